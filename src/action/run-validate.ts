@@ -1,0 +1,66 @@
+/**
+ * The Action's `validate` command: judge a pull request with the base branch's policy
+ * (the checked-out default branch) and the PR's files read through the API as data, then
+ * report as annotations, a job summary, one sticky comment, a check run and outputs.
+ */
+import * as core from "@actions/core";
+import { pullRequestInput } from "../commands/validate.js";
+import type { GitHubClient } from "../github/client.js";
+import { CHECK_NAME, publishCheckRun } from "../github/check-run.js";
+import { pullRequestChanges } from "../github/pull-request-changes.js";
+import { resolveFacts } from "../github/resolve-facts.js";
+import { upsertStickyComment } from "../github/sticky-comment.js";
+import { toJson } from "../report/format-json.js";
+import { COMMENT_MARKER, formatComment, formatSummary, verdictTitle } from "../report/format-markdown.js";
+import { allDiagnostics, countErrors } from "../validate/report.js";
+import type { Report } from "../validate/report.js";
+import { validatePullRequest } from "../validate/validate-pull-request.js";
+import type { ActionContext } from "./context.js";
+
+/** GitHub shows at most 10 annotations of a kind per step. */
+export const MAX_STEP_ANNOTATIONS = 10;
+
+export async function runValidateAction(ctx: ActionContext, gh: GitHubClient): Promise<Report> {
+  const pr = ctx.pullRequest;
+  if (!pr) throw new Error(`The validate command runs on pull_request_target, pull_request or pull_request_review events, not ${ctx.eventName}.`);
+  const changes = await pullRequestChanges(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha }, ctx.policyPath);
+  const input = await pullRequestInput(ctx.workspace, "HEAD", changes, {
+    policyPath: ctx.policyPath,
+    author: pr.author,
+    now: ctx.now,
+    strict: true,
+    resolveFacts: (q) => resolveFacts(gh, q),
+  });
+  const report = validatePullRequest(input);
+  await publish(ctx, gh, report);
+  return report;
+}
+
+async function publish(ctx: ActionContext, gh: GitHubClient, report: Report): Promise<void> {
+  const pr = ctx.pullRequest!;
+  const diags = allDiagnostics(report);
+  const errors = diags.filter((d) => d.severity === "error");
+  const warnings = diags.filter((d) => d.severity !== "error");
+  for (const d of errors.slice(0, MAX_STEP_ANNOTATIONS)) core.error(d.hint ? `${d.message} ${d.hint.split("\n")[0]}` : d.message, { title: d.code, file: d.file, startLine: d.line, startColumn: d.column });
+  for (const d of warnings.slice(0, MAX_STEP_ANNOTATIONS)) core.warning(d.message, { title: d.code, file: d.file, startLine: d.line, startColumn: d.column });
+  if (errors.length > MAX_STEP_ANNOTATIONS) core.notice(`${errors.length - MAX_STEP_ANNOTATIONS} more error(s): see the job summary and the ${CHECK_NAME} check.`);
+
+  const summary = formatSummary(report);
+  await core.summary.addRaw(summary).write();
+
+  const summaryUrl = ctx.runUrl;
+  try {
+    await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, COMMENT_MARKER, formatComment(report, summaryUrl ? { summaryUrl } : {}));
+  } catch (e) {
+    core.warning(`Could not write the pull request comment: ${(e as Error).message}. Give the workflow 'pull-requests: write'.`);
+  }
+  try {
+    await publishCheckRun(gh, { owner: ctx.owner, repo: ctx.repo, headSha: pr.headSha, ok: report.ok, title: verdictTitle(report), summary, diagnostics: diags });
+  } catch (e) {
+    core.warning(`Could not create the ${CHECK_NAME} check run: ${(e as Error).message}. Give the workflow 'checks: write'.`);
+  }
+  core.setOutput("ok", String(report.ok));
+  core.setOutput("errors", String(countErrors(report)));
+  core.setOutput("warnings", String(warnings.length));
+  core.setOutput("report", JSON.stringify(toJson(report)));
+}

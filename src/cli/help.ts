@@ -1,0 +1,84 @@
+/** --help texts. Kept next to the CLI so README and the tool say the same. */
+export const VERSION = "0.1.0";
+
+export const MAIN_HELP = `jit — just-in-time access as code on GitHub
+
+Usage: jit <command> [options]
+
+Commands:
+  validate     Check lease files, the policy and CODEOWNERS (as a pull request would with --base)
+  codeowners   Write .github/CODEOWNERS from the policy (--check to compare only)
+  request      Write a valid lease file for a new access request
+  help [cmd]   Show help for a command
+
+Options:
+  -h, --help     Show help
+  -v, --version  Show the version
+
+Exit codes: 0 all valid, 1 something invalid, 2 usage or configuration error.
+Run 'jit <command> --help' for a command's options.
+`;
+
+export const VALIDATE_HELP = `jit validate — check an access repo or a pull request's changes
+
+Usage: jit validate [--repo DIR] [--base REF] [--head REF] [--author LOGIN]
+                    [--now RFC3339] [--format text|json] [--policy PATH] [FILES...]
+
+Without --base, checks the whole repo as it stands (working tree, or --head REF): the
+policy, CODEOWNERS against it, and every lease against the schema and the rules that do
+not depend on when or by whom it was asked.
+
+With --base, checks what changed from the merge-base of --base and --head (default: the
+working tree) exactly as the pull request check does: policy and CODEOWNERS come from
+--base; new leases get every rule (start time, schedule, requester, grantee = author);
+changed leases may only be extended; deleted leases are early revokes.
+
+Options:
+  --repo DIR        Access repo (default: current directory)
+  --base REF        Judge changes against this ref's policy, as a pull request to it
+  --head REF        Ref to check (default: the working tree, including uncommitted files)
+  --author LOGIN    Pull request author (requester); without it, requester and
+                    grantee rules are listed as not checked
+  --now TIME        Evaluate at this RFC 3339 time (default: now)
+  --format FMT      text (default) or json: { ok, files: [{ file, ok, errors: [...] }] }
+  --policy PATH     Policy file in the repo (default: policy.yaml)
+  --token TOKEN     GitHub token to resolve team and org membership (default: $GITHUB_TOKEN)
+  --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
+  FILES             Only check these files (repo-relative paths)
+
+Checks that need GitHub (team membership) are reported as "not checked" when no token is
+given, never silently passed.
+`;
+
+export const CODEOWNERS_HELP = `jit codeowners — generate CODEOWNERS from the policy
+
+Usage: jit codeowners [--check] [--repo DIR] [--policy PATH]
+
+Writes .github/CODEOWNERS so that each leases/<resource>/ folder is owned by that
+resource's approvers and everything else (policy, CODEOWNERS, schemas, workflows) by the
+policy's admins. With --check, writes nothing and exits 1 when the file is out of date,
+printing what it must contain.
+`;
+
+export const REQUEST_HELP = `jit request — write a lease file for an access request
+
+Usage: jit request --resource ID --role ROLE (--for DURATION | --until TIME)
+                   --reason "..." [--ticket T] [--grantee LOGIN] [--not-before TIME]
+                   [--name NAME] [--repo DIR] [--policy PATH] [--dry-run]
+
+Checks the request against the policy first and writes
+leases/<resource>/<grantee>-<date>.yaml only when it is valid. Then commit it on a
+branch and open a pull request; the resource's approvers review it.
+
+Options:
+  --resource ID       Resource id from policy.yaml
+  --role ROLE         One of the resource's roles
+  --for DURATION      How long, e.g. 30m, 4h, 1d12h
+  --until TIME        Or an RFC 3339 end time with offset, e.g. 2026-11-24T18:00:00Z
+  --reason TEXT       Why you need it (the policy sets a minimum length)
+  --ticket T          Ticket or incident id, where the resource requires one
+  --grantee LOGIN     Who gets access (default: $GITHUB_ACTOR or git config github.user)
+  --not-before TIME   Scheduled start (RFC 3339 with offset)
+  --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
+  --dry-run           Print the lease instead of writing it
+`;

@@ -1,0 +1,231 @@
+/**
+ * The `jit` command line: parses arguments, runs a command, prints, and returns the exit
+ * code (0 valid, 1 invalid, 2 usage or configuration error). No stack traces for users.
+ */
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { runCodeowners } from "../commands/codeowners.js";
+import { runRequest } from "../commands/request.js";
+import { runValidate } from "../commands/validate.js";
+import type { FactResolver } from "../commands/validate.js";
+import { UsageError } from "../diagnostics/usage-error.js";
+import { gitText } from "../git/run-git.js";
+import { createClient } from "../github/client.js";
+import { resolveFacts } from "../github/resolve-facts.js";
+import { parseTimestamp } from "../lease/timestamp.js";
+import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
+import { formatJson } from "../report/format-json.js";
+import { formatText } from "../report/format-text.js";
+import { CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  /** Current time; injectable for tests. */
+  now: () => number;
+}
+
+export const processIo = (): Io => ({
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  env: process.env,
+  cwd: process.cwd(),
+  now: () => Date.now(),
+});
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case undefined:
+      case "-h":
+      case "--help":
+        io.out(MAIN_HELP);
+        return cmd === undefined ? 2 : 0;
+      case "help":
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        return 0;
+      case "-v":
+      case "--version":
+      case "version":
+        io.out(`jit ${VERSION}\n`);
+        return 0;
+      case "validate":
+        return await validate(rest, io);
+      case "codeowners":
+        return await codeowners(rest, io);
+      case "request":
+        return await request(rest, io);
+      default:
+        throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`jit: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.err(`jit: ${err.message ?? String(e)}\n`);
+    if (io.env.JIT_DEBUG) io.err(`${err.stack ?? ""}\n`);
+    return 2;
+  }
+}
+
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+function parse(args: string[], options: OptionSpec, help: string): Parsed {
+  try {
+    const r = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    return { values: r.values as Parsed["values"], positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError("bad-arguments", `${(e as Error).message}\n\n${help}`);
+  }
+}
+
+function nowFrom(value: string | undefined, io: Io): number {
+  if (value === undefined) return io.now();
+  const t = parseTimestamp(value);
+  if (t === undefined) throw new UsageError("bad-now", `--now '${value}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
+  return t;
+}
+
+function factResolver(token: string | undefined, apiUrl: string | undefined, io: Io): FactResolver | undefined {
+  if (!token) return undefined;
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  return (q) => resolveFacts(gh, q);
+}
+
+async function validate(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      repo: { type: "string" },
+      base: { type: "string" },
+      head: { type: "string" },
+      author: { type: "string" },
+      now: { type: "string" },
+      format: { type: "string" },
+      policy: { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+    },
+    VALIDATE_HELP,
+  );
+  if (values.help) {
+    io.out(VALIDATE_HELP);
+    return 0;
+  }
+  const format = (values.format as string | undefined) ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
+  const repo = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  const resolver = factResolver(token, (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL, io);
+  const report = await runValidate({
+    repo,
+    now: nowFrom(values.now as string | undefined, io),
+    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    ...(values.base ? { base: values.base as string } : {}),
+    ...(values.head ? { head: values.head as string } : {}),
+    ...(values.author ? { author: values.author as string } : {}),
+    ...(positionals.length ? { files: positionals } : {}),
+    ...(resolver ? { resolveFacts: resolver } : {}),
+  });
+  io.out(format === "json" ? formatJson(report) : formatText(report));
+  return report.ok ? 0 : 1;
+}
+
+async function codeowners(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { repo: { type: "string" }, policy: { type: "string" }, check: { type: "boolean" } }, CODEOWNERS_HELP);
+  if (values.help) {
+    io.out(CODEOWNERS_HELP);
+    return 0;
+  }
+  const repo = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const r = await runCodeowners({ repo, policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH, check: Boolean(values.check) });
+  if (r.policyErrors.length) {
+    for (const d of r.policyErrors) io.err(`${d.file}:${d.line}:${d.column} error [${d.code}] ${d.message}\n`);
+    return 1;
+  }
+  if (values.check) {
+    if (r.inSync) {
+      io.out(`${r.path} is in sync with the policy.\n`);
+      return 0;
+    }
+    io.out(`${r.path} is out of sync with the policy. It must read:\n\n${r.expected}`);
+    return 1;
+  }
+  io.out(r.written ? `Wrote ${r.path}.\n` : `${r.path} is already up to date.\n`);
+  return 0;
+}
+
+async function request(args: string[], io: Io): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      repo: { type: "string" },
+      policy: { type: "string" },
+      resource: { type: "string" },
+      role: { type: "string" },
+      for: { type: "string" },
+      until: { type: "string" },
+      "not-before": { type: "string" },
+      reason: { type: "string" },
+      ticket: { type: "string" },
+      grantee: { type: "string" },
+      name: { type: "string" },
+      now: { type: "string" },
+      "dry-run": { type: "boolean" },
+    },
+    REQUEST_HELP,
+  );
+  if (values.help) {
+    io.out(REQUEST_HELP);
+    return 0;
+  }
+  const repo = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  for (const k of ["resource", "role", "reason"] as const) {
+    if (!values[k]) throw new UsageError("request-missing", `--${k} is required.\n\n${REQUEST_HELP}`);
+  }
+  const grantee = (values.grantee as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repo));
+  if (!grantee) throw new UsageError("request-grantee", "Who is the grantee? Pass --grantee LOGIN (or set git config github.user).");
+  const r = await runRequest({
+    repo,
+    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    resource: values.resource as string,
+    role: values.role as string,
+    grantee,
+    reason: values.reason as string,
+    now: nowFrom(values.now as string | undefined, io),
+    ...(values.for ? { duration: values.for as string } : {}),
+    ...(values.until ? { expires: values.until as string } : {}),
+    ...(values["not-before"] ? { notBefore: values["not-before"] as string } : {}),
+    ...(values.ticket ? { ticket: values.ticket as string } : {}),
+    ...(values.name ? { name: values.name as string } : {}),
+    ...(values["dry-run"] ? { dryRun: true } : {}),
+  });
+  for (const d of [...r.errors, ...r.warnings]) io.err(`${d.severity} [${d.code}] ${d.message}${d.hint ? `\n    ${d.hint}` : ""}\n`);
+  if (r.errors.length) {
+    io.err("No lease written.\n");
+    return 1;
+  }
+  if (!r.written) {
+    io.out(`# ${r.path}\n${r.text}`);
+    return 0;
+  }
+  io.out(`Wrote ${r.path}.\nNext: git switch -c request/${r.path.split("/").pop()?.replace(/\.ya?ml$/, "")} && git add ${r.path} && git commit -m "Request ${values.role} on ${values.resource}" && git push, then open a pull request.\n`);
+  return 0;
+}
+
+async function gitUser(repo: string): Promise<string | undefined> {
+  try {
+    return (await gitText(repo, ["config", "github.user"])).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The `validate` command, shared by the CLI and the Action. Builds the core's inputs from
+ * git (or the GitHub API, for the Action), asks the API only what the core needs, and
+ * returns the core's report.
+ */
+import { UsageError } from "../diagnostics/usage-error.js";
+import { WORKTREE, isGitRepo, isShallow, readCodeowners, readLeaseFiles, readRepoFile } from "../git/access-repo.js";
+import { diffChanges } from "../git/diff.js";
+import { leaseHistories } from "../git/lease-history.js";
+import { revExists } from "../git/run-git.js";
+import { isUnderLeases } from "../lease/lease-path.js";
+import { emptyFacts } from "../policy/people.js";
+import type { Facts } from "../policy/people.js";
+import type { FileChange, PullRequestInput } from "../validate/inputs.js";
+import { neededFacts } from "../validate/needed-facts.js";
+import type { FactQuestions } from "../validate/needed-facts.js";
+import type { Report } from "../validate/report.js";
+import { validatePullRequest } from "../validate/validate-pull-request.js";
+import { validateRepo } from "../validate/validate-repo.js";
+
+export type FactResolver = (q: FactQuestions) => Promise<Facts>;
+
+export interface ValidateOptions {
+  repo: string;
+  /** Compare against this ref as a pull request would; without it, the whole repo is checked. */
+  base?: string;
+  /** Ref to check; default: the working tree. */
+  head?: string;
+  author?: string;
+  now: number;
+  policyPath: string;
+  /** Only these files (repo-relative). */
+  files?: string[];
+  resolveFacts?: FactResolver;
+  strict?: boolean;
+}
+
+export async function runValidate(o: ValidateOptions): Promise<Report> {
+  if (!(await isGitRepo(o.repo))) {
+    if (o.base || o.head) throw new UsageError("not-a-git-repo", `${o.repo} is not a git repository; --base and --head need one.`);
+  }
+  const head = o.head ?? WORKTREE;
+  for (const ref of [o.base, o.head]) {
+    if (ref && !(await revExists(o.repo, ref))) throw new UsageError("unknown-ref", `Unknown git revision '${ref}' in ${o.repo}.`);
+  }
+  if (!o.base) {
+    const [policy, codeowners, all] = await Promise.all([
+      readRepoFile(o.repo, head, o.policyPath),
+      readCodeowners(o.repo, head),
+      readLeaseFiles(o.repo, head),
+    ]);
+    const only = o.files ? new Set(o.files.map(normalize)) : undefined;
+    return validateRepo({
+      policyPath: o.policyPath,
+      ...(policy ? { policy: policy.bytes } : {}),
+      ...(codeowners ? { codeowners } : {}),
+      files: only ? all.filter((f) => only.has(f.path)) : all,
+      now: o.now,
+    });
+  }
+  let changes = await diffChanges(o.repo, o.base, head);
+  if (o.files) {
+    const only = new Set(o.files.map(normalize));
+    changes = changes.filter((c) => only.has(c.path) || (c.previousPath !== undefined && only.has(c.previousPath)));
+  }
+  const input = await pullRequestInput(o.repo, o.base, changes, o);
+  return validatePullRequest(input);
+}
+
+/** Everything the core needs about a pull request, given its changes and a local base ref. */
+export async function pullRequestInput(
+  repo: string,
+  baseRef: string,
+  changes: FileChange[],
+  o: { policyPath: string; author?: string; now: number; resolveFacts?: FactResolver; strict?: boolean },
+): Promise<PullRequestInput> {
+  const [policy, codeowners, shallow] = await Promise.all([readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
+  const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
+  if (!shallow) {
+    const histories = await leaseHistories(repo, baseRef, existing);
+    for (const c of changes) {
+      const h = histories.get(c.previousPath ?? c.path);
+      if (h) c.history = h;
+    }
+  }
+  const partial: Omit<PullRequestInput, "facts"> = {
+    policyPath: o.policyPath,
+    changes,
+    now: o.now,
+    ...(policy && policy.mode !== "symlink" ? { basePolicy: policy.bytes } : {}),
+    ...(codeowners ? { baseCodeowners: codeowners } : {}),
+    ...(o.author !== undefined ? { author: o.author } : {}),
+    ...(o.strict ? { strict: true } : {}),
+  };
+  const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
+  return { ...partial, facts };
+}
+
+function normalize(p: string): string {
+  return p.replace(/\\/g, "/").replace(/^\.\//, "");
+}

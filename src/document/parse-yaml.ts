@@ -1,0 +1,223 @@
+/**
+ * Safe YAML loading for lease and policy files: YAML 1.2 core schema (timestamps stay
+ * strings), exactly one document, a mapping at the top, bounded size and aliases, no
+ * prototype-polluting keys, and a position for every value so later checks can point at
+ * file:line:column. Never throws on bad input: problems come back as diagnostics.
+ */
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import type { Node as YamlNode } from "yaml";
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+
+export const MAX_FILE_BYTES = 64 * 1024;
+export const MAX_ALIASES = 10;
+const MAX_DEPTH = 32;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface Located {
+  /** Where the value starts. */
+  value: Position;
+  /** Where its key starts, for mapping entries. */
+  key?: Position;
+}
+
+export interface ParsedYaml {
+  /** The plain JS value, or undefined when the file could not be loaded. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Position of the value at a JSON pointer ("" is the whole document). */
+  locate(pointer: string): Position;
+  /** Position of the key of the value at a JSON pointer, falling back to the value. */
+  locateKey(pointer: string): Position;
+}
+
+export function escapePointerSegment(s: string): string {
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+const YAML_CODE: Record<string, string> = {
+  DUPLICATE_KEY: "yaml-duplicate-key",
+  MULTIPLE_DOCS: "yaml-multiple-documents",
+  RESOURCE_EXHAUSTION: "yaml-too-many-aliases",
+  TAG_RESOLVE_FAILED: "yaml-unsupported-tag",
+  BAD_ALIAS: "yaml-bad-alias",
+};
+
+const HINTS: Record<string, string> = {
+  "yaml-duplicate-key": "Each key may appear once; remove or rename the repeated key.",
+  "yaml-multiple-documents": "Put exactly one YAML document in the file (remove extra '---' separators).",
+  "yaml-unsupported-tag": "Remove the '!' tag; only plain YAML scalars, lists and mappings are accepted.",
+  "yaml-syntax": "Fix the YAML syntax at this position (check indentation and quoting).",
+};
+
+/** Decode bytes as strict UTF-8; returns undefined for invalid sequences. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseYamlBytes(file: string, bytes: Uint8Array): ParsedYaml {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    return failed(file, [
+      diagnostic(
+        "file-too-large",
+        file,
+        undefined,
+        `File is ${bytes.byteLength} bytes; the limit is ${MAX_FILE_BYTES} bytes (64 KiB).`,
+        "Lease and policy files are small; remove whatever made this one large.",
+      ),
+    ]);
+  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    return failed(file, [
+      diagnostic("file-not-utf8", file, undefined, "File is not valid UTF-8.", "Save the file as UTF-8 text."),
+    ]);
+  }
+  return parseYamlText(file, text);
+}
+
+export function parseYamlText(file: string, text: string): ParsedYaml {
+  if (text.length > MAX_FILE_BYTES) {
+    return failed(file, [
+      diagnostic("file-too-large", file, undefined, `File is larger than ${MAX_FILE_BYTES} bytes (64 KiB).`),
+    ]);
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, {
+    version: "1.2",
+    schema: "core",
+    uniqueKeys: true,
+    lineCounter: lc,
+    prettyErrors: false,
+    merge: false,
+    strict: true,
+  });
+  const pos = (offset: number): Position => {
+    const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: p.line, column: p.col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const code = YAML_CODE[e.code] ?? "yaml-syntax";
+    const message = e.message.split("\n")[0] ?? e.message;
+    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
+  }
+  if (diagnostics.length > 0) return failed(file, diagnostics);
+
+  const positions = new Map<string, Located>();
+  let aliases = 0;
+  let tooDeep = false;
+
+  const convert = (node: unknown, pointer: string, depth: number): unknown => {
+    if (depth > MAX_DEPTH) {
+      if (!tooDeep) {
+        tooDeep = true;
+        diagnostics.push(diagnostic("yaml-too-deep", file, undefined, `Nesting deeper than ${MAX_DEPTH} levels.`));
+      }
+      return null;
+    }
+    if (isAlias(node)) {
+      aliases++;
+      const at = node.range ? pos(node.range[0]) : undefined;
+      if (aliases > MAX_ALIASES) {
+        if (aliases === MAX_ALIASES + 1) {
+          diagnostics.push(
+            diagnostic(
+              "yaml-too-many-aliases",
+              file,
+              at,
+              `More than ${MAX_ALIASES} YAML aliases (*name).`,
+              "Write the values out instead of repeating them through anchors and aliases.",
+            ),
+          );
+        }
+        return null;
+      }
+      const target = node.resolve(doc);
+      if (!target) {
+        diagnostics.push(diagnostic("yaml-bad-alias", file, at, `Alias *${node.source} has no anchor.`));
+        return null;
+      }
+      // Aliases are rare here and bounded; convert the target again at this pointer.
+      return convert(target, pointer, depth + 1);
+    }
+    const here = node && typeof node === "object" && "range" in node ? (node as YamlNode).range : undefined;
+    const at = here ? pos(here[0]) : { line: 1, column: 1 };
+    const existing = positions.get(pointer);
+    positions.set(pointer, existing ? { ...existing, value: at } : { value: at });
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === "number" && !Number.isFinite(v)) return String(node.source ?? v);
+      return v;
+    }
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const keyNode = item.key as unknown;
+        const keyAt = keyNode && typeof keyNode === "object" && "range" in keyNode && (keyNode as YamlNode).range
+          ? pos((keyNode as YamlNode).range![0])
+          : at;
+        if (!isScalar(keyNode)) {
+          diagnostics.push(
+            diagnostic("yaml-complex-key", file, keyAt, "Mapping keys must be plain strings.", "Use a simple word as the key."),
+          );
+          continue;
+        }
+        const key = String(keyNode.value);
+        if (FORBIDDEN_KEYS.has(key)) {
+          diagnostics.push(
+            diagnostic(
+              "yaml-forbidden-key",
+              file,
+              keyAt,
+              `The key '${key}' is not allowed.`,
+              "Remove this key; it is never a valid field.",
+            ),
+          );
+          continue;
+        }
+        const childPointer = `${pointer}/${escapePointerSegment(key)}`;
+        positions.set(childPointer, { value: keyAt, key: keyAt });
+        Object.defineProperty(out, key, {
+          value: convert(item.value, childPointer, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => convert(item, `${pointer}/${i}`, depth + 1));
+    }
+    if (node === null || node === undefined) return null;
+    return null;
+  };
+
+  const value = convert(doc.contents, "", 0);
+  if (diagnostics.length > 0) return failed(file, diagnostics, positions);
+
+  const locate = (pointer: string): Position => {
+    let p = pointer;
+    for (;;) {
+      const hit = positions.get(p);
+      if (hit) return hit.value;
+      if (p === "") return { line: 1, column: 1 };
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  };
+  const locateKey = (pointer: string): Position => positions.get(pointer)?.key ?? locate(pointer);
+  return { value, diagnostics, locate, locateKey };
+}
+
+function failed(file: string, diagnostics: Diagnostic[], positions?: Map<string, Located>): ParsedYaml {
+  void file;
+  const locate = (pointer: string): Position => positions?.get(pointer)?.value ?? { line: 1, column: 1 };
+  return { value: undefined, diagnostics, locate, locateKey: locate };
+}

@@ -1,0 +1,13 @@
+/** What route handlers get to work with. */
+import type { GitRepository } from "./git.js";
+import type { Links } from "./links.js";
+import type { RepoRecord } from "./model.js";
+import type { EmulatorState } from "./state.js";
+
+export interface EmulatorEnv {
+  state: EmulatorState;
+  links: Links;
+  now: () => Date;
+  /** The git repository backing `repo`, or null when it has no gitDir. */
+  git: (repo: RepoRecord) => GitRepository | null;
+}

@@ -1,0 +1,267 @@
+/**
+ * Git-backed repository content: reads trees, blobs and diffs of a local
+ * repository (working tree or bare) by running `git` with execFile.
+ */
+import { execFile } from "node:child_process";
+
+export interface TreeEntry {
+  /** "100644", "100755", "120000" (symlink), "040000" (tree), "160000" (submodule) */
+  mode: string;
+  type: "blob" | "tree" | "commit";
+  sha: string;
+  /** blob size in bytes; null for trees and submodules */
+  size: number | null;
+  /** full path from the repository root */
+  path: string;
+  name: string;
+}
+
+export interface GitDiffEntry {
+  /** git's status letter: A, D, M, R, C, T */
+  status: string;
+  oldPath: string;
+  newPath: string;
+  oldSha: string;
+  newSha: string;
+  oldMode: string;
+  newMode: string;
+  additions: number;
+  deletions: number;
+  binary: boolean;
+  patch?: string;
+}
+
+export const NULL_SHA = "0000000000000000000000000000000000000000";
+const SHA_RE = /^[0-9a-f]{40}$/;
+
+class GitFailure extends Error {
+  readonly code: number | string | undefined;
+  constructor(message: string, code: number | string | undefined) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function safeRef(ref: string): boolean {
+  return ref.length > 0 && !ref.startsWith("-") && !/[\s\0]/.test(ref);
+}
+
+export class GitRepository {
+  readonly dir: string;
+  private readonly diffCache = new Map<string, Promise<GitDiffEntry[]>>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  private run(args: string[]): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      execFile(
+        "git",
+        ["-C", this.dir, "-c", "core.quotepath=off", ...args],
+        { encoding: "buffer", maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" } },
+        (error, stdout, stderr) => {
+          if (error) {
+            const code = (error as NodeJS.ErrnoException & { code?: number | string }).code;
+            reject(new GitFailure(`git ${args.join(" ")}: ${stderr.toString("utf8").trim() || error.message}`, code));
+          } else {
+            resolve(stdout);
+          }
+        },
+      );
+    });
+  }
+
+  private async text(args: string[]): Promise<string> {
+    return (await this.run(args)).toString("utf8");
+  }
+
+  /** The commit sha a ref (branch, tag, sha) points at, or null. */
+  async resolveCommit(ref: string): Promise<string | null> {
+    if (!safeRef(ref)) return null;
+    try {
+      const out = (await this.text(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
+      return SHA_RE.test(out) ? out : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async mergeBase(a: string, b: string): Promise<string | null> {
+    try {
+      const out = (await this.text(["merge-base", a, b])).trim();
+      return SHA_RE.test(out) ? out : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Whether commit `a` is reachable from `b`. */
+  async isAncestor(a: string, b: string): Promise<boolean> {
+    if (!safeRef(a) || !safeRef(b)) return false;
+    try {
+      await this.run(["merge-base", "--is-ancestor", a, b]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Commits reachable from `to` but not from `from`, newest first. */
+  async revList(from: string, to: string): Promise<string[]> {
+    try {
+      const out = await this.text(["rev-list", `${from}..${to}`]);
+      return out.split("\n").filter((l) => SHA_RE.test(l));
+    } catch {
+      return [];
+    }
+  }
+
+  private parseTree(out: Buffer): TreeEntry[] {
+    const entries: TreeEntry[] = [];
+    for (const record of out.toString("utf8").split("\0")) {
+      if (record === "") continue;
+      const tab = record.indexOf("\t");
+      const meta = record.slice(0, tab).split(/\s+/);
+      const path = record.slice(tab + 1);
+      const [mode, type, sha, size] = meta;
+      if (!mode || !type || !sha) continue;
+      entries.push({
+        mode,
+        type: type as TreeEntry["type"],
+        sha,
+        size: size === undefined || size === "-" ? null : Number(size),
+        path,
+        name: path.slice(path.lastIndexOf("/") + 1),
+      });
+    }
+    return entries;
+  }
+
+  /** The tree entry at `path` in `commit` ("" is the root tree). */
+  async entry(commit: string, path: string): Promise<TreeEntry | null> {
+    if (path === "") {
+      const sha = (await this.text(["rev-parse", `${commit}^{tree}`])).trim();
+      return { mode: "040000", type: "tree", sha, size: null, path: "", name: "" };
+    }
+    const out = await this.run(["ls-tree", "-z", "-l", "--full-tree", commit, "--", path]);
+    return this.parseTree(out).find((e) => e.path === path) ?? null;
+  }
+
+  /** The entries of the directory at `path` in `commit`. */
+  async listDirectory(commit: string, path: string): Promise<TreeEntry[]> {
+    const args = ["ls-tree", "-z", "-l", "--full-tree", commit];
+    if (path !== "") args.push("--", `${path}/`);
+    return this.parseTree(await this.run(args));
+  }
+
+  /** Blob content, or null when `sha` is not a blob of this repository. */
+  async readBlob(sha: string): Promise<Buffer | null> {
+    if (!SHA_RE.test(sha)) return null;
+    try {
+      const type = (await this.text(["cat-file", "-t", sha])).trim();
+      if (type !== "blob") return null;
+      return await this.run(["cat-file", "blob", sha]);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Files changed between `base` and `head` the way a pull request shows them:
+   * a three-dot diff, from the merge base of the two to `head`, with renames.
+   */
+  diff(base: string, head: string): Promise<GitDiffEntry[]> {
+    const cacheKey = `${base}...${head}`;
+    const cacheable = SHA_RE.test(base) && SHA_RE.test(head);
+    const cached = cacheable ? this.diffCache.get(cacheKey) : undefined;
+    if (cached) return cached;
+    const result = this.computeDiff(base, head);
+    if (cacheable) {
+      this.diffCache.set(cacheKey, result);
+      result.catch(() => this.diffCache.delete(cacheKey));
+    }
+    return result;
+  }
+
+  private async computeDiff(base: string, head: string): Promise<GitDiffEntry[]> {
+    const from = (await this.mergeBase(base, head)) ?? base;
+    const common = ["--no-ext-diff", "--no-textconv", "--no-color", "-M"];
+    const [raw, numstat, patch] = await Promise.all([
+      this.run(["diff", "--raw", "-z", "--no-abbrev", ...common, from, head, "--"]),
+      this.run(["diff", "--numstat", "-z", ...common, from, head, "--"]),
+      this.text(["diff", "--patch", ...common, from, head, "--"]),
+    ]);
+    const entries = parseRaw(raw.toString("utf8"));
+    const counts = parseNumstat(numstat.toString("utf8"));
+    const patches = splitPatch(patch);
+    entries.forEach((e, i) => {
+      const c = counts[i];
+      if (c) {
+        e.additions = c.additions;
+        e.deletions = c.deletions;
+        e.binary = c.binary;
+      }
+      const p = patches[i];
+      if (p !== undefined) e.patch = p;
+    });
+    return entries;
+  }
+
+  /** Number of commits a pull request from `base` to `head` has. */
+  async commitCount(base: string, head: string): Promise<number> {
+    const from = (await this.mergeBase(base, head)) ?? base;
+    return (await this.revList(from, head)).length;
+  }
+}
+
+function parseRaw(out: string): GitDiffEntry[] {
+  const tokens = out.split("\0");
+  const entries: GitDiffEntry[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const meta = tokens[i] as string;
+    if (!meta.startsWith(":")) continue;
+    const [oldMode, newMode, oldSha, newSha, statusField] = meta.slice(1).split(" ");
+    const status = (statusField ?? "M").charAt(0);
+    const first = tokens[++i] ?? "";
+    const second = status === "R" || status === "C" ? (tokens[++i] ?? "") : first;
+    entries.push({
+      status,
+      oldPath: first,
+      newPath: second,
+      oldSha: oldSha ?? NULL_SHA,
+      newSha: newSha ?? NULL_SHA,
+      oldMode: oldMode ?? "000000",
+      newMode: newMode ?? "000000",
+      additions: 0,
+      deletions: 0,
+      binary: false,
+    });
+  }
+  return entries;
+}
+
+function parseNumstat(out: string): Array<{ additions: number; deletions: number; binary: boolean }> {
+  const tokens = out.split("\0");
+  const rows: Array<{ additions: number; deletions: number; binary: boolean }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(t);
+    if (!m) continue;
+    const binary = m[1] === "-";
+    rows.push({ additions: binary ? 0 : Number(m[1]), deletions: binary ? 0 : Number(m[2]), binary });
+    if (m[3] === "") i += 2; // rename/copy: old and new path follow as their own tokens
+  }
+  return rows;
+}
+
+/** One unified-diff body per file (from the first hunk on), in diff order. */
+function splitPatch(out: string): Array<string | undefined> {
+  const blocks = out.split(/^diff --git /m).slice(1);
+  return blocks.map((block) => {
+    const lines = block.split("\n");
+    const start = lines.findIndex((l) => l.startsWith("@@"));
+    if (start < 0) return undefined;
+    return lines.slice(start).join("\n").replace(/\n$/, "");
+  });
+}

@@ -1,0 +1,727 @@
+/**
+ * The emulator's in-memory world: accounts, organizations, teams,
+ * repositories, issues and pull requests, comments, reviews and check runs.
+ *
+ * The seeding methods are synchronous and return the created records; the
+ * mutation methods used by the HTTP routes are public too, so an in-process
+ * caller can drive the same state. Users referenced by login are created on
+ * first reference (as "Bot" when the login ends in "[bot]").
+ */
+import { IdSequence, legacyNodeId } from "./ids.js";
+import type {
+  AccountRecord,
+  AnnotationLevel,
+  AnnotationRecord,
+  AppRecord,
+  CheckConclusion,
+  CheckRunRecord,
+  CheckStatus,
+  CheckSuiteRecord,
+  CollaboratorRecord,
+  CommentRecord,
+  DiffFileSeed,
+  IssueRecord,
+  MembershipState,
+  OrgMemberRecord,
+  OrgRecord,
+  OrgRole,
+  PullRecord,
+  RepoPermission,
+  RepoRecord,
+  ReviewRecord,
+  ReviewState,
+  TeamMemberRecord,
+  TeamPrivacy,
+  TeamRecord,
+  TeamRole,
+} from "./model.js";
+
+export const DEFAULT_TOKEN = "test-token";
+export const DEFAULT_BOT_LOGIN = "jit-access[bot]";
+
+export interface AddUserOptions {
+  type?: "User" | "Bot";
+  name?: string;
+  email?: string;
+  siteAdmin?: boolean;
+}
+
+export interface AddOrgOptions {
+  name?: string;
+  description?: string;
+}
+
+export interface AddTeamOptions {
+  name?: string;
+  description?: string;
+  privacy?: TeamPrivacy;
+  parentSlug?: string;
+}
+
+export interface AddRepoOptions {
+  gitDir?: string;
+  defaultBranch?: string;
+  private?: boolean;
+  description?: string;
+}
+
+export type TimeInput = Date | string;
+
+export interface AddPullRequestOptions {
+  author: string;
+  /** base branch name */
+  base: string;
+  baseSha?: string;
+  /** head branch name */
+  head: string;
+  headSha: string;
+  title?: string;
+  body?: string;
+  state?: "open" | "closed";
+  draft?: boolean;
+  merged?: boolean;
+  mergeCommitSha?: string;
+  mergedAt?: TimeInput;
+  mergedBy?: string;
+  createdAt?: TimeInput;
+  /** Changed files, for repositories without a git directory. */
+  files?: DiffFileSeed[];
+}
+
+export interface UpdatePullRequestOptions {
+  headSha?: string;
+  baseSha?: string;
+  title?: string;
+  body?: string;
+  draft?: boolean;
+}
+
+export interface MergePullRequestOptions {
+  mergeCommitSha: string;
+  mergedBy?: string;
+  mergedAt?: TimeInput;
+}
+
+export interface AddIssueOptions {
+  author: string;
+  title: string;
+  body?: string;
+  state?: "open" | "closed";
+}
+
+export interface AddReviewOptions {
+  user: string;
+  state: ReviewState;
+  /** defaults to the pull request's current head sha */
+  commitId?: string;
+  submittedAt?: TimeInput;
+  body?: string;
+}
+
+export interface AnnotationInput {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: AnnotationLevel;
+  message: string;
+  title?: string;
+  raw_details?: string;
+}
+
+export interface CheckRunInput {
+  name?: string;
+  details_url?: string;
+  external_id?: string;
+  status?: CheckStatus;
+  conclusion?: CheckConclusion;
+  started_at?: string;
+  completed_at?: string;
+  output?: {
+    title?: string;
+    summary?: string;
+    text?: string;
+    annotations?: AnnotationInput[];
+  };
+}
+
+export interface AddCheckRunOptions extends CheckRunInput {
+  name: string;
+  headSha: string;
+  /** login of the bot whose app owns the run; defaults to the default bot */
+  app?: string;
+}
+
+function key(value: string): string {
+  return value.toLowerCase();
+}
+
+function toDate(value: TimeInput | undefined, fallback: Date): Date {
+  if (value === undefined) return fallback;
+  return value instanceof Date ? value : new Date(value);
+}
+
+export class EmulatorState {
+  private readonly now: () => Date;
+  private readonly seq = {
+    account: new IdSequence(),
+    team: new IdSequence(),
+    repo: new IdSequence(),
+    issue: new IdSequence(),
+    pull: new IdSequence(),
+    comment: new IdSequence(),
+    review: new IdSequence(),
+    app: new IdSequence(),
+    checkSuite: new IdSequence(),
+    checkRun: new IdSequence(),
+  };
+
+  readonly accounts = new Map<string, AccountRecord>();
+  readonly orgs = new Map<string, OrgRecord>();
+  /** keyed by "owner/name", lower-cased */
+  readonly repos = new Map<string, RepoRecord>();
+  readonly comments = new Map<number, CommentRecord>();
+  readonly checkRuns = new Map<number, CheckRunRecord>();
+  readonly checkSuites = new Map<string, CheckSuiteRecord>();
+  /** keyed by app slug */
+  readonly apps = new Map<string, AppRecord>();
+  readonly tokens = new Map<string, AccountRecord>();
+
+  constructor(now: () => Date = () => new Date()) {
+    this.now = now;
+  }
+
+  // ---------------------------------------------------------------- accounts
+
+  addUser(login: string, opts: AddUserOptions = {}): AccountRecord {
+    if (this.accounts.has(key(login))) throw new Error(`account ${login} already exists`);
+    const type = opts.type ?? (login.endsWith("[bot]") ? "Bot" : "User");
+    return this.createAccount(login, type, opts.name ?? null, opts.email ?? null, opts.siteAdmin ?? false);
+  }
+
+  /** The user with that login, created as a plain user when missing. */
+  ensureUser(login: string): AccountRecord {
+    return this.accounts.get(key(login)) ?? this.addUser(login);
+  }
+
+  getUser(login: string): AccountRecord | undefined {
+    return this.accounts.get(key(login));
+  }
+
+  addToken(token: string, login: string): AccountRecord {
+    const account = this.ensureUser(login);
+    if (account.type === "Organization") throw new Error(`cannot give a token to organization ${login}`);
+    this.tokens.set(token, account);
+    return account;
+  }
+
+  identityForToken(token: string): AccountRecord | undefined {
+    return this.tokens.get(token);
+  }
+
+  private createAccount(
+    login: string,
+    type: AccountRecord["type"],
+    name: string | null,
+    email: string | null,
+    siteAdmin: boolean,
+  ): AccountRecord {
+    const id = this.seq.account.take();
+    const nodeType = type === "Organization" ? "Organization" : type === "Bot" ? "Bot" : "User";
+    const at = this.now();
+    const account: AccountRecord = {
+      id,
+      nodeId: legacyNodeId(nodeType, id),
+      login,
+      type,
+      name,
+      email,
+      siteAdmin,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.accounts.set(key(login), account);
+    return account;
+  }
+
+  // ------------------------------------------------------------------- orgs
+
+  addOrg(login: string, opts: AddOrgOptions = {}): OrgRecord {
+    if (this.accounts.has(key(login))) throw new Error(`account ${login} already exists`);
+    const account = this.createAccount(login, "Organization", opts.name ?? null, null, false);
+    const org: OrgRecord = { account, description: opts.description ?? null, members: new Map(), teams: new Map() };
+    this.orgs.set(key(login), org);
+    return org;
+  }
+
+  getOrg(login: string): OrgRecord | undefined {
+    return this.orgs.get(key(login));
+  }
+
+  private requireOrg(login: string): OrgRecord {
+    const org = this.getOrg(login);
+    if (!org) throw new Error(`no organization ${login}`);
+    return org;
+  }
+
+  addOrgMember(org: string, login: string, role: OrgRole = "member", state: MembershipState = "active"): OrgMemberRecord {
+    const o = this.requireOrg(org);
+    const user = this.ensureUser(login);
+    if (user.type === "Organization") throw new Error(`${login} is an organization`);
+    const member: OrgMemberRecord = { user, role, state };
+    o.members.set(key(login), member);
+    return member;
+  }
+
+  /** Removing an org member also removes them from the org's teams, as on GitHub. */
+  removeOrgMember(org: string, login: string): boolean {
+    const o = this.requireOrg(org);
+    for (const team of o.teams.values()) team.members.delete(key(login));
+    return o.members.delete(key(login));
+  }
+
+  // ------------------------------------------------------------------ teams
+
+  addTeam(org: string, slug: string, opts: AddTeamOptions = {}): TeamRecord {
+    const o = this.requireOrg(org);
+    if (o.teams.has(key(slug))) throw new Error(`team ${org}/${slug} already exists`);
+    let parent: TeamRecord | null = null;
+    if (opts.parentSlug !== undefined) {
+      parent = o.teams.get(key(opts.parentSlug)) ?? null;
+      if (!parent) throw new Error(`no parent team ${org}/${opts.parentSlug}`);
+      if (parent.privacy === "secret" || opts.privacy === "secret") {
+        throw new Error("secret teams cannot be nested (GitHub only nests closed teams)");
+      }
+    }
+    const id = this.seq.team.take();
+    const at = this.now();
+    const team: TeamRecord = {
+      id,
+      nodeId: legacyNodeId("Team", id),
+      org: o,
+      slug,
+      name: opts.name ?? slug,
+      description: opts.description ?? null,
+      privacy: opts.privacy ?? "closed",
+      notificationSetting: "notifications_enabled",
+      parent,
+      members: new Map(),
+      createdAt: at,
+      updatedAt: at,
+    };
+    o.teams.set(key(slug), team);
+    return team;
+  }
+
+  getTeam(org: string, slug: string): TeamRecord | undefined {
+    return this.getOrg(org)?.teams.get(key(slug));
+  }
+
+  private requireTeam(org: string, slug: string): TeamRecord {
+    const team = this.getTeam(org, slug);
+    if (!team) throw new Error(`no team ${org}/${slug}`);
+    return team;
+  }
+
+  /** Adds the user to the org too (as an active member) when they are not in it yet. */
+  addTeamMember(
+    org: string,
+    slug: string,
+    login: string,
+    role: TeamRole = "member",
+    state: MembershipState = "active",
+  ): TeamMemberRecord {
+    const team = this.requireTeam(org, slug);
+    if (!team.org.members.has(key(login))) this.addOrgMember(org, login, "member", "active");
+    const user = this.ensureUser(login);
+    const member: TeamMemberRecord = { user, role, state };
+    team.members.set(key(login), member);
+    team.updatedAt = this.now();
+    return member;
+  }
+
+  removeTeamMember(org: string, slug: string, login: string): boolean {
+    const team = this.requireTeam(org, slug);
+    return team.members.delete(key(login));
+  }
+
+  childTeams(team: TeamRecord): TeamRecord[] {
+    return [...team.org.teams.values()].filter((t) => t.parent === team);
+  }
+
+  // ------------------------------------------------------------------ repos
+
+  addRepo(owner: string, name: string, opts: AddRepoOptions = {}): RepoRecord {
+    const ownerAccount = this.getOrg(owner)?.account ?? this.ensureUser(owner);
+    const fullKey = key(`${owner}/${name}`);
+    if (this.repos.has(fullKey)) throw new Error(`repository ${owner}/${name} already exists`);
+    const id = this.seq.repo.take();
+    const at = this.now();
+    const repo: RepoRecord = {
+      id,
+      nodeId: legacyNodeId("Repository", id),
+      owner: ownerAccount,
+      name,
+      description: opts.description ?? null,
+      private: opts.private ?? false,
+      defaultBranch: opts.defaultBranch ?? "main",
+      gitDir: opts.gitDir ?? null,
+      createdAt: at,
+      updatedAt: at,
+      pushedAt: at,
+      issues: new Map(),
+      nextIssueNumber: 1,
+      commitPulls: new Map(),
+      collaborators: new Map(),
+    };
+    this.repos.set(fullKey, repo);
+    return repo;
+  }
+
+  getRepo(owner: string, name: string): RepoRecord | undefined {
+    return this.repos.get(key(`${owner}/${name}`));
+  }
+
+  private requireRepo(owner: string, name: string): RepoRecord {
+    const repo = this.getRepo(owner, name);
+    if (!repo) throw new Error(`no repository ${owner}/${name}`);
+    return repo;
+  }
+
+  addCollaborator(owner: string, repo: string, login: string, permission: RepoPermission = "push"): CollaboratorRecord {
+    const r = this.requireRepo(owner, repo);
+    const record: CollaboratorRecord = { user: this.ensureUser(login), permission };
+    r.collaborators.set(key(login), record);
+    return record;
+  }
+
+  removeCollaborator(owner: string, repo: string, login: string): boolean {
+    return this.requireRepo(owner, repo).collaborators.delete(key(login));
+  }
+
+  // --------------------------------------------------------- issues & pulls
+
+  addIssue(owner: string, repo: string, opts: AddIssueOptions): IssueRecord {
+    const r = this.requireRepo(owner, repo);
+    const issue = this.createIssue(r, this.ensureUser(opts.author), opts.title, opts.body ?? null, this.now());
+    if (opts.state === "closed") {
+      issue.state = "closed";
+      issue.closedAt = issue.createdAt;
+    }
+    return issue;
+  }
+
+  private createIssue(repo: RepoRecord, user: AccountRecord, title: string, body: string | null, at: Date): IssueRecord {
+    const id = this.seq.issue.take();
+    const issue: IssueRecord = {
+      id,
+      nodeId: legacyNodeId("Issue", id),
+      number: repo.nextIssueNumber++,
+      repo,
+      user,
+      title,
+      body,
+      state: "open",
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+      pull: null,
+    };
+    repo.issues.set(issue.number, issue);
+    return issue;
+  }
+
+  getIssue(owner: string, repo: string, number: number): IssueRecord | undefined {
+    return this.getRepo(owner, repo)?.issues.get(number);
+  }
+
+  addPullRequest(owner: string, repo: string, opts: AddPullRequestOptions): PullRecord {
+    const r = this.requireRepo(owner, repo);
+    const createdAt = toDate(opts.createdAt, this.now());
+    const author = this.ensureUser(opts.author);
+    const issue = this.createIssue(r, author, opts.title ?? `Pull request from ${opts.head}`, opts.body ?? null, createdAt);
+    const id = this.seq.pull.take();
+    const pull: PullRecord = {
+      id,
+      nodeId: legacyNodeId("PullRequest", id),
+      issue,
+      base: { ref: opts.base, sha: opts.baseSha ?? null },
+      head: { ref: opts.head, sha: opts.headSha },
+      draft: opts.draft ?? false,
+      merged: false,
+      mergeCommitSha: null,
+      mergedAt: null,
+      mergedBy: null,
+      reviews: [],
+      files: opts.files ?? null,
+    };
+    issue.pull = pull;
+    this.associateCommit(owner, repo, opts.headSha, issue.number);
+    if (opts.merged) {
+      if (!opts.mergeCommitSha) throw new Error("a merged pull request needs mergeCommitSha");
+      this.mergePullRequest(owner, repo, issue.number, {
+        mergeCommitSha: opts.mergeCommitSha,
+        ...(opts.mergedBy !== undefined ? { mergedBy: opts.mergedBy } : {}),
+        ...(opts.mergedAt !== undefined ? { mergedAt: opts.mergedAt } : {}),
+      });
+    } else if (opts.state === "closed") {
+      this.closePullRequest(owner, repo, issue.number);
+    }
+    return pull;
+  }
+
+  getPullRequest(owner: string, repo: string, number: number): PullRecord | undefined {
+    return this.getIssue(owner, repo, number)?.pull ?? undefined;
+  }
+
+  private requirePull(owner: string, repo: string, number: number): PullRecord {
+    const pull = this.getPullRequest(owner, repo, number);
+    if (!pull) throw new Error(`no pull request ${owner}/${repo}#${number}`);
+    return pull;
+  }
+
+  updatePullRequest(owner: string, repo: string, number: number, opts: UpdatePullRequestOptions): PullRecord {
+    const pull = this.requirePull(owner, repo, number);
+    if (opts.headSha !== undefined) {
+      pull.head.sha = opts.headSha;
+      this.associateCommit(owner, repo, opts.headSha, number);
+    }
+    if (opts.baseSha !== undefined) pull.base.sha = opts.baseSha;
+    if (opts.title !== undefined) pull.issue.title = opts.title;
+    if (opts.body !== undefined) pull.issue.body = opts.body;
+    if (opts.draft !== undefined) pull.draft = opts.draft;
+    pull.issue.updatedAt = this.now();
+    return pull;
+  }
+
+  mergePullRequest(owner: string, repo: string, number: number, opts: MergePullRequestOptions): PullRecord {
+    const pull = this.requirePull(owner, repo, number);
+    const at = toDate(opts.mergedAt, this.now());
+    pull.merged = true;
+    pull.mergeCommitSha = opts.mergeCommitSha;
+    pull.mergedAt = at;
+    pull.mergedBy = opts.mergedBy !== undefined ? this.ensureUser(opts.mergedBy) : null;
+    pull.issue.state = "closed";
+    pull.issue.closedAt = at;
+    pull.issue.updatedAt = at;
+    this.associateCommit(owner, repo, opts.mergeCommitSha, number);
+    return pull;
+  }
+
+  closePullRequest(owner: string, repo: string, number: number): PullRecord {
+    const pull = this.requirePull(owner, repo, number);
+    const at = this.now();
+    pull.issue.state = "closed";
+    pull.issue.closedAt = at;
+    pull.issue.updatedAt = at;
+    return pull;
+  }
+
+  /** Records that `sha` belongs to pull request `prNumber` (commit -> PR lookup). */
+  associateCommit(owner: string, repo: string, sha: string, prNumber: number): void {
+    const r = this.requireRepo(owner, repo);
+    const set = r.commitPulls.get(sha) ?? new Set<number>();
+    set.add(prNumber);
+    r.commitPulls.set(sha, set);
+  }
+
+  // ---------------------------------------------------------------- reviews
+
+  addReview(owner: string, repo: string, number: number, opts: AddReviewOptions): ReviewRecord {
+    const pull = this.requirePull(owner, repo, number);
+    return this.createReview(pull, this.ensureUser(opts.user), {
+      state: opts.state,
+      body: opts.body ?? "",
+      commitId: opts.commitId ?? pull.head.sha,
+      submittedAt: opts.state === "PENDING" ? null : toDate(opts.submittedAt, this.now()),
+    });
+  }
+
+  createReview(
+    pull: PullRecord,
+    user: AccountRecord,
+    input: { state: ReviewState; body: string; commitId: string | null; submittedAt: Date | null },
+  ): ReviewRecord {
+    const id = this.seq.review.take();
+    const review: ReviewRecord = {
+      id,
+      nodeId: legacyNodeId("PullRequestReview", id),
+      pull,
+      user,
+      state: input.state,
+      body: input.body,
+      commitId: input.commitId,
+      submittedAt: input.submittedAt,
+    };
+    pull.reviews.push(review);
+    return review;
+  }
+
+  listReviews(owner: string, repo: string, number: number): ReviewRecord[] {
+    return [...(this.getPullRequest(owner, repo, number)?.reviews ?? [])];
+  }
+
+  // --------------------------------------------------------------- comments
+
+  createComment(issue: IssueRecord, user: AccountRecord, body: string): CommentRecord {
+    const id = this.seq.comment.take();
+    const at = this.now();
+    const comment: CommentRecord = {
+      id,
+      nodeId: legacyNodeId("IssueComment", id),
+      issue,
+      user,
+      body,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.comments.set(id, comment);
+    return comment;
+  }
+
+  /** Seeds a comment on an issue or pull request. */
+  addComment(owner: string, repo: string, number: number, user: string, body: string): CommentRecord {
+    const issue = this.getIssue(owner, repo, number);
+    if (!issue) throw new Error(`no issue or pull request ${owner}/${repo}#${number}`);
+    return this.createComment(issue, this.ensureUser(user), body);
+  }
+
+  updateComment(comment: CommentRecord, body: string): CommentRecord {
+    comment.body = body;
+    comment.updatedAt = this.now();
+    return comment;
+  }
+
+  deleteComment(comment: CommentRecord): void {
+    this.comments.delete(comment.id);
+  }
+
+  getComment(id: number): CommentRecord | undefined {
+    return this.comments.get(id);
+  }
+
+  /** Comments of a repository, or of one issue / pull request of it, oldest first. */
+  listComments(owner: string, repo: string, number?: number): CommentRecord[] {
+    const r = this.getRepo(owner, repo);
+    if (!r) return [];
+    return [...this.comments.values()].filter(
+      (c) => c.issue.repo === r && (number === undefined || c.issue.number === number),
+    );
+  }
+
+  // ------------------------------------------------------------ check runs
+
+  /** The GitHub App behind a bot account ("slug[bot]"), created on first use. */
+  appForAccount(account: AccountRecord): AppRecord | null {
+    if (account.type !== "Bot") return null;
+    const slug = account.login.replace(/\[bot\]$/, "");
+    const existing = this.apps.get(slug);
+    if (existing) return existing;
+    const id = this.seq.app.take();
+    const at = this.now();
+    const app: AppRecord = {
+      id,
+      nodeId: legacyNodeId("App", id),
+      slug,
+      name: slug,
+      owner: account,
+      bot: account,
+      createdAt: at,
+      updatedAt: at,
+    };
+    this.apps.set(slug, app);
+    return app;
+  }
+
+  private suiteFor(repo: RepoRecord, headSha: string, app: AppRecord | null): CheckSuiteRecord {
+    const suiteKey = `${repo.id}:${headSha}:${app?.id ?? 0}`;
+    let suite = this.checkSuites.get(suiteKey);
+    if (!suite) {
+      suite = { id: this.seq.checkSuite.take(), repo, headSha, app };
+      this.checkSuites.set(suiteKey, suite);
+    }
+    return suite;
+  }
+
+  createCheckRun(repo: RepoRecord, app: AppRecord | null, headSha: string, input: CheckRunInput & { name: string }): CheckRunRecord {
+    const id = this.seq.checkRun.take();
+    const at = this.now();
+    const run: CheckRunRecord = {
+      id,
+      nodeId: legacyNodeId("CheckRun", id),
+      repo,
+      suite: this.suiteFor(repo, headSha, app),
+      app,
+      headSha,
+      name: input.name,
+      status: "queued",
+      conclusion: null,
+      startedAt: at,
+      completedAt: null,
+      externalId: null,
+      detailsUrl: null,
+      output: { title: null, summary: null, text: null, annotations: [] },
+    };
+    this.applyCheckRunInput(run, input);
+    this.checkRuns.set(id, run);
+    return run;
+  }
+
+  updateCheckRun(run: CheckRunRecord, input: CheckRunInput): CheckRunRecord {
+    this.applyCheckRunInput(run, input);
+    return run;
+  }
+
+  /** GitHub's rules: a conclusion implies "completed"; annotations accumulate. */
+  private applyCheckRunInput(run: CheckRunRecord, input: CheckRunInput): void {
+    if (input.name !== undefined) run.name = input.name;
+    if (input.details_url !== undefined) run.detailsUrl = input.details_url;
+    if (input.external_id !== undefined) run.externalId = input.external_id;
+    if (input.started_at !== undefined) run.startedAt = new Date(input.started_at);
+    if (input.status !== undefined) run.status = input.status;
+    if (input.conclusion !== undefined) {
+      run.conclusion = input.conclusion;
+      run.status = "completed";
+    }
+    if (input.completed_at !== undefined) run.completedAt = new Date(input.completed_at);
+    if (run.status === "completed" && run.completedAt === null) run.completedAt = this.now();
+    if (input.output) {
+      const o = input.output;
+      if (o.title !== undefined) run.output.title = o.title;
+      if (o.summary !== undefined) run.output.summary = o.summary;
+      if (o.text !== undefined) run.output.text = o.text;
+      for (const a of o.annotations ?? []) {
+        run.output.annotations.push({
+          path: a.path,
+          startLine: a.start_line,
+          endLine: a.end_line,
+          startColumn: a.start_column ?? null,
+          endColumn: a.end_column ?? null,
+          annotationLevel: a.annotation_level,
+          message: a.message,
+          title: a.title ?? null,
+          rawDetails: a.raw_details ?? null,
+        });
+      }
+    }
+  }
+
+  /** Seeds a check run (as the app of `opts.app`, default the default bot). */
+  addCheckRun(owner: string, repo: string, opts: AddCheckRunOptions): CheckRunRecord {
+    const r = this.requireRepo(owner, repo);
+    const app = this.appForAccount(this.ensureUser(opts.app ?? DEFAULT_BOT_LOGIN));
+    const { headSha, app: _app, ...input } = opts;
+    return this.createCheckRun(r, app, headSha, input);
+  }
+
+  getCheckRun(id: number): CheckRunRecord | undefined {
+    return this.checkRuns.get(id);
+  }
+
+  listCheckRuns(owner: string, repo: string, headSha?: string): CheckRunRecord[] {
+    const r = this.getRepo(owner, repo);
+    if (!r) return [];
+    return [...this.checkRuns.values()].filter((c) => c.repo === r && (headSha === undefined || c.headSha === headSha));
+  }
+}

@@ -1,0 +1,77 @@
+/** Reads the parts of an access repo that judge requests (policy, CODEOWNERS) at a ref or in the working tree. */
+import { access, readFile, readdir, lstat, readlink } from "node:fs/promises";
+import { join } from "node:path";
+import { CODEOWNERS_LOCATIONS } from "../codeowners/generate-codeowners.js";
+import { LEASES_DIR } from "../lease/lease-path.js";
+import type { FileVersion } from "../validate/inputs.js";
+import { gitText } from "./run-git.js";
+import { readFileAt, readTreeFiles } from "./tree.js";
+
+export const WORKTREE = ":worktree";
+
+export async function readRepoFile(repo: string, ref: string, path: string): Promise<FileVersion | undefined> {
+  if (ref !== WORKTREE) return readFileAt(repo, ref, path);
+  const full = join(repo, path);
+  try {
+    const st = await lstat(full);
+    if (st.isSymbolicLink()) return { path, mode: "symlink", bytes: Buffer.from(await readlink(full)) };
+    if (!st.isFile()) return undefined;
+    return { path, mode: "file", bytes: await readFile(full) };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readCodeowners(repo: string, ref: string): Promise<{ path: string; bytes: Uint8Array } | undefined> {
+  for (const loc of CODEOWNERS_LOCATIONS) {
+    const f = await readRepoFile(repo, ref, loc);
+    if (f && f.mode !== "symlink") return { path: loc, bytes: f.bytes };
+  }
+  return undefined;
+}
+
+/** Every file under leases/ at a ref or in the working tree. */
+export async function readLeaseFiles(repo: string, ref: string): Promise<FileVersion[]> {
+  if (ref !== WORKTREE) return readTreeFiles(repo, ref, [LEASES_DIR]);
+  const out: FileVersion[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = (await readdir(join(repo, rel))).sort();
+    } catch {
+      return;
+    }
+    await Promise.all(
+      names.map(async (name) => {
+        const path = `${rel}/${name}`;
+        const st = await lstat(join(repo, path));
+        if (st.isDirectory()) await walk(path);
+        else if (st.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(await readlink(join(repo, path))) });
+        else if (st.isFile()) out.push({ path, mode: "file", bytes: await readFile(join(repo, path)) });
+      }),
+    );
+  };
+  await walk(LEASES_DIR);
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+export async function isGitRepo(dir: string): Promise<boolean> {
+  try {
+    await access(join(dir, ".git"));
+    return true;
+  } catch {
+    try {
+      return (await gitText(dir, ["rev-parse", "--is-inside-work-tree"])).trim() === "true";
+    } catch {
+      return false;
+    }
+  }
+}
+
+export async function isShallow(repo: string): Promise<boolean> {
+  try {
+    return (await gitText(repo, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+/** Runs git in a repository and returns its output; failures become errors with git's message. */
+import { execFile, spawn } from "node:child_process";
+
+export class GitError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(" ")} failed: ${stderr.trim() || "unknown error"}`);
+    this.name = "GitError";
+  }
+}
+
+export function git(repo: string, args: string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
+      else resolve(stdout);
+    });
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+export async function gitText(repo: string, args: string[]): Promise<string> {
+  return (await git(repo, args)).toString("utf8");
+}
+
+/** Does the revision exist? */
+export async function revExists(repo: string, rev: string): Promise<boolean> {
+  try {
+    await git(repo, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function gitEnv(): NodeJS.ProcessEnv {
+  // Never prompt, never page, and do not let a user's config change output formats.
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+}
+
+/** Reads many blobs through one `git cat-file --batch` process. */
+export function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buffer>> {
+  const unique = [...new Set(shas)];
+  if (unique.length === 0) return Promise.resolve(new Map());
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
+      const out = Buffer.concat(chunks);
+      const map = new Map<string, Buffer>();
+      let pos = 0;
+      for (const sha of unique) {
+        const nl = out.indexOf(10, pos);
+        if (nl < 0) break;
+        const header = out.subarray(pos, nl).toString("utf8");
+        pos = nl + 1;
+        if (header.endsWith(" missing")) continue;
+        const size = Number(header.split(" ")[2]);
+        map.set(sha, out.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      resolve(map);
+    });
+    child.stdin.end(unique.join("\n") + "\n");
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * The Octokit client every jit-access command uses: REST methods, pagination, retries of
+ * transient failures and GitHub's recommended throttling (primary and secondary limits).
+ */
+import { Octokit } from "@octokit/rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+
+const JitOctokit = Octokit.plugin(retry, throttling);
+export type GitHubClient = InstanceType<typeof JitOctokit>;
+
+export interface ClientOptions {
+  token: string;
+  baseUrl?: string;
+  /** How often to retry after a rate limit before giving up. */
+  maxRateLimitRetries?: number;
+  log?: (message: string) => void;
+}
+
+export function createClient(opts: ClientOptions): GitHubClient {
+  const max = opts.maxRateLimitRetries ?? 3;
+  const warn = opts.log ?? (() => {});
+  return new JitOctokit({
+    auth: opts.token,
+    baseUrl: opts.baseUrl ?? "https://api.github.com",
+    userAgent: "jit-access",
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(m), error: (m: string) => warn(m) },
+    request: { retries: 3, retryAfter: 1 },
+    throttle: {
+      onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        warn(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);
+        return retryCount < max;
+      },
+      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
+        warn(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);
+        return retryCount < max;
+      },
+    },
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * RFC 3339 timestamps with an explicit offset. Naive times ("2026-11-24T12:00:00") are
+ * refused: they mean different instants to different readers.
+ */
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/** Milliseconds since the epoch, or undefined when not a valid RFC 3339 time with offset. */
+export function parseTimestamp(text: string): number | undefined {
+  const m = RFC3339.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > dim) return undefined;
+  let ms = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), frac ? Math.round(Number(frac) * 1000) : 0);
+  if (sign) {
+    const offH = Number(oh), offM = Number(om);
+    if (offH > 23 || offM > 59) return undefined;
+    const off = (offH * 60 + offM) * 60_000;
+    ms += sign === "+" ? -off : off;
+  }
+  return ms;
+}
+
+export function formatTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}

@@ -1,0 +1,177 @@
+/**
+ * Loads policy.yaml: safe YAML, the JSON Schema, then checks the schema cannot express
+ * (groups that exist, roles a provider supports, patterns that compile, satisfiable
+ * approval rules, one resource per target), and resolves every setting per resource.
+ */
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { escapePointerSegment, parseYamlBytes } from "../document/parse-yaml.js";
+import type { ParsedYaml } from "../document/parse-yaml.js";
+import { parseDuration } from "../lease/duration.js";
+import { checkSchema } from "../schema/check-schema.js";
+import { expandRefs, parseRef } from "./people.js";
+import { BUILT_IN_DEFAULTS, targetKey } from "./policy.js";
+import type { Policy, PolicyDoc, Resource, ResourceDoc, Settings } from "./policy.js";
+import { isValidTimeZone, parseHours } from "./schedule.js";
+
+export const DEFAULT_POLICY_PATH = "policy.yaml";
+const GITHUB_TEAM_ROLES = new Set(["member", "maintainer"]);
+
+export interface LoadedPolicy {
+  policy?: Policy;
+  doc: ParsedYaml;
+  diagnostics: Diagnostic[];
+}
+
+export function loadPolicy(file: string, bytes: Uint8Array): LoadedPolicy {
+  const doc = parseYamlBytes(file, bytes);
+  if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
+  const schemaErrors = checkSchema("policy", file, doc);
+  if (schemaErrors.length > 0) return { doc, diagnostics: schemaErrors };
+  const raw = doc.value as PolicyDoc;
+  const diagnostics = checkSemantics(file, doc, raw);
+  if (diagnostics.length > 0) return { doc, diagnostics };
+  return { policy: resolve(raw), doc, diagnostics };
+}
+
+function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const groups = p.groups ?? {};
+  const err = (code: string, pointer: string, message: string, hint?: string, key = false) =>
+    out.push(diagnostic(code, file, key ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
+
+  const checkRefs = (refs: string[] | undefined, pointer: string) => {
+    refs?.forEach((ref, i) => {
+      const r = parseRef(ref);
+      if (r.kind === "group" && !(r.name in groups)) {
+        err("policy-unknown-group", `${pointer}/${i}`, `Group '${r.name}' is not defined under 'groups'.`, `Define groups.${r.name} or fix the name.`);
+      }
+    });
+  };
+  const checkSettings = (s: Settings | undefined, pointer: string) => {
+    if (!s) return;
+    checkRefs(s.requesters, `${pointer}/requesters`);
+    if (Array.isArray(s.allowRequestFor)) checkRefs(s.allowRequestFor, `${pointer}/allowRequestFor`);
+    for (const k of ["maxDuration", "maxScheduleAhead", "maxTotalDuration", "remindBefore"] as const) {
+      const v = s[k];
+      if (v !== undefined && !parseDuration(v)) err("policy-duration-zero", `${pointer}/${k}`, `${k} must be longer than zero.`);
+    }
+    for (const k of ["maxDuration", "reviewWithin"] as const) {
+      const v = s.breakGlass?.[k];
+      if (v !== undefined && !parseDuration(v)) err("policy-duration-zero", `${pointer}/breakGlass/${k}`, `breakGlass.${k} must be longer than zero.`);
+    }
+    if (s.ticketPattern !== undefined) {
+      try {
+        new RegExp(`^(?:${s.ticketPattern})$`, "u");
+      } catch (e) {
+        err("policy-ticket-pattern", `${pointer}/ticketPattern`, `ticketPattern is not a valid regular expression: ${(e as Error).message}.`);
+      }
+    }
+    if (s.schedule) {
+      if (!isValidTimeZone(s.schedule.timezone)) {
+        err("policy-timezone", `${pointer}/schedule/timezone`, `'${s.schedule.timezone}' is not an IANA time zone.`, "Use a name like Europe/Berlin, America/New_York or UTC.");
+      }
+      s.schedule.windows.forEach((w, i) => {
+        const { start, end } = parseHours(w.hours);
+        if (end <= start) err("policy-schedule-hours", `${pointer}/schedule/windows/${i}/hours`, `Window ${w.hours} ends before it starts.`, "Write start-end within one day, e.g. 09:00-18:00; split overnight windows in two.");
+      });
+    }
+  };
+
+  checkRefs(p.admins, "/admins");
+  for (const [name, members] of Object.entries(groups)) {
+    members.forEach((m, i) => {
+      if (m.startsWith("group:")) err("policy-nested-group", `/groups/${escapePointerSegment(name)}/${i}`, "Groups hold logins and teams, not other groups.");
+    });
+  }
+  checkSettings(p.defaults, "/defaults");
+
+  const targets = new Map<string, string>();
+  for (const [id, r] of Object.entries(p.resources)) {
+    const base = `/resources/${escapePointerSegment(id)}`;
+    checkSettings(r, base);
+    checkRefs(r.approvers, `${base}/approvers`);
+    r.approvals?.forEach((rule, i) => {
+      checkRefs(rule.from, `${base}/approvals/${i}/from`);
+      checkSatisfiable(rule.from, rule.count ?? 1, `${base}/approvals/${i}/count`);
+    });
+    if (r.approvers) checkSatisfiable(r.approvers, r.requiredApprovals ?? p.defaults?.requiredApprovals ?? 1, `${base}/requiredApprovals`);
+    if (r.provider.type === "github-team") {
+      r.roles.forEach((role, i) => {
+        if (!GITHUB_TEAM_ROLES.has(role)) err("policy-role-unsupported", `${base}/roles/${i}`, `A github-team resource has roles 'member' and 'maintainer', not '${role}'.`);
+      });
+    }
+    r.standing?.forEach((s, i) => {
+      if (!r.roles.includes(s.role)) err("policy-standing-role", `${base}/standing/${i}/role`, `Standing role '${s.role}' is not one of this resource's roles (${r.roles.join(", ")}).`);
+    });
+    const key = targetKey(r.provider);
+    const other = targets.get(key);
+    if (other) err("policy-duplicate-target", `${base}/provider`, `Resources '${other}' and '${id}' manage the same target (${key}).`, "Give each target one resource, with several roles if needed.");
+    else targets.set(key, id);
+    const max = parseDuration(r.maxDuration ?? p.defaults?.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration) ?? 0;
+    const total = r.maxTotalDuration ?? p.defaults?.maxTotalDuration;
+    if (total !== undefined && (parseDuration(total) ?? 0) < max) {
+      err("policy-total-below-max", `${base}/maxTotalDuration`, `maxTotalDuration (${total}) is shorter than maxDuration.`, "Raise maxTotalDuration or lower maxDuration.");
+    }
+  }
+  return out;
+
+  function checkSatisfiable(from: string[], count: number, pointer: string) {
+    const direct = expandRefs(from, groups);
+    const hasTeam = direct.some((d) => parseRef(d).kind === "team");
+    if (!hasTeam && direct.length < count) {
+      err("policy-approvals-impossible", pointer, `${count} distinct approvals are required but only ${direct.length} people are listed.`, "List more approvers or lower the count.");
+    }
+  }
+}
+
+function resolve(p: PolicyDoc): Policy {
+  const d = p.defaults ?? {};
+  const groups = p.groups ?? {};
+  const resources = new Map<string, Resource>();
+  for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
+  return { admins: p.admins, groups, resources };
+}
+
+function resolveResource(id: string, r: ResourceDoc, d: Settings): Resource {
+  const pick = <K extends keyof Settings>(k: K): Settings[K] => (r[k] !== undefined ? r[k] : d[k]);
+  const minutes = (v: string | undefined, fallback: string) => parseDuration(v ?? fallback) ?? 0;
+  const maxDurationMinutes = minutes(pick("maxDuration"), BUILT_IN_DEFAULTS.maxDuration);
+  const maxExtensions = pick("maxExtensions") ?? BUILT_IN_DEFAULTS.maxExtensions;
+  const total = pick("maxTotalDuration");
+  const bg = pick("breakGlass");
+  const requiredApprovals = pick("requiredApprovals") ?? BUILT_IN_DEFAULTS.requiredApprovals;
+  const res: Resource = {
+    id,
+    provider: r.provider,
+    roles: r.roles,
+    approvalRules: r.approvals
+      ? r.approvals.map((a) => ({ from: a.from, count: a.count ?? 1 }))
+      : [{ from: r.approvers ?? [], count: requiredApprovals }],
+    standing: r.standing ?? [],
+    maxDurationMinutes,
+    requireTicket: pick("requireTicket") ?? BUILT_IN_DEFAULTS.requireTicket,
+    minReasonLength: pick("minReasonLength") ?? BUILT_IN_DEFAULTS.minReasonLength,
+    maxScheduleAheadMinutes: minutes(pick("maxScheduleAhead"), BUILT_IN_DEFAULTS.maxScheduleAhead),
+    maxExtensions,
+    maxTotalDurationMinutes: total !== undefined ? minutes(total, "0m") : maxDurationMinutes * (1 + maxExtensions),
+    allowRequestFor: pick("allowRequestFor") ?? BUILT_IN_DEFAULTS.allowRequestFor,
+    breakGlass: {
+      allowed: bg?.allowed ?? false,
+      maxDurationMinutes: minutes(bg?.maxDuration, BUILT_IN_DEFAULTS.breakGlassMaxDuration),
+      reviewWithinMinutes: minutes(bg?.reviewWithin, BUILT_IN_DEFAULTS.breakGlassReviewWithin),
+    },
+    mode: pick("mode") ?? BUILT_IN_DEFAULTS.mode,
+    revocation: pick("revocation") ?? BUILT_IN_DEFAULTS.revocation,
+    remindBeforeMinutes: minutes(pick("remindBefore"), BUILT_IN_DEFAULTS.remindBefore),
+    extendAfter: pick("extendAfter") ?? BUILT_IN_DEFAULTS.extendAfter,
+  };
+  if (r.description !== undefined) res.description = r.description;
+  const requesters = pick("requesters");
+  if (requesters !== undefined) res.requesters = requesters;
+  const ticketPattern = pick("ticketPattern");
+  if (ticketPattern !== undefined) res.ticketPattern = ticketPattern;
+  const schedule = pick("schedule");
+  if (schedule !== undefined) res.schedule = schedule;
+  return res;
+}

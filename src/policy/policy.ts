@@ -1,0 +1,130 @@
+/** The policy document (v1) as written, and the per-resource settings after defaults apply. */
+export type ProviderConfig =
+  | { type: "github-team"; org: string; team: string }
+  | { type: "github-repo"; owner: string; repo: string }
+  | { type: "github-org-role"; org: string };
+
+export interface ScheduleWindow {
+  days: Array<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun">;
+  hours: string;
+}
+export interface Schedule {
+  timezone: string;
+  windows: ScheduleWindow[];
+}
+
+export interface BreakGlassSettings {
+  allowed: boolean;
+  maxDuration?: string;
+  reviewWithin?: string;
+}
+
+export interface Settings {
+  maxDuration?: string;
+  requiredApprovals?: number;
+  requesters?: string[];
+  requireTicket?: boolean;
+  ticketPattern?: string;
+  minReasonLength?: number;
+  schedule?: Schedule;
+  maxScheduleAhead?: string;
+  maxExtensions?: number;
+  maxTotalDuration?: string;
+  allowRequestFor?: boolean | string[];
+  breakGlass?: BreakGlassSettings;
+  mode?: "exclusive" | "additive";
+  revocation?: "sweep" | "timer";
+  remindBefore?: string;
+  extendAfter?: number;
+}
+
+export interface ApprovalRule {
+  from: string[];
+  count?: number;
+}
+
+export interface StandingGrant {
+  grantee: string;
+  role: string;
+}
+
+export interface ResourceDoc extends Settings {
+  description?: string;
+  provider: ProviderConfig;
+  roles: string[];
+  approvers?: string[];
+  approvals?: ApprovalRule[];
+  standing?: StandingGrant[];
+}
+
+export interface PolicyDoc {
+  version: 1;
+  admins: string[];
+  groups?: Record<string, string[]>;
+  defaults?: Settings;
+  resources: Record<string, ResourceDoc>;
+}
+
+/** A resource with every setting resolved (resource, then defaults, then built-in defaults). */
+export interface Resource {
+  id: string;
+  description?: string;
+  provider: ProviderConfig;
+  roles: string[];
+  approvalRules: Array<{ from: string[]; count: number }>;
+  standing: StandingGrant[];
+  maxDurationMinutes: number;
+  requesters?: string[];
+  requireTicket: boolean;
+  ticketPattern?: string;
+  minReasonLength: number;
+  schedule?: Schedule;
+  maxScheduleAheadMinutes: number;
+  maxExtensions: number;
+  maxTotalDurationMinutes: number;
+  allowRequestFor: boolean | string[];
+  breakGlass: { allowed: boolean; maxDurationMinutes: number; reviewWithinMinutes: number };
+  mode: "exclusive" | "additive";
+  revocation: "sweep" | "timer";
+  remindBeforeMinutes: number;
+  extendAfter: number;
+}
+
+export interface Policy {
+  admins: string[];
+  groups: Record<string, string[]>;
+  resources: Map<string, Resource>;
+}
+
+export const BUILT_IN_DEFAULTS = {
+  maxDuration: "8h",
+  requiredApprovals: 1,
+  minReasonLength: 10,
+  requireTicket: false,
+  maxScheduleAhead: "7d",
+  maxExtensions: 0,
+  allowRequestFor: false,
+  breakGlassMaxDuration: "1h",
+  breakGlassReviewWithin: "24h",
+  mode: "exclusive",
+  revocation: "sweep",
+  remindBefore: "30m",
+  extendAfter: 0,
+} as const;
+
+/** Where the organization of a resource lives: default requesters are its members. */
+export function resourceOrg(p: ProviderConfig): string {
+  return p.type === "github-repo" ? p.owner : p.org;
+}
+
+/** A stable key for "the same target", used to refuse two resources managing one thing. */
+export function targetKey(p: ProviderConfig): string {
+  switch (p.type) {
+    case "github-team":
+      return `github-team:${p.org.toLowerCase()}/${p.team.toLowerCase()}`;
+    case "github-repo":
+      return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
+    case "github-org-role":
+      return `github-org-role:${p.org.toLowerCase()}`;
+  }
+}
