@@ -1,31 +1,6 @@
 // Bundles the Action entry and the CLI into dist/ as single ESM files.
-// The createRequire banner lets bundled CommonJS dependencies call require().
-import { build } from "esbuild";
+// `node scripts/build.mjs [outdir]` — the staleness test builds into a temp dir and compares.
+import { buildAll, generateValidators } from "./build-config.mjs";
 
-const banner = {
-  js: [
-    "import { createRequire as __jitCreateRequire } from 'node:module';",
-    "const require = __jitCreateRequire(import.meta.url);",
-  ].join("\n"),
-};
-
-const common = {
-  bundle: true,
-  platform: "node",
-  target: "node20",
-  format: "esm",
-  banner,
-  legalComments: "none",
-  logLevel: "warning",
-  // Deterministic output: the staleness test rebuilds and compares bytes.
-  sourcemap: false,
-  minify: false,
-};
-
-await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: "dist/index.js" });
-await build({
-  ...common,
-  entryPoints: ["src/cli/index.ts"],
-  outfile: "dist/cli.js",
-  banner: { js: "#!/usr/bin/env node\n" + banner.js },
-});
+if (!process.argv[2]) generateValidators();
+await buildAll(process.argv[2] ?? "dist");

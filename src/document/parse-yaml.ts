@@ -8,8 +8,12 @@ import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } f
 import type { Node as YamlNode } from "yaml";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { parseFlatYaml } from "./parse-flat-yaml.js";
 
+/** Lease files are small: anything larger is refused before parsing. */
 export const MAX_FILE_BYTES = 64 * 1024;
+/** A policy with hundreds of resources is legitimately larger. */
+export const MAX_POLICY_BYTES = 1024 * 1024;
 export const MAX_ALIASES = 10;
 const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -60,15 +64,15 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function parseYamlBytes(file: string, bytes: Uint8Array): ParsedYaml {
-  if (bytes.byteLength > MAX_FILE_BYTES) {
+export function parseYamlBytes(file: string, bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): ParsedYaml {
+  if (bytes.byteLength > maxBytes) {
     return failed(file, [
       diagnostic(
         "file-too-large",
         file,
         undefined,
-        `File is ${bytes.byteLength} bytes; the limit is ${MAX_FILE_BYTES} bytes (64 KiB).`,
-        "Lease and policy files are small; remove whatever made this one large.",
+        `File is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
+        "Lease files are small; remove whatever made this one large.",
       ),
     ]);
   }
@@ -78,14 +82,19 @@ export function parseYamlBytes(file: string, bytes: Uint8Array): ParsedYaml {
       diagnostic("file-not-utf8", file, undefined, "File is not valid UTF-8.", "Save the file as UTF-8 text."),
     ]);
   }
-  return parseYamlText(file, text);
+  return parseYamlText(file, text, maxBytes);
 }
 
-export function parseYamlText(file: string, text: string): ParsedYaml {
-  if (text.length > MAX_FILE_BYTES) {
-    return failed(file, [
-      diagnostic("file-too-large", file, undefined, `File is larger than ${MAX_FILE_BYTES} bytes (64 KiB).`),
-    ]);
+export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BYTES, fastPath = true): ParsedYaml {
+  if (text.length > maxBytes) {
+    return failed(file, [diagnostic("file-too-large", file, undefined, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
+  }
+  const flat = fastPath ? parseFlatYaml(text) : undefined;
+  if (flat) {
+    const top: Position = flat.positions.values().next().value![0];
+    const locate = (pointer: string): Position => (pointer === "" ? top : (flat.positions.get(pointer.slice(1).split("/")[0]!.replace(/~1/g, "/").replace(/~0/g, "~"))?.[1] ?? top));
+    const locateKey = (pointer: string): Position => (pointer === "" ? top : (flat.positions.get(pointer.slice(1).replace(/~1/g, "/").replace(/~0/g, "~"))?.[0] ?? locate(pointer)));
+    return { value: flat.value, diagnostics: [], locate, locateKey };
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, {

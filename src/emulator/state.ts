@@ -11,7 +11,6 @@ import { IdSequence, legacyNodeId } from "./ids.js";
 import type {
   AccountRecord,
   AnnotationLevel,
-  AnnotationRecord,
   AppRecord,
   CheckConclusion,
   CheckRunRecord,

@@ -1,5 +1,7 @@
 /** Reads the parts of an access repo that judge requests (policy, CODEOWNERS) at a ref or in the working tree. */
-import { access, readFile, readdir, lstat, readlink } from "node:fs/promises";
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import type { Dirent } from "node:fs";
+import { access, lstat, readFile, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { CODEOWNERS_LOCATIONS } from "../codeowners/generate-codeowners.js";
 import { LEASES_DIR } from "../lease/lease-path.js";
@@ -30,29 +32,30 @@ export async function readCodeowners(repo: string, ref: string): Promise<{ path:
   return undefined;
 }
 
-/** Every file under leases/ at a ref or in the working tree. */
+/**
+ * Every file under leases/ at a ref or in the working tree. The working tree is read with
+ * synchronous calls on purpose: for thousands of small files they are several times faster
+ * than thousands of concurrent promises, and nothing else runs meanwhile.
+ */
 export async function readLeaseFiles(repo: string, ref: string): Promise<FileVersion[]> {
   if (ref !== WORKTREE) return readTreeFiles(repo, ref, [LEASES_DIR]);
   const out: FileVersion[] = [];
-  const walk = async (rel: string): Promise<void> => {
-    let names: string[];
+  const walk = (rel: string): void => {
+    let entries: Dirent[];
     try {
-      names = (await readdir(join(repo, rel))).sort();
+      entries = readdirSync(join(repo, rel), { withFileTypes: true });
     } catch {
       return;
     }
-    await Promise.all(
-      names.map(async (name) => {
-        const path = `${rel}/${name}`;
-        const st = await lstat(join(repo, path));
-        if (st.isDirectory()) await walk(path);
-        else if (st.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(await readlink(join(repo, path))) });
-        else if (st.isFile()) out.push({ path, mode: "file", bytes: await readFile(join(repo, path)) });
-      }),
-    );
+    for (const e of entries) {
+      const path = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(path);
+      else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(join(repo, path))) });
+      else if (e.isFile()) out.push({ path, mode: "file", bytes: readFileSync(join(repo, path)) });
+    }
   };
-  await walk(LEASES_DIR);
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+  walk(LEASES_DIR);
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export async function isGitRepo(dir: string): Promise<boolean> {

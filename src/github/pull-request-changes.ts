@@ -5,7 +5,7 @@
  * No pull request code is checked out or run.
  */
 import { CODEOWNERS_LOCATIONS } from "../codeowners/generate-codeowners.js";
-import { MAX_FILE_BYTES } from "../document/parse-yaml.js";
+import { MAX_FILE_BYTES, MAX_POLICY_BYTES } from "../document/parse-yaml.js";
 import { isUnderLeases } from "../lease/lease-path.js";
 import { modeOf } from "../git/tree.js";
 import type { FileChange, FileVersion } from "../validate/inputs.js";
@@ -64,7 +64,8 @@ export async function pullRequestChanges(gh: GitHubClient, pr: PullRequestRef, p
     if (!e || !e.sha) return undefined;
     const mode = modeOf(e.mode ?? "100644");
     if (mode === "submodule") return { path, mode, bytes: new Uint8Array() };
-    if ((e.size ?? 0) > MAX_FILE_BYTES) return { path, mode, bytes: new Uint8Array(MAX_FILE_BYTES + 1) };
+    const limit = path === policyPath ? MAX_POLICY_BYTES : MAX_FILE_BYTES;
+    if ((e.size ?? 0) > limit) return { path, mode, bytes: new Uint8Array(limit + 1) };
     const blob = await gh.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: e.sha });
     return { path, mode, bytes: Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8") };
   };

@@ -5,7 +5,7 @@
  */
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { escapePointerSegment, parseYamlBytes } from "../document/parse-yaml.js";
+import { MAX_POLICY_BYTES, escapePointerSegment, parseYamlBytes } from "../document/parse-yaml.js";
 import type { ParsedYaml } from "../document/parse-yaml.js";
 import { parseDuration } from "../lease/duration.js";
 import { checkSchema } from "../schema/check-schema.js";
@@ -24,7 +24,7 @@ export interface LoadedPolicy {
 }
 
 export function loadPolicy(file: string, bytes: Uint8Array): LoadedPolicy {
-  const doc = parseYamlBytes(file, bytes);
+  const doc = parseYamlBytes(file, bytes, MAX_POLICY_BYTES);
   if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
   const schemaErrors = checkSchema("policy", file, doc);
   if (schemaErrors.length > 0) return { doc, diagnostics: schemaErrors };

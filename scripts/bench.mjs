@@ -1,0 +1,107 @@
+// npm run bench — speed figures for jit-access, printed with their targets and ratios.
+//
+// 1. Full validation (schema + policy + CODEOWNERS) of a generated access repo with 10,000
+//    leases over 500 resources, in a cold `jit validate` process; and the same lease files
+//    through ajv-cli with the same schema. Targets: < 1 s, and at most half of ajv-cli's time.
+// 2. A one-lease pull request in that repo (`jit validate --base main --head pr`), end to
+//    end in a cold process. Target: < 300 ms.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const work = join(root, ".bench");
+const repo = join(work, "repo");
+const RESOURCES = 500;
+const LEASES = 10_000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const cli = join(root, "dist", "cli.js");
+
+function gitEnv() {
+  return { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com", GIT_AUTHOR_DATE: "2026-11-24T09:00:00Z", GIT_COMMITTER_DATE: "2026-11-24T09:00:00Z" };
+}
+const git = (...args) => execFileSync("git", args, { cwd: repo, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+
+function generate() {
+  rmSync(repo, { recursive: true, force: true });
+  mkdirSync(repo, { recursive: true });
+  const lines = ["version: 1", 'admins: ["@acme/security-admins"]', "groups:", '  sre: ["@acme/sre", carol]', "defaults:", "  maxDuration: 8h", "  minReasonLength: 10", "resources:"];
+  for (let i = 0; i < RESOURCES; i++) {
+    const id = `res-${String(i).padStart(3, "0")}`;
+    const kind = i % 3;
+    lines.push(`  ${id}:`);
+    lines.push("    provider:");
+    if (kind === 0) lines.push("      type: github-team", "      org: acme", `      team: ${id}`, "    roles: [member, maintainer]");
+    else if (kind === 1) lines.push("      type: github-repo", "      owner: acme", `      repo: ${id}`, "    roles: [pull, push, maintain]");
+    else lines.push("      type: github-org-role", `      org: acme-${i}`, "    roles: [auditor]");
+    lines.push(`    approvers: [group:sre, "@acme/${id}-owners"]`);
+    if (i % 5 === 0) lines.push("    requireTicket: true", '    ticketPattern: "INC-[0-9]+"');
+  }
+  writeFileSync(join(repo, "policy.yaml"), lines.join("\n") + "\n");
+  for (let i = 0; i < RESOURCES; i++) mkdirSync(join(repo, "leases", `res-${String(i).padStart(3, "0")}`), { recursive: true });
+  for (let n = 0; n < LEASES; n++) {
+    const i = n % RESOURCES;
+    const id = `res-${String(i).padStart(3, "0")}`;
+    const role = i % 3 === 0 ? "member" : i % 3 === 1 ? "push" : "auditor";
+    const body = [
+      "# yaml-language-server: $schema=../../schemas/lease.v1.schema.json",
+      `grantee: user${n}`,
+      `resource: ${id}`,
+      `role: ${role}`,
+      n % 4 === 0 ? "expires: 2026-11-24T18:00:00Z" : `duration: ${1 + (n % 7)}h`,
+      `reason: Investigate incident number ${n} in production`,
+      ...(i % 5 === 0 ? [`ticket: INC-${n}`] : []),
+    ];
+    writeFileSync(join(repo, "leases", id, `user${n}.yaml`), body.join("\n") + "\n");
+  }
+  mkdirSync(join(repo, "schemas"), { recursive: true });
+  execFileSync("cp", [join(root, "schemas", "lease.v1.schema.json"), join(root, "schemas", "policy.v1.schema.json"), join(repo, "schemas")]);
+  execFileSync("node", [cli, "codeowners", "--repo", repo], { stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-q", "-m", "bench repo");
+  git("switch", "-q", "-c", "pr");
+  writeFileSync(join(repo, "leases", "res-007", "newcomer.yaml"), "grantee: newcomer\nresource: res-007\nrole: push\nduration: 2h\nreason: Deploy the hotfix for the checkout page\n");
+  git("add", "-A");
+  git("commit", "-q", "-m", "request");
+  git("switch", "-q", "main");
+}
+
+function time(cmd, args, opts = {}) {
+  const samples = [];
+  let last;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    last = spawnSync(cmd, args, { cwd: opts.cwd ?? root, encoding: "utf8", maxBuffer: 1 << 28 });
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], status: last.status, stdout: last.stdout, stderr: last.stderr };
+}
+
+function verdict(ok) {
+  return ok ? "met" : "MISSED";
+}
+
+if (!existsSync(cli)) {
+  console.error("dist/cli.js missing: run npm run build");
+  process.exit(2);
+}
+console.log(`Generating ${LEASES} leases over ${RESOURCES} resources in ${repo} ...`);
+generate();
+
+const full = time("node", [cli, "validate", "--repo", repo, "--now", "2026-11-24T10:00:00Z", "--format", "json"]);
+const fullReport = JSON.parse(full.stdout);
+const ajv = time(join(root, "node_modules", ".bin", "ajv"), ["validate", "--spec=draft7", "-s", join(root, "schemas", "lease.v1.schema.json"), "-d", "leases/**/*.yaml", "-c", "ajv-formats", "--strict=false", "--errors=no"], { cwd: repo });
+const ajvValid = (ajv.stdout.match(/ valid$/gm) ?? []).length;
+const ajvInvalid = (ajv.stderr.match(/ invalid$/gm) ?? []).length;
+const pr = time("node", [cli, "validate", "--repo", repo, "--base", "main", "--head", "pr", "--author", "newcomer", "--now", "2026-11-24T10:00:00Z", "--format", "json"]);
+const prReport = JSON.parse(pr.stdout);
+
+const ratio = full.median / ajv.median;
+console.log("");
+console.log(`median of ${RUNS} cold runs each`);
+console.log(`full validation, ${fullReport.files.length} files (ok=${fullReport.ok}): ${full.median.toFixed(0)} ms  (target < 1000 ms: ${verdict(full.median < 1000)})`);
+console.log(`ajv-cli, lease schema only, same ${LEASES} files (${ajvValid} valid, ${ajvInvalid} invalid — js-yaml 3 reads timestamps as Dates): ${ajv.median.toFixed(0)} ms`);
+console.log(`ratio jit / ajv-cli: ${ratio.toFixed(2)}  (target ≤ 0.50: ${verdict(ratio <= 0.5)})`);
+console.log(`one-lease pull request (ok=${prReport.ok}): ${pr.median.toFixed(0)} ms  (target < 300 ms: ${verdict(pr.median < 300)})`);

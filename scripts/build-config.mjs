@@ -1,0 +1,35 @@
+// The one place the bundles are defined: used by `npm run build` and by the test that
+// fails when dist/ is stale.
+import { build } from "esbuild";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { VALIDATORS_DTS, validatorsSource } from "./validators-config.mjs";
+
+// The createRequire banner lets bundled CommonJS dependencies call require() in ESM.
+const requireBanner = [
+  "import { createRequire as __jitCreateRequire } from 'node:module';",
+  "const require = __jitCreateRequire(import.meta.url);",
+].join("\n");
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  legalComments: "none",
+  logLevel: "warning",
+  sourcemap: false,
+  minify: false,
+  // Deterministic output: no absolute paths or timestamps in the bundle.
+  absWorkingDir: process.cwd(),
+};
+
+export function generateValidators(root = process.cwd()) {
+  writeFileSync(join(root, "src/schema/generated/validators.js"), validatorsSource(root));
+  writeFileSync(join(root, "src/schema/generated/validators.d.ts"), VALIDATORS_DTS);
+}
+
+export async function buildAll(outdir) {
+  await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: join(outdir, "index.js"), banner: { js: requireBanner } });
+  await build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: join(outdir, "cli.js"), banner: { js: `#!/usr/bin/env node\n${requireBanner}` } });
+}

@@ -1,0 +1,23 @@
+/** Every route the emulator serves. */
+import type { RouteDefinition } from "../router.js";
+import { checkRoutes } from "./checks.js";
+import { commentRoutes } from "./comments.js";
+import { orgRoutes } from "./orgs.js";
+import { pullRoutes } from "./pulls.js";
+import { rateLimitRoutes } from "./rate-limit.js";
+import { repoRoutes } from "./repos.js";
+import { reviewRoutes } from "./reviews.js";
+import { teamRoutes } from "./teams.js";
+import { userRoutes } from "./users.js";
+
+export const allRoutes: RouteDefinition[] = [
+  ...userRoutes,
+  ...orgRoutes,
+  ...teamRoutes,
+  ...repoRoutes,
+  ...pullRoutes,
+  ...reviewRoutes,
+  ...commentRoutes,
+  ...checkRoutes,
+  ...rateLimitRoutes,
+];

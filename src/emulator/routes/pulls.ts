@@ -1,0 +1,121 @@
+/** Pull requests: listing, reading, changed files and commit -> pull request lookup. */
+import { HttpError, errorBody } from "../errors.js";
+import type { EmulatorEnv } from "../env.js";
+import type { PullRecord, RepoRecord } from "../model.js";
+import { paginate } from "../pagination.js";
+import { pullFiles, pullStats, resolveBaseSha } from "../pull-diff.js";
+import type { RouteContext, RouteDefinition } from "../router.js";
+import { docsUrl } from "../router.js";
+import { diffEntry, pullRequestFull, pullRequestSimple } from "../views/pulls.js";
+import { param, requirePull, requireRepo } from "./lookup.js";
+
+function pullsOf(repo: RepoRecord): PullRecord[] {
+  const out: PullRecord[] = [];
+  for (const issue of repo.issues.values()) if (issue.pull) out.push(issue.pull);
+  return out;
+}
+
+async function simpleList(env: EmulatorEnv, pulls: PullRecord[]): Promise<Record<string, unknown>[]> {
+  return Promise.all(pulls.map(async (p) => pullRequestSimple(env, p, await resolveBaseSha(env, p))));
+}
+
+function listPulls(ctx: RouteContext, repo: RepoRecord): PullRecord[] {
+  const state = ctx.query.get("state") ?? "open";
+  const head = ctx.query.get("head");
+  const base = ctx.query.get("base");
+  const sort = ctx.query.get("sort") ?? "created";
+  const direction = ctx.query.get("direction") ?? (sort === "created" ? "desc" : "asc");
+  let pulls = pullsOf(repo).filter((p) => state === "all" || p.issue.state === state);
+  if (head) {
+    const [user, ref] = head.includes(":") ? head.split(":", 2) : [null, head];
+    pulls = pulls.filter(
+      (p) => p.head.ref === ref && (user === null || user.toLowerCase() === repo.owner.login.toLowerCase()),
+    );
+  }
+  if (base) pulls = pulls.filter((p) => p.base.ref === base);
+  const keyOf = (p: PullRecord): number =>
+    sort === "updated" ? p.issue.updatedAt.getTime() : sort === "long-running" ? -p.issue.createdAt.getTime() : p.issue.createdAt.getTime();
+  pulls.sort((a, b) => keyOf(a) - keyOf(b) || a.issue.number - b.issue.number);
+  if (direction === "desc") pulls.reverse();
+  return pulls;
+}
+
+/** Pull requests a commit (or a branch name) belongs to, as GitHub answers. */
+async function pullsForCommit(ctx: RouteContext, repo: RepoRecord, shaOrBranch: string): Promise<PullRecord[]> {
+  const git = ctx.env.git(repo);
+  const all = pullsOf(repo);
+  const byBranch = all.filter((p) => p.head.ref === shaOrBranch);
+  const commit = git ? await git.resolveCommit(shaOrBranch) : null;
+  if (git && !commit && byBranch.length === 0) {
+    throw new HttpError(422, errorBody(422, `No commit found for SHA: ${shaOrBranch}`, docsUrl(ctx.route)));
+  }
+  const target = commit ?? shaOrBranch;
+  const found = new Set<PullRecord>(byBranch);
+  for (const n of repo.commitPulls.get(target) ?? []) {
+    const p = repo.issues.get(n)?.pull;
+    if (p) found.add(p);
+  }
+  if (git && commit) {
+    for (const p of all) {
+      if (found.has(p)) continue;
+      const base = await resolveBaseSha(ctx.env, p);
+      const from = (await git.mergeBase(base, p.head.sha)) ?? base;
+      if ((await git.revList(from, p.head.sha)).includes(commit)) found.add(p);
+    }
+  }
+  const candidates = [...found].filter((p) => p.issue.state === "open" || p.merged);
+  const onDefaultBranch =
+    git && commit
+      ? await git.isAncestor(commit, repo.defaultBranch)
+      : candidates.some((p) => p.merged && p.mergeCommitSha === target);
+  const result = onDefaultBranch ? candidates.filter((p) => p.merged) : candidates;
+  return result.sort((a, b) => a.issue.number - b.issue.number);
+}
+
+export const pullRoutes: RouteDefinition[] = [
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/pulls",
+    operationId: "pulls/list",
+    docs: "pulls/pulls#list-pull-requests",
+    handler: async (ctx) => {
+      const repo = requireRepo(ctx);
+      const page = paginate(ctx.url, ctx.env.links.apiBase, listPulls(ctx, repo));
+      return { status: 200, body: await simpleList(ctx.env, page.items), headers: page.headers };
+    },
+  },
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}",
+    operationId: "pulls/get",
+    docs: "pulls/pulls#get-a-pull-request",
+    handler: async (ctx) => {
+      const pull = requirePull(ctx, requireRepo(ctx));
+      const [baseSha, stats] = await Promise.all([resolveBaseSha(ctx.env, pull), pullStats(ctx.env, pull)]);
+      return { status: 200, body: pullRequestFull(ctx.env, pull, baseSha, stats) };
+    },
+  },
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}/files",
+    operationId: "pulls/list-files",
+    docs: "pulls/pulls#list-pull-requests-files",
+    handler: async (ctx) => {
+      const pull = requirePull(ctx, requireRepo(ctx));
+      const page = paginate(ctx.url, ctx.env.links.apiBase, await pullFiles(ctx.env, pull));
+      return { status: 200, body: page.items.map((f) => diffEntry(ctx.env, pull, f)), headers: page.headers };
+    },
+  },
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+    operationId: "repos/list-pull-requests-associated-with-commit",
+    docs: "commits/commits#list-pull-requests-associated-with-a-commit",
+    handler: async (ctx) => {
+      const repo = requireRepo(ctx);
+      const pulls = await pullsForCommit(ctx, repo, param(ctx, "commit_sha"));
+      const page = paginate(ctx.url, ctx.env.links.apiBase, pulls);
+      return { status: 200, body: await simpleList(ctx.env, page.items), headers: page.headers };
+    },
+  },
+];
