@@ -9131,52 +9131,191 @@ function compareDiagnostics(a, b) {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-// src/document/parse-flat-yaml.ts
-var KEY_LINE = /^([A-Za-z][A-Za-z0-9_]*):( +)(.*)$/;
-var NOT_A_PLAIN_STRING = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~|true|True|TRUE|false|False|FALSE)$/;
+// src/document/parse-simple-yaml.ts
+var KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?= |$)/;
+var INT = /^[-+]?[0-9]+$/;
+var OTHER_TYPED = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~)$/;
+var BOOL = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
 var INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 var FORBIDDEN = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-function parseFlatYaml(text) {
-  if (text.includes("\r") || text.includes("	") || text.charCodeAt(0) === 65279) return void 0;
-  const value = {};
-  const positions = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.length === 0) continue;
-    const first = line.charCodeAt(0);
-    if (first === 35) continue;
-    if (first === 32) {
-      if (/^ +(#.*)?$/.test(line)) continue;
-      return void 0;
-    }
-    const m = KEY_LINE.exec(line);
-    if (!m) return void 0;
-    const key2 = m[1];
-    if (FORBIDDEN.has(key2) || Object.hasOwn(value, key2)) return void 0;
-    const raw = m[3];
-    const valueColumn = key2.length + 1 + m[2].length + 1;
-    let str;
-    const c = raw.charCodeAt(0);
-    if (c === 34 || c === 39) {
-      const q = raw[0];
-      const end = raw.indexOf(q, 1);
-      if (end < 0) return void 0;
-      str = raw.slice(1, end);
-      if (q === '"' && str.includes("\\")) return void 0;
-      const rest = raw.slice(end + 1);
-      if (rest.length && !/^ +(#.*)?$/.test(rest) && !/^ *$/.test(rest)) return void 0;
-    } else {
-      if (raw.length === 0 || INDICATOR.test(raw)) return void 0;
-      const hash = raw.indexOf(" #");
-      str = (hash >= 0 ? raw.slice(0, hash) : raw).replace(/ +$/, "");
-      if (str.length === 0 || str.includes(": ") || str.endsWith(":") || NOT_A_PLAIN_STRING.test(str)) return void 0;
-    }
-    value[key2] = str;
-    positions.set(key2, [{ line: i + 1, column: 1 }, { line: i + 1, column: valueColumn }]);
+var Fallback = class extends Error {
+};
+var fallback = () => {
+  throw new Fallback();
+};
+var NoPositions = class extends Map {
+  set() {
+    return this;
   }
-  if (positions.size === 0) return void 0;
-  return { value, positions };
+  get() {
+    return void 0;
+  }
+};
+function parseSimpleYaml(text, recordPositions = true) {
+  if (text.includes("\r") || text.includes("	") || text.charCodeAt(0) === 65279) return void 0;
+  const lines = [];
+  const raw = text.split("\n");
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i];
+    let indent = 0;
+    while (l.charCodeAt(indent) === 32) indent++;
+    if (indent === l.length || l.charCodeAt(indent) === 35) continue;
+    if (indent === 0 && /^(?:---|\.\.\.|%)/.test(l)) return void 0;
+    lines.push({ no: i + 1, indent, text: l.slice(indent) });
+  }
+  if (lines.length === 0) return void 0;
+  const positions = recordPositions ? /* @__PURE__ */ new Map() : new NoPositions();
+  try {
+    const [value, next] = parseBlock(lines, 0, lines[0].indent, "", positions);
+    if (next !== lines.length) return void 0;
+    return { value, positions };
+  } catch (e) {
+    if (e instanceof Fallback) return void 0;
+    throw e;
+  }
+}
+var isSeqLine = (l) => l.text === "-" || l.text.startsWith("- ");
+function parseBlock(lines, i, indent, pointer, pos) {
+  const l = lines[i];
+  if (l.indent !== indent) fallback();
+  return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos) : parseMap(lines, i, indent, pointer, pos);
+}
+function setValuePos(pos, pointer, at) {
+  const e = pos.get(pointer);
+  if (e) e.value = at;
+  else pos.set(pointer, { value: at });
+}
+function parseMap(lines, i, indent, pointer, pos, first) {
+  const out = {};
+  setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  const start = i;
+  while (i < lines.length) {
+    const l = i === start && first ? first : lines[i];
+    if (l.indent < indent) break;
+    if (l.indent > indent || isSeqLine(l)) fallback();
+    const m = KEY.exec(l.text) ?? fallback();
+    const key2 = m[1];
+    if (FORBIDDEN.has(key2) || Object.hasOwn(out, key2) || INT.test(key2) || OTHER_TYPED.test(key2)) fallback();
+    const child = `${pointer}/${key2}`;
+    const keyAt = { line: l.no, column: indent + 1 };
+    pos.set(child, { key: keyAt, value: keyAt });
+    let rest = l.text.slice(m[0].length);
+    const spaces = rest.length - rest.trimStart().length;
+    rest = rest.trimStart();
+    if (rest.length > 0 && rest[0] !== "#") {
+      out[key2] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
+      i++;
+      continue;
+    }
+    const n = lines[i + 1];
+    if (!n || n.indent < indent || n.indent === indent && !isSeqLine(n)) return fallback();
+    if (i === start && first && n.indent <= indent) fallback();
+    const [v, next] = n.indent === indent ? parseSeq(lines, i + 1, indent, child, pos) : parseBlock(lines, i + 1, n.indent, child, pos);
+    out[key2] = v;
+    i = next;
+  }
+  return [out, i];
+}
+function parseSeq(lines, i, indent, pointer, pos) {
+  const out = [];
+  setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  while (i < lines.length) {
+    const l = lines[i];
+    if (l.indent < indent) break;
+    if (l.indent > indent || !isSeqLine(l)) {
+      if (l.indent === indent) break;
+      fallback();
+    }
+    const child = `${pointer}/${out.length}`;
+    const after = l.text.slice(1);
+    const rest = after.trimStart();
+    if (rest.length === 0 || rest[0] === "#") fallback();
+    const column = indent + 1 + (after.length - rest.length) + 1;
+    if (KEY.test(rest)) {
+      const [v, next] = parseMap(lines, i, column - 1, child, pos, { no: l.no, indent: column - 1, text: rest });
+      out.push(v);
+      i = next;
+      continue;
+    }
+    out.push(parseInline(rest, l.no, column, child, pos));
+    i++;
+  }
+  return [out, i];
+}
+function parseInline(text, line, column, pointer, pos) {
+  setValuePos(pos, pointer, { line, column });
+  if (text[0] === "[") {
+    const out = [];
+    let k = 1;
+    for (; ; ) {
+      while (text[k] === " ") k++;
+      if (text[k] === "]") {
+        if (out.length > 0) fallback();
+        k++;
+        break;
+      }
+      const start = k;
+      let item2;
+      if (text[k] === '"' || text[k] === "'") {
+        const end = text.indexOf(text[k], k + 1);
+        if (end < 0) fallback();
+        const s2 = text.slice(k + 1, end);
+        if (text[k] === '"' && s2.includes("\\")) fallback();
+        if (text[k] === "'" && text[end + 1] === "'") fallback();
+        item2 = s2;
+        k = end + 1;
+      } else {
+        while (k < text.length && text[k] !== "," && text[k] !== "]") k++;
+        const s2 = text.slice(start, k).replace(/ +$/, "");
+        if (s2.length === 0 || s2.includes(" #") || s2.includes(": ") || /[[{}]/.test(s2)) fallback();
+        item2 = plain(s2);
+      }
+      pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
+      out.push(item2);
+      while (text[k] === " ") k++;
+      if (text[k] === ",") {
+        k++;
+        while (text[k] === " ") k++;
+        if (text[k] === "]") fallback();
+        continue;
+      }
+      if (text[k] === "]") {
+        k++;
+        break;
+      }
+      fallback();
+    }
+    trailer(text.slice(k));
+    return out;
+  }
+  if (text[0] === '"' || text[0] === "'") {
+    const q = text[0];
+    const end = text.indexOf(q, 1);
+    if (end < 0) fallback();
+    const s2 = text.slice(1, end);
+    if (q === '"' && s2.includes("\\")) fallback();
+    if (q === "'" && text[end + 1] === "'") fallback();
+    trailer(text.slice(end + 1));
+    return s2;
+  }
+  if (INDICATOR.test(text)) fallback();
+  const hash = text.indexOf(" #");
+  const s = (hash >= 0 ? text.slice(0, hash) : text).replace(/ +$/, "");
+  if (s.includes(": ") || s.endsWith(":")) fallback();
+  return plain(s);
+}
+function trailer(rest) {
+  if (rest.length && !/^ +(#.*)?$/.test(rest)) fallback();
+}
+function plain(s) {
+  if (INT.test(s)) {
+    const n = Number(s);
+    if (!Number.isSafeInteger(n)) fallback();
+    return n;
+  }
+  if (Object.hasOwn(BOOL, s)) return BOOL[s];
+  if (OTHER_TYPED.test(s)) fallback();
+  return s;
 }
 
 // src/document/parse-yaml.ts
@@ -9216,7 +9355,7 @@ function parseYamlBytes(file, bytes, maxBytes = MAX_FILE_BYTES) {
         "file-too-large",
         file,
         void 0,
-        `File is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
+        `File is over the size limit of ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
         "Lease files are small; remove whatever made this one large."
       )
     ]);
@@ -9233,12 +9372,16 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
   if (text.length > maxBytes) {
     return failed(file, [diagnostic("file-too-large", file, void 0, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
   }
-  const flat = fastPath ? parseFlatYaml(text) : void 0;
-  if (flat) {
-    const top = flat.positions.values().next().value[0];
-    const locate2 = (pointer) => pointer === "" ? top : flat.positions.get(pointer.slice(1).split("/")[0].replace(/~1/g, "/").replace(/~0/g, "~"))?.[1] ?? top;
-    const locateKey2 = (pointer) => pointer === "" ? top : flat.positions.get(pointer.slice(1).replace(/~1/g, "/").replace(/~0/g, "~"))?.[0] ?? locate2(pointer);
-    return { value: flat.value, diagnostics: [], locate: locate2, locateKey: locateKey2 };
+  const simple = fastPath ? parseSimpleYaml(text, false) : void 0;
+  if (simple) {
+    let positions2;
+    const lazy = () => positions2 ??= parseSimpleYaml(text, true)?.positions ?? /* @__PURE__ */ new Map();
+    return {
+      value: simple.value,
+      diagnostics: [],
+      locate: (p) => located(void 0, [], lazy()).locate(p),
+      locateKey: (p) => located(void 0, [], lazy()).locateKey(p)
+    };
   }
   const lc = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, {
@@ -9349,6 +9492,9 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
   };
   const value = convert(doc.contents, "", 0);
   if (diagnostics.length > 0) return failed(file, diagnostics, positions);
+  return located(value, diagnostics, positions);
+}
+function located(value, diagnostics, positions) {
   const locate = (pointer) => {
     let p = pointer;
     for (; ; ) {
@@ -9368,7 +9514,7 @@ function failed(file, diagnostics, positions) {
 }
 
 // src/git/access-repo.ts
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { closeSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
 import { access, lstat, readFile, readlink } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -9542,11 +9688,27 @@ async function readLeaseFiles(repo, ref) {
       const path = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(path);
       else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(join(repo, path))) });
-      else if (e.isFile()) out.push({ path, mode: "file", bytes: readFileSync(join(repo, path)) });
+      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(join(repo, path)) });
     }
   };
   walk(LEASES_DIR);
   return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+function readBounded(path) {
+  const fd = openSync(path, "r");
+  try {
+    let n = 0;
+    for (; ; ) {
+      const got = readSync(fd, scratch, n, scratch.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === scratch.length) break;
+    }
+    return Buffer.from(scratch.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 async function isGitRepo(dir) {
   try {
@@ -12899,7 +13061,7 @@ function resolve(p) {
 }
 function resolveResource(id, r, d) {
   const pick = (k) => r[k] !== void 0 ? r[k] : d[k];
-  const minutes = (v, fallback) => parseDuration(v ?? fallback) ?? 0;
+  const minutes = (v, fallback2) => parseDuration(v ?? fallback2) ?? 0;
   const maxDurationMinutes = minutes(pick("maxDuration"), BUILT_IN_DEFAULTS.maxDuration);
   const maxExtensions = pick("maxExtensions") ?? BUILT_IN_DEFAULTS.maxExtensions;
   const total = pick("maxTotalDuration");

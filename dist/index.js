@@ -32982,6 +32982,404 @@ function readContext(env, input, now) {
   return ctx;
 }
 
+// src/document/parse-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/diagnostics/diagnostic.ts
+function diagnostic(code, file, at, message, hint, severity = "error") {
+  const d = { code, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
+  if (hint) d.hint = hint;
+  return d;
+}
+function isError(d) {
+  return d.severity === "error";
+}
+function compareDiagnostics(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+// src/document/parse-simple-yaml.ts
+var KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?= |$)/;
+var INT = /^[-+]?[0-9]+$/;
+var OTHER_TYPED = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~)$/;
+var BOOL = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+var INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+var FORBIDDEN = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+var Fallback = class extends Error {
+};
+var fallback = () => {
+  throw new Fallback();
+};
+var NoPositions = class extends Map {
+  set() {
+    return this;
+  }
+  get() {
+    return void 0;
+  }
+};
+function parseSimpleYaml(text, recordPositions = true) {
+  if (text.includes("\r") || text.includes("	") || text.charCodeAt(0) === 65279) return void 0;
+  const lines = [];
+  const raw = text.split("\n");
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i];
+    let indent = 0;
+    while (l.charCodeAt(indent) === 32) indent++;
+    if (indent === l.length || l.charCodeAt(indent) === 35) continue;
+    if (indent === 0 && /^(?:---|\.\.\.|%)/.test(l)) return void 0;
+    lines.push({ no: i + 1, indent, text: l.slice(indent) });
+  }
+  if (lines.length === 0) return void 0;
+  const positions = recordPositions ? /* @__PURE__ */ new Map() : new NoPositions();
+  try {
+    const [value, next] = parseBlock(lines, 0, lines[0].indent, "", positions);
+    if (next !== lines.length) return void 0;
+    return { value, positions };
+  } catch (e) {
+    if (e instanceof Fallback) return void 0;
+    throw e;
+  }
+}
+var isSeqLine = (l) => l.text === "-" || l.text.startsWith("- ");
+function parseBlock(lines, i, indent, pointer, pos) {
+  const l = lines[i];
+  if (l.indent !== indent) fallback();
+  return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos) : parseMap(lines, i, indent, pointer, pos);
+}
+function setValuePos(pos, pointer, at) {
+  const e = pos.get(pointer);
+  if (e) e.value = at;
+  else pos.set(pointer, { value: at });
+}
+function parseMap(lines, i, indent, pointer, pos, first) {
+  const out = {};
+  setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  const start = i;
+  while (i < lines.length) {
+    const l = i === start && first ? first : lines[i];
+    if (l.indent < indent) break;
+    if (l.indent > indent || isSeqLine(l)) fallback();
+    const m = KEY.exec(l.text) ?? fallback();
+    const key2 = m[1];
+    if (FORBIDDEN.has(key2) || Object.hasOwn(out, key2) || INT.test(key2) || OTHER_TYPED.test(key2)) fallback();
+    const child = `${pointer}/${key2}`;
+    const keyAt = { line: l.no, column: indent + 1 };
+    pos.set(child, { key: keyAt, value: keyAt });
+    let rest = l.text.slice(m[0].length);
+    const spaces = rest.length - rest.trimStart().length;
+    rest = rest.trimStart();
+    if (rest.length > 0 && rest[0] !== "#") {
+      out[key2] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
+      i++;
+      continue;
+    }
+    const n = lines[i + 1];
+    if (!n || n.indent < indent || n.indent === indent && !isSeqLine(n)) return fallback();
+    if (i === start && first && n.indent <= indent) fallback();
+    const [v, next] = n.indent === indent ? parseSeq(lines, i + 1, indent, child, pos) : parseBlock(lines, i + 1, n.indent, child, pos);
+    out[key2] = v;
+    i = next;
+  }
+  return [out, i];
+}
+function parseSeq(lines, i, indent, pointer, pos) {
+  const out = [];
+  setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  while (i < lines.length) {
+    const l = lines[i];
+    if (l.indent < indent) break;
+    if (l.indent > indent || !isSeqLine(l)) {
+      if (l.indent === indent) break;
+      fallback();
+    }
+    const child = `${pointer}/${out.length}`;
+    const after = l.text.slice(1);
+    const rest = after.trimStart();
+    if (rest.length === 0 || rest[0] === "#") fallback();
+    const column = indent + 1 + (after.length - rest.length) + 1;
+    if (KEY.test(rest)) {
+      const [v, next] = parseMap(lines, i, column - 1, child, pos, { no: l.no, indent: column - 1, text: rest });
+      out.push(v);
+      i = next;
+      continue;
+    }
+    out.push(parseInline(rest, l.no, column, child, pos));
+    i++;
+  }
+  return [out, i];
+}
+function parseInline(text, line, column, pointer, pos) {
+  setValuePos(pos, pointer, { line, column });
+  if (text[0] === "[") {
+    const out = [];
+    let k = 1;
+    for (; ; ) {
+      while (text[k] === " ") k++;
+      if (text[k] === "]") {
+        if (out.length > 0) fallback();
+        k++;
+        break;
+      }
+      const start = k;
+      let item2;
+      if (text[k] === '"' || text[k] === "'") {
+        const end = text.indexOf(text[k], k + 1);
+        if (end < 0) fallback();
+        const s2 = text.slice(k + 1, end);
+        if (text[k] === '"' && s2.includes("\\")) fallback();
+        if (text[k] === "'" && text[end + 1] === "'") fallback();
+        item2 = s2;
+        k = end + 1;
+      } else {
+        while (k < text.length && text[k] !== "," && text[k] !== "]") k++;
+        const s2 = text.slice(start, k).replace(/ +$/, "");
+        if (s2.length === 0 || s2.includes(" #") || s2.includes(": ") || /[[{}]/.test(s2)) fallback();
+        item2 = plain(s2);
+      }
+      pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
+      out.push(item2);
+      while (text[k] === " ") k++;
+      if (text[k] === ",") {
+        k++;
+        while (text[k] === " ") k++;
+        if (text[k] === "]") fallback();
+        continue;
+      }
+      if (text[k] === "]") {
+        k++;
+        break;
+      }
+      fallback();
+    }
+    trailer(text.slice(k));
+    return out;
+  }
+  if (text[0] === '"' || text[0] === "'") {
+    const q = text[0];
+    const end = text.indexOf(q, 1);
+    if (end < 0) fallback();
+    const s2 = text.slice(1, end);
+    if (q === '"' && s2.includes("\\")) fallback();
+    if (q === "'" && text[end + 1] === "'") fallback();
+    trailer(text.slice(end + 1));
+    return s2;
+  }
+  if (INDICATOR.test(text)) fallback();
+  const hash = text.indexOf(" #");
+  const s = (hash >= 0 ? text.slice(0, hash) : text).replace(/ +$/, "");
+  if (s.includes(": ") || s.endsWith(":")) fallback();
+  return plain(s);
+}
+function trailer(rest) {
+  if (rest.length && !/^ +(#.*)?$/.test(rest)) fallback();
+}
+function plain(s) {
+  if (INT.test(s)) {
+    const n = Number(s);
+    if (!Number.isSafeInteger(n)) fallback();
+    return n;
+  }
+  if (Object.hasOwn(BOOL, s)) return BOOL[s];
+  if (OTHER_TYPED.test(s)) fallback();
+  return s;
+}
+
+// src/document/parse-yaml.ts
+var MAX_FILE_BYTES = 64 * 1024;
+var MAX_POLICY_BYTES = 1024 * 1024;
+var MAX_ALIASES = 10;
+var MAX_DEPTH = 32;
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+function escapePointerSegment(s) {
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+var YAML_CODE = {
+  DUPLICATE_KEY: "yaml-duplicate-key",
+  MULTIPLE_DOCS: "yaml-multiple-documents",
+  RESOURCE_EXHAUSTION: "yaml-too-many-aliases",
+  TAG_RESOLVE_FAILED: "yaml-unsupported-tag",
+  BAD_ALIAS: "yaml-bad-alias"
+};
+var HINTS = {
+  "yaml-duplicate-key": "Each key may appear once; remove or rename the repeated key.",
+  "yaml-multiple-documents": "Put exactly one YAML document in the file (remove extra '---' separators).",
+  "yaml-unsupported-tag": "Remove the '!' tag; only plain YAML scalars, lists and mappings are accepted.",
+  "yaml-syntax": "Fix the YAML syntax at this position (check indentation and quoting)."
+};
+function decodeUtf8(bytes) {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text;
+  } catch {
+    return void 0;
+  }
+}
+function parseYamlBytes(file, bytes, maxBytes = MAX_FILE_BYTES) {
+  if (bytes.byteLength > maxBytes) {
+    return failed(file, [
+      diagnostic(
+        "file-too-large",
+        file,
+        void 0,
+        `File is over the size limit of ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
+        "Lease files are small; remove whatever made this one large."
+      )
+    ]);
+  }
+  const text = decodeUtf8(bytes);
+  if (text === void 0) {
+    return failed(file, [
+      diagnostic("file-not-utf8", file, void 0, "File is not valid UTF-8.", "Save the file as UTF-8 text.")
+    ]);
+  }
+  return parseYamlText(file, text, maxBytes);
+}
+function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
+  if (text.length > maxBytes) {
+    return failed(file, [diagnostic("file-too-large", file, void 0, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
+  }
+  const simple = fastPath ? parseSimpleYaml(text, false) : void 0;
+  if (simple) {
+    let positions2;
+    const lazy = () => positions2 ??= parseSimpleYaml(text, true)?.positions ?? /* @__PURE__ */ new Map();
+    return {
+      value: simple.value,
+      diagnostics: [],
+      locate: (p) => located(void 0, [], lazy()).locate(p),
+      locateKey: (p) => located(void 0, [], lazy()).locateKey(p)
+    };
+  }
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, {
+    version: "1.2",
+    schema: "core",
+    uniqueKeys: true,
+    lineCounter: lc,
+    prettyErrors: false,
+    merge: false,
+    strict: true
+  });
+  const pos = (offset) => {
+    const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: p.line, column: p.col };
+  };
+  const diagnostics = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const code = YAML_CODE[e.code] ?? "yaml-syntax";
+    const message = e.message.split("\n")[0] ?? e.message;
+    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
+  }
+  if (diagnostics.length > 0) return failed(file, diagnostics);
+  const positions = /* @__PURE__ */ new Map();
+  let aliases = 0;
+  let tooDeep = false;
+  const convert = (node, pointer, depth) => {
+    if (depth > MAX_DEPTH) {
+      if (!tooDeep) {
+        tooDeep = true;
+        diagnostics.push(diagnostic("yaml-too-deep", file, void 0, `Nesting deeper than ${MAX_DEPTH} levels.`));
+      }
+      return null;
+    }
+    if ((0, import_yaml.isAlias)(node)) {
+      aliases++;
+      const at2 = node.range ? pos(node.range[0]) : void 0;
+      if (aliases > MAX_ALIASES) {
+        if (aliases === MAX_ALIASES + 1) {
+          diagnostics.push(
+            diagnostic(
+              "yaml-too-many-aliases",
+              file,
+              at2,
+              `More than ${MAX_ALIASES} YAML aliases (*name).`,
+              "Write the values out instead of repeating them through anchors and aliases."
+            )
+          );
+        }
+        return null;
+      }
+      const target = node.resolve(doc);
+      if (!target) {
+        diagnostics.push(diagnostic("yaml-bad-alias", file, at2, `Alias *${node.source} has no anchor.`));
+        return null;
+      }
+      return convert(target, pointer, depth + 1);
+    }
+    const here = node && typeof node === "object" && "range" in node ? node.range : void 0;
+    const at = here ? pos(here[0]) : { line: 1, column: 1 };
+    const existing = positions.get(pointer);
+    positions.set(pointer, existing ? { ...existing, value: at } : { value: at });
+    if ((0, import_yaml.isScalar)(node)) {
+      const v = node.value;
+      if (typeof v === "number" && !Number.isFinite(v)) return String(node.source ?? v);
+      return v;
+    }
+    if ((0, import_yaml.isMap)(node)) {
+      const out = {};
+      for (const item2 of node.items) {
+        if (!(0, import_yaml.isPair)(item2)) continue;
+        const keyNode = item2.key;
+        const keyAt = keyNode && typeof keyNode === "object" && "range" in keyNode && keyNode.range ? pos(keyNode.range[0]) : at;
+        if (!(0, import_yaml.isScalar)(keyNode)) {
+          diagnostics.push(
+            diagnostic("yaml-complex-key", file, keyAt, "Mapping keys must be plain strings.", "Use a simple word as the key.")
+          );
+          continue;
+        }
+        const key2 = String(keyNode.value);
+        if (FORBIDDEN_KEYS.has(key2)) {
+          diagnostics.push(
+            diagnostic(
+              "yaml-forbidden-key",
+              file,
+              keyAt,
+              `The key '${key2}' is not allowed.`,
+              "Remove this key; it is never a valid field."
+            )
+          );
+          continue;
+        }
+        const childPointer = `${pointer}/${escapePointerSegment(key2)}`;
+        positions.set(childPointer, { value: keyAt, key: keyAt });
+        Object.defineProperty(out, key2, {
+          value: convert(item2.value, childPointer, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      }
+      return out;
+    }
+    if ((0, import_yaml.isSeq)(node)) {
+      return node.items.map((item2, i) => convert(item2, `${pointer}/${i}`, depth + 1));
+    }
+    if (node === null || node === void 0) return null;
+    return null;
+  };
+  const value = convert(doc.contents, "", 0);
+  if (diagnostics.length > 0) return failed(file, diagnostics, positions);
+  return located(value, diagnostics, positions);
+}
+function located(value, diagnostics, positions) {
+  const locate = (pointer) => {
+    let p = pointer;
+    for (; ; ) {
+      const hit = positions.get(p);
+      if (hit) return hit.value;
+      if (p === "") return { line: 1, column: 1 };
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  };
+  const locateKey = (pointer) => positions.get(pointer)?.key ?? locate(pointer);
+  return { value, diagnostics, locate, locateKey };
+}
+function failed(file, diagnostics, positions) {
+  void file;
+  const locate = (pointer) => positions?.get(pointer)?.value ?? { line: 1, column: 1 };
+  return { value: void 0, diagnostics, locate, locateKey: locate };
+}
+
 // src/git/access-repo.ts
 import { access as access2, lstat as lstat2, readFile, readlink as readlink2 } from "node:fs/promises";
 import { join } from "node:path";
@@ -33231,6 +33629,7 @@ async function readCodeowners(repo, ref) {
   }
   return void 0;
 }
+var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
 async function isShallow(repo) {
   try {
     return (await gitText(repo, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
@@ -33261,258 +33660,6 @@ async function leaseHistories(repo, ref, paths) {
     }
   }
   return result;
-}
-
-// src/document/parse-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/diagnostics/diagnostic.ts
-function diagnostic(code, file, at, message, hint, severity = "error") {
-  const d = { code, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
-  if (hint) d.hint = hint;
-  return d;
-}
-function isError(d) {
-  return d.severity === "error";
-}
-function compareDiagnostics(a, b) {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-// src/document/parse-flat-yaml.ts
-var KEY_LINE = /^([A-Za-z][A-Za-z0-9_]*):( +)(.*)$/;
-var NOT_A_PLAIN_STRING = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~|true|True|TRUE|false|False|FALSE)$/;
-var INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
-var FORBIDDEN = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-function parseFlatYaml(text) {
-  if (text.includes("\r") || text.includes("	") || text.charCodeAt(0) === 65279) return void 0;
-  const value = {};
-  const positions = /* @__PURE__ */ new Map();
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.length === 0) continue;
-    const first = line.charCodeAt(0);
-    if (first === 35) continue;
-    if (first === 32) {
-      if (/^ +(#.*)?$/.test(line)) continue;
-      return void 0;
-    }
-    const m = KEY_LINE.exec(line);
-    if (!m) return void 0;
-    const key2 = m[1];
-    if (FORBIDDEN.has(key2) || Object.hasOwn(value, key2)) return void 0;
-    const raw = m[3];
-    const valueColumn = key2.length + 1 + m[2].length + 1;
-    let str;
-    const c = raw.charCodeAt(0);
-    if (c === 34 || c === 39) {
-      const q = raw[0];
-      const end = raw.indexOf(q, 1);
-      if (end < 0) return void 0;
-      str = raw.slice(1, end);
-      if (q === '"' && str.includes("\\")) return void 0;
-      const rest = raw.slice(end + 1);
-      if (rest.length && !/^ +(#.*)?$/.test(rest) && !/^ *$/.test(rest)) return void 0;
-    } else {
-      if (raw.length === 0 || INDICATOR.test(raw)) return void 0;
-      const hash = raw.indexOf(" #");
-      str = (hash >= 0 ? raw.slice(0, hash) : raw).replace(/ +$/, "");
-      if (str.length === 0 || str.includes(": ") || str.endsWith(":") || NOT_A_PLAIN_STRING.test(str)) return void 0;
-    }
-    value[key2] = str;
-    positions.set(key2, [{ line: i + 1, column: 1 }, { line: i + 1, column: valueColumn }]);
-  }
-  if (positions.size === 0) return void 0;
-  return { value, positions };
-}
-
-// src/document/parse-yaml.ts
-var MAX_FILE_BYTES = 64 * 1024;
-var MAX_POLICY_BYTES = 1024 * 1024;
-var MAX_ALIASES = 10;
-var MAX_DEPTH = 32;
-var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-function escapePointerSegment(s) {
-  return s.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-var YAML_CODE = {
-  DUPLICATE_KEY: "yaml-duplicate-key",
-  MULTIPLE_DOCS: "yaml-multiple-documents",
-  RESOURCE_EXHAUSTION: "yaml-too-many-aliases",
-  TAG_RESOLVE_FAILED: "yaml-unsupported-tag",
-  BAD_ALIAS: "yaml-bad-alias"
-};
-var HINTS = {
-  "yaml-duplicate-key": "Each key may appear once; remove or rename the repeated key.",
-  "yaml-multiple-documents": "Put exactly one YAML document in the file (remove extra '---' separators).",
-  "yaml-unsupported-tag": "Remove the '!' tag; only plain YAML scalars, lists and mappings are accepted.",
-  "yaml-syntax": "Fix the YAML syntax at this position (check indentation and quoting)."
-};
-function decodeUtf8(bytes) {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return text;
-  } catch {
-    return void 0;
-  }
-}
-function parseYamlBytes(file, bytes, maxBytes = MAX_FILE_BYTES) {
-  if (bytes.byteLength > maxBytes) {
-    return failed(file, [
-      diagnostic(
-        "file-too-large",
-        file,
-        void 0,
-        `File is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
-        "Lease files are small; remove whatever made this one large."
-      )
-    ]);
-  }
-  const text = decodeUtf8(bytes);
-  if (text === void 0) {
-    return failed(file, [
-      diagnostic("file-not-utf8", file, void 0, "File is not valid UTF-8.", "Save the file as UTF-8 text.")
-    ]);
-  }
-  return parseYamlText(file, text, maxBytes);
-}
-function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
-  if (text.length > maxBytes) {
-    return failed(file, [diagnostic("file-too-large", file, void 0, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
-  }
-  const flat = fastPath ? parseFlatYaml(text) : void 0;
-  if (flat) {
-    const top = flat.positions.values().next().value[0];
-    const locate2 = (pointer) => pointer === "" ? top : flat.positions.get(pointer.slice(1).split("/")[0].replace(/~1/g, "/").replace(/~0/g, "~"))?.[1] ?? top;
-    const locateKey2 = (pointer) => pointer === "" ? top : flat.positions.get(pointer.slice(1).replace(/~1/g, "/").replace(/~0/g, "~"))?.[0] ?? locate2(pointer);
-    return { value: flat.value, diagnostics: [], locate: locate2, locateKey: locateKey2 };
-  }
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
-    version: "1.2",
-    schema: "core",
-    uniqueKeys: true,
-    lineCounter: lc,
-    prettyErrors: false,
-    merge: false,
-    strict: true
-  });
-  const pos = (offset) => {
-    const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line: p.line, column: p.col };
-  };
-  const diagnostics = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const code = YAML_CODE[e.code] ?? "yaml-syntax";
-    const message = e.message.split("\n")[0] ?? e.message;
-    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
-  }
-  if (diagnostics.length > 0) return failed(file, diagnostics);
-  const positions = /* @__PURE__ */ new Map();
-  let aliases = 0;
-  let tooDeep = false;
-  const convert = (node, pointer, depth) => {
-    if (depth > MAX_DEPTH) {
-      if (!tooDeep) {
-        tooDeep = true;
-        diagnostics.push(diagnostic("yaml-too-deep", file, void 0, `Nesting deeper than ${MAX_DEPTH} levels.`));
-      }
-      return null;
-    }
-    if ((0, import_yaml.isAlias)(node)) {
-      aliases++;
-      const at2 = node.range ? pos(node.range[0]) : void 0;
-      if (aliases > MAX_ALIASES) {
-        if (aliases === MAX_ALIASES + 1) {
-          diagnostics.push(
-            diagnostic(
-              "yaml-too-many-aliases",
-              file,
-              at2,
-              `More than ${MAX_ALIASES} YAML aliases (*name).`,
-              "Write the values out instead of repeating them through anchors and aliases."
-            )
-          );
-        }
-        return null;
-      }
-      const target = node.resolve(doc);
-      if (!target) {
-        diagnostics.push(diagnostic("yaml-bad-alias", file, at2, `Alias *${node.source} has no anchor.`));
-        return null;
-      }
-      return convert(target, pointer, depth + 1);
-    }
-    const here = node && typeof node === "object" && "range" in node ? node.range : void 0;
-    const at = here ? pos(here[0]) : { line: 1, column: 1 };
-    const existing = positions.get(pointer);
-    positions.set(pointer, existing ? { ...existing, value: at } : { value: at });
-    if ((0, import_yaml.isScalar)(node)) {
-      const v = node.value;
-      if (typeof v === "number" && !Number.isFinite(v)) return String(node.source ?? v);
-      return v;
-    }
-    if ((0, import_yaml.isMap)(node)) {
-      const out = {};
-      for (const item2 of node.items) {
-        if (!(0, import_yaml.isPair)(item2)) continue;
-        const keyNode = item2.key;
-        const keyAt = keyNode && typeof keyNode === "object" && "range" in keyNode && keyNode.range ? pos(keyNode.range[0]) : at;
-        if (!(0, import_yaml.isScalar)(keyNode)) {
-          diagnostics.push(
-            diagnostic("yaml-complex-key", file, keyAt, "Mapping keys must be plain strings.", "Use a simple word as the key.")
-          );
-          continue;
-        }
-        const key2 = String(keyNode.value);
-        if (FORBIDDEN_KEYS.has(key2)) {
-          diagnostics.push(
-            diagnostic(
-              "yaml-forbidden-key",
-              file,
-              keyAt,
-              `The key '${key2}' is not allowed.`,
-              "Remove this key; it is never a valid field."
-            )
-          );
-          continue;
-        }
-        const childPointer = `${pointer}/${escapePointerSegment(key2)}`;
-        positions.set(childPointer, { value: keyAt, key: keyAt });
-        Object.defineProperty(out, key2, {
-          value: convert(item2.value, childPointer, depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      }
-      return out;
-    }
-    if ((0, import_yaml.isSeq)(node)) {
-      return node.items.map((item2, i) => convert(item2, `${pointer}/${i}`, depth + 1));
-    }
-    if (node === null || node === void 0) return null;
-    return null;
-  };
-  const value = convert(doc.contents, "", 0);
-  if (diagnostics.length > 0) return failed(file, diagnostics, positions);
-  const locate = (pointer) => {
-    let p = pointer;
-    for (; ; ) {
-      const hit = positions.get(p);
-      if (hit) return hit.value;
-      if (p === "") return { line: 1, column: 1 };
-      p = p.slice(0, p.lastIndexOf("/"));
-    }
-  };
-  const locateKey = (pointer) => positions.get(pointer)?.key ?? locate(pointer);
-  return { value, diagnostics, locate, locateKey };
-}
-function failed(file, diagnostics, positions) {
-  void file;
-  const locate = (pointer) => positions?.get(pointer)?.value ?? { line: 1, column: 1 };
-  return { value: void 0, diagnostics, locate, locateKey: locate };
 }
 
 // src/schema/generated/validators.js
@@ -36854,7 +37001,7 @@ function resolve(p) {
 }
 function resolveResource(id, r, d) {
   const pick = (k) => r[k] !== void 0 ? r[k] : d[k];
-  const minutes = (v, fallback) => parseDuration(v ?? fallback) ?? 0;
+  const minutes = (v, fallback2) => parseDuration(v ?? fallback2) ?? 0;
   const maxDurationMinutes = minutes(pick("maxDuration"), BUILT_IN_DEFAULTS.maxDuration);
   const maxExtensions = pick("maxExtensions") ?? BUILT_IN_DEFAULTS.maxExtensions;
   const total = pick("maxTotalDuration");

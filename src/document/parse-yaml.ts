@@ -8,7 +8,7 @@ import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } f
 import type { Node as YamlNode } from "yaml";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
-import { parseFlatYaml } from "./parse-flat-yaml.js";
+import { parseSimpleYaml } from "./parse-simple-yaml.js";
 
 /** Lease files are small: anything larger is refused before parsing. */
 export const MAX_FILE_BYTES = 64 * 1024;
@@ -71,7 +71,7 @@ export function parseYamlBytes(file: string, bytes: Uint8Array, maxBytes = MAX_F
         "file-too-large",
         file,
         undefined,
-        `File is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
+        `File is over the size limit of ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
         "Lease files are small; remove whatever made this one large.",
       ),
     ]);
@@ -89,12 +89,16 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
   if (text.length > maxBytes) {
     return failed(file, [diagnostic("file-too-large", file, undefined, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
   }
-  const flat = fastPath ? parseFlatYaml(text) : undefined;
-  if (flat) {
-    const top: Position = flat.positions.values().next().value![0];
-    const locate = (pointer: string): Position => (pointer === "" ? top : (flat.positions.get(pointer.slice(1).split("/")[0]!.replace(/~1/g, "/").replace(/~0/g, "~"))?.[1] ?? top));
-    const locateKey = (pointer: string): Position => (pointer === "" ? top : (flat.positions.get(pointer.slice(1).replace(/~1/g, "/").replace(/~0/g, "~"))?.[0] ?? locate(pointer)));
-    return { value: flat.value, diagnostics: [], locate, locateKey };
+  const simple = fastPath ? parseSimpleYaml(text, false) : undefined;
+  if (simple) {
+    let positions: Map<string, Located> | undefined;
+    const lazy = () => (positions ??= parseSimpleYaml(text, true)?.positions ?? new Map<string, Located>());
+    return {
+      value: simple.value,
+      diagnostics: [],
+      locate: (p) => located(undefined, [], lazy()).locate(p),
+      locateKey: (p) => located(undefined, [], lazy()).locateKey(p),
+    };
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, {
@@ -212,6 +216,10 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
   const value = convert(doc.contents, "", 0);
   if (diagnostics.length > 0) return failed(file, diagnostics, positions);
 
+  return located(value, diagnostics, positions);
+}
+
+function located(value: unknown, diagnostics: Diagnostic[], positions: Map<string, Located>): ParsedYaml {
   const locate = (pointer: string): Position => {
     let p = pointer;
     for (;;) {

@@ -144,16 +144,18 @@ function rebase(schema: unknown): unknown {
 
 function compileTemplate(template: string): { regex: RegExp; literalWeight: number } {
   let literalWeight = 0;
+  let pattern = "";
   const segments = template.split("/").slice(1);
-  const parts = segments.map((segment, i) => {
+  segments.forEach((segment, i) => {
     const m = /^\{([^}]+)\}$/.exec(segment);
     if (!m) {
       literalWeight++;
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      pattern += "/" + segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return;
     }
-    return m[1] === "path" && i === segments.length - 1 ? "(.*)" : "([^/]+)";
+    pattern += m[1] === "path" && i === segments.length - 1 ? "(?:/(.*))?" : "/([^/]+)";
   });
-  return { regex: new RegExp(`^/${parts.join("/")}$`), literalWeight };
+  return { regex: new RegExp(`^${pattern}$`), literalWeight };
 }
 
 export function defaultSpecPath(): string {

@@ -58,18 +58,21 @@ export interface RouteMatch {
 function compile(route: RouteDefinition): CompiledRoute {
   const names: string[] = [];
   let literalWeight = 0;
+  let pattern = "";
   const segments = route.template.split("/").slice(1);
-  const parts = segments.map((segment, i) => {
+  segments.forEach((segment, i) => {
     const m = /^\{([^}]+)\}$/.exec(segment);
     if (!m) {
       literalWeight++;
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      pattern += "/" + segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return;
     }
     const name = m[1] as string;
     names.push(name);
-    return name === "path" && i === segments.length - 1 ? "(.*)" : "([^/]+)";
+    // a trailing {path} spans slashes and may be empty ("/contents" lists the root)
+    pattern += name === "path" && i === segments.length - 1 ? "(?:/(.*))?" : "/([^/]+)";
   });
-  return { route, regex: new RegExp(`^/${parts.join("/")}$`), names, literalWeight };
+  return { route, regex: new RegExp(`^${pattern}$`), names, literalWeight };
 }
 
 export class Router {

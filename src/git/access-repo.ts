@@ -1,5 +1,6 @@
 /** Reads the parts of an access repo that judge requests (policy, CODEOWNERS) at a ref or in the working tree. */
-import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { closeSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
+import { MAX_FILE_BYTES } from "../document/parse-yaml.js";
 import type { Dirent } from "node:fs";
 import { access, lstat, readFile, readlink } from "node:fs/promises";
 import { join } from "node:path";
@@ -51,11 +52,33 @@ export async function readLeaseFiles(repo: string, ref: string): Promise<FileVer
       const path = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(path);
       else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(join(repo, path))) });
-      else if (e.isFile()) out.push({ path, mode: "file", bytes: readFileSync(join(repo, path)) });
+      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(join(repo, path)) });
     }
   };
   walk(LEASES_DIR);
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+
+/**
+ * Reads a file of at most MAX_FILE_BYTES (open, read, close: no stat). A larger file comes
+ * back as MAX_FILE_BYTES + 1 bytes, enough for the size check to refuse it without reading it all.
+ */
+function readBounded(path: string): Buffer {
+  const fd = openSync(path, "r");
+  try {
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, scratch, n, scratch.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === scratch.length) break;
+    }
+    return Buffer.from(scratch.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function isGitRepo(dir: string): Promise<boolean> {

@@ -4,7 +4,7 @@
  * moves on after the branch point (so only a three-dot diff is right).
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -85,6 +85,3 @@ export function createGitFixture(): GitFixture {
   };
 }
 
-export function removeFile(dir: string, path: string): void {
-  unlinkSync(join(dir, path));
-}
