@@ -148,6 +148,22 @@ export class GitRepository {
     return this.parseTree(out).find((e) => e.path === path) ?? null;
   }
 
+  /** A tree object (by tree sha, commit sha or ref) and its entries, recursively when asked; null when unknown. */
+  async readTree(treeish: string, recursive: boolean): Promise<{ sha: string; entries: TreeEntry[] } | null> {
+    if (!safeRef(treeish)) return null;
+    let sha: string;
+    try {
+      sha = (await this.text(["rev-parse", "--verify", "--quiet", `${treeish}^{tree}`])).trim();
+    } catch {
+      return null;
+    }
+    if (!SHA_RE.test(sha)) return null;
+    const args = ["ls-tree", "-z", "-l"];
+    if (recursive) args.push("-r", "-t");
+    args.push(sha);
+    return { sha, entries: this.parseTree(await this.run(args)) };
+  }
+
   /** The entries of the directory at `path` in `commit`. */
   async listDirectory(commit: string, path: string): Promise<TreeEntry[]> {
     const args = ["ls-tree", "-z", "-l", "--full-tree", commit];

@@ -12,10 +12,10 @@ export class IdSequence {
 }
 
 /**
- * GitHub's legacy node id format: base64 of "<len>:<Type><id>", e.g.
- * "MDQ6VXNlcjE=" for User 1 and "MDEwOlJlcG9zaXRvcnkx" for Repository 1.
+ * GitHub's legacy node id format: base64 of "0<len>:<Type><id>", e.g.
+ * "MDQ6VXNlcjE=" ("04:User1") and "MDEwOlJlcG9zaXRvcnkx" ("010:Repository1").
  */
 export function legacyNodeId(type: string, id: number | string): string {
-  const prefix = String(type.length).padStart(2, "0");
+  const prefix = `0${type.length}`;
   return Buffer.from(`${prefix}:${type}${id}`, "utf8").toString("base64");
 }

@@ -42,7 +42,7 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** Primary (hourly) limit per identity (default 5000). */
   rateLimit?: { limit: number };
-  /** Secondary limit: more than maxRequests within windowMs -> 403 with retry-after. Off by default. */
+  /** Secondary limit: more than maxRequests within windowMs (real time) -> 403 with retry-after. Off by default. */
   secondary?: SecondaryLimitOptions;
   /** Called with every exchange right after it is answered (e.g. contract validation). */
   validate?: (r: ExchangeRecord) => void;
@@ -84,7 +84,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     state,
     faults,
     primary: rateLimits,
-    secondary: opts.secondary ? new SecondaryRateLimiter(opts.secondary, now) : null,
+    secondary: opts.secondary ? new SecondaryRateLimiter(opts.secondary) : null,
     now,
     allowAnonymous: opts.allowAnonymous ?? false,
     htmlUrl: opts.htmlUrl,

@@ -136,6 +136,8 @@ export interface DiffFileSeed {
 export interface PullRecord {
   id: number;
   nodeId: string;
+  /** the number shared with its issue */
+  number: number;
   issue: IssueRecord;
   base: { ref: string; sha: string | null };
   head: { ref: string; sha: string };
@@ -217,6 +219,7 @@ export interface CheckRunRecord {
     title: string | null;
     summary: string | null;
     text: string | null;
-    annotations: AnnotationRecord[];
   };
+  /** every annotation sent so far (they accumulate across updates) */
+  annotations: AnnotationRecord[];
 }

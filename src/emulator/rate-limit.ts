@@ -111,13 +111,17 @@ export interface SecondaryLimitOptions {
   windowMs: number;
 }
 
-/** A sliding window per identity; over the limit -> 403 with retry-after (at least 1 s). */
+/**
+ * A sliding window per identity; over the limit -> 403 with retry-after (at
+ * least 1 s). It runs on real time by default, not the injected clock, so
+ * that a client's real retry-after wait clears it even under a frozen clock.
+ */
 export class SecondaryRateLimiter {
   private readonly hits = new Map<string, number[]>();
   private readonly now: () => Date;
   readonly options: SecondaryLimitOptions;
 
-  constructor(options: SecondaryLimitOptions, now: () => Date) {
+  constructor(options: SecondaryLimitOptions, now: () => Date = () => new Date()) {
     this.options = options;
     this.now = now;
   }

@@ -9,16 +9,26 @@
  */
 import { IdSequence, legacyNodeId } from "./ids.js";
 import type {
+  AddCheckRunOptions,
+  AddIssueOptions,
+  AddOrgOptions,
+  AddPullRequestOptions,
+  AddRepoOptions,
+  AddReviewOptions,
+  AddTeamOptions,
+  AddUserOptions,
+  CheckRunInput,
+  MergePullRequestOptions,
+  TimeInput,
+  UpdatePullRequestOptions,
+} from "./state-options.js";
+import type {
   AccountRecord,
-  AnnotationLevel,
   AppRecord,
-  CheckConclusion,
   CheckRunRecord,
-  CheckStatus,
   CheckSuiteRecord,
   CollaboratorRecord,
   CommentRecord,
-  DiffFileSeed,
   IssueRecord,
   MembershipState,
   OrgMemberRecord,
@@ -30,7 +40,6 @@ import type {
   ReviewRecord,
   ReviewState,
   TeamMemberRecord,
-  TeamPrivacy,
   TeamRecord,
   TeamRole,
 } from "./model.js";
@@ -38,119 +47,7 @@ import type {
 export const DEFAULT_TOKEN = "test-token";
 export const DEFAULT_BOT_LOGIN = "jit-access[bot]";
 
-export interface AddUserOptions {
-  type?: "User" | "Bot";
-  name?: string;
-  email?: string;
-  siteAdmin?: boolean;
-}
-
-export interface AddOrgOptions {
-  name?: string;
-  description?: string;
-}
-
-export interface AddTeamOptions {
-  name?: string;
-  description?: string;
-  privacy?: TeamPrivacy;
-  parentSlug?: string;
-}
-
-export interface AddRepoOptions {
-  gitDir?: string;
-  defaultBranch?: string;
-  private?: boolean;
-  description?: string;
-}
-
-export type TimeInput = Date | string;
-
-export interface AddPullRequestOptions {
-  author: string;
-  /** base branch name */
-  base: string;
-  baseSha?: string;
-  /** head branch name */
-  head: string;
-  headSha: string;
-  title?: string;
-  body?: string;
-  state?: "open" | "closed";
-  draft?: boolean;
-  merged?: boolean;
-  mergeCommitSha?: string;
-  mergedAt?: TimeInput;
-  mergedBy?: string;
-  createdAt?: TimeInput;
-  /** Changed files, for repositories without a git directory. */
-  files?: DiffFileSeed[];
-}
-
-export interface UpdatePullRequestOptions {
-  headSha?: string;
-  baseSha?: string;
-  title?: string;
-  body?: string;
-  draft?: boolean;
-}
-
-export interface MergePullRequestOptions {
-  mergeCommitSha: string;
-  mergedBy?: string;
-  mergedAt?: TimeInput;
-}
-
-export interface AddIssueOptions {
-  author: string;
-  title: string;
-  body?: string;
-  state?: "open" | "closed";
-}
-
-export interface AddReviewOptions {
-  user: string;
-  state: ReviewState;
-  /** defaults to the pull request's current head sha */
-  commitId?: string;
-  submittedAt?: TimeInput;
-  body?: string;
-}
-
-export interface AnnotationInput {
-  path: string;
-  start_line: number;
-  end_line: number;
-  start_column?: number;
-  end_column?: number;
-  annotation_level: AnnotationLevel;
-  message: string;
-  title?: string;
-  raw_details?: string;
-}
-
-export interface CheckRunInput {
-  name?: string;
-  details_url?: string;
-  external_id?: string;
-  status?: CheckStatus;
-  conclusion?: CheckConclusion;
-  started_at?: string;
-  completed_at?: string;
-  output?: {
-    title?: string;
-    summary?: string;
-    text?: string;
-    annotations?: AnnotationInput[];
-  };
-}
-
-export interface AddCheckRunOptions extends CheckRunInput {
-  name: string;
-  headSha: string;
-  /** login of the bot whose app owns the run; defaults to the default bot */
-  app?: string;
-}
+export type * from "./state-options.js";
 
 function key(value: string): string {
   return value.toLowerCase();
@@ -444,6 +341,7 @@ export class EmulatorState {
     const pull: PullRecord = {
       id,
       nodeId: legacyNodeId("PullRequest", id),
+      number: issue.number,
       issue,
       base: { ref: opts.base, sha: opts.baseSha ?? null },
       head: { ref: opts.head, sha: opts.headSha },
@@ -660,7 +558,8 @@ export class EmulatorState {
       completedAt: null,
       externalId: null,
       detailsUrl: null,
-      output: { title: null, summary: null, text: null, annotations: [] },
+      output: { title: null, summary: null, text: null },
+      annotations: [],
     };
     this.applyCheckRunInput(run, input);
     this.checkRuns.set(id, run);
@@ -691,7 +590,7 @@ export class EmulatorState {
       if (o.summary !== undefined) run.output.summary = o.summary;
       if (o.text !== undefined) run.output.text = o.text;
       for (const a of o.annotations ?? []) {
-        run.output.annotations.push({
+        run.annotations.push({
           path: a.path,
           startLine: a.start_line,
           endLine: a.end_line,

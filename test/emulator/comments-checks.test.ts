@@ -55,7 +55,7 @@ describe("issue comments", () => {
 
   test("validation: body required, at most 65536 characters; unknown issue is 404", async () => {
     const o = client(emu.url);
-    const missing = await failure(o.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "acme", repo: "access", issue_number: 1 }));
+    const missing = await failure(o.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "acme", repo: "access", issue_number: 1 } as never));
     expect(missing.status).toBe(422);
     expect((missing.response?.data as { message: string }).message).toBe('Invalid request.\n\n"body" wasn\'t supplied.');
     const long = await failure(o.issues.createComment({ owner: "acme", repo: "access", issue_number: 1, body: "x".repeat(65537) }));
@@ -89,6 +89,8 @@ describe("check runs", () => {
       output: { title: "Validating", summary: "running", annotations_count: 1 },
       pull_requests: [{ number: 1, head: { sha: head } }],
     });
+    const pull = await o.pulls.get({ owner: "acme", repo: "access", pull_number: 1 });
+    expect(created.data.pull_requests[0]?.base.sha).toBe(pull.data.base.sha);
     clock = new Date("2025-01-01T00:05:00Z");
     const updated = await o.checks.update({
       owner: "acme", repo: "access", check_run_id: 1, conclusion: "failure",
@@ -97,7 +99,7 @@ describe("check runs", () => {
     expect(updated.data).toMatchObject({ status: "completed", conclusion: "failure", completed_at: "2025-01-01T00:05:00Z", output: { title: "2 problems", annotations_count: 2 } });
     const annotations = await o.checks.listAnnotations({ owner: "acme", repo: "access", check_run_id: 1 });
     expect(annotations.data.map((a) => a.message)).toEqual(["problem 1", "problem 2"]);
-    expect(emu.state.getCheckRun(1)?.output.annotations).toHaveLength(2);
+    expect(emu.state.getCheckRun(1)?.annotations).toHaveLength(2);
     expect((await o.checks.get({ owner: "acme", repo: "access", check_run_id: 1 })).data.conclusion).toBe("failure");
   });
 
@@ -114,7 +116,7 @@ describe("check runs", () => {
     });
     const e2 = await failure(o.checks.create({ owner: "acme", repo: "access", name: "c", head_sha: head, output: { title: "t", summary: "s", annotations: [...fifty, annotation(51)] } }));
     expect(e2.status).toBe(422);
-    expect(emu.state.getCheckRun(run.data.id)?.output.annotations).toHaveLength(50);
+    expect(emu.state.getCheckRun(run.data.id)?.annotations).toHaveLength(50);
     expect(emu.state.listCheckRuns("acme", "access")).toHaveLength(1);
     const tooLong = await failure(o.checks.update({ owner: "acme", repo: "access", check_run_id: run.data.id, output: { summary: "x".repeat(65536) } }));
     expect(tooLong.status).toBe(422);

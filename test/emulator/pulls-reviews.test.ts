@@ -77,7 +77,7 @@ describe("pull requests", () => {
   test("issue numbers are shared with pull requests", () => {
     const issue = emu.state.addIssue("acme", "access", { author: "alice", title: "an issue" });
     expect(issue.number).toBe(5);
-    expect(emu.state.addPullRequest("acme", "access", { author: "alice", base: "main", head: "x", headSha: sha("5") }).issue.number).toBe(6);
+    expect(emu.state.addPullRequest("acme", "access", { author: "alice", base: "main", head: "x", headSha: sha("5") }).number).toBe(6);
   });
 
   test("commit -> pull requests: head commits, merge commits, explicit associations", async () => {
@@ -156,7 +156,7 @@ describe("reviews", () => {
   test("request changes needs a body; bad events are invalid", async () => {
     const o = client(emu.url);
     expect((await failure(o.pulls.createReview({ owner: "acme", repo: "access", pull_number: 1, event: "REQUEST_CHANGES" }))).status).toBe(422);
-    const bad = await failure(o.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { owner: "acme", repo: "access", pull_number: 1, event: "LGTM" }));
+    const bad = await failure(o.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { owner: "acme", repo: "access", pull_number: 1, event: "LGTM" as never }));
     expect(bad.status).toBe(422);
     expect((bad.response?.data as { message: string }).message).toMatch(/^Invalid request\.\n\nFor 'properties\/event'/);
   });

@@ -1,7 +1,9 @@
 /** Check runs (GitHub Apps only) and their annotations. */
 import { forbidden, invalidRequest, notFound, validationFailed } from "../errors.js";
-import type { AnnotationLevel, CheckConclusion, CheckRunRecord, CheckStatus, RepoRecord } from "../model.js";
+import type { AnnotationLevel, CheckConclusion, CheckRunRecord, CheckStatus, PullRecord, RepoRecord } from "../model.js";
+import type { EmulatorEnv } from "../env.js";
 import { paginate } from "../pagination.js";
+import { resolveBaseSha } from "../pull-diff.js";
 import type { JsonObject } from "../request-body.js";
 import {
   asObject,
@@ -15,8 +17,8 @@ import {
 } from "../request-body.js";
 import type { RouteContext, RouteDefinition } from "../router.js";
 import { docsUrl } from "../router.js";
-import type { AnnotationInput, CheckRunInput } from "../state.js";
-import { checkAnnotation, checkRun } from "../views/checks.js";
+import type { AnnotationInput, CheckRunInput } from "../state-options.js";
+import { checkAnnotation, checkRun, checkRunPulls } from "../views/checks.js";
 import { intParam, param, requireIdentity, requireRepo } from "./lookup.js";
 
 export const MAX_ANNOTATIONS_PER_REQUEST = 50;
@@ -106,6 +108,14 @@ function checkRunInput(body: JsonObject, docs: string, creating: boolean): Check
   return input;
 }
 
+async function render(env: EmulatorEnv, runs: CheckRunRecord[]): Promise<Record<string, unknown>[]> {
+  const baseShas = new Map<PullRecord, string>();
+  for (const run of runs) {
+    for (const p of checkRunPulls(run)) if (!baseShas.has(p)) baseShas.set(p, await resolveBaseSha(env, p));
+  }
+  return runs.map((r) => checkRun(env, r, baseShas));
+}
+
 function requireRun(ctx: RouteContext, repo: RepoRecord): CheckRunRecord {
   const run = ctx.env.state.getCheckRun(intParam(ctx, "check_run_id"));
   if (!run || run.repo !== repo) throw notFound(docsUrl(ctx.route));
@@ -143,7 +153,7 @@ export const checkRoutes: RouteDefinition[] = [
         throw validationFailed([{ resource: "CheckRun", code: "invalid", field: "head_sha" }], docs);
       }
       const run = ctx.env.state.createCheckRun(repo, app, headSha, { ...input, name });
-      return { status: 201, body: checkRun(ctx.env, run) };
+      return { status: 201, body: (await render(ctx.env, [run]))[0] };
     },
   },
   {
@@ -151,12 +161,12 @@ export const checkRoutes: RouteDefinition[] = [
     template: "/repos/{owner}/{repo}/check-runs/{check_run_id}",
     operationId: "checks/update",
     docs: "checks/runs#update-a-check-run",
-    handler: (ctx) => {
+    handler: async (ctx) => {
       const docs = docsUrl(ctx.route);
       requireApp(ctx);
       const run = requireRun(ctx, requireRepo(ctx));
       ctx.env.state.updateCheckRun(run, checkRunInput(asObject(ctx.body, docs), docs, false));
-      return { status: 200, body: checkRun(ctx.env, run) };
+      return { status: 200, body: (await render(ctx.env, [run]))[0] };
     },
   },
   {
@@ -164,7 +174,7 @@ export const checkRoutes: RouteDefinition[] = [
     template: "/repos/{owner}/{repo}/check-runs/{check_run_id}",
     operationId: "checks/get",
     docs: "checks/runs#get-a-check-run",
-    handler: (ctx) => ({ status: 200, body: checkRun(ctx.env, requireRun(ctx, requireRepo(ctx))) }),
+    handler: async (ctx) => ({ status: 200, body: (await render(ctx.env, [requireRun(ctx, requireRepo(ctx))]))[0] }),
   },
   {
     method: "GET",
@@ -173,7 +183,7 @@ export const checkRoutes: RouteDefinition[] = [
     docs: "checks/runs#list-check-run-annotations",
     handler: (ctx) => {
       const run = requireRun(ctx, requireRepo(ctx));
-      const page = paginate(ctx.url, ctx.env.links.apiBase, run.output.annotations);
+      const page = paginate(ctx.url, ctx.env.links.apiBase, run.annotations);
       return { status: 200, body: page.items.map((a) => checkAnnotation(ctx.env, run, a)), headers: page.headers };
     },
   },
@@ -207,7 +217,7 @@ export const checkRoutes: RouteDefinition[] = [
       const page = paginate(ctx.url, ctx.env.links.apiBase, runs);
       return {
         status: 200,
-        body: { total_count: runs.length, check_runs: page.items.map((r) => checkRun(ctx.env, r)) },
+        body: { total_count: runs.length, check_runs: await render(ctx.env, page.items) },
         headers: page.headers,
       };
     },

@@ -4,7 +4,7 @@ import { getContent } from "../repo-contents.js";
 import { repoPermissions } from "../repo-access.js";
 import type { RouteContext, RouteDefinition } from "../router.js";
 import { docsUrl } from "../router.js";
-import { blob } from "../views/contents.js";
+import { blob, gitTree } from "../views/contents.js";
 import { fullRepository } from "../views/repos.js";
 import { param, requireRepo } from "./lookup.js";
 
@@ -58,6 +58,20 @@ export const repoRoutes: RouteDefinition[] = [
       if (!data) throw notFound(docsUrl(ctx.route));
       if (wantsRaw(ctx)) return { status: 200, raw: { contentType: "application/vnd.github.raw; charset=utf-8", data } };
       return { status: 200, body: blob(ctx.env.links, repo, sha, data) };
+    },
+  },
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/git/trees/{tree_sha}",
+    operationId: "git/get-tree",
+    docs: "git/trees#get-a-tree",
+    handler: async (ctx) => {
+      const repo = requireRepo(ctx);
+      const git = ctx.env.git(repo);
+      const recursive = ctx.query.has("recursive");
+      const tree = git ? await git.readTree(param(ctx, "tree_sha"), recursive) : null;
+      if (!tree) throw notFound(docsUrl(ctx.route));
+      return { status: 200, body: gitTree(ctx.env.links, repo, tree.sha, tree.entries) };
     },
   },
 ];

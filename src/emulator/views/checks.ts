@@ -1,7 +1,7 @@
 /** JSON representations of check runs, their annotations and GitHub Apps. */
 import type { EmulatorEnv } from "../env.js";
 import { filePath, seg } from "../links.js";
-import type { AnnotationRecord, AppRecord, CheckRunRecord } from "../model.js";
+import type { AnnotationRecord, AppRecord, CheckRunRecord, PullRecord } from "../model.js";
 import { isoTimestamp, isoTimestampOrNull } from "../timestamps.js";
 import { simpleUser } from "./accounts.js";
 import { repoApiUrl, repoHtmlUrl } from "./repos.js";
@@ -26,22 +26,27 @@ export function integration(env: EmulatorEnv, app: AppRecord): Record<string, un
   };
 }
 
-export function checkRun(env: EmulatorEnv, run: CheckRunRecord): Record<string, unknown> {
+/** The open pull requests whose head is the run's commit (GitHub's `pull_requests`). */
+export function checkRunPulls(run: CheckRunRecord): PullRecord[] {
+  const out: PullRecord[] = [];
+  for (const issue of run.repo.issues.values()) {
+    if (issue.pull && issue.state === "open" && issue.pull.head.sha === run.headSha) out.push(issue.pull);
+  }
+  return out;
+}
+
+/** `check-run`; `baseShas` holds the resolved base sha of each of `checkRunPulls(run)`. */
+export function checkRun(env: EmulatorEnv, run: CheckRunRecord, baseShas: ReadonlyMap<PullRecord, string>): Record<string, unknown> {
   const api = repoApiUrl(env.links, run.repo);
   const url = `${api}/check-runs/${run.id}`;
-  const pullRequests = [...run.repo.issues.values()]
-    .filter((i) => i.pull && i.state === "open" && i.pull.head.sha === run.headSha)
-    .map((i) => {
-      const p = i.pull as NonNullable<typeof i.pull>;
-      const repoRef = { id: run.repo.id, url: api, name: run.repo.name };
-      return {
-        url: `${api}/pulls/${i.number}`,
-        id: p.id,
-        number: i.number,
-        head: { ref: p.head.ref, sha: p.head.sha, repo: repoRef },
-        base: { ref: p.base.ref, sha: p.base.sha ?? "", repo: repoRef },
-      };
-    });
+  const repoRef = { id: run.repo.id, url: api, name: run.repo.name };
+  const pullRequests = checkRunPulls(run).map((p) => ({
+    url: `${api}/pulls/${p.number}`,
+    id: p.id,
+    number: p.number,
+    head: { ref: p.head.ref, sha: p.head.sha, repo: repoRef },
+    base: { ref: p.base.ref, sha: baseShas.get(p) ?? p.base.sha ?? "", repo: repoRef },
+  }));
   return {
     id: run.id,
     name: run.name,
@@ -59,7 +64,7 @@ export function checkRun(env: EmulatorEnv, run: CheckRunRecord): Record<string, 
       title: run.output.title,
       summary: run.output.summary,
       text: run.output.text,
-      annotations_count: run.output.annotations.length,
+      annotations_count: run.annotations.length,
       annotations_url: `${url}/annotations`,
     },
     check_suite: { id: run.suite.id },

@@ -3,6 +3,7 @@ import type { Links } from "../links.js";
 import { filePath, seg } from "../links.js";
 import { legacyNodeId } from "../ids.js";
 import type { RepoRecord } from "../model.js";
+import type { TreeEntry } from "../git.js";
 import { repoApiUrl, repoHtmlUrl } from "./repos.js";
 
 /** Base64 the way GitHub (Ruby's encode64) writes it: 60-character lines, each ending in "\n". */
@@ -85,5 +86,22 @@ export function blob(links: Links, repo: RepoRecord, sha: string, data: Buffer):
     url: `${repoApiUrl(links, repo)}/git/blobs/${sha}`,
     content: githubBase64(data),
     encoding: "base64",
+  };
+}
+
+/** GET /repos/{owner}/{repo}/git/trees/{tree_sha}: entries with git modes (symlinks are 120000). */
+export function gitTree(links: Links, repo: RepoRecord, sha: string, entries: TreeEntry[]) {
+  const api = repoApiUrl(links, repo);
+  return {
+    sha,
+    url: `${api}/git/trees/${sha}`,
+    truncated: false,
+    tree: entries.map((e) => ({
+      path: e.path,
+      mode: e.mode,
+      type: e.type,
+      sha: e.sha,
+      ...(e.type === "blob" ? { size: e.size ?? 0, url: `${api}/git/blobs/${e.sha}` } : e.type === "tree" ? { url: `${api}/git/trees/${e.sha}` } : {}),
+    })),
   };
 }

@@ -1,0 +1,123 @@
+/** Inputs of the seeding and mutation methods of `EmulatorState`. */
+import type {
+  AnnotationLevel,
+  CheckConclusion,
+  CheckStatus,
+  DiffFileSeed,
+  ReviewState,
+  TeamPrivacy,
+} from "./model.js";
+
+export interface AddUserOptions {
+  type?: "User" | "Bot";
+  name?: string;
+  email?: string;
+  siteAdmin?: boolean;
+}
+
+export interface AddOrgOptions {
+  name?: string;
+  description?: string;
+}
+
+export interface AddTeamOptions {
+  name?: string;
+  description?: string;
+  privacy?: TeamPrivacy;
+  parentSlug?: string;
+}
+
+export interface AddRepoOptions {
+  gitDir?: string;
+  defaultBranch?: string;
+  private?: boolean;
+  description?: string;
+}
+
+export type TimeInput = Date | string;
+
+export interface AddPullRequestOptions {
+  author: string;
+  /** base branch name */
+  base: string;
+  baseSha?: string;
+  /** head branch name */
+  head: string;
+  headSha: string;
+  title?: string;
+  body?: string;
+  state?: "open" | "closed";
+  draft?: boolean;
+  merged?: boolean;
+  mergeCommitSha?: string;
+  mergedAt?: TimeInput;
+  mergedBy?: string;
+  createdAt?: TimeInput;
+  /** Changed files, for repositories without a git directory. */
+  files?: DiffFileSeed[];
+}
+
+export interface UpdatePullRequestOptions {
+  headSha?: string;
+  baseSha?: string;
+  title?: string;
+  body?: string;
+  draft?: boolean;
+}
+
+export interface MergePullRequestOptions {
+  mergeCommitSha: string;
+  mergedBy?: string;
+  mergedAt?: TimeInput;
+}
+
+export interface AddIssueOptions {
+  author: string;
+  title: string;
+  body?: string;
+  state?: "open" | "closed";
+}
+
+export interface AddReviewOptions {
+  user: string;
+  state: ReviewState;
+  /** defaults to the pull request's current head sha */
+  commitId?: string;
+  submittedAt?: TimeInput;
+  body?: string;
+}
+
+export interface AnnotationInput {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: AnnotationLevel;
+  message: string;
+  title?: string;
+  raw_details?: string;
+}
+
+export interface CheckRunInput {
+  name?: string;
+  details_url?: string;
+  external_id?: string;
+  status?: CheckStatus;
+  conclusion?: CheckConclusion;
+  started_at?: string;
+  completed_at?: string;
+  output?: {
+    title?: string;
+    summary?: string;
+    text?: string;
+    annotations?: AnnotationInput[];
+  };
+}
+
+export interface AddCheckRunOptions extends CheckRunInput {
+  name: string;
+  headSha: string;
+  /** login of the bot whose app owns the run; defaults to the default bot */
+  app?: string;
+}

