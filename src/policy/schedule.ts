@@ -4,7 +4,7 @@
  */
 import type { Schedule } from "./policy.js";
 
-const DAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
+type Day = "sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat";
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 export function isValidTimeZone(tz: string): boolean {
@@ -26,10 +26,10 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
 }
 
 /** Local weekday ("mon") and minute of day of an instant in a time zone. */
-export function localTime(ms: number, tz: string): { day: (typeof DAYS)[number]; minute: number } {
+export function localTime(ms: number, tz: string): { day: Day; minute: number } {
   const parts = formatterFor(tz).formatToParts(new Date(ms));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  const day = get("weekday").slice(0, 3).toLowerCase() as (typeof DAYS)[number];
+  const day = get("weekday").slice(0, 3).toLowerCase() as Day;
   return { day, minute: Number(get("hour")) * 60 + Number(get("minute")) };
 }
 
