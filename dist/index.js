@@ -33010,14 +33010,6 @@ var Fallback = class extends Error {
 var fallback = () => {
   throw new Fallback();
 };
-var NoPositions = class extends Map {
-  set() {
-    return this;
-  }
-  get() {
-    return void 0;
-  }
-};
 function parseSimpleYaml(text, recordPositions = true) {
   if (text.includes("\r") || text.includes("	") || text.charCodeAt(0) === 65279) return void 0;
   const lines = [];
@@ -33027,13 +33019,14 @@ function parseSimpleYaml(text, recordPositions = true) {
     let indent = 0;
     while (l.charCodeAt(indent) === 32) indent++;
     if (indent === l.length || l.charCodeAt(indent) === 35) continue;
-    if (indent === 0 && /^(?:---|\.\.\.|%)/.test(l)) return void 0;
+    const c = l.charCodeAt(0);
+    if (indent === 0 && (c === 45 || c === 46 || c === 37) && /^(?:---|\.\.\.|%)/.test(l)) return void 0;
     lines.push({ no: i + 1, indent, text: l.slice(indent) });
   }
   if (lines.length === 0) return void 0;
-  const positions = recordPositions ? /* @__PURE__ */ new Map() : new NoPositions();
+  const positions = /* @__PURE__ */ new Map();
   try {
-    const [value, next] = parseBlock(lines, 0, lines[0].indent, "", positions);
+    const [value, next] = parseBlock(lines, 0, lines[0].indent, "", recordPositions ? positions : null);
     if (next !== lines.length) return void 0;
     return { value, positions };
   } catch (e) {
@@ -33048,13 +33041,14 @@ function parseBlock(lines, i, indent, pointer, pos) {
   return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos) : parseMap(lines, i, indent, pointer, pos);
 }
 function setValuePos(pos, pointer, at) {
+  if (!pos) return;
   const e = pos.get(pointer);
   if (e) e.value = at;
   else pos.set(pointer, { value: at });
 }
 function parseMap(lines, i, indent, pointer, pos, first) {
   const out = {};
-  setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  if (pos) setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
   const start = i;
   while (i < lines.length) {
     const l = i === start && first ? first : lines[i];
@@ -33063,9 +33057,11 @@ function parseMap(lines, i, indent, pointer, pos, first) {
     const m = KEY.exec(l.text) ?? fallback();
     const key2 = m[1];
     if (FORBIDDEN.has(key2) || Object.hasOwn(out, key2) || INT.test(key2) || OTHER_TYPED.test(key2)) fallback();
-    const child = `${pointer}/${key2}`;
-    const keyAt = { line: l.no, column: indent + 1 };
-    pos.set(child, { key: keyAt, value: keyAt });
+    const child = pos ? `${pointer}/${key2}` : "";
+    if (pos) {
+      const keyAt = { line: l.no, column: indent + 1 };
+      pos.set(child, { key: keyAt, value: keyAt });
+    }
     let rest = l.text.slice(m[0].length);
     const spaces = rest.length - rest.trimStart().length;
     rest = rest.trimStart();
@@ -33085,7 +33081,7 @@ function parseMap(lines, i, indent, pointer, pos, first) {
 }
 function parseSeq(lines, i, indent, pointer, pos) {
   const out = [];
-  setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  if (pos) setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
   while (i < lines.length) {
     const l = lines[i];
     if (l.indent < indent) break;
@@ -33093,7 +33089,7 @@ function parseSeq(lines, i, indent, pointer, pos) {
       if (l.indent === indent) break;
       fallback();
     }
-    const child = `${pointer}/${out.length}`;
+    const child = pos ? `${pointer}/${out.length}` : "";
     const after = l.text.slice(1);
     const rest = after.trimStart();
     if (rest.length === 0 || rest[0] === "#") fallback();
@@ -33110,7 +33106,7 @@ function parseSeq(lines, i, indent, pointer, pos) {
   return [out, i];
 }
 function parseInline(text, line, column, pointer, pos) {
-  setValuePos(pos, pointer, { line, column });
+  if (pos) setValuePos(pos, pointer, { line, column });
   if (text[0] === "[") {
     const out = [];
     let k = 1;
@@ -33137,7 +33133,7 @@ function parseInline(text, line, column, pointer, pos) {
         if (s2.length === 0 || s2.includes(" #") || s2.includes(": ") || /[[{}]/.test(s2)) fallback();
         item2 = plain(s2);
       }
-      pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
+      if (pos) pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
       out.push(item2);
       while (text[k] === " ") k++;
       if (text[k] === ",") {

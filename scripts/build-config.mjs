@@ -31,5 +31,13 @@ export function generateValidators(root = process.cwd()) {
 
 export async function buildAll(outdir) {
   await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: join(outdir, "index.js"), banner: { js: requireBanner } });
-  await build({ ...common, entryPoints: ["src/cli/index.ts"], outfile: join(outdir, "cli.js"), banner: { js: `#!/usr/bin/env node\n${requireBanner}` } });
+  // The CLI is split so that an offline `jit validate` does not load Octokit.
+  await build({
+    ...common,
+    entryPoints: { cli: "src/cli/index.ts" },
+    outdir,
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    banner: { js: `#!/usr/bin/env node\n${requireBanner}` },
+  });
 }

@@ -10,8 +10,6 @@ import { runValidate } from "../commands/validate.js";
 import type { FactResolver } from "../commands/validate.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { gitText } from "../git/run-git.js";
-import { createClient } from "../github/client.js";
-import { resolveFacts } from "../github/resolve-facts.js";
 import { parseTimestamp } from "../lease/timestamp.js";
 import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import { formatJson } from "../report/format-json.js";
@@ -97,8 +95,12 @@ function nowFrom(value: string | undefined, io: Io): number {
 
 function factResolver(token: string | undefined, apiUrl: string | undefined, io: Io): FactResolver | undefined {
   if (!token) return undefined;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
-  return (q) => resolveFacts(gh, q);
+  // Loaded only when needed: offline runs skip loading Octokit.
+  return async (q) => {
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("../github/client.js"), import("../github/resolve-facts.js")]);
+    const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+    return resolveFacts(gh, q);
+  };
 }
 
 async function validate(args: string[], io: Io): Promise<number> {

@@ -35,16 +35,6 @@ const fallback = (): never => {
   throw new Fallback();
 };
 
-/** Records nothing: positions are only needed when a check fails, so they are computed on demand. */
-class NoPositions extends Map<string, { value: Position; key?: Position }> {
-  override set(): this {
-    return this;
-  }
-  override get(): undefined {
-    return undefined;
-  }
-}
-
 /** Parses text; with recordPositions false, `positions` stays empty (cheaper for the common, valid case). */
 export function parseSimpleYaml(text: string, recordPositions = true): SimpleYaml | undefined {
   if (text.includes("\r") || text.includes("\t") || text.charCodeAt(0) === 0xfeff) return undefined;
@@ -55,13 +45,14 @@ export function parseSimpleYaml(text: string, recordPositions = true): SimpleYam
     let indent = 0;
     while (l.charCodeAt(indent) === 32) indent++;
     if (indent === l.length || l.charCodeAt(indent) === 35 /* # */) continue;
-    if (indent === 0 && /^(?:---|\.\.\.|%)/.test(l)) return undefined;
+    const c = l.charCodeAt(0);
+    if (indent === 0 && (c === 45 || c === 46 || c === 37) && /^(?:---|\.\.\.|%)/.test(l)) return undefined;
     lines.push({ no: i + 1, indent, text: l.slice(indent) });
   }
   if (lines.length === 0) return undefined;
-  const positions = recordPositions ? new Map<string, { value: Position; key?: Position }>() : new NoPositions();
+  const positions = new Map<string, { value: Position; key?: Position }>();
   try {
-    const [value, next] = parseBlock(lines, 0, lines[0]!.indent, "", positions);
+    const [value, next] = parseBlock(lines, 0, lines[0]!.indent, "", recordPositions ? positions : null);
     if (next !== lines.length) return undefined;
     return { value, positions };
   } catch (e) {
@@ -70,23 +61,27 @@ export function parseSimpleYaml(text: string, recordPositions = true): SimpleYam
   }
 }
 
+/** Where positions are recorded; null when they are not wanted (the common, valid case). */
+type Positions = SimpleYaml["positions"] | null;
+
 const isSeqLine = (l: Line) => l.text === "-" || l.text.startsWith("- ");
 
-function parseBlock(lines: Line[], i: number, indent: number, pointer: string, pos: SimpleYaml["positions"]): [unknown, number] {
+function parseBlock(lines: Line[], i: number, indent: number, pointer: string, pos: Positions): [unknown, number] {
   const l = lines[i]!;
   if (l.indent !== indent) fallback();
   return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos) : parseMap(lines, i, indent, pointer, pos);
 }
 
-function setValuePos(pos: SimpleYaml["positions"], pointer: string, at: Position) {
+function setValuePos(pos: Positions, pointer: string, at: Position) {
+  if (!pos) return;
   const e = pos.get(pointer);
   if (e) e.value = at;
   else pos.set(pointer, { value: at });
 }
 
-function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos: SimpleYaml["positions"], first?: Line): [Record<string, unknown>, number] {
+function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos: Positions, first?: Line): [Record<string, unknown>, number] {
   const out: Record<string, unknown> = {};
-  setValuePos(pos, pointer, { line: lines[i]!.no, column: indent + 1 });
+  if (pos) setValuePos(pos, pointer, { line: lines[i]!.no, column: indent + 1 });
   const start = i;
   while (i < lines.length) {
     const l = i === start && first ? first : lines[i]!;
@@ -96,9 +91,11 @@ function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos
     const key = m[1]!;
     // Keys the full parser would read as numbers or booleans are left to it.
     if (FORBIDDEN.has(key) || Object.hasOwn(out, key) || INT.test(key) || OTHER_TYPED.test(key)) fallback();
-    const child = `${pointer}/${key}`;
-    const keyAt = { line: l.no, column: indent + 1 };
-    pos.set(child, { key: keyAt, value: keyAt });
+    const child = pos ? `${pointer}/${key}` : "";
+    if (pos) {
+      const keyAt = { line: l.no, column: indent + 1 };
+      pos.set(child, { key: keyAt, value: keyAt });
+    }
     let rest = l.text.slice(m[0].length);
     const spaces = rest.length - rest.trimStart().length;
     rest = rest.trimStart();
@@ -117,9 +114,9 @@ function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos
   return [out, i];
 }
 
-function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos: SimpleYaml["positions"]): [unknown[], number] {
+function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos: Positions): [unknown[], number] {
   const out: unknown[] = [];
-  setValuePos(pos, pointer, { line: lines[i]!.no, column: indent + 1 });
+  if (pos) setValuePos(pos, pointer, { line: lines[i]!.no, column: indent + 1 });
   while (i < lines.length) {
     const l = lines[i]!;
     if (l.indent < indent) break;
@@ -127,7 +124,7 @@ function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos
       if (l.indent === indent) break; // a mapping key at the same indent ends a compact sequence
       fallback();
     }
-    const child = `${pointer}/${out.length}`;
+    const child = pos ? `${pointer}/${out.length}` : "";
     const after = l.text.slice(1);
     const rest = after.trimStart();
     if (rest.length === 0 || rest[0] === "#") fallback(); // nested block or null item
@@ -146,8 +143,8 @@ function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos
 }
 
 /** A scalar or a flow sequence of scalars, then an optional comment, on one line. */
-function parseInline(text: string, line: number, column: number, pointer: string, pos: SimpleYaml["positions"]): unknown {
-  setValuePos(pos, pointer, { line, column });
+function parseInline(text: string, line: number, column: number, pointer: string, pos: Positions): unknown {
+  if (pos) setValuePos(pos, pointer, { line, column });
   if (text[0] === "[") {
     const out: unknown[] = [];
     let k = 1;
@@ -174,7 +171,7 @@ function parseInline(text: string, line: number, column: number, pointer: string
         if (s.length === 0 || s.includes(" #") || s.includes(": ") || /[[{}]/.test(s)) fallback();
         item = plain(s);
       }
-      pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
+      if (pos) pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
       out.push(item);
       while (text[k] === " ") k++;
       if (text[k] === ",") {
