@@ -33011,7 +33011,7 @@ var fallback = () => {
   throw new Fallback();
 };
 function parseSimpleYaml(text, recordPositions = true) {
-  if (text.includes("\r") || text.includes("	") || text.charCodeAt(0) === 65279) return void 0;
+  if (/[\t\r\u00a0\u2028\u2029\ufeff\u0085]/.test(text)) return void 0;
   const lines = [];
   const raw = text.split("\n");
   for (let i = 0; i < raw.length; i++) {
@@ -33063,8 +33063,8 @@ function parseMap(lines, i, indent, pointer, pos, first) {
       pos.set(child, { key: keyAt, value: keyAt });
     }
     let rest = l.text.slice(m[0].length);
-    const spaces = rest.length - rest.trimStart().length;
-    rest = rest.trimStart();
+    const spaces = rest.length - rest.replace(/^ +/, "").length;
+    rest = rest.slice(spaces);
     if (rest.length > 0 && rest[0] !== "#") {
       out[key2] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
       i++;
@@ -33091,7 +33091,7 @@ function parseSeq(lines, i, indent, pointer, pos) {
     }
     const child = pos ? `${pointer}/${out.length}` : "";
     const after = l.text.slice(1);
-    const rest = after.trimStart();
+    const rest = after.replace(/^ +/, "");
     if (rest.length === 0 || rest[0] === "#") fallback();
     const column = indent + 1 + (after.length - rest.length) + 1;
     if (KEY.test(rest)) {
@@ -33130,7 +33130,7 @@ function parseInline(text, line, column, pointer, pos) {
       } else {
         while (k < text.length && text[k] !== "," && text[k] !== "]") k++;
         const s2 = text.slice(start, k).replace(/ +$/, "");
-        if (s2.length === 0 || s2.includes(" #") || s2.includes(": ") || /[[{}]/.test(s2)) fallback();
+        if (s2.length === 0 || INDICATOR.test(s2) || s2.includes(" #") || s2.includes(": ") || /[[{}]/.test(s2)) fallback();
         item2 = plain(s2);
       }
       if (pos) pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
@@ -33254,7 +33254,9 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
     lineCounter: lc,
     prettyErrors: false,
     merge: false,
-    strict: true
+    strict: true,
+    // Only the core schema's tags; YAML 1.1 extras (!!binary, !!timestamp, !!set...) are errors.
+    resolveKnownTags: false
   });
   const pos = (offset) => {
     const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
@@ -33274,7 +33276,8 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
     if (depth > MAX_DEPTH) {
       if (!tooDeep) {
         tooDeep = true;
-        diagnostics.push(diagnostic("yaml-too-deep", file, void 0, `Nesting deeper than ${MAX_DEPTH} levels.`));
+        const r = node && typeof node === "object" && "range" in node ? node.range : void 0;
+        diagnostics.push(diagnostic("yaml-too-deep", file, r ? pos(r[0]) : void 0, `Nesting deeper than ${MAX_DEPTH} levels.`, "Lease and policy files are shallow; flatten this value."));
       }
       return null;
     }
@@ -33313,6 +33316,7 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
     }
     if ((0, import_yaml.isMap)(node)) {
       const out = {};
+      const seen = /* @__PURE__ */ new Set();
       for (const item2 of node.items) {
         if (!(0, import_yaml.isPair)(item2)) continue;
         const keyNode = item2.key;
@@ -33324,6 +33328,11 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
           continue;
         }
         const key2 = String(keyNode.value);
+        if (seen.has(key2)) {
+          diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key2}' appears more than once.`, HINTS["yaml-duplicate-key"]));
+          continue;
+        }
+        seen.add(key2);
         if (FORBIDDEN_KEYS.has(key2)) {
           diagnostics.push(
             diagnostic(
@@ -33659,17 +33668,23 @@ async function leaseHistories(repo, ref, paths) {
 }
 
 // src/schema/generated/validators.js
-var import_ucs2length = __toESM(require_ucs2length(), 1);
-var import_formats = __toESM(require_formats(), 1);
-var import_equal = __toESM(require_equal(), 1);
+var __dep0 = __toESM(require_ucs2length(), 1);
+var __dep1 = __toESM(require_formats(), 1);
+var __dep2 = __toESM(require_equal(), 1);
+function __cjs(ns, prop) {
+  const exp = ns.default !== void 0 && (typeof ns.default === "object" || prop !== "default") ? ns.default : ns;
+  if (prop === "default") return typeof ns.default === "function" ? ns.default : exp.default;
+  return exp[prop] !== void 0 ? exp[prop] : ns[prop];
+}
 var lease = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://jit-access.dev/schemas/lease.v1.schema.json", "title": "jit-access lease (v1)", "description": "One time-bound access request: who gets which role on which resource, for how long, and why. Lives at leases/<resource>/<name>.yaml in the access repo.", "type": "object", "additionalProperties": false, "required": ["grantee", "resource", "role", "reason"], "properties": { "grantee": { "description": "GitHub login that receives the access.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "resource": { "description": "A resource id from policy.yaml. Must equal the lease's folder name.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$" }, "role": { "description": "One of the resource's roles in policy.yaml.", "type": "string", "minLength": 1, "maxLength": 100 }, "duration": { "description": "How long the access lasts once granted, in days, hours and minutes: 30m, 4h, 1d12h. Exactly one of duration / expires.", "type": "string", "pattern": "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, "expires": { "description": "Absolute end of the access, RFC 3339 with an explicit offset (Z or +01:00). Exactly one of duration / expires.", "type": "string", "format": "date-time" }, "notBefore": { "description": "Optional scheduled start, RFC 3339 with an explicit offset. The grant is made at this time, not at merge.", "type": "string", "format": "date-time" }, "reason": { "description": "Why the access is needed. Minimum length is set by the policy.", "type": "string", "minLength": 1, "maxLength": 1e3 }, "ticket": { "description": "Ticket or incident id; required where the resource sets requireTicket, and must match its ticketPattern.", "type": "string", "minLength": 1, "maxLength": 200 }, "breakGlass": { "description": "Emergency access, granted before approval where the resource allows it (see the resource's breakGlass settings).", "type": "boolean" } }, "oneOf": [{ "required": ["duration"], "not": { "required": ["expires"] } }, { "required": ["expires"], "not": { "required": ["duration"] } }] };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://jit-access.dev/schemas/lease.v1.schema.json", "title": "jit-access lease (v1)", "description": "One time-bound access request: who gets which role on which resource, for how long, and why. Lives at leases/<resource>/<name>.yaml in the access repo.", "type": "object", "additionalProperties": false, "required": ["grantee", "resource", "role", "reason"], "properties": { "grantee": { "description": "GitHub login that receives the access.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "resource": { "description": "A resource id from policy.yaml. Must equal the lease's folder name.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$" }, "role": { "description": "One of the resource's roles in policy.yaml.", "type": "string", "minLength": 1, "maxLength": 100 }, "duration": { "description": "How long the access lasts once granted, in days, hours and minutes: 30m, 4h, 1d12h. Exactly one of duration / expires.", "type": "string", "pattern": "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, "expires": { "description": "Absolute end of the access, RFC 3339 with an explicit offset (Z or +01:00). Exactly one of duration / expires.", "type": "string", "format": "date-time", "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, "notBefore": { "description": "Optional scheduled start, RFC 3339 with an explicit offset. The grant is made at this time, not at merge.", "type": "string", "format": "date-time", "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, "reason": { "description": "Why the access is needed. Minimum length is set by the policy.", "type": "string", "minLength": 1, "maxLength": 1e3 }, "ticket": { "description": "Ticket or incident id; required where the resource sets requireTicket, and must match its ticketPattern.", "type": "string", "minLength": 1, "maxLength": 200 }, "breakGlass": { "description": "Emergency access, granted before approval where the resource allows it (see the resource's breakGlass settings).", "type": "boolean" } }, "oneOf": [{ "required": ["duration"], "not": { "required": ["expires"] } }, { "required": ["expires"], "not": { "required": ["duration"] } }] };
 var func2 = Object.prototype.hasOwnProperty;
-var func3 = import_ucs2length.default.default;
+var func3 = __cjs(__dep0, "default");
 var pattern0 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$", "u");
 var pattern1 = new RegExp("^[a-z0-9][a-z0-9-]{0,62}$", "u");
 var pattern2 = new RegExp("^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$", "u");
-var formats0 = import_formats.default.fullFormats["date-time"];
+var pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$", "u");
+var formats0 = __cjs(__dep1, "fullFormats")["date-time"];
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -33948,8 +33963,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.expires !== void 0) {
       let data4 = data.expires;
       if (typeof data4 === "string") {
-        if (!formats0.validate(data4)) {
-          const err21 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+        if (!pattern3.test(data4)) {
+          const err21 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$"' };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -33957,12 +33972,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (!formats0.validate(data4)) {
+          const err22 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
       } else {
-        const err22 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err23];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -33970,21 +33994,30 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.notBefore !== void 0) {
       let data5 = data.notBefore;
       if (typeof data5 === "string") {
-        if (!formats0.validate(data5)) {
-          const err23 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+        if (!pattern3.test(data5)) {
+          const err24 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$"' };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (!formats0.validate(data5)) {
+          const err25 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err26];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err26);
         }
         errors++;
       }
@@ -33993,29 +34026,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.reason;
       if (typeof data6 === "string") {
         if (func3(data6) > 1e3) {
-          const err25 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters" };
+          const err27 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err27];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err27);
           }
           errors++;
         }
         if (func3(data6) < 1) {
-          const err26 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err28 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err28];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err28);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err29];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err29);
         }
         errors++;
       }
@@ -34024,50 +34057,50 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.ticket;
       if (typeof data7 === "string") {
         if (func3(data7) > 200) {
-          const err28 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          const err30 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err30];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err30);
           }
           errors++;
         }
         if (func3(data7) < 1) {
-          const err29 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err31 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err29];
+            vErrors = [err31];
           } else {
-            vErrors.push(err29);
+            vErrors.push(err31);
           }
           errors++;
         }
       } else {
-        const err30 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err32 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err32];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
     if (data.breakGlass !== void 0) {
       if (typeof data.breakGlass !== "boolean") {
-        const err31 = { instancePath: instancePath + "/breakGlass", schemaPath: "#/properties/breakGlass/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err33 = { instancePath: instancePath + "/breakGlass", schemaPath: "#/properties/breakGlass/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err33];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err33);
         }
         errors++;
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err32];
+      vErrors = [err34];
     } else {
-      vErrors.push(err32);
+      vErrors.push(err34);
     }
     errors++;
   }
@@ -34075,8 +34108,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var policy = validate11;
-var pattern3 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$", "u");
-var func0 = import_equal.default.default;
+var pattern5 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$", "u");
+var func0 = __cjs(__dep2, "default");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -34085,7 +34118,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (!pattern3.test(data0)) {
+        if (!pattern5.test(data0)) {
           const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$"' };
           if (vErrors === null) {
             vErrors = [err0];
@@ -34136,7 +34169,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var schema17 = { "type": "object", "additionalProperties": false, "properties": { "maxDuration": { "description": "Longest lease.", "$ref": "#/definitions/duration" }, "requiredApprovals": { "description": "Approvals needed from `approvers` (default 1).", "type": "integer", "minimum": 1, "maximum": 20 }, "requesters": { "description": "Who may request (default: any member of the resource's organization).", "$ref": "#/definitions/people" }, "requireTicket": { "type": "boolean" }, "ticketPattern": { "description": "Regular expression the whole ticket must match, e.g. '(INC|CHG)-\\d+'.", "type": "string", "minLength": 1, "maxLength": 200 }, "minReasonLength": { "type": "integer", "minimum": 1, "maximum": 1e3 }, "schedule": { "$ref": "#/definitions/schedule" }, "maxScheduleAhead": { "description": "How far ahead notBefore may be (default 7d).", "$ref": "#/definitions/duration" }, "maxExtensions": { "description": "How many times a lease may be extended (default 0).", "type": "integer", "minimum": 0, "maximum": 100 }, "maxTotalDuration": { "description": "Longest total access of one lease including extensions (default maxDuration \xD7 (1 + maxExtensions)).", "$ref": "#/definitions/duration" }, "allowRequestFor": { "description": "May a requester ask for another grantee? false (default): grantee must be the pull request's author; true: anyone; a list: only these grantees (e.g. service accounts).", "oneOf": [{ "type": "boolean" }, { "type": "array", "$ref": "#/definitions/people", "minItems": 1 }] }, "breakGlass": { "$ref": "#/definitions/breakGlass" }, "mode": { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] }, "revocation": { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] }, "remindBefore": { "description": "Remind the grantee this long before expiry.", "$ref": "#/definitions/duration" }, "extendAfter": { "description": "Fraction of the window (0-1) that must have passed before an extension may be requested.", "type": "number", "minimum": 0, "maximum": 1 } } };
 var schema19 = { "description": "Time windows in which requests may start. Outside them requests are refused.", "type": "object", "additionalProperties": false, "required": ["timezone", "windows"], "properties": { "timezone": { "description": "IANA time zone, e.g. Europe/Berlin.", "type": "string", "minLength": 1 }, "windows": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["days", "hours"], "properties": { "days": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] } }, "hours": { "description": "HH:MM-HH:MM in the schedule's time zone; the end is exclusive; 00:00-24:00 is the whole day.", "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" } } } } } };
-var pattern7 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+var pattern9 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -34532,7 +34565,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data9.hours !== void 0) {
                   let data12 = data9.hours;
                   if (typeof data12 === "string") {
-                    if (!pattern7.test(data12)) {
+                    if (!pattern9.test(data12)) {
                       const err26 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/hours", schemaPath: "#/definitions/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
                       if (vErrors === null) {
                         vErrors = [err26];
@@ -34828,10 +34861,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
 var schema27 = { "type": "object", "additionalProperties": false, "required": ["provider", "roles"], "properties": { "description": { "type": "string", "maxLength": 500 }, "provider": { "description": "The target system and where in it.", "type": "object", "required": ["type"], "properties": { "type": { "enum": ["github-team", "github-repo", "github-org-role"] } }, "oneOf": [{ "$ref": "#/definitions/githubTeam" }, { "$ref": "#/definitions/githubRepo" }, { "$ref": "#/definitions/githubOrgRole" }] }, "roles": { "description": "Roles that may be requested. github-team: member, maintainer. github-repo: pull, triage, push, maintain, admin or a custom repository role. github-org-role: organization role names.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" } }, "approvers": { "description": "Who may approve; `requiredApprovals` of them must approve.", "type": "array", "$ref": "#/definitions/people", "minItems": 1 }, "approvals": { "description": "Long form: every rule must be met, by distinct people.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/approvalRule" } }, "standing": { "description": "Permanent members that are never revoked.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["grantee", "role"], "properties": { "grantee": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "role": { "type": "string", "minLength": 1 } } } }, "maxDuration": { "$ref": "#/definitions/settings/properties/maxDuration" }, "requiredApprovals": { "$ref": "#/definitions/settings/properties/requiredApprovals" }, "requesters": { "$ref": "#/definitions/settings/properties/requesters" }, "requireTicket": { "$ref": "#/definitions/settings/properties/requireTicket" }, "ticketPattern": { "$ref": "#/definitions/settings/properties/ticketPattern" }, "minReasonLength": { "$ref": "#/definitions/settings/properties/minReasonLength" }, "schedule": { "$ref": "#/definitions/settings/properties/schedule" }, "maxScheduleAhead": { "$ref": "#/definitions/settings/properties/maxScheduleAhead" }, "maxExtensions": { "$ref": "#/definitions/settings/properties/maxExtensions" }, "maxTotalDuration": { "$ref": "#/definitions/settings/properties/maxTotalDuration" }, "allowRequestFor": { "$ref": "#/definitions/settings/properties/allowRequestFor" }, "breakGlass": { "$ref": "#/definitions/settings/properties/breakGlass" }, "mode": { "$ref": "#/definitions/settings/properties/mode" }, "revocation": { "$ref": "#/definitions/settings/properties/revocation" }, "remindBefore": { "$ref": "#/definitions/settings/properties/remindBefore" }, "extendAfter": { "$ref": "#/definitions/settings/properties/extendAfter" } }, "not": { "required": ["approvers", "approvals"] }, "anyOf": [{ "required": ["approvers"] }, { "required": ["approvals"] }] };
 var schema47 = { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] };
 var schema48 = { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] };
-var pattern14 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$", "u");
-var pattern15 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern17 = new RegExp("^[A-Za-z0-9._-]{1,100}$", "u");
-var pattern19 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
+var pattern16 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$", "u");
+var pattern17 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+var pattern19 = new RegExp("^[A-Za-z0-9._-]{1,100}$", "u");
+var pattern21 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -34934,7 +34967,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (!pattern3.test(data0)) {
+        if (!pattern5.test(data0)) {
           const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$"' };
           if (vErrors === null) {
             vErrors = [err0];
@@ -35347,7 +35380,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.org !== void 0) {
           let data3 = data1.org;
           if (typeof data3 === "string") {
-            if (!pattern14.test(data3)) {
+            if (!pattern16.test(data3)) {
               const err15 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubTeam/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -35369,7 +35402,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.team !== void 0) {
           let data4 = data1.team;
           if (typeof data4 === "string") {
-            if (!pattern15.test(data4)) {
+            if (!pattern17.test(data4)) {
               const err17 = { instancePath: instancePath + "/provider/team", schemaPath: "#/definitions/githubTeam/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"' };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -35456,7 +35489,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.owner !== void 0) {
           let data6 = data1.owner;
           if (typeof data6 === "string") {
-            if (!pattern14.test(data6)) {
+            if (!pattern16.test(data6)) {
               const err25 = { instancePath: instancePath + "/provider/owner", schemaPath: "#/definitions/githubRepo/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
               if (vErrors === null) {
                 vErrors = [err25];
@@ -35478,7 +35511,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.repo !== void 0) {
           let data7 = data1.repo;
           if (typeof data7 === "string") {
-            if (!pattern17.test(data7)) {
+            if (!pattern19.test(data7)) {
               const err27 = { instancePath: instancePath + "/provider/repo", schemaPath: "#/definitions/githubRepo/properties/repo/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,100}$"' };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -35560,7 +35593,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           if (data1.org !== void 0) {
             let data9 = data1.org;
             if (typeof data9 === "string") {
-              if (!pattern14.test(data9)) {
+              if (!pattern16.test(data9)) {
                 const err34 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubOrgRole/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
                 if (vErrors === null) {
                   vErrors = [err34];
@@ -35665,7 +35698,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data12 = data11[i0];
           if (typeof data12 === "string") {
-            if (!pattern19.test(data12)) {
+            if (!pattern21.test(data12)) {
               const err42 = { instancePath: instancePath + "/roles/" + i0, schemaPath: "#/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"' };
               if (vErrors === null) {
                 vErrors = [err42];
@@ -36161,7 +36194,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data29.hours !== void 0) {
                   let data32 = data29.hours;
                   if (typeof data32 === "string") {
-                    if (!pattern7.test(data32)) {
+                    if (!pattern9.test(data32)) {
                       const err84 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
                       if (vErrors === null) {
                         vErrors = [err84];
@@ -36387,7 +36420,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-var pattern5 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$", "u");
+var pattern7 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -36519,7 +36552,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data4 = data3[i0];
               if (typeof data4 === "string") {
-                if (!pattern5.test(data4)) {
+                if (!pattern7.test(data4)) {
                   const err11 = { instancePath: instancePath + "/groups/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/directRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$"' };
                   if (vErrors === null) {
                     vErrors = [err11];
@@ -36667,6 +36700,7 @@ function toDiagnostics(kind, file, doc, errors) {
   const seen = /* @__PURE__ */ new Set();
   const branchy = errors.some((e) => e.keyword === "oneOf" && e.instancePath === "");
   for (const e of errors) {
+    if (irrelevantBranch(doc.value, e, errors)) continue;
     const d = describe(kind, file, doc, e, branchy);
     if (!d) continue;
     const key2 = `${d.line}:${d.column}:${d.code}:${d.message}`;
@@ -36678,6 +36712,31 @@ function toDiagnostics(kind, file, doc, errors) {
     out.push(diagnostic(`${kind}-schema`, file, doc.locate(errors[0].instancePath), `Invalid ${kind}: ${errors[0].message ?? "does not match the schema"}.`));
   }
   return out;
+}
+var PROVIDER_DEFINITION = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole" };
+function valueAt(root, pointer) {
+  let v = root;
+  for (const seg of pointer.split("/").slice(1)) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return v;
+}
+function irrelevantBranch(root, e, all) {
+  const provider = /^(.*\/provider)(?:\/|$)/.exec(e.instancePath);
+  if (provider && e.schemaPath.includes("/definitions/github")) {
+    const type = valueAt(root, provider[1])?.type;
+    const want = typeof type === "string" ? PROVIDER_DEFINITION[type] : void 0;
+    if (!want) return !e.instancePath.endsWith("/type") || e.keyword !== "const";
+    return !e.schemaPath.includes(`/definitions/${want}/`);
+  }
+  if (e.instancePath.endsWith("/allowRequestFor") && e.keyword === "type") {
+    return all.some((o) => o.keyword === "oneOf" && o.instancePath === e.instancePath);
+  }
+  if (e.keyword === "oneOf" && e.instancePath.endsWith("/allowRequestFor")) {
+    return all.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`));
+  }
+  return false;
 }
 function fieldName(pointer) {
   const parts = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -36733,7 +36792,9 @@ function describe(kind, file, doc, e, branchy) {
       return void 0;
     }
     case "const": {
-      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) return void 0;
+      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) {
+        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), 'provider.type must be one of "github-team", "github-repo", "github-org-role".');
+      }
       const allowed = JSON.stringify(e.params.allowedValue);
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);
     }
@@ -36755,6 +36816,9 @@ function describe(kind, file, doc, e, branchy) {
       );
     }
     case "pattern":
+      if (kind === "lease" && /^\/(expires|notBefore)$/.test(e.instancePath)) {
+        return diagnostic("lease-naive-or-invalid-time", file, doc.locate(e.instancePath), `${field} must be an RFC 3339 time with an explicit offset, like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.`, "Times without 'Z' or an offset are ambiguous and are rejected.");
+      }
       return diagnostic(`${kind}-schema-format`, file, doc.locate(e.instancePath), `${field} has an invalid value: ${patternHelp(e.instancePath)}.`);
     case "format":
       return diagnostic(
@@ -37193,6 +37257,12 @@ function checkBreakGlass(lease2, r, add) {
 function checkTiming(lease2, r, kind, now, add) {
   const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
   const expires = lease2.expires !== void 0 ? parseTimestamp(lease2.expires) : void 0;
+  for (const [field, text, ms] of [["notBefore", lease2.notBefore, notBefore], ["expires", lease2.expires, expires]]) {
+    if (text !== void 0 && ms === void 0) {
+      add("lease-naive-or-invalid-time", field, `${field} '${text}' is not a valid RFC 3339 time with an explicit offset.`, "Write it like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.");
+      return;
+    }
+  }
   const max = lease2.breakGlass && r.breakGlass.allowed ? Math.min(r.breakGlass.maxDurationMinutes, r.maxDurationMinutes) : r.maxDurationMinutes;
   const maxWhat = lease2.breakGlass && r.breakGlass.allowed ? "break-glass maximum" : "maxDuration";
   if (lease2.duration !== void 0) {
@@ -37236,6 +37306,10 @@ function checkExtension(ctx, r, add, notChecked) {
   }
   if (lease2.duration !== void 0 && (parseDuration(lease2.duration) ?? 0) <= 0) {
     add("lease-duration-zero", "duration", "Duration must be longer than zero.", "To end access early, delete the lease file instead.");
+    return;
+  }
+  if (previous.breakGlass) {
+    add("lease-break-glass-extension", lease2.duration !== void 0 ? "duration" : "expires", "Break-glass access cannot be extended.", "Open a normal lease and have it approved.");
     return;
   }
   const field = lease2.duration !== void 0 ? "duration" : "expires";
@@ -37374,7 +37448,7 @@ function validatePullRequest(input) {
   for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files));
   let judgingPolicy = basePolicy;
   if (policyChange) {
-    if (policyChange.status === "removed" || !policyChange.head) {
+    if (policyChange.status === "removed" || !policyChange.head || policyChange.path !== policyPath) {
       files.set(policyPath, "removed");
       diagnostics.push(diagnostic("policy-removed", policyPath, void 0, `This pull request deletes ${policyPath}.`, "The access repo needs its policy; change it instead of deleting it."));
     } else {
@@ -37440,9 +37514,9 @@ function checkLeaseChange(c, input, policy2, files) {
     out.push(...loaded.diagnostics);
     return out;
   }
-  const previous = c.base && c.status !== "added" && checkFileMode(c.base) === void 0 ? loadLease(c.base.path, c.base.bytes).lease : void 0;
+  const previous = c.base && c.status === "modified" && checkFileMode(c.base) === void 0 ? loadLease(c.base.path, c.base.bytes).lease : void 0;
   const kind = previous ? "extension" : "new";
-  files.set(path, kind === "new" ? "new lease" : "extension");
+  files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
   const ctx = {
     file: path,
     doc: loaded.doc,

@@ -11,6 +11,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { WORKTREE, readRepoFile } from "../git/access-repo.js";
 import { parseDuration } from "../lease/duration.js";
 import type { Lease } from "../lease/lease.js";
+import { checkLeasePath } from "../lease/lease-path.js";
 import { loadLease } from "../lease/load-lease.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import { loadPolicy } from "../policy/load-policy.js";
@@ -76,6 +77,10 @@ export async function runRequest(o: RequestOptions): Promise<RequestResult> {
   const diags = parsed.lease
     ? checkLease({ file: path, doc: parsed.doc, lease: parsed.lease, folder: o.resource, policy: loaded.policy, kind: "new", now: o.now, author: o.grantee, facts: emptyFacts() })
     : parsed.diagnostics;
+  const where = checkLeasePath(path);
+  if (where.kind !== "lease") {
+    diags.push({ code: where.kind === "invalid" ? where.code : "lease-path-name", severity: "error", message: where.kind === "invalid" ? where.message : `'${name}' is not a lease file name.`, hint: where.kind === "invalid" ? where.hint : "Use --name like alice-db-fix.yaml.", file: path, line: 1, column: 1 });
+  }
   const errors = diags.filter((d) => d.severity === "error");
   const warnings = diags.filter((d) => d.severity !== "error");
   if (errors.length || o.dryRun) return { path, text, written: false, errors, warnings };

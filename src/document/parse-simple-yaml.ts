@@ -37,7 +37,8 @@ const fallback = (): never => {
 
 /** Parses text; with recordPositions false, `positions` stays empty (cheaper for the common, valid case). */
 export function parseSimpleYaml(text: string, recordPositions = true): SimpleYaml | undefined {
-  if (text.includes("\r") || text.includes("\t") || text.charCodeAt(0) === 0xfeff) return undefined;
+  // Unusual whitespace (tabs, CR, NBSP, line/paragraph separators, BOM) is left to the full parser.
+  if (/[\t\r\u00a0\u2028\u2029\ufeff\u0085]/.test(text)) return undefined;
   const lines: Line[] = [];
   const raw = text.split("\n");
   for (let i = 0; i < raw.length; i++) {
@@ -97,8 +98,8 @@ function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos
       pos.set(child, { key: keyAt, value: keyAt });
     }
     let rest = l.text.slice(m[0].length);
-    const spaces = rest.length - rest.trimStart().length;
-    rest = rest.trimStart();
+    const spaces = rest.length - rest.replace(/^ +/, "").length;
+    rest = rest.slice(spaces);
     if (rest.length > 0 && rest[0] !== "#") {
       out[key] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
       i++;
@@ -126,7 +127,7 @@ function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos
     }
     const child = pos ? `${pointer}/${out.length}` : "";
     const after = l.text.slice(1);
-    const rest = after.trimStart();
+    const rest = after.replace(/^ +/, "");
     if (rest.length === 0 || rest[0] === "#") fallback(); // nested block or null item
     const column = indent + 1 + (after.length - rest.length) + 1;
     if (KEY.test(rest)) {
@@ -168,7 +169,7 @@ function parseInline(text: string, line: number, column: number, pointer: string
       } else {
         while (k < text.length && text[k] !== "," && text[k] !== "]") k++;
         const s = text.slice(start, k).replace(/ +$/, "");
-        if (s.length === 0 || s.includes(" #") || s.includes(": ") || /[[{}]/.test(s)) fallback();
+        if (s.length === 0 || INDICATOR.test(s) || s.includes(" #") || s.includes(": ") || /[[{}]/.test(s)) fallback();
         item = plain(s);
       }
       if (pos) pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });

@@ -109,6 +109,8 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
     prettyErrors: false,
     merge: false,
     strict: true,
+    // Only the core schema's tags; YAML 1.1 extras (!!binary, !!timestamp, !!set...) are errors.
+    resolveKnownTags: false,
   });
   const pos = (offset: number): Position => {
     const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
@@ -130,7 +132,8 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
     if (depth > MAX_DEPTH) {
       if (!tooDeep) {
         tooDeep = true;
-        diagnostics.push(diagnostic("yaml-too-deep", file, undefined, `Nesting deeper than ${MAX_DEPTH} levels.`));
+        const r = node && typeof node === "object" && "range" in node ? (node as YamlNode).range : undefined;
+        diagnostics.push(diagnostic("yaml-too-deep", file, r ? pos(r[0]) : undefined, `Nesting deeper than ${MAX_DEPTH} levels.`, "Lease and policy files are shallow; flatten this value."));
       }
       return null;
     }
@@ -170,6 +173,7 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
+      const seen = new Set<string>();
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const keyNode = item.key as unknown;
@@ -183,6 +187,12 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
           continue;
         }
         const key = String(keyNode.value);
+        if (seen.has(key)) {
+          // e.g. `1:` and `'1':`, or `true:` and `'true':` — the same key once read as text.
+          diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key}' appears more than once.`, HINTS["yaml-duplicate-key"]));
+          continue;
+        }
+        seen.add(key);
         if (FORBIDDEN_KEYS.has(key)) {
           diagnostics.push(
             diagnostic(

@@ -27,6 +27,7 @@ function toDiagnostics(kind: SchemaKind, file: string, doc: ParsedYaml, errors: 
   const seen = new Set<string>();
   const branchy = errors.some((e) => e.keyword === "oneOf" && e.instancePath === "");
   for (const e of errors) {
+    if (irrelevantBranch(doc.value, e, errors)) continue;
     const d = describe(kind, file, doc, e, branchy);
     if (!d) continue;
     const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
@@ -38,6 +39,40 @@ function toDiagnostics(kind: SchemaKind, file: string, doc: ParsedYaml, errors: 
     out.push(diagnostic(`${kind}-schema`, file, doc.locate(errors[0].instancePath), `Invalid ${kind}: ${errors[0].message ?? "does not match the schema"}.`));
   }
   return out;
+}
+
+const PROVIDER_DEFINITION: Record<string, string> = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole" };
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const seg of pointer.split("/").slice(1)) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string, unknown>)[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return v;
+}
+
+/**
+ * oneOf reports every branch's errors; only the branch the author meant is worth reading:
+ * for a provider, the one matching its `type`; for allowRequestFor, the list branch when a
+ * list was given (and no summary line when a deeper error explains it).
+ */
+function irrelevantBranch(root: unknown, e: ErrorObject, all: ErrorObject[]): boolean {
+  const provider = /^(.*\/provider)(?:\/|$)/.exec(e.instancePath);
+  if (provider && e.schemaPath.includes("/definitions/github")) {
+    const type = (valueAt(root, provider[1]!) as { type?: unknown } | undefined)?.type;
+    const want = typeof type === "string" ? PROVIDER_DEFINITION[type] : undefined;
+    if (!want) return !e.instancePath.endsWith("/type") || e.keyword !== "const";
+    return !e.schemaPath.includes(`/definitions/${want}/`);
+  }
+  if (e.instancePath.endsWith("/allowRequestFor") && e.keyword === "type") {
+    // A oneOf branch's type error ("must be boolean" / "must be array"): the oneOf line says it better.
+    return all.some((o) => o.keyword === "oneOf" && o.instancePath === e.instancePath);
+  }
+  if (e.keyword === "oneOf" && e.instancePath.endsWith("/allowRequestFor")) {
+    return all.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`));
+  }
+  return false;
 }
 
 function fieldName(pointer: string): string {
@@ -96,7 +131,9 @@ function describe(kind: SchemaKind, file: string, doc: ParsedYaml, e: ErrorObjec
       return undefined;
     }
     case "const": {
-      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) return undefined;
+      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) {
+        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), "provider.type must be one of \"github-team\", \"github-repo\", \"github-org-role\".");
+      }
       const allowed = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);
     }
@@ -118,6 +155,9 @@ function describe(kind: SchemaKind, file: string, doc: ParsedYaml, e: ErrorObjec
       );
     }
     case "pattern":
+      if (kind === "lease" && /^\/(expires|notBefore)$/.test(e.instancePath)) {
+        return diagnostic("lease-naive-or-invalid-time", file, doc.locate(e.instancePath), `${field} must be an RFC 3339 time with an explicit offset, like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.`, "Times without 'Z' or an offset are ambiguous and are rejected.");
+      }
       return diagnostic(`${kind}-schema-format`, file, doc.locate(e.instancePath), `${field} has an invalid value: ${patternHelp(e.instancePath)}.`);
     case "format":
       return diagnostic(

@@ -111,6 +111,12 @@ function checkBreakGlass(lease: Lease, r: Resource, add: Add) {
 function checkTiming(lease: Lease, r: Resource, kind: RequestKind, now: number, add: Add) {
   const notBefore = lease.notBefore !== undefined ? parseTimestamp(lease.notBefore) : undefined;
   const expires = lease.expires !== undefined ? parseTimestamp(lease.expires) : undefined;
+  for (const [field, text, ms] of [["notBefore", lease.notBefore, notBefore], ["expires", lease.expires, expires]] as const) {
+    if (text !== undefined && ms === undefined) {
+      add("lease-naive-or-invalid-time", field, `${field} '${text}' is not a valid RFC 3339 time with an explicit offset.`, "Write it like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.");
+      return;
+    }
+  }
   const max = lease.breakGlass && r.breakGlass.allowed ? Math.min(r.breakGlass.maxDurationMinutes, r.maxDurationMinutes) : r.maxDurationMinutes;
   const maxWhat = lease.breakGlass && r.breakGlass.allowed ? "break-glass maximum" : "maxDuration";
 
@@ -158,6 +164,10 @@ function checkExtension(ctx: LeaseContext, r: Resource, add: Add, notChecked: No
   }
   if (lease.duration !== undefined && (parseDuration(lease.duration) ?? 0) <= 0) {
     add("lease-duration-zero", "duration", "Duration must be longer than zero.", "To end access early, delete the lease file instead.");
+    return;
+  }
+  if (previous.breakGlass) {
+    add("lease-break-glass-extension", lease.duration !== undefined ? "duration" : "expires", "Break-glass access cannot be extended.", "Open a normal lease and have it approved.");
     return;
   }
   const field: keyof Lease = lease.duration !== undefined ? "duration" : "expires";

@@ -67,7 +67,7 @@ export function validatePullRequest(input: PullRequestInput): Report {
 
   let judgingPolicy: Policy = basePolicy;
   if (policyChange) {
-    if (policyChange.status === "removed" || !policyChange.head) {
+    if (policyChange.status === "removed" || !policyChange.head || policyChange.path !== policyPath) {
       files.set(policyPath, "removed");
       diagnostics.push(diagnostic("policy-removed", policyPath, undefined, `This pull request deletes ${policyPath}.`, "The access repo needs its policy; change it instead of deleting it."));
     } else {
@@ -139,9 +139,11 @@ function checkLeaseChange(c: FileChange, input: PullRequestInput, policy: Policy
     out.push(...loaded.diagnostics);
     return out;
   }
-  const previous = c.base && c.status !== "added" && checkFileMode(c.base) === undefined ? loadLease(c.base.path, c.base.bytes).lease : undefined;
+  // A renamed lease (within its folder: across folders is refused above) is a new lease: the
+  // old file's grant ends, and the new one is judged as a new request with a fresh clock.
+  const previous = c.base && c.status === "modified" && checkFileMode(c.base) === undefined ? loadLease(c.base.path, c.base.bytes).lease : undefined;
   const kind: RequestKind = previous ? "extension" : "new";
-  files.set(path, kind === "new" ? "new lease" : "extension");
+  files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
   const ctx = {
     file: path,
     doc: loaded.doc,

@@ -10,6 +10,9 @@ import type { Diagnostic, Position } from "../../src/diagnostics/diagnostic.js";
 import type { Facts } from "../../src/policy/people.js";
 import type { FileChange, FileMode, LeaseHistory, PullRequestInput } from "../../src/validate/inputs.js";
 import type { Report } from "../../src/validate/report.js";
+import { generateCodeowners } from "../../src/codeowners/generate-codeowners.js";
+import { loadPolicy } from "../../src/policy/load-policy.js";
+import type { Policy } from "../../src/policy/policy.js";
 
 export { EXAMPLE_REPO };
 
@@ -192,4 +195,41 @@ resources:
 /** MINI_POLICY with extra settings (YAML lines, unindented) added to its resource `ops`. */
 export function withResourceSettings(settings: string, policy = MINI_POLICY): string {
   return policy + settings.replace(/^/gm, "    ").replace(/ +$/, "");
+}
+
+/** Position of a top-level key (a line starting with `key:`). */
+export function keyAt(text: string, key: string): Position {
+  const lines = text.split("\n");
+  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  if (i < 0) throw new Error(`no top-level key ${key}`);
+  return { line: i + 1, column: 1 };
+}
+
+/** Position of the value of a top-level key written as `key: value` on one line. */
+export function valueAt(text: string, key: string): Position {
+  const k = keyAt(text, key);
+  const line = text.split("\n")[k.line - 1]!;
+  let c = key.length + 1;
+  while (line[c] === " ") c++;
+  return { line: k.line, column: c + 1 };
+}
+
+/** `code@line:column` of the value (or key) of a field, for comparing with summary(). */
+export const E = (code: string, p: Position, severity = "error"): string => `${severity}:${code}@${p.line}:${p.column}`;
+
+/** Loads a policy text that must be valid (fails loudly otherwise). */
+export function policyOf(text: string): Policy {
+  const p = loadPolicy(POLICY_PATH, bytes(text));
+  if (!p.policy) throw new Error(`policy invalid: ${JSON.stringify(summary(p.diagnostics))}`);
+  return p.policy;
+}
+
+/** CODEOWNERS text generated from a policy text. */
+export function codeownersFor(policyText: string): string {
+  return generateCodeowners(policyOf(policyText), POLICY_PATH);
+}
+
+/** prInput options for a custom base policy with its matching CODEOWNERS. */
+export function base(policyText: string): Pick<PrOptions, "basePolicy" | "baseCodeowners"> {
+  return { basePolicy: policyText, baseCodeowners: { path: CODEOWNERS_PATH, bytes: codeownersFor(policyText) } };
 }

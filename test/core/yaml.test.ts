@@ -113,7 +113,7 @@ describe("duplicate keys", () => {
   });
 
   it("refuses keys that only differ by YAML type (1 and '1') instead of silently keeping the last", () => {
-    // BUG: parse-yaml.ts turns every scalar key into String(key) after the yaml library's
+    // Regression (fixed): parse-yaml.ts turns every scalar key into String(key) after the yaml library's
     // uniqueness check, which compares typed values (1 !== "1"); the first entry is dropped
     // without a word. In a policy that hides a resource definition from reviewers.
     const text = "1: first\n'1': second\n";
@@ -123,7 +123,7 @@ describe("duplicate keys", () => {
   });
 
   it("refuses true and 'true' as keys of one mapping", () => {
-    // BUG: same cause as above (String(true) === "true").
+    // Regression (fixed): same cause as above (String(true) === "true").
     const r = parse("groups:\n  true: [alice]\n  'true': [mallory]\n");
     expect(r.value).toBeUndefined();
     expect(r.diagnostics.map((d) => d.code)).toEqual(["yaml-duplicate-key"]);
@@ -270,7 +270,7 @@ describe("tags", () => {
     ["!!set", "admins: !!set {alice, mallory}\n", "!!set"],
     ["!!omap", "groups: !!omap [sre: [alice]]\n", "!!omap"],
   ])("refuses the YAML 1.1 tag %s, at the tag", (_name, text, tag) => {
-    // BUG: parseDocument resolves the yaml library's "known tags" (binary, timestamp, set,
+    // Regression (fixed): parseDocument resolves the yaml library's "known tags" (binary, timestamp, set,
     // omap, pairs) even with schema "core"; !!binary becomes a Buffer, !!timestamp a Date.
     const r = parse(text);
     expect(r.value).toBeUndefined();
@@ -279,6 +279,7 @@ describe("tags", () => {
   });
 
   it("never hands a Buffer or a Date to the schema check", () => {
+    // Regression (fixed): same cause as above (yaml's known tags are resolved).
     for (const text of ["reason: !!binary SGVsbG8=\n", "expires: !!timestamp 2026-11-24\n"]) {
       const r = parse(text);
       const values = r.value && typeof r.value === "object" ? Object.values(r.value) : [];
@@ -287,6 +288,47 @@ describe("tags", () => {
         expect(v instanceof Date).toBe(false);
       }
     }
+  });
+});
+
+describe("flow sequences and unusual spaces read as YAML 1.2 says", () => {
+  // Regression (fixed): the fast path (src/document/parse-simple-yaml.ts) answers for these inputs with a
+  // different value than the YAML parser (or none where YAML reports an error): flow
+  // sequence items are not checked for indicators (! & * # > | @ ` % - ?), and JS
+  // trim()/trimStart() strips spaces YAML keeps (NBSP, U+2028, U+FEFF).
+  it("a custom tag inside a flow sequence is refused, at the tag", () => {
+    const text = "roles: [member, !foo admin]\n";
+    const pos = at(text, "!foo");
+    expect(summary(parse(text).diagnostics)).toEqual([`error:yaml-unsupported-tag@${pos.line}:${pos.column}`]);
+  });
+
+  it("anchors and aliases inside a flow sequence are anchors and aliases", () => {
+    expect(parse("roles: [&r member, *r]\n").value).toEqual({ roles: ["member", "member"] });
+  });
+
+  it.each(["roles: [member, #admin]\n", "roles: [>admin]\n", "roles: [member, |x]\n", "roles: [member, @x]\n", "roles: [member, `x]\n", "roles: [member, %x]\n", "roles: [member, - x]\n"])(
+    "%j is a YAML error",
+    (text) => {
+      const r = parse(text);
+      expect(r.value).toBeUndefined();
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      for (const d of r.diagnostics) expect(d.code).toMatch(/^yaml-/);
+    },
+  );
+
+  it("an explicit key inside a flow sequence is a mapping", () => {
+    expect(parse("roles: [member, ? x]\n").value).toEqual({ roles: ["member", { x: null }] });
+  });
+
+  it.each([
+    ["a no-break space", "\u00a0"],
+    ["a line separator", "\u2028"],
+    ["a zero-width no-break space", "\ufeff"],
+  ])("%s before a value is part of the value", (_name, ch) => {
+    expect(parse(`grantee: ${ch}alice\n`).value).toEqual({ grantee: `${ch}alice` });
+    expect(parse(`admins:\n  - ${ch}alice\n`).value).toEqual({ admins: [`${ch}alice`] });
+    const lease = `grantee: ${ch}alice\nresource: prod-db-readers\nrole: member\nduration: 4h\nreason: Pull figures for the quarterly report\n`;
+    expect(summary(loadLease("leases/prod-db-readers/a.yaml", bytes(lease)).diagnostics)).toEqual(["error:lease-schema-format@1:10"]);
   });
 });
 

@@ -1,6 +1,7 @@
 // dist/ is what GitHub runs (action.yml → dist/index.js) and what `jit` runs (dist/cli.js).
 // It must be rebuilt and committed whenever src/ changes: this test fails when it is stale.
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import type { Dirent } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -20,7 +21,7 @@ describe("dist/", () => {
     } finally {
       process.chdir(cwd);
     }
-    const list = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1)).sort();
+    const list = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1)).sort();
     const files = list(out);
     expect(list(join(root, "dist")), "dist/ has other files than a fresh build: run npm run build (it cleans dist/) and commit").toEqual(files);
     expect(files).toEqual(expect.arrayContaining(["index.js", "cli.js"]));
