@@ -12513,9 +12513,16 @@ function formatJson(report) {
 }
 
 // src/report/format-text.ts
+var LIST_ALL_UP_TO = 50;
 function formatText(report) {
   const lines = [];
+  const listAll = report.files.length <= LIST_ALL_UP_TO;
+  let quiet = 0;
   for (const f of report.files) {
+    if (!listAll && f.ok && f.warnings.length === 0) {
+      quiet++;
+      continue;
+    }
     const head = f.ok ? f.warnings.length ? "ok (with warnings)" : "ok" : `${f.errors.length} error(s)`;
     lines.push(`${f.ok ? "\u2713" : "\u2717"} ${f.file}${f.action ? ` \u2014 ${f.action}` : ""}: ${head}`);
     for (const d of [...f.errors, ...f.warnings]) {
@@ -12523,6 +12530,7 @@ function formatText(report) {
       if (d.hint) for (const h of d.hint.split("\n")) lines.push(`      ${h}`);
     }
   }
+  if (quiet) lines.push(`\u2713 ${quiet} ${quiet === report.files.length ? "" : "other "}file(s) valid (each one listed with --format json).`);
   for (const n of report.notes) lines.push(`note: ${n}`);
   const errors = report.files.reduce((n, f) => n + f.errors.length, 0);
   const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);

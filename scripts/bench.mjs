@@ -90,9 +90,9 @@ if (!existsSync(cli)) {
 console.log(`Generating ${LEASES} leases over ${RESOURCES} resources in ${repo} ...`);
 generate();
 
-// Text output (a line per file), as ajv-cli prints a line per file.
+// Text output, as a person runs it.
 const full = time("node", [cli, "validate", "--repo", repo, "--now", "2026-11-24T10:00:00Z"]);
-const fullReport = { ok: full.status === 0, files: { length: (full.stdout.match(/^[✓✗] /gm) ?? []).length } };
+const fullReport = { ok: full.status === 0, files: { length: Number(/All (\d+) file\(s\) valid/.exec(full.stdout)?.[1] ?? NaN) } };
 const ajv = time(join(root, "node_modules", ".bin", "ajv"), ["validate", "--spec=draft7", "-s", join(root, "schemas", "lease.v1.schema.json"), "-d", "leases/**/*.yaml", "-c", "ajv-formats", "--strict=false", "--errors=no"], { cwd: repo });
 const ajvValid = (ajv.stdout.match(/ valid$/gm) ?? []).length;
 const ajvInvalid = (ajv.stderr.match(/ invalid$/gm) ?? []).length;
