@@ -30,6 +30,10 @@ export interface ProviderInfo {
   nativeExpiry: boolean;
   /** What a revoke cannot take away, for the report (e.g. access through org base permissions). */
   limits?: string;
+  /** Does a grantee hold one role at a time (team member/maintainer, repo permission) or several (org roles)? */
+  singleRole: boolean;
+  /** Higher is more privilege, to pick one role when two leases overlap (e.g. maintainer > member). */
+  rank(role: string): number;
 }
 
 export interface Provider extends ProviderInfo {

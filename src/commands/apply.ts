@@ -1,0 +1,169 @@
+/**
+ * `plan` and `apply`: reconcile the whole desired state on main with the targets. Each run
+ * starts from scratch (level-triggered): it reads every lease on the branch and its life
+ * from git, verifies every change that has no trusted evidence yet (pull request, content,
+ * policy, approvals — through the API), lists what each target holds, plans, and — for
+ * apply — executes the plan item by item and records evidence in refs/notes/jit.
+ */
+import type { LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import { isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { verifyChange } from "../approval/verify-change.js";
+import type { VerifyContext } from "../approval/verify-change.js";
+import { readNotes, writeNote } from "../git/evidence-notes.js";
+import { readLeaseLog } from "../git/lease-log.js";
+import type { LeaseLife } from "../git/lease-log.js";
+import { git, gitText, readBlobs } from "../git/run-git.js";
+import { readRepoFile } from "../git/access-repo.js";
+import { loadLease } from "../lease/load-lease.js";
+import { leaseWindow } from "../validate/check-lease.js";
+import { loadPolicy } from "../policy/load-policy.js";
+import type { Policy } from "../policy/policy.js";
+import type { Provider } from "../providers/provider.js";
+import { UsageError } from "../diagnostics/usage-error.js";
+import { executePlan } from "../reconcile/execute-plan.js";
+import type { ActionResult } from "../reconcile/execute-plan.js";
+import { leaseWindows } from "../reconcile/lease-windows.js";
+import type { LifeInput, WindowFinding } from "../reconcile/lease-windows.js";
+import { planReconcile } from "../reconcile/plan.js";
+import type { Guards, Plan, ResourceState } from "../reconcile/plan.js";
+
+export interface ApplyOptions extends Omit<VerifyContext, "now"> {
+  now: number;
+  ref: string;
+  /** Key for evidence MACs; without it, evidence notes are written but never trusted. */
+  evidenceKey?: string;
+  providerFor: (resourceId: string, policy: Policy) => Provider;
+  guards?: Guards;
+  /** Plan only: no writes to targets or notes. */
+  dryRun: boolean;
+}
+
+export interface ApplyResult {
+  plan: Plan;
+  results: ActionResult[];
+  findings: WindowFinding[];
+  /** Changes verified through the API in this run. */
+  verified: LeaseEvidence[];
+  /** Total failures: findings, failed items, refused guards, unlistable resources. */
+  ok: boolean;
+}
+
+interface PendingChange {
+  life: LeaseLife;
+  index: number;
+}
+
+export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
+  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
+  if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
+  const loaded = loadPolicy(o.policyPath, policyFile.bytes);
+  if (!loaded.policy) throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} is invalid: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
+  const policy = loaded.policy;
+
+  const log = await readLeaseLog(o.repoDir, o.ref);
+  const lives = [...log.current.values()];
+  const notes = await readNotes(o.repoDir);
+  const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
+  const leaseOf = (path: string, blob: string) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
+
+  // Evidence per (commit, lease path) from trusted notes.
+  const trusted = new Map<string, LeaseEvidence>();
+  const noteFor = new Map<string, EvidenceNote>();
+  for (const [commit, text] of notes) {
+    const note = parseNote(text);
+    if (!note) continue;
+    noteFor.set(commit, note);
+    if (!isTrusted(note, commit, o.evidenceKey)) continue;
+    for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
+  }
+
+  // Which changes still need verification: those of leases that matter now (not yet ended).
+  const inputs: LifeInput[] = [];
+  const pending: PendingChange[] = [];
+  for (const life of lives) {
+    const input: LifeInput = { path: life.path, changes: [] };
+    life.changes.forEach((ch, index) => {
+      const lease = leaseOf(life.path, ch.blob);
+      const ev = trusted.get(`${ch.commit}\0${life.path}\0${ch.blob}`);
+      input.changes.push({ commit: ch.commit, time: ch.time, status: ch.status, ...(lease ? { lease } : {}), verdict: ev ? ev.verdict : "unverified", ...(ev ? { findings: ev.findings } : {}) });
+      if (!ev) pending.push({ life, index });
+    });
+    inputs.push(input);
+  }
+  // Verify what has no trusted evidence, oldest first (an extension needs its add).
+  const verified: LeaseEvidence[] = [];
+  const parents = new Map<string, string>();
+  for (const p of pending) {
+    const ch = p.life.changes[p.index]!;
+    const input = inputs.find((i) => i.path === p.life.path)!;
+    const first = input.changes[0]!;
+    const lease = input.changes[p.index]!.lease;
+    // Leases that are over anyway are not verified: nothing would be granted (the audit reports them).
+    const over = lease ? leaseWindow(lease, first.time).end <= o.now : false;
+    if (lease && first.verdict !== "rejected" && !over) {
+      const parent = parents.get(ch.commit) ?? (await gitText(o.repoDir, ["rev-parse", `${ch.commit}^1`])).trim();
+      parents.set(ch.commit, parent);
+      const ev = await verifyChange({ ...o }, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
+      verified.push(ev);
+      input.changes[p.index] = { ...input.changes[p.index]!, verdict: ev.verdict, findings: ev.findings };
+    } else if (!lease && !over) {
+      input.changes[p.index] = { ...input.changes[p.index]!, verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
+    }
+  }
+
+  const { windows, findings } = leaseWindows(inputs);
+  const ended = leaseWindows(
+    log.ended.map((life) => ({
+      path: life.path,
+      changes: life.changes.map((ch) => {
+        const lease = leaseOf(life.path, ch.blob);
+        return { commit: ch.commit, time: ch.time, status: ch.status, ...(lease ? { lease } : {}), verdict: "approved" as const };
+      }),
+    })),
+  ).windows;
+
+  // Actual state of every managed resource.
+  const providers = new Map<string, Provider>();
+  const resources: ResourceState[] = [];
+  for (const r of policy.resources.values()) {
+    const provider = o.providerFor(r.id, policy);
+    providers.set(r.id, provider);
+    let actual: ResourceState["actual"];
+    try {
+      actual = await provider.list(r);
+    } catch (e) {
+      actual = { error: (e as Error).message };
+    }
+    resources.push({ resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) });
+  }
+  const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...(o.guards ? { guards: o.guards } : {}) });
+  if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+
+  const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
+
+  // Evidence: one note per commit, merged with what is there, signed.
+  const byCommit = new Map<string, LeaseEvidence[]>();
+  for (const ev of verified) {
+    const life = lives.find((l) => l.path === ev.lease);
+    const ch = life?.changes.find((c) => c.blob === ev.blob);
+    if (!ch) continue;
+    byCommit.set(ch.commit, [...(byCommit.get(ch.commit) ?? []), ev]);
+  }
+  for (const [commit, evs] of byCommit) {
+    const old = noteFor.get(commit);
+    const keep = old && isTrusted(old, commit, o.evidenceKey) ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const grants = results
+      .filter((r) => r.action.kind === "grant" || r.action.kind === "change-role")
+      .filter((r) => evs.some((e) => r.because.includes(e.lease)))
+      .map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease))!.lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : (r.action as { role: string }).role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
+    const note = signNote({ version: 1, leases: [...keep, ...evs], ...(grants.length ? { grants } : {}) }, commit, o.evidenceKey);
+    await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
+  }
+  const failed = results.some((r) => r.outcome.status === "failed");
+  return { plan, results, findings, verified, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+}
+
+/** Pushes refs/notes/jit to the remote (the Action does this after apply). */
+export async function pushNotes(repoDir: string, remote = "origin"): Promise<void> {
+  await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
+}

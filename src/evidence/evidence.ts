@@ -1,0 +1,81 @@
+/**
+ * Evidence of why a lease was granted, recorded in git (refs/notes/jit on the commit that
+ * brought the lease to main) so the audit log needs no API to say who approved what.
+ *
+ * A note is trusted only when it carries a valid HMAC made with the evidence key (a secret
+ * only the apply workflow holds). Anyone who can push could write a note, but not a valid
+ * MAC: an untrusted note is ignored and the lease is verified again through the API.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export interface ReviewEvidence {
+  reviewer: string;
+  reviewId: number;
+  commit: string;
+  submittedAt: string;
+}
+
+export interface LeaseEvidence {
+  /** Lease file path. */
+  lease: string;
+  /** git blob sha of the lease content that was verified. */
+  blob: string;
+  verdict: "approved" | "rejected";
+  pullRequest?: { number: number; author: string; headSha: string; mergedAt?: string };
+  approvals: ReviewEvidence[];
+  /** Commit whose policy judged the request (main just before the lease landed). */
+  policyCommit: string;
+  /** Why a rejected lease was rejected (rule codes and messages). */
+  findings: string[];
+  verifiedAt: string;
+}
+
+export interface EvidenceNote {
+  version: 1;
+  leases: LeaseEvidence[];
+  /** Results of grants made for these leases, appended by apply. */
+  grants?: Array<{ lease: string; resource: string; grantee: string; role: string; status: string; at: string }>;
+  mac?: string;
+}
+
+/** Stable JSON: keys sorted, so the MAC does not depend on key order. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function mac(note: EvidenceNote, commit: string, key: string): string {
+  const { mac: _ignored, ...body } = note;
+  return createHmac("sha256", key).update(`${commit}\n${canonicalJson(body)}`).digest("hex");
+}
+
+export function signNote(note: EvidenceNote, commit: string, key: string | undefined): EvidenceNote {
+  if (!key) {
+    const { mac: _drop, ...unsigned } = note;
+    return unsigned;
+  }
+  return { ...note, mac: mac(note, commit, key) };
+}
+
+/** Is the note's MAC valid for this commit? Notes without a key configured are never trusted. */
+export function isTrusted(note: EvidenceNote, commit: string, key: string | undefined): boolean {
+  if (!key || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
+  const want = Buffer.from(mac(note, commit, key), "hex");
+  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
+}
+
+export function parseNote(text: string): EvidenceNote | undefined {
+  try {
+    const v = JSON.parse(text) as EvidenceNote;
+    return v && v.version === 1 && Array.isArray(v.leases) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}

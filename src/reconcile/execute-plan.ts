@@ -1,0 +1,42 @@
+/**
+ * Executes a plan through the providers, one item at a time, in a safe order (grants and
+ * role changes before revocations, so a role change never leaves a gap). Every item gets
+ * its own result: one failure never stops the rest, and the caller fails the run loudly.
+ */
+import type { Resource } from "../policy/policy.js";
+import type { GrantOutcome, Provider } from "../providers/provider.js";
+import type { Plan, PlanAction } from "./plan.js";
+
+export interface ActionResult {
+  action: Exclude<PlanAction, { kind: "keep" }>;
+  outcome: GrantOutcome;
+  /** Lease paths behind the action. */
+  because: string[];
+}
+
+const ORDER: Record<PlanAction["kind"], number> = { grant: 0, "change-role": 1, revoke: 2, keep: 3 };
+
+export async function executePlan(plan: Plan, providerOf: (resource: string) => Provider, resourceOf: (id: string) => Resource): Promise<ActionResult[]> {
+  const todo = plan.actions.filter((a): a is ActionResult["action"] => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  const results: ActionResult[] = [];
+  for (const action of todo) {
+    const provider = providerOf(action.resource);
+    const resource = resourceOf(action.resource);
+    const because = action.kind === "revoke" ? (action.lease ? [action.lease] : []) : action.because.flatMap((b) => (b.kind === "lease" ? [b.path] : []));
+    let outcome: GrantOutcome;
+    try {
+      if (action.kind === "grant") {
+        const until = action.because.reduce<number | undefined>((m, b) => (b.kind === "lease" ? Math.max(m ?? 0, b.end) : m), undefined);
+        outcome = await provider.grant(resource, action.grantee, action.role, until !== undefined ? { expiresAt: until } : {});
+      } else if (action.kind === "change-role") {
+        outcome = await provider.changeRole(resource, action.grantee, action.to);
+      } else {
+        outcome = await provider.revoke(resource, { resource: action.resource, grantee: action.grantee, role: action.role, state: action.state, ...(action.handle ? { handle: action.handle } : {}) });
+      }
+    } catch (e) {
+      outcome = { status: "failed", code: "provider-error", message: (e as Error).message };
+    }
+    results.push({ action, outcome, because });
+  }
+  return results;
+}
