@@ -33643,26 +33643,44 @@ async function isShallow(repo) {
   }
 }
 
+// src/git/lease-log.ts
+async function readLeaseLog(repo, ref, paths = ["leases"]) {
+  const out = (await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths])).toString("utf8");
+  const current = /* @__PURE__ */ new Map();
+  const ended = [];
+  for (const chunk of out.split("")) {
+    if (!chunk) continue;
+    const fields = chunk.split("\0");
+    const [commit = "", ct = "0"] = fields[0].trim().split(" ");
+    const time = Number(ct) * 1e3;
+    for (let i = 1; i + 1 < fields.length; i += 2) {
+      const meta = fields[i].replace(/^\n+/, "");
+      if (!meta.startsWith(":")) continue;
+      const [, , oldBlob = "", newBlob = "", status2 = ""] = meta.slice(1).split(" ");
+      const path = fields[i + 1];
+      const s = status2[0];
+      if (s === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: newBlob }] });
+      else if (s === "M" || s === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: newBlob });
+      else if (s === "D") {
+        const life = current.get(path);
+        if (life) {
+          life.changes.push({ commit, time, status: "D", blob: oldBlob });
+          ended.push(life);
+          current.delete(path);
+        }
+      }
+    }
+  }
+  return { current, ended };
+}
+
 // src/git/lease-history.ts
 async function leaseHistories(repo, ref, paths) {
   const result = /* @__PURE__ */ new Map();
   if (paths.length === 0) return result;
-  const out = (await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "-z", "--format=%x01%ct", "--name-status", ref, "--", ...paths])).toString("utf8");
-  const wanted = new Set(paths);
-  for (const commit of out.split("")) {
-    if (!commit) continue;
-    const fields = commit.split("\0").map((s) => s.replace(/^\n+/, ""));
-    const time = Number(fields[0]?.split("\n")[0]) * 1e3;
-    for (let i = 1; i + 1 < fields.length; i += 2) {
-      const status2 = fields[i] ?? "";
-      const path = fields[i + 1] ?? "";
-      if (!wanted.has(path)) continue;
-      if (status2 === "A") result.set(path, { addedAt: time, extensions: 0 });
-      else if (status2 === "M") {
-        const h = result.get(path);
-        if (h) h.extensions++;
-      } else if (status2 === "D") result.delete(path);
-    }
+  const log = await readLeaseLog(repo, ref, paths);
+  for (const [path, life] of log.current) {
+    result.set(path, { addedAt: life.changes[0].time, extensions: life.changes.filter((c) => c.status === "M").length });
   }
   return result;
 }
