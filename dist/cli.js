@@ -7614,7 +7614,7 @@ var require_equal = __commonJS({
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // src/commands/codeowners.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
@@ -8172,7 +8172,7 @@ function failed(file, diagnostics, positions) {
 // src/git/access-repo.ts
 import { closeSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
 import { access, lstat, readFile, readlink } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 // src/lease/lease-path.ts
 var LEASES_DIR = "leases";
@@ -8220,10 +8220,10 @@ var GitError = class extends Error {
   stderr;
 };
 function git(repo, args, input) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
       if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
-      else resolve3(stdout);
+      else resolve4(stdout);
     });
     if (input !== void 0) child.stdin?.end(input);
   });
@@ -8245,7 +8245,7 @@ function gitEnv() {
 function readBlobs(repo, shas) {
   const unique = [...new Set(shas)];
   if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -8267,7 +8267,7 @@ function readBlobs(repo, shas) {
         map.set(sha, out.subarray(pos, pos + size));
         pos += size + 1;
       }
-      resolve3(map);
+      resolve4(map);
     });
     child.stdin.end(unique.join("\n") + "\n");
   });
@@ -8333,18 +8333,19 @@ async function readCodeowners(repo, ref) {
 async function readLeaseFiles(repo, ref) {
   if (ref !== WORKTREE) return readTreeFiles(repo, ref, [LEASES_DIR]);
   const out = [];
+  const root = resolve(repo);
   const walk = (rel) => {
     let entries;
     try {
-      entries = readdirSync(join(repo, rel), { withFileTypes: true });
+      entries = readdirSync(`${root}/${rel}`, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries) {
       const path = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(path);
-      else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(join(repo, path))) });
-      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(join(repo, path)) });
+      else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(`${root}/${path}`)) });
+      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(`${root}/${path}`) });
     }
   };
   walk(LEASES_DIR);
@@ -11676,7 +11677,7 @@ function loadPolicy(file, bytes) {
   const raw = doc.value;
   const diagnostics = checkSemantics(file, doc, raw);
   if (diagnostics.length > 0) return { doc, diagnostics };
-  return { policy: resolve(raw), doc, diagnostics };
+  return { policy: resolve2(raw), doc, diagnostics };
 }
 function checkSemantics(file, doc, p) {
   const out = [];
@@ -11763,7 +11764,7 @@ function checkSemantics(file, doc, p) {
     }
   }
 }
-function resolve(p) {
+function resolve2(p) {
   const d = p.defaults ?? {};
   const groups = p.groups ?? {};
   const resources = /* @__PURE__ */ new Map();
@@ -12736,7 +12737,7 @@ async function validate(args, io) {
   }
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
-  const repo = resolve2(io.cwd, values.repo ?? ".");
+  const repo = resolve3(io.cwd, values.repo ?? ".");
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const resolver = factResolver(token, values["api-url"] ?? io.env.GITHUB_API_URL, io);
   const report = await runValidate({
@@ -12758,7 +12759,7 @@ async function codeowners(args, io) {
     io.out(CODEOWNERS_HELP);
     return 0;
   }
-  const repo = resolve2(io.cwd, values.repo ?? ".");
+  const repo = resolve3(io.cwd, values.repo ?? ".");
   const r = await runCodeowners({ repo, policyPath: values.policy ?? DEFAULT_POLICY_PATH, check: Boolean(values.check) });
   if (r.policyErrors.length) {
     for (const d of r.policyErrors) io.err(`${d.file}:${d.line}:${d.column} error [${d.code}] ${d.message}
@@ -12805,7 +12806,7 @@ async function request(args, io) {
     io.out(REQUEST_HELP);
     return 0;
   }
-  const repo = resolve2(io.cwd, values.repo ?? ".");
+  const repo = resolve3(io.cwd, values.repo ?? ".");
   for (const k of ["resource", "role", "reason"]) {
     if (!values[k]) throw new UsageError("request-missing", `--${k} is required.
 

@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync, readdirSync, readlinkSync } from "node:f
 import { MAX_FILE_BYTES } from "../document/parse-yaml.js";
 import type { Dirent } from "node:fs";
 import { access, lstat, readFile, readlink } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { CODEOWNERS_LOCATIONS } from "../codeowners/generate-codeowners.js";
 import { LEASES_DIR } from "../lease/lease-path.js";
 import type { FileVersion } from "../validate/inputs.js";
@@ -41,18 +41,20 @@ export async function readCodeowners(repo: string, ref: string): Promise<{ path:
 export async function readLeaseFiles(repo: string, ref: string): Promise<FileVersion[]> {
   if (ref !== WORKTREE) return readTreeFiles(repo, ref, [LEASES_DIR]);
   const out: FileVersion[] = [];
+  // Plain concatenation: path.join would normalise every one of thousands of paths.
+  const root = resolve(repo);
   const walk = (rel: string): void => {
     let entries: Dirent[];
     try {
-      entries = readdirSync(join(repo, rel), { withFileTypes: true });
+      entries = readdirSync(`${root}/${rel}`, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries) {
       const path = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(path);
-      else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(join(repo, path))) });
-      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(join(repo, path)) });
+      else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(`${root}/${path}`)) });
+      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(`${root}/${path}`) });
     }
   };
   walk(LEASES_DIR);
