@@ -12,6 +12,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -19,22 +27,144 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target3, all) => {
+  for (var name in all)
+    __defProp(target3, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key2) && key2 !== except)
-        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
+    for (let key3 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key3) && key3 !== except)
+        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target3) => (target3 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target3, "default", { value: mod, enumerable: true }) : target3,
   mod
 ));
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+var init_utils = __esm({
+  "node_modules/@actions/core/lib/utils.js"() {
+  }
+});
+
+// node_modules/@actions/core/lib/command.js
+import * as os from "os";
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var CMD_STRING, Command;
+var init_command = __esm({
+  "node_modules/@actions/core/lib/command.js"() {
+    init_utils();
+    CMD_STRING = "::";
+    Command = class {
+      constructor(command, properties, message) {
+        if (!command) {
+          command = "missing.command";
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+      }
+      toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+          cmdStr += " ";
+          let first = true;
+          for (const key3 in this.properties) {
+            if (this.properties.hasOwnProperty(key3)) {
+              const val = this.properties[key3];
+              if (val) {
+                if (first) {
+                  first = false;
+                } else {
+                  cmdStr += ",";
+                }
+                cmdStr += `${key3}=${escapeProperty(val)}`;
+              }
+            }
+          }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/core/lib/file-command.js
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as os2 from "os";
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key3, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key3.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key3}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+var init_file_command = __esm({
+  "node_modules/@actions/core/lib/file-command.js"() {
+    init_utils();
+  }
+});
+
+// node_modules/@actions/http-client/lib/proxy.js
+var init_proxy = __esm({
+  "node_modules/@actions/http-client/lib/proxy.js"() {
+  }
+});
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -232,7 +362,7 @@ var require_tunnel = __commonJS({
       }
       return host;
     }
-    function mergeOptions(target) {
+    function mergeOptions(target3) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
@@ -240,12 +370,12 @@ var require_tunnel = __commonJS({
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
             if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+              target3[k] = overrides[k];
             }
           }
         }
       }
-      return target;
+      return target3;
     }
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
@@ -807,9 +937,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = wellknownHeaderNames[i];
-      const lowerCasedKey = key2.toLowerCase();
-      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key3 = wellknownHeaderNames[i];
+      const lowerCasedKey = key3.toLowerCase();
+      headerNameLowerCasedRecord[key3] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -843,16 +973,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key2, value, index) {
-        if (index === void 0 || index >= key2.length) {
+      constructor(key3, value, index) {
+        if (index === void 0 || index >= key3.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key2.charCodeAt(index);
+        const code = this.code = key3.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key2.length !== ++index) {
-          this.middle = new _TstNode(key2, value, index);
+        if (key3.length !== ++index) {
+          this.middle = new _TstNode(key3, value, index);
         } else {
           this.value = value;
         }
@@ -861,15 +991,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key2, value) {
-        const length = key2.length;
+      add(key3, value) {
+        const length = key3.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key2.charCodeAt(index);
+          const code = key3.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -880,20 +1010,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key2, value, index);
+              node.middle = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key2, value, index);
+              node.left = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key2, value, index);
+            node.right = new _TstNode(key3, value, index);
             break;
           }
         }
@@ -902,12 +1032,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key2) {
-        const keylength = key2.length;
+      search(key3) {
+        const keylength = key3.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key2[index];
+          let code = key3[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -932,25 +1062,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key2, value) {
+      insert(key3, value) {
         if (this.node === null) {
-          this.node = new TstNode(key2, value, 0);
+          this.node = new TstNode(key3, value, 0);
         } else {
-          this.node.add(key2, value);
+          this.node.add(key3, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key2) {
-        return this.node?.search(key2)?.value ?? null;
+      lookup(key3) {
+        return this.node?.search(key3)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key2, key2);
+      const key3 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key3, key3);
     }
     module.exports = {
       TernarySearchTree,
@@ -1174,20 +1304,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key2 = headerNameToString(headers[i]);
-        let val = obj[key2];
+        const key3 = headerNameToString(headers[i]);
+        let val = obj[key3];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key2] = val;
+            obj[key3] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key2] = headersValue;
+            obj[key3] = headersValue;
           } else {
-            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key3] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1201,21 +1331,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key2;
+      let key3;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key2 = headers[n];
+        key3 = headers[n];
         val = headers[n + 1];
-        typeof key2 !== "string" && (key2 = key2.toString());
+        typeof key3 !== "string" && (key3 = key3.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key2.length;
-        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
+        kLen = key3.length;
+        if (kLen === 14 && key3[7] === "-" && (key3 === "content-length" || key3.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key3[7] === "-" && (key3 === "content-disposition" || key3.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key2;
+        ret[n] = key3;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1956,20 +2086,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key2, value) {
-        processHeader(this, key2, value);
+      addHeader(key3, value) {
+        processHeader(this, key3, value);
         return this;
       }
     };
-    function processHeader(request2, key2, val) {
+    function processHeader(request2, key3, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key2} header`);
+        throw new InvalidArgumentError(`invalid ${key3} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key2];
+      let headerName = headerNameLowerCasedRecord[key3];
       if (headerName === void 0) {
-        headerName = key2.toLowerCase();
+        headerName = key3.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1979,17 +2109,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key2} header`);
+            throw new InvalidArgumentError(`invalid ${key3} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(str);
           }
@@ -1997,14 +2127,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       }
       if (headerName === "host") {
@@ -2025,7 +2155,7 @@ var require_request = __commonJS({
         }
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key2, val);
+        request2.headers.push(key3, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2039,7 +2169,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key2, val);
+        request2.headers.push(key3, val);
       }
     }
     module.exports = Request;
@@ -2527,13 +2657,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key3) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key2);
+            const ref = this._sessionCache.get(key3);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key2);
+              this._sessionCache.delete(key3);
             }
           });
         }
@@ -2697,10 +2827,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key2) => {
-        const value = obj[key2];
+      Object.keys(obj).forEach((key3) => {
+        const value = obj[key3];
         if (typeof value === "number") {
-          res[key2] = value;
+          res[key3] = value;
         }
       });
       return res;
@@ -2877,9 +3007,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key2) => {
-      if (/^H/.test(key2)) {
-        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
+    Object.keys(exports.METHOD_MAP).forEach((key3) => {
+      if (/^H/.test(key3)) {
+        exports.H_METHOD_MAP[key3] = exports.METHOD_MAP[key3];
       }
     });
     var FINISH;
@@ -3850,19 +3980,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key2 of keys2) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+          for (const key3 of keys2) {
+            const typedKey = keyConverter(key3, prefix, argument);
+            const typedValue = valueConverter(O[key3], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key2 of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
+        for (const key3 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key3);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+            const typedKey = keyConverter(key3, prefix, argument);
+            const typedValue = valueConverter(O[key3], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3893,29 +4023,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key2, defaultValue, required, converter } = options;
+          const { key: key3, defaultValue, required, converter } = options;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key2)) {
+            if (!Object.hasOwn(dictionary, key3)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key2}".`
+                message: `Missing required key "${key3}".`
               });
             }
           }
-          let value = dictionary[key2];
+          let value = dictionary[key3];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key2}`);
+            value = converter(value, prefix, `${argument}.${key3}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key2] = value;
+            dict[key3] = value;
           }
         }
         return dict;
@@ -4510,8 +4640,8 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target3, kind) {
+          this.#target = target3;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -4530,18 +4660,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key3, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key2;
+              result = key3;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key2, value];
+              result = [key3, value];
               break;
           }
           return {
@@ -4561,8 +4691,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target3, kind) {
+        return new FastIterableIterator(target3, kind);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -4607,8 +4737,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key2, this);
+            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key3, this);
             }
           }
         }
@@ -6051,15 +6181,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key2 = this.headers[len - 2];
-        if (key2.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key2);
+        const key3 = this.headers[len - 2];
+        if (key3.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key3);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
+        } else if (key3.length === 14 && util.bufferToLowerCasedHeaderName(key3) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6557,15 +6687,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key2 = headers[n + 0];
+          const key3 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key2}: ${val[i]}\r
+              header += `${key3}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key2}: ${val}\r
+            header += `${key3}: ${val}\r
 `;
           }
         }
@@ -7075,18 +7205,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key2 = reqHeaders[n + 0];
+        const key3 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key2]) {
-              headers[key2] += `,${val[i]}`;
+            if (headers[key3]) {
+              headers[key3] += `,${val[i]}`;
             } else {
-              headers[key2] = val[i];
+              headers[key3] = val[i];
             }
           }
         } else {
-          headers[key2] = val;
+          headers[key3] = val;
         }
       }
       let stream;
@@ -7581,9 +7711,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key2 of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
-            ret.push(key2, headers[key2]);
+        for (const key3 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
+            ret.push(key3, headers[key3]);
           }
         }
       } else {
@@ -8429,8 +8559,8 @@ var require_pool = __commonJS({
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target3 of targets) {
+            const idx = this[kClients].indexOf(target3);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -8664,16 +8794,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key2;
+        let key3;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key2 = String(opts.origin);
+          key3 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key2);
+        let dispatcher = this[kClients].get(key3);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key2, dispatcher);
+          this[kClients].set(key3, dispatcher);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -8912,7 +9042,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key3) => key3.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -10690,18 +10820,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key2) {
+    function getHeaderByName(headers, key3) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key3.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key2);
+        return headers.get(key3);
       } else {
-        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key3.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10765,41 +10895,41 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key2) {
-      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
+    function getMockDispatch(mockDispatches, key3) {
+      const basePath = key3.query ? buildURL(key3.path, key3.query) : key3.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key3.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key3.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key3.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key3.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key3.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
+        const headers = typeof key3.headers === "object" ? JSON.stringify(key3.headers) : key3.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key2, data) {
+    function addMockDispatch(mockDispatches, key3, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key2) {
+    function deleteMockDispatch(mockDispatches, key3) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key2);
+        return matchKey(dispatch, key3);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10819,9 +10949,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key2 = keys[i];
-        const value = data[key2];
-        const name = Buffer.from(`${key2}`);
+        const key3 = keys[i];
+        const value = data[key3];
+        const name = Buffer.from(`${key3}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -10843,8 +10973,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key2 = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
+      const key3 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10854,7 +10984,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key2);
+        deleteMockDispatch(this[kDispatches], key3);
         handler2.onError(error2);
         return true;
       }
@@ -10879,7 +11009,7 @@ var require_mock_utils = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key2);
+        deleteMockDispatch(mockDispatches, key3);
       }
       function resume() {
       }
@@ -12617,12 +12747,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target3, p) {
+          return p in state ? state[p] : target3[p];
         },
-        set(target, p, value) {
+        set(target3, p, value) {
           assert(!(p in state));
-          target[p] = value;
+          target3[p] = value;
           return true;
         }
       });
@@ -12786,16 +12916,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key2) {
+      register(dispatcher, key3) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key2);
+              this.finalizer(key3);
             }
           });
         }
       }
-      unregister(key2) {
+      unregister(key3) {
       }
     };
     module.exports = function() {
@@ -16280,8 +16410,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key2, ...value] = part.split("=");
-        const trimmedKey = key2.trim();
+        const [key3, ...value] = part.split("=");
+        const trimmedKey = key3.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -16926,9 +17056,9 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target3, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target3.dispatchEvent(event);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -19150,6 +19280,478 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/@actions/http-client/lib/index.js
+var tunnel, import_undici, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes;
+var init_lib = __esm({
+  "node_modules/@actions/http-client/lib/index.js"() {
+    init_proxy();
+    tunnel = __toESM(require_tunnel2(), 1);
+    import_undici = __toESM(require_undici(), 1);
+    (function(HttpCodes2) {
+      HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+      HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+      HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+      HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+      HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+      HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+      HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+      HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+      HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+      HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+      HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes || (HttpCodes = {}));
+    (function(Headers2) {
+      Headers2["Accept"] = "accept";
+      Headers2["ContentType"] = "content-type";
+    })(Headers || (Headers = {}));
+    (function(MediaTypes2) {
+      MediaTypes2["ApplicationJson"] = "application/json";
+    })(MediaTypes || (MediaTypes = {}));
+    HttpRedirectCodes = [
+      HttpCodes.MovedPermanently,
+      HttpCodes.ResourceMoved,
+      HttpCodes.SeeOther,
+      HttpCodes.TemporaryRedirect,
+      HttpCodes.PermanentRedirect
+    ];
+    HttpResponseRetryCodes = [
+      HttpCodes.BadGateway,
+      HttpCodes.ServiceUnavailable,
+      HttpCodes.GatewayTimeout
+    ];
+  }
+});
+
+// node_modules/@actions/http-client/lib/auth.js
+var init_auth = __esm({
+  "node_modules/@actions/http-client/lib/auth.js"() {
+  }
+});
+
+// node_modules/@actions/core/lib/oidc-utils.js
+var init_oidc_utils = __esm({
+  "node_modules/@actions/core/lib/oidc-utils.js"() {
+    init_lib();
+    init_auth();
+    init_core();
+  }
+});
+
+// node_modules/@actions/core/lib/summary.js
+import { EOL as EOL3 } from "os";
+import { constants, promises } from "fs";
+var __awaiter, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, summary;
+var init_summary = __esm({
+  "node_modules/@actions/core/lib/summary.js"() {
+    __awaiter = function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve3, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    ({ access, appendFile, writeFile } = promises);
+    SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+    Summary = class {
+      constructor() {
+        this._buffer = "";
+      }
+      /**
+       * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+       * Also checks r/w permissions.
+       *
+       * @returns step summary file path
+       */
+      filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+          if (this._filePath) {
+            return this._filePath;
+          }
+          const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+          if (!pathFromEnv) {
+            throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+          }
+          try {
+            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+          } catch (_a) {
+            throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+          }
+          this._filePath = pathFromEnv;
+          return this._filePath;
+        });
+      }
+      /**
+       * Wraps content in an HTML tag, adding any HTML attributes
+       *
+       * @param {string} tag HTML tag to wrap
+       * @param {string | null} content content within the tag
+       * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+       *
+       * @returns {string} content wrapped in HTML element
+       */
+      wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs).map(([key3, value]) => ` ${key3}="${value}"`).join("");
+        if (!content) {
+          return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+      }
+      /**
+       * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+       *
+       * @param {SummaryWriteOptions} [options] (optional) options for write operation
+       *
+       * @returns {Promise<Summary>} summary instance
+       */
+      write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+          const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+          const filePath = yield this.filePath();
+          const writeFunc = overwrite ? writeFile : appendFile;
+          yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+          return this.emptyBuffer();
+        });
+      }
+      /**
+       * Clears the summary buffer and wipes the summary file
+       *
+       * @returns {Summary} summary instance
+       */
+      clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+          return this.emptyBuffer().write({ overwrite: true });
+        });
+      }
+      /**
+       * Returns the current summary buffer as a string
+       *
+       * @returns {string} string of summary buffer
+       */
+      stringify() {
+        return this._buffer;
+      }
+      /**
+       * If the summary buffer is empty
+       *
+       * @returns {boolen} true if the buffer is empty
+       */
+      isEmptyBuffer() {
+        return this._buffer.length === 0;
+      }
+      /**
+       * Resets the summary buffer without writing to summary file
+       *
+       * @returns {Summary} summary instance
+       */
+      emptyBuffer() {
+        this._buffer = "";
+        return this;
+      }
+      /**
+       * Adds raw text to the summary buffer
+       *
+       * @param {string} text content to add
+       * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+       *
+       * @returns {Summary} summary instance
+       */
+      addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+      }
+      /**
+       * Adds the operating system-specific end-of-line marker to the buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addEOL() {
+        return this.addRaw(EOL3);
+      }
+      /**
+       * Adds an HTML codeblock to the summary buffer
+       *
+       * @param {string} code content to render within fenced code block
+       * @param {string} lang (optional) language to syntax highlight code
+       *
+       * @returns {Summary} summary instance
+       */
+      addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, lang && { lang });
+        const element = this.wrap("pre", this.wrap("code", code), attrs);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML list to the summary buffer
+       *
+       * @param {string[]} items list of items to render
+       * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+       *
+       * @returns {Summary} summary instance
+       */
+      addList(items, ordered = false) {
+        const tag = ordered ? "ol" : "ul";
+        const listItems = items.map((item2) => this.wrap("li", item2)).join("");
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML table to the summary buffer
+       *
+       * @param {SummaryTableCell[]} rows table rows
+       *
+       * @returns {Summary} summary instance
+       */
+      addTable(rows) {
+        const tableBody = rows.map((row2) => {
+          const cells = row2.map((cell) => {
+            if (typeof cell === "string") {
+              return this.wrap("td", cell);
+            }
+            const { header, data, colspan, rowspan } = cell;
+            const tag = header ? "th" : "td";
+            const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+            return this.wrap(tag, data, attrs);
+          }).join("");
+          return this.wrap("tr", cells);
+        }).join("");
+        const element = this.wrap("table", tableBody);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds a collapsable HTML details element to the summary buffer
+       *
+       * @param {string} label text for the closed state
+       * @param {string} content collapsable content
+       *
+       * @returns {Summary} summary instance
+       */
+      addDetails(label, content) {
+        const element = this.wrap("details", this.wrap("summary", label) + content);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML image tag to the summary buffer
+       *
+       * @param {string} src path to the image you to embed
+       * @param {string} alt text description of the image
+       * @param {SummaryImageOptions} options (optional) addition image attributes
+       *
+       * @returns {Summary} summary instance
+       */
+      addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+        const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML section heading element
+       *
+       * @param {string} text heading text
+       * @param {number | string} [level=1] (optional) the heading level, default: 1
+       *
+       * @returns {Summary} summary instance
+       */
+      addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML thematic break (<hr>) to the summary buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addSeparator() {
+        const element = this.wrap("hr", null);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML line break (<br>) to the summary buffer
+       *
+       * @returns {Summary} summary instance
+       */
+      addBreak() {
+        const element = this.wrap("br", null);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML blockquote to the summary buffer
+       *
+       * @param {string} text quote text
+       * @param {string} cite (optional) citation url
+       *
+       * @returns {Summary} summary instance
+       */
+      addQuote(text, cite) {
+        const attrs = Object.assign({}, cite && { cite });
+        const element = this.wrap("blockquote", text, attrs);
+        return this.addRaw(element).addEOL();
+      }
+      /**
+       * Adds an HTML anchor tag to the summary buffer
+       *
+       * @param {string} text link text/content
+       * @param {string} href hyperlink
+       *
+       * @returns {Summary} summary instance
+       */
+      addLink(text, href) {
+        const element = this.wrap("a", text, { href });
+        return this.addRaw(element).addEOL();
+      }
+    };
+    _summary = new Summary();
+    summary = _summary;
+  }
+});
+
+// node_modules/@actions/core/lib/path-utils.js
+var init_path_utils = __esm({
+  "node_modules/@actions/core/lib/path-utils.js"() {
+  }
+});
+
+// node_modules/@actions/io/lib/io-util.js
+import * as fs2 from "fs";
+var chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var init_io_util = __esm({
+  "node_modules/@actions/io/lib/io-util.js"() {
+    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises);
+    IS_WINDOWS = process.platform === "win32";
+    READONLY = fs2.constants.O_RDONLY;
+  }
+});
+
+// node_modules/@actions/io/lib/io.js
+var init_io = __esm({
+  "node_modules/@actions/io/lib/io.js"() {
+    init_io_util();
+  }
+});
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2;
+var init_toolrunner = __esm({
+  "node_modules/@actions/exec/lib/toolrunner.js"() {
+    init_io();
+    init_io_util();
+    IS_WINDOWS2 = process.platform === "win32";
+  }
+});
+
+// node_modules/@actions/exec/lib/exec.js
+var init_exec = __esm({
+  "node_modules/@actions/exec/lib/exec.js"() {
+    init_toolrunner();
+  }
+});
+
+// node_modules/@actions/core/lib/platform.js
+import os3 from "os";
+var platform, arch;
+var init_platform = __esm({
+  "node_modules/@actions/core/lib/platform.js"() {
+    init_exec();
+    platform = os3.platform();
+    arch = os3.arch();
+  }
+});
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+var ExitCode;
+var init_core = __esm({
+  "node_modules/@actions/core/lib/core.js"() {
+    init_command();
+    init_file_command();
+    init_utils();
+    init_oidc_utils();
+    init_summary();
+    init_summary();
+    init_path_utils();
+    init_platform();
+    (function(ExitCode2) {
+      ExitCode2[ExitCode2["Success"] = 0] = "Success";
+      ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+    })(ExitCode || (ExitCode = {}));
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -19886,27 +20488,27 @@ var require_light = __commonJS({
               }
             }
           }
-          key(key2 = "") {
+          key(key3 = "") {
             var ref;
-            return (ref = this.instances[key2]) != null ? ref : (() => {
+            return (ref = this.instances[key3]) != null ? ref : (() => {
               var limiter;
-              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key2}`,
+              limiter = this.instances[key3] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key3}`,
                 timeout: this.timeout,
                 connection: this.connection
               }));
-              this.Events.trigger("created", limiter, key2);
+              this.Events.trigger("created", limiter, key3);
               return limiter;
             })();
           }
-          async deleteKey(key2 = "") {
+          async deleteKey(key3 = "") {
             var deleted, instance;
-            instance = this.instances[key2];
+            instance = this.instances[key3];
             if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key3}`)]);
             }
             if (instance != null) {
-              delete this.instances[key2];
+              delete this.instances[key3];
               await instance.disconnect();
             }
             return instance != null || deleted > 0;
@@ -20469,6 +21071,22 @@ var require_light = __commonJS({
   }
 });
 
+// src/diagnostics/usage-error.ts
+var UsageError;
+var init_usage_error = __esm({
+  "src/diagnostics/usage-error.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+      code;
+      constructor(code, message) {
+        super(message);
+        this.name = "UsageError";
+        this.code = code;
+      }
+    };
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -20546,11 +21164,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path) {
-      const ctrl = callVisitor(key2, node, visitor, path);
+    function visit_(key3, node, visitor, path) {
+      const ctrl = callVisitor(key3, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visit_(key2, ctrl, visitor, path);
+        replaceNode(key3, path, ctrl);
+        return visit_(key3, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -20594,11 +21212,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path) {
-      const ctrl = await callVisitor(key2, node, visitor, path);
+    async function visitAsync_(key3, node, visitor, path) {
+      const ctrl = await callVisitor(key3, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path);
+        replaceNode(key3, path, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -20648,27 +21266,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path) {
+    function callVisitor(key3, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path);
+        return visitor(key3, node, path);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path);
+        return visitor.Map?.(key3, node, path);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path);
+        return visitor.Seq?.(key3, node, path);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path);
+        return visitor.Pair?.(key3, node, path);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path);
+        return visitor.Scalar?.(key3, node, path);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path);
+        return visitor.Alias?.(key3, node, path);
       return void 0;
     }
-    function replaceNode(key2, path, node) {
+    function replaceNode(key3, path, node) {
       const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key2] = node;
+        parent.items[key3] = node;
       } else if (identity.isPair(parent)) {
-        if (key2 === "key")
+        if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -20929,7 +21547,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -20969,7 +21587,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj, key3, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -21332,14 +21950,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key2, ...rest] = path;
-          const node = this.get(key2, true);
+          const [key3, ...rest] = path;
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -21347,14 +21965,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
+          return this.delete(key3);
+        const node = this.get(key3, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -21362,8 +21980,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key2, ...rest] = path;
-        const node = this.get(key2, true);
+        const [key3, ...rest] = path;
+        const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -21381,10 +21999,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
+          return this.has(key3);
+        const node = this.get(key3, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -21392,17 +22010,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key3, value);
         } else {
-          const node = this.get(key2, true);
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
     };
@@ -21980,19 +22598,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key2) && key2.comment || null;
+      let keyComment = identity.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+        if (identity.isCollection(key3) || !identity.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key3) || (identity.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -22000,7 +22618,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -22144,7 +22762,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge2.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge2.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -22161,14 +22779,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key3, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key3))
+            map.set(key3, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key3);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
+          Object.defineProperty(map, key3, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -22196,19 +22814,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key: key3, value }) {
+      if (identity.isNode(key3) && key3.addToJSMap)
+        key3.addToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key3))
         merge2.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key3, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key3, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -22223,19 +22841,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key3, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key2) && ctx?.doc) {
+      if (identity.isNode(key3) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key3.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -22259,24 +22877,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    function createPair(key3, value, ctx) {
+      const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
+      constructor(key3, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key2;
+        this.key = key3;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity.isNode(key2))
-          key2 = key2.clone(schema);
+        let { key: key3, value } = this;
+        if (identity.isNode(key3))
+          key3 = key3.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key3, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -22452,11 +23070,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key2) {
-      const k = identity.isScalar(key2) ? key2.value : key2;
+    function findPair(items, key3) {
+      const k = identity.isScalar(key3) ? key3.value : key3;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+          if (it.key === key3 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -22479,20 +23097,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add = (key3, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj, key3, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key3))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key3, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value] of obj)
-            add(key2, value);
+          for (const [key3, value] of obj)
+            add(key3, value);
         } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+          for (const key3 of Object.keys(obj))
+            add(key3, obj[key3]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -22532,23 +23150,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key3) {
+        const it = findPair(this.items, key3);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key3, keepScalar) {
+        const it = findPair(this.items, key3);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key3) {
+        return !!findPair(this.items, key3);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key3, value) {
+        this.add(new Pair.Pair(key3, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -22637,15 +23255,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key3) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key3, keepScalar) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -22657,8 +23275,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key3) {
+        const idx = asItemIndex(key3);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -22668,10 +23286,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key3, value) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -22705,8 +23323,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
+              const key3 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -22714,8 +23332,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key3) {
+      let idx = identity.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -23129,25 +23747,25 @@ ${cn.comment}` : item2.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key2, value;
+          let key3, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key3 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key3 = keys[0];
+              value = it[key3];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key3 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs2.items.push(Pair.createPair(key3, value, ctx));
         }
       return pairs2;
     }
@@ -23194,16 +23812,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
+          let key3, value;
           if (identity.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+            key3 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key3, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key3 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key3))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key3, value);
         }
         return map;
       }
@@ -23224,12 +23842,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key: key3 } of pairs$1.items) {
+          if (identity.isScalar(key3)) {
+            if (seenKeys.includes(key3.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key3.value);
             }
           }
         }
@@ -23414,14 +24032,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key3) {
         let pair;
-        if (identity.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity.isPair(key3))
+          pair = key3;
+        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
+          pair = new Pair.Pair(key3.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key3, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -23430,18 +24048,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
+      get(key3, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key3);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key3, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key2);
+        const prev = YAMLMap.findPair(this.items, key3);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key3));
         }
       }
       toJSON(_, ctx) {
@@ -23688,7 +24306,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -23704,7 +24322,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -23968,8 +24586,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key3, value, options = {}) {
+        const k = this.createNode(key3, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -23977,8 +24595,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key3) {
+        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
       }
       /**
        * Removes a value from the document.
@@ -23998,8 +24616,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key3, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -24014,8 +24632,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key3) {
+        return identity.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -24029,11 +24647,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key3, value) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key3], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key3, value);
         }
       }
       /**
@@ -24341,24 +24959,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key3) {
+      if (!key3)
         return null;
-      switch (key2.type) {
+      switch (key3.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key3.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key3.end) {
+            for (const st of key3.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key3.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -24432,10 +25050,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep2, value } = collItem;
+        const { start, key: key3, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep2?.[0],
+          next: key3 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -24443,10 +25061,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key3) {
+            if (key3.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep2) {
@@ -24459,17 +25077,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
+            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24479,7 +25097,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key3 || key3.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -24643,11 +25261,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep2, value } = collItem;
+        const { start, key: key3, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep2?.[0],
+          next: key3 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -24668,9 +25286,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
-              key2,
+              key3,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -24717,8 +25335,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep2 ?? [], {
@@ -25868,9 +26486,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key3 of Object.keys(token))
+          if (key3 !== "type" && key3 !== "offset")
+            delete token[key3];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -25918,9 +26536,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key3 of Object.keys(token))
+            if (key3 !== "type" && key3 !== "offset")
+              delete token[key3];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -25975,12 +26593,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep2, value }) {
+    function stringifyItem({ start, key: key3, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
+      if (key3)
+        res += stringifyToken(key3);
       if (sep2)
         for (const st of sep2)
           res += st.source;
@@ -26847,12 +27465,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target3, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target3, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target3.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -27312,7 +27930,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
+                  const key3 = it.key;
                   const sep2 = it.sep;
                   sep2.push(this.sourceToken);
                   delete it.key;
@@ -27321,7 +27939,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep2 }]
+                    items: [{ start: start2, key: key3, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -27799,6 +28417,786 @@ var require_dist = __commonJS({
   }
 });
 
+// src/diagnostics/diagnostic.ts
+function diagnostic(code, file, at, message, hint, severity = "error") {
+  const d = { code, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
+  if (hint) d.hint = hint;
+  return d;
+}
+function isError(d) {
+  return d.severity === "error";
+}
+function compareDiagnostics(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+var init_diagnostic = __esm({
+  "src/diagnostics/diagnostic.ts"() {
+    "use strict";
+  }
+});
+
+// src/document/parse-simple-yaml.ts
+function parseSimpleYaml(text, recordPositions = true) {
+  if (/[\t\r\u00a0\u2028\u2029\ufeff\u0085]/.test(text)) return void 0;
+  const lines = [];
+  const raw = text.split("\n");
+  for (let i = 0; i < raw.length; i++) {
+    const l = raw[i];
+    let indent = 0;
+    while (l.charCodeAt(indent) === 32) indent++;
+    if (indent === l.length || l.charCodeAt(indent) === 35) continue;
+    const c = l.charCodeAt(0);
+    if (indent === 0 && (c === 45 || c === 46 || c === 37) && /^(?:---|\.\.\.|%)/.test(l)) return void 0;
+    lines.push({ no: i + 1, indent, text: l.slice(indent) });
+  }
+  if (lines.length === 0) return void 0;
+  const positions = /* @__PURE__ */ new Map();
+  try {
+    const [value, next] = parseBlock(lines, 0, lines[0].indent, "", recordPositions ? positions : null);
+    if (next !== lines.length) return void 0;
+    return { value, positions };
+  } catch (e) {
+    if (e instanceof Fallback) return void 0;
+    throw e;
+  }
+}
+function parseBlock(lines, i, indent, pointer, pos) {
+  const l = lines[i];
+  if (l.indent !== indent) fallback();
+  return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos) : parseMap(lines, i, indent, pointer, pos);
+}
+function setValuePos(pos, pointer, at) {
+  if (!pos) return;
+  const e = pos.get(pointer);
+  if (e) e.value = at;
+  else pos.set(pointer, { value: at });
+}
+function parseMap(lines, i, indent, pointer, pos, first) {
+  const out = {};
+  if (pos) setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  const start = i;
+  while (i < lines.length) {
+    const l = i === start && first ? first : lines[i];
+    if (l.indent < indent) break;
+    if (l.indent > indent || isSeqLine(l)) fallback();
+    const m = KEY.exec(l.text) ?? fallback();
+    const key3 = m[1];
+    if (FORBIDDEN.has(key3) || Object.hasOwn(out, key3) || INT.test(key3) || OTHER_TYPED.test(key3)) fallback();
+    const child = pos ? `${pointer}/${key3}` : "";
+    if (pos) {
+      const keyAt = { line: l.no, column: indent + 1 };
+      pos.set(child, { key: keyAt, value: keyAt });
+    }
+    let rest = l.text.slice(m[0].length);
+    const spaces = rest.length - rest.replace(/^ +/, "").length;
+    rest = rest.slice(spaces);
+    if (rest.length > 0 && rest[0] !== "#") {
+      out[key3] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
+      i++;
+      continue;
+    }
+    const n = lines[i + 1];
+    if (!n || n.indent < indent || n.indent === indent && !isSeqLine(n)) return fallback();
+    if (i === start && first && n.indent <= indent) fallback();
+    const [v, next] = n.indent === indent ? parseSeq(lines, i + 1, indent, child, pos) : parseBlock(lines, i + 1, n.indent, child, pos);
+    out[key3] = v;
+    i = next;
+  }
+  return [out, i];
+}
+function parseSeq(lines, i, indent, pointer, pos) {
+  const out = [];
+  if (pos) setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
+  while (i < lines.length) {
+    const l = lines[i];
+    if (l.indent < indent) break;
+    if (l.indent > indent || !isSeqLine(l)) {
+      if (l.indent === indent) break;
+      fallback();
+    }
+    const child = pos ? `${pointer}/${out.length}` : "";
+    const after = l.text.slice(1);
+    const rest = after.replace(/^ +/, "");
+    if (rest.length === 0 || rest[0] === "#") fallback();
+    const column = indent + 1 + (after.length - rest.length) + 1;
+    if (KEY.test(rest)) {
+      const [v, next] = parseMap(lines, i, column - 1, child, pos, { no: l.no, indent: column - 1, text: rest });
+      out.push(v);
+      i = next;
+      continue;
+    }
+    out.push(parseInline(rest, l.no, column, child, pos));
+    i++;
+  }
+  return [out, i];
+}
+function parseInline(text, line, column, pointer, pos) {
+  if (pos) setValuePos(pos, pointer, { line, column });
+  if (text[0] === "[") {
+    const out = [];
+    let k = 1;
+    for (; ; ) {
+      while (text[k] === " ") k++;
+      if (text[k] === "]") {
+        if (out.length > 0) fallback();
+        k++;
+        break;
+      }
+      const start = k;
+      let item2;
+      if (text[k] === '"' || text[k] === "'") {
+        const end = text.indexOf(text[k], k + 1);
+        if (end < 0) fallback();
+        const s2 = text.slice(k + 1, end);
+        if (text[k] === '"' && s2.includes("\\")) fallback();
+        if (text[k] === "'" && text[end + 1] === "'") fallback();
+        item2 = s2;
+        k = end + 1;
+      } else {
+        while (k < text.length && text[k] !== "," && text[k] !== "]") k++;
+        const s2 = text.slice(start, k).replace(/ +$/, "");
+        if (s2.length === 0 || INDICATOR.test(s2) || s2.includes(" #") || s2.includes(": ") || /[[{}]/.test(s2)) fallback();
+        item2 = plain(s2);
+      }
+      if (pos) pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
+      out.push(item2);
+      while (text[k] === " ") k++;
+      if (text[k] === ",") {
+        k++;
+        while (text[k] === " ") k++;
+        if (text[k] === "]") fallback();
+        continue;
+      }
+      if (text[k] === "]") {
+        k++;
+        break;
+      }
+      fallback();
+    }
+    trailer(text.slice(k));
+    return out;
+  }
+  if (text[0] === '"' || text[0] === "'") {
+    const q = text[0];
+    const end = text.indexOf(q, 1);
+    if (end < 0) fallback();
+    const s2 = text.slice(1, end);
+    if (q === '"' && s2.includes("\\")) fallback();
+    if (q === "'" && text[end + 1] === "'") fallback();
+    trailer(text.slice(end + 1));
+    return s2;
+  }
+  if (INDICATOR.test(text)) fallback();
+  const hash = text.indexOf(" #");
+  const s = (hash >= 0 ? text.slice(0, hash) : text).replace(/ +$/, "");
+  if (s.includes(": ") || s.endsWith(":")) fallback();
+  return plain(s);
+}
+function trailer(rest) {
+  if (rest.length && !/^ +(#.*)?$/.test(rest)) fallback();
+}
+function plain(s) {
+  if (INT.test(s)) {
+    const n = Number(s);
+    if (!Number.isSafeInteger(n)) fallback();
+    return n;
+  }
+  if (Object.hasOwn(BOOL, s)) return BOOL[s];
+  if (OTHER_TYPED.test(s)) fallback();
+  return s;
+}
+var KEY, INT, OTHER_TYPED, BOOL, INDICATOR, FORBIDDEN, Fallback, fallback, isSeqLine;
+var init_parse_simple_yaml = __esm({
+  "src/document/parse-simple-yaml.ts"() {
+    "use strict";
+    KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?= |$)/;
+    INT = /^[-+]?[0-9]+$/;
+    OTHER_TYPED = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~)$/;
+    BOOL = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+    INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
+    FORBIDDEN = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+    Fallback = class extends Error {
+    };
+    fallback = () => {
+      throw new Fallback();
+    };
+    isSeqLine = (l) => l.text === "-" || l.text.startsWith("- ");
+  }
+});
+
+// src/document/parse-yaml.ts
+function escapePointerSegment(s) {
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function decodeUtf8(bytes) {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text;
+  } catch {
+    return void 0;
+  }
+}
+function parseYamlBytes(file, bytes, maxBytes = MAX_FILE_BYTES) {
+  if (bytes.byteLength > maxBytes) {
+    return failed(file, [
+      diagnostic(
+        "file-too-large",
+        file,
+        void 0,
+        `File is over the size limit of ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
+        "Lease files are small; remove whatever made this one large."
+      )
+    ]);
+  }
+  const text = decodeUtf8(bytes);
+  if (text === void 0) {
+    return failed(file, [
+      diagnostic("file-not-utf8", file, void 0, "File is not valid UTF-8.", "Save the file as UTF-8 text.")
+    ]);
+  }
+  return parseYamlText(file, text, maxBytes);
+}
+function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
+  if (text.length > maxBytes) {
+    return failed(file, [diagnostic("file-too-large", file, void 0, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
+  }
+  const simple = fastPath ? parseSimpleYaml(text, false) : void 0;
+  if (simple) {
+    let positions2;
+    const lazy = () => positions2 ??= parseSimpleYaml(text, true)?.positions ?? /* @__PURE__ */ new Map();
+    return {
+      value: simple.value,
+      diagnostics: [],
+      locate: (p) => located(void 0, [], lazy()).locate(p),
+      locateKey: (p) => located(void 0, [], lazy()).locateKey(p)
+    };
+  }
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, {
+    version: "1.2",
+    schema: "core",
+    uniqueKeys: true,
+    lineCounter: lc,
+    prettyErrors: false,
+    merge: false,
+    strict: true,
+    // Only the core schema's tags; YAML 1.1 extras (!!binary, !!timestamp, !!set...) are errors.
+    resolveKnownTags: false
+  });
+  const pos = (offset) => {
+    const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: p.line, column: p.col };
+  };
+  const diagnostics = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const code = YAML_CODE[e.code] ?? "yaml-syntax";
+    const message = e.message.split("\n")[0] ?? e.message;
+    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
+  }
+  if (diagnostics.length > 0) return failed(file, diagnostics);
+  const positions = /* @__PURE__ */ new Map();
+  let aliases = 0;
+  let tooDeep = false;
+  const convert = (node, pointer, depth) => {
+    if (depth > MAX_DEPTH) {
+      if (!tooDeep) {
+        tooDeep = true;
+        const r = node && typeof node === "object" && "range" in node ? node.range : void 0;
+        diagnostics.push(diagnostic("yaml-too-deep", file, r ? pos(r[0]) : void 0, `Nesting deeper than ${MAX_DEPTH} levels.`, "Lease and policy files are shallow; flatten this value."));
+      }
+      return null;
+    }
+    if ((0, import_yaml.isAlias)(node)) {
+      aliases++;
+      const at2 = node.range ? pos(node.range[0]) : void 0;
+      if (aliases > MAX_ALIASES) {
+        if (aliases === MAX_ALIASES + 1) {
+          diagnostics.push(
+            diagnostic(
+              "yaml-too-many-aliases",
+              file,
+              at2,
+              `More than ${MAX_ALIASES} YAML aliases (*name).`,
+              "Write the values out instead of repeating them through anchors and aliases."
+            )
+          );
+        }
+        return null;
+      }
+      const target3 = node.resolve(doc);
+      if (!target3) {
+        diagnostics.push(diagnostic("yaml-bad-alias", file, at2, `Alias *${node.source} has no anchor.`));
+        return null;
+      }
+      return convert(target3, pointer, depth + 1);
+    }
+    const here = node && typeof node === "object" && "range" in node ? node.range : void 0;
+    const at = here ? pos(here[0]) : { line: 1, column: 1 };
+    const existing = positions.get(pointer);
+    positions.set(pointer, existing ? { ...existing, value: at } : { value: at });
+    if ((0, import_yaml.isScalar)(node)) {
+      const v = node.value;
+      if (typeof v === "number" && !Number.isFinite(v)) return String(node.source ?? v);
+      return v;
+    }
+    if ((0, import_yaml.isMap)(node)) {
+      const out = {};
+      const seen = /* @__PURE__ */ new Set();
+      for (const item2 of node.items) {
+        if (!(0, import_yaml.isPair)(item2)) continue;
+        const keyNode = item2.key;
+        const keyAt = keyNode && typeof keyNode === "object" && "range" in keyNode && keyNode.range ? pos(keyNode.range[0]) : at;
+        if (!(0, import_yaml.isScalar)(keyNode)) {
+          diagnostics.push(
+            diagnostic("yaml-complex-key", file, keyAt, "Mapping keys must be plain strings.", "Use a simple word as the key.")
+          );
+          continue;
+        }
+        const key3 = String(keyNode.value);
+        if (seen.has(key3)) {
+          diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key3}' appears more than once.`, HINTS["yaml-duplicate-key"]));
+          continue;
+        }
+        seen.add(key3);
+        if (FORBIDDEN_KEYS.has(key3)) {
+          diagnostics.push(
+            diagnostic(
+              "yaml-forbidden-key",
+              file,
+              keyAt,
+              `The key '${key3}' is not allowed.`,
+              "Remove this key; it is never a valid field."
+            )
+          );
+          continue;
+        }
+        const childPointer = `${pointer}/${escapePointerSegment(key3)}`;
+        positions.set(childPointer, { value: keyAt, key: keyAt });
+        Object.defineProperty(out, key3, {
+          value: convert(item2.value, childPointer, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      }
+      return out;
+    }
+    if ((0, import_yaml.isSeq)(node)) {
+      return node.items.map((item2, i) => convert(item2, `${pointer}/${i}`, depth + 1));
+    }
+    if (node === null || node === void 0) return null;
+    return null;
+  };
+  const value = convert(doc.contents, "", 0);
+  if (diagnostics.length > 0) return failed(file, diagnostics, positions);
+  return located(value, diagnostics, positions);
+}
+function located(value, diagnostics, positions) {
+  const locate = (pointer) => {
+    let p = pointer;
+    for (; ; ) {
+      const hit = positions.get(p);
+      if (hit) return hit.value;
+      if (p === "") return { line: 1, column: 1 };
+      p = p.slice(0, p.lastIndexOf("/"));
+    }
+  };
+  const locateKey = (pointer) => positions.get(pointer)?.key ?? locate(pointer);
+  return { value, diagnostics, locate, locateKey };
+}
+function failed(file, diagnostics, positions) {
+  void file;
+  const locate = (pointer) => positions?.get(pointer)?.value ?? { line: 1, column: 1 };
+  return { value: void 0, diagnostics, locate, locateKey: locate };
+}
+var import_yaml, MAX_FILE_BYTES, MAX_POLICY_BYTES, MAX_ALIASES, MAX_DEPTH, FORBIDDEN_KEYS, YAML_CODE, HINTS;
+var init_parse_yaml = __esm({
+  "src/document/parse-yaml.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_diagnostic();
+    init_parse_simple_yaml();
+    MAX_FILE_BYTES = 64 * 1024;
+    MAX_POLICY_BYTES = 1024 * 1024;
+    MAX_ALIASES = 10;
+    MAX_DEPTH = 32;
+    FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+    YAML_CODE = {
+      DUPLICATE_KEY: "yaml-duplicate-key",
+      MULTIPLE_DOCS: "yaml-multiple-documents",
+      RESOURCE_EXHAUSTION: "yaml-too-many-aliases",
+      TAG_RESOLVE_FAILED: "yaml-unsupported-tag",
+      BAD_ALIAS: "yaml-bad-alias"
+    };
+    HINTS = {
+      "yaml-duplicate-key": "Each key may appear once; remove or rename the repeated key.",
+      "yaml-multiple-documents": "Put exactly one YAML document in the file (remove extra '---' separators).",
+      "yaml-unsupported-tag": "Remove the '!' tag; only plain YAML scalars, lists and mappings are accepted.",
+      "yaml-syntax": "Fix the YAML syntax at this position (check indentation and quoting)."
+    };
+  }
+});
+
+// src/policy/people.ts
+function emptyFacts() {
+  return { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
+}
+function parseRef(ref) {
+  if (ref.startsWith("group:")) return { kind: "group", name: ref.slice(6) };
+  if (ref.startsWith("@")) {
+    const [org2 = "", slug = ""] = ref.slice(1).split("/");
+    return { kind: "team", org: org2, slug };
+  }
+  return { kind: "user", login: ref };
+}
+function teamKey(org2, slug) {
+  return `${org2}/${slug}`.toLowerCase();
+}
+function expandRefs(refs, groups2) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    const r = parseRef(ref);
+    const direct = r.kind === "group" ? groups2[r.name] ?? [] : [ref];
+    for (const d of direct) {
+      const key3 = d.toLowerCase();
+      if (!seen.has(key3)) {
+        seen.add(key3);
+        out.push(d);
+      }
+    }
+  }
+  return out;
+}
+function teamsIn(refs, groups2) {
+  const out = [];
+  for (const d of expandRefs(refs, groups2)) {
+    const r = parseRef(d);
+    if (r.kind === "team") out.push(teamKey(r.org, r.slug));
+  }
+  return out;
+}
+function isAmong(login, refs, groups2, facts) {
+  const me = login.toLowerCase();
+  let unknown = false;
+  for (const d of expandRefs(refs, groups2)) {
+    const r = parseRef(d);
+    if (r.kind === "user") {
+      if (r.login.toLowerCase() === me) return true;
+    } else if (r.kind === "team") {
+      const members = facts.teams.get(teamKey(r.org, r.slug));
+      if (!members) unknown = true;
+      else if (members.has(me)) return true;
+    }
+  }
+  return unknown ? "unknown" : false;
+}
+function isOrgMember(login, org2, facts) {
+  const v = facts.orgMembers.get(`${org2}/${login}`.toLowerCase());
+  return v === void 0 ? "unknown" : v;
+}
+var init_people = __esm({
+  "src/policy/people.ts"() {
+    "use strict";
+  }
+});
+
+// src/codeowners/generate-codeowners.ts
+function owner(ref) {
+  const r = parseRef(ref);
+  return r.kind === "team" ? `@${r.org}/${r.slug}` : `@${ref}`;
+}
+function codeownersRules(policy2, policyPath) {
+  const admins = expandRefs(policy2.admins, policy2.groups).map(owner);
+  const rules = [{ pattern: "*", owners: admins }];
+  const ids = [...policy2.resources.keys()].sort();
+  for (const id of ids) {
+    const r = policy2.resources.get(id);
+    const approvers = expandRefs(r.approvalRules.flatMap((a) => a.from), policy2.groups).map(owner);
+    rules.push({ pattern: `/leases/${id}/`, owners: approvers });
+  }
+  const judged = /* @__PURE__ */ new Set([`/${policyPath.replace(/^\/+/, "")}`, "/.github/", "/schemas/"]);
+  for (const p of judged) rules.push({ pattern: p, owners: admins });
+  return rules;
+}
+function generateCodeowners(policy2, policyPath) {
+  const rules = codeownersRules(policy2, policyPath);
+  const width = Math.max(...rules.map((r) => r.pattern.length)) + 2;
+  const line = (r) => `${r.pattern.padEnd(width)}${r.owners.join(" ")}`.trimEnd();
+  const [catchAll, ...rest] = rules;
+  const leaseRules = rest.filter((r) => r.pattern.startsWith("/leases/"));
+  const adminRules = rest.filter((r) => !r.pattern.startsWith("/leases/"));
+  return [
+    `# Generated by \`jit codeowners\` from ${policyPath}. Do not edit by hand:`,
+    `# change ${policyPath} and run \`jit codeowners\` again. Last matching pattern wins.`,
+    "",
+    "# Policy admins own everything not listed below.",
+    line(catchAll),
+    "",
+    "# Each resource's approvers own its lease folder.",
+    ...leaseRules.map(line),
+    "",
+    "# The files that judge requests belong to the policy admins.",
+    ...adminRules.map(line),
+    ""
+  ].join("\n");
+}
+var CODEOWNERS_PATH, CODEOWNERS_LOCATIONS;
+var init_generate_codeowners = __esm({
+  "src/codeowners/generate-codeowners.ts"() {
+    "use strict";
+    init_people();
+    CODEOWNERS_PATH = ".github/CODEOWNERS";
+    CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+  }
+});
+
+// src/lease/lease-path.ts
+function isUnderLeases(path) {
+  return path === LEASES_DIR || path.startsWith(`${LEASES_DIR}/`);
+}
+function checkLeasePath(path) {
+  if (!isUnderLeases(path)) {
+    if (path.split("/").some((s) => s === ".." || s === ".") || path.startsWith("/")) {
+      return { kind: "invalid", code: "lease-path-traversal", message: `Path '${path}' is not a plain relative path.`, hint: "Lease files live at leases/<resource>/<name>.yaml." };
+    }
+    return { kind: "outside" };
+  }
+  const parts = path.split("/");
+  if (parts.some((s) => s === ".." || s === "." || s === "") || path.includes("\\")) {
+    return { kind: "invalid", code: "lease-path-traversal", message: `Path '${path}' contains '..', '.', an empty segment or a backslash.`, hint: "Use leases/<resource>/<name>.yaml." };
+  }
+  const last = parts[parts.length - 1] ?? "";
+  if (last === ".gitkeep" && parts.length <= 3) return { kind: "placeholder" };
+  if (parts.length !== 3) {
+    return { kind: "invalid", code: "lease-path-layout", message: `'${path}' is not at leases/<resource>/<name>.yaml.`, hint: "Put one lease per file directly inside its resource's folder." };
+  }
+  const [, resource = "", name = ""] = parts;
+  if (!RESOURCE_ID.test(resource)) {
+    return { kind: "invalid", code: "lease-path-layout", message: `Folder '${resource}' is not a valid resource id.`, hint: "Resource ids are lowercase letters, digits and dashes, as in policy.yaml." };
+  }
+  if (!FILE_NAME.test(name)) {
+    return { kind: "invalid", code: "lease-path-name", message: `'${name}' is not a lease file name.`, hint: "Name it like alice-2026-11-24.yaml: letters, digits, '.', '_', '-', ending in .yaml or .yml." };
+  }
+  return { kind: "lease", resource, name };
+}
+var LEASES_DIR, RESOURCE_ID, FILE_NAME;
+var init_lease_path = __esm({
+  "src/lease/lease-path.ts"() {
+    "use strict";
+    LEASES_DIR = "leases";
+    RESOURCE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+    FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
+  }
+});
+
+// src/git/run-git.ts
+import { execFile, spawn } from "node:child_process";
+function git(repo, args, input) {
+  return new Promise((resolve3, reject) => {
+    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
+      else resolve3(stdout);
+    });
+    if (input !== void 0) child.stdin?.end(input);
+  });
+}
+async function gitText(repo, args) {
+  return (await git(repo, args)).toString("utf8");
+}
+function gitEnv() {
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+}
+function readBlobs(repo, shas) {
+  const unique = [...new Set(shas)];
+  if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+  return new Promise((resolve3, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => stderr += c.toString());
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
+      const out = Buffer.concat(chunks);
+      const map = /* @__PURE__ */ new Map();
+      let pos = 0;
+      for (const sha of unique) {
+        const nl = out.indexOf(10, pos);
+        if (nl < 0) break;
+        const header = out.subarray(pos, nl).toString("utf8");
+        pos = nl + 1;
+        if (header.endsWith(" missing")) continue;
+        const size = Number(header.split(" ")[2]);
+        map.set(sha, out.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      resolve3(map);
+    });
+    child.stdin.end(unique.join("\n") + "\n");
+  });
+}
+var GitError;
+var init_run_git = __esm({
+  "src/git/run-git.ts"() {
+    "use strict";
+    GitError = class extends Error {
+      constructor(args, stderr) {
+        super(`git ${args.join(" ")} failed: ${stderr.trim() || "unknown error"}`);
+        this.args = args;
+        this.stderr = stderr;
+        this.name = "GitError";
+      }
+      args;
+      stderr;
+    };
+  }
+});
+
+// src/git/tree.ts
+function modeOf(gitMode) {
+  switch (gitMode) {
+    case "120000":
+      return "symlink";
+    case "160000":
+      return "submodule";
+    case "100755":
+      return "executable";
+    default:
+      return "file";
+  }
+}
+async function listTree(repo, ref, paths) {
+  const out = (await git(repo, ["ls-tree", "-r", "-z", "--full-tree", ref, "--", ...paths])).toString("utf8");
+  const entries = [];
+  for (const rec of out.split("\0")) {
+    if (!rec) continue;
+    const tab = rec.indexOf("	");
+    const [mode = "", , sha = ""] = rec.slice(0, tab).split(" ");
+    entries.push({ path: rec.slice(tab + 1), mode: modeOf(mode), sha });
+  }
+  return entries;
+}
+async function readFileAt(repo, ref, path) {
+  const [entry] = await listTree(repo, ref, [path]);
+  if (!entry || entry.path !== path) return void 0;
+  const blobs = await readBlobs(repo, [entry.sha]);
+  return { path, mode: entry.mode, bytes: blobs.get(entry.sha) ?? Buffer.alloc(0) };
+}
+var init_tree = __esm({
+  "src/git/tree.ts"() {
+    "use strict";
+    init_run_git();
+  }
+});
+
+// src/git/access-repo.ts
+import { access as access2, lstat as lstat2, readFile, readlink as readlink2 } from "node:fs/promises";
+import { join, resolve } from "node:path";
+async function readRepoFile(repo, ref, path) {
+  if (ref !== WORKTREE) return readFileAt(repo, ref, path);
+  const full = join(repo, path);
+  try {
+    const st = await lstat2(full);
+    if (st.isSymbolicLink()) return { path, mode: "symlink", bytes: Buffer.from(await readlink2(full)) };
+    if (!st.isFile()) return void 0;
+    return { path, mode: "file", bytes: await readFile(full) };
+  } catch {
+    return void 0;
+  }
+}
+async function readCodeowners(repo, ref) {
+  for (const loc of CODEOWNERS_LOCATIONS) {
+    const f = await readRepoFile(repo, ref, loc);
+    if (f && f.mode !== "symlink") return { path: loc, bytes: f.bytes };
+  }
+  return void 0;
+}
+async function isShallow(repo) {
+  try {
+    return (await gitText(repo, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  } catch {
+    return false;
+  }
+}
+var WORKTREE, scratch;
+var init_access_repo = __esm({
+  "src/git/access-repo.ts"() {
+    "use strict";
+    init_parse_yaml();
+    init_generate_codeowners();
+    init_lease_path();
+    init_run_git();
+    init_tree();
+    WORKTREE = ":worktree";
+    scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+  }
+});
+
+// src/git/diff.ts
+var init_diff = __esm({
+  "src/git/diff.ts"() {
+    "use strict";
+    init_run_git();
+    init_tree();
+  }
+});
+
+// src/git/lease-log.ts
+async function readLeaseLog(repo, ref, paths = ["leases"]) {
+  const out = (await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths])).toString("utf8");
+  const current = /* @__PURE__ */ new Map();
+  const ended = [];
+  for (const chunk of out.split("")) {
+    if (!chunk) continue;
+    const fields = chunk.split("\0");
+    const [commit = "", ct = "0"] = fields[0].trim().split(" ");
+    const time = Number(ct) * 1e3;
+    for (let i = 1; i + 1 < fields.length; i += 2) {
+      const meta = fields[i].replace(/^\n+/, "");
+      if (!meta.startsWith(":")) continue;
+      const [, , oldBlob = "", newBlob = "", status2 = ""] = meta.slice(1).split(" ");
+      const path = fields[i + 1];
+      const s = status2[0];
+      if (s === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: newBlob }] });
+      else if (s === "M" || s === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: newBlob });
+      else if (s === "D") {
+        const life = current.get(path);
+        if (life) {
+          life.changes.push({ commit, time, status: "D", blob: oldBlob });
+          ended.push(life);
+          current.delete(path);
+        }
+      }
+    }
+  }
+  return { current, ended };
+}
+var init_lease_log = __esm({
+  "src/git/lease-log.ts"() {
+    "use strict";
+    init_run_git();
+  }
+});
+
+// src/git/lease-history.ts
+async function leaseHistories(repo, ref, paths) {
+  const result = /* @__PURE__ */ new Map();
+  if (paths.length === 0) return result;
+  const log = await readLeaseLog(repo, ref, paths);
+  for (const [path, life] of log.current) {
+    result.set(path, { addedAt: life.changes[0].time, extensions: life.changes.filter((c) => c.status === "M").length });
+  }
+  return result;
+}
+var init_lease_history = __esm({
+  "src/git/lease-history.ts"() {
+    "use strict";
+    init_lease_log();
+  }
+});
+
 // node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
   "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
@@ -28053,8 +29451,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key2 = keys[i];
-          if (!equal(a[key2], b[key2])) return false;
+          var key3 = keys[i];
+          if (!equal(a[key3], b[key3])) return false;
         }
         return true;
       }
@@ -28074,504 +29472,5003 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/@actions/core/lib/command.js
-import * as os from "os";
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
+// src/schema/generated/validators.js
+function __cjs(ns, prop) {
+  const exp = ns.default !== void 0 && (typeof ns.default === "object" || prop !== "default") ? ns.default : ns;
+  if (prop === "default") return typeof ns.default === "function" ? ns.default : exp.default;
+  return exp[prop] !== void 0 ? exp[prop] : ns[prop];
 }
-function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
-}
-
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
-}
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
+function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const _errs1 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs2 = errors;
+  const _errs3 = errors;
+  const _errs4 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.expires === void 0 && (missing0 = "expires")) {
+      const err0 = {};
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
     }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
   }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key2 in this.properties) {
-        if (this.properties.hasOwnProperty(key2)) {
-          const val = this.properties[key2];
-          if (val) {
-            if (first) {
-              first = false;
+  var valid1 = _errs4 === errors;
+  if (valid1) {
+    const err1 = { instancePath, schemaPath: "#/oneOf/0/not", keyword: "not", params: {}, message: "must NOT be valid" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  } else {
+    errors = _errs3;
+    if (vErrors !== null) {
+      if (_errs3) {
+        vErrors.length = _errs3;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.duration === void 0) {
+      const err2 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "duration" }, message: "must have required property 'duration'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs2 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
+  }
+  const _errs5 = errors;
+  const _errs6 = errors;
+  const _errs7 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing1;
+    if (data.duration === void 0 && (missing1 = "duration")) {
+      const err3 = {};
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+  }
+  var valid2 = _errs7 === errors;
+  if (valid2) {
+    const err4 = { instancePath, schemaPath: "#/oneOf/1/not", keyword: "not", params: {}, message: "must NOT be valid" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  } else {
+    errors = _errs6;
+    if (vErrors !== null) {
+      if (_errs6) {
+        vErrors.length = _errs6;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.expires === void 0) {
+      const err5 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs5 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err6 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.grantee === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grantee" }, message: "must have required property 'grantee'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.resource === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.role === void 0) {
+      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
+      if (vErrors === null) {
+        vErrors = [err9];
+      } else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    if (data.reason === void 0) {
+      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
+      if (vErrors === null) {
+        vErrors = [err10];
+      } else {
+        vErrors.push(err10);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema11.properties, key0)) {
+        const err11 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.grantee !== void 0) {
+      let data0 = data.grantee;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err12 = { instancePath: instancePath + "/grantee", schemaPath: "#/properties/grantee/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/grantee", schemaPath: "#/properties/grantee/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.resource !== void 0) {
+      let data1 = data.resource;
+      if (typeof data1 === "string") {
+        if (!pattern1.test(data1)) {
+          const err14 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.role !== void 0) {
+      let data2 = data.role;
+      if (typeof data2 === "string") {
+        if (func3(data2) > 100) {
+          const err16 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func3(data2) < 1) {
+          const err17 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.duration !== void 0) {
+      let data3 = data.duration;
+      if (typeof data3 === "string") {
+        if (!pattern2.test(data3)) {
+          const err19 = { instancePath: instancePath + "/duration", schemaPath: "#/properties/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/duration", schemaPath: "#/properties/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.expires !== void 0) {
+      let data4 = data.expires;
+      if (typeof data4 === "string") {
+        if (!pattern3.test(data4)) {
+          const err21 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$"' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (!formats0.validate(data4)) {
+          const err22 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.notBefore !== void 0) {
+      let data5 = data.notBefore;
+      if (typeof data5 === "string") {
+        if (!pattern3.test(data5)) {
+          const err24 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$"' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (!formats0.validate(data5)) {
+          const err25 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.reason !== void 0) {
+      let data6 = data.reason;
+      if (typeof data6 === "string") {
+        if (func3(data6) > 1e3) {
+          const err27 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (func3(data6) < 1) {
+          const err28 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.ticket !== void 0) {
+      let data7 = data.ticket;
+      if (typeof data7 === "string") {
+        if (func3(data7) > 200) {
+          const err30 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (func3(data7) < 1) {
+          const err31 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.breakGlass !== void 0) {
+      if (typeof data.breakGlass !== "boolean") {
+        const err33 = { instancePath: instancePath + "/breakGlass", schemaPath: "#/properties/breakGlass/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err34];
+    } else {
+      vErrors.push(err34);
+    }
+    errors++;
+  }
+  validate10.errors = vErrors;
+  return errors === 0;
+}
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--; ) {
+        for (j0 = i1; j0--; ) {
+          if (func0(data[i1], data[j0])) {
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+            if (vErrors === null) {
+              vErrors = [err2];
             } else {
-              cmdStr += ",";
+              vErrors.push(err2);
             }
-            cmdStr += `${key2}=${escapeProperty(val)}`;
+            errors++;
+            break outer0;
           }
         }
       }
     }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
-function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-
-// node_modules/@actions/core/lib/file-command.js
-import * as crypto from "crypto";
-import * as fs from "fs";
-import * as os2 from "os";
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
-}
-function prepareKeyValueMessage(key2, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key2.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
-}
-
-// node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
-
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel2(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
-];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
-];
-
-// node_modules/@actions/core/lib/summary.js
-import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve3, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
     }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.allowed === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "allowed" }, message: "must have required property 'allowed'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
       }
+      errors++;
     }
-    function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(EOL3);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item2) => this.wrap("li", item2)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row2) => {
-      const cells = row2.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+    for (const key0 in data) {
+      if (!(key0 === "allowed" || key0 === "maxDuration" || key0 === "reviewWithin")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
+        errors++;
+      }
+    }
+    if (data.allowed !== void 0) {
+      if (typeof data.allowed !== "boolean") {
+        const err2 = { instancePath: instancePath + "/allowed", schemaPath: "#/properties/allowed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.maxDuration !== void 0) {
+      let data1 = data.maxDuration;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err3 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewWithin !== void 0) {
+      let data2 = data.reviewWithin;
+      if (typeof data2 === "string") {
+        if (!pattern2.test(data2)) {
+          const err5 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
   }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!func2.call(schema17.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.maxDuration !== void 0) {
+      let data0 = data.maxDuration;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err1 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.requiredApprovals !== void 0) {
+      let data1 = data.requiredApprovals;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err3 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/properties/requiredApprovals/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 20 || isNaN(data1)) {
+          const err4 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/properties/requiredApprovals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        if (data1 < 1 || isNaN(data1)) {
+          const err5 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/properties/requiredApprovals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.requesters !== void 0) {
+      if (!validate12(data.requesters, { instancePath: instancePath + "/requesters", parentData: data, parentDataProperty: "requesters", rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.requireTicket !== void 0) {
+      if (typeof data.requireTicket !== "boolean") {
+        const err6 = { instancePath: instancePath + "/requireTicket", schemaPath: "#/properties/requireTicket/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.ticketPattern !== void 0) {
+      let data4 = data.ticketPattern;
+      if (typeof data4 === "string") {
+        if (func3(data4) > 200) {
+          const err7 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/properties/ticketPattern/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (func3(data4) < 1) {
+          const err8 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/properties/ticketPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/properties/ticketPattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.minReasonLength !== void 0) {
+      let data5 = data.minReasonLength;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err10 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/properties/minReasonLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 1e3 || isNaN(data5)) {
+          const err11 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/properties/minReasonLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data5 < 1 || isNaN(data5)) {
+          const err12 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/properties/minReasonLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.schedule !== void 0) {
+      let data6 = data.schedule;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.timezone === void 0) {
+          const err13 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data6.windows === void 0) {
+          const err14 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/required", keyword: "required", params: { missingProperty: "windows" }, message: "must have required property 'windows'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        for (const key1 in data6) {
+          if (!(key1 === "timezone" || key1 === "windows")) {
+            const err15 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+        if (data6.timezone !== void 0) {
+          let data7 = data6.timezone;
+          if (typeof data7 === "string") {
+            if (func3(data7) < 1) {
+              const err16 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/schedule/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
+            }
+          } else {
+            const err17 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data6.windows !== void 0) {
+          let data8 = data6.windows;
+          if (Array.isArray(data8)) {
+            if (data8.length < 1) {
+              const err18 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/schedule/properties/windows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            const len0 = data8.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data9 = data8[i0];
+              if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                if (data9.days === void 0) {
+                  const err19 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+                if (data9.hours === void 0) {
+                  const err20 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                for (const key22 in data9) {
+                  if (!(key22 === "days" || key22 === "hours")) {
+                    const err21 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err21];
+                    } else {
+                      vErrors.push(err21);
+                    }
+                    errors++;
+                  }
+                }
+                if (data9.days !== void 0) {
+                  let data10 = data9.days;
+                  if (Array.isArray(data10)) {
+                    if (data10.length < 1) {
+                      const err22 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err22];
+                      } else {
+                        vErrors.push(err22);
+                      }
+                      errors++;
+                    }
+                    const len1 = data10.length;
+                    for (let i1 = 0; i1 < len1; i1++) {
+                      let data11 = data10[i1];
+                      if (!(data11 === "mon" || data11 === "tue" || data11 === "wed" || data11 === "thu" || data11 === "fri" || data11 === "sat" || data11 === "sun")) {
+                        const err23 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days/" + i1, schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/items/enum", keyword: "enum", params: { allowedValues: schema19.properties.windows.items.properties.days.items.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err23];
+                        } else {
+                          vErrors.push(err23);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i2 = data10.length;
+                    let j0;
+                    if (i2 > 1) {
+                      outer0: for (; i2--; ) {
+                        for (j0 = i2; j0--; ) {
+                          if (func0(data10[i2], data10[j0])) {
+                            const err24 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err24];
+                            } else {
+                              vErrors.push(err24);
+                            }
+                            errors++;
+                            break outer0;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err25 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    } else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+                if (data9.hours !== void 0) {
+                  let data12 = data9.hours;
+                  if (typeof data12 === "string") {
+                    if (!pattern9.test(data12)) {
+                      const err26 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/hours", schemaPath: "#/definitions/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err26];
+                      } else {
+                        vErrors.push(err26);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err27 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/hours", schemaPath: "#/definitions/schedule/properties/windows/items/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err27];
+                    } else {
+                      vErrors.push(err27);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err28 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err28];
+                } else {
+                  vErrors.push(err28);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err29 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/schedule/properties/windows/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.maxScheduleAhead !== void 0) {
+      let data13 = data.maxScheduleAhead;
+      if (typeof data13 === "string") {
+        if (!pattern2.test(data13)) {
+          const err31 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.maxExtensions !== void 0) {
+      let data14 = data.maxExtensions;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err33 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/properties/maxExtensions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 > 100 || isNaN(data14)) {
+          const err34 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/properties/maxExtensions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data14 < 0 || isNaN(data14)) {
+          const err35 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/properties/maxExtensions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxTotalDuration !== void 0) {
+      let data15 = data.maxTotalDuration;
+      if (typeof data15 === "string") {
+        if (!pattern2.test(data15)) {
+          const err36 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.allowRequestFor !== void 0) {
+      let data16 = data.allowRequestFor;
+      const _errs39 = errors;
+      let valid12 = false;
+      let passing0 = null;
+      const _errs40 = errors;
+      if (typeof data16 !== "boolean") {
+        const err38 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf/0/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      var _valid0 = _errs40 === errors;
+      if (_valid0) {
+        valid12 = true;
+        passing0 = 0;
+      }
+      const _errs42 = errors;
+      if (!validate12(data16, { instancePath: instancePath + "/allowRequestFor", parentData: data, parentDataProperty: "allowRequestFor", rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+      if (Array.isArray(data16)) {
+        if (data16.length < 1) {
+          const err39 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      var _valid0 = _errs42 === errors;
+      if (_valid0 && valid12) {
+        valid12 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid12 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid12) {
+        const err41 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      } else {
+        errors = _errs39;
+        if (vErrors !== null) {
+          if (_errs39) {
+            vErrors.length = _errs39;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.breakGlass !== void 0) {
+      if (!validate17(data.breakGlass, { instancePath: instancePath + "/breakGlass", parentData: data, parentDataProperty: "breakGlass", rootData })) {
+        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.mode !== void 0) {
+      let data18 = data.mode;
+      if (!(data18 === "exclusive" || data18 === "additive")) {
+        const err42 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema17.properties.mode.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.revocation !== void 0) {
+      let data19 = data.revocation;
+      if (!(data19 === "sweep" || data19 === "timer")) {
+        const err43 = { instancePath: instancePath + "/revocation", schemaPath: "#/properties/revocation/enum", keyword: "enum", params: { allowedValues: schema17.properties.revocation.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.remindBefore !== void 0) {
+      let data20 = data.remindBefore;
+      if (typeof data20 === "string") {
+        if (!pattern2.test(data20)) {
+          const err44 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.extendAfter !== void 0) {
+      let data21 = data.extendAfter;
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1 || isNaN(data21)) {
+          const err46 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/properties/extendAfter/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err47 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/properties/extendAfter/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/properties/extendAfter/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err49 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err49];
+    } else {
+      vErrors.push(err49);
+    }
+    errors++;
   }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.from === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "from" || key0 === "count")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.from !== void 0) {
+      let data0 = data.from;
+      if (!validate12(data0, { instancePath: instancePath + "/from", parentData: data, parentDataProperty: "from", rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err2 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.count !== void 0) {
+      let data1 = data.count;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err4 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 20 || isNaN(data1)) {
+          const err5 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (data1 < 1 || isNaN(data1)) {
+          const err6 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
   }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (Array.isArray(data)) {
+    const len0 = data.length;
+    for (let i0 = 0; i0 < len0; i0++) {
+      let data0 = data[i0];
+      if (typeof data0 === "string") {
+        if (!pattern5.test(data0)) {
+          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    let i1 = data.length;
+    let j0;
+    if (i1 > 1) {
+      outer0: for (; i1--; ) {
+        for (j0 = i1; j0--; ) {
+          if (func0(data[i1], data[j0])) {
+            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+            if (vErrors === null) {
+              vErrors = [err2];
+            } else {
+              vErrors.push(err2);
+            }
+            errors++;
+            break outer0;
+          }
+        }
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
   }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  let passing0 = null;
+  const _errs1 = errors;
+  if (typeof data !== "boolean") {
+    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
   }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
+  var _valid0 = _errs1 === errors;
+  if (_valid0) {
+    valid0 = true;
+    passing0 = 0;
   }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
+  const _errs3 = errors;
+  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+    errors = vErrors.length;
   }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
+  if (Array.isArray(data)) {
+    if (data.length < 1) {
+      const err1 = { instancePath, schemaPath: "#/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
   }
-};
-var _summary = new Summary();
-var summary = _summary;
+  var _valid0 = _errs3 === errors;
+  if (_valid0 && valid0) {
+    valid0 = false;
+    passing0 = [passing0, 1];
+  } else {
+    if (_valid0) {
+      valid0 = true;
+      passing0 = 1;
+    }
+  }
+  if (!valid0) {
+    const err3 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.allowed === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "allowed" }, message: "must have required property 'allowed'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "allowed" || key0 === "maxDuration" || key0 === "reviewWithin")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.allowed !== void 0) {
+      if (typeof data.allowed !== "boolean") {
+        const err2 = { instancePath: instancePath + "/allowed", schemaPath: "#/properties/allowed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.maxDuration !== void 0) {
+      let data1 = data.maxDuration;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err3 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.reviewWithin !== void 0) {
+      let data2 = data.reviewWithin;
+      if (typeof data2 === "string") {
+        if (!pattern2.test(data2)) {
+          const err5 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err7];
+    } else {
+      vErrors.push(err7);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs1 = errors;
+  const _errs2 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    let missing0;
+    if (data.approvers === void 0 && (missing0 = "approvers") || data.approvals === void 0 && (missing0 = "approvals")) {
+      const err0 = {};
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  }
+  var valid0 = _errs2 === errors;
+  if (valid0) {
+    const err1 = { instancePath, schemaPath: "#/not", keyword: "not", params: {}, message: "must NOT be valid" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  const _errs3 = errors;
+  let valid1 = false;
+  const _errs4 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.approvers === void 0) {
+      const err2 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs4 === errors;
+  valid1 = valid1 || _valid0;
+  if (!valid1) {
+    const _errs5 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.approvals === void 0) {
+        const err3 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "approvals" }, message: "must have required property 'approvals'" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs5 === errors;
+    valid1 = valid1 || _valid0;
+  }
+  if (!valid1) {
+    const err4 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  } else {
+    errors = _errs3;
+    if (vErrors !== null) {
+      if (_errs3) {
+        vErrors.length = _errs3;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.provider === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "provider" }, message: "must have required property 'provider'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.roles === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property 'roles'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func2.call(schema27.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      let data0 = data.description;
+      if (typeof data0 === "string") {
+        if (func3(data0) > 500) {
+          const err8 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.provider !== void 0) {
+      let data1 = data.provider;
+      const _errs11 = errors;
+      let valid3 = false;
+      let passing0 = null;
+      const _errs12 = errors;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.type === void 0) {
+          const err10 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data1.org === void 0) {
+          const err11 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (data1.team === void 0) {
+          const err12 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/required", keyword: "required", params: { missingProperty: "team" }, message: "must have required property 'team'" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        for (const key1 in data1) {
+          if (!(key1 === "type" || key1 === "org" || key1 === "team")) {
+            const err13 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        if (data1.type !== void 0) {
+          if ("github-team" !== data1.type) {
+            const err14 = { instancePath: instancePath + "/provider/type", schemaPath: "#/definitions/githubTeam/properties/type/const", keyword: "const", params: { allowedValue: "github-team" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+        if (data1.org !== void 0) {
+          let data3 = data1.org;
+          if (typeof data3 === "string") {
+            if (!pattern16.test(data3)) {
+              const err15 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubTeam/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
+              if (vErrors === null) {
+                vErrors = [err15];
+              } else {
+                vErrors.push(err15);
+              }
+              errors++;
+            }
+          } else {
+            const err16 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubTeam/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data1.team !== void 0) {
+          let data4 = data1.team;
+          if (typeof data4 === "string") {
+            if (!pattern17.test(data4)) {
+              const err17 = { instancePath: instancePath + "/provider/team", schemaPath: "#/definitions/githubTeam/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"' };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/provider/team", schemaPath: "#/definitions/githubTeam/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      var _valid1 = _errs12 === errors;
+      if (_valid1) {
+        valid3 = true;
+        passing0 = 0;
+      }
+      const _errs21 = errors;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.type === void 0) {
+          const err20 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data1.owner === void 0) {
+          const err21 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data1.repo === void 0) {
+          const err22 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/required", keyword: "required", params: { missingProperty: "repo" }, message: "must have required property 'repo'" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        for (const key22 in data1) {
+          if (!(key22 === "type" || key22 === "owner" || key22 === "repo")) {
+            const err23 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+        if (data1.type !== void 0) {
+          if ("github-repo" !== data1.type) {
+            const err24 = { instancePath: instancePath + "/provider/type", schemaPath: "#/definitions/githubRepo/properties/type/const", keyword: "const", params: { allowedValue: "github-repo" }, message: "must be equal to constant" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+        if (data1.owner !== void 0) {
+          let data6 = data1.owner;
+          if (typeof data6 === "string") {
+            if (!pattern16.test(data6)) {
+              const err25 = { instancePath: instancePath + "/provider/owner", schemaPath: "#/definitions/githubRepo/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
+              if (vErrors === null) {
+                vErrors = [err25];
+              } else {
+                vErrors.push(err25);
+              }
+              errors++;
+            }
+          } else {
+            const err26 = { instancePath: instancePath + "/provider/owner", schemaPath: "#/definitions/githubRepo/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+        }
+        if (data1.repo !== void 0) {
+          let data7 = data1.repo;
+          if (typeof data7 === "string") {
+            if (!pattern19.test(data7)) {
+              const err27 = { instancePath: instancePath + "/provider/repo", schemaPath: "#/definitions/githubRepo/properties/repo/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,100}$"' };
+              if (vErrors === null) {
+                vErrors = [err27];
+              } else {
+                vErrors.push(err27);
+              }
+              errors++;
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/provider/repo", schemaPath: "#/definitions/githubRepo/properties/repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      var _valid1 = _errs21 === errors;
+      if (_valid1 && valid3) {
+        valid3 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid1) {
+          valid3 = true;
+          passing0 = 1;
+        }
+        const _errs30 = errors;
+        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+          if (data1.type === void 0) {
+            const err30 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+          if (data1.org === void 0) {
+            const err31 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+          for (const key3 in data1) {
+            if (!(key3 === "type" || key3 === "org")) {
+              const err32 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+              if (vErrors === null) {
+                vErrors = [err32];
+              } else {
+                vErrors.push(err32);
+              }
+              errors++;
+            }
+          }
+          if (data1.type !== void 0) {
+            if ("github-org-role" !== data1.type) {
+              const err33 = { instancePath: instancePath + "/provider/type", schemaPath: "#/definitions/githubOrgRole/properties/type/const", keyword: "const", params: { allowedValue: "github-org-role" }, message: "must be equal to constant" };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          }
+          if (data1.org !== void 0) {
+            let data9 = data1.org;
+            if (typeof data9 === "string") {
+              if (!pattern16.test(data9)) {
+                const err34 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubOrgRole/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            } else {
+              const err35 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubOrgRole/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err36 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        var _valid1 = _errs30 === errors;
+        if (_valid1 && valid3) {
+          valid3 = false;
+          passing0 = [passing0, 2];
+        } else {
+          if (_valid1) {
+            valid3 = true;
+            passing0 = 2;
+          }
+        }
+      }
+      if (!valid3) {
+        const err37 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      } else {
+        errors = _errs11;
+        if (vErrors !== null) {
+          if (_errs11) {
+            vErrors.length = _errs11;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        if (data1.type === void 0) {
+          const err38 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data1.type !== void 0) {
+          let data10 = data1.type;
+          if (!(data10 === "github-team" || data10 === "github-repo" || data10 === "github-org-role")) {
+            const err39 = { instancePath: instancePath + "/provider/type", schemaPath: "#/properties/provider/properties/type/enum", keyword: "enum", params: { allowedValues: schema27.properties.provider.properties.type.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.roles !== void 0) {
+      let data11 = data.roles;
+      if (Array.isArray(data11)) {
+        if (data11.length < 1) {
+          const err41 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data12 = data11[i0];
+          if (typeof data12 === "string") {
+            if (!pattern21.test(data12)) {
+              const err42 = { instancePath: instancePath + "/roles/" + i0, schemaPath: "#/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"' };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = { instancePath: instancePath + "/roles/" + i0, schemaPath: "#/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        let i1 = data11.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data11[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err44 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.approvers !== void 0) {
+      let data13 = data.approvers;
+      if (!validate12(data13, { instancePath: instancePath + "/approvers", parentData: data, parentDataProperty: "approvers", rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+      if (Array.isArray(data13)) {
+        if (data13.length < 1) {
+          const err46 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.approvals !== void 0) {
+      let data14 = data.approvals;
+      if (Array.isArray(data14)) {
+        if (data14.length < 1) {
+          const err48 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+        const len1 = data14.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          if (!validate22(data14[i2], { instancePath: instancePath + "/approvals/" + i2, parentData: data14, parentDataProperty: i2, rootData })) {
+            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.standing !== void 0) {
+      let data16 = data.standing;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data17 = data16[i3];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.grantee === void 0) {
+              const err50 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "grantee" }, message: "must have required property 'grantee'" };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            if (data17.role === void 0) {
+              const err51 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+            for (const key4 in data17) {
+              if (!(key4 === "grantee" || key4 === "role")) {
+                const err52 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err52];
+                } else {
+                  vErrors.push(err52);
+                }
+                errors++;
+              }
+            }
+            if (data17.grantee !== void 0) {
+              let data18 = data17.grantee;
+              if (typeof data18 === "string") {
+                if (!pattern0.test(data18)) {
+                  const err53 = { instancePath: instancePath + "/standing/" + i3 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err53];
+                  } else {
+                    vErrors.push(err53);
+                  }
+                  errors++;
+                }
+              } else {
+                const err54 = { instancePath: instancePath + "/standing/" + i3 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data17.role !== void 0) {
+              let data19 = data17.role;
+              if (typeof data19 === "string") {
+                if (func3(data19) < 1) {
+                  const err55 = { instancePath: instancePath + "/standing/" + i3 + "/role", schemaPath: "#/properties/standing/items/properties/role/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              } else {
+                const err56 = { instancePath: instancePath + "/standing/" + i3 + "/role", schemaPath: "#/properties/standing/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err57 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/standing", schemaPath: "#/properties/standing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.maxDuration !== void 0) {
+      let data20 = data.maxDuration;
+      if (typeof data20 === "string") {
+        if (!pattern2.test(data20)) {
+          const err59 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      } else {
+        const err60 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.requiredApprovals !== void 0) {
+      let data21 = data.requiredApprovals;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err61 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 20 || isNaN(data21)) {
+          const err62 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+        if (data21 < 1 || isNaN(data21)) {
+          const err63 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.requesters !== void 0) {
+      if (!validate25(data.requesters, { instancePath: instancePath + "/requesters", parentData: data, parentDataProperty: "requesters", rootData })) {
+        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.requireTicket !== void 0) {
+      if (typeof data.requireTicket !== "boolean") {
+        const err64 = { instancePath: instancePath + "/requireTicket", schemaPath: "#/definitions/settings/properties/requireTicket/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.ticketPattern !== void 0) {
+      let data24 = data.ticketPattern;
+      if (typeof data24 === "string") {
+        if (func3(data24) > 200) {
+          const err65 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+        if (func3(data24) < 1) {
+          const err66 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      } else {
+        const err67 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.minReasonLength !== void 0) {
+      let data25 = data.minReasonLength;
+      if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+        const err68 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      if (typeof data25 == "number" && isFinite(data25)) {
+        if (data25 > 1e3 || isNaN(data25)) {
+          const err69 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
+          if (vErrors === null) {
+            vErrors = [err69];
+          } else {
+            vErrors.push(err69);
+          }
+          errors++;
+        }
+        if (data25 < 1 || isNaN(data25)) {
+          const err70 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.schedule !== void 0) {
+      let data26 = data.schedule;
+      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        if (data26.timezone === void 0) {
+          const err71 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+        if (data26.windows === void 0) {
+          const err72 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "windows" }, message: "must have required property 'windows'" };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+        for (const key5 in data26) {
+          if (!(key5 === "timezone" || key5 === "windows")) {
+            const err73 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        if (data26.timezone !== void 0) {
+          let data27 = data26.timezone;
+          if (typeof data27 === "string") {
+            if (func3(data27) < 1) {
+              const err74 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err74];
+              } else {
+                vErrors.push(err74);
+              }
+              errors++;
+            }
+          } else {
+            const err75 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err75];
+            } else {
+              vErrors.push(err75);
+            }
+            errors++;
+          }
+        }
+        if (data26.windows !== void 0) {
+          let data28 = data26.windows;
+          if (Array.isArray(data28)) {
+            if (data28.length < 1) {
+              const err76 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err76];
+              } else {
+                vErrors.push(err76);
+              }
+              errors++;
+            }
+            const len3 = data28.length;
+            for (let i4 = 0; i4 < len3; i4++) {
+              let data29 = data28[i4];
+              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+                if (data29.days === void 0) {
+                  const err77 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" };
+                  if (vErrors === null) {
+                    vErrors = [err77];
+                  } else {
+                    vErrors.push(err77);
+                  }
+                  errors++;
+                }
+                if (data29.hours === void 0) {
+                  const err78 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
+                  if (vErrors === null) {
+                    vErrors = [err78];
+                  } else {
+                    vErrors.push(err78);
+                  }
+                  errors++;
+                }
+                for (const key6 in data29) {
+                  if (!(key6 === "days" || key6 === "hours")) {
+                    const err79 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err79];
+                    } else {
+                      vErrors.push(err79);
+                    }
+                    errors++;
+                  }
+                }
+                if (data29.days !== void 0) {
+                  let data30 = data29.days;
+                  if (Array.isArray(data30)) {
+                    if (data30.length < 1) {
+                      const err80 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err80];
+                      } else {
+                        vErrors.push(err80);
+                      }
+                      errors++;
+                    }
+                    const len4 = data30.length;
+                    for (let i5 = 0; i5 < len4; i5++) {
+                      let data31 = data30[i5];
+                      if (!(data31 === "mon" || data31 === "tue" || data31 === "wed" || data31 === "thu" || data31 === "fri" || data31 === "sat" || data31 === "sun")) {
+                        const err81 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days/" + i5, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/items/enum", keyword: "enum", params: { allowedValues: schema19.properties.windows.items.properties.days.items.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err81];
+                        } else {
+                          vErrors.push(err81);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i6 = data30.length;
+                    let j1;
+                    if (i6 > 1) {
+                      outer0: for (; i6--; ) {
+                        for (j1 = i6; j1--; ) {
+                          if (func0(data30[i6], data30[j1])) {
+                            const err82 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err82];
+                            } else {
+                              vErrors.push(err82);
+                            }
+                            errors++;
+                            break outer0;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err83 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err83];
+                    } else {
+                      vErrors.push(err83);
+                    }
+                    errors++;
+                  }
+                }
+                if (data29.hours !== void 0) {
+                  let data32 = data29.hours;
+                  if (typeof data32 === "string") {
+                    if (!pattern9.test(data32)) {
+                      const err84 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err84];
+                      } else {
+                        vErrors.push(err84);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err85 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err85];
+                    } else {
+                      vErrors.push(err85);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err86 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err86];
+                } else {
+                  vErrors.push(err86);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err87 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err87];
+            } else {
+              vErrors.push(err87);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err88 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err88];
+        } else {
+          vErrors.push(err88);
+        }
+        errors++;
+      }
+    }
+    if (data.maxScheduleAhead !== void 0) {
+      let data33 = data.maxScheduleAhead;
+      if (typeof data33 === "string") {
+        if (!pattern2.test(data33)) {
+          const err89 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err89];
+          } else {
+            vErrors.push(err89);
+          }
+          errors++;
+        }
+      } else {
+        const err90 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err90];
+        } else {
+          vErrors.push(err90);
+        }
+        errors++;
+      }
+    }
+    if (data.maxExtensions !== void 0) {
+      let data34 = data.maxExtensions;
+      if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
+        const err91 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err91];
+        } else {
+          vErrors.push(err91);
+        }
+        errors++;
+      }
+      if (typeof data34 == "number" && isFinite(data34)) {
+        if (data34 > 100 || isNaN(data34)) {
+          const err92 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
+          if (vErrors === null) {
+            vErrors = [err92];
+          } else {
+            vErrors.push(err92);
+          }
+          errors++;
+        }
+        if (data34 < 0 || isNaN(data34)) {
+          const err93 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err93];
+          } else {
+            vErrors.push(err93);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.maxTotalDuration !== void 0) {
+      let data35 = data.maxTotalDuration;
+      if (typeof data35 === "string") {
+        if (!pattern2.test(data35)) {
+          const err94 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err94];
+          } else {
+            vErrors.push(err94);
+          }
+          errors++;
+        }
+      } else {
+        const err95 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err95];
+        } else {
+          vErrors.push(err95);
+        }
+        errors++;
+      }
+    }
+    if (data.allowRequestFor !== void 0) {
+      if (!validate27(data.allowRequestFor, { instancePath: instancePath + "/allowRequestFor", parentData: data, parentDataProperty: "allowRequestFor", rootData })) {
+        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.breakGlass !== void 0) {
+      if (!validate30(data.breakGlass, { instancePath: instancePath + "/breakGlass", parentData: data, parentDataProperty: "breakGlass", rootData })) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.mode !== void 0) {
+      let data38 = data.mode;
+      if (!(data38 === "exclusive" || data38 === "additive")) {
+        const err96 = { instancePath: instancePath + "/mode", schemaPath: "#/definitions/settings/properties/mode/enum", keyword: "enum", params: { allowedValues: schema47.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err96];
+        } else {
+          vErrors.push(err96);
+        }
+        errors++;
+      }
+    }
+    if (data.revocation !== void 0) {
+      let data39 = data.revocation;
+      if (!(data39 === "sweep" || data39 === "timer")) {
+        const err97 = { instancePath: instancePath + "/revocation", schemaPath: "#/definitions/settings/properties/revocation/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err97];
+        } else {
+          vErrors.push(err97);
+        }
+        errors++;
+      }
+    }
+    if (data.remindBefore !== void 0) {
+      let data40 = data.remindBefore;
+      if (typeof data40 === "string") {
+        if (!pattern2.test(data40)) {
+          const err98 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err98];
+          } else {
+            vErrors.push(err98);
+          }
+          errors++;
+        }
+      } else {
+        const err99 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err99];
+        } else {
+          vErrors.push(err99);
+        }
+        errors++;
+      }
+    }
+    if (data.extendAfter !== void 0) {
+      let data41 = data.extendAfter;
+      if (typeof data41 == "number" && isFinite(data41)) {
+        if (data41 > 1 || isNaN(data41)) {
+          const err100 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+          if (vErrors === null) {
+            vErrors = [err100];
+          } else {
+            vErrors.push(err100);
+          }
+          errors++;
+        }
+        if (data41 < 0 || isNaN(data41)) {
+          const err101 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err101];
+          } else {
+            vErrors.push(err101);
+          }
+          errors++;
+        }
+      } else {
+        const err102 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err102];
+        } else {
+          vErrors.push(err102);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err103 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err103];
+    } else {
+      vErrors.push(err103);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.version === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.admins === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "admins" }, message: "must have required property 'admins'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.resources === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "version" || key0 === "admins" || key0 === "groups" || key0 === "defaults" || key0 === "resources")) {
+        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      if (1 !== data.version) {
+        const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.admins !== void 0) {
+      let data1 = data.admins;
+      if (!validate12(data1, { instancePath: instancePath + "/admins", parentData: data, parentDataProperty: "admins", rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err5 = { instancePath: instancePath + "/admins", schemaPath: "#/properties/admins/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/admins", schemaPath: "#/properties/admins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.groups !== void 0) {
+      let data2 = data.groups;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          const _errs7 = errors;
+          if (typeof key1 === "string") {
+            if (!pattern1.test(key1)) {
+              const err7 = { instancePath: instancePath + "/groups", schemaPath: "#/definitions/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', propertyName: key1 };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/groups", schemaPath: "#/definitions/id/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key1 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+          var valid1 = _errs7 === errors;
+          if (!valid1) {
+            const err9 = { instancePath: instancePath + "/groups", schemaPath: "#/properties/groups/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        for (const key22 in data2) {
+          let data3 = data2[key22];
+          if (Array.isArray(data3)) {
+            if (data3.length < 1) {
+              const err10 = { instancePath: instancePath + "/groups/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/groups/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            const len0 = data3.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data4 = data3[i0];
+              if (typeof data4 === "string") {
+                if (!pattern7.test(data4)) {
+                  const err11 = { instancePath: instancePath + "/groups/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/directRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$"' };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              } else {
+                const err12 = { instancePath: instancePath + "/groups/" + key22.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/directRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            let i1 = data3.length;
+            let j0;
+            if (i1 > 1) {
+              outer0: for (; i1--; ) {
+                for (j0 = i1; j0--; ) {
+                  if (func0(data3[i1], data3[j0])) {
+                    const err13 = { instancePath: instancePath + "/groups/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/groups/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+                    if (vErrors === null) {
+                      vErrors = [err13];
+                    } else {
+                      vErrors.push(err13);
+                    }
+                    errors++;
+                    break outer0;
+                  }
+                }
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/groups/" + key22.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/groups/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/groups", schemaPath: "#/properties/groups/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.defaults !== void 0) {
+      if (!validate14(data.defaults, { instancePath: instancePath + "/defaults", parentData: data, parentDataProperty: "defaults", rootData })) {
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.resources !== void 0) {
+      let data6 = data.resources;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (Object.keys(data6).length < 1) {
+          const err16 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        for (const key3 in data6) {
+          const _errs19 = errors;
+          if (typeof key3 === "string") {
+            if (!pattern1.test(key3)) {
+              const err17 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', propertyName: key3 };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key3 };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+          var valid8 = _errs19 === errors;
+          if (!valid8) {
+            const err19 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+        for (const key4 in data6) {
+          if (!validate20(data6[key4], { instancePath: instancePath + "/resources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data6, parentDataProperty: key4, rootData })) {
+            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err21];
+    } else {
+      vErrors.push(err21);
+    }
+    errors++;
+  }
+  validate11.errors = vErrors;
+  return errors === 0;
+}
+var __dep0, __dep1, __dep2, lease, schema11, func2, func3, pattern0, pattern1, pattern2, pattern3, formats0, policy, pattern5, func0, schema17, schema19, pattern9, schema27, schema47, schema48, pattern16, pattern17, pattern19, pattern21, pattern7;
+var init_validators = __esm({
+  "src/schema/generated/validators.js"() {
+    "use strict";
+    __dep0 = __toESM(require_ucs2length(), 1);
+    __dep1 = __toESM(require_formats(), 1);
+    __dep2 = __toESM(require_equal(), 1);
+    lease = validate10;
+    schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://jit-access.dev/schemas/lease.v1.schema.json", "title": "jit-access lease (v1)", "description": "One time-bound access request: who gets which role on which resource, for how long, and why. Lives at leases/<resource>/<name>.yaml in the access repo.", "type": "object", "additionalProperties": false, "required": ["grantee", "resource", "role", "reason"], "properties": { "grantee": { "description": "GitHub login that receives the access.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "resource": { "description": "A resource id from policy.yaml. Must equal the lease's folder name.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$" }, "role": { "description": "One of the resource's roles in policy.yaml.", "type": "string", "minLength": 1, "maxLength": 100 }, "duration": { "description": "How long the access lasts once granted, in days, hours and minutes: 30m, 4h, 1d12h. Exactly one of duration / expires.", "type": "string", "pattern": "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, "expires": { "description": "Absolute end of the access, RFC 3339 with an explicit offset (Z or +01:00). Exactly one of duration / expires.", "type": "string", "format": "date-time", "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, "notBefore": { "description": "Optional scheduled start, RFC 3339 with an explicit offset. The grant is made at this time, not at merge.", "type": "string", "format": "date-time", "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, "reason": { "description": "Why the access is needed. Minimum length is set by the policy.", "type": "string", "minLength": 1, "maxLength": 1e3 }, "ticket": { "description": "Ticket or incident id; required where the resource sets requireTicket, and must match its ticketPattern.", "type": "string", "minLength": 1, "maxLength": 200 }, "breakGlass": { "description": "Emergency access, granted before approval where the resource allows it (see the resource's breakGlass settings).", "type": "boolean" } }, "oneOf": [{ "required": ["duration"], "not": { "required": ["expires"] } }, { "required": ["expires"], "not": { "required": ["duration"] } }] };
+    func2 = Object.prototype.hasOwnProperty;
+    func3 = __cjs(__dep0, "default");
+    pattern0 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$", "u");
+    pattern1 = new RegExp("^[a-z0-9][a-z0-9-]{0,62}$", "u");
+    pattern2 = new RegExp("^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$", "u");
+    pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$", "u");
+    formats0 = __cjs(__dep1, "fullFormats")["date-time"];
+    policy = validate11;
+    pattern5 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$", "u");
+    func0 = __cjs(__dep2, "default");
+    schema17 = { "type": "object", "additionalProperties": false, "properties": { "maxDuration": { "description": "Longest lease.", "$ref": "#/definitions/duration" }, "requiredApprovals": { "description": "Approvals needed from `approvers` (default 1).", "type": "integer", "minimum": 1, "maximum": 20 }, "requesters": { "description": "Who may request (default: any member of the resource's organization).", "$ref": "#/definitions/people" }, "requireTicket": { "type": "boolean" }, "ticketPattern": { "description": "Regular expression the whole ticket must match, e.g. '(INC|CHG)-\\d+'.", "type": "string", "minLength": 1, "maxLength": 200 }, "minReasonLength": { "type": "integer", "minimum": 1, "maximum": 1e3 }, "schedule": { "$ref": "#/definitions/schedule" }, "maxScheduleAhead": { "description": "How far ahead notBefore may be (default 7d).", "$ref": "#/definitions/duration" }, "maxExtensions": { "description": "How many times a lease may be extended (default 0).", "type": "integer", "minimum": 0, "maximum": 100 }, "maxTotalDuration": { "description": "Longest total access of one lease including extensions (default maxDuration \xD7 (1 + maxExtensions)).", "$ref": "#/definitions/duration" }, "allowRequestFor": { "description": "May a requester ask for another grantee? false (default): grantee must be the pull request's author; true: anyone; a list: only these grantees (e.g. service accounts).", "oneOf": [{ "type": "boolean" }, { "type": "array", "$ref": "#/definitions/people", "minItems": 1 }] }, "breakGlass": { "$ref": "#/definitions/breakGlass" }, "mode": { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] }, "revocation": { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] }, "remindBefore": { "description": "Remind the grantee this long before expiry.", "$ref": "#/definitions/duration" }, "extendAfter": { "description": "Fraction of the window (0-1) that must have passed before an extension may be requested.", "type": "number", "minimum": 0, "maximum": 1 } } };
+    schema19 = { "description": "Time windows in which requests may start. Outside them requests are refused.", "type": "object", "additionalProperties": false, "required": ["timezone", "windows"], "properties": { "timezone": { "description": "IANA time zone, e.g. Europe/Berlin.", "type": "string", "minLength": 1 }, "windows": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["days", "hours"], "properties": { "days": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] } }, "hours": { "description": "HH:MM-HH:MM in the schedule's time zone; the end is exclusive; 00:00-24:00 is the whole day.", "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" } } } } } };
+    pattern9 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
+    schema27 = { "type": "object", "additionalProperties": false, "required": ["provider", "roles"], "properties": { "description": { "type": "string", "maxLength": 500 }, "provider": { "description": "The target system and where in it.", "type": "object", "required": ["type"], "properties": { "type": { "enum": ["github-team", "github-repo", "github-org-role"] } }, "oneOf": [{ "$ref": "#/definitions/githubTeam" }, { "$ref": "#/definitions/githubRepo" }, { "$ref": "#/definitions/githubOrgRole" }] }, "roles": { "description": "Roles that may be requested. github-team: member, maintainer. github-repo: pull, triage, push, maintain, admin or a custom repository role. github-org-role: organization role names.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" } }, "approvers": { "description": "Who may approve; `requiredApprovals` of them must approve.", "type": "array", "$ref": "#/definitions/people", "minItems": 1 }, "approvals": { "description": "Long form: every rule must be met, by distinct people.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/approvalRule" } }, "standing": { "description": "Permanent members that are never revoked.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["grantee", "role"], "properties": { "grantee": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "role": { "type": "string", "minLength": 1 } } } }, "maxDuration": { "$ref": "#/definitions/settings/properties/maxDuration" }, "requiredApprovals": { "$ref": "#/definitions/settings/properties/requiredApprovals" }, "requesters": { "$ref": "#/definitions/settings/properties/requesters" }, "requireTicket": { "$ref": "#/definitions/settings/properties/requireTicket" }, "ticketPattern": { "$ref": "#/definitions/settings/properties/ticketPattern" }, "minReasonLength": { "$ref": "#/definitions/settings/properties/minReasonLength" }, "schedule": { "$ref": "#/definitions/settings/properties/schedule" }, "maxScheduleAhead": { "$ref": "#/definitions/settings/properties/maxScheduleAhead" }, "maxExtensions": { "$ref": "#/definitions/settings/properties/maxExtensions" }, "maxTotalDuration": { "$ref": "#/definitions/settings/properties/maxTotalDuration" }, "allowRequestFor": { "$ref": "#/definitions/settings/properties/allowRequestFor" }, "breakGlass": { "$ref": "#/definitions/settings/properties/breakGlass" }, "mode": { "$ref": "#/definitions/settings/properties/mode" }, "revocation": { "$ref": "#/definitions/settings/properties/revocation" }, "remindBefore": { "$ref": "#/definitions/settings/properties/remindBefore" }, "extendAfter": { "$ref": "#/definitions/settings/properties/extendAfter" } }, "not": { "required": ["approvers", "approvals"] }, "anyOf": [{ "required": ["approvers"] }, { "required": ["approvals"] }] };
+    schema47 = { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] };
+    schema48 = { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] };
+    pattern16 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$", "u");
+    pattern17 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+    pattern19 = new RegExp("^[A-Za-z0-9._-]{1,100}$", "u");
+    pattern21 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
+    pattern7 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$", "u");
+  }
+});
 
-// node_modules/@actions/core/lib/platform.js
-import os3 from "os";
-
-// node_modules/@actions/io/lib/io-util.js
-import * as fs2 from "fs";
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = os3.platform();
-var arch = os3.arch();
-
-// node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+// src/schema/check-schema.ts
+function checkSchema(kind, file, doc) {
+  const validate = validators[kind];
+  if (validate(doc.value)) return [];
+  return toDiagnostics(kind, file, doc, validate.errors ?? []);
+}
+function toDiagnostics(kind, file, doc, errors) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const branchy = errors.some((e) => e.keyword === "oneOf" && e.instancePath === "");
+  for (const e of errors) {
+    if (irrelevantBranch(doc.value, e, errors)) continue;
+    const d = describe(kind, file, doc, e, branchy);
+    if (!d) continue;
+    const key3 = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key3)) continue;
+    seen.add(key3);
+    out.push(d);
   }
-  if (options && options.trimWhitespace === false) {
-    return val;
+  if (out.length === 0 && errors[0]) {
+    out.push(diagnostic(`${kind}-schema`, file, doc.locate(errors[0].instancePath), `Invalid ${kind}: ${errors[0].message ?? "does not match the schema"}.`));
   }
-  return val.trim();
+  return out;
 }
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+function valueAt(root, pointer) {
+  let v = root;
+  for (const seg of pointer.split("/").slice(1)) {
+    if (v === null || typeof v !== "object") return void 0;
+    v = v[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
   }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  return v;
 }
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
+function irrelevantBranch(root, e, all) {
+  const provider = /^(.*\/provider)(?:\/|$)/.exec(e.instancePath);
+  if (provider && e.schemaPath.includes("/definitions/github")) {
+    const type = valueAt(root, provider[1])?.type;
+    const want = typeof type === "string" ? PROVIDER_DEFINITION[type] : void 0;
+    if (!want) return !e.instancePath.endsWith("/type") || e.keyword !== "const";
+    return !e.schemaPath.includes(`/definitions/${want}/`);
+  }
+  if (e.instancePath.endsWith("/allowRequestFor") && e.keyword === "type") {
+    return all.some((o) => o.keyword === "oneOf" && o.instancePath === e.instancePath);
+  }
+  if (e.keyword === "oneOf" && e.instancePath.endsWith("/allowRequestFor")) {
+    return all.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`));
+  }
+  return false;
 }
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function fieldName(pointer) {
+  const parts = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return parts.length ? parts.join(".") : "(document)";
 }
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function describe(kind, file, doc, e, branchy) {
+  const field = fieldName(e.instancePath);
+  const schemaHint = `See schemas/${kind}.v1.schema.json.`;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const extra = String(e.params.additionalProperty);
+      const pointer = `${e.instancePath}/${escapePointerSegment(extra)}`;
+      const where = e.instancePath ? ` in ${field}` : "";
+      return diagnostic(
+        `${kind}-unknown-field`,
+        file,
+        doc.locateKey(pointer),
+        `Unknown field '${extra}'${where}.`,
+        `Remove it or fix its spelling. ${schemaHint}`
+      );
+    }
+    case "required": {
+      const missing = String(e.params.missingProperty);
+      if (kind === "lease" && e.instancePath === "" && (missing === "duration" || missing === "expires")) return void 0;
+      if (kind === "policy" && /\/resources\/[^/]+$/.test(e.instancePath) && (missing === "approvers" || missing === "approvals")) {
+        return diagnostic("policy-schema-required", file, doc.locateKey(e.instancePath), `Resource ${field.split(".")[1]} needs 'approvers' or 'approvals'.`, "Say who approves requests for this resource.");
+      }
+      const where = e.instancePath ? ` in ${field}` : "";
+      return diagnostic(`${kind}-missing-field`, file, doc.locateKey(e.instancePath), `Missing required field '${missing}'${where}.`, `Add '${missing}:'. ${schemaHint}`);
+    }
+    case "oneOf": {
+      if (kind === "lease" && e.instancePath === "") {
+        const v = doc.value;
+        const both = v && typeof v === "object" && "duration" in v && "expires" in v;
+        return diagnostic(
+          "lease-duration-or-expires",
+          file,
+          both ? doc.locateKey("/expires") : doc.locate(""),
+          both ? "A lease has either 'duration' or 'expires', not both." : "A lease needs 'duration' (e.g. 4h) or 'expires' (an RFC 3339 time).",
+          both ? "Keep one of them." : "Add 'duration: 4h' or 'expires: 2026-11-24T12:00:00Z'."
+        );
+      }
+      if (kind === "policy" && e.instancePath.endsWith("/provider")) return void 0;
+      if (kind === "policy" && e.instancePath.endsWith("/allowRequestFor")) {
+        return diagnostic("policy-schema-type", file, doc.locate(e.instancePath), `${field} must be true, false or a list of people.`);
+      }
+      return void 0;
+    }
+    case "not": {
+      if (kind === "policy" && /\/resources\/[^/]+$/.test(e.instancePath)) {
+        return diagnostic("policy-approvers-conflict", file, doc.locateKey(`${e.instancePath}/approvals`), `Resource ${field.split(".")[1]} has both 'approvers' and 'approvals'.`, "Use 'approvers' with 'requiredApprovals', or the long form 'approvals', not both.");
+      }
+      return void 0;
+    }
+    case "const": {
+      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) {
+        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), 'provider.type must be one of "github-team", "github-repo", "github-org-role".');
+      }
+      const allowed = JSON.stringify(e.params.allowedValue);
+      return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);
+    }
+    case "enum": {
+      const allowed = (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(", ");
+      return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be one of ${allowed}.`);
+    }
+    case "type": {
+      if (branchy && e.schemaPath.startsWith("#/oneOf")) return void 0;
+      if (e.schemaPath.includes("/allowRequestFor/oneOf")) return void 0;
+      const t = e.params.type;
+      const top = e.instancePath === "";
+      return diagnostic(
+        `${kind}-schema-type`,
+        file,
+        doc.locate(e.instancePath),
+        top ? `The ${kind} file must be a YAML mapping (key: value lines).` : `${field} must be ${article(t)}.`,
+        top ? `See examples/access-repo for a complete ${kind} file.` : void 0
+      );
+    }
+    case "pattern":
+      if (kind === "lease" && /^\/(expires|notBefore)$/.test(e.instancePath)) {
+        return diagnostic("lease-naive-or-invalid-time", file, doc.locate(e.instancePath), `${field} must be an RFC 3339 time with an explicit offset, like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.`, "Times without 'Z' or an offset are ambiguous and are rejected.");
+      }
+      return diagnostic(`${kind}-schema-format`, file, doc.locate(e.instancePath), `${field} has an invalid value: ${patternHelp(e.instancePath)}.`);
+    case "format":
+      return diagnostic(
+        `${kind}-naive-or-invalid-time`,
+        file,
+        doc.locate(e.instancePath),
+        `${field} must be an RFC 3339 time with an explicit offset, like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.`,
+        "Times without 'Z' or an offset are ambiguous and are rejected."
+      );
+    case "minLength":
+    case "maxLength":
+    case "minItems":
+    case "maxItems":
+    case "minimum":
+    case "maximum":
+    case "minProperties":
+    case "uniqueItems":
+      return diagnostic(`${kind}-schema-${e.keyword === "uniqueItems" ? "duplicate" : "range"}`, file, doc.locate(e.instancePath), `${field} ${e.message ?? "is out of range"}.`);
+    case "propertyNames":
+      return void 0;
+    // reported by the pattern error on the name
+    default:
+      return diagnostic(`${kind}-schema`, file, doc.locate(e.instancePath), `${field} ${e.message ?? "does not match the schema"}.`, schemaHint);
+  }
 }
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+function article(t) {
+  const a = { string: "a string", object: "a mapping", array: "a list", boolean: "true or false", integer: "a whole number", number: "a number" };
+  return t.split(",").map((x) => a[x] ?? x).join(" or ");
 }
-function info(message) {
-  process.stdout.write(message + os4.EOL);
+function patternHelp(pointer) {
+  const last = pointer.split("/").pop() ?? "";
+  if (last === "duration" || /^max|Ahead$|Within$|remindBefore/.test(last)) return "use days, hours and minutes like 30m, 4h or 1d12h";
+  if (last === "grantee") return "use a GitHub login like alice";
+  if (last === "resource") return "use a resource id from policy.yaml (lowercase letters, digits and dashes)";
+  if (last === "hours") return "use HH:MM-HH:MM, e.g. 09:00-18:00";
+  return "see the schema for the allowed form (logins like alice, teams like @org/team, groups like group:name)";
 }
+var validators, PROVIDER_DEFINITION;
+var init_check_schema = __esm({
+  "src/schema/check-schema.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_parse_yaml();
+    init_validators();
+    validators = { lease, policy };
+    PROVIDER_DEFINITION = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole" };
+  }
+});
+
+// src/lease/load-lease.ts
+function loadLease(file, bytes) {
+  const doc = parseYamlBytes(file, bytes);
+  if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
+  const diagnostics = checkSchema("lease", file, doc);
+  if (diagnostics.length > 0) return { doc, diagnostics };
+  return { lease: doc.value, doc, diagnostics };
+}
+var init_load_lease = __esm({
+  "src/lease/load-lease.ts"() {
+    "use strict";
+    init_parse_yaml();
+    init_check_schema();
+  }
+});
+
+// src/lease/duration.ts
+function parseDuration(text) {
+  const m = DURATION.exec(text);
+  if (!m) return void 0;
+  const [, d, h, min] = m;
+  const total = Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(min ?? 0);
+  return Number.isSafeInteger(total) ? total : void 0;
+}
+function formatDuration(minutes) {
+  if (minutes <= 0) return "0m";
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor(minutes % 1440 / 60);
+  const m = Math.round(minutes % 60);
+  return `${d ? `${d}d` : ""}${h ? `${h}h` : ""}${m ? `${m}m` : ""}`;
+}
+var DURATION, MINUTE_MS;
+var init_duration = __esm({
+  "src/lease/duration.ts"() {
+    "use strict";
+    DURATION = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
+    MINUTE_MS = 6e4;
+  }
+});
+
+// src/policy/policy.ts
+function resourceOrg(p) {
+  return p.type === "github-repo" ? p.owner : p.org;
+}
+function targetKey(p) {
+  switch (p.type) {
+    case "github-team":
+      return `github-team:${p.org.toLowerCase()}/${p.team.toLowerCase()}`;
+    case "github-repo":
+      return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
+    case "github-org-role":
+      return `github-org-role:${p.org.toLowerCase()}`;
+  }
+}
+var BUILT_IN_DEFAULTS;
+var init_policy = __esm({
+  "src/policy/policy.ts"() {
+    "use strict";
+    BUILT_IN_DEFAULTS = {
+      maxDuration: "8h",
+      requiredApprovals: 1,
+      minReasonLength: 10,
+      requireTicket: false,
+      maxScheduleAhead: "7d",
+      maxExtensions: 0,
+      allowRequestFor: false,
+      breakGlassMaxDuration: "1h",
+      breakGlassReviewWithin: "24h",
+      mode: "exclusive",
+      revocation: "sweep",
+      remindBefore: "30m",
+      extendAfter: 0
+    };
+  }
+});
+
+// src/policy/schedule.ts
+function isValidTimeZone(tz) {
+  try {
+    formatterFor(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function formatterFor(tz) {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+function localTime(ms, tz) {
+  const parts = formatterFor(tz).formatToParts(new Date(ms));
+  const get = (t) => parts.find((p) => p.type === t)?.value ?? "";
+  const day = get("weekday").slice(0, 3).toLowerCase();
+  return { day, minute: Number(get("hour")) * 60 + Number(get("minute")) };
+}
+function parseHours(hours) {
+  const [a = "00:00", b = "00:00"] = hours.split("-");
+  const toMin = (s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+  return { start: toMin(a), end: toMin(b) };
+}
+function withinSchedule(ms, schedule) {
+  const { day, minute } = localTime(ms, schedule.timezone);
+  return schedule.windows.some((w) => {
+    if (!w.days.includes(day)) return false;
+    const { start, end } = parseHours(w.hours);
+    return minute >= start && minute < end;
+  });
+}
+function describeSchedule(schedule) {
+  return schedule.windows.map((w) => `${w.days.join(",")} ${w.hours}`).join("; ") + ` (${schedule.timezone})`;
+}
+var formatters;
+var init_schedule = __esm({
+  "src/policy/schedule.ts"() {
+    "use strict";
+    formatters = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/policy/load-policy.ts
+function loadPolicy(file, bytes) {
+  const doc = parseYamlBytes(file, bytes, MAX_POLICY_BYTES);
+  if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
+  const schemaErrors = checkSchema("policy", file, doc);
+  if (schemaErrors.length > 0) return { doc, diagnostics: schemaErrors };
+  const raw = doc.value;
+  const diagnostics = checkSemantics(file, doc, raw);
+  if (diagnostics.length > 0) return { doc, diagnostics };
+  return { policy: resolve2(raw), doc, diagnostics };
+}
+function checkSemantics(file, doc, p) {
+  const out = [];
+  const groups2 = p.groups ?? {};
+  const err = (code, pointer, message, hint, key3 = false) => out.push(diagnostic(code, file, key3 ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
+  const checkRefs = (refs, pointer) => {
+    refs?.forEach((ref, i) => {
+      const r = parseRef(ref);
+      if (r.kind === "group" && !(r.name in groups2)) {
+        err("policy-unknown-group", `${pointer}/${i}`, `Group '${r.name}' is not defined under 'groups'.`, `Define groups.${r.name} or fix the name.`);
+      }
+    });
+  };
+  const checkSettings = (s, pointer) => {
+    if (!s) return;
+    checkRefs(s.requesters, `${pointer}/requesters`);
+    if (Array.isArray(s.allowRequestFor)) checkRefs(s.allowRequestFor, `${pointer}/allowRequestFor`);
+    for (const k of ["maxDuration", "maxScheduleAhead", "maxTotalDuration", "remindBefore"]) {
+      const v = s[k];
+      if (v !== void 0 && !parseDuration(v)) err("policy-duration-zero", `${pointer}/${k}`, `${k} must be longer than zero.`);
+    }
+    for (const k of ["maxDuration", "reviewWithin"]) {
+      const v = s.breakGlass?.[k];
+      if (v !== void 0 && !parseDuration(v)) err("policy-duration-zero", `${pointer}/breakGlass/${k}`, `breakGlass.${k} must be longer than zero.`);
+    }
+    if (s.ticketPattern !== void 0) {
+      try {
+        new RegExp(`^(?:${s.ticketPattern})$`, "u");
+      } catch (e) {
+        err("policy-ticket-pattern", `${pointer}/ticketPattern`, `ticketPattern is not a valid regular expression: ${e.message}.`);
+      }
+    }
+    if (s.schedule) {
+      if (!isValidTimeZone(s.schedule.timezone)) {
+        err("policy-timezone", `${pointer}/schedule/timezone`, `'${s.schedule.timezone}' is not an IANA time zone.`, "Use a name like Europe/Berlin, America/New_York or UTC.");
+      }
+      s.schedule.windows.forEach((w, i) => {
+        const { start, end } = parseHours(w.hours);
+        if (end <= start) err("policy-schedule-hours", `${pointer}/schedule/windows/${i}/hours`, `Window ${w.hours} ends before it starts.`, "Write start-end within one day, e.g. 09:00-18:00; split overnight windows in two.");
+      });
+    }
+  };
+  checkRefs(p.admins, "/admins");
+  for (const [name, members] of Object.entries(groups2)) {
+    members.forEach((m, i) => {
+      if (m.startsWith("group:")) err("policy-nested-group", `/groups/${escapePointerSegment(name)}/${i}`, "Groups hold logins and teams, not other groups.");
+    });
+  }
+  checkSettings(p.defaults, "/defaults");
+  const targets = /* @__PURE__ */ new Map();
+  for (const [id, r] of Object.entries(p.resources)) {
+    const base = `/resources/${escapePointerSegment(id)}`;
+    checkSettings(r, base);
+    checkRefs(r.approvers, `${base}/approvers`);
+    r.approvals?.forEach((rule, i) => {
+      checkRefs(rule.from, `${base}/approvals/${i}/from`);
+      checkSatisfiable(rule.from, rule.count ?? 1, `${base}/approvals/${i}/count`);
+    });
+    if (r.approvers) checkSatisfiable(r.approvers, r.requiredApprovals ?? p.defaults?.requiredApprovals ?? 1, `${base}/requiredApprovals`);
+    if (r.provider.type === "github-team") {
+      r.roles.forEach((role, i) => {
+        if (!GITHUB_TEAM_ROLES.has(role)) err("policy-role-unsupported", `${base}/roles/${i}`, `A github-team resource has roles 'member' and 'maintainer', not '${role}'.`);
+      });
+    }
+    r.standing?.forEach((s, i) => {
+      if (!r.roles.includes(s.role)) err("policy-standing-role", `${base}/standing/${i}/role`, `Standing role '${s.role}' is not one of this resource's roles (${r.roles.join(", ")}).`);
+    });
+    const key3 = targetKey(r.provider);
+    const other = targets.get(key3);
+    if (other) err("policy-duplicate-target", `${base}/provider`, `Resources '${other}' and '${id}' manage the same target (${key3}).`, "Give each target one resource, with several roles if needed.");
+    else targets.set(key3, id);
+    const max = parseDuration(r.maxDuration ?? p.defaults?.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration) ?? 0;
+    const total = r.maxTotalDuration ?? p.defaults?.maxTotalDuration;
+    if (total !== void 0 && (parseDuration(total) ?? 0) < max) {
+      err("policy-total-below-max", `${base}/maxTotalDuration`, `maxTotalDuration (${total}) is shorter than maxDuration.`, "Raise maxTotalDuration or lower maxDuration.");
+    }
+  }
+  return out;
+  function checkSatisfiable(from, count, pointer) {
+    const direct = expandRefs(from, groups2);
+    const hasTeam = direct.some((d) => parseRef(d).kind === "team");
+    if (!hasTeam && direct.length < count) {
+      err("policy-approvals-impossible", pointer, `${count} distinct approvals are required but only ${direct.length} people are listed.`, "List more approvers or lower the count.");
+    }
+  }
+}
+function resolve2(p) {
+  const d = p.defaults ?? {};
+  const groups2 = p.groups ?? {};
+  const resources = /* @__PURE__ */ new Map();
+  for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
+  return { admins: p.admins, groups: groups2, resources };
+}
+function resolveResource(id, r, d) {
+  const pick = (k) => r[k] !== void 0 ? r[k] : d[k];
+  const minutes = (v, fallback2) => parseDuration(v ?? fallback2) ?? 0;
+  const maxDurationMinutes = minutes(pick("maxDuration"), BUILT_IN_DEFAULTS.maxDuration);
+  const maxExtensions = pick("maxExtensions") ?? BUILT_IN_DEFAULTS.maxExtensions;
+  const total = pick("maxTotalDuration");
+  const bg = pick("breakGlass");
+  const requiredApprovals = pick("requiredApprovals") ?? BUILT_IN_DEFAULTS.requiredApprovals;
+  const res = {
+    id,
+    provider: r.provider,
+    roles: r.roles,
+    approvalRules: r.approvals ? r.approvals.map((a) => ({ from: a.from, count: a.count ?? 1 })) : [{ from: r.approvers ?? [], count: requiredApprovals }],
+    standing: r.standing ?? [],
+    maxDurationMinutes,
+    requireTicket: pick("requireTicket") ?? BUILT_IN_DEFAULTS.requireTicket,
+    minReasonLength: pick("minReasonLength") ?? BUILT_IN_DEFAULTS.minReasonLength,
+    maxScheduleAheadMinutes: minutes(pick("maxScheduleAhead"), BUILT_IN_DEFAULTS.maxScheduleAhead),
+    maxExtensions,
+    maxTotalDurationMinutes: total !== void 0 ? minutes(total, "0m") : maxDurationMinutes * (1 + maxExtensions),
+    allowRequestFor: pick("allowRequestFor") ?? BUILT_IN_DEFAULTS.allowRequestFor,
+    breakGlass: {
+      allowed: bg?.allowed ?? false,
+      maxDurationMinutes: minutes(bg?.maxDuration, BUILT_IN_DEFAULTS.breakGlassMaxDuration),
+      reviewWithinMinutes: minutes(bg?.reviewWithin, BUILT_IN_DEFAULTS.breakGlassReviewWithin)
+    },
+    mode: pick("mode") ?? BUILT_IN_DEFAULTS.mode,
+    revocation: pick("revocation") ?? BUILT_IN_DEFAULTS.revocation,
+    remindBeforeMinutes: minutes(pick("remindBefore"), BUILT_IN_DEFAULTS.remindBefore),
+    extendAfter: pick("extendAfter") ?? BUILT_IN_DEFAULTS.extendAfter
+  };
+  if (r.description !== void 0) res.description = r.description;
+  const requesters = pick("requesters");
+  if (requesters !== void 0) res.requesters = requesters;
+  const ticketPattern = pick("ticketPattern");
+  if (ticketPattern !== void 0) res.ticketPattern = ticketPattern;
+  const schedule = pick("schedule");
+  if (schedule !== void 0) res.schedule = schedule;
+  return res;
+}
+var GITHUB_TEAM_ROLES;
+var init_load_policy = __esm({
+  "src/policy/load-policy.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_parse_yaml();
+    init_duration();
+    init_check_schema();
+    init_people();
+    init_policy();
+    init_schedule();
+    GITHUB_TEAM_ROLES = /* @__PURE__ */ new Set(["member", "maintainer"]);
+  }
+});
+
+// src/validate/needed-facts.ts
+function neededFacts(input) {
+  const teams = /* @__PURE__ */ new Set();
+  const orgMembers = /* @__PURE__ */ new Map();
+  const policy2 = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : void 0;
+  if (!policy2 || input.author === void 0) return { teams: [], orgMembers: [] };
+  for (const c of input.changes) {
+    if (!c.head) continue;
+    const where = checkLeasePath(c.path);
+    if (where.kind !== "lease") continue;
+    const lease2 = loadLease(c.path, c.head.bytes).lease;
+    const r = lease2 ? policy2.resources.get(lease2.resource) : void 0;
+    if (!lease2 || !r) continue;
+    if (r.requesters) teamsIn(r.requesters, policy2.groups).forEach((t) => teams.add(t));
+    else {
+      const org2 = resourceOrg(r.provider);
+      orgMembers.set(`${org2}/${input.author}`.toLowerCase(), { org: org2, login: input.author });
+    }
+    if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy2.groups).forEach((t) => teams.add(t));
+  }
+  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()] };
+}
+var init_needed_facts = __esm({
+  "src/validate/needed-facts.ts"() {
+    "use strict";
+    init_load_lease();
+    init_lease_path();
+    init_load_policy();
+    init_people();
+    init_policy();
+  }
+});
+
+// src/codeowners/compare-codeowners.ts
+function parseCodeowners(text) {
+  const out = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const hash = raw.search(/(^|\s)#/);
+    const content = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    if (!content) return;
+    const [pattern = "", ...owners] = content.split(/\s+/);
+    out.push({ pattern, owners, line: i + 1 });
+  });
+  return out;
+}
+function compareCodeowners(actualText, expected) {
+  const actual = parseCodeowners(actualText);
+  const n = Math.max(actual.length, expected.length);
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const a = actual[i], e = expected[i];
+    if (!a || !e || key(a) !== key(e)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return void 0;
+  const expectedKeys = new Set(expected.map(key));
+  const actualKeys = new Set(actual.map(key));
+  return {
+    line: actual[first]?.line ?? (actual.at(-1)?.line ?? 0) + 1,
+    missing: expected.filter((r) => !actualKeys.has(key(r))),
+    unexpected: actual.filter((r) => !expectedKeys.has(key(r)))
+  };
+}
+var key;
+var init_compare_codeowners = __esm({
+  "src/codeowners/compare-codeowners.ts"() {
+    "use strict";
+    key = (r) => `${r.pattern} ${[...r.owners].map((o) => o.toLowerCase()).sort().join(" ")}`;
+  }
+});
+
+// src/validate/check-codeowners.ts
+function checkCodeownersSync(file, policy2, policyPath) {
+  const expected = generateCodeowners(policy2, policyPath);
+  const fix = `Run \`jit codeowners\` and commit ${CODEOWNERS_PATH}; it must read:
+${expected}`;
+  if (!file) {
+    return [diagnostic("codeowners-missing", CODEOWNERS_PATH, void 0, "The repository has no CODEOWNERS file, so nobody is required to approve lease requests.", fix)];
+  }
+  const text = decodeUtf8(file.bytes);
+  if (text === void 0) return [diagnostic("file-not-utf8", file.path, void 0, "CODEOWNERS is not valid UTF-8.", fix)];
+  const drift = compareCodeowners(text, codeownersRules(policy2, policyPath));
+  if (!drift) return [];
+  const parts = [];
+  if (drift.missing.length) parts.push(`missing: ${drift.missing.map((r) => `${r.pattern} ${r.owners.join(" ")}`).join("; ")}`);
+  if (drift.unexpected.length) parts.push(`not from the policy: ${drift.unexpected.map((r) => `line ${r.line} '${r.pattern} ${r.owners.join(" ")}'`).join("; ")}`);
+  if (!parts.length) parts.push("rules are out of order");
+  return [diagnostic("codeowners-out-of-sync", file.path, { line: drift.line, column: 1 }, `CODEOWNERS does not match ${policyPath} (${parts.join("; ")}).`, fix)];
+}
+var init_check_codeowners = __esm({
+  "src/validate/check-codeowners.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_parse_yaml();
+    init_compare_codeowners();
+    init_generate_codeowners();
+  }
+});
+
+// src/lease/timestamp.ts
+function parseTimestamp(text) {
+  const m = RFC3339.exec(text);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return void 0;
+  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > dim) return void 0;
+  let ms = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), frac ? Math.round(Number(frac) * 1e3) : 0);
+  if (sign) {
+    const offH = Number(oh), offM = Number(om);
+    if (offH > 23 || offM > 59) return void 0;
+    const off = (offH * 60 + offM) * 6e4;
+    ms += sign === "+" ? -off : off;
+  }
+  return ms;
+}
+function formatTimestamp(ms) {
+  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+var RFC3339;
+var init_timestamp = __esm({
+  "src/lease/timestamp.ts"() {
+    "use strict";
+    RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+  }
+});
+
+// src/validate/check-lease.ts
+function leaseWindow(lease2, grantedAt) {
+  const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
+  const start = Math.max(grantedAt, notBefore ?? grantedAt);
+  const end = lease2.duration !== void 0 ? start + (parseDuration(lease2.duration) ?? 0) * MINUTE_MS : parseTimestamp(lease2.expires ?? "") ?? start;
+  return { start, end };
+}
+function checkLease(ctx) {
+  const { file, doc, lease: lease2, policy: policy2, kind, now } = ctx;
+  const out = [];
+  const at = (field) => doc.locate(field ? `/${field}` : "");
+  const add = (code, field, message, hint) => out.push(diagnostic(code, file, at(field), message, hint));
+  const notChecked = (field, message, hint) => out.push(diagnostic(NOT_CHECKED, file, at(field), `Not checked: ${message}`, hint, "warning"));
+  const resource = policy2.resources.get(lease2.resource);
+  if (lease2.resource !== ctx.folder) {
+    add("lease-folder-mismatch", "resource", `Lease is in leases/${ctx.folder}/ but names resource '${lease2.resource}'.`, `Move the file to leases/${lease2.resource}/ or set resource: ${ctx.folder}.`);
+  }
+  if (!resource) {
+    const known = [...policy2.resources.keys()].sort().join(", ");
+    add("lease-unknown-resource", "resource", `Resource '${lease2.resource}' is not in the policy.`, `Use one of: ${known}.`);
+    return out;
+  }
+  if (!resource.roles.includes(lease2.role)) {
+    add("lease-role-not-allowed", "role", `Role '${lease2.role}' cannot be requested for ${resource.id}.`, `Use one of: ${resource.roles.join(", ")}.`);
+  }
+  checkText(lease2, resource, add);
+  checkBreakGlass(lease2, resource, add);
+  if (kind === "extension") {
+    checkExtension(ctx, resource, add, notChecked);
+  } else {
+    checkTiming(lease2, resource, kind, now, add);
+  }
+  if (kind !== "existing") checkWho(ctx, resource, add, notChecked);
+  return out;
+}
+function checkText(lease2, r, add) {
+  const reason = lease2.reason.trim();
+  if (reason.length < r.minReasonLength) {
+    add("lease-reason-too-short", "reason", `Reason is ${reason.length} characters; ${r.id} needs at least ${r.minReasonLength}.`, "Say what you will do and why, e.g. 'Rotate prod credentials for INC-1234'.");
+  }
+  if (lease2.ticket === void 0) {
+    if (r.requireTicket) add("lease-ticket-required", "", `${r.id} requires a ticket.`, `Add 'ticket:'${r.ticketPattern ? ` matching ${r.ticketPattern}` : ""}.`);
+  } else if (r.ticketPattern !== void 0 && !new RegExp(`^(?:${r.ticketPattern})$`, "u").test(lease2.ticket)) {
+    add("lease-ticket-format", "ticket", `Ticket '${lease2.ticket}' does not match ${r.id}'s pattern ${r.ticketPattern}.`, "Use the ticket id exactly as your tracker writes it.");
+  }
+}
+function checkBreakGlass(lease2, r, add) {
+  if (!lease2.breakGlass) return;
+  if (!r.breakGlass.allowed) {
+    add("lease-break-glass-not-allowed", "breakGlass", `${r.id} does not allow break-glass access.`, "Remove 'breakGlass: true' and wait for approval.");
+  }
+}
+function checkTiming(lease2, r, kind, now, add) {
+  const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
+  const expires = lease2.expires !== void 0 ? parseTimestamp(lease2.expires) : void 0;
+  for (const [field, text, ms] of [["notBefore", lease2.notBefore, notBefore], ["expires", lease2.expires, expires]]) {
+    if (text !== void 0 && ms === void 0) {
+      add("lease-naive-or-invalid-time", field, `${field} '${text}' is not a valid RFC 3339 time with an explicit offset.`, "Write it like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.");
+      return;
+    }
+  }
+  const max = lease2.breakGlass && r.breakGlass.allowed ? Math.min(r.breakGlass.maxDurationMinutes, r.maxDurationMinutes) : r.maxDurationMinutes;
+  const maxWhat = lease2.breakGlass && r.breakGlass.allowed ? "break-glass maximum" : "maxDuration";
+  if (lease2.duration !== void 0) {
+    const minutes = parseDuration(lease2.duration) ?? 0;
+    if (minutes <= 0) add("lease-duration-zero", "duration", "Duration must be longer than zero.", "Use e.g. 30m, 4h or 1d.");
+    else if (minutes > max) add("lease-duration-too-long", "duration", `Duration ${lease2.duration} is longer than ${r.id}'s ${maxWhat} of ${formatDuration(max)}.`, `Ask for ${formatDuration(max)} or less; extend later if needed.`);
+  }
+  if (notBefore !== void 0 && expires !== void 0 && notBefore >= expires) {
+    add("lease-not-before-after-expiry", "notBefore", `notBefore (${lease2.notBefore}) is not before expires (${lease2.expires}).`, "Start before the lease ends.");
+  }
+  if (kind !== "new") return;
+  const start = Math.max(now, notBefore ?? now);
+  if (notBefore !== void 0) {
+    if (notBefore < now - NOT_BEFORE_SKEW_MS) {
+      add("lease-not-before-past", "notBefore", `notBefore ${lease2.notBefore} is in the past (now is ${formatTimestamp(now)}).`, "Remove notBefore to start at merge, or pick a future time.");
+    } else if (notBefore - now > r.maxScheduleAheadMinutes * MINUTE_MS) {
+      add("lease-not-before-too-far", "notBefore", `notBefore is more than ${formatDuration(r.maxScheduleAheadMinutes)} ahead, ${r.id}'s maxScheduleAhead.`, "Request closer to the time you need the access.");
+    }
+  }
+  if (expires !== void 0) {
+    if (expires <= now) {
+      add("lease-expires-past", "expires", `expires ${lease2.expires} is not in the future (now is ${formatTimestamp(now)}).`, "Pick a later time or use 'duration'.");
+    } else {
+      const minutes = Math.ceil((expires - start) / MINUTE_MS);
+      if (minutes > max) {
+        add("lease-duration-too-long", "expires", `expires ${lease2.expires} is ${formatDuration(minutes)} after ${notBefore !== void 0 ? "notBefore" : "now"}, longer than ${r.id}'s ${maxWhat} of ${formatDuration(max)}.`, `End by ${formatTimestamp(start + max * MINUTE_MS)} or earlier.`);
+      }
+    }
+  }
+  if (r.schedule && !withinSchedule(start, r.schedule)) {
+    add("lease-outside-schedule", notBefore !== void 0 ? "notBefore" : "", `${r.id} accepts requests starting only in ${describeSchedule(r.schedule)}; this one starts ${formatTimestamp(start)}.`, "Request within the schedule, or set notBefore to a time inside it.");
+  }
+}
+function checkExtension(ctx, r, add, notChecked) {
+  const { lease: lease2, previous, history, now } = ctx;
+  if (!previous) return;
+  for (const field2 of ["grantee", "resource", "role", "notBefore", "breakGlass"]) {
+    if ((lease2[field2] ?? null) !== (previous[field2] ?? null)) {
+      add("lease-immutable-field", field2 === "resource" ? "resource" : field2, `'${field2}' of an existing lease cannot change (was ${JSON.stringify(previous[field2] ?? null)}).`, "Open a new lease for different access; only duration/expires can be extended.");
+    }
+  }
+  if (lease2.duration !== void 0 && (parseDuration(lease2.duration) ?? 0) <= 0) {
+    add("lease-duration-zero", "duration", "Duration must be longer than zero.", "To end access early, delete the lease file instead.");
+    return;
+  }
+  if (previous.breakGlass) {
+    add("lease-break-glass-extension", lease2.duration !== void 0 ? "duration" : "expires", "Break-glass access cannot be extended.", "Open a normal lease and have it approved.");
+    return;
+  }
+  const field = lease2.duration !== void 0 ? "duration" : "expires";
+  if (!history) {
+    notChecked(field, "the extension limits (maxExtensions, maxTotalDuration) need the lease's history on the base branch.", "Fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).");
+    return;
+  }
+  const before = leaseWindow(previous, history.addedAt);
+  const after = leaseWindow(lease2, history.addedAt);
+  if (before.end <= now) {
+    add("lease-extension-expired", field, `This lease expired at ${formatTimestamp(before.end)}; an expired lease cannot be extended.`, "Open a new lease.");
+    return;
+  }
+  if (after.end <= before.end) {
+    add("lease-extension-not-longer", field, `The new expiry ${formatTimestamp(after.end)} is not later than the current one ${formatTimestamp(before.end)}.`, "A change to a lease may only extend it; delete the file to end access early.");
+    return;
+  }
+  if (history.extensions + 1 > r.maxExtensions) {
+    add("lease-too-many-extensions", field, `${r.id} allows ${r.maxExtensions} extension(s); this lease has had ${history.extensions}.`, "Open a new lease instead.");
+  }
+  const total = Math.ceil((after.end - before.start) / MINUTE_MS);
+  if (total > r.maxTotalDurationMinutes) {
+    add("lease-total-duration-exceeded", field, `With this extension the lease would last ${formatDuration(total)} in total, over ${r.id}'s maxTotalDuration of ${formatDuration(r.maxTotalDurationMinutes)}.`, `End by ${formatTimestamp(before.start + r.maxTotalDurationMinutes * MINUTE_MS)} or earlier.`);
+  }
+  if (r.extendAfter > 0) {
+    const earliest = before.start + (before.end - before.start) * r.extendAfter;
+    if (now < earliest) {
+      add("lease-extension-too-early", field, `${r.id} allows extensions only after ${Math.round(r.extendAfter * 100)}% of the window has passed (from ${formatTimestamp(earliest)}).`, "Ask again later.");
+    }
+  }
+}
+function checkWho(ctx, r, add, notChecked) {
+  const { author, lease: lease2, policy: policy2, facts } = ctx;
+  if (author === void 0) {
+    notChecked("grantee", "requester and grantee rules need the pull request author.", "Pass --author LOGIN.");
+    return;
+  }
+  const org2 = resourceOrg(r.provider);
+  const allowed = r.requesters ? isAmong(author, r.requesters, policy2.groups, facts) : isOrgMember(author, org2, facts);
+  const who = r.requesters ? `${r.id}'s requesters (${r.requesters.join(", ")})` : `members of the ${org2} organization`;
+  if (allowed === false) add("lease-requester-not-allowed", "grantee", `${author} may not request ${r.id}: only ${who} may.`, "Ask someone who may, or ask the policy admins.");
+  else if (allowed === "unknown") notChecked("grantee", `whether ${author} is among ${who} (team membership was not looked up).`, "Run with a GitHub token (GITHUB_TOKEN or --token) so teams can be resolved.");
+  if (lease2.grantee.toLowerCase() === author.toLowerCase()) return;
+  const rf = r.allowRequestFor;
+  if (rf === false) {
+    add("lease-grantee-not-author", "grantee", `The grantee (${lease2.grantee}) must be the pull request's author (${author}).`, `${r.id} does not allow requests on behalf of others; ${lease2.grantee} should open the pull request.`);
+  } else if (Array.isArray(rf)) {
+    const ok = isAmong(lease2.grantee, rf, policy2.groups, facts);
+    if (ok === false) add("lease-grantee-not-allowed", "grantee", `${author} may not request access for ${lease2.grantee}: ${r.id} allows requests for others only for ${rf.join(", ")}.`, `${lease2.grantee} should open the pull request.`);
+    else if (ok === "unknown") notChecked("grantee", `whether ${lease2.grantee} is among ${rf.join(", ")}.`, "Run with a GitHub token so teams can be resolved.");
+  }
+}
+var NOT_BEFORE_SKEW_MS, NOT_CHECKED;
+var init_check_lease = __esm({
+  "src/validate/check-lease.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_duration();
+    init_timestamp();
+    init_people();
+    init_policy();
+    init_schedule();
+    NOT_BEFORE_SKEW_MS = 5 * MINUTE_MS;
+    NOT_CHECKED = "check-not-made";
+  }
+});
+
+// src/validate/check-file-mode.ts
+function checkFileMode(f) {
+  if (f.mode === "symlink") {
+    return diagnostic("lease-symlink", f.path, void 0, "Lease files must be regular files, not symbolic links.", "Replace the link with the lease file itself.");
+  }
+  if (f.mode === "submodule") {
+    return diagnostic("lease-not-a-file", f.path, void 0, "A submodule cannot be a lease.", "Remove the submodule from leases/.");
+  }
+  return void 0;
+}
+var init_check_file_mode = __esm({
+  "src/validate/check-file-mode.ts"() {
+    "use strict";
+    init_diagnostic();
+  }
+});
+
+// src/validate/report.ts
+function buildReport(diagnostics, files, notes = []) {
+  const byFile = /* @__PURE__ */ new Map();
+  const get = (file) => {
+    let r = byFile.get(file);
+    if (!r) {
+      r = { file, ok: true, errors: [], warnings: [] };
+      const action = files.get(file);
+      if (action) r.action = action;
+      byFile.set(file, r);
+    }
+    return r;
+  };
+  for (const file of files.keys()) get(file);
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const r = get(d.file);
+    if (isError(d)) {
+      r.errors.push(d);
+      r.ok = false;
+    } else r.warnings.push(d);
+  }
+  const list = [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return { ok: list.every((f) => f.ok), files: list, notes };
+}
+function allDiagnostics(report) {
+  return report.files.flatMap((f) => [...f.errors, ...f.warnings]);
+}
+function countErrors(report) {
+  return report.files.reduce((n, f) => n + f.errors.length, 0);
+}
+var init_report = __esm({
+  "src/validate/report.ts"() {
+    "use strict";
+    init_diagnostic();
+  }
+});
+
+// src/validate/validate-pull-request.ts
+function areaOf(path, policyPath) {
+  if (isUnderLeases(path)) return "lease";
+  if (path === policyPath) return "policy";
+  if (CODEOWNERS_LOCATIONS.includes(path)) return "codeowners";
+  return "other";
+}
+function validatePullRequest(input) {
+  const { policyPath, changes } = input;
+  const diagnostics = [];
+  const files = /* @__PURE__ */ new Map();
+  const notes = [];
+  const base = input.basePolicy ? loadPolicy(policyPath, input.basePolicy) : void 0;
+  if (!base) {
+    diagnostics.push(diagnostic("policy-missing", policyPath, void 0, `The base branch has no ${policyPath}.`, "Add a policy on the default branch first (see examples/access-repo/policy.yaml)."));
+    return buildReport(diagnostics, files, notes);
+  }
+  if (!base.policy) {
+    diagnostics.push(...base.diagnostics.map((d) => ({ ...d, message: `Base branch policy is invalid: ${d.message}` })));
+    return buildReport(diagnostics, files, notes);
+  }
+  const basePolicy = base.policy;
+  const areas = (c) => /* @__PURE__ */ new Set([areaOf(c.path, policyPath), ...c.previousPath ? [areaOf(c.previousPath, policyPath)] : []]);
+  const leaseChanges = changes.filter((c) => areas(c).has("lease"));
+  const otherChanges = changes.filter((c) => !areas(c).has("lease") || areas(c).size > 1);
+  const policyChange = changes.find((c) => c.path === policyPath || c.previousPath === policyPath);
+  if (leaseChanges.length > 0 && otherChanges.length > 0) {
+    for (const c of otherChanges) {
+      files.set(c.path, "changed");
+      diagnostics.push(
+        diagnostic(
+          "change-mixed",
+          c.path,
+          void 0,
+          `This pull request changes leases and also ${c.path}. Its leases are judged by the base branch's policy and CODEOWNERS, and a lease request may change nothing else.`,
+          "Split it: one pull request for the lease(s), another (reviewed by the policy admins) for everything else."
+        )
+      );
+    }
+  }
+  for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files));
+  let judgingPolicy = basePolicy;
+  if (policyChange) {
+    if (policyChange.status === "removed" || !policyChange.head || policyChange.path !== policyPath) {
+      files.set(policyPath, "removed");
+      diagnostics.push(diagnostic("policy-removed", policyPath, void 0, `This pull request deletes ${policyPath}.`, "The access repo needs its policy; change it instead of deleting it."));
+    } else {
+      files.set(policyPath, "policy change (needs review by the policy admins)");
+      const head = loadPolicy(policyPath, policyChange.head.bytes);
+      diagnostics.push(...head.diagnostics);
+      if (head.policy) judgingPolicy = head.policy;
+      notes.push(`${policyPath} changes; CODEOWNERS is checked against the new policy. Policy changes must be approved by: ${basePolicy.admins.join(", ")}.`);
+    }
+  }
+  if (leaseChanges.length === 0 && !policyChange && otherChanges.length > 0) {
+    notes.push("No lease changes in this pull request.");
+  }
+  const codeowners = effectiveCodeowners(input);
+  diagnostics.push(...checkCodeownersSync(codeowners, judgingPolicy, policyPath));
+  for (const d of diagnostics) if (!files.has(d.file)) files.set(d.file, void 0);
+  if (input.strict) {
+    for (const d of diagnostics) {
+      if (d.code === NOT_CHECKED) d.severity = "error";
+    }
+  }
+  return buildReport(diagnostics, files, notes);
+}
+function checkLeaseChange(c, input, policy2, files) {
+  const out = [];
+  const { path } = c;
+  if (c.status === "removed" || !c.head) {
+    files.set(path, "removed: an early revoke, always allowed");
+    return out;
+  }
+  if (c.status === "renamed" && c.previousPath && isUnderLeases(c.previousPath)) {
+    const from = checkLeasePath(c.previousPath);
+    const to = checkLeasePath(path);
+    if (from.kind === "lease" && to.kind === "lease" && from.resource !== to.resource) {
+      files.set(path, `renamed from ${c.previousPath}`);
+      out.push(diagnostic("lease-rename-across-resources", path, void 0, `Moving a lease from leases/${from.resource}/ to leases/${to.resource}/ is not allowed.`, "Delete the old lease and open a new one for the other resource."));
+      return out;
+    }
+  }
+  const where = checkLeasePath(path);
+  if (where.kind === "outside") {
+    files.set(path, `moved out of leases/ (from ${c.previousPath})`);
+    return out;
+  }
+  if (where.kind === "invalid") {
+    files.set(path, "rejected path");
+    out.push(diagnostic(where.code, path, void 0, where.message, where.hint));
+    return out;
+  }
+  const modeProblem = checkFileMode(c.head);
+  if (modeProblem) {
+    files.set(path, "rejected file type");
+    out.push(modeProblem);
+    return out;
+  }
+  if (where.kind === "placeholder") {
+    files.set(path, "placeholder");
+    return out;
+  }
+  const loaded = loadLease(path, c.head.bytes);
+  if (!loaded.lease) {
+    files.set(path, c.status === "added" ? "new lease" : "changed lease");
+    out.push(...loaded.diagnostics);
+    return out;
+  }
+  const previous = c.base && c.status === "modified" && checkFileMode(c.base) === void 0 ? loadLease(c.base.path, c.base.bytes).lease : void 0;
+  const kind = previous ? "extension" : "new";
+  files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
+  const ctx = {
+    file: path,
+    doc: loaded.doc,
+    lease: loaded.lease,
+    folder: where.resource,
+    policy: policy2,
+    kind,
+    now: input.now,
+    facts: input.facts,
+    ...input.author !== void 0 ? { author: input.author } : {},
+    ...previous ? { previous } : {},
+    ...c.history ? { history: c.history } : {}
+  };
+  out.push(...checkLease(ctx));
+  return out;
+}
+function effectiveCodeowners(input) {
+  for (const loc of CODEOWNERS_LOCATIONS) {
+    const changed = input.changes.find((c) => c.path === loc || c.previousPath === loc);
+    if (changed) {
+      if (changed.path === loc && changed.head) return { path: loc, bytes: changed.head.bytes };
+      continue;
+    }
+    if (input.baseCodeowners?.path === loc) return input.baseCodeowners;
+  }
+  return void 0;
+}
+var init_validate_pull_request = __esm({
+  "src/validate/validate-pull-request.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_generate_codeowners();
+    init_load_lease();
+    init_lease_path();
+    init_load_policy();
+    init_check_codeowners();
+    init_check_lease();
+    init_check_file_mode();
+    init_report();
+  }
+});
+
+// src/validate/validate-repo.ts
+var init_validate_repo = __esm({
+  "src/validate/validate-repo.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_load_lease();
+    init_lease_path();
+    init_load_policy();
+    init_people();
+    init_check_codeowners();
+    init_check_file_mode();
+    init_check_lease();
+    init_report();
+  }
+});
+
+// src/commands/validate.ts
+async function pullRequestInput(repo, baseRef, changes, o) {
+  const [policy2, codeowners, shallow] = await Promise.all([readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
+  const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
+  if (!shallow) {
+    const histories = await leaseHistories(repo, baseRef, existing);
+    for (const c of changes) {
+      const h = histories.get(c.previousPath ?? c.path);
+      if (h) c.history = h;
+    }
+  }
+  const partial = {
+    policyPath: o.policyPath,
+    changes,
+    now: o.now,
+    ...policy2 && policy2.mode !== "symlink" ? { basePolicy: policy2.bytes } : {},
+    ...codeowners ? { baseCodeowners: codeowners } : {},
+    ...o.author !== void 0 ? { author: o.author } : {},
+    ...o.strict ? { strict: true } : {}
+  };
+  const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
+  return { ...partial, facts };
+}
+var init_validate = __esm({
+  "src/commands/validate.ts"() {
+    "use strict";
+    init_usage_error();
+    init_access_repo();
+    init_diff();
+    init_lease_history();
+    init_run_git();
+    init_lease_path();
+    init_people();
+    init_needed_facts();
+    init_validate_pull_request();
+    init_validate_repo();
+  }
+});
+
+// src/github/resolve-facts.ts
+function status(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
+async function resolveFacts(gh, q) {
+  const facts = { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
+  for (const key3 of q.teams) {
+    const [org2 = "", slug = ""] = key3.split("/");
+    try {
+      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: slug, per_page: 100 });
+      facts.teams.set(key3, new Set(members.map((m) => m.login.toLowerCase())));
+    } catch (e) {
+      if (status(e) === 404) facts.teams.set(key3, /* @__PURE__ */ new Set());
+      else throw e;
+    }
+  }
+  for (const { org: org2, login } of q.orgMembers) {
+    let member;
+    try {
+      const res = await gh.rest.orgs.checkMembershipForUser({ org: org2, username: login });
+      member = res.status === 204;
+    } catch (e) {
+      if (status(e) === 404 || status(e) === 302) member = false;
+      else throw e;
+    }
+    facts.orgMembers.set(`${org2}/${login}`.toLowerCase(), member);
+  }
+  return facts;
+}
+var init_resolve_facts = __esm({
+  "src/github/resolve-facts.ts"() {
+    "use strict";
+  }
+});
+
+// src/evidence/evidence.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+function mac(note, commit, key3) {
+  const { mac: _ignored, ...body } = note;
+  return createHmac("sha256", key3).update(`${commit}
+${canonicalJson(body)}`).digest("hex");
+}
+function signNote(note, commit, key3) {
+  if (!key3) {
+    const { mac: _drop, ...unsigned } = note;
+    return unsigned;
+  }
+  return { ...note, mac: mac(note, commit, key3) };
+}
+function isTrusted(note, commit, key3) {
+  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
+  const want = Buffer.from(mac(note, commit, key3), "hex");
+  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
+}
+function parseNote(text) {
+  try {
+    const v = JSON.parse(text);
+    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var init_evidence = __esm({
+  "src/evidence/evidence.ts"() {
+    "use strict";
+  }
+});
+
+// src/approval/evaluate-approvals.ts
+function evaluateApprovals(input) {
+  const { rules, groups: groups2, author, grantee, headSha, facts } = input;
+  const ignored = [];
+  const unknown = /* @__PURE__ */ new Set();
+  const latest = /* @__PURE__ */ new Map();
+  const ordered = input.reviews.map((r, i) => ({ r, i })).sort((a, b) => a.r.submittedAt - b.r.submittedAt || a.i - b.i);
+  for (const { r } of ordered) {
+    if (r.state === "COMMENTED" || r.state === "PENDING") continue;
+    latest.set(r.reviewer.toLowerCase(), r);
+  }
+  const eligibleFor = (login, rule) => isAmong(login, rule.from, groups2, facts);
+  const eligibleAny = (login) => {
+    let u = false;
+    for (const rule of rules) {
+      const e = eligibleFor(login, rule);
+      if (e === true) return true;
+      if (e === "unknown") u = true;
+    }
+    return u ? "unknown" : false;
+  };
+  const blockedBy = [];
+  const candidates = [];
+  for (const r of latest.values()) {
+    if (r.state === "DISMISSED") continue;
+    if (same(r.reviewer, author)) {
+      if (r.state === "APPROVED") ignored.push({ review: r, why: `${r.reviewer} is the pull request's author` });
+      continue;
+    }
+    if (same(r.reviewer, grantee)) {
+      if (r.state === "APPROVED") ignored.push({ review: r, why: `${r.reviewer} is the grantee` });
+      continue;
+    }
+    const eligible = eligibleAny(r.reviewer);
+    if (eligible === "unknown") unknown.add(`whether ${r.reviewer} may approve (team membership not resolved)`);
+    if (r.state === "CHANGES_REQUESTED") {
+      if (eligible !== false) blockedBy.push(r.reviewer);
+      continue;
+    }
+    if (eligible === false) {
+      ignored.push({ review: r, why: `${r.reviewer} is not an approver of this resource` });
+      continue;
+    }
+    if (r.commitId !== headSha) {
+      ignored.push({ review: r, why: `${r.reviewer} approved an older commit (${r.commitId.slice(0, 7)}), not the final head ${headSha.slice(0, 7)}` });
+      continue;
+    }
+    candidates.push(r);
+  }
+  const slots = [];
+  rules.forEach((rule, ri) => {
+    for (let k = 0; k < rule.count; k++) slots.push(ri);
+  });
+  const edges = candidates.map((c) => slots.map((ri) => eligibleFor(c.reviewer, rules[ri]) === true));
+  const slotOwner = slots.map(() => -1);
+  const tryAssign = (ci, seen) => {
+    for (let s = 0; s < slots.length; s++) {
+      if (!edges[ci][s] || seen[s]) continue;
+      seen[s] = true;
+      if (slotOwner[s] === -1 || tryAssign(slotOwner[s], seen)) {
+        slotOwner[s] = ci;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let ci = 0; ci < candidates.length; ci++) tryAssign(ci, slots.map(() => false));
+  const progress = rules.map((rule) => ({ from: rule.from, count: rule.count, approvedBy: [], missing: rule.count }));
+  const counted = [];
+  slots.forEach((ri, s) => {
+    const ci = slotOwner[s];
+    if (ci < 0) return;
+    const p = progress[ri];
+    p.approvedBy.push(candidates[ci].reviewer);
+    p.missing--;
+    counted.push(candidates[ci]);
+  });
+  const missing = [];
+  for (const p of progress) {
+    if (p.missing > 0) missing.push(`${p.missing} more approval${p.missing === 1 ? "" : "s"} from ${expandRefs(p.from, groups2).join(", ")}`);
+  }
+  for (const b of blockedBy) missing.push(`${b} requested changes`);
+  const satisfied = missing.length === 0;
+  return { satisfied, rules: progress, counted, missing, blockedBy, ignored, unknown: [...unknown] };
+}
+var same;
+var init_evaluate_approvals = __esm({
+  "src/approval/evaluate-approvals.ts"() {
+    "use strict";
+    init_people();
+    same = (a, b) => a.toLowerCase() === b.toLowerCase();
+  }
+});
+
+// src/approval/verify-change.ts
+async function verifyChange(ctx, c) {
+  const { gh, owner: owner2, repo } = ctx;
+  const evidence = { lease: c.path, blob: c.blob, verdict: "rejected", approvals: [], policyCommit: c.parent, findings: [], verifiedAt: new Date(ctx.now).toISOString() };
+  const reject = (finding) => {
+    evidence.findings.push(finding);
+    return evidence;
+  };
+  const assoc = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ owner: owner2, repo, commit_sha: c.commit, per_page: 100 });
+  const pr = assoc.data.find((p) => p.merged_at && p.base.ref === ctx.defaultBranch && p.base.repo.full_name.toLowerCase() === `${owner2}/${repo}`.toLowerCase());
+  if (!pr) return reject(`no-pull-request: ${c.path} reached ${ctx.defaultBranch} in ${c.commit.slice(0, 7)} without a merged pull request.`);
+  const author = pr.user?.login ?? "";
+  evidence.pullRequest = { number: pr.number, author, headSha: pr.head.sha, ...pr.merged_at ? { mergedAt: pr.merged_at } : {} };
+  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: owner2, repo, pull_number: pr.number, per_page: 100 });
+  const mine = files.find((f) => f.filename === c.path);
+  if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${c.path}; it reached ${ctx.defaultBranch} another way.`);
+  if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
+  const changes = [];
+  for (const f of files) {
+    const at = async (ref, path) => await readFileAt(ctx.repoDir, ref, path) ?? { path, mode: "file", bytes: new Uint8Array() };
+    const previousPath = f.previous_filename ?? void 0;
+    if (f.status === "removed") changes.push({ status: "removed", path: f.filename, base: await at(c.parent, f.filename) });
+    else if (f.status === "added" || f.status === "copied") changes.push({ status: "added", path: f.filename, head: await at(c.commit, f.filename) });
+    else if (f.status === "renamed") changes.push({ status: "renamed", path: f.filename, ...previousPath ? { previousPath } : {}, head: await at(c.commit, f.filename), base: await at(c.parent, previousPath ?? f.filename) });
+    else changes.push({ status: "modified", path: f.filename, head: await at(c.commit, f.filename), base: await at(c.parent, f.filename) });
+  }
+  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
+  const report = validatePullRequest(input);
+  if (!report.ok) {
+    for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);
+    return evidence;
+  }
+  const policy2 = input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : void 0;
+  const head = changes.find((x) => x.path === c.path)?.head;
+  const lease2 = head ? loadLease(c.path, head.bytes).lease : void 0;
+  const resource = lease2 && policy2 ? policy2.resources.get(lease2.resource) : void 0;
+  if (!policy2 || !lease2 || !resource) return reject(`invalid: ${c.path} could not be read against the policy at ${c.parent.slice(0, 7)}.`);
+  const reviews = await gh.paginate(gh.rest.pulls.listReviews, { owner: owner2, repo, pull_number: pr.number, per_page: 100 });
+  const teams = [...new Set(resource.approvalRules.flatMap((r) => teamsIn(r.from, policy2.groups)))];
+  const facts = await resolveFacts(gh, { teams, orgMembers: [] });
+  const result = evaluateApprovals({
+    rules: resource.approvalRules,
+    groups: policy2.groups,
+    author,
+    grantee: lease2.grantee,
+    headSha: pr.head.sha,
+    facts,
+    reviews: reviews.filter((r) => r.user).map((r) => ({ id: r.id, reviewer: r.user.login, state: r.state, commitId: r.commit_id ?? "", submittedAt: r.submitted_at ? Date.parse(r.submitted_at) : 0 }))
+  });
+  if (!result.satisfied) {
+    evidence.findings.push(...result.missing.map((m) => `approvals-missing: ${m}`));
+    evidence.findings.push(...result.ignored.map((i) => `approval-ignored: ${i.why}`));
+    return evidence;
+  }
+  evidence.verdict = "approved";
+  evidence.approvals = result.counted.map((r) => ({ reviewer: r.reviewer, reviewId: r.id, commit: r.commitId, submittedAt: new Date(r.submittedAt).toISOString() }));
+  return evidence;
+}
+var init_verify_change = __esm({
+  "src/approval/verify-change.ts"() {
+    "use strict";
+    init_resolve_facts();
+    init_validate();
+    init_tree();
+    init_load_lease();
+    init_load_policy();
+    init_people();
+    init_report();
+    init_validate_pull_request();
+    init_evaluate_approvals();
+  }
+});
+
+// src/git/evidence-notes.ts
+async function readNotes(repo) {
+  let list;
+  try {
+    list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" "));
+  const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
+  const out = /* @__PURE__ */ new Map();
+  for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
+  return out;
+}
+async function writeNote(repo, commit, text) {
+  await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
+}
+var NOTES_REF;
+var init_evidence_notes = __esm({
+  "src/git/evidence-notes.ts"() {
+    "use strict";
+    init_run_git();
+    NOTES_REF = "refs/notes/jit";
+  }
+});
+
+// src/reconcile/execute-plan.ts
+async function executePlan(plan, providerOf, resourceOf) {
+  const todo = plan.actions.filter((a) => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+  const results = [];
+  for (const action of todo) {
+    const provider = providerOf(action.resource);
+    const resource = resourceOf(action.resource);
+    const because = action.kind === "revoke" ? action.lease ? [action.lease] : [] : action.because.flatMap((b) => b.kind === "lease" ? [b.path] : []);
+    let outcome;
+    try {
+      if (action.kind === "grant") {
+        const until = action.because.reduce((m, b) => b.kind === "lease" ? Math.max(m ?? 0, b.end) : m, void 0);
+        outcome = await provider.grant(resource, action.grantee, action.role, until !== void 0 ? { expiresAt: until } : {});
+      } else if (action.kind === "change-role") {
+        outcome = await provider.changeRole(resource, action.grantee, action.to);
+      } else {
+        outcome = await provider.revoke(resource, { resource: action.resource, grantee: action.grantee, role: action.role, state: action.state, ...action.handle ? { handle: action.handle } : {} });
+      }
+    } catch (e) {
+      outcome = { status: "failed", code: "provider-error", message: e.message };
+    }
+    results.push({ action, outcome, because });
+  }
+  return results;
+}
+var ORDER;
+var init_execute_plan = __esm({
+  "src/reconcile/execute-plan.ts"() {
+    "use strict";
+    ORDER = { grant: 0, "change-role": 1, revoke: 2, keep: 3 };
+  }
+});
+
+// src/reconcile/lease-windows.ts
+function leaseWindows(lives) {
+  const windows = [];
+  const findings = [];
+  for (const life of lives) {
+    const add = life.changes[0];
+    if (!add || add.status !== "A") continue;
+    let effective;
+    for (const ch of life.changes) {
+      if (ch.status === "D") break;
+      if (ch.verdict === "approved" && ch.lease) effective = ch.lease;
+      else if (ch.verdict === "rejected") {
+        const what = ch.status === "A" ? "was not granted" : "extension was not applied; the earlier expiry stays";
+        findings.push({ lease: life.path, commit: ch.commit, message: `${life.path} ${what}: ${(ch.findings ?? []).join("; ") || "verification failed"}` });
+      }
+      if (ch === add && ch.verdict !== "approved") break;
+    }
+    if (!effective) continue;
+    const w = leaseWindow(effective, add.time);
+    const removed = life.changes.find((c) => c.status === "D");
+    windows.push({ path: life.path, resource: effective.resource, grantee: effective.grantee, role: effective.role, start: w.start, end: removed ? Math.min(w.end, removed.time) : w.end });
+  }
+  return { windows, findings };
+}
+var init_lease_windows = __esm({
+  "src/reconcile/lease-windows.ts"() {
+    "use strict";
+    init_check_lease();
+  }
+});
+
+// src/reconcile/plan.ts
+function planReconcile(input) {
+  const { now } = input;
+  const guards = input.guards ?? DEFAULT_GUARDS;
+  const plan = { now, actions: [], refused: [], errors: [], scheduled: [] };
+  const active = input.leases.filter((l) => l.start <= now && now < l.end);
+  plan.scheduled = input.leases.filter((l) => l.start > now).sort((a, b) => a.start - b.start);
+  const endedBy = /* @__PURE__ */ new Map();
+  for (const l of [...input.ended, ...input.leases.filter((x) => x.end <= now)]) endedBy.set(key2(l.resource, l.grantee), l);
+  let driftBudget = guards.maxRevocations;
+  for (const rs of [...input.resources].sort((a, b) => a.resource.id < b.resource.id ? -1 : 1)) {
+    const r = rs.resource;
+    if (!Array.isArray(rs.actual)) {
+      plan.errors.push({ resource: r.id, message: rs.actual.error });
+      continue;
+    }
+    const desired = /* @__PURE__ */ new Map();
+    const want = (grantee, role, because) => {
+      const k = grantee.toLowerCase();
+      let d = desired.get(k);
+      if (!d) desired.set(k, d = { grantee, roles: /* @__PURE__ */ new Map() });
+      d.roles.set(role, [...d.roles.get(role) ?? [], because]);
+    };
+    for (const s of r.standing) want(s.grantee, s.role, { kind: "standing" });
+    for (const l of active) if (l.resource === r.id) want(l.grantee, l.role, { kind: "lease", path: l.path, end: l.end });
+    if (rs.singleRole) {
+      for (const d of desired.values()) {
+        if (d.roles.size <= 1) continue;
+        const best = [...d.roles.keys()].sort((a, b) => rs.rank(b) - rs.rank(a))[0];
+        d.roles = /* @__PURE__ */ new Map([[best, [...d.roles.values()].flat()]]);
+      }
+    }
+    const actions = [];
+    const drift = [];
+    const actualBy = /* @__PURE__ */ new Map();
+    for (const g of rs.actual) {
+      const k = g.grantee.toLowerCase();
+      actualBy.set(k, [...actualBy.get(k) ?? [], g]);
+    }
+    for (const [k, d] of desired) {
+      const have = actualBy.get(k) ?? [];
+      for (const [role, because] of d.roles) {
+        const exact = have.find((g) => g.role === role);
+        if (exact) {
+          actions.push({ kind: "keep", resource: r.id, grantee: exact.grantee, role, state: exact.state, because });
+        } else if (rs.singleRole && have.length > 0) {
+          const cur = have[0];
+          actions.push({ kind: "change-role", resource: r.id, grantee: cur.grantee, from: cur.role, to: role, because });
+        } else {
+          actions.push({ kind: "grant", resource: r.id, grantee: d.grantee, role, because });
+        }
+      }
+    }
+    for (const [k, grants] of actualBy) {
+      const d = desired.get(k);
+      for (const g of grants) {
+        if (d && (d.roles.has(g.role) || rs.singleRole && d.roles.size > 0)) continue;
+        const ended = endedBy.get(key2(r.id, g.grantee));
+        const revoke = { kind: "revoke", resource: r.id, grantee: g.grantee, role: g.role, state: g.state, why: ended ? "expired" : "drift", ...g.handle ? { handle: g.handle } : {}, ...ended ? { lease: ended.path } : {} };
+        if (ended) actions.push(revoke);
+        else if (r.mode === "exclusive") drift.push(revoke);
+      }
+    }
+    const limit = Math.max(1, Math.floor(rs.actual.length * guards.maxRevocationFraction));
+    if (!guards.force && drift.length > 0 && (drift.length > limit || drift.length > driftBudget)) {
+      plan.refused.push({
+        resource: r.id,
+        reason: `would revoke ${drift.length} of ${rs.actual.length} grant(s) not backed by any lease (limits: ${limit} for this resource, ${driftBudget} left in this run). Check the resource's provider settings, add them to 'standing', use mode: additive, or run with --force.`,
+        actions: drift
+      });
+    } else {
+      actions.push(...drift);
+      driftBudget -= drift.length;
+    }
+    plan.actions.push(...actions);
+  }
+  return plan;
+}
+function countByKind(plan) {
+  const c = { grant: 0, "change-role": 0, revoke: 0, keep: 0 };
+  for (const a of plan.actions) c[a.kind]++;
+  return c;
+}
+var DEFAULT_GUARDS, key2;
+var init_plan = __esm({
+  "src/reconcile/plan.ts"() {
+    "use strict";
+    DEFAULT_GUARDS = { maxRevocations: 25, maxRevocationFraction: 0.5, force: false };
+    key2 = (resource, grantee) => `${resource}\0${grantee.toLowerCase()}`;
+  }
+});
+
+// src/commands/apply.ts
+async function runApply(o) {
+  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
+  if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
+  const loaded = loadPolicy(o.policyPath, policyFile.bytes);
+  if (!loaded.policy) throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} is invalid: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
+  const policy2 = loaded.policy;
+  const log = await readLeaseLog(o.repoDir, o.ref);
+  const isLease = (p) => checkLeasePath(p).kind === "lease";
+  const lives = [...log.current.values()].filter((l) => isLease(l.path));
+  log.ended = log.ended.filter((l) => isLease(l.path));
+  const notes = await readNotes(o.repoDir);
+  const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
+  const leaseOf = (path, blob) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
+  const trusted = /* @__PURE__ */ new Map();
+  const noteFor = /* @__PURE__ */ new Map();
+  for (const [commit, text] of notes) {
+    const note = parseNote(text);
+    if (!note) continue;
+    noteFor.set(commit, note);
+    if (!isTrusted(note, commit, o.evidenceKey)) continue;
+    for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
+  }
+  const inputs = [];
+  const pending = [];
+  for (const life of lives) {
+    const input = { path: life.path, changes: [] };
+    life.changes.forEach((ch, index) => {
+      const lease2 = leaseOf(life.path, ch.blob);
+      const ev = trusted.get(`${ch.commit}\0${life.path}\0${ch.blob}`);
+      input.changes.push({ commit: ch.commit, time: ch.time, status: ch.status, ...lease2 ? { lease: lease2 } : {}, verdict: ev ? ev.verdict : "unverified", ...ev ? { findings: ev.findings } : {} });
+      if (!ev) pending.push({ life, index });
+    });
+    inputs.push(input);
+  }
+  const verified = [];
+  const parents = /* @__PURE__ */ new Map();
+  for (const p of pending) {
+    const ch = p.life.changes[p.index];
+    const input = inputs.find((i) => i.path === p.life.path);
+    const first = input.changes[0];
+    const lease2 = input.changes[p.index].lease;
+    const over = lease2 ? leaseWindow(lease2, first.time).end <= o.now : false;
+    if (lease2 && first.verdict !== "rejected" && !over) {
+      const parent = parents.get(ch.commit) ?? await firstParent(o.repoDir, ch.commit);
+      parents.set(ch.commit, parent);
+      const ev = await verifyChange({ ...o }, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
+      verified.push(ev);
+      input.changes[p.index] = { ...input.changes[p.index], verdict: ev.verdict, findings: ev.findings };
+    } else if (!lease2 && !over) {
+      input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
+    }
+  }
+  const { windows, findings } = leaseWindows(inputs);
+  const ended = leaseWindows(
+    log.ended.map((life) => ({
+      path: life.path,
+      changes: life.changes.map((ch) => {
+        const lease2 = leaseOf(life.path, ch.blob);
+        return { commit: ch.commit, time: ch.time, status: ch.status, ...lease2 ? { lease: lease2 } : {}, verdict: "approved" };
+      })
+    }))
+  ).windows;
+  const providers = /* @__PURE__ */ new Map();
+  const resources = [];
+  for (const r of policy2.resources.values()) {
+    const provider = o.providerFor(r.id, policy2);
+    providers.set(r.id, provider);
+    let actual;
+    try {
+      actual = await provider.list(r);
+    } catch (e) {
+      actual = { error: e.message };
+    }
+    resources.push({ resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) });
+  }
+  const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
+  if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
+  const byCommit = /* @__PURE__ */ new Map();
+  for (const ev of verified) {
+    const life = lives.find((l) => l.path === ev.lease);
+    const ch = life?.changes.find((c) => c.blob === ev.blob);
+    if (!ch) continue;
+    byCommit.set(ch.commit, [...byCommit.get(ch.commit) ?? [], ev]);
+  }
+  for (const [commit, evs] of byCommit) {
+    const old = noteFor.get(commit);
+    const keep = old && isTrusted(old, commit, o.evidenceKey) ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
+    const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {} }, commit, o.evidenceKey);
+    await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
+  }
+  const failed2 = results.some((r) => r.outcome.status === "failed");
+  return { plan, results, findings, verified, ok: !failed2 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+}
+async function pushNotes(repoDir, remote = "origin") {
+  await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
+}
+async function firstParent(repoDir, commit) {
+  try {
+    return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
+  } catch {
+    return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
+  }
+}
+var init_apply = __esm({
+  "src/commands/apply.ts"() {
+    "use strict";
+    init_evidence();
+    init_verify_change();
+    init_evidence_notes();
+    init_lease_log();
+    init_run_git();
+    init_access_repo();
+    init_load_lease();
+    init_lease_path();
+    init_check_lease();
+    init_load_policy();
+    init_usage_error();
+    init_execute_plan();
+    init_lease_windows();
+    init_plan();
+  }
+});
+
+// src/providers/github-errors.ts
+function httpStatus(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
+function failure(e, what) {
+  const status2 = httpStatus(e);
+  const detail = e.message ?? String(e);
+  switch (status2) {
+    case 404:
+      return { status: "failed", code: "not-found", message: `${what}: not found (the user may not exist, or the target is not visible to the token). ${detail}` };
+    case 403:
+      return { status: "failed", code: "forbidden", message: `${what}: forbidden \u2014 check the GitHub App's permissions, and whether the target is managed elsewhere (e.g. an IdP-synced team). ${detail}` };
+    case 422:
+      return { status: "failed", code: "rejected", message: `${what}: GitHub refused it (${detail}). The user may have blocked the organization, left it, or hit an invitation limit.` };
+    default:
+      return { status: "failed", code: "api-error", message: `${what}: ${detail}` };
+  }
+}
+var init_github_errors = __esm({
+  "src/providers/github-errors.ts"() {
+    "use strict";
+  }
+});
+
+// src/providers/github-org-role.ts
+function org(r) {
+  if (r.provider.type !== "github-org-role") throw new Error(`${r.id} is not a github-org-role resource`);
+  return r.provider.org;
+}
+function githubOrgRoleProvider(gh) {
+  const roleIds = /* @__PURE__ */ new Map();
+  const idOf = async (o, role) => {
+    let ids = roleIds.get(o);
+    if (!ids) {
+      const res = await gh.rest.orgs.listOrgRoles({ org: o });
+      ids = new Map((res.data.roles ?? []).map((x) => [x.name, x.id]));
+      roleIds.set(o, ids);
+    }
+    return ids.get(role);
+  };
+  const unknownRole = (o, role) => ({ status: "failed", code: "unknown-role", message: `${o} has no organization role named '${role}'; fix the resource's roles in the policy.` });
+  return {
+    type: "github-org-role",
+    nativeExpiry: false,
+    singleRole: false,
+    rank: () => 0,
+    async list(r) {
+      const o = org(r);
+      const grants = [];
+      for (const role of r.roles) {
+        const id = await idOf(o, role);
+        if (id === void 0) throw new Error(`${o} has no organization role named '${role}'`);
+        const users = await gh.paginate(gh.rest.orgs.listOrgRoleUsers, { org: o, role_id: id, per_page: 100 });
+        for (const u of users) {
+          if (u.assignment === "indirect") continue;
+          grants.push({ resource: r.id, grantee: u.login, role, state: "active" });
+        }
+      }
+      return grants;
+    },
+    async grant(r, grantee, role) {
+      const o = org(r);
+      try {
+        const id = await idOf(o, role);
+        if (id === void 0) return unknownRole(o, role);
+        await gh.rest.orgs.assignUserToOrgRole({ org: o, username: grantee, role_id: id });
+        return { status: "granted" };
+      } catch (e) {
+        if (httpStatus(e) === 422 || httpStatus(e) === 404) return { status: "failed", code: "not-a-member", message: `${grantee} could not get ${role} in ${o}: organization roles need an active organization member (${e.message}).` };
+        return failure(e, `assign ${role} in ${o} to ${grantee}`);
+      }
+    },
+    async changeRole(r, grantee, role) {
+      return this.grant(r, grantee, role);
+    },
+    async revoke(r, grant) {
+      const o = org(r);
+      try {
+        const id = await idOf(o, grant.role);
+        if (id === void 0) return unknownRole(o, grant.role);
+        await gh.rest.orgs.revokeOrgRoleUser({ org: o, username: grant.grantee, role_id: id });
+        return { status: "granted" };
+      } catch (e) {
+        if (httpStatus(e) === 404) return { status: "unchanged" };
+        return failure(e, `revoke ${grant.role} in ${o} from ${grant.grantee}`);
+      }
+    }
+  };
+}
+var init_github_org_role = __esm({
+  "src/providers/github-org-role.ts"() {
+    "use strict";
+    init_github_errors();
+  }
+});
+
+// src/providers/github-repo.ts
+function target(r) {
+  if (r.provider.type !== "github-repo") throw new Error(`${r.id} is not a github-repo resource`);
+  return { owner: r.provider.owner, repo: r.provider.repo };
+}
+function githubRepoProvider(gh) {
+  const provider = {
+    type: "github-repo",
+    nativeExpiry: false,
+    singleRole: true,
+    rank: (role) => RANK[role] ?? 2.5,
+    // custom roles sit between triage and push unless known
+    limits: "Access through the organization's base permission, teams or ownership is not managed here.",
+    async list(r) {
+      const t = target(r);
+      const [collaborators, invitations] = await Promise.all([
+        gh.paginate(gh.rest.repos.listCollaborators, { ...t, affiliation: "direct", per_page: 100 }),
+        gh.paginate(gh.rest.repos.listInvitations, { ...t, per_page: 100 })
+      ]);
+      const grants = collaborators.map((c) => {
+        const role = c.role_name ? ROLE_NAME_TO_PERMISSION[c.role_name] ?? c.role_name : "pull";
+        return { resource: r.id, grantee: c.login, role, state: "active" };
+      });
+      for (const inv of invitations) {
+        if (!inv.invitee) continue;
+        const role = ROLE_NAME_TO_PERMISSION[inv.permissions] ?? inv.permissions;
+        grants.push({ resource: r.id, grantee: inv.invitee.login, role, state: "pending", handle: String(inv.id) });
+      }
+      return grants;
+    },
+    async grant(r, grantee, role) {
+      const t = target(r);
+      try {
+        const res = await gh.rest.repos.addCollaborator({ ...t, username: grantee, permission: role });
+        return res.status === 201 ? { status: "invited", ...res.data?.id ? { handle: String(res.data.id) } : {} } : { status: "granted" };
+      } catch (e) {
+        return failure(e, `give ${grantee} ${role} on ${t.owner}/${t.repo}`);
+      }
+    },
+    async changeRole(r, grantee, role) {
+      return provider.grant(r, grantee, role);
+    },
+    async revoke(r, grant) {
+      const t = target(r);
+      try {
+        if (grant.state === "pending" && grant.handle) await gh.rest.repos.deleteInvitation({ ...t, invitation_id: Number(grant.handle) });
+        else await gh.rest.repos.removeCollaborator({ ...t, username: grant.grantee });
+        return { status: "granted" };
+      } catch (e) {
+        if (httpStatus(e) === 404) return { status: "unchanged" };
+        return failure(e, `remove ${grant.grantee} from ${t.owner}/${t.repo}`);
+      }
+    }
+  };
+  return provider;
+}
+var RANK, ROLE_NAME_TO_PERMISSION;
+var init_github_repo = __esm({
+  "src/providers/github-repo.ts"() {
+    "use strict";
+    init_github_errors();
+    RANK = { read: 1, pull: 1, triage: 2, write: 3, push: 3, maintain: 4, admin: 5 };
+    ROLE_NAME_TO_PERMISSION = { read: "pull", write: "push" };
+  }
+});
+
+// src/providers/github-team.ts
+function target2(r) {
+  if (r.provider.type !== "github-team") throw new Error(`${r.id} is not a github-team resource`);
+  return { org: r.provider.org, team_slug: r.provider.team };
+}
+function githubTeamProvider(gh) {
+  const childMembers = async (org2, slug, seen = /* @__PURE__ */ new Set()) => {
+    const out = /* @__PURE__ */ new Set();
+    const children = await gh.paginate(gh.rest.teams.listChildInOrg, { org: org2, team_slug: slug, per_page: 100 });
+    for (const c of children) {
+      if (seen.has(c.slug)) continue;
+      seen.add(c.slug);
+      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: c.slug, per_page: 100 });
+      for (const m of members) out.add(m.login.toLowerCase());
+    }
+    return out;
+  };
+  const provider = {
+    type: "github-team",
+    nativeExpiry: false,
+    singleRole: true,
+    rank: (role) => role === "maintainer" ? 2 : role === "member" ? 1 : 0,
+    limits: "Members of child teams and organization owners are not managed here.",
+    async list(r) {
+      const t = target2(r);
+      const [maintainers, members, invitations, inherited] = await Promise.all([
+        gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "maintainer", per_page: 100 }),
+        gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "member", per_page: 100 }),
+        gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }),
+        childMembers(t.org, t.team_slug)
+      ]);
+      const grants = [];
+      const seen = /* @__PURE__ */ new Set();
+      for (const [list, role] of [[maintainers, "maintainer"], [members, "member"]]) {
+        for (const m of list) {
+          const k = m.login.toLowerCase();
+          if (inherited.has(k) || seen.has(k)) continue;
+          seen.add(k);
+          grants.push({ resource: r.id, grantee: m.login, role, state: "active" });
+        }
+      }
+      for (const inv of invitations) {
+        if (!inv.login || seen.has(inv.login.toLowerCase())) continue;
+        const pending = await membership(gh, t, inv.login);
+        grants.push({ resource: r.id, grantee: inv.login, role: pending?.role ?? "member", state: "pending", handle: String(inv.id) });
+      }
+      return grants;
+    },
+    async grant(r, grantee, role) {
+      const t = target2(r);
+      try {
+        const current = await membership(gh, t, grantee);
+        if (current && current.role === role) return current.state === "pending" ? { status: "invited" } : { status: "unchanged" };
+        const res = await gh.rest.teams.addOrUpdateMembershipForUserInOrg({ ...t, username: grantee, role });
+        return res.data.state === "pending" ? { status: "invited" } : { status: "granted" };
+      } catch (e) {
+        return failure(e, `add ${grantee} to ${t.org}/${t.team_slug} as ${role}`);
+      }
+    },
+    async changeRole(r, grantee, role) {
+      return provider.grant(r, grantee, role);
+    },
+    async revoke(r, grant) {
+      const t = target2(r);
+      try {
+        await gh.rest.teams.removeMembershipForUserInOrg({ ...t, username: grant.grantee });
+        return { status: "granted" };
+      } catch (e) {
+        if (httpStatus(e) === 404) return { status: "unchanged" };
+        return failure(e, `remove ${grant.grantee} from ${t.org}/${t.team_slug}`);
+      }
+    }
+  };
+  return provider;
+}
+async function membership(gh, t, username) {
+  try {
+    const res = await gh.rest.teams.getMembershipForUserInOrg({ ...t, username });
+    return { role: res.data.role, state: res.data.state };
+  } catch (e) {
+    if (httpStatus(e) === 404) return void 0;
+    throw e;
+  }
+}
+var init_github_team = __esm({
+  "src/providers/github-team.ts"() {
+    "use strict";
+    init_github_errors();
+  }
+});
+
+// src/providers/registry.ts
+function providerFor(resource, gh) {
+  switch (resource.provider.type) {
+    case "github-team":
+      return githubTeamProvider(gh);
+    case "github-repo":
+      return githubRepoProvider(gh);
+    case "github-org-role":
+      return githubOrgRoleProvider(gh);
+  }
+}
+var init_registry = __esm({
+  "src/providers/registry.ts"() {
+    "use strict";
+    init_github_org_role();
+    init_github_repo();
+    init_github_team();
+  }
+});
+
+// src/reconcile/format-plan.ts
+function formatPlanMarkdown(plan, results = [], findings = []) {
+  const c = countByKind(plan);
+  const failed2 = results.filter((r) => r.outcome.status === "failed").length;
+  const bad = failed2 + findings.length + plan.refused.length + plan.errors.length;
+  const lines = [`## ${bad ? "\u274C" : "\u2705"} jit-access apply`, "", `${c.grant} granted, ${c["change-role"]} changed, ${c.revoke} revoked, ${c.keep} unchanged${failed2 ? `, **${failed2} failed**` : ""}.`, ""];
+  if (findings.length) lines.push("### Security findings", "", ...findings.map((f) => `- ${f.message} (\`${f.commit.slice(0, 7)}\`)`), "");
+  if (results.length) {
+    lines.push("| Result | Resource | Grantee | Change | Why |", "| --- | --- | --- | --- | --- |");
+    for (const r of results) {
+      const a = r.action;
+      const change = a.kind === "change-role" ? `${a.from} \u2192 ${a.to}` : `${a.kind} ${a.kind === "revoke" || a.kind === "grant" ? a.role : ""}`;
+      lines.push(`| ${r.outcome.status === "failed" ? `\u274C ${r.outcome.message}` : r.outcome.status} | ${a.resource} | ${a.grantee} | ${change} | ${r.because.join(", ")} |`);
+    }
+    lines.push("");
+  }
+  for (const r of plan.refused) lines.push(`> \u26A0\uFE0F Refused for **${r.resource}**: ${r.reason}`, "");
+  for (const e of plan.errors) lines.push(`> \u274C ${e.resource}: ${e.message}`, "");
+  return lines.join("\n");
+}
+var init_format_plan = __esm({
+  "src/reconcile/format-plan.ts"() {
+    "use strict";
+    init_timestamp();
+    init_plan();
+  }
+});
+
+// src/action/run-apply.ts
+var run_apply_exports = {};
+__export(run_apply_exports, {
+  APPLY_MARKER: () => APPLY_MARKER,
+  runApplyAction: () => runApplyAction
+});
+async function runApplyAction(ctx, gh, opts) {
+  try {
+    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
+  } catch {
+    info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
+  }
+  const result = await runApply({
+    gh,
+    repoDir: ctx.workspace,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    defaultBranch: ctx.defaultBranch ?? "main",
+    policyPath: ctx.policyPath,
+    now: ctx.now,
+    ref: "HEAD",
+    ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
+    providerFor: (id, policy2) => providerFor(policy2.resources.get(id), gh),
+    guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
+    dryRun: opts.dryRun
+  });
+  await summary.addRaw(formatPlanMarkdown(result.plan, result.results, result.findings)).write();
+  for (const f of result.findings.slice(0, 10)) error(f.message, { title: "jit-access security finding" });
+  for (const r of result.results.filter((x) => x.outcome.status === "failed").slice(0, 10)) {
+    if (r.outcome.status === "failed") error(`${r.action.kind} ${r.action.resource} ${r.action.grantee}: ${r.outcome.message}`, { title: r.outcome.code });
+  }
+  if (!opts.dryRun) {
+    for (const ev of result.verified) {
+      if (!ev.pullRequest) continue;
+      let body;
+      if (ev.verdict === "approved") {
+        const done = result.results.filter((r) => r.because.includes(ev.lease));
+        const keep = result.plan.actions.find((a) => a.kind === "keep" && a.because.some((b) => b.kind === "lease" && b.path === ev.lease));
+        const window2 = result.plan.actions.flatMap((a) => "because" in a ? a.because : []).find((b) => b.kind === "lease" && b.path === ev.lease);
+        const until = window2 && window2.kind === "lease" ? ` It expires at ${formatTimestamp(window2.end)}.` : "";
+        const scheduled = result.plan.scheduled.find((s) => s.path === ev.lease);
+        if (done.length) body = `\u2705 Granted at ${formatTimestamp(ctx.now)}: ${done.map((r) => `${r.action.kind} ${r.action.resource} \u2192 @${r.action.grantee} (${r.outcome.status}${r.outcome.status === "failed" ? `: ${r.outcome.message}` : ""})`).join("; ")}.${until}
+Approved by ${ev.approvals.map((a) => `@${a.reviewer}`).join(", ")}.`;
+        else if (scheduled) body = `\u23F3 Approved by ${ev.approvals.map((a) => `@${a.reviewer}`).join(", ")}; access starts at ${formatTimestamp(scheduled.start)}.`;
+        else if (keep) body = `\u2705 Verified; access was already in place.${until}`;
+        else body = `\u2139\uFE0F Verified (approved by ${ev.approvals.map((a) => `@${a.reviewer}`).join(", ")}), but the lease is not active now.`;
+      } else {
+        body = `\u274C Not granted: this lease reached main but failed verification.
+
+${ev.findings.map((f) => `- ${f}`).join("\n")}
+
+The access repo admins have been flagged by a failed apply run.`;
+      }
+      try {
+        await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: ev.pullRequest.number, body: `${APPLY_MARKER}
+${body}` });
+      } catch (e) {
+        warning(`Could not comment on #${ev.pullRequest.number}: ${e.message}`);
+      }
+    }
+    try {
+      if (result.verified.length) await pushNotes(ctx.workspace);
+    } catch (e) {
+      warning(`Could not push evidence notes (refs/notes/jit): ${e.message}. The next run verifies these leases again.`);
+    }
+  }
+  const count = (k) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
+  setOutput("ok", String(result.ok));
+  setOutput("granted", String(count("grant")));
+  setOutput("changed", String(count("change-role")));
+  setOutput("revoked", String(count("revoke")));
+  setOutput("failed", String(result.results.filter((r) => r.outcome.status === "failed").length));
+  setOutput("findings", String(result.findings.length));
+  return result;
+}
+var APPLY_MARKER;
+var init_run_apply = __esm({
+  "src/action/run-apply.ts"() {
+    "use strict";
+    init_core();
+    init_apply();
+    init_run_git();
+    init_timestamp();
+    init_registry();
+    init_format_plan();
+    APPLY_MARKER = "<!-- jit-access:apply -->";
+  }
+});
+
+// src/action/main.ts
+init_core();
 
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
@@ -28708,8 +34605,8 @@ function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key2) => {
-    newObj[key2.toLowerCase()] = object[key2];
+  return Object.keys(object).reduce((newObj, key3) => {
+    newObj[key3.toLowerCase()] = object[key3];
     return newObj;
   }, {});
 }
@@ -28723,20 +34620,20 @@ function isPlainObject(value) {
 }
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key2) => {
-    if (isPlainObject(options[key2])) {
-      if (!(key2 in defaults)) Object.assign(result, { [key2]: options[key2] });
-      else result[key2] = mergeDeep(defaults[key2], options[key2]);
+  Object.keys(options).forEach((key3) => {
+    if (isPlainObject(options[key3])) {
+      if (!(key3 in defaults)) Object.assign(result, { [key3]: options[key3] });
+      else result[key3] = mergeDeep(defaults[key3], options[key3]);
     } else {
-      Object.assign(result, { [key2]: options[key2] });
+      Object.assign(result, { [key3]: options[key3] });
     }
   });
   return result;
 }
 function removeUndefinedProperties(obj) {
-  for (const key2 in obj) {
-    if (obj[key2] === void 0) {
-      delete obj[key2];
+  for (const key3 in obj) {
+    if (obj[key3] === void 0) {
+      delete obj[key3];
     }
   }
   return obj;
@@ -28788,9 +34685,9 @@ function extractUrlVariableNames(url) {
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
-  for (const key2 of Object.keys(object)) {
-    if (keysToOmit.indexOf(key2) === -1) {
-      result[key2] = object[key2];
+  for (const key3 of Object.keys(object)) {
+    if (keysToOmit.indexOf(key3) === -1) {
+      result[key3] = object[key3];
     }
   }
   return result;
@@ -28808,10 +34705,10 @@ function encodeUnreserved(str) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key2) {
+function encodeValue(operator, value, key3) {
   value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key2) {
-    return encodeUnreserved(key2) + "=" + value;
+  if (key3) {
+    return encodeUnreserved(key3) + "=" + value;
   } else {
     return value;
   }
@@ -28822,8 +34719,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key2, modifier) {
-  var value = context[key2], result = [];
+function getValues(context, operator, key3, modifier) {
+  var value = context[key3], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -28831,14 +34728,14 @@ function getValues(context, operator, key2, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
+        encodeValue(operator, value, isKeyOperator(operator) ? key3 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
+              encodeValue(operator, value2, isKeyOperator(operator) ? key3 : "")
             );
           });
         } else {
@@ -28863,7 +34760,7 @@ function getValues(context, operator, key2, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key3) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
         }
@@ -28872,10 +34769,10 @@ function getValues(context, operator, key2, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key2));
+        result.push(encodeUnreserved(key3));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key2) + "=");
+      result.push(encodeUnreserved(key3) + "=");
     } else if (value === "") {
       result.push("");
     }
@@ -29100,7 +34997,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       if (code === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
-        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+        const key3 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
         index++;
         while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
           index++;
@@ -29111,8 +35008,8 @@ function parseParameters(header, type, index, len, stopFlags) {
           while (index < len) {
             const code2 = header.charCodeAt(index);
             if (code2 === DQUOTE) {
-              if (parameters[key2] === void 0) {
-                parameters[key2] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+              if (parameters[key3] === void 0) {
+                parameters[key3] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
@@ -29156,9 +35053,9 @@ function parseParameters(header, type, index, len, stopFlags) {
           }
           index++;
         }
-        if (parameters[key2] === void 0) {
+        if (parameters[key3] === void 0) {
           const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key2] = header.slice(valueStart, valueEnd);
+          parameters[key3] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
           break parameter;
@@ -29206,11 +35103,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key2, val) => {
+  const prepareVal = (parent, key3, val) => {
     const isObject = val !== null && typeof val === "object";
     const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key2);
+      val = val.toJSON(key3);
     }
     const isNoise = typeof val === "string" && noiseValue.test(val);
     if (isNoise) return val + "n";
@@ -29221,7 +35118,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key2, val);
+      val = replacer.call(parent, key3, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -29358,11 +35255,11 @@ var JSONStringify = (value, replacer, space) => {
     if (supportsRawJSON) {
       return originalStringify(
         value,
-        (key2, val) => {
+        (key3, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key2, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+          if (hasFunctionReplacer) return replacer(key3, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
@@ -29372,13 +35269,13 @@ var JSONStringify = (value, replacer, space) => {
     if (!value) return originalStringify(value, replacer, space);
     const convertedToCustomJSON = originalStringify(
       value,
-      (key2, val) => {
+      (key3, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key2, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+        if (hasFunctionReplacer) return replacer(key3, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -29420,17 +35317,17 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key2, value, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key3, value, context, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key2, value, context);
+  return userReviver(key3, value, context);
 };
 var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key2, value, context) => {
+  return JSON.parse(text, (key3, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -29439,7 +35336,7 @@ var JSONParseV2 = (text, reviver) => {
     if (isBigInt) return BigInt(context.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key2, value, context);
+    return reviver(key3, value, context);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -29462,8 +35359,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key: key2 } = node;
-      let value = parent[key2];
+      const { parent, key: key3 } = node;
+      let value = parent[key3];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
         if (isCustomFormatBigInt) {
@@ -29475,13 +35372,13 @@ var applyReviverIteratively = (parsed, userReviver) => {
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key2, value);
+        value = userReviver.call(parent, key3, value);
       }
       const isDeleted = value === void 0;
       if (isDeleted) {
-        delete parent[key2];
+        delete parent[key3];
       } else {
-        parent[key2] = value;
+        parent[key3] = value;
       }
       stack.pop();
     }
@@ -29510,7 +35407,7 @@ var JSONParse = (text, reviver) => {
     const serializedData = serializeBigInts(text);
     return originalParse(
       serializedData,
-      (key2, value, context) => convertMarkedBigIntsReviver(key2, value, context, reviver)
+      (key3, value, context) => convertMarkedBigIntsReviver(key3, value, context, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -29630,8 +35527,8 @@ async function fetchWrapper(requestOptions) {
   const status2 = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key2, value] of fetchResponse.headers) {
-    responseHeaders[key2] = value;
+  for (const [key3, value] of fetchResponse.headers) {
+    responseHeaders[key3] = value;
   }
   const octokitResponse = {
     url,
@@ -29787,11 +35684,11 @@ function graphql(request2, query, options) {
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key2 in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
+    for (const key3 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key3)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key2}" cannot be used as variable name`
+          `[@octokit/graphql] "${key3}" cannot be used as variable name`
         )
       );
     }
@@ -29799,15 +35696,15 @@ function graphql(request2, query, options) {
   const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key2) => {
-    if (NON_VARIABLE_OPTIONS.includes(key2)) {
-      result[key2] = parsedOptions[key2];
+  ).reduce((result, key3) => {
+    if (NON_VARIABLE_OPTIONS.includes(key3)) {
+      result[key3] = parsedOptions[key3];
       return result;
     }
     if (!result.variables) {
       result.variables = {};
     }
-    result.variables[key2] = parsedOptions[key2];
+    result.variables[key3] = parsedOptions[key3];
     return result;
   }, {});
   const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
@@ -29817,8 +35714,8 @@ function graphql(request2, query, options) {
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key2 of Object.keys(response.headers)) {
-        headers[key2] = response.headers[key2];
+      for (const key3 of Object.keys(response.headers)) {
+        headers[key3] = response.headers[key3];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -32501,28 +38398,28 @@ var handler = {
   has({ scope }, methodName) {
     return endpointMethodsMap.get(scope).has(methodName);
   },
-  getOwnPropertyDescriptor(target, methodName) {
+  getOwnPropertyDescriptor(target3, methodName) {
     return {
-      value: this.get(target, methodName),
+      value: this.get(target3, methodName),
       // ensures method is in the cache
       configurable: true,
       writable: true,
       enumerable: true
     };
   },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
+  defineProperty(target3, methodName, descriptor) {
+    Object.defineProperty(target3.cache, methodName, descriptor);
     return true;
   },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
+  deleteProperty(target3, methodName) {
+    delete target3.cache[methodName];
     return true;
   },
   ownKeys({ scope }) {
     return [...endpointMethodsMap.get(scope).keys()];
   },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
+  set(target3, methodName, value) {
+    return target3.cache[methodName] = value;
   },
   get({ octokit, scope, cache }, methodName) {
     if (cache[methodName]) {
@@ -32974,6 +38871,7 @@ function readContext(env, input, now) {
     eventName: env.GITHUB_EVENT_NAME ?? "",
     now
   };
+  if (event.repository?.default_branch) ctx.defaultBranch = event.repository.default_branch;
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) ctx.runUrl = `${env.GITHUB_SERVER_URL}/${owner2}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   const p = event.pull_request;
   if (p && p.user?.login && p.head?.sha && p.base?.sha) {
@@ -32982,4610 +38880,9 @@ function readContext(env, input, now) {
   return ctx;
 }
 
-// src/document/parse-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/diagnostics/diagnostic.ts
-function diagnostic(code, file, at, message, hint, severity = "error") {
-  const d = { code, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
-  if (hint) d.hint = hint;
-  return d;
-}
-function isError(d) {
-  return d.severity === "error";
-}
-function compareDiagnostics(a, b) {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-// src/document/parse-simple-yaml.ts
-var KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?= |$)/;
-var INT = /^[-+]?[0-9]+$/;
-var OTHER_TYPED = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~)$/;
-var BOOL = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
-var INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
-var FORBIDDEN = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-var Fallback = class extends Error {
-};
-var fallback = () => {
-  throw new Fallback();
-};
-function parseSimpleYaml(text, recordPositions = true) {
-  if (/[\t\r\u00a0\u2028\u2029\ufeff\u0085]/.test(text)) return void 0;
-  const lines = [];
-  const raw = text.split("\n");
-  for (let i = 0; i < raw.length; i++) {
-    const l = raw[i];
-    let indent = 0;
-    while (l.charCodeAt(indent) === 32) indent++;
-    if (indent === l.length || l.charCodeAt(indent) === 35) continue;
-    const c = l.charCodeAt(0);
-    if (indent === 0 && (c === 45 || c === 46 || c === 37) && /^(?:---|\.\.\.|%)/.test(l)) return void 0;
-    lines.push({ no: i + 1, indent, text: l.slice(indent) });
-  }
-  if (lines.length === 0) return void 0;
-  const positions = /* @__PURE__ */ new Map();
-  try {
-    const [value, next] = parseBlock(lines, 0, lines[0].indent, "", recordPositions ? positions : null);
-    if (next !== lines.length) return void 0;
-    return { value, positions };
-  } catch (e) {
-    if (e instanceof Fallback) return void 0;
-    throw e;
-  }
-}
-var isSeqLine = (l) => l.text === "-" || l.text.startsWith("- ");
-function parseBlock(lines, i, indent, pointer, pos) {
-  const l = lines[i];
-  if (l.indent !== indent) fallback();
-  return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos) : parseMap(lines, i, indent, pointer, pos);
-}
-function setValuePos(pos, pointer, at) {
-  if (!pos) return;
-  const e = pos.get(pointer);
-  if (e) e.value = at;
-  else pos.set(pointer, { value: at });
-}
-function parseMap(lines, i, indent, pointer, pos, first) {
-  const out = {};
-  if (pos) setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
-  const start = i;
-  while (i < lines.length) {
-    const l = i === start && first ? first : lines[i];
-    if (l.indent < indent) break;
-    if (l.indent > indent || isSeqLine(l)) fallback();
-    const m = KEY.exec(l.text) ?? fallback();
-    const key2 = m[1];
-    if (FORBIDDEN.has(key2) || Object.hasOwn(out, key2) || INT.test(key2) || OTHER_TYPED.test(key2)) fallback();
-    const child = pos ? `${pointer}/${key2}` : "";
-    if (pos) {
-      const keyAt = { line: l.no, column: indent + 1 };
-      pos.set(child, { key: keyAt, value: keyAt });
-    }
-    let rest = l.text.slice(m[0].length);
-    const spaces = rest.length - rest.replace(/^ +/, "").length;
-    rest = rest.slice(spaces);
-    if (rest.length > 0 && rest[0] !== "#") {
-      out[key2] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
-      i++;
-      continue;
-    }
-    const n = lines[i + 1];
-    if (!n || n.indent < indent || n.indent === indent && !isSeqLine(n)) return fallback();
-    if (i === start && first && n.indent <= indent) fallback();
-    const [v, next] = n.indent === indent ? parseSeq(lines, i + 1, indent, child, pos) : parseBlock(lines, i + 1, n.indent, child, pos);
-    out[key2] = v;
-    i = next;
-  }
-  return [out, i];
-}
-function parseSeq(lines, i, indent, pointer, pos) {
-  const out = [];
-  if (pos) setValuePos(pos, pointer, { line: lines[i].no, column: indent + 1 });
-  while (i < lines.length) {
-    const l = lines[i];
-    if (l.indent < indent) break;
-    if (l.indent > indent || !isSeqLine(l)) {
-      if (l.indent === indent) break;
-      fallback();
-    }
-    const child = pos ? `${pointer}/${out.length}` : "";
-    const after = l.text.slice(1);
-    const rest = after.replace(/^ +/, "");
-    if (rest.length === 0 || rest[0] === "#") fallback();
-    const column = indent + 1 + (after.length - rest.length) + 1;
-    if (KEY.test(rest)) {
-      const [v, next] = parseMap(lines, i, column - 1, child, pos, { no: l.no, indent: column - 1, text: rest });
-      out.push(v);
-      i = next;
-      continue;
-    }
-    out.push(parseInline(rest, l.no, column, child, pos));
-    i++;
-  }
-  return [out, i];
-}
-function parseInline(text, line, column, pointer, pos) {
-  if (pos) setValuePos(pos, pointer, { line, column });
-  if (text[0] === "[") {
-    const out = [];
-    let k = 1;
-    for (; ; ) {
-      while (text[k] === " ") k++;
-      if (text[k] === "]") {
-        if (out.length > 0) fallback();
-        k++;
-        break;
-      }
-      const start = k;
-      let item2;
-      if (text[k] === '"' || text[k] === "'") {
-        const end = text.indexOf(text[k], k + 1);
-        if (end < 0) fallback();
-        const s2 = text.slice(k + 1, end);
-        if (text[k] === '"' && s2.includes("\\")) fallback();
-        if (text[k] === "'" && text[end + 1] === "'") fallback();
-        item2 = s2;
-        k = end + 1;
-      } else {
-        while (k < text.length && text[k] !== "," && text[k] !== "]") k++;
-        const s2 = text.slice(start, k).replace(/ +$/, "");
-        if (s2.length === 0 || INDICATOR.test(s2) || s2.includes(" #") || s2.includes(": ") || /[[{}]/.test(s2)) fallback();
-        item2 = plain(s2);
-      }
-      if (pos) pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });
-      out.push(item2);
-      while (text[k] === " ") k++;
-      if (text[k] === ",") {
-        k++;
-        while (text[k] === " ") k++;
-        if (text[k] === "]") fallback();
-        continue;
-      }
-      if (text[k] === "]") {
-        k++;
-        break;
-      }
-      fallback();
-    }
-    trailer(text.slice(k));
-    return out;
-  }
-  if (text[0] === '"' || text[0] === "'") {
-    const q = text[0];
-    const end = text.indexOf(q, 1);
-    if (end < 0) fallback();
-    const s2 = text.slice(1, end);
-    if (q === '"' && s2.includes("\\")) fallback();
-    if (q === "'" && text[end + 1] === "'") fallback();
-    trailer(text.slice(end + 1));
-    return s2;
-  }
-  if (INDICATOR.test(text)) fallback();
-  const hash = text.indexOf(" #");
-  const s = (hash >= 0 ? text.slice(0, hash) : text).replace(/ +$/, "");
-  if (s.includes(": ") || s.endsWith(":")) fallback();
-  return plain(s);
-}
-function trailer(rest) {
-  if (rest.length && !/^ +(#.*)?$/.test(rest)) fallback();
-}
-function plain(s) {
-  if (INT.test(s)) {
-    const n = Number(s);
-    if (!Number.isSafeInteger(n)) fallback();
-    return n;
-  }
-  if (Object.hasOwn(BOOL, s)) return BOOL[s];
-  if (OTHER_TYPED.test(s)) fallback();
-  return s;
-}
-
-// src/document/parse-yaml.ts
-var MAX_FILE_BYTES = 64 * 1024;
-var MAX_POLICY_BYTES = 1024 * 1024;
-var MAX_ALIASES = 10;
-var MAX_DEPTH = 32;
-var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-function escapePointerSegment(s) {
-  return s.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-var YAML_CODE = {
-  DUPLICATE_KEY: "yaml-duplicate-key",
-  MULTIPLE_DOCS: "yaml-multiple-documents",
-  RESOURCE_EXHAUSTION: "yaml-too-many-aliases",
-  TAG_RESOLVE_FAILED: "yaml-unsupported-tag",
-  BAD_ALIAS: "yaml-bad-alias"
-};
-var HINTS = {
-  "yaml-duplicate-key": "Each key may appear once; remove or rename the repeated key.",
-  "yaml-multiple-documents": "Put exactly one YAML document in the file (remove extra '---' separators).",
-  "yaml-unsupported-tag": "Remove the '!' tag; only plain YAML scalars, lists and mappings are accepted.",
-  "yaml-syntax": "Fix the YAML syntax at this position (check indentation and quoting)."
-};
-function decodeUtf8(bytes) {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return text;
-  } catch {
-    return void 0;
-  }
-}
-function parseYamlBytes(file, bytes, maxBytes = MAX_FILE_BYTES) {
-  if (bytes.byteLength > maxBytes) {
-    return failed(file, [
-      diagnostic(
-        "file-too-large",
-        file,
-        void 0,
-        `File is over the size limit of ${maxBytes} bytes (${maxBytes / 1024} KiB).`,
-        "Lease files are small; remove whatever made this one large."
-      )
-    ]);
-  }
-  const text = decodeUtf8(bytes);
-  if (text === void 0) {
-    return failed(file, [
-      diagnostic("file-not-utf8", file, void 0, "File is not valid UTF-8.", "Save the file as UTF-8 text.")
-    ]);
-  }
-  return parseYamlText(file, text, maxBytes);
-}
-function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
-  if (text.length > maxBytes) {
-    return failed(file, [diagnostic("file-too-large", file, void 0, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
-  }
-  const simple = fastPath ? parseSimpleYaml(text, false) : void 0;
-  if (simple) {
-    let positions2;
-    const lazy = () => positions2 ??= parseSimpleYaml(text, true)?.positions ?? /* @__PURE__ */ new Map();
-    return {
-      value: simple.value,
-      diagnostics: [],
-      locate: (p) => located(void 0, [], lazy()).locate(p),
-      locateKey: (p) => located(void 0, [], lazy()).locateKey(p)
-    };
-  }
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
-    version: "1.2",
-    schema: "core",
-    uniqueKeys: true,
-    lineCounter: lc,
-    prettyErrors: false,
-    merge: false,
-    strict: true,
-    // Only the core schema's tags; YAML 1.1 extras (!!binary, !!timestamp, !!set...) are errors.
-    resolveKnownTags: false
-  });
-  const pos = (offset) => {
-    const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
-    return { line: p.line, column: p.col };
-  };
-  const diagnostics = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const code = YAML_CODE[e.code] ?? "yaml-syntax";
-    const message = e.message.split("\n")[0] ?? e.message;
-    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
-  }
-  if (diagnostics.length > 0) return failed(file, diagnostics);
-  const positions = /* @__PURE__ */ new Map();
-  let aliases = 0;
-  let tooDeep = false;
-  const convert = (node, pointer, depth) => {
-    if (depth > MAX_DEPTH) {
-      if (!tooDeep) {
-        tooDeep = true;
-        const r = node && typeof node === "object" && "range" in node ? node.range : void 0;
-        diagnostics.push(diagnostic("yaml-too-deep", file, r ? pos(r[0]) : void 0, `Nesting deeper than ${MAX_DEPTH} levels.`, "Lease and policy files are shallow; flatten this value."));
-      }
-      return null;
-    }
-    if ((0, import_yaml.isAlias)(node)) {
-      aliases++;
-      const at2 = node.range ? pos(node.range[0]) : void 0;
-      if (aliases > MAX_ALIASES) {
-        if (aliases === MAX_ALIASES + 1) {
-          diagnostics.push(
-            diagnostic(
-              "yaml-too-many-aliases",
-              file,
-              at2,
-              `More than ${MAX_ALIASES} YAML aliases (*name).`,
-              "Write the values out instead of repeating them through anchors and aliases."
-            )
-          );
-        }
-        return null;
-      }
-      const target = node.resolve(doc);
-      if (!target) {
-        diagnostics.push(diagnostic("yaml-bad-alias", file, at2, `Alias *${node.source} has no anchor.`));
-        return null;
-      }
-      return convert(target, pointer, depth + 1);
-    }
-    const here = node && typeof node === "object" && "range" in node ? node.range : void 0;
-    const at = here ? pos(here[0]) : { line: 1, column: 1 };
-    const existing = positions.get(pointer);
-    positions.set(pointer, existing ? { ...existing, value: at } : { value: at });
-    if ((0, import_yaml.isScalar)(node)) {
-      const v = node.value;
-      if (typeof v === "number" && !Number.isFinite(v)) return String(node.source ?? v);
-      return v;
-    }
-    if ((0, import_yaml.isMap)(node)) {
-      const out = {};
-      const seen = /* @__PURE__ */ new Set();
-      for (const item2 of node.items) {
-        if (!(0, import_yaml.isPair)(item2)) continue;
-        const keyNode = item2.key;
-        const keyAt = keyNode && typeof keyNode === "object" && "range" in keyNode && keyNode.range ? pos(keyNode.range[0]) : at;
-        if (!(0, import_yaml.isScalar)(keyNode)) {
-          diagnostics.push(
-            diagnostic("yaml-complex-key", file, keyAt, "Mapping keys must be plain strings.", "Use a simple word as the key.")
-          );
-          continue;
-        }
-        const key2 = String(keyNode.value);
-        if (seen.has(key2)) {
-          diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key2}' appears more than once.`, HINTS["yaml-duplicate-key"]));
-          continue;
-        }
-        seen.add(key2);
-        if (FORBIDDEN_KEYS.has(key2)) {
-          diagnostics.push(
-            diagnostic(
-              "yaml-forbidden-key",
-              file,
-              keyAt,
-              `The key '${key2}' is not allowed.`,
-              "Remove this key; it is never a valid field."
-            )
-          );
-          continue;
-        }
-        const childPointer = `${pointer}/${escapePointerSegment(key2)}`;
-        positions.set(childPointer, { value: keyAt, key: keyAt });
-        Object.defineProperty(out, key2, {
-          value: convert(item2.value, childPointer, depth + 1),
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      }
-      return out;
-    }
-    if ((0, import_yaml.isSeq)(node)) {
-      return node.items.map((item2, i) => convert(item2, `${pointer}/${i}`, depth + 1));
-    }
-    if (node === null || node === void 0) return null;
-    return null;
-  };
-  const value = convert(doc.contents, "", 0);
-  if (diagnostics.length > 0) return failed(file, diagnostics, positions);
-  return located(value, diagnostics, positions);
-}
-function located(value, diagnostics, positions) {
-  const locate = (pointer) => {
-    let p = pointer;
-    for (; ; ) {
-      const hit = positions.get(p);
-      if (hit) return hit.value;
-      if (p === "") return { line: 1, column: 1 };
-      p = p.slice(0, p.lastIndexOf("/"));
-    }
-  };
-  const locateKey = (pointer) => positions.get(pointer)?.key ?? locate(pointer);
-  return { value, diagnostics, locate, locateKey };
-}
-function failed(file, diagnostics, positions) {
-  void file;
-  const locate = (pointer) => positions?.get(pointer)?.value ?? { line: 1, column: 1 };
-  return { value: void 0, diagnostics, locate, locateKey: locate };
-}
-
-// src/git/access-repo.ts
-import { access as access2, lstat as lstat2, readFile, readlink as readlink2 } from "node:fs/promises";
-import { join, resolve } from "node:path";
-
-// src/policy/people.ts
-function emptyFacts() {
-  return { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
-}
-function parseRef(ref) {
-  if (ref.startsWith("group:")) return { kind: "group", name: ref.slice(6) };
-  if (ref.startsWith("@")) {
-    const [org = "", slug = ""] = ref.slice(1).split("/");
-    return { kind: "team", org, slug };
-  }
-  return { kind: "user", login: ref };
-}
-function teamKey(org, slug) {
-  return `${org}/${slug}`.toLowerCase();
-}
-function expandRefs(refs, groups2) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const ref of refs) {
-    const r = parseRef(ref);
-    const direct = r.kind === "group" ? groups2[r.name] ?? [] : [ref];
-    for (const d of direct) {
-      const key2 = d.toLowerCase();
-      if (!seen.has(key2)) {
-        seen.add(key2);
-        out.push(d);
-      }
-    }
-  }
-  return out;
-}
-function teamsIn(refs, groups2) {
-  const out = [];
-  for (const d of expandRefs(refs, groups2)) {
-    const r = parseRef(d);
-    if (r.kind === "team") out.push(teamKey(r.org, r.slug));
-  }
-  return out;
-}
-function isAmong(login, refs, groups2, facts) {
-  const me = login.toLowerCase();
-  let unknown = false;
-  for (const d of expandRefs(refs, groups2)) {
-    const r = parseRef(d);
-    if (r.kind === "user") {
-      if (r.login.toLowerCase() === me) return true;
-    } else if (r.kind === "team") {
-      const members = facts.teams.get(teamKey(r.org, r.slug));
-      if (!members) unknown = true;
-      else if (members.has(me)) return true;
-    }
-  }
-  return unknown ? "unknown" : false;
-}
-function isOrgMember(login, org, facts) {
-  const v = facts.orgMembers.get(`${org}/${login}`.toLowerCase());
-  return v === void 0 ? "unknown" : v;
-}
-
-// src/codeowners/generate-codeowners.ts
-var CODEOWNERS_PATH = ".github/CODEOWNERS";
-var CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-function owner(ref) {
-  const r = parseRef(ref);
-  return r.kind === "team" ? `@${r.org}/${r.slug}` : `@${ref}`;
-}
-function codeownersRules(policy2, policyPath) {
-  const admins = expandRefs(policy2.admins, policy2.groups).map(owner);
-  const rules = [{ pattern: "*", owners: admins }];
-  const ids = [...policy2.resources.keys()].sort();
-  for (const id of ids) {
-    const r = policy2.resources.get(id);
-    const approvers = expandRefs(r.approvalRules.flatMap((a) => a.from), policy2.groups).map(owner);
-    rules.push({ pattern: `/leases/${id}/`, owners: approvers });
-  }
-  const judged = /* @__PURE__ */ new Set([`/${policyPath.replace(/^\/+/, "")}`, "/.github/", "/schemas/"]);
-  for (const p of judged) rules.push({ pattern: p, owners: admins });
-  return rules;
-}
-function generateCodeowners(policy2, policyPath) {
-  const rules = codeownersRules(policy2, policyPath);
-  const width = Math.max(...rules.map((r) => r.pattern.length)) + 2;
-  const line = (r) => `${r.pattern.padEnd(width)}${r.owners.join(" ")}`.trimEnd();
-  const [catchAll, ...rest] = rules;
-  const leaseRules = rest.filter((r) => r.pattern.startsWith("/leases/"));
-  const adminRules = rest.filter((r) => !r.pattern.startsWith("/leases/"));
-  return [
-    `# Generated by \`jit codeowners\` from ${policyPath}. Do not edit by hand:`,
-    `# change ${policyPath} and run \`jit codeowners\` again. Last matching pattern wins.`,
-    "",
-    "# Policy admins own everything not listed below.",
-    line(catchAll),
-    "",
-    "# Each resource's approvers own its lease folder.",
-    ...leaseRules.map(line),
-    "",
-    "# The files that judge requests belong to the policy admins.",
-    ...adminRules.map(line),
-    ""
-  ].join("\n");
-}
-
-// src/lease/lease-path.ts
-var LEASES_DIR = "leases";
-var RESOURCE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
-var FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.ya?ml$/;
-function isUnderLeases(path) {
-  return path === LEASES_DIR || path.startsWith(`${LEASES_DIR}/`);
-}
-function checkLeasePath(path) {
-  if (!isUnderLeases(path)) {
-    if (path.split("/").some((s) => s === ".." || s === ".") || path.startsWith("/")) {
-      return { kind: "invalid", code: "lease-path-traversal", message: `Path '${path}' is not a plain relative path.`, hint: "Lease files live at leases/<resource>/<name>.yaml." };
-    }
-    return { kind: "outside" };
-  }
-  const parts = path.split("/");
-  if (parts.some((s) => s === ".." || s === "." || s === "") || path.includes("\\")) {
-    return { kind: "invalid", code: "lease-path-traversal", message: `Path '${path}' contains '..', '.', an empty segment or a backslash.`, hint: "Use leases/<resource>/<name>.yaml." };
-  }
-  const last = parts[parts.length - 1] ?? "";
-  if (last === ".gitkeep" && parts.length <= 3) return { kind: "placeholder" };
-  if (parts.length !== 3) {
-    return { kind: "invalid", code: "lease-path-layout", message: `'${path}' is not at leases/<resource>/<name>.yaml.`, hint: "Put one lease per file directly inside its resource's folder." };
-  }
-  const [, resource = "", name = ""] = parts;
-  if (!RESOURCE_ID.test(resource)) {
-    return { kind: "invalid", code: "lease-path-layout", message: `Folder '${resource}' is not a valid resource id.`, hint: "Resource ids are lowercase letters, digits and dashes, as in policy.yaml." };
-  }
-  if (!FILE_NAME.test(name)) {
-    return { kind: "invalid", code: "lease-path-name", message: `'${name}' is not a lease file name.`, hint: "Name it like alice-2026-11-24.yaml: letters, digits, '.', '_', '-', ending in .yaml or .yml." };
-  }
-  return { kind: "lease", resource, name };
-}
-
-// src/git/run-git.ts
-import { execFile, spawn } from "node:child_process";
-var GitError = class extends Error {
-  constructor(args, stderr) {
-    super(`git ${args.join(" ")} failed: ${stderr.trim() || "unknown error"}`);
-    this.args = args;
-    this.stderr = stderr;
-    this.name = "GitError";
-  }
-  args;
-  stderr;
-};
-function git(repo, args, input) {
-  return new Promise((resolve3, reject) => {
-    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
-      if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
-      else resolve3(stdout);
-    });
-    if (input !== void 0) child.stdin?.end(input);
-  });
-}
-async function gitText(repo, args) {
-  return (await git(repo, args)).toString("utf8");
-}
-function gitEnv() {
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
-}
-function readBlobs(repo, shas) {
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
-  return new Promise((resolve3, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (c) => chunks.push(c));
-    child.stderr.on("data", (c) => stderr += c.toString());
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
-      const out = Buffer.concat(chunks);
-      const map = /* @__PURE__ */ new Map();
-      let pos = 0;
-      for (const sha of unique) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0) break;
-        const header = out.subarray(pos, nl).toString("utf8");
-        pos = nl + 1;
-        if (header.endsWith(" missing")) continue;
-        const size = Number(header.split(" ")[2]);
-        map.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-      }
-      resolve3(map);
-    });
-    child.stdin.end(unique.join("\n") + "\n");
-  });
-}
-
-// src/git/tree.ts
-function modeOf(gitMode) {
-  switch (gitMode) {
-    case "120000":
-      return "symlink";
-    case "160000":
-      return "submodule";
-    case "100755":
-      return "executable";
-    default:
-      return "file";
-  }
-}
-async function listTree(repo, ref, paths) {
-  const out = (await git(repo, ["ls-tree", "-r", "-z", "--full-tree", ref, "--", ...paths])).toString("utf8");
-  const entries = [];
-  for (const rec of out.split("\0")) {
-    if (!rec) continue;
-    const tab = rec.indexOf("	");
-    const [mode = "", , sha = ""] = rec.slice(0, tab).split(" ");
-    entries.push({ path: rec.slice(tab + 1), mode: modeOf(mode), sha });
-  }
-  return entries;
-}
-async function readFileAt(repo, ref, path) {
-  const [entry] = await listTree(repo, ref, [path]);
-  if (!entry || entry.path !== path) return void 0;
-  const blobs = await readBlobs(repo, [entry.sha]);
-  return { path, mode: entry.mode, bytes: blobs.get(entry.sha) ?? Buffer.alloc(0) };
-}
-
-// src/git/access-repo.ts
-var WORKTREE = ":worktree";
-async function readRepoFile(repo, ref, path) {
-  if (ref !== WORKTREE) return readFileAt(repo, ref, path);
-  const full = join(repo, path);
-  try {
-    const st = await lstat2(full);
-    if (st.isSymbolicLink()) return { path, mode: "symlink", bytes: Buffer.from(await readlink2(full)) };
-    if (!st.isFile()) return void 0;
-    return { path, mode: "file", bytes: await readFile(full) };
-  } catch {
-    return void 0;
-  }
-}
-async function readCodeowners(repo, ref) {
-  for (const loc of CODEOWNERS_LOCATIONS) {
-    const f = await readRepoFile(repo, ref, loc);
-    if (f && f.mode !== "symlink") return { path: loc, bytes: f.bytes };
-  }
-  return void 0;
-}
-var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-async function isShallow(repo) {
-  try {
-    return (await gitText(repo, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
-  } catch {
-    return false;
-  }
-}
-
-// src/git/lease-log.ts
-async function readLeaseLog(repo, ref, paths = ["leases"]) {
-  const out = (await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths])).toString("utf8");
-  const current = /* @__PURE__ */ new Map();
-  const ended = [];
-  for (const chunk of out.split("")) {
-    if (!chunk) continue;
-    const fields = chunk.split("\0");
-    const [commit = "", ct = "0"] = fields[0].trim().split(" ");
-    const time = Number(ct) * 1e3;
-    for (let i = 1; i + 1 < fields.length; i += 2) {
-      const meta = fields[i].replace(/^\n+/, "");
-      if (!meta.startsWith(":")) continue;
-      const [, , oldBlob = "", newBlob = "", status2 = ""] = meta.slice(1).split(" ");
-      const path = fields[i + 1];
-      const s = status2[0];
-      if (s === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: newBlob }] });
-      else if (s === "M" || s === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: newBlob });
-      else if (s === "D") {
-        const life = current.get(path);
-        if (life) {
-          life.changes.push({ commit, time, status: "D", blob: oldBlob });
-          ended.push(life);
-          current.delete(path);
-        }
-      }
-    }
-  }
-  return { current, ended };
-}
-
-// src/git/lease-history.ts
-async function leaseHistories(repo, ref, paths) {
-  const result = /* @__PURE__ */ new Map();
-  if (paths.length === 0) return result;
-  const log = await readLeaseLog(repo, ref, paths);
-  for (const [path, life] of log.current) {
-    result.set(path, { addedAt: life.changes[0].time, extensions: life.changes.filter((c) => c.status === "M").length });
-  }
-  return result;
-}
-
-// src/schema/generated/validators.js
-var __dep0 = __toESM(require_ucs2length(), 1);
-var __dep1 = __toESM(require_formats(), 1);
-var __dep2 = __toESM(require_equal(), 1);
-function __cjs(ns, prop) {
-  const exp = ns.default !== void 0 && (typeof ns.default === "object" || prop !== "default") ? ns.default : ns;
-  if (prop === "default") return typeof ns.default === "function" ? ns.default : exp.default;
-  return exp[prop] !== void 0 ? exp[prop] : ns[prop];
-}
-var lease = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://jit-access.dev/schemas/lease.v1.schema.json", "title": "jit-access lease (v1)", "description": "One time-bound access request: who gets which role on which resource, for how long, and why. Lives at leases/<resource>/<name>.yaml in the access repo.", "type": "object", "additionalProperties": false, "required": ["grantee", "resource", "role", "reason"], "properties": { "grantee": { "description": "GitHub login that receives the access.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "resource": { "description": "A resource id from policy.yaml. Must equal the lease's folder name.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$" }, "role": { "description": "One of the resource's roles in policy.yaml.", "type": "string", "minLength": 1, "maxLength": 100 }, "duration": { "description": "How long the access lasts once granted, in days, hours and minutes: 30m, 4h, 1d12h. Exactly one of duration / expires.", "type": "string", "pattern": "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, "expires": { "description": "Absolute end of the access, RFC 3339 with an explicit offset (Z or +01:00). Exactly one of duration / expires.", "type": "string", "format": "date-time", "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, "notBefore": { "description": "Optional scheduled start, RFC 3339 with an explicit offset. The grant is made at this time, not at merge.", "type": "string", "format": "date-time", "pattern": "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, "reason": { "description": "Why the access is needed. Minimum length is set by the policy.", "type": "string", "minLength": 1, "maxLength": 1e3 }, "ticket": { "description": "Ticket or incident id; required where the resource sets requireTicket, and must match its ticketPattern.", "type": "string", "minLength": 1, "maxLength": 200 }, "breakGlass": { "description": "Emergency access, granted before approval where the resource allows it (see the resource's breakGlass settings).", "type": "boolean" } }, "oneOf": [{ "required": ["duration"], "not": { "required": ["expires"] } }, { "required": ["expires"], "not": { "required": ["duration"] } }] };
-var func2 = Object.prototype.hasOwnProperty;
-var func3 = __cjs(__dep0, "default");
-var pattern0 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$", "u");
-var pattern1 = new RegExp("^[a-z0-9][a-z0-9-]{0,62}$", "u");
-var pattern2 = new RegExp("^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$", "u");
-var pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$", "u");
-var formats0 = __cjs(__dep1, "fullFormats")["date-time"];
-function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs2 = errors;
-  const _errs3 = errors;
-  const _errs4 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.expires === void 0 && (missing0 = "expires")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var valid1 = _errs4 === errors;
-  if (valid1) {
-    const err1 = { instancePath, schemaPath: "#/oneOf/0/not", keyword: "not", params: {}, message: "must NOT be valid" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  } else {
-    errors = _errs3;
-    if (vErrors !== null) {
-      if (_errs3) {
-        vErrors.length = _errs3;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.duration === void 0) {
-      const err2 = { instancePath, schemaPath: "#/oneOf/0/required", keyword: "required", params: { missingProperty: "duration" }, message: "must have required property 'duration'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs2 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-  }
-  const _errs5 = errors;
-  const _errs6 = errors;
-  const _errs7 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing1;
-    if (data.duration === void 0 && (missing1 = "duration")) {
-      const err3 = {};
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-  }
-  var valid2 = _errs7 === errors;
-  if (valid2) {
-    const err4 = { instancePath, schemaPath: "#/oneOf/1/not", keyword: "not", params: {}, message: "must NOT be valid" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  } else {
-    errors = _errs6;
-    if (vErrors !== null) {
-      if (_errs6) {
-        vErrors.length = _errs6;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.expires === void 0) {
-      const err5 = { instancePath, schemaPath: "#/oneOf/1/required", keyword: "required", params: { missingProperty: "expires" }, message: "must have required property 'expires'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs5 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-    }
-  }
-  if (!valid0) {
-    const err6 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.grantee === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "grantee" }, message: "must have required property 'grantee'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.resource === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property 'resource'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    if (data.role === void 0) {
-      const err9 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
-      if (vErrors === null) {
-        vErrors = [err9];
-      } else {
-        vErrors.push(err9);
-      }
-      errors++;
-    }
-    if (data.reason === void 0) {
-      const err10 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
-        const err11 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.grantee !== void 0) {
-      let data0 = data.grantee;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err12 = { instancePath: instancePath + "/grantee", schemaPath: "#/properties/grantee/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/grantee", schemaPath: "#/properties/grantee/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.resource !== void 0) {
-      let data1 = data.resource;
-      if (typeof data1 === "string") {
-        if (!pattern1.test(data1)) {
-          const err14 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/resource", schemaPath: "#/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.role !== void 0) {
-      let data2 = data.role;
-      if (typeof data2 === "string") {
-        if (func3(data2) > 100) {
-          const err16 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func3(data2) < 1) {
-          const err17 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/role", schemaPath: "#/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.duration !== void 0) {
-      let data3 = data.duration;
-      if (typeof data3 === "string") {
-        if (!pattern2.test(data3)) {
-          const err19 = { instancePath: instancePath + "/duration", schemaPath: "#/properties/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/duration", schemaPath: "#/properties/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.expires !== void 0) {
-      let data4 = data.expires;
-      if (typeof data4 === "string") {
-        if (!pattern3.test(data4)) {
-          const err21 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$"' };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (!formats0.validate(data4)) {
-          const err22 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/expires", schemaPath: "#/properties/expires/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.notBefore !== void 0) {
-      let data5 = data.notBefore;
-      if (typeof data5 === "string") {
-        if (!pattern3.test(data5)) {
-          const err24 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$"' };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (!formats0.validate(data5)) {
-          const err25 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/notBefore", schemaPath: "#/properties/notBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.reason !== void 0) {
-      let data6 = data.reason;
-      if (typeof data6 === "string") {
-        if (func3(data6) > 1e3) {
-          const err27 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/maxLength", keyword: "maxLength", params: { limit: 1e3 }, message: "must NOT have more than 1000 characters" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (func3(data6) < 1) {
-          const err28 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/reason", schemaPath: "#/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-    if (data.ticket !== void 0) {
-      let data7 = data.ticket;
-      if (typeof data7 === "string") {
-        if (func3(data7) > 200) {
-          const err30 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        if (func3(data7) < 1) {
-          const err31 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/ticket", schemaPath: "#/properties/ticket/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.breakGlass !== void 0) {
-      if (typeof data.breakGlass !== "boolean") {
-        const err33 = { instancePath: instancePath + "/breakGlass", schemaPath: "#/properties/breakGlass/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err34];
-    } else {
-      vErrors.push(err34);
-    }
-    errors++;
-  }
-  validate10.errors = vErrors;
-  return errors === 0;
-}
-var policy = validate11;
-var pattern5 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$", "u");
-var func0 = __cjs(__dep2, "default");
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (Array.isArray(data)) {
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      let data0 = data[i0];
-      if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
-          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    let i1 = data.length;
-    let j0;
-    if (i1 > 1) {
-      outer0: for (; i1--; ) {
-        for (j0 = i1; j0--; ) {
-          if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            break outer0;
-          }
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate12.errors = vErrors;
-  return errors === 0;
-}
-var schema17 = { "type": "object", "additionalProperties": false, "properties": { "maxDuration": { "description": "Longest lease.", "$ref": "#/definitions/duration" }, "requiredApprovals": { "description": "Approvals needed from `approvers` (default 1).", "type": "integer", "minimum": 1, "maximum": 20 }, "requesters": { "description": "Who may request (default: any member of the resource's organization).", "$ref": "#/definitions/people" }, "requireTicket": { "type": "boolean" }, "ticketPattern": { "description": "Regular expression the whole ticket must match, e.g. '(INC|CHG)-\\d+'.", "type": "string", "minLength": 1, "maxLength": 200 }, "minReasonLength": { "type": "integer", "minimum": 1, "maximum": 1e3 }, "schedule": { "$ref": "#/definitions/schedule" }, "maxScheduleAhead": { "description": "How far ahead notBefore may be (default 7d).", "$ref": "#/definitions/duration" }, "maxExtensions": { "description": "How many times a lease may be extended (default 0).", "type": "integer", "minimum": 0, "maximum": 100 }, "maxTotalDuration": { "description": "Longest total access of one lease including extensions (default maxDuration \xD7 (1 + maxExtensions)).", "$ref": "#/definitions/duration" }, "allowRequestFor": { "description": "May a requester ask for another grantee? false (default): grantee must be the pull request's author; true: anyone; a list: only these grantees (e.g. service accounts).", "oneOf": [{ "type": "boolean" }, { "type": "array", "$ref": "#/definitions/people", "minItems": 1 }] }, "breakGlass": { "$ref": "#/definitions/breakGlass" }, "mode": { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] }, "revocation": { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] }, "remindBefore": { "description": "Remind the grantee this long before expiry.", "$ref": "#/definitions/duration" }, "extendAfter": { "description": "Fraction of the window (0-1) that must have passed before an extension may be requested.", "type": "number", "minimum": 0, "maximum": 1 } } };
-var schema19 = { "description": "Time windows in which requests may start. Outside them requests are refused.", "type": "object", "additionalProperties": false, "required": ["timezone", "windows"], "properties": { "timezone": { "description": "IANA time zone, e.g. Europe/Berlin.", "type": "string", "minLength": 1 }, "windows": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["days", "hours"], "properties": { "days": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] } }, "hours": { "description": "HH:MM-HH:MM in the schedule's time zone; the end is exclusive; 00:00-24:00 is the whole day.", "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" } } } } } };
-var pattern9 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.allowed === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "allowed" }, message: "must have required property 'allowed'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "allowed" || key0 === "maxDuration" || key0 === "reviewWithin")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.allowed !== void 0) {
-      if (typeof data.allowed !== "boolean") {
-        const err2 = { instancePath: instancePath + "/allowed", schemaPath: "#/properties/allowed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.maxDuration !== void 0) {
-      let data1 = data.maxDuration;
-      if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.reviewWithin !== void 0) {
-      let data2 = data.reviewWithin;
-      if (typeof data2 === "string") {
-        if (!pattern2.test(data2)) {
-          const err5 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!func2.call(schema17.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.maxDuration !== void 0) {
-      let data0 = data.maxDuration;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err1 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.requiredApprovals !== void 0) {
-      let data1 = data.requiredApprovals;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err3 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/properties/requiredApprovals/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 > 20 || isNaN(data1)) {
-          const err4 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/properties/requiredApprovals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-        if (data1 < 1 || isNaN(data1)) {
-          const err5 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/properties/requiredApprovals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.requesters !== void 0) {
-      if (!validate12(data.requesters, { instancePath: instancePath + "/requesters", parentData: data, parentDataProperty: "requesters", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.requireTicket !== void 0) {
-      if (typeof data.requireTicket !== "boolean") {
-        const err6 = { instancePath: instancePath + "/requireTicket", schemaPath: "#/properties/requireTicket/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.ticketPattern !== void 0) {
-      let data4 = data.ticketPattern;
-      if (typeof data4 === "string") {
-        if (func3(data4) > 200) {
-          const err7 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/properties/ticketPattern/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (func3(data4) < 1) {
-          const err8 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/properties/ticketPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/properties/ticketPattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.minReasonLength !== void 0) {
-      let data5 = data.minReasonLength;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err10 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/properties/minReasonLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 > 1e3 || isNaN(data5)) {
-          const err11 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/properties/minReasonLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (data5 < 1 || isNaN(data5)) {
-          const err12 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/properties/minReasonLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.schedule !== void 0) {
-      let data6 = data.schedule;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.timezone === void 0) {
-          const err13 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (data6.windows === void 0) {
-          const err14 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/required", keyword: "required", params: { missingProperty: "windows" }, message: "must have required property 'windows'" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-        for (const key1 in data6) {
-          if (!(key1 === "timezone" || key1 === "windows")) {
-            const err15 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data6.timezone !== void 0) {
-          let data7 = data6.timezone;
-          if (typeof data7 === "string") {
-            if (func3(data7) < 1) {
-              const err16 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/schedule/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
-              errors++;
-            }
-          } else {
-            const err17 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-        if (data6.windows !== void 0) {
-          let data8 = data6.windows;
-          if (Array.isArray(data8)) {
-            if (data8.length < 1) {
-              const err18 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/schedule/properties/windows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err18];
-              } else {
-                vErrors.push(err18);
-              }
-              errors++;
-            }
-            const len0 = data8.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data9 = data8[i0];
-              if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-                if (data9.days === void 0) {
-                  const err19 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" };
-                  if (vErrors === null) {
-                    vErrors = [err19];
-                  } else {
-                    vErrors.push(err19);
-                  }
-                  errors++;
-                }
-                if (data9.hours === void 0) {
-                  const err20 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-                for (const key2 in data9) {
-                  if (!(key2 === "days" || key2 === "hours")) {
-                    const err21 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err21];
-                    } else {
-                      vErrors.push(err21);
-                    }
-                    errors++;
-                  }
-                }
-                if (data9.days !== void 0) {
-                  let data10 = data9.days;
-                  if (Array.isArray(data10)) {
-                    if (data10.length < 1) {
-                      const err22 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err22];
-                      } else {
-                        vErrors.push(err22);
-                      }
-                      errors++;
-                    }
-                    const len1 = data10.length;
-                    for (let i1 = 0; i1 < len1; i1++) {
-                      let data11 = data10[i1];
-                      if (!(data11 === "mon" || data11 === "tue" || data11 === "wed" || data11 === "thu" || data11 === "fri" || data11 === "sat" || data11 === "sun")) {
-                        const err23 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days/" + i1, schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/items/enum", keyword: "enum", params: { allowedValues: schema19.properties.windows.items.properties.days.items.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err23];
-                        } else {
-                          vErrors.push(err23);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i2 = data10.length;
-                    let j0;
-                    if (i2 > 1) {
-                      outer0: for (; i2--; ) {
-                        for (j0 = i2; j0--; ) {
-                          if (func0(data10[i2], data10[j0])) {
-                            const err24 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err24];
-                            } else {
-                              vErrors.push(err24);
-                            }
-                            errors++;
-                            break outer0;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err25 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err25];
-                    } else {
-                      vErrors.push(err25);
-                    }
-                    errors++;
-                  }
-                }
-                if (data9.hours !== void 0) {
-                  let data12 = data9.hours;
-                  if (typeof data12 === "string") {
-                    if (!pattern9.test(data12)) {
-                      const err26 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/hours", schemaPath: "#/definitions/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
-                      if (vErrors === null) {
-                        vErrors = [err26];
-                      } else {
-                        vErrors.push(err26);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err27 = { instancePath: instancePath + "/schedule/windows/" + i0 + "/hours", schemaPath: "#/definitions/schedule/properties/windows/items/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err27];
-                    } else {
-                      vErrors.push(err27);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err28 = { instancePath: instancePath + "/schedule/windows/" + i0, schemaPath: "#/definitions/schedule/properties/windows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err29 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/schedule/properties/windows/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.maxScheduleAhead !== void 0) {
-      let data13 = data.maxScheduleAhead;
-      if (typeof data13 === "string") {
-        if (!pattern2.test(data13)) {
-          const err31 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.maxExtensions !== void 0) {
-      let data14 = data.maxExtensions;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err33 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/properties/maxExtensions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 > 100 || isNaN(data14)) {
-          const err34 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/properties/maxExtensions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-        if (data14 < 0 || isNaN(data14)) {
-          const err35 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/properties/maxExtensions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.maxTotalDuration !== void 0) {
-      let data15 = data.maxTotalDuration;
-      if (typeof data15 === "string") {
-        if (!pattern2.test(data15)) {
-          const err36 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.allowRequestFor !== void 0) {
-      let data16 = data.allowRequestFor;
-      const _errs39 = errors;
-      let valid12 = false;
-      let passing0 = null;
-      const _errs40 = errors;
-      if (typeof data16 !== "boolean") {
-        const err38 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf/0/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-      var _valid0 = _errs40 === errors;
-      if (_valid0) {
-        valid12 = true;
-        passing0 = 0;
-      }
-      const _errs42 = errors;
-      if (!validate12(data16, { instancePath: instancePath + "/allowRequestFor", parentData: data, parentDataProperty: "allowRequestFor", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-        errors = vErrors.length;
-      }
-      if (Array.isArray(data16)) {
-        if (data16.length < 1) {
-          const err39 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-      var _valid0 = _errs42 === errors;
-      if (_valid0 && valid12) {
-        valid12 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid0) {
-          valid12 = true;
-          passing0 = 1;
-        }
-      }
-      if (!valid12) {
-        const err41 = { instancePath: instancePath + "/allowRequestFor", schemaPath: "#/properties/allowRequestFor/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      } else {
-        errors = _errs39;
-        if (vErrors !== null) {
-          if (_errs39) {
-            vErrors.length = _errs39;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.breakGlass !== void 0) {
-      if (!validate17(data.breakGlass, { instancePath: instancePath + "/breakGlass", parentData: data, parentDataProperty: "breakGlass", rootData })) {
-        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.mode !== void 0) {
-      let data18 = data.mode;
-      if (!(data18 === "exclusive" || data18 === "additive")) {
-        const err42 = { instancePath: instancePath + "/mode", schemaPath: "#/properties/mode/enum", keyword: "enum", params: { allowedValues: schema17.properties.mode.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
-      }
-    }
-    if (data.revocation !== void 0) {
-      let data19 = data.revocation;
-      if (!(data19 === "sweep" || data19 === "timer")) {
-        const err43 = { instancePath: instancePath + "/revocation", schemaPath: "#/properties/revocation/enum", keyword: "enum", params: { allowedValues: schema17.properties.revocation.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.remindBefore !== void 0) {
-      let data20 = data.remindBefore;
-      if (typeof data20 === "string") {
-        if (!pattern2.test(data20)) {
-          const err44 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.extendAfter !== void 0) {
-      let data21 = data.extendAfter;
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 > 1 || isNaN(data21)) {
-          const err46 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/properties/extendAfter/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-        if (data21 < 0 || isNaN(data21)) {
-          const err47 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/properties/extendAfter/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
-        }
-      } else {
-        const err48 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/properties/extendAfter/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err49 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err49];
-    } else {
-      vErrors.push(err49);
-    }
-    errors++;
-  }
-  validate14.errors = vErrors;
-  return errors === 0;
-}
-var schema27 = { "type": "object", "additionalProperties": false, "required": ["provider", "roles"], "properties": { "description": { "type": "string", "maxLength": 500 }, "provider": { "description": "The target system and where in it.", "type": "object", "required": ["type"], "properties": { "type": { "enum": ["github-team", "github-repo", "github-org-role"] } }, "oneOf": [{ "$ref": "#/definitions/githubTeam" }, { "$ref": "#/definitions/githubRepo" }, { "$ref": "#/definitions/githubOrgRole" }] }, "roles": { "description": "Roles that may be requested. github-team: member, maintainer. github-repo: pull, triage, push, maintain, admin or a custom repository role. github-org-role: organization role names.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" } }, "approvers": { "description": "Who may approve; `requiredApprovals` of them must approve.", "type": "array", "$ref": "#/definitions/people", "minItems": 1 }, "approvals": { "description": "Long form: every rule must be met, by distinct people.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/approvalRule" } }, "standing": { "description": "Permanent members that are never revoked.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["grantee", "role"], "properties": { "grantee": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "role": { "type": "string", "minLength": 1 } } } }, "maxDuration": { "$ref": "#/definitions/settings/properties/maxDuration" }, "requiredApprovals": { "$ref": "#/definitions/settings/properties/requiredApprovals" }, "requesters": { "$ref": "#/definitions/settings/properties/requesters" }, "requireTicket": { "$ref": "#/definitions/settings/properties/requireTicket" }, "ticketPattern": { "$ref": "#/definitions/settings/properties/ticketPattern" }, "minReasonLength": { "$ref": "#/definitions/settings/properties/minReasonLength" }, "schedule": { "$ref": "#/definitions/settings/properties/schedule" }, "maxScheduleAhead": { "$ref": "#/definitions/settings/properties/maxScheduleAhead" }, "maxExtensions": { "$ref": "#/definitions/settings/properties/maxExtensions" }, "maxTotalDuration": { "$ref": "#/definitions/settings/properties/maxTotalDuration" }, "allowRequestFor": { "$ref": "#/definitions/settings/properties/allowRequestFor" }, "breakGlass": { "$ref": "#/definitions/settings/properties/breakGlass" }, "mode": { "$ref": "#/definitions/settings/properties/mode" }, "revocation": { "$ref": "#/definitions/settings/properties/revocation" }, "remindBefore": { "$ref": "#/definitions/settings/properties/remindBefore" }, "extendAfter": { "$ref": "#/definitions/settings/properties/extendAfter" } }, "not": { "required": ["approvers", "approvals"] }, "anyOf": [{ "required": ["approvers"] }, { "required": ["approvals"] }] };
-var schema47 = { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] };
-var schema48 = { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] };
-var pattern16 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$", "u");
-var pattern17 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-var pattern19 = new RegExp("^[A-Za-z0-9._-]{1,100}$", "u");
-var pattern21 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.from === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "from" }, message: "must have required property 'from'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "from" || key0 === "count")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.from !== void 0) {
-      let data0 = data.from;
-      if (!validate12(data0, { instancePath: instancePath + "/from", parentData: data, parentDataProperty: "from", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-        errors = vErrors.length;
-      }
-      if (Array.isArray(data0)) {
-        if (data0.length < 1) {
-          const err2 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/from", schemaPath: "#/properties/from/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.count !== void 0) {
-      let data1 = data.count;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 > 20 || isNaN(data1)) {
-          const err5 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-        if (data1 < 1 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (Array.isArray(data)) {
-    const len0 = data.length;
-    for (let i0 = 0; i0 < len0; i0++) {
-      let data0 = data[i0];
-      if (typeof data0 === "string") {
-        if (!pattern5.test(data0)) {
-          const err0 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/" + i0, schemaPath: "#/definitions/personRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    let i1 = data.length;
-    let j0;
-    if (i1 > 1) {
-      outer0: for (; i1--; ) {
-        for (j0 = i1; j0--; ) {
-          if (func0(data[i1], data[j0])) {
-            const err2 = { instancePath, schemaPath: "#/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-            break outer0;
-          }
-        }
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs0 = errors;
-  let valid0 = false;
-  let passing0 = null;
-  const _errs1 = errors;
-  if (typeof data !== "boolean") {
-    const err0 = { instancePath, schemaPath: "#/oneOf/0/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  if (_valid0) {
-    valid0 = true;
-    passing0 = 0;
-  }
-  const _errs3 = errors;
-  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-    errors = vErrors.length;
-  }
-  if (Array.isArray(data)) {
-    if (data.length < 1) {
-      const err1 = { instancePath, schemaPath: "#/oneOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/oneOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs3 === errors;
-  if (_valid0 && valid0) {
-    valid0 = false;
-    passing0 = [passing0, 1];
-  } else {
-    if (_valid0) {
-      valid0 = true;
-      passing0 = 1;
-    }
-  }
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.allowed === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "allowed" }, message: "must have required property 'allowed'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "allowed" || key0 === "maxDuration" || key0 === "reviewWithin")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.allowed !== void 0) {
-      if (typeof data.allowed !== "boolean") {
-        const err2 = { instancePath: instancePath + "/allowed", schemaPath: "#/properties/allowed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.maxDuration !== void 0) {
-      let data1 = data.maxDuration;
-      if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err3 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.reviewWithin !== void 0) {
-      let data2 = data.reviewWithin;
-      if (typeof data2 === "string") {
-        if (!pattern2.test(data2)) {
-          const err5 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/reviewWithin", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate30.errors = vErrors;
-  return errors === 0;
-}
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const _errs1 = errors;
-  const _errs2 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    let missing0;
-    if (data.approvers === void 0 && (missing0 = "approvers") || data.approvals === void 0 && (missing0 = "approvals")) {
-      const err0 = {};
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  }
-  var valid0 = _errs2 === errors;
-  if (valid0) {
-    const err1 = { instancePath, schemaPath: "#/not", keyword: "not", params: {}, message: "must NOT be valid" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  const _errs3 = errors;
-  let valid1 = false;
-  const _errs4 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.approvers === void 0) {
-      const err2 = { instancePath, schemaPath: "#/anyOf/0/required", keyword: "required", params: { missingProperty: "approvers" }, message: "must have required property 'approvers'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  }
-  var _valid0 = _errs4 === errors;
-  valid1 = valid1 || _valid0;
-  if (!valid1) {
-    const _errs5 = errors;
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.approvals === void 0) {
-        const err3 = { instancePath, schemaPath: "#/anyOf/1/required", keyword: "required", params: { missingProperty: "approvals" }, message: "must have required property 'approvals'" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    var _valid0 = _errs5 === errors;
-    valid1 = valid1 || _valid0;
-  }
-  if (!valid1) {
-    const err4 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  } else {
-    errors = _errs3;
-    if (vErrors !== null) {
-      if (_errs3) {
-        vErrors.length = _errs3;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.provider === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "provider" }, message: "must have required property 'provider'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.roles === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property 'roles'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func2.call(schema27.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== void 0) {
-      let data0 = data.description;
-      if (typeof data0 === "string") {
-        if (func3(data0) > 500) {
-          const err8 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 500 }, message: "must NOT have more than 500 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.provider !== void 0) {
-      let data1 = data.provider;
-      const _errs11 = errors;
-      let valid3 = false;
-      let passing0 = null;
-      const _errs12 = errors;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err10 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data1.org === void 0) {
-          const err11 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-        if (data1.team === void 0) {
-          const err12 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/required", keyword: "required", params: { missingProperty: "team" }, message: "must have required property 'team'" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-        for (const key1 in data1) {
-          if (!(key1 === "type" || key1 === "org" || key1 === "team")) {
-            const err13 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
-            errors++;
-          }
-        }
-        if (data1.type !== void 0) {
-          if ("github-team" !== data1.type) {
-            const err14 = { instancePath: instancePath + "/provider/type", schemaPath: "#/definitions/githubTeam/properties/type/const", keyword: "const", params: { allowedValue: "github-team" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-        if (data1.org !== void 0) {
-          let data3 = data1.org;
-          if (typeof data3 === "string") {
-            if (!pattern16.test(data3)) {
-              const err15 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubTeam/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
-              errors++;
-            }
-          } else {
-            const err16 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubTeam/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-        if (data1.team !== void 0) {
-          let data4 = data1.team;
-          if (typeof data4 === "string") {
-            if (!pattern17.test(data4)) {
-              const err17 = { instancePath: instancePath + "/provider/team", schemaPath: "#/definitions/githubTeam/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"' };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          } else {
-            const err18 = { instancePath: instancePath + "/provider/team", schemaPath: "#/definitions/githubTeam/properties/team/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubTeam/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      var _valid1 = _errs12 === errors;
-      if (_valid1) {
-        valid3 = true;
-        passing0 = 0;
-      }
-      const _errs21 = errors;
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err20 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data1.owner === void 0) {
-          const err21 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data1.repo === void 0) {
-          const err22 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/required", keyword: "required", params: { missingProperty: "repo" }, message: "must have required property 'repo'" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        for (const key2 in data1) {
-          if (!(key2 === "type" || key2 === "owner" || key2 === "repo")) {
-            const err23 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data1.type !== void 0) {
-          if ("github-repo" !== data1.type) {
-            const err24 = { instancePath: instancePath + "/provider/type", schemaPath: "#/definitions/githubRepo/properties/type/const", keyword: "const", params: { allowedValue: "github-repo" }, message: "must be equal to constant" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data1.owner !== void 0) {
-          let data6 = data1.owner;
-          if (typeof data6 === "string") {
-            if (!pattern16.test(data6)) {
-              const err25 = { instancePath: instancePath + "/provider/owner", schemaPath: "#/definitions/githubRepo/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
-              if (vErrors === null) {
-                vErrors = [err25];
-              } else {
-                vErrors.push(err25);
-              }
-              errors++;
-            }
-          } else {
-            const err26 = { instancePath: instancePath + "/provider/owner", schemaPath: "#/definitions/githubRepo/properties/owner/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data1.repo !== void 0) {
-          let data7 = data1.repo;
-          if (typeof data7 === "string") {
-            if (!pattern19.test(data7)) {
-              const err27 = { instancePath: instancePath + "/provider/repo", schemaPath: "#/definitions/githubRepo/properties/repo/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,100}$"' };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/provider/repo", schemaPath: "#/definitions/githubRepo/properties/repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubRepo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      var _valid1 = _errs21 === errors;
-      if (_valid1 && valid3) {
-        valid3 = false;
-        passing0 = [passing0, 1];
-      } else {
-        if (_valid1) {
-          valid3 = true;
-          passing0 = 1;
-        }
-        const _errs30 = errors;
-        if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-          if (data1.type === void 0) {
-            const err30 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-          if (data1.org === void 0) {
-            const err31 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/required", keyword: "required", params: { missingProperty: "org" }, message: "must have required property 'org'" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-          for (const key3 in data1) {
-            if (!(key3 === "type" || key3 === "org")) {
-              const err32 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-          }
-          if (data1.type !== void 0) {
-            if ("github-org-role" !== data1.type) {
-              const err33 = { instancePath: instancePath + "/provider/type", schemaPath: "#/definitions/githubOrgRole/properties/type/const", keyword: "const", params: { allowedValue: "github-org-role" }, message: "must be equal to constant" };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          }
-          if (data1.org !== void 0) {
-            let data9 = data1.org;
-            if (typeof data9 === "string") {
-              if (!pattern16.test(data9)) {
-                const err34 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubOrgRole/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
-                if (vErrors === null) {
-                  vErrors = [err34];
-                } else {
-                  vErrors.push(err34);
-                }
-                errors++;
-              }
-            } else {
-              const err35 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubOrgRole/properties/org/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-          }
-        } else {
-          const err36 = { instancePath: instancePath + "/provider", schemaPath: "#/definitions/githubOrgRole/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-        var _valid1 = _errs30 === errors;
-        if (_valid1 && valid3) {
-          valid3 = false;
-          passing0 = [passing0, 2];
-        } else {
-          if (_valid1) {
-            valid3 = true;
-            passing0 = 2;
-          }
-        }
-      }
-      if (!valid3) {
-        const err37 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      } else {
-        errors = _errs11;
-        if (vErrors !== null) {
-          if (_errs11) {
-            vErrors.length = _errs11;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.type === void 0) {
-          const err38 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-        if (data1.type !== void 0) {
-          let data10 = data1.type;
-          if (!(data10 === "github-team" || data10 === "github-repo" || data10 === "github-org-role")) {
-            const err39 = { instancePath: instancePath + "/provider/type", schemaPath: "#/properties/provider/properties/type/enum", keyword: "enum", params: { allowedValues: schema27.properties.provider.properties.type.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/provider", schemaPath: "#/properties/provider/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.roles !== void 0) {
-      let data11 = data.roles;
-      if (Array.isArray(data11)) {
-        if (data11.length < 1) {
-          const err41 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        const len0 = data11.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data12 = data11[i0];
-          if (typeof data12 === "string") {
-            if (!pattern21.test(data12)) {
-              const err42 = { instancePath: instancePath + "/roles/" + i0, schemaPath: "#/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"' };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          } else {
-            const err43 = { instancePath: instancePath + "/roles/" + i0, schemaPath: "#/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-        let i1 = data11.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--; ) {
-            let item0 = data11[i1];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j0 = indices0[item0];
-              const err44 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-              if (vErrors === null) {
-                vErrors = [err44];
-              } else {
-                vErrors.push(err44);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
-          }
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.approvers !== void 0) {
-      let data13 = data.approvers;
-      if (!validate12(data13, { instancePath: instancePath + "/approvers", parentData: data, parentDataProperty: "approvers", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-        errors = vErrors.length;
-      }
-      if (Array.isArray(data13)) {
-        if (data13.length < 1) {
-          const err46 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/approvers", schemaPath: "#/properties/approvers/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.approvals !== void 0) {
-      let data14 = data.approvals;
-      if (Array.isArray(data14)) {
-        if (data14.length < 1) {
-          const err48 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-        const len1 = data14.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          if (!validate22(data14[i2], { instancePath: instancePath + "/approvals/" + i2, parentData: data14, parentDataProperty: i2, rootData })) {
-            vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/approvals", schemaPath: "#/properties/approvals/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-    }
-    if (data.standing !== void 0) {
-      let data16 = data.standing;
-      if (Array.isArray(data16)) {
-        const len2 = data16.length;
-        for (let i3 = 0; i3 < len2; i3++) {
-          let data17 = data16[i3];
-          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-            if (data17.grantee === void 0) {
-              const err50 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "grantee" }, message: "must have required property 'grantee'" };
-              if (vErrors === null) {
-                vErrors = [err50];
-              } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
-            if (data17.role === void 0) {
-              const err51 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
-              if (vErrors === null) {
-                vErrors = [err51];
-              } else {
-                vErrors.push(err51);
-              }
-              errors++;
-            }
-            for (const key4 in data17) {
-              if (!(key4 === "grantee" || key4 === "role")) {
-                const err52 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-            if (data17.grantee !== void 0) {
-              let data18 = data17.grantee;
-              if (typeof data18 === "string") {
-                if (!pattern0.test(data18)) {
-                  const err53 = { instancePath: instancePath + "/standing/" + i3 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$"' };
-                  if (vErrors === null) {
-                    vErrors = [err53];
-                  } else {
-                    vErrors.push(err53);
-                  }
-                  errors++;
-                }
-              } else {
-                const err54 = { instancePath: instancePath + "/standing/" + i3 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err54];
-                } else {
-                  vErrors.push(err54);
-                }
-                errors++;
-              }
-            }
-            if (data17.role !== void 0) {
-              let data19 = data17.role;
-              if (typeof data19 === "string") {
-                if (func3(data19) < 1) {
-                  const err55 = { instancePath: instancePath + "/standing/" + i3 + "/role", schemaPath: "#/properties/standing/items/properties/role/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err55];
-                  } else {
-                    vErrors.push(err55);
-                  }
-                  errors++;
-                }
-              } else {
-                const err56 = { instancePath: instancePath + "/standing/" + i3 + "/role", schemaPath: "#/properties/standing/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err56];
-                } else {
-                  vErrors.push(err56);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err57 = { instancePath: instancePath + "/standing/" + i3, schemaPath: "#/properties/standing/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err58 = { instancePath: instancePath + "/standing", schemaPath: "#/properties/standing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.maxDuration !== void 0) {
-      let data20 = data.maxDuration;
-      if (typeof data20 === "string") {
-        if (!pattern2.test(data20)) {
-          const err59 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
-        }
-      } else {
-        const err60 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.requiredApprovals !== void 0) {
-      let data21 = data.requiredApprovals;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err61 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 > 20 || isNaN(data21)) {
-          const err62 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
-          if (vErrors === null) {
-            vErrors = [err62];
-          } else {
-            vErrors.push(err62);
-          }
-          errors++;
-        }
-        if (data21 < 1 || isNaN(data21)) {
-          const err63 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err63];
-          } else {
-            vErrors.push(err63);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.requesters !== void 0) {
-      if (!validate25(data.requesters, { instancePath: instancePath + "/requesters", parentData: data, parentDataProperty: "requesters", rootData })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.requireTicket !== void 0) {
-      if (typeof data.requireTicket !== "boolean") {
-        const err64 = { instancePath: instancePath + "/requireTicket", schemaPath: "#/definitions/settings/properties/requireTicket/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err64];
-        } else {
-          vErrors.push(err64);
-        }
-        errors++;
-      }
-    }
-    if (data.ticketPattern !== void 0) {
-      let data24 = data.ticketPattern;
-      if (typeof data24 === "string") {
-        if (func3(data24) > 200) {
-          const err65 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
-          if (vErrors === null) {
-            vErrors = [err65];
-          } else {
-            vErrors.push(err65);
-          }
-          errors++;
-        }
-        if (func3(data24) < 1) {
-          const err66 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
-        }
-      } else {
-        const err67 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.minReasonLength !== void 0) {
-      let data25 = data.minReasonLength;
-      if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-        const err68 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-      if (typeof data25 == "number" && isFinite(data25)) {
-        if (data25 > 1e3 || isNaN(data25)) {
-          const err69 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
-          if (vErrors === null) {
-            vErrors = [err69];
-          } else {
-            vErrors.push(err69);
-          }
-          errors++;
-        }
-        if (data25 < 1 || isNaN(data25)) {
-          const err70 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err70];
-          } else {
-            vErrors.push(err70);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.schedule !== void 0) {
-      let data26 = data.schedule;
-      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
-        if (data26.timezone === void 0) {
-          const err71 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
-          if (vErrors === null) {
-            vErrors = [err71];
-          } else {
-            vErrors.push(err71);
-          }
-          errors++;
-        }
-        if (data26.windows === void 0) {
-          const err72 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "windows" }, message: "must have required property 'windows'" };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-        for (const key5 in data26) {
-          if (!(key5 === "timezone" || key5 === "windows")) {
-            const err73 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err73];
-            } else {
-              vErrors.push(err73);
-            }
-            errors++;
-          }
-        }
-        if (data26.timezone !== void 0) {
-          let data27 = data26.timezone;
-          if (typeof data27 === "string") {
-            if (func3(data27) < 1) {
-              const err74 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err74];
-              } else {
-                vErrors.push(err74);
-              }
-              errors++;
-            }
-          } else {
-            const err75 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err75];
-            } else {
-              vErrors.push(err75);
-            }
-            errors++;
-          }
-        }
-        if (data26.windows !== void 0) {
-          let data28 = data26.windows;
-          if (Array.isArray(data28)) {
-            if (data28.length < 1) {
-              const err76 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err76];
-              } else {
-                vErrors.push(err76);
-              }
-              errors++;
-            }
-            const len3 = data28.length;
-            for (let i4 = 0; i4 < len3; i4++) {
-              let data29 = data28[i4];
-              if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-                if (data29.days === void 0) {
-                  const err77 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" };
-                  if (vErrors === null) {
-                    vErrors = [err77];
-                  } else {
-                    vErrors.push(err77);
-                  }
-                  errors++;
-                }
-                if (data29.hours === void 0) {
-                  const err78 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-                for (const key6 in data29) {
-                  if (!(key6 === "days" || key6 === "hours")) {
-                    const err79 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err79];
-                    } else {
-                      vErrors.push(err79);
-                    }
-                    errors++;
-                  }
-                }
-                if (data29.days !== void 0) {
-                  let data30 = data29.days;
-                  if (Array.isArray(data30)) {
-                    if (data30.length < 1) {
-                      const err80 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err80];
-                      } else {
-                        vErrors.push(err80);
-                      }
-                      errors++;
-                    }
-                    const len4 = data30.length;
-                    for (let i5 = 0; i5 < len4; i5++) {
-                      let data31 = data30[i5];
-                      if (!(data31 === "mon" || data31 === "tue" || data31 === "wed" || data31 === "thu" || data31 === "fri" || data31 === "sat" || data31 === "sun")) {
-                        const err81 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days/" + i5, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/items/enum", keyword: "enum", params: { allowedValues: schema19.properties.windows.items.properties.days.items.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err81];
-                        } else {
-                          vErrors.push(err81);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i6 = data30.length;
-                    let j1;
-                    if (i6 > 1) {
-                      outer0: for (; i6--; ) {
-                        for (j1 = i6; j1--; ) {
-                          if (func0(data30[i6], data30[j1])) {
-                            const err82 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i6 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err82];
-                            } else {
-                              vErrors.push(err82);
-                            }
-                            errors++;
-                            break outer0;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err83 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err83];
-                    } else {
-                      vErrors.push(err83);
-                    }
-                    errors++;
-                  }
-                }
-                if (data29.hours !== void 0) {
-                  let data32 = data29.hours;
-                  if (typeof data32 === "string") {
-                    if (!pattern9.test(data32)) {
-                      const err84 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
-                      if (vErrors === null) {
-                        vErrors = [err84];
-                      } else {
-                        vErrors.push(err84);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err85 = { instancePath: instancePath + "/schedule/windows/" + i4 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err85];
-                    } else {
-                      vErrors.push(err85);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err86 = { instancePath: instancePath + "/schedule/windows/" + i4, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err86];
-                } else {
-                  vErrors.push(err86);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err87 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err87];
-            } else {
-              vErrors.push(err87);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err88 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err88];
-        } else {
-          vErrors.push(err88);
-        }
-        errors++;
-      }
-    }
-    if (data.maxScheduleAhead !== void 0) {
-      let data33 = data.maxScheduleAhead;
-      if (typeof data33 === "string") {
-        if (!pattern2.test(data33)) {
-          const err89 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err89];
-          } else {
-            vErrors.push(err89);
-          }
-          errors++;
-        }
-      } else {
-        const err90 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err90];
-        } else {
-          vErrors.push(err90);
-        }
-        errors++;
-      }
-    }
-    if (data.maxExtensions !== void 0) {
-      let data34 = data.maxExtensions;
-      if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
-        const err91 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err91];
-        } else {
-          vErrors.push(err91);
-        }
-        errors++;
-      }
-      if (typeof data34 == "number" && isFinite(data34)) {
-        if (data34 > 100 || isNaN(data34)) {
-          const err92 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err92];
-          } else {
-            vErrors.push(err92);
-          }
-          errors++;
-        }
-        if (data34 < 0 || isNaN(data34)) {
-          const err93 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err93];
-          } else {
-            vErrors.push(err93);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.maxTotalDuration !== void 0) {
-      let data35 = data.maxTotalDuration;
-      if (typeof data35 === "string") {
-        if (!pattern2.test(data35)) {
-          const err94 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err94];
-          } else {
-            vErrors.push(err94);
-          }
-          errors++;
-        }
-      } else {
-        const err95 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err95];
-        } else {
-          vErrors.push(err95);
-        }
-        errors++;
-      }
-    }
-    if (data.allowRequestFor !== void 0) {
-      if (!validate27(data.allowRequestFor, { instancePath: instancePath + "/allowRequestFor", parentData: data, parentDataProperty: "allowRequestFor", rootData })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.breakGlass !== void 0) {
-      if (!validate30(data.breakGlass, { instancePath: instancePath + "/breakGlass", parentData: data, parentDataProperty: "breakGlass", rootData })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.mode !== void 0) {
-      let data38 = data.mode;
-      if (!(data38 === "exclusive" || data38 === "additive")) {
-        const err96 = { instancePath: instancePath + "/mode", schemaPath: "#/definitions/settings/properties/mode/enum", keyword: "enum", params: { allowedValues: schema47.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err96];
-        } else {
-          vErrors.push(err96);
-        }
-        errors++;
-      }
-    }
-    if (data.revocation !== void 0) {
-      let data39 = data.revocation;
-      if (!(data39 === "sweep" || data39 === "timer")) {
-        const err97 = { instancePath: instancePath + "/revocation", schemaPath: "#/definitions/settings/properties/revocation/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err97];
-        } else {
-          vErrors.push(err97);
-        }
-        errors++;
-      }
-    }
-    if (data.remindBefore !== void 0) {
-      let data40 = data.remindBefore;
-      if (typeof data40 === "string") {
-        if (!pattern2.test(data40)) {
-          const err98 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err98];
-          } else {
-            vErrors.push(err98);
-          }
-          errors++;
-        }
-      } else {
-        const err99 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err99];
-        } else {
-          vErrors.push(err99);
-        }
-        errors++;
-      }
-    }
-    if (data.extendAfter !== void 0) {
-      let data41 = data.extendAfter;
-      if (typeof data41 == "number" && isFinite(data41)) {
-        if (data41 > 1 || isNaN(data41)) {
-          const err100 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
-          if (vErrors === null) {
-            vErrors = [err100];
-          } else {
-            vErrors.push(err100);
-          }
-          errors++;
-        }
-        if (data41 < 0 || isNaN(data41)) {
-          const err101 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err101];
-          } else {
-            vErrors.push(err101);
-          }
-          errors++;
-        }
-      } else {
-        const err102 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err102];
-        } else {
-          vErrors.push(err102);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err103 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err103];
-    } else {
-      vErrors.push(err103);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-var pattern7 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$", "u");
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.version === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.admins === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "admins" }, message: "must have required property 'admins'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.resources === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property 'resources'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "admins" || key0 === "groups" || key0 === "defaults" || key0 === "resources")) {
-        const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.version !== void 0) {
-      if (1 !== data.version) {
-        const err4 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.admins !== void 0) {
-      let data1 = data.admins;
-      if (!validate12(data1, { instancePath: instancePath + "/admins", parentData: data, parentDataProperty: "admins", rootData })) {
-        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-        errors = vErrors.length;
-      }
-      if (Array.isArray(data1)) {
-        if (data1.length < 1) {
-          const err5 = { instancePath: instancePath + "/admins", schemaPath: "#/properties/admins/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/admins", schemaPath: "#/properties/admins/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.groups !== void 0) {
-      let data2 = data.groups;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        for (const key1 in data2) {
-          const _errs7 = errors;
-          if (typeof key1 === "string") {
-            if (!pattern1.test(key1)) {
-              const err7 = { instancePath: instancePath + "/groups", schemaPath: "#/definitions/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', propertyName: key1 };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
-              errors++;
-            }
-          } else {
-            const err8 = { instancePath: instancePath + "/groups", schemaPath: "#/definitions/id/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key1 };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
-            errors++;
-          }
-          var valid1 = _errs7 === errors;
-          if (!valid1) {
-            const err9 = { instancePath: instancePath + "/groups", schemaPath: "#/properties/groups/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
-            errors++;
-          }
-        }
-        for (const key2 in data2) {
-          let data3 = data2[key2];
-          if (Array.isArray(data3)) {
-            if (data3.length < 1) {
-              const err10 = { instancePath: instancePath + "/groups/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/groups/additionalProperties/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              if (vErrors === null) {
-                vErrors = [err10];
-              } else {
-                vErrors.push(err10);
-              }
-              errors++;
-            }
-            const len0 = data3.length;
-            for (let i0 = 0; i0 < len0; i0++) {
-              let data4 = data3[i0];
-              if (typeof data4 === "string") {
-                if (!pattern7.test(data4)) {
-                  const err11 = { instancePath: instancePath + "/groups/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/directRef/pattern", keyword: "pattern", params: { pattern: "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$" }, message: 'must match pattern "^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$"' };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-              } else {
-                const err12 = { instancePath: instancePath + "/groups/" + key2.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i0, schemaPath: "#/definitions/directRef/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-            let i1 = data3.length;
-            let j0;
-            if (i1 > 1) {
-              outer0: for (; i1--; ) {
-                for (j0 = i1; j0--; ) {
-                  if (func0(data3[i1], data3[j0])) {
-                    const err13 = { instancePath: instancePath + "/groups/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/groups/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-                    if (vErrors === null) {
-                      vErrors = [err13];
-                    } else {
-                      vErrors.push(err13);
-                    }
-                    errors++;
-                    break outer0;
-                  }
-                }
-              }
-            }
-          } else {
-            const err14 = { instancePath: instancePath + "/groups/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/groups/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/groups", schemaPath: "#/properties/groups/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.defaults !== void 0) {
-      if (!validate14(data.defaults, { instancePath: instancePath + "/defaults", parentData: data, parentDataProperty: "defaults", rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.resources !== void 0) {
-      let data6 = data.resources;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (Object.keys(data6).length < 1) {
-          const err16 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        for (const key3 in data6) {
-          const _errs19 = errors;
-          if (typeof key3 === "string") {
-            if (!pattern1.test(key3)) {
-              const err17 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', propertyName: key3 };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
-              errors++;
-            }
-          } else {
-            const err18 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key3 };
-            if (vErrors === null) {
-              vErrors = [err18];
-            } else {
-              vErrors.push(err18);
-            }
-            errors++;
-          }
-          var valid8 = _errs19 === errors;
-          if (!valid8) {
-            const err19 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        }
-        for (const key4 in data6) {
-          if (!validate20(data6[key4], { instancePath: instancePath + "/resources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data6, parentDataProperty: key4, rootData })) {
-            vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err21];
-    } else {
-      vErrors.push(err21);
-    }
-    errors++;
-  }
-  validate11.errors = vErrors;
-  return errors === 0;
-}
-
-// src/schema/check-schema.ts
-var validators = { lease, policy };
-function checkSchema(kind, file, doc) {
-  const validate = validators[kind];
-  if (validate(doc.value)) return [];
-  return toDiagnostics(kind, file, doc, validate.errors ?? []);
-}
-function toDiagnostics(kind, file, doc, errors) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const branchy = errors.some((e) => e.keyword === "oneOf" && e.instancePath === "");
-  for (const e of errors) {
-    if (irrelevantBranch(doc.value, e, errors)) continue;
-    const d = describe(kind, file, doc, e, branchy);
-    if (!d) continue;
-    const key2 = `${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
-    out.push(d);
-  }
-  if (out.length === 0 && errors[0]) {
-    out.push(diagnostic(`${kind}-schema`, file, doc.locate(errors[0].instancePath), `Invalid ${kind}: ${errors[0].message ?? "does not match the schema"}.`));
-  }
-  return out;
-}
-var PROVIDER_DEFINITION = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole" };
-function valueAt(root, pointer) {
-  let v = root;
-  for (const seg of pointer.split("/").slice(1)) {
-    if (v === null || typeof v !== "object") return void 0;
-    v = v[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return v;
-}
-function irrelevantBranch(root, e, all) {
-  const provider = /^(.*\/provider)(?:\/|$)/.exec(e.instancePath);
-  if (provider && e.schemaPath.includes("/definitions/github")) {
-    const type = valueAt(root, provider[1])?.type;
-    const want = typeof type === "string" ? PROVIDER_DEFINITION[type] : void 0;
-    if (!want) return !e.instancePath.endsWith("/type") || e.keyword !== "const";
-    return !e.schemaPath.includes(`/definitions/${want}/`);
-  }
-  if (e.instancePath.endsWith("/allowRequestFor") && e.keyword === "type") {
-    return all.some((o) => o.keyword === "oneOf" && o.instancePath === e.instancePath);
-  }
-  if (e.keyword === "oneOf" && e.instancePath.endsWith("/allowRequestFor")) {
-    return all.some((o) => o !== e && o.instancePath.startsWith(`${e.instancePath}/`));
-  }
-  return false;
-}
-function fieldName(pointer) {
-  const parts = pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  return parts.length ? parts.join(".") : "(document)";
-}
-function describe(kind, file, doc, e, branchy) {
-  const field = fieldName(e.instancePath);
-  const schemaHint = `See schemas/${kind}.v1.schema.json.`;
-  switch (e.keyword) {
-    case "additionalProperties": {
-      const extra = String(e.params.additionalProperty);
-      const pointer = `${e.instancePath}/${escapePointerSegment(extra)}`;
-      const where = e.instancePath ? ` in ${field}` : "";
-      return diagnostic(
-        `${kind}-unknown-field`,
-        file,
-        doc.locateKey(pointer),
-        `Unknown field '${extra}'${where}.`,
-        `Remove it or fix its spelling. ${schemaHint}`
-      );
-    }
-    case "required": {
-      const missing = String(e.params.missingProperty);
-      if (kind === "lease" && e.instancePath === "" && (missing === "duration" || missing === "expires")) return void 0;
-      if (kind === "policy" && /\/resources\/[^/]+$/.test(e.instancePath) && (missing === "approvers" || missing === "approvals")) {
-        return diagnostic("policy-schema-required", file, doc.locateKey(e.instancePath), `Resource ${field.split(".")[1]} needs 'approvers' or 'approvals'.`, "Say who approves requests for this resource.");
-      }
-      const where = e.instancePath ? ` in ${field}` : "";
-      return diagnostic(`${kind}-missing-field`, file, doc.locateKey(e.instancePath), `Missing required field '${missing}'${where}.`, `Add '${missing}:'. ${schemaHint}`);
-    }
-    case "oneOf": {
-      if (kind === "lease" && e.instancePath === "") {
-        const v = doc.value;
-        const both = v && typeof v === "object" && "duration" in v && "expires" in v;
-        return diagnostic(
-          "lease-duration-or-expires",
-          file,
-          both ? doc.locateKey("/expires") : doc.locate(""),
-          both ? "A lease has either 'duration' or 'expires', not both." : "A lease needs 'duration' (e.g. 4h) or 'expires' (an RFC 3339 time).",
-          both ? "Keep one of them." : "Add 'duration: 4h' or 'expires: 2026-11-24T12:00:00Z'."
-        );
-      }
-      if (kind === "policy" && e.instancePath.endsWith("/provider")) return void 0;
-      if (kind === "policy" && e.instancePath.endsWith("/allowRequestFor")) {
-        return diagnostic("policy-schema-type", file, doc.locate(e.instancePath), `${field} must be true, false or a list of people.`);
-      }
-      return void 0;
-    }
-    case "not": {
-      if (kind === "policy" && /\/resources\/[^/]+$/.test(e.instancePath)) {
-        return diagnostic("policy-approvers-conflict", file, doc.locateKey(`${e.instancePath}/approvals`), `Resource ${field.split(".")[1]} has both 'approvers' and 'approvals'.`, "Use 'approvers' with 'requiredApprovals', or the long form 'approvals', not both.");
-      }
-      return void 0;
-    }
-    case "const": {
-      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) {
-        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), 'provider.type must be one of "github-team", "github-repo", "github-org-role".');
-      }
-      const allowed = JSON.stringify(e.params.allowedValue);
-      return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);
-    }
-    case "enum": {
-      const allowed = (e.params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(", ");
-      return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be one of ${allowed}.`);
-    }
-    case "type": {
-      if (branchy && e.schemaPath.startsWith("#/oneOf")) return void 0;
-      if (e.schemaPath.includes("/allowRequestFor/oneOf")) return void 0;
-      const t = e.params.type;
-      const top = e.instancePath === "";
-      return diagnostic(
-        `${kind}-schema-type`,
-        file,
-        doc.locate(e.instancePath),
-        top ? `The ${kind} file must be a YAML mapping (key: value lines).` : `${field} must be ${article(t)}.`,
-        top ? `See examples/access-repo for a complete ${kind} file.` : void 0
-      );
-    }
-    case "pattern":
-      if (kind === "lease" && /^\/(expires|notBefore)$/.test(e.instancePath)) {
-        return diagnostic("lease-naive-or-invalid-time", file, doc.locate(e.instancePath), `${field} must be an RFC 3339 time with an explicit offset, like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.`, "Times without 'Z' or an offset are ambiguous and are rejected.");
-      }
-      return diagnostic(`${kind}-schema-format`, file, doc.locate(e.instancePath), `${field} has an invalid value: ${patternHelp(e.instancePath)}.`);
-    case "format":
-      return diagnostic(
-        `${kind}-naive-or-invalid-time`,
-        file,
-        doc.locate(e.instancePath),
-        `${field} must be an RFC 3339 time with an explicit offset, like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.`,
-        "Times without 'Z' or an offset are ambiguous and are rejected."
-      );
-    case "minLength":
-    case "maxLength":
-    case "minItems":
-    case "maxItems":
-    case "minimum":
-    case "maximum":
-    case "minProperties":
-    case "uniqueItems":
-      return diagnostic(`${kind}-schema-${e.keyword === "uniqueItems" ? "duplicate" : "range"}`, file, doc.locate(e.instancePath), `${field} ${e.message ?? "is out of range"}.`);
-    case "propertyNames":
-      return void 0;
-    // reported by the pattern error on the name
-    default:
-      return diagnostic(`${kind}-schema`, file, doc.locate(e.instancePath), `${field} ${e.message ?? "does not match the schema"}.`, schemaHint);
-  }
-}
-function article(t) {
-  const a = { string: "a string", object: "a mapping", array: "a list", boolean: "true or false", integer: "a whole number", number: "a number" };
-  return t.split(",").map((x) => a[x] ?? x).join(" or ");
-}
-function patternHelp(pointer) {
-  const last = pointer.split("/").pop() ?? "";
-  if (last === "duration" || /^max|Ahead$|Within$|remindBefore/.test(last)) return "use days, hours and minutes like 30m, 4h or 1d12h";
-  if (last === "grantee") return "use a GitHub login like alice";
-  if (last === "resource") return "use a resource id from policy.yaml (lowercase letters, digits and dashes)";
-  if (last === "hours") return "use HH:MM-HH:MM, e.g. 09:00-18:00";
-  return "see the schema for the allowed form (logins like alice, teams like @org/team, groups like group:name)";
-}
-
-// src/lease/load-lease.ts
-function loadLease(file, bytes) {
-  const doc = parseYamlBytes(file, bytes);
-  if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
-  const diagnostics = checkSchema("lease", file, doc);
-  if (diagnostics.length > 0) return { doc, diagnostics };
-  return { lease: doc.value, doc, diagnostics };
-}
-
-// src/lease/duration.ts
-var DURATION = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
-var MINUTE_MS = 6e4;
-function parseDuration(text) {
-  const m = DURATION.exec(text);
-  if (!m) return void 0;
-  const [, d, h, min] = m;
-  const total = Number(d ?? 0) * 1440 + Number(h ?? 0) * 60 + Number(min ?? 0);
-  return Number.isSafeInteger(total) ? total : void 0;
-}
-function formatDuration(minutes) {
-  if (minutes <= 0) return "0m";
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor(minutes % 1440 / 60);
-  const m = Math.round(minutes % 60);
-  return `${d ? `${d}d` : ""}${h ? `${h}h` : ""}${m ? `${m}m` : ""}`;
-}
-
-// src/policy/policy.ts
-var BUILT_IN_DEFAULTS = {
-  maxDuration: "8h",
-  requiredApprovals: 1,
-  minReasonLength: 10,
-  requireTicket: false,
-  maxScheduleAhead: "7d",
-  maxExtensions: 0,
-  allowRequestFor: false,
-  breakGlassMaxDuration: "1h",
-  breakGlassReviewWithin: "24h",
-  mode: "exclusive",
-  revocation: "sweep",
-  remindBefore: "30m",
-  extendAfter: 0
-};
-function resourceOrg(p) {
-  return p.type === "github-repo" ? p.owner : p.org;
-}
-function targetKey(p) {
-  switch (p.type) {
-    case "github-team":
-      return `github-team:${p.org.toLowerCase()}/${p.team.toLowerCase()}`;
-    case "github-repo":
-      return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
-    case "github-org-role":
-      return `github-org-role:${p.org.toLowerCase()}`;
-  }
-}
-
-// src/policy/schedule.ts
-var formatters = /* @__PURE__ */ new Map();
-function isValidTimeZone(tz) {
-  try {
-    formatterFor(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function formatterFor(tz) {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-function localTime(ms, tz) {
-  const parts = formatterFor(tz).formatToParts(new Date(ms));
-  const get = (t) => parts.find((p) => p.type === t)?.value ?? "";
-  const day = get("weekday").slice(0, 3).toLowerCase();
-  return { day, minute: Number(get("hour")) * 60 + Number(get("minute")) };
-}
-function parseHours(hours) {
-  const [a = "00:00", b = "00:00"] = hours.split("-");
-  const toMin = (s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
-  return { start: toMin(a), end: toMin(b) };
-}
-function withinSchedule(ms, schedule) {
-  const { day, minute } = localTime(ms, schedule.timezone);
-  return schedule.windows.some((w) => {
-    if (!w.days.includes(day)) return false;
-    const { start, end } = parseHours(w.hours);
-    return minute >= start && minute < end;
-  });
-}
-function describeSchedule(schedule) {
-  return schedule.windows.map((w) => `${w.days.join(",")} ${w.hours}`).join("; ") + ` (${schedule.timezone})`;
-}
-
-// src/policy/load-policy.ts
-var GITHUB_TEAM_ROLES = /* @__PURE__ */ new Set(["member", "maintainer"]);
-function loadPolicy(file, bytes) {
-  const doc = parseYamlBytes(file, bytes, MAX_POLICY_BYTES);
-  if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
-  const schemaErrors = checkSchema("policy", file, doc);
-  if (schemaErrors.length > 0) return { doc, diagnostics: schemaErrors };
-  const raw = doc.value;
-  const diagnostics = checkSemantics(file, doc, raw);
-  if (diagnostics.length > 0) return { doc, diagnostics };
-  return { policy: resolve2(raw), doc, diagnostics };
-}
-function checkSemantics(file, doc, p) {
-  const out = [];
-  const groups2 = p.groups ?? {};
-  const err = (code, pointer, message, hint, key2 = false) => out.push(diagnostic(code, file, key2 ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
-  const checkRefs = (refs, pointer) => {
-    refs?.forEach((ref, i) => {
-      const r = parseRef(ref);
-      if (r.kind === "group" && !(r.name in groups2)) {
-        err("policy-unknown-group", `${pointer}/${i}`, `Group '${r.name}' is not defined under 'groups'.`, `Define groups.${r.name} or fix the name.`);
-      }
-    });
-  };
-  const checkSettings = (s, pointer) => {
-    if (!s) return;
-    checkRefs(s.requesters, `${pointer}/requesters`);
-    if (Array.isArray(s.allowRequestFor)) checkRefs(s.allowRequestFor, `${pointer}/allowRequestFor`);
-    for (const k of ["maxDuration", "maxScheduleAhead", "maxTotalDuration", "remindBefore"]) {
-      const v = s[k];
-      if (v !== void 0 && !parseDuration(v)) err("policy-duration-zero", `${pointer}/${k}`, `${k} must be longer than zero.`);
-    }
-    for (const k of ["maxDuration", "reviewWithin"]) {
-      const v = s.breakGlass?.[k];
-      if (v !== void 0 && !parseDuration(v)) err("policy-duration-zero", `${pointer}/breakGlass/${k}`, `breakGlass.${k} must be longer than zero.`);
-    }
-    if (s.ticketPattern !== void 0) {
-      try {
-        new RegExp(`^(?:${s.ticketPattern})$`, "u");
-      } catch (e) {
-        err("policy-ticket-pattern", `${pointer}/ticketPattern`, `ticketPattern is not a valid regular expression: ${e.message}.`);
-      }
-    }
-    if (s.schedule) {
-      if (!isValidTimeZone(s.schedule.timezone)) {
-        err("policy-timezone", `${pointer}/schedule/timezone`, `'${s.schedule.timezone}' is not an IANA time zone.`, "Use a name like Europe/Berlin, America/New_York or UTC.");
-      }
-      s.schedule.windows.forEach((w, i) => {
-        const { start, end } = parseHours(w.hours);
-        if (end <= start) err("policy-schedule-hours", `${pointer}/schedule/windows/${i}/hours`, `Window ${w.hours} ends before it starts.`, "Write start-end within one day, e.g. 09:00-18:00; split overnight windows in two.");
-      });
-    }
-  };
-  checkRefs(p.admins, "/admins");
-  for (const [name, members] of Object.entries(groups2)) {
-    members.forEach((m, i) => {
-      if (m.startsWith("group:")) err("policy-nested-group", `/groups/${escapePointerSegment(name)}/${i}`, "Groups hold logins and teams, not other groups.");
-    });
-  }
-  checkSettings(p.defaults, "/defaults");
-  const targets = /* @__PURE__ */ new Map();
-  for (const [id, r] of Object.entries(p.resources)) {
-    const base = `/resources/${escapePointerSegment(id)}`;
-    checkSettings(r, base);
-    checkRefs(r.approvers, `${base}/approvers`);
-    r.approvals?.forEach((rule, i) => {
-      checkRefs(rule.from, `${base}/approvals/${i}/from`);
-      checkSatisfiable(rule.from, rule.count ?? 1, `${base}/approvals/${i}/count`);
-    });
-    if (r.approvers) checkSatisfiable(r.approvers, r.requiredApprovals ?? p.defaults?.requiredApprovals ?? 1, `${base}/requiredApprovals`);
-    if (r.provider.type === "github-team") {
-      r.roles.forEach((role, i) => {
-        if (!GITHUB_TEAM_ROLES.has(role)) err("policy-role-unsupported", `${base}/roles/${i}`, `A github-team resource has roles 'member' and 'maintainer', not '${role}'.`);
-      });
-    }
-    r.standing?.forEach((s, i) => {
-      if (!r.roles.includes(s.role)) err("policy-standing-role", `${base}/standing/${i}/role`, `Standing role '${s.role}' is not one of this resource's roles (${r.roles.join(", ")}).`);
-    });
-    const key2 = targetKey(r.provider);
-    const other = targets.get(key2);
-    if (other) err("policy-duplicate-target", `${base}/provider`, `Resources '${other}' and '${id}' manage the same target (${key2}).`, "Give each target one resource, with several roles if needed.");
-    else targets.set(key2, id);
-    const max = parseDuration(r.maxDuration ?? p.defaults?.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration) ?? 0;
-    const total = r.maxTotalDuration ?? p.defaults?.maxTotalDuration;
-    if (total !== void 0 && (parseDuration(total) ?? 0) < max) {
-      err("policy-total-below-max", `${base}/maxTotalDuration`, `maxTotalDuration (${total}) is shorter than maxDuration.`, "Raise maxTotalDuration or lower maxDuration.");
-    }
-  }
-  return out;
-  function checkSatisfiable(from, count, pointer) {
-    const direct = expandRefs(from, groups2);
-    const hasTeam = direct.some((d) => parseRef(d).kind === "team");
-    if (!hasTeam && direct.length < count) {
-      err("policy-approvals-impossible", pointer, `${count} distinct approvals are required but only ${direct.length} people are listed.`, "List more approvers or lower the count.");
-    }
-  }
-}
-function resolve2(p) {
-  const d = p.defaults ?? {};
-  const groups2 = p.groups ?? {};
-  const resources = /* @__PURE__ */ new Map();
-  for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
-  return { admins: p.admins, groups: groups2, resources };
-}
-function resolveResource(id, r, d) {
-  const pick = (k) => r[k] !== void 0 ? r[k] : d[k];
-  const minutes = (v, fallback2) => parseDuration(v ?? fallback2) ?? 0;
-  const maxDurationMinutes = minutes(pick("maxDuration"), BUILT_IN_DEFAULTS.maxDuration);
-  const maxExtensions = pick("maxExtensions") ?? BUILT_IN_DEFAULTS.maxExtensions;
-  const total = pick("maxTotalDuration");
-  const bg = pick("breakGlass");
-  const requiredApprovals = pick("requiredApprovals") ?? BUILT_IN_DEFAULTS.requiredApprovals;
-  const res = {
-    id,
-    provider: r.provider,
-    roles: r.roles,
-    approvalRules: r.approvals ? r.approvals.map((a) => ({ from: a.from, count: a.count ?? 1 })) : [{ from: r.approvers ?? [], count: requiredApprovals }],
-    standing: r.standing ?? [],
-    maxDurationMinutes,
-    requireTicket: pick("requireTicket") ?? BUILT_IN_DEFAULTS.requireTicket,
-    minReasonLength: pick("minReasonLength") ?? BUILT_IN_DEFAULTS.minReasonLength,
-    maxScheduleAheadMinutes: minutes(pick("maxScheduleAhead"), BUILT_IN_DEFAULTS.maxScheduleAhead),
-    maxExtensions,
-    maxTotalDurationMinutes: total !== void 0 ? minutes(total, "0m") : maxDurationMinutes * (1 + maxExtensions),
-    allowRequestFor: pick("allowRequestFor") ?? BUILT_IN_DEFAULTS.allowRequestFor,
-    breakGlass: {
-      allowed: bg?.allowed ?? false,
-      maxDurationMinutes: minutes(bg?.maxDuration, BUILT_IN_DEFAULTS.breakGlassMaxDuration),
-      reviewWithinMinutes: minutes(bg?.reviewWithin, BUILT_IN_DEFAULTS.breakGlassReviewWithin)
-    },
-    mode: pick("mode") ?? BUILT_IN_DEFAULTS.mode,
-    revocation: pick("revocation") ?? BUILT_IN_DEFAULTS.revocation,
-    remindBeforeMinutes: minutes(pick("remindBefore"), BUILT_IN_DEFAULTS.remindBefore),
-    extendAfter: pick("extendAfter") ?? BUILT_IN_DEFAULTS.extendAfter
-  };
-  if (r.description !== void 0) res.description = r.description;
-  const requesters = pick("requesters");
-  if (requesters !== void 0) res.requesters = requesters;
-  const ticketPattern = pick("ticketPattern");
-  if (ticketPattern !== void 0) res.ticketPattern = ticketPattern;
-  const schedule = pick("schedule");
-  if (schedule !== void 0) res.schedule = schedule;
-  return res;
-}
-
-// src/validate/needed-facts.ts
-function neededFacts(input) {
-  const teams = /* @__PURE__ */ new Set();
-  const orgMembers = /* @__PURE__ */ new Map();
-  const policy2 = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : void 0;
-  if (!policy2 || input.author === void 0) return { teams: [], orgMembers: [] };
-  for (const c of input.changes) {
-    if (!c.head) continue;
-    const where = checkLeasePath(c.path);
-    if (where.kind !== "lease") continue;
-    const lease2 = loadLease(c.path, c.head.bytes).lease;
-    const r = lease2 ? policy2.resources.get(lease2.resource) : void 0;
-    if (!lease2 || !r) continue;
-    if (r.requesters) teamsIn(r.requesters, policy2.groups).forEach((t) => teams.add(t));
-    else {
-      const org = resourceOrg(r.provider);
-      orgMembers.set(`${org}/${input.author}`.toLowerCase(), { org, login: input.author });
-    }
-    if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy2.groups).forEach((t) => teams.add(t));
-  }
-  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()] };
-}
-
-// src/codeowners/compare-codeowners.ts
-function parseCodeowners(text) {
-  const out = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const hash = raw.search(/(^|\s)#/);
-    const content = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    if (!content) return;
-    const [pattern = "", ...owners] = content.split(/\s+/);
-    out.push({ pattern, owners, line: i + 1 });
-  });
-  return out;
-}
-var key = (r) => `${r.pattern} ${[...r.owners].map((o) => o.toLowerCase()).sort().join(" ")}`;
-function compareCodeowners(actualText, expected) {
-  const actual = parseCodeowners(actualText);
-  const n = Math.max(actual.length, expected.length);
-  let first = -1;
-  for (let i = 0; i < n; i++) {
-    const a = actual[i], e = expected[i];
-    if (!a || !e || key(a) !== key(e)) {
-      first = i;
-      break;
-    }
-  }
-  if (first < 0) return void 0;
-  const expectedKeys = new Set(expected.map(key));
-  const actualKeys = new Set(actual.map(key));
-  return {
-    line: actual[first]?.line ?? (actual.at(-1)?.line ?? 0) + 1,
-    missing: expected.filter((r) => !actualKeys.has(key(r))),
-    unexpected: actual.filter((r) => !expectedKeys.has(key(r)))
-  };
-}
-
-// src/validate/check-codeowners.ts
-function checkCodeownersSync(file, policy2, policyPath) {
-  const expected = generateCodeowners(policy2, policyPath);
-  const fix = `Run \`jit codeowners\` and commit ${CODEOWNERS_PATH}; it must read:
-${expected}`;
-  if (!file) {
-    return [diagnostic("codeowners-missing", CODEOWNERS_PATH, void 0, "The repository has no CODEOWNERS file, so nobody is required to approve lease requests.", fix)];
-  }
-  const text = decodeUtf8(file.bytes);
-  if (text === void 0) return [diagnostic("file-not-utf8", file.path, void 0, "CODEOWNERS is not valid UTF-8.", fix)];
-  const drift = compareCodeowners(text, codeownersRules(policy2, policyPath));
-  if (!drift) return [];
-  const parts = [];
-  if (drift.missing.length) parts.push(`missing: ${drift.missing.map((r) => `${r.pattern} ${r.owners.join(" ")}`).join("; ")}`);
-  if (drift.unexpected.length) parts.push(`not from the policy: ${drift.unexpected.map((r) => `line ${r.line} '${r.pattern} ${r.owners.join(" ")}'`).join("; ")}`);
-  if (!parts.length) parts.push("rules are out of order");
-  return [diagnostic("codeowners-out-of-sync", file.path, { line: drift.line, column: 1 }, `CODEOWNERS does not match ${policyPath} (${parts.join("; ")}).`, fix)];
-}
-
-// src/lease/timestamp.ts
-var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
-function parseTimestamp(text) {
-  const m = RFC3339.exec(text);
-  if (!m) return void 0;
-  const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return void 0;
-  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > dim) return void 0;
-  let ms = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), frac ? Math.round(Number(frac) * 1e3) : 0);
-  if (sign) {
-    const offH = Number(oh), offM = Number(om);
-    if (offH > 23 || offM > 59) return void 0;
-    const off = (offH * 60 + offM) * 6e4;
-    ms += sign === "+" ? -off : off;
-  }
-  return ms;
-}
-function formatTimestamp(ms) {
-  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
-}
-
-// src/validate/check-lease.ts
-var NOT_BEFORE_SKEW_MS = 5 * MINUTE_MS;
-var NOT_CHECKED = "check-not-made";
-function leaseWindow(lease2, grantedAt) {
-  const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
-  const start = Math.max(grantedAt, notBefore ?? grantedAt);
-  const end = lease2.duration !== void 0 ? start + (parseDuration(lease2.duration) ?? 0) * MINUTE_MS : parseTimestamp(lease2.expires ?? "") ?? start;
-  return { start, end };
-}
-function checkLease(ctx) {
-  const { file, doc, lease: lease2, policy: policy2, kind, now } = ctx;
-  const out = [];
-  const at = (field) => doc.locate(field ? `/${field}` : "");
-  const add = (code, field, message, hint) => out.push(diagnostic(code, file, at(field), message, hint));
-  const notChecked = (field, message, hint) => out.push(diagnostic(NOT_CHECKED, file, at(field), `Not checked: ${message}`, hint, "warning"));
-  const resource = policy2.resources.get(lease2.resource);
-  if (lease2.resource !== ctx.folder) {
-    add("lease-folder-mismatch", "resource", `Lease is in leases/${ctx.folder}/ but names resource '${lease2.resource}'.`, `Move the file to leases/${lease2.resource}/ or set resource: ${ctx.folder}.`);
-  }
-  if (!resource) {
-    const known = [...policy2.resources.keys()].sort().join(", ");
-    add("lease-unknown-resource", "resource", `Resource '${lease2.resource}' is not in the policy.`, `Use one of: ${known}.`);
-    return out;
-  }
-  if (!resource.roles.includes(lease2.role)) {
-    add("lease-role-not-allowed", "role", `Role '${lease2.role}' cannot be requested for ${resource.id}.`, `Use one of: ${resource.roles.join(", ")}.`);
-  }
-  checkText(lease2, resource, add);
-  checkBreakGlass(lease2, resource, add);
-  if (kind === "extension") {
-    checkExtension(ctx, resource, add, notChecked);
-  } else {
-    checkTiming(lease2, resource, kind, now, add);
-  }
-  if (kind !== "existing") checkWho(ctx, resource, add, notChecked);
-  return out;
-}
-function checkText(lease2, r, add) {
-  const reason = lease2.reason.trim();
-  if (reason.length < r.minReasonLength) {
-    add("lease-reason-too-short", "reason", `Reason is ${reason.length} characters; ${r.id} needs at least ${r.minReasonLength}.`, "Say what you will do and why, e.g. 'Rotate prod credentials for INC-1234'.");
-  }
-  if (lease2.ticket === void 0) {
-    if (r.requireTicket) add("lease-ticket-required", "", `${r.id} requires a ticket.`, `Add 'ticket:'${r.ticketPattern ? ` matching ${r.ticketPattern}` : ""}.`);
-  } else if (r.ticketPattern !== void 0 && !new RegExp(`^(?:${r.ticketPattern})$`, "u").test(lease2.ticket)) {
-    add("lease-ticket-format", "ticket", `Ticket '${lease2.ticket}' does not match ${r.id}'s pattern ${r.ticketPattern}.`, "Use the ticket id exactly as your tracker writes it.");
-  }
-}
-function checkBreakGlass(lease2, r, add) {
-  if (!lease2.breakGlass) return;
-  if (!r.breakGlass.allowed) {
-    add("lease-break-glass-not-allowed", "breakGlass", `${r.id} does not allow break-glass access.`, "Remove 'breakGlass: true' and wait for approval.");
-  }
-}
-function checkTiming(lease2, r, kind, now, add) {
-  const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
-  const expires = lease2.expires !== void 0 ? parseTimestamp(lease2.expires) : void 0;
-  for (const [field, text, ms] of [["notBefore", lease2.notBefore, notBefore], ["expires", lease2.expires, expires]]) {
-    if (text !== void 0 && ms === void 0) {
-      add("lease-naive-or-invalid-time", field, `${field} '${text}' is not a valid RFC 3339 time with an explicit offset.`, "Write it like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.");
-      return;
-    }
-  }
-  const max = lease2.breakGlass && r.breakGlass.allowed ? Math.min(r.breakGlass.maxDurationMinutes, r.maxDurationMinutes) : r.maxDurationMinutes;
-  const maxWhat = lease2.breakGlass && r.breakGlass.allowed ? "break-glass maximum" : "maxDuration";
-  if (lease2.duration !== void 0) {
-    const minutes = parseDuration(lease2.duration) ?? 0;
-    if (minutes <= 0) add("lease-duration-zero", "duration", "Duration must be longer than zero.", "Use e.g. 30m, 4h or 1d.");
-    else if (minutes > max) add("lease-duration-too-long", "duration", `Duration ${lease2.duration} is longer than ${r.id}'s ${maxWhat} of ${formatDuration(max)}.`, `Ask for ${formatDuration(max)} or less; extend later if needed.`);
-  }
-  if (notBefore !== void 0 && expires !== void 0 && notBefore >= expires) {
-    add("lease-not-before-after-expiry", "notBefore", `notBefore (${lease2.notBefore}) is not before expires (${lease2.expires}).`, "Start before the lease ends.");
-  }
-  if (kind !== "new") return;
-  const start = Math.max(now, notBefore ?? now);
-  if (notBefore !== void 0) {
-    if (notBefore < now - NOT_BEFORE_SKEW_MS) {
-      add("lease-not-before-past", "notBefore", `notBefore ${lease2.notBefore} is in the past (now is ${formatTimestamp(now)}).`, "Remove notBefore to start at merge, or pick a future time.");
-    } else if (notBefore - now > r.maxScheduleAheadMinutes * MINUTE_MS) {
-      add("lease-not-before-too-far", "notBefore", `notBefore is more than ${formatDuration(r.maxScheduleAheadMinutes)} ahead, ${r.id}'s maxScheduleAhead.`, "Request closer to the time you need the access.");
-    }
-  }
-  if (expires !== void 0) {
-    if (expires <= now) {
-      add("lease-expires-past", "expires", `expires ${lease2.expires} is not in the future (now is ${formatTimestamp(now)}).`, "Pick a later time or use 'duration'.");
-    } else {
-      const minutes = Math.ceil((expires - start) / MINUTE_MS);
-      if (minutes > max) {
-        add("lease-duration-too-long", "expires", `expires ${lease2.expires} is ${formatDuration(minutes)} after ${notBefore !== void 0 ? "notBefore" : "now"}, longer than ${r.id}'s ${maxWhat} of ${formatDuration(max)}.`, `End by ${formatTimestamp(start + max * MINUTE_MS)} or earlier.`);
-      }
-    }
-  }
-  if (r.schedule && !withinSchedule(start, r.schedule)) {
-    add("lease-outside-schedule", notBefore !== void 0 ? "notBefore" : "", `${r.id} accepts requests starting only in ${describeSchedule(r.schedule)}; this one starts ${formatTimestamp(start)}.`, "Request within the schedule, or set notBefore to a time inside it.");
-  }
-}
-function checkExtension(ctx, r, add, notChecked) {
-  const { lease: lease2, previous, history, now } = ctx;
-  if (!previous) return;
-  for (const field2 of ["grantee", "resource", "role", "notBefore", "breakGlass"]) {
-    if ((lease2[field2] ?? null) !== (previous[field2] ?? null)) {
-      add("lease-immutable-field", field2 === "resource" ? "resource" : field2, `'${field2}' of an existing lease cannot change (was ${JSON.stringify(previous[field2] ?? null)}).`, "Open a new lease for different access; only duration/expires can be extended.");
-    }
-  }
-  if (lease2.duration !== void 0 && (parseDuration(lease2.duration) ?? 0) <= 0) {
-    add("lease-duration-zero", "duration", "Duration must be longer than zero.", "To end access early, delete the lease file instead.");
-    return;
-  }
-  if (previous.breakGlass) {
-    add("lease-break-glass-extension", lease2.duration !== void 0 ? "duration" : "expires", "Break-glass access cannot be extended.", "Open a normal lease and have it approved.");
-    return;
-  }
-  const field = lease2.duration !== void 0 ? "duration" : "expires";
-  if (!history) {
-    notChecked(field, "the extension limits (maxExtensions, maxTotalDuration) need the lease's history on the base branch.", "Fetch the full history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).");
-    return;
-  }
-  const before = leaseWindow(previous, history.addedAt);
-  const after = leaseWindow(lease2, history.addedAt);
-  if (before.end <= now) {
-    add("lease-extension-expired", field, `This lease expired at ${formatTimestamp(before.end)}; an expired lease cannot be extended.`, "Open a new lease.");
-    return;
-  }
-  if (after.end <= before.end) {
-    add("lease-extension-not-longer", field, `The new expiry ${formatTimestamp(after.end)} is not later than the current one ${formatTimestamp(before.end)}.`, "A change to a lease may only extend it; delete the file to end access early.");
-    return;
-  }
-  if (history.extensions + 1 > r.maxExtensions) {
-    add("lease-too-many-extensions", field, `${r.id} allows ${r.maxExtensions} extension(s); this lease has had ${history.extensions}.`, "Open a new lease instead.");
-  }
-  const total = Math.ceil((after.end - before.start) / MINUTE_MS);
-  if (total > r.maxTotalDurationMinutes) {
-    add("lease-total-duration-exceeded", field, `With this extension the lease would last ${formatDuration(total)} in total, over ${r.id}'s maxTotalDuration of ${formatDuration(r.maxTotalDurationMinutes)}.`, `End by ${formatTimestamp(before.start + r.maxTotalDurationMinutes * MINUTE_MS)} or earlier.`);
-  }
-  if (r.extendAfter > 0) {
-    const earliest = before.start + (before.end - before.start) * r.extendAfter;
-    if (now < earliest) {
-      add("lease-extension-too-early", field, `${r.id} allows extensions only after ${Math.round(r.extendAfter * 100)}% of the window has passed (from ${formatTimestamp(earliest)}).`, "Ask again later.");
-    }
-  }
-}
-function checkWho(ctx, r, add, notChecked) {
-  const { author, lease: lease2, policy: policy2, facts } = ctx;
-  if (author === void 0) {
-    notChecked("grantee", "requester and grantee rules need the pull request author.", "Pass --author LOGIN.");
-    return;
-  }
-  const org = resourceOrg(r.provider);
-  const allowed = r.requesters ? isAmong(author, r.requesters, policy2.groups, facts) : isOrgMember(author, org, facts);
-  const who = r.requesters ? `${r.id}'s requesters (${r.requesters.join(", ")})` : `members of the ${org} organization`;
-  if (allowed === false) add("lease-requester-not-allowed", "grantee", `${author} may not request ${r.id}: only ${who} may.`, "Ask someone who may, or ask the policy admins.");
-  else if (allowed === "unknown") notChecked("grantee", `whether ${author} is among ${who} (team membership was not looked up).`, "Run with a GitHub token (GITHUB_TOKEN or --token) so teams can be resolved.");
-  if (lease2.grantee.toLowerCase() === author.toLowerCase()) return;
-  const rf = r.allowRequestFor;
-  if (rf === false) {
-    add("lease-grantee-not-author", "grantee", `The grantee (${lease2.grantee}) must be the pull request's author (${author}).`, `${r.id} does not allow requests on behalf of others; ${lease2.grantee} should open the pull request.`);
-  } else if (Array.isArray(rf)) {
-    const ok = isAmong(lease2.grantee, rf, policy2.groups, facts);
-    if (ok === false) add("lease-grantee-not-allowed", "grantee", `${author} may not request access for ${lease2.grantee}: ${r.id} allows requests for others only for ${rf.join(", ")}.`, `${lease2.grantee} should open the pull request.`);
-    else if (ok === "unknown") notChecked("grantee", `whether ${lease2.grantee} is among ${rf.join(", ")}.`, "Run with a GitHub token so teams can be resolved.");
-  }
-}
-
-// src/validate/check-file-mode.ts
-function checkFileMode(f) {
-  if (f.mode === "symlink") {
-    return diagnostic("lease-symlink", f.path, void 0, "Lease files must be regular files, not symbolic links.", "Replace the link with the lease file itself.");
-  }
-  if (f.mode === "submodule") {
-    return diagnostic("lease-not-a-file", f.path, void 0, "A submodule cannot be a lease.", "Remove the submodule from leases/.");
-  }
-  return void 0;
-}
-
-// src/validate/report.ts
-function buildReport(diagnostics, files, notes = []) {
-  const byFile = /* @__PURE__ */ new Map();
-  const get = (file) => {
-    let r = byFile.get(file);
-    if (!r) {
-      r = { file, ok: true, errors: [], warnings: [] };
-      const action = files.get(file);
-      if (action) r.action = action;
-      byFile.set(file, r);
-    }
-    return r;
-  };
-  for (const file of files.keys()) get(file);
-  for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const r = get(d.file);
-    if (isError(d)) {
-      r.errors.push(d);
-      r.ok = false;
-    } else r.warnings.push(d);
-  }
-  const list = [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  return { ok: list.every((f) => f.ok), files: list, notes };
-}
-function allDiagnostics(report) {
-  return report.files.flatMap((f) => [...f.errors, ...f.warnings]);
-}
-function countErrors(report) {
-  return report.files.reduce((n, f) => n + f.errors.length, 0);
-}
-
-// src/validate/validate-pull-request.ts
-function areaOf(path, policyPath) {
-  if (isUnderLeases(path)) return "lease";
-  if (path === policyPath) return "policy";
-  if (CODEOWNERS_LOCATIONS.includes(path)) return "codeowners";
-  return "other";
-}
-function validatePullRequest(input) {
-  const { policyPath, changes } = input;
-  const diagnostics = [];
-  const files = /* @__PURE__ */ new Map();
-  const notes = [];
-  const base = input.basePolicy ? loadPolicy(policyPath, input.basePolicy) : void 0;
-  if (!base) {
-    diagnostics.push(diagnostic("policy-missing", policyPath, void 0, `The base branch has no ${policyPath}.`, "Add a policy on the default branch first (see examples/access-repo/policy.yaml)."));
-    return buildReport(diagnostics, files, notes);
-  }
-  if (!base.policy) {
-    diagnostics.push(...base.diagnostics.map((d) => ({ ...d, message: `Base branch policy is invalid: ${d.message}` })));
-    return buildReport(diagnostics, files, notes);
-  }
-  const basePolicy = base.policy;
-  const areas = (c) => /* @__PURE__ */ new Set([areaOf(c.path, policyPath), ...c.previousPath ? [areaOf(c.previousPath, policyPath)] : []]);
-  const leaseChanges = changes.filter((c) => areas(c).has("lease"));
-  const otherChanges = changes.filter((c) => !areas(c).has("lease") || areas(c).size > 1);
-  const policyChange = changes.find((c) => c.path === policyPath || c.previousPath === policyPath);
-  if (leaseChanges.length > 0 && otherChanges.length > 0) {
-    for (const c of otherChanges) {
-      files.set(c.path, "changed");
-      diagnostics.push(
-        diagnostic(
-          "change-mixed",
-          c.path,
-          void 0,
-          `This pull request changes leases and also ${c.path}. Its leases are judged by the base branch's policy and CODEOWNERS, and a lease request may change nothing else.`,
-          "Split it: one pull request for the lease(s), another (reviewed by the policy admins) for everything else."
-        )
-      );
-    }
-  }
-  for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files));
-  let judgingPolicy = basePolicy;
-  if (policyChange) {
-    if (policyChange.status === "removed" || !policyChange.head || policyChange.path !== policyPath) {
-      files.set(policyPath, "removed");
-      diagnostics.push(diagnostic("policy-removed", policyPath, void 0, `This pull request deletes ${policyPath}.`, "The access repo needs its policy; change it instead of deleting it."));
-    } else {
-      files.set(policyPath, "policy change (needs review by the policy admins)");
-      const head = loadPolicy(policyPath, policyChange.head.bytes);
-      diagnostics.push(...head.diagnostics);
-      if (head.policy) judgingPolicy = head.policy;
-      notes.push(`${policyPath} changes; CODEOWNERS is checked against the new policy. Policy changes must be approved by: ${basePolicy.admins.join(", ")}.`);
-    }
-  }
-  if (leaseChanges.length === 0 && !policyChange && otherChanges.length > 0) {
-    notes.push("No lease changes in this pull request.");
-  }
-  const codeowners = effectiveCodeowners(input);
-  diagnostics.push(...checkCodeownersSync(codeowners, judgingPolicy, policyPath));
-  for (const d of diagnostics) if (!files.has(d.file)) files.set(d.file, void 0);
-  if (input.strict) {
-    for (const d of diagnostics) {
-      if (d.code === NOT_CHECKED) d.severity = "error";
-    }
-  }
-  return buildReport(diagnostics, files, notes);
-}
-function checkLeaseChange(c, input, policy2, files) {
-  const out = [];
-  const { path } = c;
-  if (c.status === "removed" || !c.head) {
-    files.set(path, "removed: an early revoke, always allowed");
-    return out;
-  }
-  if (c.status === "renamed" && c.previousPath && isUnderLeases(c.previousPath)) {
-    const from = checkLeasePath(c.previousPath);
-    const to = checkLeasePath(path);
-    if (from.kind === "lease" && to.kind === "lease" && from.resource !== to.resource) {
-      files.set(path, `renamed from ${c.previousPath}`);
-      out.push(diagnostic("lease-rename-across-resources", path, void 0, `Moving a lease from leases/${from.resource}/ to leases/${to.resource}/ is not allowed.`, "Delete the old lease and open a new one for the other resource."));
-      return out;
-    }
-  }
-  const where = checkLeasePath(path);
-  if (where.kind === "outside") {
-    files.set(path, `moved out of leases/ (from ${c.previousPath})`);
-    return out;
-  }
-  if (where.kind === "invalid") {
-    files.set(path, "rejected path");
-    out.push(diagnostic(where.code, path, void 0, where.message, where.hint));
-    return out;
-  }
-  const modeProblem = checkFileMode(c.head);
-  if (modeProblem) {
-    files.set(path, "rejected file type");
-    out.push(modeProblem);
-    return out;
-  }
-  if (where.kind === "placeholder") {
-    files.set(path, "placeholder");
-    return out;
-  }
-  const loaded = loadLease(path, c.head.bytes);
-  if (!loaded.lease) {
-    files.set(path, c.status === "added" ? "new lease" : "changed lease");
-    out.push(...loaded.diagnostics);
-    return out;
-  }
-  const previous = c.base && c.status === "modified" && checkFileMode(c.base) === void 0 ? loadLease(c.base.path, c.base.bytes).lease : void 0;
-  const kind = previous ? "extension" : "new";
-  files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
-  const ctx = {
-    file: path,
-    doc: loaded.doc,
-    lease: loaded.lease,
-    folder: where.resource,
-    policy: policy2,
-    kind,
-    now: input.now,
-    facts: input.facts,
-    ...input.author !== void 0 ? { author: input.author } : {},
-    ...previous ? { previous } : {},
-    ...c.history ? { history: c.history } : {}
-  };
-  out.push(...checkLease(ctx));
-  return out;
-}
-function effectiveCodeowners(input) {
-  for (const loc of CODEOWNERS_LOCATIONS) {
-    const changed = input.changes.find((c) => c.path === loc || c.previousPath === loc);
-    if (changed) {
-      if (changed.path === loc && changed.head) return { path: loc, bytes: changed.head.bytes };
-      continue;
-    }
-    if (input.baseCodeowners?.path === loc) return input.baseCodeowners;
-  }
-  return void 0;
-}
-
-// src/commands/validate.ts
-async function pullRequestInput(repo, baseRef, changes, o) {
-  const [policy2, codeowners, shallow] = await Promise.all([readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
-  const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
-  if (!shallow) {
-    const histories = await leaseHistories(repo, baseRef, existing);
-    for (const c of changes) {
-      const h = histories.get(c.previousPath ?? c.path);
-      if (h) c.history = h;
-    }
-  }
-  const partial = {
-    policyPath: o.policyPath,
-    changes,
-    now: o.now,
-    ...policy2 && policy2.mode !== "symlink" ? { basePolicy: policy2.bytes } : {},
-    ...codeowners ? { baseCodeowners: codeowners } : {},
-    ...o.author !== void 0 ? { author: o.author } : {},
-    ...o.strict ? { strict: true } : {}
-  };
-  const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
-  return { ...partial, facts };
-}
+// src/action/run-validate.ts
+init_core();
+init_validate();
 
 // src/github/check-run.ts
 var CHECK_NAME = "jit-access / validate";
@@ -37629,6 +38926,10 @@ async function publishCheckRun(gh, c) {
 }
 
 // src/github/pull-request-changes.ts
+init_generate_codeowners();
+init_parse_yaml();
+init_lease_path();
+init_tree();
 var TreeReader = class {
   constructor(gh, owner2, repo) {
     this.gh = gh;
@@ -37712,35 +39013,8 @@ async function pullRequestChanges(gh, pr, policyPath) {
   return changes;
 }
 
-// src/github/resolve-facts.ts
-function status(e) {
-  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
-}
-async function resolveFacts(gh, q) {
-  const facts = { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
-  for (const key2 of q.teams) {
-    const [org = "", slug = ""] = key2.split("/");
-    try {
-      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
-      facts.teams.set(key2, new Set(members.map((m) => m.login.toLowerCase())));
-    } catch (e) {
-      if (status(e) === 404) facts.teams.set(key2, /* @__PURE__ */ new Set());
-      else throw e;
-    }
-  }
-  for (const { org, login } of q.orgMembers) {
-    let member;
-    try {
-      const res = await gh.rest.orgs.checkMembershipForUser({ org, username: login });
-      member = res.status === 204;
-    } catch (e) {
-      if (status(e) === 404 || status(e) === 302) member = false;
-      else throw e;
-    }
-    facts.orgMembers.set(`${org}/${login}`.toLowerCase(), member);
-  }
-  return facts;
-}
+// src/action/run-validate.ts
+init_resolve_facts();
 
 // src/github/sticky-comment.ts
 async function upsertStickyComment(gh, where, marker, body) {
@@ -37826,6 +39100,8 @@ function formatComment(report, links = {}) {
 }
 
 // src/action/run-validate.ts
+init_report();
+init_validate_pull_request();
 var MAX_STEP_ANNOTATIONS = 10;
 async function runValidateAction(ctx, gh) {
   const pr = ctx.pullRequest;
@@ -37870,6 +39146,10 @@ async function publish(ctx, gh, report) {
 }
 
 // src/action/main.ts
+function flag(name) {
+  const v = getInput(name).trim().toLowerCase();
+  return v === "true" || v === "yes" || v === "1";
+}
 async function run() {
   try {
     const ctx = readContext(process.env, (n) => getInput(n), Date.now());
@@ -37880,8 +39160,16 @@ async function run() {
         if (!report.ok) setFailed("Lease validation failed: see the annotations, the job summary and the pull request comment.");
         return;
       }
+      case "apply": {
+        const { runApplyAction: runApplyAction2 } = await Promise.resolve().then(() => (init_run_apply(), run_apply_exports));
+        const key3 = getInput("evidence-key");
+        if (key3) setSecret(key3);
+        const result = await runApplyAction2(ctx, gh, { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") });
+        if (!result.ok) setFailed("apply found problems: see the job summary (security findings, failed items, refused revocations).");
+        return;
+      }
       default:
-        setFailed(`Unknown command '${ctx.command}'. This version supports: validate.`);
+        setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply.`);
     }
   } catch (e) {
     setFailed(e.message);

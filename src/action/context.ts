@@ -13,6 +13,7 @@ export interface ActionContext {
   runUrl?: string;
   now: number;
   pullRequest?: { number: number; author: string; headSha: string; baseSha: string; baseRef: string };
+  defaultBranch?: string;
 }
 
 interface PullRequestPayload {
@@ -27,7 +28,7 @@ export function readContext(env: NodeJS.ProcessEnv, input: (name: string) => str
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set; run this action in a GitHub Actions workflow.");
   const eventPath = env.GITHUB_EVENT_PATH;
-  const event = eventPath ? (JSON.parse(readFileSync(eventPath, "utf8")) as { pull_request?: PullRequestPayload }) : {};
+  const event = eventPath ? (JSON.parse(readFileSync(eventPath, "utf8")) as { pull_request?: PullRequestPayload; repository?: { default_branch?: string } }) : {};
   const token = input("token");
   if (!token) throw new Error("Input 'token' is empty. Pass a GitHub App token (actions/create-github-app-token) or GITHUB_TOKEN.");
   const ctx: ActionContext = {
@@ -41,6 +42,7 @@ export function readContext(env: NodeJS.ProcessEnv, input: (name: string) => str
     eventName: env.GITHUB_EVENT_NAME ?? "",
     now,
   };
+  if (event.repository?.default_branch) ctx.defaultBranch = event.repository.default_branch;
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) ctx.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   const p = event.pull_request;
   if (p && p.user?.login && p.head?.sha && p.base?.sha) {

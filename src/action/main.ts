@@ -4,6 +4,12 @@ import { createClient } from "../github/client.js";
 import { readContext } from "./context.js";
 import { runValidateAction } from "./run-validate.js";
 
+/** A boolean input; unset (as outside GitHub, where action.yml defaults are not applied) is false. */
+function flag(name: string): boolean {
+  const v = core.getInput(name).trim().toLowerCase();
+  return v === "true" || v === "yes" || v === "1";
+}
+
 export async function run(): Promise<void> {
   try {
     const ctx = readContext(process.env, (n) => core.getInput(n), Date.now());
@@ -14,8 +20,16 @@ export async function run(): Promise<void> {
         if (!report.ok) core.setFailed("Lease validation failed: see the annotations, the job summary and the pull request comment.");
         return;
       }
+      case "apply": {
+        const { runApplyAction } = await import("./run-apply.js");
+        const key = core.getInput("evidence-key");
+        if (key) core.setSecret(key);
+        const result = await runApplyAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") });
+        if (!result.ok) core.setFailed("apply found problems: see the job summary (security findings, failed items, refused revocations).");
+        return;
+      }
       default:
-        core.setFailed(`Unknown command '${ctx.command}'. This version supports: validate.`);
+        core.setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply.`);
     }
   } catch (e) {
     core.setFailed((e as Error).message);

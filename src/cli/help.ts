@@ -9,6 +9,8 @@ Commands:
   validate     Check lease files, the policy and CODEOWNERS (as a pull request would with --base)
   codeowners   Write .github/CODEOWNERS from the policy (--check to compare only)
   request      Write a valid lease file for a new access request
+  plan         Show what apply would grant, change and revoke (writes nothing)
+  apply        Verify approvals and reconcile every resource with the leases on main
   help [cmd]   Show help for a command
 
 Options:
@@ -81,4 +83,37 @@ Options:
   --not-before TIME   Scheduled start (RFC 3339 with offset)
   --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
   --dry-run           Print the lease instead of writing it
+`;
+
+export const APPLY_HELP = `jit plan | jit apply — reconcile targets with the leases on main
+
+Usage: jit plan  [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format text|json|markdown]
+       jit apply [same options] [--dry-run] [--force] [--max-revocations N]
+                 [--max-revocation-fraction F]
+
+Reads every lease on REF (default HEAD) and its history, verifies each change that has no
+trusted evidence yet through the GitHub API (the pull request that merged it, that its
+reviewed content is what landed, the policy main had just before, and the approvals), lists
+what every resource holds, and plans: grants for active leases and 'standing' entries,
+role changes, and revocations of everything else (mode exclusive) or of what ended leases
+granted (mode additive). apply then executes the plan item by item and records evidence in
+refs/notes/jit (push it with git push origin refs/notes/jit).
+
+Options:
+  --repo DIR                 Access repo checkout (default: current directory)
+  --ref REF                  Branch state to apply (default: HEAD)
+  --repository OWNER/NAME    GitHub repository (default: $GITHUB_REPOSITORY or the origin URL)
+  --default-branch NAME      The branch leases are merged into (default: main)
+  --token TOKEN              GitHub App installation token (default: $GITHUB_TOKEN)
+  --api-url URL              GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
+  --evidence-key KEY         Secret that signs evidence notes (default: $JIT_EVIDENCE_KEY);
+                             without it every lease is verified through the API on every run
+  --now TIME                 Evaluate at this RFC 3339 time (default: now)
+  --dry-run                  apply: plan and verify, change nothing
+  --force                    Apply revocations a guard refused
+  --max-revocations N        Most revocations of grants no lease backs, per run (default 25)
+  --max-revocation-fraction F  ...and per resource, as a fraction of its grants (default 0.5)
+  --format FMT               text (default), json or markdown
+
+Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations, 2 usage error.
 `;

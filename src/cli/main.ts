@@ -14,7 +14,7 @@ import { parseTimestamp } from "../lease/timestamp.js";
 import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -56,6 +56,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await codeowners(rest, io);
       case "request":
         return await request(rest, io);
+      case "plan":
+        return await apply(rest, io, true);
+      case "apply":
+        return await apply(rest, io, false);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -230,4 +234,72 @@ async function gitUser(repo: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+async function apply(args: string[], io: Io, planOnly: boolean): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      repo: { type: "string" },
+      ref: { type: "string" },
+      repository: { type: "string" },
+      "default-branch": { type: "string" },
+      policy: { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+      "evidence-key": { type: "string" },
+      now: { type: "string" },
+      format: { type: "string" },
+      "dry-run": { type: "boolean" },
+      force: { type: "boolean" },
+      "max-revocations": { type: "string" },
+      "max-revocation-fraction": { type: "string" },
+    },
+    APPLY_HELP,
+  );
+  if (values.help) {
+    io.out(APPLY_HELP);
+    return 0;
+  }
+  const format = (values.format as string | undefined) ?? "text";
+  if (!["text", "json", "markdown"].includes(format)) throw new UsageError("bad-format", `--format must be text, json or markdown, not '${format}'.`);
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "plan and apply read reviews and targets through the GitHub API: pass --token or set GITHUB_TOKEN.");
+  const num = (name: string, fallback: number) => {
+    const v = values[name] as string | undefined;
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
+    return n;
+  };
+  const [{ createClient }, { providerFor }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
+    import("../github/client.js"),
+    import("../providers/registry.js"),
+    import("../commands/apply.js"),
+    import("../commands/repository.js"),
+    import("../reconcile/format-plan.js"),
+  ]);
+  const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+  const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
+  const result = await runApply({
+    gh,
+    repoDir,
+    owner,
+    repo,
+    defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
+    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    now: nowFrom(values.now as string | undefined, io),
+    ref: (values.ref as string | undefined) ?? "HEAD",
+    ...(evidenceKey ? { evidenceKey } : {}),
+    providerFor: (id, policy) => providerFor(policy.resources.get(id)!, gh),
+    guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
+    dryRun: planOnly || Boolean(values["dry-run"]),
+  });
+  if (format === "json") io.out(JSON.stringify({ ok: result.ok, plan: result.plan, results: result.results, findings: result.findings, verified: result.verified }, null, 2) + "\n");
+  else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
+  else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
+  return result.ok ? 0 : 1;
 }

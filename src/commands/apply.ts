@@ -15,6 +15,7 @@ import type { LeaseLife } from "../git/lease-log.js";
 import { git, gitText, readBlobs } from "../git/run-git.js";
 import { readRepoFile } from "../git/access-repo.js";
 import { loadLease } from "../lease/load-lease.js";
+import { checkLeasePath } from "../lease/lease-path.js";
 import { leaseWindow } from "../validate/check-lease.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
@@ -61,7 +62,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const policy = loaded.policy;
 
   const log = await readLeaseLog(o.repoDir, o.ref);
-  const lives = [...log.current.values()];
+  // Only real lease files (not .gitkeep or files validation refuses) can grant anything.
+  const isLease = (p: string) => checkLeasePath(p).kind === "lease";
+  const lives = [...log.current.values()].filter((l) => isLease(l.path));
+  log.ended = log.ended.filter((l) => isLease(l.path));
   const notes = await readNotes(o.repoDir);
   const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
   const leaseOf = (path: string, blob: string) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
@@ -101,7 +105,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     // Leases that are over anyway are not verified: nothing would be granted (the audit reports them).
     const over = lease ? leaseWindow(lease, first.time).end <= o.now : false;
     if (lease && first.verdict !== "rejected" && !over) {
-      const parent = parents.get(ch.commit) ?? (await gitText(o.repoDir, ["rev-parse", `${ch.commit}^1`])).trim();
+      const parent = parents.get(ch.commit) ?? (await firstParent(o.repoDir, ch.commit));
       parents.set(ch.commit, parent);
       const ev = await verifyChange({ ...o }, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
       verified.push(ev);
@@ -166,4 +170,13 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
 /** Pushes refs/notes/jit to the remote (the Action does this after apply). */
 export async function pushNotes(repoDir: string, remote = "origin"): Promise<void> {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
+}
+
+/** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */
+async function firstParent(repoDir: string, commit: string): Promise<string> {
+  try {
+    return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
+  } catch {
+    return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
+  }
 }

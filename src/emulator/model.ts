@@ -38,6 +38,10 @@ export interface AccountRecord {
   siteAdmin: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** A deleted (ghost) account: lookups answer 404. */
+  deleted?: boolean;
+  /** Organizations (lower-cased logins) this user has blocked, so they cannot add them. */
+  blocked?: Set<string>;
 }
 
 export interface OrgMemberRecord {
@@ -53,6 +57,17 @@ export interface OrgRecord {
   members: Map<string, OrgMemberRecord>;
   /** keyed by lower-cased slug */
   teams: Map<string, TeamRecord>;
+}
+
+/** A pending organization invitation (created e.g. by adding a non-member to a team). */
+export interface InvitationRecord {
+  id: number;
+  org: OrgRecord;
+  user: AccountRecord;
+  inviter: AccountRecord;
+  role: "direct_member" | "admin" | "billing_manager";
+  createdAt: Date;
+  teams: TeamRecord[];
 }
 
 export interface TeamMemberRecord {
@@ -71,6 +86,8 @@ export interface TeamRecord {
   privacy: TeamPrivacy;
   notificationSetting: "notifications_enabled" | "notifications_disabled";
   parent: TeamRecord | null;
+  /** Membership managed by an identity provider (team sync): the API refuses changes. */
+  idpSynced?: boolean;
   /** keyed by lower-cased login */
   members: Map<string, TeamMemberRecord>;
   createdAt: Date;
@@ -83,6 +100,29 @@ export type RepoPermission = "pull" | "triage" | "push" | "maintain" | "admin" |
 export interface CollaboratorRecord {
   user: AccountRecord;
   permission: RepoPermission;
+}
+
+/** A pending invitation to collaborate on a repository. */
+export interface RepoInvitationRecord {
+  id: number;
+  repo: RepoRecord;
+  invitee: AccountRecord;
+  inviter: AccountRecord;
+  permission: RepoPermission;
+  createdAt: Date;
+  expired: boolean;
+}
+
+/** An organization role (built-in or custom) and who holds it directly. */
+export interface OrgRoleRecord {
+  id: number;
+  org: OrgRecord;
+  name: string;
+  description: string | null;
+  permissions: string[];
+  createdAt: Date;
+  /** lower-cased login → account */
+  users: Map<string, AccountRecord>;
 }
 
 export interface RepoRecord {

@@ -25,6 +25,8 @@ export interface AddTeamOptions {
   description?: string;
   privacy?: TeamPrivacy;
   parentSlug?: string;
+  /** Membership synced from an identity provider. */
+  idpSynced?: boolean;
 }
 
 export interface AddRepoOptions {

@@ -29,7 +29,10 @@ import type {
   CheckSuiteRecord,
   CollaboratorRecord,
   CommentRecord,
+  InvitationRecord,
   IssueRecord,
+  OrgRoleRecord,
+  RepoInvitationRecord,
   MembershipState,
   OrgMemberRecord,
   OrgRecord,
@@ -71,7 +74,14 @@ export class EmulatorState {
     app: new IdSequence(),
     checkSuite: new IdSequence(),
     checkRun: new IdSequence(),
+    invitation: new IdSequence(),
+    repoInvitation: new IdSequence(),
+    orgRole: new IdSequence(),
   };
+  readonly repoInvitations: RepoInvitationRecord[] = [];
+  readonly orgRoles: OrgRoleRecord[] = [];
+  /** Custom repository roles by org (lower-cased) → role names. */
+  readonly customRepoRoles = new Map<string, Set<string>>();
 
   readonly accounts = new Map<string, AccountRecord>();
   readonly orgs = new Map<string, OrgRecord>();
@@ -202,6 +212,7 @@ export class EmulatorState {
       privacy: opts.privacy ?? "closed",
       notificationSetting: "notifications_enabled",
       parent,
+      ...(opts.idpSynced ? { idpSynced: true } : {}),
       members: new Map(),
       createdAt: at,
       updatedAt: at,
@@ -237,10 +248,76 @@ export class EmulatorState {
     return member;
   }
 
+  /**
+   * What PUT /orgs/{org}/teams/{slug}/memberships/{user} does: an org member joins at once;
+   * anyone else gets an organization invitation and a pending team membership.
+   */
+  setTeamMembership(org: string, slug: string, login: string, role: TeamRole, inviter: string): TeamMemberRecord {
+    const team = this.requireTeam(org, slug);
+    const user = this.ensureUser(login);
+    const orgMember = team.org.members.get(key(login));
+    const active = orgMember?.state === "active";
+    if (!orgMember) {
+      this.addOrgMember(org, login, "member", "pending");
+      this.invitations.push({ id: this.seq.invitation.take(), org: team.org, user, inviter: this.ensureUser(inviter), role: "direct_member", createdAt: this.now(), teams: [team] });
+    } else if (!active) {
+      const inv = this.invitations.find((i) => i.org === team.org && i.user === user);
+      if (inv && !inv.teams.includes(team)) inv.teams.push(team);
+    }
+    const existing = team.members.get(key(login));
+    const member: TeamMemberRecord = { user, role, state: active ? "active" : (existing?.state ?? "pending") };
+    team.members.set(key(login), member);
+    team.updatedAt = this.now();
+    return member;
+  }
+
+  /** Removing a pending team membership takes the team off the invitation (and drops an invitation left with no team). */
+  dropTeamFromInvitation(org: string, team: TeamRecord, login: string): void {
+    for (const inv of this.listInvitations(org)) {
+      if (inv.user.login.toLowerCase() !== login.toLowerCase()) continue;
+      inv.teams = inv.teams.filter((t) => t !== team);
+      if (inv.teams.length === 0) {
+        this.invitations = this.invitations.filter((i) => i !== inv);
+        const m = inv.org.members.get(key(login));
+        if (m?.state === "pending") inv.org.members.delete(key(login));
+      }
+    }
+  }
+
+  /** Pending organization invitations (optionally those that include a team). */
+  listInvitations(org: string, team?: TeamRecord): InvitationRecord[] {
+    return this.invitations.filter((i) => i.org.account.login.toLowerCase() === org.toLowerCase() && (!team || i.teams.includes(team)));
+  }
+
+  /** Marks an account deleted (the API answers 404 for it) or blocking an organization. */
+  deleteUser(login: string): void {
+    this.ensureUser(login).deleted = true;
+  }
+
+  blockOrganization(login: string, org: string): void {
+    const u = this.ensureUser(login);
+    (u.blocked ??= new Set()).add(org.toLowerCase());
+  }
+
+  /** The invitee accepts: active org member, and their pending team memberships become active. */
+  acceptInvitation(org: string, login: string): void {
+    const inv = this.invitations.find((i) => i.org.account.login.toLowerCase() === org.toLowerCase() && i.user.login.toLowerCase() === login.toLowerCase());
+    if (!inv) throw new Error(`no invitation for ${login} to ${org}`);
+    this.invitations = this.invitations.filter((i) => i !== inv);
+    const m = inv.org.members.get(key(login));
+    if (m) m.state = "active";
+    for (const t of inv.org.teams.values()) {
+      const tm = t.members.get(key(login));
+      if (tm) tm.state = "active";
+    }
+  }
+
   removeTeamMember(org: string, slug: string, login: string): boolean {
     const team = this.requireTeam(org, slug);
     return team.members.delete(key(login));
   }
+
+  private invitations: InvitationRecord[] = [];
 
   childTeams(team: TeamRecord): TeamRecord[] {
     return [...team.org.teams.values()].filter((t) => t.parent === team);
@@ -290,6 +367,56 @@ export class EmulatorState {
     const record: CollaboratorRecord = { user: this.ensureUser(login), permission };
     r.collaborators.set(key(login), record);
     return record;
+  }
+
+  addCustomRepoRole(org: string, name: string): void {
+    const k = key(org);
+    if (!this.customRepoRoles.has(k)) this.customRepoRoles.set(k, new Set());
+    this.customRepoRoles.get(k)!.add(name);
+  }
+
+  /** PUT collaborators: org members (and existing collaborators) get the permission at once, others an invitation. */
+  setCollaborator(owner: string, repo: string, login: string, permission: RepoPermission, inviter: string): { invitation?: RepoInvitationRecord } {
+    const r = this.requireRepo(owner, repo);
+    const user = this.ensureUser(login);
+    const member = this.getOrg(owner)?.members.get(key(login))?.state === "active";
+    if (member || r.collaborators.has(key(login))) {
+      r.collaborators.set(key(login), { user, permission });
+      return {};
+    }
+    let inv = this.repoInvitations.find((i) => i.repo === r && i.invitee === user && !i.expired);
+    if (inv) inv.permission = permission;
+    else {
+      inv = { id: this.seq.repoInvitation.take(), repo: r, invitee: user, inviter: this.ensureUser(inviter), permission, createdAt: this.now(), expired: false };
+      this.repoInvitations.push(inv);
+    }
+    return { invitation: inv };
+  }
+
+  acceptRepoInvitation(owner: string, repo: string, login: string): void {
+    const r = this.requireRepo(owner, repo);
+    const i = this.repoInvitations.findIndex((x) => x.repo === r && x.invitee.login.toLowerCase() === login.toLowerCase() && !x.expired);
+    if (i < 0) throw new Error(`no invitation for ${login} to ${owner}/${repo}`);
+    const [inv] = this.repoInvitations.splice(i, 1);
+    r.collaborators.set(key(login), { user: inv!.invitee, permission: inv!.permission });
+  }
+
+  deleteRepoInvitation(id: number): boolean {
+    const i = this.repoInvitations.findIndex((x) => x.id === id);
+    if (i < 0) return false;
+    this.repoInvitations.splice(i, 1);
+    return true;
+  }
+
+  addOrgRole(org: string, name: string, opts: { description?: string; permissions?: string[] } = {}): OrgRoleRecord {
+    const o = this.requireOrg(org);
+    const role: OrgRoleRecord = { id: this.seq.orgRole.take(), org: o, name, description: opts.description ?? null, permissions: opts.permissions ?? [], createdAt: this.now(), users: new Map() };
+    this.orgRoles.push(role);
+    return role;
+  }
+
+  listOrgRoles(org: string): OrgRoleRecord[] {
+    return this.orgRoles.filter((r) => r.org.account.login.toLowerCase() === org.toLowerCase());
   }
 
   removeCollaborator(owner: string, repo: string, login: string): boolean {

@@ -197,8 +197,8 @@ describe.each(runtimes)("the bundled Action on %s", (_name, nodeBin) => {
   });
 
   it("refuses commands that do not exist yet", async () => {
-    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "apply", token: "test-token" });
+    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "audit", token: "test-token" });
     expect(step.status).toBe(1);
-    expect(step.stdout).toMatch(/::error::Unknown command 'apply'/);
+    expect(step.stdout).toMatch(/::error::Unknown command 'audit'/);
   });
 });

@@ -1,5 +1,6 @@
 /** Every route the emulator serves. */
 import type { RouteDefinition } from "../router.js";
+import { accessRoutes } from "./access.js";
 import { checkRoutes } from "./checks.js";
 import { commentRoutes } from "./comments.js";
 import { orgRoutes } from "./orgs.js";
@@ -19,5 +20,6 @@ export const allRoutes: RouteDefinition[] = [
   ...reviewRoutes,
   ...commentRoutes,
   ...checkRoutes,
+  ...accessRoutes,
   ...rateLimitRoutes,
 ];

@@ -1,7 +1,8 @@
 /** JSON representations of teams and team memberships. */
 import type { Links } from "../links.js";
 import { seg } from "../links.js";
-import type { AccountRecord, TeamRecord } from "../model.js";
+import type { AccountRecord, InvitationRecord, TeamRecord } from "../model.js";
+import { legacyNodeId } from "../ids.js";
 import type { EmulatorState } from "../state.js";
 import type { EffectiveTeamMember } from "../team-membership.js";
 import { effectiveTeamMembers } from "../team-membership.js";
@@ -66,5 +67,23 @@ export function teamMembership(links: Links, t: TeamRecord, user: AccountRecord,
     url: `${teamUrl(links, t)}/memberships/${seg(user.login)}`,
     role: m.role,
     state: m.state,
+  };
+}
+
+/** `organization-invitation` */
+export function orgInvitation(links: Links, inv: InvitationRecord): Record<string, unknown> {
+  return {
+    id: inv.id,
+    node_id: legacyNodeId("OrganizationInvitation", inv.id),
+    login: inv.user.login,
+    email: null,
+    role: inv.role,
+    created_at: isoTimestamp(inv.createdAt),
+    failed_at: null,
+    failed_reason: null,
+    inviter: simpleUser(links, inv.inviter),
+    team_count: inv.teams.length,
+    invitation_teams_url: links.api(`/organizations/${inv.org.account.id}/invitations/${inv.id}/teams`),
+    invitation_source: "member",
   };
 }

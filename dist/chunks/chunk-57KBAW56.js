@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
-import "./chunk-BQMI2UZC.js";
 
 // src/github/resolve-facts.ts
 function status(e) {
@@ -32,6 +31,7 @@ async function resolveFacts(gh, q) {
   }
   return facts;
 }
+
 export {
   resolveFacts
 };

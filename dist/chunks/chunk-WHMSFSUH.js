@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import { createRequire as __jitCreateRequire } from 'node:module';
+const require = __jitCreateRequire(import.meta.url);
+
+// src/diagnostics/usage-error.ts
+var UsageError = class extends Error {
+  code;
+  constructor(code, message) {
+    super(message);
+    this.name = "UsageError";
+    this.code = code;
+  }
+};
+
+// src/git/run-git.ts
+import { execFile, spawn } from "node:child_process";
+var GitError = class extends Error {
+  constructor(args, stderr) {
+    super(`git ${args.join(" ")} failed: ${stderr.trim() || "unknown error"}`);
+    this.args = args;
+    this.stderr = stderr;
+    this.name = "GitError";
+  }
+  args;
+  stderr;
+};
+function git(repo, args, input) {
+  return new Promise((resolve, reject) => {
+    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
+      if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
+      else resolve(stdout);
+    });
+    if (input !== void 0) child.stdin?.end(input);
+  });
+}
+async function gitText(repo, args) {
+  return (await git(repo, args)).toString("utf8");
+}
+async function revExists(repo, rev) {
+  try {
+    await git(repo, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function gitEnv() {
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+}
+function readBlobs(repo, shas) {
+  const unique = [...new Set(shas)];
+  if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => stderr += c.toString());
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
+      const out = Buffer.concat(chunks);
+      const map = /* @__PURE__ */ new Map();
+      let pos = 0;
+      for (const sha of unique) {
+        const nl = out.indexOf(10, pos);
+        if (nl < 0) break;
+        const header = out.subarray(pos, nl).toString("utf8");
+        pos = nl + 1;
+        if (header.endsWith(" missing")) continue;
+        const size = Number(header.split(" ")[2]);
+        map.set(sha, out.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      resolve(map);
+    });
+    child.stdin.end(unique.join("\n") + "\n");
+  });
+}
+
+export {
+  UsageError,
+  git,
+  gitText,
+  revExists,
+  readBlobs
+};

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+import { createRequire as __jitCreateRequire } from 'node:module';
+const require = __jitCreateRequire(import.meta.url);
+
+// src/lease/timestamp.ts
+var RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+function parseTimestamp(text) {
+  const m = RFC3339.exec(text);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return void 0;
+  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > dim) return void 0;
+  let ms = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), frac ? Math.round(Number(frac) * 1e3) : 0);
+  if (sign) {
+    const offH = Number(oh), offM = Number(om);
+    if (offH > 23 || offM > 59) return void 0;
+    const off = (offH * 60 + offM) * 6e4;
+    ms += sign === "+" ? -off : off;
+  }
+  return ms;
+}
+function formatTimestamp(ms) {
+  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+}
+
+export {
+  parseTimestamp,
+  formatTimestamp
+};

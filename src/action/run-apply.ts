@@ -1,0 +1,85 @@
+/**
+ * The Action's `apply` command (on push to main, on a schedule, or by hand): reconcile the
+ * whole desired state from the checked-out main, comment on the pull requests whose leases
+ * were granted or refused, record evidence notes and push them, and fail loudly on any
+ * finding or failed item.
+ */
+import * as core from "@actions/core";
+import { pushNotes, runApply } from "../commands/apply.js";
+import type { ApplyResult } from "../commands/apply.js";
+import { git } from "../git/run-git.js";
+import type { GitHubClient } from "../github/client.js";
+import { formatTimestamp } from "../lease/timestamp.js";
+import { providerFor } from "../providers/registry.js";
+import { formatPlanMarkdown } from "../reconcile/format-plan.js";
+import type { ActionContext } from "./context.js";
+
+export const APPLY_MARKER = "<!-- jit-access:apply -->";
+
+export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }): Promise<ApplyResult> {
+  // Evidence from earlier runs (a fresh checkout does not fetch notes).
+  try {
+    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
+  } catch {
+    core.info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
+  }
+  const result = await runApply({
+    gh,
+    repoDir: ctx.workspace,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    defaultBranch: ctx.defaultBranch ?? "main",
+    policyPath: ctx.policyPath,
+    now: ctx.now,
+    ref: "HEAD",
+    ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
+    providerFor: (id, policy) => providerFor(policy.resources.get(id)!, gh),
+    guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
+    dryRun: opts.dryRun,
+  });
+
+  await core.summary.addRaw(formatPlanMarkdown(result.plan, result.results, result.findings)).write();
+  for (const f of result.findings.slice(0, 10)) core.error(f.message, { title: "jit-access security finding" });
+  for (const r of result.results.filter((x) => x.outcome.status === "failed").slice(0, 10)) {
+    if (r.outcome.status === "failed") core.error(`${r.action.kind} ${r.action.resource} ${r.action.grantee}: ${r.outcome.message}`, { title: r.outcome.code });
+  }
+
+  if (!opts.dryRun) {
+    // Tell each pull request what happened to its lease.
+    for (const ev of result.verified) {
+      if (!ev.pullRequest) continue;
+      let body: string;
+      if (ev.verdict === "approved") {
+        const done = result.results.filter((r) => r.because.includes(ev.lease));
+        const keep = result.plan.actions.find((a) => a.kind === "keep" && a.because.some((b) => b.kind === "lease" && b.path === ev.lease));
+        const window = result.plan.actions.flatMap((a) => ("because" in a ? a.because : [])).find((b) => b.kind === "lease" && b.path === ev.lease);
+        const until = window && window.kind === "lease" ? ` It expires at ${formatTimestamp(window.end)}.` : "";
+        const scheduled = result.plan.scheduled.find((s) => s.path === ev.lease);
+        if (done.length) body = `✅ Granted at ${formatTimestamp(ctx.now)}: ${done.map((r) => `${r.action.kind} ${r.action.resource} → @${r.action.grantee} (${r.outcome.status}${r.outcome.status === "failed" ? `: ${r.outcome.message}` : ""})`).join("; ")}.${until}\nApproved by ${ev.approvals.map((a) => `@${a.reviewer}`).join(", ")}.`;
+        else if (scheduled) body = `⏳ Approved by ${ev.approvals.map((a) => `@${a.reviewer}`).join(", ")}; access starts at ${formatTimestamp(scheduled.start)}.`;
+        else if (keep) body = `✅ Verified; access was already in place.${until}`;
+        else body = `ℹ️ Verified (approved by ${ev.approvals.map((a) => `@${a.reviewer}`).join(", ")}), but the lease is not active now.`;
+      } else {
+        body = `❌ Not granted: this lease reached main but failed verification.\n\n${ev.findings.map((f) => `- ${f}`).join("\n")}\n\nThe access repo admins have been flagged by a failed apply run.`;
+      }
+      try {
+        await gh.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: ev.pullRequest.number, body: `${APPLY_MARKER}\n${body}` });
+      } catch (e) {
+        core.warning(`Could not comment on #${ev.pullRequest.number}: ${(e as Error).message}`);
+      }
+    }
+    try {
+      if (result.verified.length) await pushNotes(ctx.workspace);
+    } catch (e) {
+      core.warning(`Could not push evidence notes (refs/notes/jit): ${(e as Error).message}. The next run verifies these leases again.`);
+    }
+  }
+  const count = (k: string) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
+  core.setOutput("ok", String(result.ok));
+  core.setOutput("granted", String(count("grant")));
+  core.setOutput("changed", String(count("change-role")));
+  core.setOutput("revoked", String(count("revoke")));
+  core.setOutput("failed", String(result.results.filter((r) => r.outcome.status === "failed").length));
+  core.setOutput("findings", String(result.findings.length));
+  return result;
+}

@@ -1,0 +1,207 @@
+// Approve and grant, end to end: a real access repo in git, pull requests and reviews in the
+// GitHub API emulator (every response checked against GitHub's OpenAPI description), the
+// real GitHub providers, and `runApply` as the Action and `jit apply` run it. Each attack
+// must leave no grant and be reported.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runApply } from "../../src/commands/apply.js";
+import type { ApplyResult } from "../../src/commands/apply.js";
+import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import { readNotes } from "../../src/git/evidence-notes.js";
+import { createClient } from "../../src/github/client.js";
+import type { GitHubClient } from "../../src/github/client.js";
+import { providerFor } from "../../src/providers/registry.js";
+import type { CheckedEmulator } from "../emulator/contract-helper.js";
+import { startCheckedEmulator } from "../emulator/contract-helper.js";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+
+const KEY = "test-evidence-key";
+const T0 = "2026-11-24T08:00:00Z";
+const NOW = Date.parse("2026-11-24T10:00:00Z");
+
+let repo: TestRepo;
+let emu: CheckedEmulator;
+let gh: GitHubClient;
+
+beforeEach(async () => {
+  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+  // Start from an access repo without the example's leases (they never went through a pull request here).
+  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  emu = await startCheckedEmulator();
+  const s = emu.state;
+  s.addOrg("acme");
+  for (const u of ["zed", "mallory", "carol", "dave", "sam", "rita", "dana", "platform-bot"]) s.addOrgMember("acme", u);
+  const team = (slug: string, ...members: string[]) => {
+    s.addTeam("acme", slug);
+    for (const m of members) s.addTeamMember("acme", slug, m);
+  };
+  team("security", "sam");
+  team("sre-leads", "rita");
+  team("security-admins", "sam");
+  team("engineering", "zed", "mallory", "rita");
+  team("dba", "dana");
+  s.addTeam("acme", "platform-admins");
+  s.addTeamMember("acme", "platform-admins", "platform-bot", "maintainer");
+  s.addTeam("acme", "prod-db-readers");
+  s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
+  s.addRepo("acme", "web");
+  s.addOrgRole("acme", "billing_manager");
+  gh = createClient({ token: "test-token", baseUrl: emu.url });
+});
+
+afterEach(async () => {
+  await emu.close();
+  repo.cleanup();
+});
+
+interface PrSpec {
+  branch: string;
+  author: string;
+  files: Record<string, string>;
+  /** reviews on the final head unless `commit: "first"` */
+  reviews?: Array<{ user: string; state?: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED"; commit?: "first" }>;
+  /** a second commit pushed after the first reviews */
+  update?: Record<string, string>;
+}
+
+function mergePr(spec: PrSpec, mergeTime = "2026-11-24T09:00:00Z") {
+  repo.branch(spec.branch);
+  for (const [p, c] of Object.entries(spec.files)) repo.write(p, c);
+  const first = repo.commitAll(`request ${spec.branch}`, "2026-11-24T08:30:00Z");
+  let head = first;
+  if (spec.update) {
+    for (const [p, c] of Object.entries(spec.update)) repo.write(p, c);
+    head = repo.commitAll(`update ${spec.branch}`, "2026-11-24T08:40:00Z");
+  }
+  repo.checkout("main");
+  const pr = emu.state.addPullRequest("acme", "access", { author: spec.author, base: "main", baseSha: repo.head("main"), head: spec.branch, headSha: head });
+  for (const r of spec.reviews ?? []) {
+    emu.state.addReview("acme", "access", pr.number, { user: r.user, state: r.state ?? "APPROVED", commitId: r.commit === "first" ? first : head, submittedAt: "2026-11-24T08:50:00Z" });
+  }
+  const merge = repo.merge(spec.branch, mergeTime);
+  emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge, mergedBy: "carol" });
+  emu.state.associateCommit("acme", "access", merge, pr.number);
+  return { pr, merge, head };
+}
+
+function apply(now = NOW, dryRun = false): Promise<ApplyResult> {
+  return runApply({
+    gh,
+    repoDir: repo.dir,
+    owner: "acme",
+    repo: "access",
+    defaultBranch: "main",
+    policyPath: "policy.yaml",
+    now,
+    ref: "HEAD",
+    evidenceKey: KEY,
+    providerFor: (id, policy) => providerFor(policy.resources.get(id)!, gh),
+    dryRun,
+  });
+}
+
+async function teamMembers(slug: string): Promise<string[]> {
+  const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: "acme", team_slug: slug, per_page: 100 });
+  return members.map((m) => m.login).sort();
+}
+
+const adminLease = (grantee: string, extra: Record<string, string> = {}) =>
+  lease({ grantee, resource: "platform-admins", role: "member", duration: "2h", reason: "Roll back the failed deploy of INC-77", ticket: "INC-77", ...extra });
+
+describe("apply: approve and grant", () => {
+  it("grants an approved, merged lease; records evidence; a second run changes nothing", async () => {
+    const { merge } = mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed") }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    const r = await apply();
+    expect(r.findings).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.results.map((x) => `${x.action.kind}:${x.action.grantee}:${x.outcome.status}`)).toEqual(["grant:zed:granted"]);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot", "zed"]);
+
+    const notes = await readNotes(repo.dir);
+    const note = parseNote(notes.get(merge)!)!;
+    expect(isTrusted(note, merge, KEY)).toBe(true);
+    expect(note.leases[0]).toMatchObject({ lease: "leases/platform-admins/zed.yaml", verdict: "approved", pullRequest: { number: 1, author: "zed" } });
+    expect(note.leases[0]!.approvals.map((a) => a.reviewer).sort()).toEqual(["rita", "sam"]);
+
+    emu.resetLog();
+    const again = await apply();
+    expect(again.ok).toBe(true);
+    expect(again.results).toEqual([]);
+    expect(emu.requests.filter((x) => x.method !== "GET")).toEqual([]);
+  });
+
+  it("revokes at expiry (level-triggered: a later run sees the window is over)", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed") }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    await apply();
+    const later = await apply(Date.parse("2026-11-24T11:00:01Z"));
+    expect(later.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:zed"]);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot"]);
+  });
+
+  it("revokes access added by hand outside any lease (exclusive mode), keeps standing members", async () => {
+    emu.state.addTeamMember("acme", "platform-admins", "mallory");
+    const r = await apply();
+    expect(r.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:mallory"]);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot"]);
+  });
+});
+
+describe("apply: attacks leave no grant and are reported", () => {
+  async function expectRefused(expectFinding: RegExp) {
+    const r = await apply();
+    expect(r.ok).toBe(false);
+    expect(r.findings.map((f) => f.message).join("\n")).toMatch(expectFinding);
+    expect(r.results.filter((x) => x.action.kind === "grant")).toEqual([]);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot"]);
+    return r;
+  }
+
+  it("self-approval by the author does not count", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed") }, reviews: [{ user: "zed" }, { user: "rita" }] });
+    await expectRefused(/approvals-missing: 1 more approval from @acme\/security/);
+  });
+
+  it("approval by someone who is not an approver does not count", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed") }, reviews: [{ user: "mallory" }, { user: "rita" }] });
+    await expectRefused(/mallory is not an approver/);
+  });
+
+  it("approval of an older commit does not count", async () => {
+    mergePr({
+      branch: "zed",
+      author: "zed",
+      files: { "leases/platform-admins/zed.yaml": adminLease("zed") },
+      update: { "leases/platform-admins/zed.yaml": adminLease("zed", { role: "maintainer" }) },
+      reviews: [{ user: "sam", commit: "first" }, { user: "rita" }],
+    });
+    await expectRefused(/approved an older commit/);
+  });
+
+  it("one approval where two groups are required is not enough", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed") }, reviews: [{ user: "sam" }] });
+    await expectRefused(/1 more approval from @acme\/sre-leads/);
+  });
+
+  it("a lease pushed to main without a pull request is not granted", async () => {
+    repo.write("leases/platform-admins/zed.yaml", adminLease("zed"));
+    repo.commitAll("sneak a lease onto main", "2026-11-24T09:00:00Z");
+    await expectRefused(/without a merged pull request/);
+  });
+
+  it("a pull request that also edited the policy is not granted", async () => {
+    const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("maxDuration: 4h", "maxDuration: 30d");
+    mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed"), "policy.yaml": policy }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    await expectRefused(/change-mixed/);
+  });
+
+  it("the grantee approving their own access does not count", async () => {
+    // rita (an sre-lead) is the grantee; mallory asks for her where the policy allows it.
+    const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("    requesters: [\"@acme/engineering\"]", "    requesters: [\"@acme/engineering\"]\n    allowRequestFor: true");
+    repo.write("policy.yaml", policy);
+    repo.commitAll("allow requests for others", T0);
+    mergePr({ branch: "rita", author: "mallory", files: { "leases/platform-admins/rita.yaml": adminLease("rita") }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    await expectRefused(/rita is the grantee/);
+  });
+});
