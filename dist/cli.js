@@ -349,7 +349,7 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-FG7DSAJT.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-F5JPOCDA.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
     return resolveFacts(gh, q);
@@ -530,10 +530,10 @@ async function apply(args, io, planOnly) {
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { providerFor }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-FG7DSAJT.js"),
-    import("./chunks/registry-TDE23NJ7.js"),
-    import("./chunks/apply-5RRYR6D5.js"),
+  const [{ createClient }, { createProviderRegistry }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
+    import("./chunks/client-F5JPOCDA.js"),
+    import("./chunks/registry-LD5NVDF4.js"),
+    import("./chunks/apply-XUIULTPH.js"),
     import("./chunks/repository-MUZY3WDS.js"),
     import("./chunks/format-plan-VNU63RXU.js")
   ]);
@@ -552,7 +552,7 @@ async function apply(args, io, planOnly) {
     now: nowFrom(values.now, io),
     ref: values.ref ?? "HEAD",
     ...evidenceKey ? { evidenceKey } : {},
-    providerFor: (id, policy) => providerFor(policy.resources.get(id), gh),
+    providerFor: /* @__PURE__ */ ((registry) => (id, policy) => registry(policy.resources.get(id)))(createProviderRegistry(gh)),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"])
   });

@@ -34015,18 +34015,24 @@ async function runApply(o) {
     }))
   ).windows;
   const providers = /* @__PURE__ */ new Map();
-  const resources = [];
-  for (const r of policy2.resources.values()) {
-    const provider = o.providerFor(r.id, policy2);
-    providers.set(r.id, provider);
-    let actual;
-    try {
-      actual = await provider.list(r);
-    } catch (e) {
-      actual = { error: e.message };
+  const all = [...policy2.resources.values()];
+  const resources = new Array(all.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < all.length; i = next++) {
+      const r = all[i];
+      const provider = o.providerFor(r.id, policy2);
+      providers.set(r.id, provider);
+      let actual;
+      try {
+        actual = await provider.list(r);
+      } catch (e) {
+        actual = { error: e.message };
+      }
+      resources[i] = { resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) };
     }
-    resources.push({ resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
   if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
@@ -34057,6 +34063,7 @@ async function firstParent(repoDir, commit) {
     return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   }
 }
+var LIST_CONCURRENCY;
 var init_apply = __esm({
   "src/commands/apply.ts"() {
     "use strict";
@@ -34074,6 +34081,7 @@ var init_apply = __esm({
     init_execute_plan();
     init_lease_windows();
     init_plan();
+    LIST_CONCURRENCY = 8;
   }
 });
 
@@ -34245,13 +34253,42 @@ function target2(r) {
   return { org: r.provider.org, team_slug: r.provider.team };
 }
 function githubTeamProvider(gh) {
-  const childMembers = async (org2, slug, seen = /* @__PURE__ */ new Set()) => {
+  const orgTeams = /* @__PURE__ */ new Map();
+  const orgInvitations = /* @__PURE__ */ new Map();
+  const childrenOf = (org2) => {
+    let p = orgTeams.get(org2);
+    if (!p) {
+      p = gh.paginate(gh.rest.teams.list, { org: org2, per_page: 100 }).then((teams) => {
+        const m = /* @__PURE__ */ new Map();
+        for (const t of teams) {
+          const parent = t.parent?.slug;
+          if (parent) m.set(parent, [...m.get(parent) ?? [], t.slug]);
+        }
+        return m;
+      });
+      orgTeams.set(org2, p);
+    }
+    return p;
+  };
+  const pendingIn = (org2) => {
+    let p = orgInvitations.get(org2);
+    if (!p) {
+      p = gh.paginate(gh.rest.orgs.listPendingInvitations, { org: org2, per_page: 100 }).then((list) => list.filter((i) => i.login).map((i) => ({ id: i.id, login: i.login })));
+      orgInvitations.set(org2, p);
+    }
+    return p;
+  };
+  const childMembers = async (org2, slug) => {
     const out = /* @__PURE__ */ new Set();
-    const children = await gh.paginate(gh.rest.teams.listChildInOrg, { org: org2, team_slug: slug, per_page: 100 });
-    for (const c of children) {
-      if (seen.has(c.slug)) continue;
-      seen.add(c.slug);
-      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: c.slug, per_page: 100 });
+    const tree = await childrenOf(org2);
+    const queue = [...tree.get(slug) ?? []];
+    const seen = /* @__PURE__ */ new Set();
+    while (queue.length) {
+      const c = queue.shift();
+      if (seen.has(c)) continue;
+      seen.add(c);
+      queue.push(...tree.get(c) ?? []);
+      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: c, per_page: 100 });
       for (const m of members) out.add(m.login.toLowerCase());
     }
     return out;
@@ -34264,12 +34301,13 @@ function githubTeamProvider(gh) {
     limits: "Members of child teams and organization owners are not managed here.",
     async list(r) {
       const t = target2(r);
-      const [maintainers, members, invitations, inherited] = await Promise.all([
+      const [maintainers, members, orgPending, inherited] = await Promise.all([
         gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "maintainer", per_page: 100 }),
         gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "member", per_page: 100 }),
-        gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }),
+        pendingIn(t.org),
         childMembers(t.org, t.team_slug)
       ]);
+      const invitations = orgPending.length ? await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }) : [];
       const grants = [];
       const seen = /* @__PURE__ */ new Set();
       for (const [list, role] of [[maintainers, "maintainer"], [members, "member"]]) {
@@ -34331,22 +34369,27 @@ var init_github_team = __esm({
 });
 
 // src/providers/registry.ts
-function providerFor(resource, gh) {
-  switch (resource.provider.type) {
-    case "github-team":
-      return githubTeamProvider(gh);
-    case "github-repo":
-      return githubRepoProvider(gh);
-    case "github-org-role":
-      return githubOrgRoleProvider(gh);
-  }
+function createProviderRegistry(gh) {
+  const byType = /* @__PURE__ */ new Map();
+  return (resource) => {
+    const type = resource.provider.type;
+    let p = byType.get(type);
+    if (!p) byType.set(type, p = FACTORIES[type](gh));
+    return p;
+  };
 }
+var FACTORIES;
 var init_registry = __esm({
   "src/providers/registry.ts"() {
     "use strict";
     init_github_org_role();
     init_github_repo();
     init_github_team();
+    FACTORIES = {
+      "github-team": githubTeamProvider,
+      "github-repo": githubRepoProvider,
+      "github-org-role": githubOrgRoleProvider
+    };
   }
 });
 
@@ -34400,7 +34443,7 @@ async function runApplyAction(ctx, gh, opts) {
     now: ctx.now,
     ref: "HEAD",
     ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
-    providerFor: (id, policy2) => providerFor(policy2.resources.get(id), gh),
+    providerFor: /* @__PURE__ */ ((registry) => (id, policy2) => registry(policy2.resources.get(id)))(createProviderRegistry(gh)),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun
   });
@@ -38837,7 +38880,9 @@ function createClient(opts) {
     log: { debug: () => {
     }, info: () => {
     }, warn: (m) => warn(m), error: (m) => warn(m) },
-    request: { retries: 3, retryAfter: 1 },
+    // Transient failures (5xx, network) are retried 3 times; 4xx answers are final. (Setting
+    // request.retries here instead would make the plugin retry every error, 404s included.)
+    retry: { retries: 3, retryAfterBaseValue: opts.retryBaseMs ?? 1e3 },
     throttle: {
       onRateLimit: (retryAfter, options, _o, retryCount) => {
         warn(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);

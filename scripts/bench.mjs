@@ -106,3 +106,9 @@ console.log(`full validation, ${fullReport.files.length} files (ok=${fullReport.
 console.log(`ajv-cli, lease schema only, same ${LEASES} files (${ajvValid} valid, ${ajvInvalid} invalid — js-yaml 3 reads timestamps as Dates): ${ajv.median.toFixed(0)} ms`);
 console.log(`ratio jit / ajv-cli: ${ratio.toFixed(2)}  (target ≤ 0.50: ${verdict(ratio <= 0.5)})`);
 console.log(`one-lease pull request (ok=${prReport.ok}): ${pr.median.toFixed(0)} ms  (target < 300 ms: ${verdict(pr.median < 300)})`);
+
+// Apply benchmarks: bundled from bench/apply.ts (TypeScript, uses the emulator in-process).
+console.log("");
+const { build } = await import("esbuild");
+await build({ entryPoints: [join(root, "bench", "apply.ts")], outfile: join(work, "apply-bench.mjs"), bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+execFileSync("node", [join(work, "apply-bench.mjs")], { cwd: root, stdio: "inherit" });

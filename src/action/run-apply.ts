@@ -10,8 +10,9 @@ import type { ApplyResult } from "../commands/apply.js";
 import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
-import { providerFor } from "../providers/registry.js";
+import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
+import type { Policy } from "../policy/policy.js";
 import type { ActionContext } from "./context.js";
 
 export const APPLY_MARKER = "<!-- jit-access:apply -->";
@@ -33,7 +34,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
     now: ctx.now,
     ref: "HEAD",
     ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
-    providerFor: (id, policy) => providerFor(policy.resources.get(id)!, gh),
+    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
   });

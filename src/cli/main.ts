@@ -12,6 +12,7 @@ import { UsageError } from "../diagnostics/usage-error.js";
 import { gitText } from "../git/run-git.js";
 import { parseTimestamp } from "../lease/timestamp.js";
 import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
+import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
 import { APPLY_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, VALIDATE_HELP, VERSION } from "./help.js";
@@ -273,7 +274,7 @@ async function apply(args: string[], io: Io, planOnly: boolean): Promise<number>
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { providerFor }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
+  const [{ createClient }, { createProviderRegistry }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
     import("../github/client.js"),
     import("../providers/registry.js"),
     import("../commands/apply.js"),
@@ -294,7 +295,7 @@ async function apply(args: string[], io: Io, planOnly: boolean): Promise<number>
     now: nowFrom(values.now as string | undefined, io),
     ref: (values.ref as string | undefined) ?? "HEAD",
     ...(evidenceKey ? { evidenceKey } : {}),
-    providerFor: (id, policy) => providerFor(policy.resources.get(id)!, gh),
+    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),
   });

@@ -49,6 +49,9 @@ export interface ApplyResult {
   ok: boolean;
 }
 
+/** Resources listed at once; GitHub allows up to 100 concurrent requests, and asks for restraint. */
+const LIST_CONCURRENCY = 8;
+
 interface PendingChange {
   life: LeaseLife;
   index: number;
@@ -126,20 +129,27 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     })),
   ).windows;
 
-  // Actual state of every managed resource.
+  // Actual state of every managed resource, listed a few at a time (the client's throttling
+  // keeps GitHub's concurrency and rate limits).
   const providers = new Map<string, Provider>();
-  const resources: ResourceState[] = [];
-  for (const r of policy.resources.values()) {
-    const provider = o.providerFor(r.id, policy);
-    providers.set(r.id, provider);
-    let actual: ResourceState["actual"];
-    try {
-      actual = await provider.list(r);
-    } catch (e) {
-      actual = { error: (e as Error).message };
+  const all = [...policy.resources.values()];
+  const resources: ResourceState[] = new Array(all.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < all.length; i = next++) {
+      const r = all[i]!;
+      const provider = o.providerFor(r.id, policy);
+      providers.set(r.id, provider);
+      let actual: ResourceState["actual"];
+      try {
+        actual = await provider.list(r);
+      } catch (e) {
+        actual = { error: (e as Error).message };
+      }
+      resources[i] = { resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) };
     }
-    resources.push({ resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...(o.guards ? { guards: o.guards } : {}) });
   if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 

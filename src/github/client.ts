@@ -15,6 +15,8 @@ export interface ClientOptions {
   /** How often to retry after a rate limit before giving up. */
   maxRateLimitRetries?: number;
   log?: (message: string) => void;
+  /** Base wait before retrying a 5xx, ms (the wait grows as 1, 4, 9 × this). Default 1000. */
+  retryBaseMs?: number;
 }
 
 export function createClient(opts: ClientOptions): GitHubClient {
@@ -25,7 +27,9 @@ export function createClient(opts: ClientOptions): GitHubClient {
     baseUrl: opts.baseUrl ?? "https://api.github.com",
     userAgent: "jit-access",
     log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(m), error: (m: string) => warn(m) },
-    request: { retries: 3, retryAfter: 1 },
+    // Transient failures (5xx, network) are retried 3 times; 4xx answers are final. (Setting
+    // request.retries here instead would make the plugin retry every error, 404s included.)
+    retry: { retries: 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
     throttle: {
       onRateLimit: (retryAfter: number, options: { method: string; url: string }, _o: unknown, retryCount: number) => {
         warn(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);

@@ -21,13 +21,44 @@ function target(r: Resource): { org: string; team_slug: string } {
 }
 
 export function githubTeamProvider(gh: GitHubClient): Provider {
-  const childMembers = async (org: string, slug: string, seen = new Set<string>()): Promise<Set<string>> => {
+  // Org-wide lists, read once per run and shared by every team of the org: the team tree
+  // (to find child teams) and pending invitations (a pending team membership needs one).
+  const orgTeams = new Map<string, Promise<Map<string, string[]>>>();
+  const orgInvitations = new Map<string, Promise<Array<{ id: number; login: string }>>>();
+  const childrenOf = (org: string): Promise<Map<string, string[]>> => {
+    let p = orgTeams.get(org);
+    if (!p) {
+      p = gh.paginate(gh.rest.teams.list, { org, per_page: 100 }).then((teams) => {
+        const m = new Map<string, string[]>();
+        for (const t of teams) {
+          const parent = t.parent?.slug;
+          if (parent) m.set(parent, [...(m.get(parent) ?? []), t.slug]);
+        }
+        return m;
+      });
+      orgTeams.set(org, p);
+    }
+    return p;
+  };
+  const pendingIn = (org: string) => {
+    let p = orgInvitations.get(org);
+    if (!p) {
+      p = gh.paginate(gh.rest.orgs.listPendingInvitations, { org, per_page: 100 }).then((list) => list.filter((i) => i.login).map((i) => ({ id: i.id, login: i.login! })));
+      orgInvitations.set(org, p);
+    }
+    return p;
+  };
+  const childMembers = async (org: string, slug: string): Promise<Set<string>> => {
     const out = new Set<string>();
-    const children = await gh.paginate(gh.rest.teams.listChildInOrg, { org, team_slug: slug, per_page: 100 });
-    for (const c of children) {
-      if (seen.has(c.slug)) continue;
-      seen.add(c.slug);
-      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: c.slug, per_page: 100 });
+    const tree = await childrenOf(org);
+    const queue = [...(tree.get(slug) ?? [])];
+    const seen = new Set<string>();
+    while (queue.length) {
+      const c = queue.shift()!;
+      if (seen.has(c)) continue;
+      seen.add(c);
+      queue.push(...(tree.get(c) ?? []));
+      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: c, per_page: 100 });
       for (const m of members) out.add(m.login.toLowerCase());
     }
     return out;
@@ -42,12 +73,14 @@ export function githubTeamProvider(gh: GitHubClient): Provider {
 
     async list(r: Resource): Promise<Grant[]> {
       const t = target(r);
-      const [maintainers, members, invitations, inherited] = await Promise.all([
+      const [maintainers, members, orgPending, inherited] = await Promise.all([
         gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "maintainer", per_page: 100 }),
         gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "member", per_page: 100 }),
-        gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }),
+        pendingIn(t.org),
         childMembers(t.org, t.team_slug),
       ]);
+      // Team invitations are read only when the org has pending invitees at all.
+      const invitations = orgPending.length ? await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }) : [];
       const grants: Grant[] = [];
       const seen = new Set<string>();
       for (const [list, role] of [[maintainers, "maintainer"], [members, "member"]] as const) {

@@ -6,13 +6,23 @@ import { githubRepoProvider } from "./github-repo.js";
 import { githubTeamProvider } from "./github-team.js";
 import type { Provider } from "./provider.js";
 
-export function providerFor(resource: Resource, gh: GitHubClient): Provider {
-  switch (resource.provider.type) {
-    case "github-team":
-      return githubTeamProvider(gh);
-    case "github-repo":
-      return githubRepoProvider(gh);
-    case "github-org-role":
-      return githubOrgRoleProvider(gh);
-  }
+const FACTORIES: Record<Resource["provider"]["type"], (gh: GitHubClient) => Provider> = {
+  "github-team": githubTeamProvider,
+  "github-repo": githubRepoProvider,
+  "github-org-role": githubOrgRoleProvider,
+};
+
+/**
+ * Providers for one run: one instance per type, so resources of a run share what providers
+ * cache (org-wide lists, role ids). Make a new registry for every run: nothing is cached
+ * from one run to the next.
+ */
+export function createProviderRegistry(gh: GitHubClient): (resource: Resource) => Provider {
+  const byType = new Map<string, Provider>();
+  return (resource) => {
+    const type = resource.provider.type;
+    let p = byType.get(type);
+    if (!p) byType.set(type, (p = FACTORIES[type](gh)));
+    return p;
+  };
 }

@@ -11,7 +11,7 @@ import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
 import { readNotes } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
 import type { GitHubClient } from "../../src/github/client.js";
-import { providerFor } from "../../src/providers/registry.js";
+import { createProviderRegistry } from "../../src/providers/registry.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
@@ -87,6 +87,7 @@ function mergePr(spec: PrSpec, mergeTime = "2026-11-24T09:00:00Z") {
 }
 
 function apply(now = NOW, dryRun = false): Promise<ApplyResult> {
+  const providerFor = createProviderRegistry(gh);
   return runApply({
     gh,
     repoDir: repo.dir,
@@ -97,7 +98,7 @@ function apply(now = NOW, dryRun = false): Promise<ApplyResult> {
     now,
     ref: "HEAD",
     evidenceKey: KEY,
-    providerFor: (id, policy) => providerFor(policy.resources.get(id)!, gh),
+    providerFor: (id, policy) => providerFor(policy.resources.get(id)!),
     dryRun,
   });
 }

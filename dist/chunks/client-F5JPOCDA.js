@@ -5692,7 +5692,9 @@ function createClient(opts) {
     log: { debug: () => {
     }, info: () => {
     }, warn: (m) => warn(m), error: (m) => warn(m) },
-    request: { retries: 3, retryAfter: 1 },
+    // Transient failures (5xx, network) are retried 3 times; 4xx answers are final. (Setting
+    // request.retries here instead would make the plugin retry every error, 404s included.)
+    retry: { retries: 3, retryAfterBaseValue: opts.retryBaseMs ?? 1e3 },
     throttle: {
       onRateLimit: (retryAfter, options, _o, retryCount) => {
         warn(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);

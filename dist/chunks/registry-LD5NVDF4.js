@@ -153,13 +153,42 @@ function target2(r) {
   return { org: r.provider.org, team_slug: r.provider.team };
 }
 function githubTeamProvider(gh) {
-  const childMembers = async (org2, slug, seen = /* @__PURE__ */ new Set()) => {
+  const orgTeams = /* @__PURE__ */ new Map();
+  const orgInvitations = /* @__PURE__ */ new Map();
+  const childrenOf = (org2) => {
+    let p = orgTeams.get(org2);
+    if (!p) {
+      p = gh.paginate(gh.rest.teams.list, { org: org2, per_page: 100 }).then((teams) => {
+        const m = /* @__PURE__ */ new Map();
+        for (const t of teams) {
+          const parent = t.parent?.slug;
+          if (parent) m.set(parent, [...m.get(parent) ?? [], t.slug]);
+        }
+        return m;
+      });
+      orgTeams.set(org2, p);
+    }
+    return p;
+  };
+  const pendingIn = (org2) => {
+    let p = orgInvitations.get(org2);
+    if (!p) {
+      p = gh.paginate(gh.rest.orgs.listPendingInvitations, { org: org2, per_page: 100 }).then((list) => list.filter((i) => i.login).map((i) => ({ id: i.id, login: i.login })));
+      orgInvitations.set(org2, p);
+    }
+    return p;
+  };
+  const childMembers = async (org2, slug) => {
     const out = /* @__PURE__ */ new Set();
-    const children = await gh.paginate(gh.rest.teams.listChildInOrg, { org: org2, team_slug: slug, per_page: 100 });
-    for (const c of children) {
-      if (seen.has(c.slug)) continue;
-      seen.add(c.slug);
-      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: c.slug, per_page: 100 });
+    const tree = await childrenOf(org2);
+    const queue = [...tree.get(slug) ?? []];
+    const seen = /* @__PURE__ */ new Set();
+    while (queue.length) {
+      const c = queue.shift();
+      if (seen.has(c)) continue;
+      seen.add(c);
+      queue.push(...tree.get(c) ?? []);
+      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: c, per_page: 100 });
       for (const m of members) out.add(m.login.toLowerCase());
     }
     return out;
@@ -172,12 +201,13 @@ function githubTeamProvider(gh) {
     limits: "Members of child teams and organization owners are not managed here.",
     async list(r) {
       const t = target2(r);
-      const [maintainers, members, invitations, inherited] = await Promise.all([
+      const [maintainers, members, orgPending, inherited] = await Promise.all([
         gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "maintainer", per_page: 100 }),
         gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "member", per_page: 100 }),
-        gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }),
+        pendingIn(t.org),
         childMembers(t.org, t.team_slug)
       ]);
+      const invitations = orgPending.length ? await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }) : [];
       const grants = [];
       const seen = /* @__PURE__ */ new Set();
       for (const [list, role] of [[maintainers, "maintainer"], [members, "member"]]) {
@@ -233,16 +263,20 @@ async function membership(gh, t, username) {
 }
 
 // src/providers/registry.ts
-function providerFor(resource, gh) {
-  switch (resource.provider.type) {
-    case "github-team":
-      return githubTeamProvider(gh);
-    case "github-repo":
-      return githubRepoProvider(gh);
-    case "github-org-role":
-      return githubOrgRoleProvider(gh);
-  }
+var FACTORIES = {
+  "github-team": githubTeamProvider,
+  "github-repo": githubRepoProvider,
+  "github-org-role": githubOrgRoleProvider
+};
+function createProviderRegistry(gh) {
+  const byType = /* @__PURE__ */ new Map();
+  return (resource) => {
+    const type = resource.provider.type;
+    let p = byType.get(type);
+    if (!p) byType.set(type, p = FACTORIES[type](gh));
+    return p;
+  };
 }
 export {
-  providerFor
+  createProviderRegistry
 };

@@ -284,6 +284,7 @@ function leaseWindows(lives) {
 }
 
 // src/commands/apply.ts
+var LIST_CONCURRENCY = 8;
 async function runApply(o) {
   const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
   if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
@@ -347,18 +348,24 @@ async function runApply(o) {
     }))
   ).windows;
   const providers = /* @__PURE__ */ new Map();
-  const resources = [];
-  for (const r of policy.resources.values()) {
-    const provider = o.providerFor(r.id, policy);
-    providers.set(r.id, provider);
-    let actual;
-    try {
-      actual = await provider.list(r);
-    } catch (e) {
-      actual = { error: e.message };
+  const all = [...policy.resources.values()];
+  const resources = new Array(all.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < all.length; i = next++) {
+      const r = all[i];
+      const provider = o.providerFor(r.id, policy);
+      providers.set(r.id, provider);
+      let actual;
+      try {
+        actual = await provider.list(r);
+      } catch (e) {
+        actual = { error: e.message };
+      }
+      resources[i] = { resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) };
     }
-    resources.push({ resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) });
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
   if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy.resources.get(id));
