@@ -33562,46 +33562,6 @@ var init_resolve_facts = __esm({
   }
 });
 
-// src/evidence/evidence.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
-function canonicalJson(v) {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-function mac(note, commit, key3) {
-  const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key3).update(`${commit}
-${canonicalJson(body)}`).digest("hex");
-}
-function signNote(note, commit, key3) {
-  if (!key3) {
-    const { mac: _drop, ...unsigned } = note;
-    return unsigned;
-  }
-  return { ...note, mac: mac(note, commit, key3) };
-}
-function isTrusted(note, commit, key3) {
-  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  const want = Buffer.from(mac(note, commit, key3), "hex");
-  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
-}
-function parseNote(text) {
-  try {
-    const v = JSON.parse(text);
-    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var init_evidence = __esm({
-  "src/evidence/evidence.ts"() {
-    "use strict";
-  }
-});
-
 // src/approval/evaluate-approvals.ts
 function evaluateApprovals(input) {
   const { rules, groups: groups2, author, grantee, headSha, facts } = input;
@@ -33693,6 +33653,46 @@ var init_evaluate_approvals = __esm({
     "use strict";
     init_people();
     same = (a, b) => a.toLowerCase() === b.toLowerCase();
+  }
+});
+
+// src/evidence/evidence.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+function mac(note, commit, key3) {
+  const { mac: _ignored, ...body } = note;
+  return createHmac("sha256", key3).update(`${commit}
+${canonicalJson(body)}`).digest("hex");
+}
+function signNote(note, commit, key3) {
+  if (!key3) {
+    const { mac: _drop, ...unsigned } = note;
+    return unsigned;
+  }
+  return { ...note, mac: mac(note, commit, key3) };
+}
+function isTrusted(note, commit, key3) {
+  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
+  const want = Buffer.from(mac(note, commit, key3), "hex");
+  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
+}
+function parseNote(text) {
+  try {
+    const v = JSON.parse(text);
+    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var init_evidence = __esm({
+  "src/evidence/evidence.ts"() {
+    "use strict";
   }
 });
 
@@ -38933,6 +38933,7 @@ init_validate();
 var CHECK_NAME = "jit-access / validate";
 var BATCH = 50;
 var MAX_TEXT = 65e3;
+var APPROVALS_CHECK_NAME = "jit-access / approvals";
 function toAnnotation(d) {
   return {
     path: d.file,
@@ -38956,7 +38957,8 @@ async function publishCheckRun(gh, c) {
     name: c.name ?? CHECK_NAME,
     head_sha: c.headSha,
     status: "completed",
-    conclusion: c.ok ? "success" : "failure",
+    conclusion: c.ok ? "success" : c.notOk ?? "failure",
+    ...c.detailsUrl ? { details_url: c.detailsUrl } : {},
     output: { title: c.title, summary: summary2, annotations: first }
   });
   for (let i = BATCH; i < annotations.length; i += BATCH) {
@@ -38969,6 +38971,48 @@ async function publishCheckRun(gh, c) {
   }
   return created.data.id;
 }
+
+// src/approval/pull-request-approvals.ts
+init_resolve_facts();
+init_load_lease();
+init_lease_path();
+init_people();
+init_evaluate_approvals();
+async function pullRequestApprovals(gh, pr, policy2, changes) {
+  const leases = changes.flatMap((c) => {
+    if (!c.head || checkLeasePath(c.path).kind !== "lease") return [];
+    const lease2 = loadLease(c.path, c.head.bytes).lease;
+    const resource = lease2 ? policy2.resources.get(lease2.resource) : void 0;
+    return lease2 && resource ? [{ path: c.path, lease: lease2, resource }] : [];
+  });
+  if (leases.length === 0) return [];
+  const reviews = await gh.paginate(gh.rest.pulls.listReviews, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const teams = [...new Set(leases.flatMap((l) => l.resource.approvalRules.flatMap((r) => teamsIn(r.from, policy2.groups))))];
+  const facts = await resolveFacts(gh, { teams, orgMembers: [] });
+  const mapped = reviews.filter((r) => r.user).map((r) => ({ id: r.id, reviewer: r.user.login, state: r.state, commitId: r.commit_id ?? "", submittedAt: r.submitted_at ? Date.parse(r.submitted_at) : 0 }));
+  return leases.map((l) => ({
+    path: l.path,
+    resource: l.resource.id,
+    result: evaluateApprovals({ rules: l.resource.approvalRules, groups: policy2.groups, author: pr.author, grantee: l.lease.grantee, headSha: pr.headSha, reviews: mapped, facts })
+  }));
+}
+function approvalSummary(items) {
+  const waiting = items.filter((i) => !i.result.satisfied);
+  const lines = items.map((i) => {
+    const done = i.result.rules.map((r) => `${r.approvedBy.length}/${r.count} from ${r.from.join(", ")}${r.approvedBy.length ? ` (${r.approvedBy.map((a) => `@${a}`).join(", ")})` : ""}`).join("; ");
+    const why = i.result.satisfied ? "approved" : `waiting: ${i.result.missing.join("; ")}`;
+    const ignored = i.result.ignored.length ? ` \u2014 not counted: ${i.result.ignored.map((x) => x.why).join("; ")}` : "";
+    return `- \`${i.path}\`: ${done} \u2014 ${why}${ignored}`;
+  });
+  return {
+    ok: waiting.length === 0,
+    title: waiting.length === 0 ? "All lease requests are approved" : `Waiting for approvals: ${waiting.flatMap((w) => w.result.missing).join("; ")}`.slice(0, 250),
+    text: lines.join("\n")
+  };
+}
+
+// src/action/run-validate.ts
+init_load_policy();
 
 // src/github/pull-request-changes.ts
 init_generate_codeowners();
@@ -39161,7 +39205,20 @@ async function runValidateAction(ctx, gh) {
   });
   const report = validatePullRequest(input);
   await publish(ctx, gh, report);
+  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : void 0, changes);
   return report;
+}
+async function publishApprovals(ctx, gh, policy2, changes) {
+  const pr = ctx.pullRequest;
+  if (!policy2) return;
+  try {
+    const items = await pullRequestApprovals(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, author: pr.author, headSha: pr.headSha }, policy2, changes);
+    const s = items.length ? approvalSummary(items) : { ok: true, title: "No lease requests to approve", text: "" };
+    setOutput("approved", String(s.ok));
+    await publishCheckRun(gh, { owner: ctx.owner, repo: ctx.repo, headSha: pr.headSha, ok: s.ok, notOk: "action_required", detailsUrl: ctx.runUrl ?? `https://github.com/${ctx.owner}/${ctx.repo}/pull/${pr.number}`, title: s.title, summary: s.text || s.title, diagnostics: [], name: APPROVALS_CHECK_NAME });
+  } catch (e) {
+    warning(`Could not report approval progress: ${e.message}`);
+  }
 }
 async function publish(ctx, gh, report) {
   const pr = ctx.pullRequest;

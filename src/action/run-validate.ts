@@ -6,7 +6,11 @@
 import * as core from "@actions/core";
 import { pullRequestInput } from "../commands/validate.js";
 import type { GitHubClient } from "../github/client.js";
-import { CHECK_NAME, publishCheckRun } from "../github/check-run.js";
+import { APPROVALS_CHECK_NAME, CHECK_NAME, publishCheckRun } from "../github/check-run.js";
+import { approvalSummary, pullRequestApprovals } from "../approval/pull-request-approvals.js";
+import { loadPolicy } from "../policy/load-policy.js";
+import type { Policy } from "../policy/policy.js";
+import type { FileChange } from "../validate/inputs.js";
 import { pullRequestChanges } from "../github/pull-request-changes.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { upsertStickyComment } from "../github/sticky-comment.js";
@@ -33,7 +37,22 @@ export async function runValidateAction(ctx: ActionContext, gh: GitHubClient): P
   });
   const report = validatePullRequest(input);
   await publish(ctx, gh, report);
+  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : undefined, changes);
   return report;
+}
+
+/** The approval progress as its own check run, so branch protection can require it. */
+async function publishApprovals(ctx: ActionContext, gh: GitHubClient, policy: Policy | undefined, changes: FileChange[]): Promise<void> {
+  const pr = ctx.pullRequest!;
+  if (!policy) return;
+  try {
+    const items = await pullRequestApprovals(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, author: pr.author, headSha: pr.headSha }, policy, changes);
+    const s = items.length ? approvalSummary(items) : { ok: true, title: "No lease requests to approve", text: "" };
+    core.setOutput("approved", String(s.ok));
+    await publishCheckRun(gh, { owner: ctx.owner, repo: ctx.repo, headSha: pr.headSha, ok: s.ok, notOk: "action_required", detailsUrl: ctx.runUrl ?? `https://github.com/${ctx.owner}/${ctx.repo}/pull/${pr.number}`, title: s.title, summary: s.text || s.title, diagnostics: [], name: APPROVALS_CHECK_NAME });
+  } catch (e) {
+    core.warning(`Could not report approval progress: ${(e as Error).message}`);
+  }
 }
 
 async function publish(ctx: ActionContext, gh: GitHubClient, report: Report): Promise<void> {

@@ -9,11 +9,16 @@ export const CHECK_NAME = "jit-access / validate";
 const BATCH = 50;
 const MAX_TEXT = 65_000;
 
+export const APPROVALS_CHECK_NAME = "jit-access / approvals";
+
 export interface CheckRunInput {
   owner: string;
   repo: string;
   headSha: string;
   ok: boolean;
+  /** Conclusion when not ok (default failure; approvals use action_required). */
+  notOk?: "failure" | "action_required";
+  detailsUrl?: string;
   title: string;
   summary: string;
   diagnostics: Diagnostic[];
@@ -42,7 +47,8 @@ export async function publishCheckRun(gh: GitHubClient, c: CheckRunInput): Promi
     name: c.name ?? CHECK_NAME,
     head_sha: c.headSha,
     status: "completed",
-    conclusion: c.ok ? "success" : "failure",
+    conclusion: c.ok ? "success" : (c.notOk ?? "failure"),
+    ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
     output: { title: c.title, summary, annotations: first },
   });
   for (let i = BATCH; i < annotations.length; i += BATCH) {

@@ -112,7 +112,9 @@ describe.each(runtimes)("the bundled Action on %s", (_name, nodeBin) => {
     s.addTeam("acme", "engineering");
     s.addTeamMember("acme", "engineering", "zed");
     s.addTeam("acme", "sre-leads");
+    s.addTeamMember("acme", "sre-leads", "rita");
     s.addTeam("acme", "security");
+    s.addTeamMember("acme", "security", "sam");
     s.addTeam("acme", "security-admins");
     s.addTeam("acme", "dba");
     s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
@@ -154,11 +156,26 @@ describe.each(runtimes)("the bundled Action on %s", (_name, nodeBin) => {
     expect(step.summary).toContain("jit-access validate");
     expect(step.summary).toContain("leases/platform-admins/zed-inc-77.yaml");
 
-    const runs = emu.state.listCheckRuns("acme", "access", headSha);
+    const runs = emu.state.listCheckRuns("acme", "access", headSha).filter((r) => r.name === "jit-access / validate");
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ name: "jit-access / validate", conclusion: "success" });
     const comments = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes(MARKER));
     expect(comments).toHaveLength(1);
+
+    // Approval progress is its own check, so branch protection can require N-of-M approvals.
+    const approvals = () => emu.state.listCheckRuns("acme", "access", headSha).filter((r) => r.name === "jit-access / approvals");
+    expect(approvals()).toHaveLength(1);
+    expect(approvals()[0]).toMatchObject({ conclusion: "action_required" });
+    expect(step.outputs.approved).toBe("false");
+    // One approval is not enough where two groups are required; both make it pass.
+    emu.state.addReview("acme", "access", pr.number, { user: "sam", state: "APPROVED", commitId: headSha });
+    const half = await runAction(nodeBin, ws, emu.url, { ...event, action: "submitted" }, { command: "validate", token: "test-token" });
+    expect(half.outputs.approved).toBe("false");
+    expect(approvals().at(-1)).toMatchObject({ conclusion: "action_required" });
+    emu.state.addReview("acme", "access", pr.number, { user: "rita", state: "APPROVED", commitId: headSha });
+    const full = await runAction(nodeBin, ws, emu.url, { ...event, action: "submitted" }, { command: "validate", token: "test-token" });
+    expect(full.outputs.approved).toBe("true");
+    expect(approvals().at(-1)).toMatchObject({ conclusion: "success" });
   });
 
   it("fails an invalid request with annotations at file:line, the full list in the summary, and updates its comment in place", async () => {
@@ -177,7 +194,7 @@ describe.each(runtimes)("the bundled Action on %s", (_name, nodeBin) => {
     expect(step.stdout).toMatch(/::error title=change-mixed,file=policy\.yaml/);
     expect(step.stdout).not.toMatch(/\n\s+at /);
     expect(step.summary).toContain("lease-unknown-field");
-    const runs = emu.state.listCheckRuns("acme", "access", headSha);
+    const runs = emu.state.listCheckRuns("acme", "access", headSha).filter((r) => r.name === "jit-access / validate");
     expect(runs).toHaveLength(1);
     expect(runs[0]!.conclusion).toBe("failure");
     expect(runs[0]!.annotations.length).toBeGreaterThanOrEqual(3);
