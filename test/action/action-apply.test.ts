@@ -1,0 +1,97 @@
+// The bundled Action's `apply` command, run as GitHub runs it on a push to main: grants an
+// approved lease, comments on its pull request, pushes signed evidence notes, sets outputs;
+// and fails loudly, granting nothing, for a lease that reached main without a pull request.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import { readNotes } from "../../src/git/evidence-notes.js";
+import { RUNTIMES, cleanupSteps, runAction } from "../helpers/action-step.js";
+import type { CheckedEmulator } from "../emulator/contract-helper.js";
+import { startCheckedEmulator } from "../emulator/contract-helper.js";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+
+const KEY = "evidence-key-for-tests";
+const dirs: string[] = [];
+afterAll(() => {
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  cleanupSteps();
+});
+
+describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => {
+  let repo: TestRepo;
+  let emu: CheckedEmulator;
+
+  beforeEach(async () => {
+    repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+    dirs.push(repo.dir);
+    repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+    repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
+    emu = await startCheckedEmulator();
+    const s = emu.state;
+    s.addOrg("acme");
+    for (const u of ["zed", "dana"]) s.addOrgMember("acme", u);
+    for (const t of ["security", "sre-leads", "security-admins", "engineering", "platform-admins", "prod-db-readers"]) s.addTeam("acme", t);
+    s.addTeamMember("acme", "platform-admins", "platform-bot", "maintainer");
+    s.addTeam("acme", "dba");
+    s.addTeamMember("acme", "dba", "dana");
+    s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
+    s.addRepo("acme", "web");
+    s.addOrgRole("acme", "billing_manager");
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  const checkout = () => {
+    const ws = mkdtempSync(join(tmpdir(), "jit-ws-"));
+    dirs.push(ws);
+    spawnSync("git", ["clone", "-q", "--branch", "main", repo.dir, ws]);
+    return ws;
+  };
+  const pushEvent = { ref: "refs/heads/main", repository: { full_name: "acme/access", default_branch: "main" } };
+  const dbLease = lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "8h", reason: "Pull figures for the quarterly report" });
+
+  it("grants an approved lease, comments on its pull request and pushes signed evidence", async () => {
+    repo.branch("zed");
+    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
+    const head = repo.commitAll("request", "2026-11-24T08:30:00Z");
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+    emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+    // Merged now: the lease window (8h from the merge) is open while the step runs.
+    const merge = repo.merge("zed");
+    emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+    emu.state.associateCommit("acme", "access", merge, pr.number);
+
+    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push" });
+    expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    expect(step.outputs).toMatchObject({ ok: "true", granted: "1", revoked: "0", failed: "0", findings: "0" });
+    expect(step.summary).toContain("jit-access apply");
+    const members = emu.state.getTeam("acme", "prod-db-readers")!.members;
+    expect([...members.keys()]).toEqual(["zed"]);
+    const comments = emu.state.listComments("acme", "access", pr.number);
+    expect(comments.map((c) => c.body).join("\n")).toMatch(/Granted at .*prod-db-readers → @zed \(granted\).*\n.*Approved by @dana/s);
+    // Evidence notes were pushed to the repository (origin) and are signed.
+    const notes = await readNotes(repo.dir);
+    const note = parseNote(notes.get(merge)!)!;
+    expect(isTrusted(note, merge, KEY)).toBe(true);
+    expect(note.leases[0]).toMatchObject({ lease: "leases/prod-db-readers/zed.yaml", verdict: "approved" });
+    expect(note.grants?.[0]).toMatchObject({ resource: "prod-db-readers", grantee: "zed", status: "granted" });
+  });
+
+  it("fails loudly and grants nothing for a lease pushed to main without a pull request", async () => {
+    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
+    repo.commitAll("sneak a lease onto main");
+    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push" });
+    expect(step.status).toBe(1);
+    expect(step.outputs).toMatchObject({ ok: "false", granted: "0", findings: "1" });
+    expect(step.stdout).toMatch(/::error title=jit-access security finding::leases\/prod-db-readers\/zed\.yaml was not granted: no-pull-request/);
+    expect(step.summary).toContain("Security findings");
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
+    execFileSync("git", ["-C", repo.dir, "log", "-1"]); // the repository is intact
+  });
+});
