@@ -83,6 +83,26 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     expect(note.grants?.[0]).toMatchObject({ resource: "prod-db-readers", grantee: "zed", status: "granted" });
   });
 
+  it("comments on a merged pull request whose approvals do not hold, and grants nothing", async () => {
+    repo.branch("zed");
+    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
+    const head = repo.commitAll("request", "2026-11-24T08:30:00Z");
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+    emu.state.addReview("acme", "access", pr.number, { user: "zed", state: "APPROVED", commitId: head }); // self-approval
+    const merge = repo.merge("zed");
+    emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+    emu.state.associateCommit("acme", "access", merge, pr.number);
+    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push" });
+    expect(step.status).toBe(1);
+    expect(step.outputs).toMatchObject({ ok: "false", granted: "0", findings: "1" });
+    const body = emu.state.listComments("acme", "access", pr.number).map((c) => c.body).join("\n");
+    expect(body).toMatch(/Not granted: this lease reached main but failed verification/);
+    expect(body).toMatch(/approvals-missing: 1 more approval from @acme\/dba/);
+    expect(body).toMatch(/zed is the pull request's author/);
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
+  });
+
   it("fails loudly and grants nothing for a lease pushed to main without a pull request", async () => {
     repo.write("leases/prod-db-readers/zed.yaml", dbLease);
     repo.commitAll("sneak a lease onto main");
