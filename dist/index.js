@@ -14788,11 +14788,11 @@ var require_progressevent = __commonJS({
 var require_encoding = __commonJS({
   "node_modules/undici/lib/web/fileapi/encoding.js"(exports, module) {
     "use strict";
-    function getEncoding(label) {
-      if (!label) {
+    function getEncoding(label3) {
+      if (!label3) {
         return "failure";
       }
-      switch (label.trim().toLowerCase()) {
+      switch (label3.trim().toLowerCase()) {
         case "unicode-1-1-utf-8":
         case "unicode11utf8":
         case "unicode20utf8":
@@ -17716,12 +17716,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower4 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower4 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower4;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -19561,8 +19561,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addDetails(label, content) {
-        const element = this.wrap("details", this.wrap("summary", label) + content);
+      addDetails(label3, content) {
+        const element = this.wrap("details", this.wrap("summary", label3) + content);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -28844,13 +28844,13 @@ function emptyFacts() {
 function parseRef(ref) {
   if (ref.startsWith("group:")) return { kind: "group", name: ref.slice(6) };
   if (ref.startsWith("@")) {
-    const [org2 = "", slug = ""] = ref.slice(1).split("/");
-    return { kind: "team", org: org2, slug };
+    const [org = "", slug = ""] = ref.slice(1).split("/");
+    return { kind: "team", org, slug };
   }
   return { kind: "user", login: ref };
 }
-function teamKey(org2, slug) {
-  return `${org2}/${slug}`.toLowerCase();
+function teamKey(org, slug) {
+  return `${org}/${slug}`.toLowerCase();
 }
 function expandRefs(refs, groups2) {
   const out = [];
@@ -28891,8 +28891,8 @@ function isAmong(login, refs, groups2, facts) {
   }
   return unknown ? "unknown" : false;
 }
-function isOrgMember(login, org2, facts) {
-  const v = facts.orgMembers.get(`${org2}/${login}`.toLowerCase());
+function isOrgMember(login, org, facts) {
+  const v = facts.orgMembers.get(`${org}/${login}`.toLowerCase());
   return v === void 0 ? "unknown" : v;
 }
 var init_people = __esm({
@@ -32973,8 +32973,8 @@ function neededFacts(input) {
     if (!lease2 || !r) continue;
     if (r.requesters) teamsIn(r.requesters, policy2.groups).forEach((t) => teams.add(t));
     else {
-      const org2 = resourceOrg(r.provider);
-      orgMembers.set(`${org2}/${input.author}`.toLowerCase(), { org: org2, login: input.author });
+      const org = resourceOrg(r.provider);
+      orgMembers.set(`${org}/${input.author}`.toLowerCase(), { org, login: input.author });
     }
     if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy2.groups).forEach((t) => teams.add(t));
   }
@@ -33234,9 +33234,9 @@ function checkWho(ctx, r, add, notChecked) {
     notChecked("grantee", "requester and grantee rules need the pull request author.", "Pass --author LOGIN.");
     return;
   }
-  const org2 = resourceOrg(r.provider);
-  const allowed = r.requesters ? isAmong(author, r.requesters, policy2.groups, facts) : isOrgMember(author, org2, facts);
-  const who = r.requesters ? `${r.id}'s requesters (${r.requesters.join(", ")})` : `members of the ${org2} organization`;
+  const org = resourceOrg(r.provider);
+  const allowed = r.requesters ? isAmong(author, r.requesters, policy2.groups, facts) : isOrgMember(author, org, facts);
+  const who = r.requesters ? `${r.id}'s requesters (${r.requesters.join(", ")})` : `members of the ${org} organization`;
   if (allowed === false) add("lease-requester-not-allowed", "grantee", `${author} may not request ${r.id}: only ${who} may.`, "Ask someone who may, or ask the policy admins.");
   else if (allowed === "unknown") notChecked("grantee", `whether ${author} is among ${who} (team membership was not looked up).`, "Run with a GitHub token (GITHUB_TOKEN or --token) so teams can be resolved.");
   if (lease2.grantee.toLowerCase() === author.toLowerCase()) return;
@@ -33534,25 +33534,25 @@ function status(e) {
 async function resolveFacts(gh, q) {
   const facts = { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
   for (const key3 of q.teams) {
-    const [org2 = "", slug = ""] = key3.split("/");
+    const [org = "", slug = ""] = key3.split("/");
     try {
-      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: slug, per_page: 100 });
+      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
       facts.teams.set(key3, new Set(members.map((m) => m.login.toLowerCase())));
     } catch (e) {
       if (status(e) === 404) facts.teams.set(key3, /* @__PURE__ */ new Set());
       else throw e;
     }
   }
-  for (const { org: org2, login } of q.orgMembers) {
+  for (const { org, login } of q.orgMembers) {
     let member;
     try {
-      const res = await gh.rest.orgs.checkMembershipForUser({ org: org2, username: login });
+      const res = await gh.rest.orgs.checkMembershipForUser({ org, username: login });
       member = res.status === 204;
     } catch (e) {
       if (status(e) === 404 || status(e) === 302) member = false;
       else throw e;
     }
-    facts.orgMembers.set(`${org2}/${login}`.toLowerCase(), member);
+    facts.orgMembers.set(`${org}/${login}`.toLowerCase(), member);
   }
   return facts;
 }
@@ -34050,8 +34050,8 @@ async function runApply(o) {
     const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {} }, commit, o.evidenceKey);
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
-  const failed2 = results.some((r) => r.outcome.status === "failed");
-  return { plan, results, findings, verified, ok: !failed2 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const failed3 = results.some((r) => r.outcome.status === "failed");
+  return { plan, results, findings, verified, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function pushNotes(repoDir, remote = "origin") {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
@@ -34087,21 +34087,57 @@ var init_apply = __esm({
 
 // src/providers/github-errors.ts
 function httpStatus(e) {
-  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+  if (typeof e !== "object" || e === null || !("status" in e)) return void 0;
+  const n = Number(e.status);
+  return Number.isFinite(n) ? n : void 0;
 }
-function failure(e, what) {
-  const status2 = httpStatus(e);
-  const detail = e.message ?? String(e);
-  switch (status2) {
-    case 404:
-      return { status: "failed", code: "not-found", message: `${what}: not found (the user may not exist, or the target is not visible to the token). ${detail}` };
-    case 403:
-      return { status: "failed", code: "forbidden", message: `${what}: forbidden \u2014 check the GitHub App's permissions, and whether the target is managed elsewhere (e.g. an IdP-synced team). ${detail}` };
-    case 422:
-      return { status: "failed", code: "rejected", message: `${what}: GitHub refused it (${detail}). The user may have blocked the organization, left it, or hit an invitation limit.` };
-    default:
-      return { status: "failed", code: "api-error", message: `${what}: ${detail}` };
+function apiMessage(e) {
+  const data = e?.response?.data;
+  if (typeof data === "object" && data !== null) {
+    const d = data;
+    const parts = [];
+    if (typeof d.message === "string") parts.push(d.message);
+    if (Array.isArray(d.errors)) {
+      for (const item2 of d.errors) {
+        if (typeof item2 === "string") parts.push(item2);
+        else if (typeof item2 === "object" && item2 !== null) {
+          const it = item2;
+          if (typeof it.message === "string") parts.push(it.message);
+          else if (typeof it.code === "string") parts.push(`${String(it.field ?? "")} ${it.code}`.trim());
+        }
+      }
+    }
+    if (parts.length > 0) return parts.join(": ");
   }
+  return e instanceof Error ? e.message : String(e);
+}
+function failed2(code, message) {
+  return { status: "failed", code, message };
+}
+async function accountExists(gh, login) {
+  try {
+    await gh.rest.users.getByUsername({ username: login });
+    return true;
+  } catch (e) {
+    return httpStatus(e) === 404 ? false : void 0;
+  }
+}
+function unexpected(e, what, target3) {
+  const status2 = httpStatus(e);
+  if (status2 === 404 && target3) {
+    return failed2("not-found", `${what}: ${target3} was not found, or the GitHub App cannot see it; check the resource's provider settings and the App's installation.`);
+  }
+  if (status2 === 403) {
+    return failed2("forbidden", `${what}: GitHub refused (403: ${apiMessage(e)}). Check that the GitHub App has the permission this needs (organization Members, repository Administration) and access to the target.`);
+  }
+  if (status2 !== void 0) return failed2("api-error", `${what}: GitHub answered ${status2} (${apiMessage(e)}); a later run retries it.`);
+  return failed2("api-error", `${what}: ${apiMessage(e)}; a later run retries it.`);
+}
+async function notFound(gh, login, what, target3) {
+  if (await accountExists(gh, login) === false) {
+    return failed2("user-not-found", `${what}: there is no GitHub account named ${login} (deleted, renamed or mistyped); fix the grantee in the lease.`);
+  }
+  return failed2("not-found", `${what}: ${target3} was not found, or the GitHub App cannot see it; check the resource's provider settings and the App's installation.`);
 }
 var init_github_errors = __esm({
   "src/providers/github-errors.ts"() {
@@ -34110,74 +34146,123 @@ var init_github_errors = __esm({
 });
 
 // src/providers/github-org-role.ts
-function org(r) {
+function orgOf(r) {
   if (r.provider.type !== "github-org-role") throw new Error(`${r.id} is not a github-org-role resource`);
   return r.provider.org;
 }
 function githubOrgRoleProvider(gh) {
-  const roleIds = /* @__PURE__ */ new Map();
-  const idOf = async (o, role) => {
-    let ids = roleIds.get(o);
-    if (!ids) {
-      const res = await gh.rest.orgs.listOrgRoles({ org: o });
-      ids = new Map((res.data.roles ?? []).map((x) => [x.name, x.id]));
-      roleIds.set(o, ids);
+  const rolesByOrg = /* @__PURE__ */ new Map();
+  const roles = (org) => {
+    let p = rolesByOrg.get(lower(org));
+    if (!p) {
+      p = gh.rest.orgs.listOrgRoles({ org }).then((res) => {
+        const m = /* @__PURE__ */ new Map();
+        for (const x of res.data.roles ?? []) m.set(x.name, { id: x.id, name: x.name });
+        for (const x of res.data.roles ?? []) if (!m.has(lower(x.name))) m.set(lower(x.name), { id: x.id, name: x.name });
+        return m;
+      });
+      p.catch(() => rolesByOrg.delete(lower(org)));
+      rolesByOrg.set(lower(org), p);
     }
-    return ids.get(role);
+    return p;
   };
-  const unknownRole = (o, role) => ({ status: "failed", code: "unknown-role", message: `${o} has no organization role named '${role}'; fix the resource's roles in the policy.` });
+  const roleId = async (org, name) => {
+    const m = await roles(org);
+    return (m.get(name) ?? m.get(lower(name)))?.id;
+  };
+  const unknownRole = async (org, name, what) => {
+    const names = [...new Set([...(await roles(org)).values()].map((x) => x.name))];
+    return failed2("unknown-role", `${what}: ${org} has no organization role named "${name}" (it has: ${names.join(", ") || "none"}); fix the resource's roles in the policy.`);
+  };
+  const holders = async (org, id) => {
+    const users = await gh.paginate(gh.rest.orgs.listOrgRoleUsers, { org, role_id: id, per_page: 100 });
+    return new Map(users.filter((u) => u.assignment !== "indirect").map((u) => [lower(u.login), u.login]));
+  };
+  const isMember = async (org, username) => {
+    try {
+      const res = await gh.rest.orgs.checkMembershipForUser({ org, username });
+      return res.status === 204;
+    } catch (e) {
+      return httpStatus(e) === 404 ? false : void 0;
+    }
+  };
+  const assign = async (org, grantee, role) => {
+    const what = `give ${grantee} the organization role ${role} in ${org}`;
+    try {
+      const id = await roleId(org, role);
+      if (id === void 0) return await unknownRole(org, role, what);
+      if ((await holders(org, id)).has(lower(grantee))) return { status: "unchanged" };
+      try {
+        await gh.rest.orgs.assignUserToOrgRole({ org, username: grantee, role_id: id });
+        return { status: "granted" };
+      } catch (e) {
+        const status2 = httpStatus(e);
+        if (status2 === 404) return await notFound(gh, grantee, what, `organization ${org} or its role ${role}`);
+        if (status2 === 422) {
+          if (await isMember(org, grantee) === false) {
+            return failed2("not-org-member", `${grantee} is not a member of ${org}; organization roles need membership. Invite them to ${org} first (jit-access does not).`);
+          }
+          return failed2("rejected", `${what}: GitHub refused it (${apiMessage(e)}); organization roles may not be available to ${org}.`);
+        }
+        return unexpected(e, what);
+      }
+    } catch (e) {
+      return unexpected(e, what, `organization ${org}`);
+    }
+  };
+  const unassign = async (org, grantee, role) => {
+    const what = `remove the organization role ${role} in ${org} from ${grantee}`;
+    try {
+      const id = await roleId(org, role);
+      if (id === void 0) return { status: "unchanged" };
+      if (!(await holders(org, id)).has(lower(grantee))) return { status: "unchanged" };
+      await gh.rest.orgs.revokeOrgRoleUser({ org, username: grantee, role_id: id });
+      return { status: "granted" };
+    } catch (e) {
+      if (httpStatus(e) === 404) return { status: "unchanged" };
+      return unexpected(e, what);
+    }
+  };
   return {
     type: "github-org-role",
     nativeExpiry: false,
     singleRole: false,
     rank: () => 0,
+    limits: "Only direct role assignments are managed: roles held through a team stay. Organization roles need organization membership; jit-access does not invite anyone to the organization.",
     async list(r) {
-      const o = org(r);
+      const org = orgOf(r);
       const grants = [];
       for (const role of r.roles) {
-        const id = await idOf(o, role);
-        if (id === void 0) throw new Error(`${o} has no organization role named '${role}'`);
-        const users = await gh.paginate(gh.rest.orgs.listOrgRoleUsers, { org: o, role_id: id, per_page: 100 });
-        for (const u of users) {
-          if (u.assignment === "indirect") continue;
-          grants.push({ resource: r.id, grantee: u.login, role, state: "active" });
-        }
+        const id = await roleId(org, role);
+        if (id === void 0) continue;
+        for (const login of (await holders(org, id)).values()) grants.push({ resource: r.id, grantee: login, role, state: "active" });
       }
       return grants;
     },
-    async grant(r, grantee, role) {
-      const o = org(r);
-      try {
-        const id = await idOf(o, role);
-        if (id === void 0) return unknownRole(o, role);
-        await gh.rest.orgs.assignUserToOrgRole({ org: o, username: grantee, role_id: id });
-        return { status: "granted" };
-      } catch (e) {
-        if (httpStatus(e) === 422 || httpStatus(e) === 404) return { status: "failed", code: "not-a-member", message: `${grantee} could not get ${role} in ${o}: organization roles need an active organization member (${e.message}).` };
-        return failure(e, `assign ${role} in ${o} to ${grantee}`);
-      }
-    },
+    grant: (r, grantee, role) => assign(orgOf(r), grantee, role),
+    /** Leaves the grantee with exactly `role` among the resource's roles. */
     async changeRole(r, grantee, role) {
-      return this.grant(r, grantee, role);
-    },
-    async revoke(r, grant) {
-      const o = org(r);
-      try {
-        const id = await idOf(o, grant.role);
-        if (id === void 0) return unknownRole(o, grant.role);
-        await gh.rest.orgs.revokeOrgRoleUser({ org: o, username: grant.grantee, role_id: id });
-        return { status: "granted" };
-      } catch (e) {
-        if (httpStatus(e) === 404) return { status: "unchanged" };
-        return failure(e, `revoke ${grant.role} in ${o} from ${grant.grantee}`);
+      const org = orgOf(r);
+      const outcome = await assign(org, grantee, role);
+      if (outcome.status === "failed") return outcome;
+      let changed = outcome.status !== "unchanged";
+      for (const other of r.roles) {
+        if (other === role) continue;
+        const removed = await unassign(org, grantee, other);
+        if (removed.status === "failed") return removed;
+        if (removed.status !== "unchanged") changed = true;
       }
-    }
+      return { status: changed ? "granted" : "unchanged" };
+    },
+    revoke: (r, grant) => unassign(orgOf(r), grant.grantee, grant.role)
   };
 }
+var lower;
 var init_github_org_role = __esm({
   "src/providers/github-org-role.ts"() {
     "use strict";
     init_github_errors();
+    lower = (s) => s.toLowerCase();
   }
 });
 
@@ -34187,37 +34272,87 @@ function target(r) {
   return { owner: r.provider.owner, repo: r.provider.repo };
 }
 function githubRepoProvider(gh) {
+  const directCollaborators = async (t) => {
+    const list = await gh.paginate(gh.rest.repos.listCollaborators, { ...t, affiliation: "direct", per_page: 100 });
+    return list.filter((c) => lower2(c.login) !== lower2(t.owner)).map((c) => ({ login: c.login, role: roleOf(c.role_name) }));
+  };
+  const invitations = async (t) => {
+    const list = await gh.paginate(gh.rest.repos.listInvitations, { ...t, per_page: 100 });
+    return list.flatMap((i) => i.invitee ? [{ id: i.id, login: i.invitee.login, role: roleOf(i.permissions), expired: i.expired === true }] : []);
+  };
+  const holdings = async (t, login) => {
+    const [direct, invites] = await Promise.all([directCollaborators(t), invitations(t)]);
+    return { direct: direct.find((c) => lower2(c.login) === lower2(login)), invites: invites.filter((i) => lower2(i.login) === lower2(login)) };
+  };
+  const writeFailure = async (e, t, grantee, role, what) => {
+    const status2 = httpStatus(e);
+    const message = apiMessage(e);
+    if (status2 === 404) return notFound(gh, grantee, what, `repository ${label(t)}`);
+    if (status2 === 422) {
+      if (/block/i.test(message)) return failed2("blocked", `${what}: ${grantee} is blocked by ${t.owner} (or blocked it), so GitHub will not add them (${message}). Unblock them, or withdraw the lease.`);
+      if (/invitation|24 hours|per day|spam/i.test(message)) return failed2("invitation-limit", `${what}: GitHub allows 50 invitations per repository per 24 hours (${message}); a later run invites ${grantee}.`);
+      if (!isBuiltIn(role) && /permission|role/i.test(message)) {
+        return failed2("unknown-role", `${what}: "${role}" is not a built-in permission nor a custom repository role of ${t.owner} (${message}); fix the resource's roles.`);
+      }
+      return failed2("rejected", `${what}: GitHub refused it (${message}).`);
+    }
+    return unexpected(e, what);
+  };
+  const put = async (t, grantee, role, what) => {
+    try {
+      const res = await gh.rest.repos.addCollaborator({ ...t, username: grantee, permission: role });
+      if (res.status === 201) return { status: "invited", ...res.data?.id !== void 0 ? { handle: String(res.data.id) } : {} };
+      return { status: "granted" };
+    } catch (e) {
+      return writeFailure(e, t, grantee, role, what);
+    }
+  };
   const provider = {
     type: "github-repo",
     nativeExpiry: false,
     singleRole: true,
     rank: (role) => RANK[role] ?? 2.5,
-    // custom roles sit between triage and push unless known
-    limits: "Access through the organization's base permission, teams or ownership is not managed here.",
+    // a custom role: above triage, below push unless known
+    limits: "Only direct collaborators and their invitations are managed: access through the organization's base permission, teams or organization roles stays after a revoke. GitHub lists a collaborator's highest role from every source, and pending custom-role invitations by their base role.",
     async list(r) {
       const t = target(r);
-      const [collaborators, invitations] = await Promise.all([
-        gh.paginate(gh.rest.repos.listCollaborators, { ...t, affiliation: "direct", per_page: 100 }),
-        gh.paginate(gh.rest.repos.listInvitations, { ...t, per_page: 100 })
-      ]);
-      const grants = collaborators.map((c) => {
-        const role = c.role_name ? ROLE_NAME_TO_PERMISSION[c.role_name] ?? c.role_name : "pull";
-        return { resource: r.id, grantee: c.login, role, state: "active" };
-      });
-      for (const inv of invitations) {
-        if (!inv.invitee) continue;
-        const role = ROLE_NAME_TO_PERMISSION[inv.permissions] ?? inv.permissions;
-        grants.push({ resource: r.id, grantee: inv.invitee.login, role, state: "pending", handle: String(inv.id) });
+      const [direct, invites] = await Promise.all([directCollaborators(t), invitations(t)]);
+      const grants = direct.map((c) => ({ resource: r.id, grantee: c.login, role: c.role, state: "active" }));
+      const seen = new Set(direct.map((c) => lower2(c.login)));
+      for (const inv of invites) {
+        if (inv.expired || seen.has(lower2(inv.login))) continue;
+        seen.add(lower2(inv.login));
+        grants.push({ resource: r.id, grantee: inv.login, role: inv.role, state: "pending", handle: String(inv.id) });
       }
       return grants;
     },
     async grant(r, grantee, role) {
       const t = target(r);
+      const what = `give ${grantee} ${role} on ${label(t)}`;
+      if (!role.trim()) return failed2("invalid-role", `${what}: the role is empty.`);
       try {
-        const res = await gh.rest.repos.addCollaborator({ ...t, username: grantee, permission: role });
-        return res.status === 201 ? { status: "invited", ...res.data?.id ? { handle: String(res.data.id) } : {} } : { status: "granted" };
+        const { direct, invites } = await holdings(t, grantee);
+        if (direct?.role === role) return { status: "unchanged" };
+        const open2 = invites.find((i) => !i.expired);
+        if (!direct && open2) {
+          if (open2.role === role) return { status: "unchanged" };
+          if (isBuiltIn(role)) {
+            try {
+              await gh.rest.repos.updateInvitation({ ...t, invitation_id: open2.id, permissions: TO_INVITATION[role] });
+              return { status: "invited", handle: String(open2.id) };
+            } catch (e) {
+              if (httpStatus(e) !== 404) return writeFailure(e, t, grantee, role, what);
+            }
+          }
+        }
+        for (const stale of invites.filter((i) => i.expired)) {
+          await gh.rest.repos.deleteInvitation({ ...t, invitation_id: stale.id }).catch((e) => {
+            if (httpStatus(e) !== 404) throw e;
+          });
+        }
+        return await put(t, grantee, role, what);
       } catch (e) {
-        return failure(e, `give ${grantee} ${role} on ${t.owner}/${t.repo}`);
+        return unexpected(e, what, `repository ${label(t)}`);
       }
     },
     async changeRole(r, grantee, role) {
@@ -34225,25 +34360,47 @@ function githubRepoProvider(gh) {
     },
     async revoke(r, grant) {
       const t = target(r);
+      const what = `remove ${grant.grantee} from ${label(t)}`;
       try {
-        if (grant.state === "pending" && grant.handle) await gh.rest.repos.deleteInvitation({ ...t, invitation_id: Number(grant.handle) });
-        else await gh.rest.repos.removeCollaborator({ ...t, username: grant.grantee });
-        return { status: "granted" };
+        const { direct, invites } = await holdings(t, grant.grantee);
+        let changed = false;
+        for (const inv of invites) {
+          try {
+            await gh.rest.repos.deleteInvitation({ ...t, invitation_id: inv.id });
+            if (!inv.expired) changed = true;
+          } catch (e) {
+            if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
+          }
+        }
+        if (direct) {
+          try {
+            await gh.rest.repos.removeCollaborator({ ...t, username: grant.grantee });
+            changed = true;
+          } catch (e) {
+            if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
+          }
+        }
+        return { status: changed ? "granted" : "unchanged" };
       } catch (e) {
-        if (httpStatus(e) === 404) return { status: "unchanged" };
-        return failure(e, `remove ${grant.grantee} from ${t.owner}/${t.repo}`);
+        return unexpected(e, what, `repository ${label(t)}`);
       }
     }
   };
   return provider;
 }
-var RANK, ROLE_NAME_TO_PERMISSION;
+var BUILT_IN, RANK, FROM_UI_NAME, TO_INVITATION, lower2, label, isBuiltIn, roleOf;
 var init_github_repo = __esm({
   "src/providers/github-repo.ts"() {
     "use strict";
     init_github_errors();
-    RANK = { read: 1, pull: 1, triage: 2, write: 3, push: 3, maintain: 4, admin: 5 };
-    ROLE_NAME_TO_PERMISSION = { read: "pull", write: "push" };
+    BUILT_IN = ["pull", "triage", "push", "maintain", "admin"];
+    RANK = { pull: 1, triage: 2, push: 3, maintain: 4, admin: 5 };
+    FROM_UI_NAME = { read: "pull", write: "push" };
+    TO_INVITATION = { pull: "read", triage: "triage", push: "write", maintain: "maintain", admin: "admin" };
+    lower2 = (s) => s.toLowerCase();
+    label = (t) => `${t.owner}/${t.repo}`;
+    isBuiltIn = (role) => BUILT_IN.includes(role);
+    roleOf = (uiName) => FROM_UI_NAME[uiName] ?? uiName;
   }
 });
 
@@ -34255,85 +34412,138 @@ function target2(r) {
 function githubTeamProvider(gh) {
   const orgTeams = /* @__PURE__ */ new Map();
   const orgInvitations = /* @__PURE__ */ new Map();
-  const childrenOf = (org2) => {
-    let p = orgTeams.get(org2);
+  const childrenOf = (org) => {
+    let p = orgTeams.get(lower3(org));
     if (!p) {
-      p = gh.paginate(gh.rest.teams.list, { org: org2, per_page: 100 }).then((teams) => {
+      p = gh.paginate(gh.rest.teams.list, { org, per_page: 100 }).then((teams) => {
         const m = /* @__PURE__ */ new Map();
         for (const t of teams) {
           const parent = t.parent?.slug;
-          if (parent) m.set(parent, [...m.get(parent) ?? [], t.slug]);
+          if (parent) m.set(lower3(parent), [...m.get(lower3(parent)) ?? [], t.slug]);
         }
         return m;
       });
-      orgTeams.set(org2, p);
+      p.catch(() => orgTeams.delete(lower3(org)));
+      orgTeams.set(lower3(org), p);
     }
     return p;
   };
-  const pendingIn = (org2) => {
-    let p = orgInvitations.get(org2);
+  const pendingIn = (org) => {
+    let p = orgInvitations.get(lower3(org));
     if (!p) {
-      p = gh.paginate(gh.rest.orgs.listPendingInvitations, { org: org2, per_page: 100 }).then((list) => list.filter((i) => i.login).map((i) => ({ id: i.id, login: i.login })));
-      orgInvitations.set(org2, p);
+      p = gh.paginate(gh.rest.orgs.listPendingInvitations, { org, per_page: 100 }).then((list) => list.flatMap((i) => i.login ? [{ id: i.id, login: i.login }] : []));
+      p.catch(() => orgInvitations.delete(lower3(org)));
+      orgInvitations.set(lower3(org), p);
     }
     return p;
   };
-  const childMembers = async (org2, slug) => {
-    const out = /* @__PURE__ */ new Set();
-    const tree = await childrenOf(org2);
-    const queue = [...tree.get(slug) ?? []];
-    const seen = /* @__PURE__ */ new Set();
-    while (queue.length) {
+  const wrote = (org) => orgInvitations.delete(lower3(org));
+  const descendants = async (t) => {
+    const tree = await childrenOf(t.org);
+    const out = [];
+    const queue = [...tree.get(lower3(t.team_slug)) ?? []];
+    while (queue.length > 0) {
       const c = queue.shift();
-      if (seen.has(c)) continue;
-      seen.add(c);
-      queue.push(...tree.get(c) ?? []);
-      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: org2, team_slug: c, per_page: 100 });
-      for (const m of members) out.add(m.login.toLowerCase());
+      if (out.includes(c)) continue;
+      out.push(c);
+      queue.push(...tree.get(lower3(c)) ?? []);
     }
     return out;
+  };
+  const logins = async (org, slugs, role) => {
+    const lists = await Promise.all(slugs.map((team_slug) => gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug, role, per_page: 100 })));
+    return new Set(lists.flat().map((m) => lower3(m.login)));
+  };
+  const directMembers = async (t) => {
+    const all = await gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "all", per_page: 100 });
+    if (all.every((m) => typeof m.inherited === "boolean" && (m.role === "member" || m.role === "maintainer"))) {
+      return all.filter((m) => m.inherited === false).map((m) => ({ login: m.login, role: m.role }));
+    }
+    const [maintainers, below] = await Promise.all([
+      gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "maintainer", per_page: 100 }),
+      descendants(t)
+    ]);
+    const isMaintainer = new Set(maintainers.map((m) => lower3(m.login)));
+    const inChild = below.length > 0 ? await logins(t.org, below, "all") : /* @__PURE__ */ new Set();
+    const ambiguousMaintainers = all.some((m) => inChild.has(lower3(m.login)) && isMaintainer.has(lower3(m.login)));
+    const maintainerBelow = ambiguousMaintainers ? await logins(t.org, below, "maintainer") : /* @__PURE__ */ new Set();
+    const out = [];
+    for (const m of all) {
+      const k = lower3(m.login);
+      const role = isMaintainer.has(k) ? "maintainer" : "member";
+      if (inChild.has(k) && !(role === "maintainer" && !maintainerBelow.has(k))) continue;
+      out.push({ login: m.login, role });
+    }
+    return out;
+  };
+  const membership = async (t, username) => {
+    try {
+      const res = await gh.rest.teams.getMembershipForUserInOrg({ ...t, username });
+      return { role: res.data.role, state: res.data.state };
+    } catch (e) {
+      if (httpStatus(e) === 404) return void 0;
+      throw e;
+    }
+  };
+  const invitationOf = async (t, username) => {
+    const invitations = await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 });
+    return invitations.find((i) => i.login && lower3(i.login) === lower3(username))?.id;
+  };
+  const writeFailure = async (e, t, grantee, what) => {
+    const status2 = httpStatus(e);
+    const message = apiMessage(e);
+    if (status2 === 403 && /^blocked$/i.test(message.trim())) {
+      return failed2("blocked", `${what}: GitHub answers "Blocked": ${grantee} is blocked by ${t.org} (or blocked it). Unblock them in the organization's settings, or withdraw the lease.`);
+    }
+    if (status2 === 403 && /identity provider|synchroniz|externally managed|idp/i.test(message)) {
+      return failed2("idp-managed", `${what}: team ${label2(t)} is synchronized with an identity provider, so its membership can only change there. Add ${grantee} to the IdP group, or manage another team with jit-access.`);
+    }
+    if (status2 === 404) return notFound(gh, grantee, what, `team ${label2(t)}`);
+    if (status2 === 422) return failed2("rejected", `${what}: GitHub refused it (${message}).`);
+    return unexpected(e, what);
   };
   const provider = {
     type: "github-team",
     nativeExpiry: false,
     singleRole: true,
     rank: (role) => role === "maintainer" ? 2 : role === "member" ? 1 : 0,
-    limits: "Members of child teams and organization owners are not managed here.",
+    limits: "Only direct team memberships are managed: members through a child team, and access through other teams or the organization, remain. GitHub reports organization owners as maintainers. Without GitHub's team member details, a direct member who is also in a child team is not listed (nor revoked).",
     async list(r) {
       const t = target2(r);
-      const [maintainers, members, orgPending, inherited] = await Promise.all([
-        gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "maintainer", per_page: 100 }),
-        gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "member", per_page: 100 }),
-        pendingIn(t.org),
-        childMembers(t.org, t.team_slug)
-      ]);
-      const invitations = orgPending.length ? await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 }) : [];
-      const grants = [];
-      const seen = /* @__PURE__ */ new Set();
-      for (const [list, role] of [[maintainers, "maintainer"], [members, "member"]]) {
-        for (const m of list) {
-          const k = m.login.toLowerCase();
-          if (inherited.has(k) || seen.has(k)) continue;
-          seen.add(k);
-          grants.push({ resource: r.id, grantee: m.login, role, state: "active" });
-        }
-      }
+      const [direct, orgPending] = await Promise.all([directMembers(t), pendingIn(t.org)]);
+      const grants = direct.map((m) => ({ resource: r.id, grantee: m.login, role: m.role, state: "active" }));
+      if (orgPending.length === 0) return grants;
+      const seen = new Set(direct.map((m) => lower3(m.login)));
+      const invitations = await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 });
       for (const inv of invitations) {
-        if (!inv.login || seen.has(inv.login.toLowerCase())) continue;
-        const pending = await membership(gh, t, inv.login);
-        grants.push({ resource: r.id, grantee: inv.login, role: pending?.role ?? "member", state: "pending", handle: String(inv.id) });
+        if (!inv.login || seen.has(lower3(inv.login))) continue;
+        const m = await membership(t, inv.login);
+        if (m?.state !== "pending") continue;
+        seen.add(lower3(inv.login));
+        grants.push({ resource: r.id, grantee: inv.login, role: m.role, state: "pending", handle: String(inv.id) });
       }
       return grants;
     },
     async grant(r, grantee, role) {
       const t = target2(r);
+      const what = `add ${grantee} to ${label2(t)} as ${role}`;
+      if (!ROLES.includes(role)) return failed2("invalid-role", `${what}: team roles are member and maintainer.`);
       try {
-        const current = await membership(gh, t, grantee);
-        if (current && current.role === role) return current.state === "pending" ? { status: "invited" } : { status: "unchanged" };
-        const res = await gh.rest.teams.addOrUpdateMembershipForUserInOrg({ ...t, username: grantee, role });
-        return res.data.state === "pending" ? { status: "invited" } : { status: "granted" };
+        const before = await membership(t, grantee);
+        if (before && before.role === role) return { status: "unchanged" };
+        let res;
+        try {
+          res = await gh.rest.teams.addOrUpdateMembershipForUserInOrg({ ...t, username: grantee, role });
+        } catch (e) {
+          return await writeFailure(e, t, grantee, what);
+        } finally {
+          wrote(t.org);
+        }
+        if (res.data.state !== "pending") return { status: "granted" };
+        const id = await invitationOf(t, grantee).catch(() => void 0);
+        return { status: "invited", ...id !== void 0 ? { handle: String(id) } : {} };
       } catch (e) {
-        return failure(e, `add ${grantee} to ${t.org}/${t.team_slug} as ${role}`);
+        return unexpected(e, what, `team ${label2(t)}`);
       }
     },
     async changeRole(r, grantee, role) {
@@ -34341,40 +34551,70 @@ function githubTeamProvider(gh) {
     },
     async revoke(r, grant) {
       const t = target2(r);
+      const what = `remove ${grant.grantee} from ${label2(t)}`;
       try {
-        await gh.rest.teams.removeMembershipForUserInOrg({ ...t, username: grant.grantee });
-        return { status: "granted" };
+        let changed = false;
+        const current = await membership(t, grant.grantee);
+        if (current) {
+          try {
+            await gh.rest.teams.removeMembershipForUserInOrg({ ...t, username: grant.grantee });
+            changed = true;
+          } catch (e) {
+            if (httpStatus(e) !== 404) return await writeFailure(e, t, grant.grantee, what);
+          } finally {
+            wrote(t.org);
+          }
+        }
+        if (await cancelLeftoverInvitation(t, grant)) changed = true;
+        return { status: changed ? "granted" : "unchanged" };
       } catch (e) {
-        if (httpStatus(e) === 404) return { status: "unchanged" };
-        return failure(e, `remove ${grant.grantee} from ${t.org}/${t.team_slug}`);
+        return unexpected(e, what, `team ${label2(t)}`);
       }
+    }
+  };
+  const cancelLeftoverInvitation = async (t, grant) => {
+    let id = grant.handle !== void 0 && /^\d+$/.test(grant.handle) ? Number(grant.handle) : void 0;
+    if (id === void 0 && grant.state === "pending") {
+      const pending = await gh.paginate(gh.rest.orgs.listPendingInvitations, { org: t.org, per_page: 100 });
+      id = pending.find((i) => i.login && lower3(i.login) === lower3(grant.grantee))?.id;
+    }
+    if (id === void 0) return false;
+    try {
+      const teams = await gh.paginate(gh.rest.orgs.listInvitationTeams, { org: t.org, invitation_id: id, per_page: 100 });
+      if (teams.length > 0) return false;
+      await gh.rest.orgs.cancelInvitation({ org: t.org, invitation_id: id });
+      wrote(t.org);
+      return true;
+    } catch (e) {
+      if (httpStatus(e) === 404) return false;
+      throw e;
     }
   };
   return provider;
 }
-async function membership(gh, t, username) {
-  try {
-    const res = await gh.rest.teams.getMembershipForUserInOrg({ ...t, username });
-    return { role: res.data.role, state: res.data.state };
-  } catch (e) {
-    if (httpStatus(e) === 404) return void 0;
-    throw e;
-  }
-}
+var ROLES, label2, lower3;
 var init_github_team = __esm({
   "src/providers/github-team.ts"() {
     "use strict";
     init_github_errors();
+    ROLES = ["member", "maintainer"];
+    label2 = (t) => `${t.org}/${t.team_slug}`;
+    lower3 = (s) => s.toLowerCase();
   }
 });
 
 // src/providers/registry.ts
+function providerFor(resource, gh) {
+  const factory = FACTORIES[resource.provider.type];
+  if (!factory) throw new Error(`${resource.id}: no provider for type "${String(resource.provider.type)}"`);
+  return factory(gh);
+}
 function createProviderRegistry(gh) {
   const byType = /* @__PURE__ */ new Map();
   return (resource) => {
     const type = resource.provider.type;
     let p = byType.get(type);
-    if (!p) byType.set(type, p = FACTORIES[type](gh));
+    if (!p) byType.set(type, p = providerFor(resource, gh));
     return p;
   };
 }
@@ -34396,9 +34636,9 @@ var init_registry = __esm({
 // src/reconcile/format-plan.ts
 function formatPlanMarkdown(plan, results = [], findings = []) {
   const c = countByKind(plan);
-  const failed2 = results.filter((r) => r.outcome.status === "failed").length;
-  const bad = failed2 + findings.length + plan.refused.length + plan.errors.length;
-  const lines = [`## ${bad ? "\u274C" : "\u2705"} jit-access apply`, "", `${c.grant} granted, ${c["change-role"]} changed, ${c.revoke} revoked, ${c.keep} unchanged${failed2 ? `, **${failed2} failed**` : ""}.`, ""];
+  const failed3 = results.filter((r) => r.outcome.status === "failed").length;
+  const bad = failed3 + findings.length + plan.refused.length + plan.errors.length;
+  const lines = [`## ${bad ? "\u274C" : "\u2705"} jit-access apply`, "", `${c.grant} granted, ${c["change-role"]} changed, ${c.revoke} revoked, ${c.keep} unchanged${failed3 ? `, **${failed3} failed**` : ""}.`, ""];
   if (findings.length) lines.push("### Security findings", "", ...findings.map((f) => `- ${f.message} (\`${f.commit.slice(0, 7)}\`)`), "");
   if (results.length) {
     lines.push("| Result | Resource | Grantee | Change | Why |", "| --- | --- | --- | --- | --- |");

@@ -13,6 +13,8 @@ import type { SecondaryLimitOptions } from "./rate-limit.js";
 import { EmulatorServer } from "./server.js";
 import { DEFAULT_BOT_LOGIN, DEFAULT_TOKEN, EmulatorState } from "./state.js";
 
+export type { OrgRoleAssignee, SetCollaboratorResult } from "./access-state.js";
+export { AccessState, PREDEFINED_ORG_ROLES, REPO_INVITATIONS_PER_DAY, REPO_INVITATION_LIFETIME_MS } from "./access-state.js";
 export type { ExchangeRecord } from "./exchange.js";
 export type { ActiveFault, FaultSpec, RandomFaultSpec } from "./faults.js";
 export { Faults } from "./faults.js";
@@ -21,13 +23,16 @@ export type { RateLimitSnapshot, SecondaryLimitOptions } from "./rate-limit.js";
 export { PrimaryRateLimiter } from "./rate-limit.js";
 export type {
   AddCheckRunOptions,
+  AddCustomRepoRoleOptions,
   AddIssueOptions,
   AddOrgOptions,
+  AddOrgRoleOptions,
   AddPullRequestOptions,
   AddRepoOptions,
   AddReviewOptions,
   AddTeamOptions,
   AddUserOptions,
+  InviteToOrgOptions,
   MergePullRequestOptions,
   UpdatePullRequestOptions,
 } from "./state.js";

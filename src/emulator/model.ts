@@ -4,10 +4,9 @@
  * `EmulatorState`. Keys of login/slug/name maps are lower-cased, because
  * GitHub resolves them case-insensitively.
  *
- * Room to grow: repository collaborators are already here; invitations,
- * custom repository roles and organization roles belong as further maps on
- * `OrgRecord` / `RepoRecord` (e.g. `customRepoRoles: Map<string, ...>`,
- * `orgRoles: Map<number, ...>`, `invitations: Map<number, ...>`).
+ * Access records: organization invitations (which carry pending team
+ * memberships), repository collaborators and invitations, custom repository
+ * roles and organization roles live on `OrgRecord` / `RepoRecord`.
  */
 
 export type AccountType = "User" | "Bot" | "Organization";
@@ -38,10 +37,8 @@ export interface AccountRecord {
   siteAdmin: boolean;
   createdAt: Date;
   updatedAt: Date;
-  /** A deleted (ghost) account: lookups answer 404. */
+  /** set by `EmulatorState.deleteUser` (the login no longer resolves; old records keep the object) */
   deleted?: boolean;
-  /** Organizations (lower-cased logins) this user has blocked, so they cannot add them. */
-  blocked?: Set<string>;
 }
 
 export interface OrgMemberRecord {
@@ -50,6 +47,9 @@ export interface OrgMemberRecord {
   state: MembershipState;
 }
 
+/** The organization's base permission on its repositories ("none" = members get no access). */
+export type OrgBasePermission = "none" | "read" | "write" | "admin";
+
 export interface OrgRecord {
   account: AccountRecord;
   description: string | null;
@@ -57,17 +57,62 @@ export interface OrgRecord {
   members: Map<string, OrgMemberRecord>;
   /** keyed by lower-cased slug */
   teams: Map<string, TeamRecord>;
+  defaultRepositoryPermission: OrgBasePermission;
+  /** whether "list team members" includes `role` and `inherited` (a per-organization feature on GitHub) */
+  teamMemberDetails: boolean;
+  /** pending invitations, keyed by id */
+  invitations: Map<number, OrgInvitationRecord>;
+  /** lower-cased logins of users the organization blocked (or who blocked it) */
+  blocked: Set<string>;
+  /** custom repository roles, keyed by lower-cased name */
+  customRepoRoles: Map<string, CustomRepoRoleRecord>;
+  /** organization roles (predefined and custom), keyed by id */
+  orgRoles: Map<number, OrgRoleRecord>;
 }
 
-/** A pending organization invitation (created e.g. by adding a non-member to a team). */
-export interface InvitationRecord {
+/** `role` of an organization invitation as GitHub reports it. */
+export type OrgInvitationRole = "direct_member" | "admin";
+
+export interface OrgInvitationRecord {
   id: number;
+  nodeId: string;
   org: OrgRecord;
-  user: AccountRecord;
+  invitee: AccountRecord;
   inviter: AccountRecord;
-  role: "direct_member" | "admin" | "billing_manager";
+  role: OrgInvitationRole;
   createdAt: Date;
-  teams: TeamRecord[];
+  /** teams the invitee joins on acceptance (their team memberships are "pending" meanwhile) */
+  teams: Set<TeamRecord>;
+}
+
+/** Base role of a custom repository role (GitHub's names). */
+export type RepoBaseRole = "read" | "triage" | "write" | "maintain";
+
+export interface CustomRepoRoleRecord {
+  id: number;
+  name: string;
+  description: string | null;
+  baseRole: RepoBaseRole;
+  permissions: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OrgRoleRecord {
+  id: number;
+  /** the organization that defined it; null for predefined roles */
+  org: OrgRecord | null;
+  name: string;
+  description: string | null;
+  baseRole: "read" | "triage" | "write" | "maintain" | "admin" | null;
+  source: "Organization" | "Enterprise" | "Predefined";
+  permissions: string[];
+  createdAt: Date;
+  updatedAt: Date;
+  /** directly assigned users, keyed by lower-cased login */
+  users: Map<string, AccountRecord>;
+  /** teams assigned the role (their members hold it indirectly) */
+  teams: Set<TeamRecord>;
 }
 
 export interface TeamMemberRecord {
@@ -86,8 +131,8 @@ export interface TeamRecord {
   privacy: TeamPrivacy;
   notificationSetting: "notifications_enabled" | "notifications_disabled";
   parent: TeamRecord | null;
-  /** Membership managed by an identity provider (team sync): the API refuses changes. */
-  idpSynced?: boolean;
+  /** membership managed by an identity provider (team synchronization): the API refuses changes */
+  idpSynced: boolean;
   /** keyed by lower-cased login */
   members: Map<string, TeamMemberRecord>;
   createdAt: Date;
@@ -100,29 +145,6 @@ export type RepoPermission = "pull" | "triage" | "push" | "maintain" | "admin" |
 export interface CollaboratorRecord {
   user: AccountRecord;
   permission: RepoPermission;
-}
-
-/** A pending invitation to collaborate on a repository. */
-export interface RepoInvitationRecord {
-  id: number;
-  repo: RepoRecord;
-  invitee: AccountRecord;
-  inviter: AccountRecord;
-  permission: RepoPermission;
-  createdAt: Date;
-  expired: boolean;
-}
-
-/** An organization role (built-in or custom) and who holds it directly. */
-export interface OrgRoleRecord {
-  id: number;
-  org: OrgRecord;
-  name: string;
-  description: string | null;
-  permissions: string[];
-  createdAt: Date;
-  /** lower-cased login → account */
-  users: Map<string, AccountRecord>;
 }
 
 export interface RepoRecord {
@@ -145,6 +167,22 @@ export interface RepoRecord {
   commitPulls: Map<string, Set<number>>;
   /** keyed by lower-cased login */
   collaborators: Map<string, CollaboratorRecord>;
+  /** pending (and expired) invitations, keyed by id */
+  invitations: Map<number, RepoInvitationRecord>;
+  /** when each invitation was sent (for GitHub's 50 per 24 hours limit) */
+  invitationsSent: Date[];
+}
+
+export interface RepoInvitationRecord {
+  id: number;
+  nodeId: string;
+  repo: RepoRecord;
+  invitee: AccountRecord;
+  inviter: AccountRecord;
+  permission: RepoPermission;
+  createdAt: Date;
+  /** set by seeding; invitations also expire 7 days after creation */
+  expired: boolean;
 }
 
 export interface IssueRecord {

@@ -4,8 +4,12 @@ import type {
   CheckConclusion,
   CheckStatus,
   DiffFileSeed,
+  OrgBasePermission,
+  OrgInvitationRole,
+  OrgRoleRecord,
   ReviewState,
   TeamPrivacy,
+  TeamRole,
 } from "./model.js";
 
 export interface AddUserOptions {
@@ -18,6 +22,34 @@ export interface AddUserOptions {
 export interface AddOrgOptions {
   name?: string;
   description?: string;
+  /** base permission of members on the org's repositories (default "read") */
+  defaultRepositoryPermission?: OrgBasePermission;
+  /**
+   * Whether "list team members" reports each member's `role` and `inherited` (GitHub: only
+   * "when the feature is enabled for the organization"). Default true.
+   */
+  teamMemberDetails?: boolean;
+  /** Seed GitHub's predefined organization roles (all_repo_read ... security_manager). Default true. */
+  predefinedOrgRoles?: boolean;
+}
+
+export interface InviteToOrgOptions {
+  role?: OrgInvitationRole;
+  /** teams joined on acceptance, with the role in each (default member) */
+  teams?: Array<string | { slug: string; role: TeamRole }>;
+  /** login of the inviter (default the default bot) */
+  inviter?: string;
+}
+
+export interface AddCustomRepoRoleOptions {
+  description?: string;
+  permissions?: string[];
+}
+
+export interface AddOrgRoleOptions {
+  description?: string;
+  permissions?: string[];
+  baseRole?: OrgRoleRecord["baseRole"];
 }
 
 export interface AddTeamOptions {
@@ -25,7 +57,7 @@ export interface AddTeamOptions {
   description?: string;
   privacy?: TeamPrivacy;
   parentSlug?: string;
-  /** Membership synced from an identity provider. */
+  /** Membership synced from an identity provider: the API refuses membership changes (403). */
   idpSynced?: boolean;
 }
 

@@ -7,17 +7,22 @@
  * caller can drive the same state. Users referenced by login are created on
  * first reference (as "Bot" when the login ends in "[bot]").
  */
+import { AccessState } from "./access-state.js";
+import type { OrgRoleAssignee, SetCollaboratorResult } from "./access-state.js";
 import { IdSequence, legacyNodeId } from "./ids.js";
 import type {
   AddCheckRunOptions,
+  AddCustomRepoRoleOptions,
   AddIssueOptions,
   AddOrgOptions,
+  AddOrgRoleOptions,
   AddPullRequestOptions,
   AddRepoOptions,
   AddReviewOptions,
   AddTeamOptions,
   AddUserOptions,
   CheckRunInput,
+  InviteToOrgOptions,
   MergePullRequestOptions,
   TimeInput,
   UpdatePullRequestOptions,
@@ -29,15 +34,17 @@ import type {
   CheckSuiteRecord,
   CollaboratorRecord,
   CommentRecord,
-  InvitationRecord,
+  CustomRepoRoleRecord,
   IssueRecord,
-  OrgRoleRecord,
-  RepoInvitationRecord,
   MembershipState,
+  OrgInvitationRecord,
   OrgMemberRecord,
   OrgRecord,
   OrgRole,
+  OrgRoleRecord,
   PullRecord,
+  RepoBaseRole,
+  RepoInvitationRecord,
   RepoPermission,
   RepoRecord,
   ReviewRecord,
@@ -74,14 +81,7 @@ export class EmulatorState {
     app: new IdSequence(),
     checkSuite: new IdSequence(),
     checkRun: new IdSequence(),
-    invitation: new IdSequence(),
-    repoInvitation: new IdSequence(),
-    orgRole: new IdSequence(),
   };
-  readonly repoInvitations: RepoInvitationRecord[] = [];
-  readonly orgRoles: OrgRoleRecord[] = [];
-  /** Custom repository roles by org (lower-cased) → role names. */
-  readonly customRepoRoles = new Map<string, Set<string>>();
 
   readonly accounts = new Map<string, AccountRecord>();
   readonly orgs = new Map<string, OrgRecord>();
@@ -94,8 +94,12 @@ export class EmulatorState {
   readonly apps = new Map<string, AppRecord>();
   readonly tokens = new Map<string, AccountRecord>();
 
+  /** Invitations, memberships, collaborators and roles (see access-state.ts). */
+  readonly access: AccessState;
+
   constructor(now: () => Date = () => new Date()) {
     this.now = now;
+    this.access = new AccessState(this, now);
   }
 
   // ---------------------------------------------------------------- accounts
@@ -156,8 +160,20 @@ export class EmulatorState {
   addOrg(login: string, opts: AddOrgOptions = {}): OrgRecord {
     if (this.accounts.has(key(login))) throw new Error(`account ${login} already exists`);
     const account = this.createAccount(login, "Organization", opts.name ?? null, null, false);
-    const org: OrgRecord = { account, description: opts.description ?? null, members: new Map(), teams: new Map() };
+    const org: OrgRecord = {
+      account,
+      description: opts.description ?? null,
+      members: new Map(),
+      teams: new Map(),
+      defaultRepositoryPermission: opts.defaultRepositoryPermission ?? "read",
+      teamMemberDetails: opts.teamMemberDetails ?? true,
+      invitations: new Map(),
+      blocked: new Set(),
+      customRepoRoles: new Map(),
+      orgRoles: new Map(),
+    };
     this.orgs.set(key(login), org);
+    if (opts.predefinedOrgRoles !== false) this.access.seedPredefinedOrgRoles(org);
     return org;
   }
 
@@ -180,10 +196,13 @@ export class EmulatorState {
     return member;
   }
 
-  /** Removing an org member also removes them from the org's teams, as on GitHub. */
+  /** Removing an org member also removes them from the org's teams and roles (and cancels an invitation), as on GitHub. */
   removeOrgMember(org: string, login: string): boolean {
     const o = this.requireOrg(org);
+    const inv = this.access.findOrgInvitation(o, login);
+    if (inv) this.access.cancelOrgInvitation(inv);
     for (const team of o.teams.values()) team.members.delete(key(login));
+    for (const role of o.orgRoles.values()) role.users.delete(key(login));
     return o.members.delete(key(login));
   }
 
@@ -212,7 +231,7 @@ export class EmulatorState {
       privacy: opts.privacy ?? "closed",
       notificationSetting: "notifications_enabled",
       parent,
-      ...(opts.idpSynced ? { idpSynced: true } : {}),
+      idpSynced: opts.idpSynced ?? false,
       members: new Map(),
       createdAt: at,
       updatedAt: at,
@@ -252,72 +271,71 @@ export class EmulatorState {
    * What PUT /orgs/{org}/teams/{slug}/memberships/{user} does: an org member joins at once;
    * anyone else gets an organization invitation and a pending team membership.
    */
-  setTeamMembership(org: string, slug: string, login: string, role: TeamRole, inviter: string): TeamMemberRecord {
-    const team = this.requireTeam(org, slug);
-    const user = this.ensureUser(login);
-    const orgMember = team.org.members.get(key(login));
-    const active = orgMember?.state === "active";
-    if (!orgMember) {
-      this.addOrgMember(org, login, "member", "pending");
-      this.invitations.push({ id: this.seq.invitation.take(), org: team.org, user, inviter: this.ensureUser(inviter), role: "direct_member", createdAt: this.now(), teams: [team] });
-    } else if (!active) {
-      const inv = this.invitations.find((i) => i.org === team.org && i.user === user);
-      if (inv && !inv.teams.includes(team)) inv.teams.push(team);
-    }
-    const existing = team.members.get(key(login));
-    const member: TeamMemberRecord = { user, role, state: active ? "active" : (existing?.state ?? "pending") };
-    team.members.set(key(login), member);
-    team.updatedAt = this.now();
-    return member;
+  setTeamMembership(org: string, slug: string, login: string, role: TeamRole, inviter: string = DEFAULT_BOT_LOGIN): TeamMemberRecord {
+    return this.access.setTeamMembership(this.requireTeam(org, slug), this.ensureUser(login), role, this.ensureUser(inviter));
   }
 
-  /** Removing a pending team membership takes the team off the invitation (and drops an invitation left with no team). */
-  dropTeamFromInvitation(org: string, team: TeamRecord, login: string): void {
-    for (const inv of this.listInvitations(org)) {
-      if (inv.user.login.toLowerCase() !== login.toLowerCase()) continue;
-      inv.teams = inv.teams.filter((t) => t !== team);
-      if (inv.teams.length === 0) {
-        this.invitations = this.invitations.filter((i) => i !== inv);
-        const m = inv.org.members.get(key(login));
-        if (m?.state === "pending") inv.org.members.delete(key(login));
-      }
-    }
-  }
-
-  /** Pending organization invitations (optionally those that include a team). */
-  listInvitations(org: string, team?: TeamRecord): InvitationRecord[] {
-    return this.invitations.filter((i) => i.org.account.login.toLowerCase() === org.toLowerCase() && (!team || i.teams.includes(team)));
-  }
-
-  /** Marks an account deleted (the API answers 404 for it) or blocking an organization. */
-  deleteUser(login: string): void {
-    this.ensureUser(login).deleted = true;
-  }
-
-  blockOrganization(login: string, org: string): void {
-    const u = this.ensureUser(login);
-    (u.blocked ??= new Set()).add(org.toLowerCase());
-  }
-
-  /** The invitee accepts: active org member, and their pending team memberships become active. */
-  acceptInvitation(org: string, login: string): void {
-    const inv = this.invitations.find((i) => i.org.account.login.toLowerCase() === org.toLowerCase() && i.user.login.toLowerCase() === login.toLowerCase());
-    if (!inv) throw new Error(`no invitation for ${login} to ${org}`);
-    this.invitations = this.invitations.filter((i) => i !== inv);
-    const m = inv.org.members.get(key(login));
-    if (m) m.state = "active";
-    for (const t of inv.org.teams.values()) {
-      const tm = t.members.get(key(login));
-      if (tm) tm.state = "active";
-    }
-  }
-
+  /** Direct membership only (GitHub's DELETE); a pending one is taken off the invitation. */
   removeTeamMember(org: string, slug: string, login: string): boolean {
-    const team = this.requireTeam(org, slug);
-    return team.members.delete(key(login));
+    return this.access.removeTeamMembership(this.requireTeam(org, slug), login);
   }
 
-  private invitations: InvitationRecord[] = [];
+  /** Seeds an organization invitation (the user's org and team memberships are pending until accepted). */
+  inviteToOrg(org: string, login: string, opts: InviteToOrgOptions = {}): OrgInvitationRecord {
+    const o = this.requireOrg(org);
+    const teams = (opts.teams ?? []).map((t) => {
+      const { slug, role } = typeof t === "string" ? { slug: t, role: "member" as const } : t;
+      return { team: this.requireTeam(org, slug), role };
+    });
+    return this.access.inviteToOrg(o, this.ensureUser(login), this.ensureUser(opts.inviter ?? DEFAULT_BOT_LOGIN), {
+      ...(opts.role ? { role: opts.role } : {}),
+      teams,
+    });
+  }
+
+  /** Pending organization invitations (optionally only those that include `team`). */
+  listInvitations(org: string, team?: TeamRecord): OrgInvitationRecord[] {
+    const o = this.getOrg(org);
+    return o ? [...o.invitations.values()].filter((i) => !team || i.teams.has(team)) : [];
+  }
+
+  /** The invitee accepts the organization invitation: active member; pending team memberships become active. */
+  acceptInvitation(org: string, login: string): OrgMemberRecord {
+    const o = this.requireOrg(org);
+    const inv = this.access.findOrgInvitation(o, login);
+    if (!inv) {
+      const pending = o.members.get(key(login));
+      if (pending?.state !== "pending") throw new Error(`no invitation for ${login} to ${org}`);
+      pending.state = "active";
+      return pending;
+    }
+    return this.access.acceptOrgInvitation(inv);
+  }
+
+  /** Cancels an organization invitation (as DELETE /orgs/{org}/invitations/{id} does). */
+  cancelInvitation(org: string, login: string): boolean {
+    const o = this.requireOrg(org);
+    const inv = this.access.findOrgInvitation(o, login);
+    if (!inv) return false;
+    this.access.cancelOrgInvitation(inv);
+    return true;
+  }
+
+  /** The organization blocks the user: their membership, invitations, collaborations and roles there go. */
+  blockUser(org: string, login: string): void {
+    this.ensureUser(login);
+    this.access.blockUser(this.requireOrg(org), login);
+  }
+
+  /** `login` blocked `org` (same effect on the API as the organization blocking them). */
+  blockOrganization(login: string, org: string): void {
+    this.blockUser(org, login);
+  }
+
+  /** Deletes the account: its login answers 404 and its memberships, collaborations and invitations are gone. */
+  deleteUser(login: string): AccountRecord {
+    return this.access.deleteUser(login);
+  }
 
   childTeams(team: TeamRecord): TeamRecord[] {
     return [...team.org.teams.values()].filter((t) => t.parent === team);
@@ -347,6 +365,8 @@ export class EmulatorState {
       nextIssueNumber: 1,
       commitPulls: new Map(),
       collaborators: new Map(),
+      invitations: new Map(),
+      invitationsSent: [],
     };
     this.repos.set(fullKey, repo);
     return repo;
@@ -369,58 +389,93 @@ export class EmulatorState {
     return record;
   }
 
-  addCustomRepoRole(org: string, name: string): void {
-    const k = key(org);
-    if (!this.customRepoRoles.has(k)) this.customRepoRoles.set(k, new Set());
-    this.customRepoRoles.get(k)!.add(name);
+  /** What PUT /repos/{owner}/{repo}/collaborators/{username} does (after GitHub's checks). */
+  setCollaborator(owner: string, repo: string, login: string, permission: RepoPermission, inviter: string = DEFAULT_BOT_LOGIN): SetCollaboratorResult {
+    return this.access.setCollaborator(this.requireRepo(owner, repo), this.ensureUser(login), permission, this.ensureUser(inviter));
   }
 
-  /** PUT collaborators: org members (and existing collaborators) get the permission at once, others an invitation. */
-  setCollaborator(owner: string, repo: string, login: string, permission: RepoPermission, inviter: string): { invitation?: RepoInvitationRecord } {
-    const r = this.requireRepo(owner, repo);
-    const user = this.ensureUser(login);
-    const member = this.getOrg(owner)?.members.get(key(login))?.state === "active";
-    if (member || r.collaborators.has(key(login))) {
-      r.collaborators.set(key(login), { user, permission });
-      return {};
-    }
-    let inv = this.repoInvitations.find((i) => i.repo === r && i.invitee === user && !i.expired);
-    if (inv) inv.permission = permission;
-    else {
-      inv = { id: this.seq.repoInvitation.take(), repo: r, invitee: user, inviter: this.ensureUser(inviter), permission, createdAt: this.now(), expired: false };
-      this.repoInvitations.push(inv);
-    }
-    return { invitation: inv };
+  /** Seeds a repository invitation (it counts against the 50 per 24 hours, like a real one). */
+  inviteCollaborator(owner: string, repo: string, login: string, permission: RepoPermission = "push", inviter: string = DEFAULT_BOT_LOGIN): RepoInvitationRecord {
+    return this.access.createRepoInvitation(this.requireRepo(owner, repo), this.ensureUser(login), permission, this.ensureUser(inviter));
   }
 
-  acceptRepoInvitation(owner: string, repo: string, login: string): void {
-    const r = this.requireRepo(owner, repo);
-    const i = this.repoInvitations.findIndex((x) => x.repo === r && x.invitee.login.toLowerCase() === login.toLowerCase() && !x.expired);
-    if (i < 0) throw new Error(`no invitation for ${login} to ${owner}/${repo}`);
-    const [inv] = this.repoInvitations.splice(i, 1);
-    r.collaborators.set(key(login), { user: inv!.invitee, permission: inv!.permission });
+  listRepoInvitations(owner: string, repo: string): RepoInvitationRecord[] {
+    return [...(this.getRepo(owner, repo)?.invitations.values() ?? [])];
   }
 
-  deleteRepoInvitation(id: number): boolean {
-    const i = this.repoInvitations.findIndex((x) => x.id === id);
-    if (i < 0) return false;
-    this.repoInvitations.splice(i, 1);
-    return true;
+  private requireRepoInvitation(owner: string, repo: string, loginOrId: string | number): RepoInvitationRecord {
+    const inv = this.access.findRepoInvitation(this.requireRepo(owner, repo), loginOrId);
+    if (!inv) throw new Error(`no invitation ${String(loginOrId)} to ${owner}/${repo}`);
+    return inv;
   }
 
-  addOrgRole(org: string, name: string, opts: { description?: string; permissions?: string[] } = {}): OrgRoleRecord {
-    const o = this.requireOrg(org);
-    const role: OrgRoleRecord = { id: this.seq.orgRole.take(), org: o, name, description: opts.description ?? null, permissions: opts.permissions ?? [], createdAt: this.now(), users: new Map() };
-    this.orgRoles.push(role);
-    return role;
+  /** The invitee accepts (by login or invitation id): they become a collaborator with the invited permission. */
+  acceptRepoInvitation(owner: string, repo: string, loginOrId: string | number): CollaboratorRecord {
+    return this.access.acceptRepoInvitation(this.requireRepoInvitation(owner, repo, loginOrId));
+  }
+
+  /** Marks an invitation expired (GitHub expires them after 7 days; the clock does that too). */
+  expireRepoInvitation(owner: string, repo: string, loginOrId: string | number): RepoInvitationRecord {
+    const inv = this.requireRepoInvitation(owner, repo, loginOrId);
+    inv.expired = true;
+    return inv;
+  }
+
+  deleteRepoInvitation(owner: string, repo: string, id: number): boolean {
+    return this.requireRepo(owner, repo).invitations.delete(id);
+  }
+
+  /** A custom repository role of the organization, built on `base` (read, triage, write or maintain). */
+  addCustomRepoRole(org: string, name: string, base: RepoBaseRole, opts: AddCustomRepoRoleOptions = {}): CustomRepoRoleRecord {
+    return this.access.addCustomRepoRole(this.requireOrg(org), name, base, opts);
+  }
+
+  /** A custom organization role (the predefined ones exist from addOrg). */
+  addOrgRole(org: string, name: string, opts: AddOrgRoleOptions = {}): OrgRoleRecord {
+    return this.access.addOrgRole(this.requireOrg(org), name, opts);
   }
 
   listOrgRoles(org: string): OrgRoleRecord[] {
-    return this.orgRoles.filter((r) => r.org.account.login.toLowerCase() === org.toLowerCase());
+    return [...(this.getOrg(org)?.orgRoles.values() ?? [])];
+  }
+
+  getOrgRole(org: string, name: string): OrgRoleRecord | undefined {
+    const o = this.getOrg(org);
+    return o ? this.access.orgRoleByName(o, name) : undefined;
+  }
+
+  private requireOrgRole(org: string, name: string): OrgRoleRecord {
+    const role = this.getOrgRole(org, name);
+    if (!role) throw new Error(`no organization role ${name} in ${org}`);
+    return role;
+  }
+
+  /** Assigns an organization role directly; like GitHub, only to active members. */
+  assignOrgRole(org: string, login: string, roleName: string): OrgRoleRecord {
+    const role = this.requireOrgRole(org, roleName);
+    if (this.requireOrg(org).members.get(key(login))?.state !== "active") throw new Error(`${login} is not an active member of ${org}`);
+    role.users.set(key(login), this.ensureUser(login));
+    return role;
+  }
+
+  /** Assigns an organization role to a team: its members hold it indirectly. */
+  assignOrgRoleToTeam(org: string, slug: string, roleName: string): OrgRoleRecord {
+    const role = this.requireOrgRole(org, roleName);
+    role.teams.add(this.requireTeam(org, slug));
+    return role;
+  }
+
+  /** Who holds the role (direct, through teams, or both). */
+  orgRoleHolders(org: string, roleName: string): OrgRoleAssignee[] {
+    return this.access.orgRoleAssignees(this.requireOrgRole(org, roleName));
   }
 
   removeCollaborator(owner: string, repo: string, login: string): boolean {
     return this.requireRepo(owner, repo).collaborators.delete(key(login));
+  }
+
+  listCollaborators(owner: string, repo: string): CollaboratorRecord[] {
+    return [...(this.getRepo(owner, repo)?.collaborators.values() ?? [])];
   }
 
   // --------------------------------------------------------- issues & pulls

@@ -12,6 +12,13 @@ const FACTORIES: Record<Resource["provider"]["type"], (gh: GitHubClient) => Prov
   "github-org-role": githubOrgRoleProvider,
 };
 
+/** A fresh provider for the resource's `provider.type` (nothing shared with other calls). */
+export function providerFor(resource: Resource, gh: GitHubClient): Provider {
+  const factory = FACTORIES[resource.provider.type];
+  if (!factory) throw new Error(`${resource.id}: no provider for type "${String((resource.provider as { type: unknown }).type)}"`);
+  return factory(gh);
+}
+
 /**
  * Providers for one run: one instance per type, so resources of a run share what providers
  * cache (org-wide lists, role ids). Make a new registry for every run: nothing is cached
@@ -22,7 +29,7 @@ export function createProviderRegistry(gh: GitHubClient): (resource: Resource) =
   return (resource) => {
     const type = resource.provider.type;
     let p = byType.get(type);
-    if (!p) byType.set(type, (p = FACTORIES[type](gh)));
+    if (!p) byType.set(type, (p = providerFor(resource, gh)));
     return p;
   };
 }

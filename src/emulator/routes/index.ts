@@ -1,8 +1,9 @@
 /** Every route the emulator serves. */
 import type { RouteDefinition } from "../router.js";
-import { accessRoutes } from "./access.js";
 import { checkRoutes } from "./checks.js";
+import { collaboratorRoutes } from "./collaborators.js";
 import { commentRoutes } from "./comments.js";
+import { orgRoleRoutes } from "./org-roles.js";
 import { orgRoutes } from "./orgs.js";
 import { pullRoutes } from "./pulls.js";
 import { rateLimitRoutes } from "./rate-limit.js";
@@ -20,6 +21,7 @@ export const allRoutes: RouteDefinition[] = [
   ...reviewRoutes,
   ...commentRoutes,
   ...checkRoutes,
-  ...accessRoutes,
+  ...collaboratorRoutes,
+  ...orgRoleRoutes,
   ...rateLimitRoutes,
 ];

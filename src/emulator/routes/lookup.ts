@@ -57,3 +57,18 @@ export function requirePull(ctx: RouteContext, repo: RepoRecord): PullRecord {
   if (!pull) throw notFound(docsUrl(ctx.route));
   return pull;
 }
+
+/** The user named by a path parameter: 404 when no such account (or a deleted one). */
+export function requireUserParam(ctx: RouteContext, name = "username"): AccountRecord {
+  const account = ctx.env.state.getUser(param(ctx, name));
+  if (!account || account.deleted) throw notFound(docsUrl(ctx.route));
+  return account;
+}
+
+/** Organization owners and GitHub Apps (bots) may manage an organization's people. */
+export function isOrgAdmin(org: OrgRecord, who: AccountRecord | null): boolean {
+  if (!who) return false;
+  if (who.type === "Bot") return true;
+  const m = org.members.get(who.login.toLowerCase());
+  return m?.state === "active" && m.role === "admin";
+}

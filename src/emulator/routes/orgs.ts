@@ -1,10 +1,22 @@
-/** Organizations and organization membership. */
-import { notFound } from "../errors.js";
+/** Organizations, organization membership and pending invitations. */
+import { forbidden, notFound } from "../errors.js";
+import type { OrgInvitationRecord, OrgRecord } from "../model.js";
 import { paginate } from "../pagination.js";
-import type { RouteDefinition } from "../router.js";
+import type { RouteContext, RouteDefinition } from "../router.js";
 import { docsUrl } from "../router.js";
 import { organizationFull, orgMembership, simpleUser } from "../views/accounts.js";
-import { param, requireOrg } from "./lookup.js";
+import { orgInvitation, team } from "../views/teams.js";
+import { intParam, isOrgAdmin, param, requireOrg } from "./lookup.js";
+
+function requireOrgAdmin(ctx: RouteContext, org: OrgRecord): void {
+  if (!isOrgAdmin(org, ctx.identity)) throw forbidden("You must be an admin of this organization to manage its invitations.", docsUrl(ctx.route));
+}
+
+function requireInvitation(ctx: RouteContext, org: OrgRecord): OrgInvitationRecord {
+  const inv = org.invitations.get(intParam(ctx, "invitation_id"));
+  if (!inv) throw notFound(docsUrl(ctx.route));
+  return inv;
+}
 
 export const orgRoutes: RouteDefinition[] = [
   {
@@ -53,6 +65,46 @@ export const orgRoutes: RouteDefinition[] = [
       const m = org.members.get(param(ctx, "username").toLowerCase());
       if (!m) throw notFound(docsUrl(ctx.route));
       return { status: 200, body: orgMembership(ctx.env.links, org, m) };
+    },
+  },
+  {
+    method: "GET",
+    template: "/orgs/{org}/invitations",
+    operationId: "orgs/list-pending-invitations",
+    docs: "orgs/members#list-pending-organization-invitations",
+    handler: (ctx) => {
+      const org = requireOrg(ctx);
+      requireOrgAdmin(ctx, org);
+      const role = ctx.query.get("role") ?? "all";
+      const source = ctx.query.get("invitation_source") ?? "all";
+      // Every emulated invitation is made by a member ("member"), none by SCIM.
+      const invitations = [...org.invitations.values()].filter((i) => (role === "all" || i.role === role) && (source === "all" || source === "member"));
+      const page = paginate(ctx.url, ctx.env.links.apiBase, invitations);
+      return { status: 200, body: page.items.map((i) => orgInvitation(ctx.env.links, i)), headers: page.headers };
+    },
+  },
+  {
+    method: "DELETE",
+    template: "/orgs/{org}/invitations/{invitation_id}",
+    operationId: "orgs/cancel-invitation",
+    docs: "orgs/members#cancel-an-organization-invitation",
+    handler: (ctx) => {
+      const org = requireOrg(ctx);
+      requireOrgAdmin(ctx, org);
+      ctx.env.state.access.cancelOrgInvitation(requireInvitation(ctx, org));
+      return { status: 204 };
+    },
+  },
+  {
+    method: "GET",
+    template: "/orgs/{org}/invitations/{invitation_id}/teams",
+    operationId: "orgs/list-invitation-teams",
+    docs: "orgs/members#list-organization-invitation-teams",
+    handler: (ctx) => {
+      const org = requireOrg(ctx);
+      requireOrgAdmin(ctx, org);
+      const page = paginate(ctx.url, ctx.env.links.apiBase, [...requireInvitation(ctx, org).teams]);
+      return { status: 200, body: page.items.map((t) => team(ctx.env.links, t)), headers: page.headers };
     },
   },
 ];

@@ -1,12 +1,30 @@
-/** Teams and team membership (child-team members included, like GitHub). */
-import { forbidden, notFound, validationFailed } from "../errors.js";
-import { asObject, optionalEnum } from "../request-body.js";
+/**
+ * Teams and team membership (child-team members included, like GitHub), adding and
+ * removing members (invitations for non-members), pending team invitations, child teams.
+ */
+import { HttpError, forbidden, notFound, validationFailed } from "../errors.js";
+import type { OrgRecord, TeamRecord } from "../model.js";
 import { paginate } from "../pagination.js";
-import type { RouteDefinition } from "../router.js";
+import { asObject, optionalEnum } from "../request-body.js";
+import type { RouteContext, RouteDefinition } from "../router.js";
 import { docsUrl } from "../router.js";
 import { effectiveTeamMembers, effectiveTeamMembership } from "../team-membership.js";
 import { orgInvitation, team, teamFull, teamMember, teamMembership } from "../views/teams.js";
-import { param, requireOrg, requireTeam } from "./lookup.js";
+import { isOrgAdmin, param, requireIdentity, requireOrg, requireTeam, requireUserParam } from "./lookup.js";
+
+/** 403 for teams whose membership an identity provider manages (team synchronization); message: a guess. */
+export const IDP_SYNCED_MESSAGE =
+  "This team's membership is managed by your identity provider (team synchronization); change it there. " +
+  "See https://docs.github.com/articles/synchronizing-teams-between-your-identity-provider-and-github";
+
+/** Organization owners, apps and the team's maintainers may change its membership. */
+function requireTeamManager(ctx: RouteContext, org: OrgRecord, t: TeamRecord): void {
+  const who = requireIdentity(ctx);
+  if (isOrgAdmin(org, who)) return;
+  const m = t.members.get(who.login.toLowerCase());
+  if (m?.state === "active" && m.role === "maintainer") return;
+  throw forbidden("You must be an organization owner or team maintainer to change this team's membership.", docsUrl(ctx.route));
+}
 
 export const teamRoutes: RouteDefinition[] = [
   {
@@ -40,7 +58,7 @@ export const teamRoutes: RouteDefinition[] = [
       const role = ctx.query.get("role") ?? "all";
       const members = effectiveTeamMembers(t).filter((m) => role === "all" || m.role === role);
       const page = paginate(ctx.url, ctx.env.links.apiBase, members);
-      return { status: 200, body: page.items.map((m) => teamMember(ctx.env.links, m)), headers: page.headers };
+      return { status: 200, body: page.items.map((m) => teamMember(ctx.env.links, t, m)), headers: page.headers };
     },
   },
   {
@@ -64,14 +82,16 @@ export const teamRoutes: RouteDefinition[] = [
       const docs = docsUrl(ctx.route);
       const org = requireOrg(ctx);
       const t = requireTeam(ctx, org);
-      const role = optionalEnum(asObject(ctx.body ?? {}, docs), "role", ["member", "maintainer"] as const, docs) ?? "member";
-      const login = param(ctx, "username");
-      const user = ctx.env.state.getUser(login);
-      if (!user || user.deleted) throw notFound(docs);
-      if (user.type !== "User") throw validationFailed([{ resource: "TeamMember", code: "invalid", field: "user" }], docs);
-      if (t.idpSynced) throw forbidden("This team is synchronized with an identity provider; its membership is managed there.", docs);
-      if (user.blocked?.has(org.account.login.toLowerCase())) throw validationFailed([{ resource: "TeamMember", code: "custom", field: "user", message: `${user.login} has blocked ${org.account.login}` }], docs);
-      const m = ctx.env.state.setTeamMembership(org.account.login, t.slug, user.login, role, ctx.identity?.login ?? org.account.login);
+      const role = optionalEnum(asObject(ctx.body, docs), "role", ["member", "maintainer"] as const, docs) ?? "member";
+      const user = requireUserParam(ctx);
+      requireTeamManager(ctx, org, t);
+      if (t.idpSynced) throw forbidden(IDP_SYNCED_MESSAGE, docs);
+      if (user.type === "Organization") {
+        throw validationFailed([{ resource: "TeamMember", code: "custom", field: "user", message: "Organizations cannot be added to a team." }], docs);
+      }
+      // Field report (kubernetes/test-infra#22723): a blocked user answers 403 "Blocked".
+      if (ctx.env.state.access.isBlocked(org, user.login)) throw new HttpError(403, { message: "Blocked", documentation_url: docs });
+      const m = ctx.env.state.access.setTeamMembership(t, user, role, requireIdentity(ctx));
       return { status: 200, body: teamMembership(ctx.env.links, t, user, m) };
     },
   },
@@ -84,11 +104,10 @@ export const teamRoutes: RouteDefinition[] = [
       const docs = docsUrl(ctx.route);
       const org = requireOrg(ctx);
       const t = requireTeam(ctx, org);
-      if (t.idpSynced) throw forbidden("This team is synchronized with an identity provider; its membership is managed there.", docs);
-      const login = param(ctx, "username");
-      if (!t.members.has(login.toLowerCase())) throw notFound(docs);
-      ctx.env.state.removeTeamMember(org.account.login, t.slug, login);
-      ctx.env.state.dropTeamFromInvitation(org.account.login, t, login);
+      requireTeamManager(ctx, org, t);
+      if (t.idpSynced) throw forbidden(IDP_SYNCED_MESSAGE, docs);
+      // Only a direct membership (active or pending) can be removed; members through a child team answer 404.
+      if (!ctx.env.state.access.removeTeamMembership(t, param(ctx, "username"))) throw notFound(docs);
       return { status: 204 };
     },
   },
@@ -100,7 +119,8 @@ export const teamRoutes: RouteDefinition[] = [
     handler: (ctx) => {
       const org = requireOrg(ctx);
       const t = requireTeam(ctx, org);
-      const page = paginate(ctx.url, ctx.env.links.apiBase, ctx.env.state.listInvitations(org.account.login, t));
+      const invitations = [...org.invitations.values()].filter((i) => i.teams.has(t));
+      const page = paginate(ctx.url, ctx.env.links.apiBase, invitations);
       return { status: 200, body: page.items.map((i) => orgInvitation(ctx.env.links, i)), headers: page.headers };
     },
   },
@@ -110,21 +130,10 @@ export const teamRoutes: RouteDefinition[] = [
     operationId: "teams/list-child-in-org",
     docs: "teams/teams#list-child-teams",
     handler: (ctx) => {
-      const org = requireOrg(ctx);
-      const t = requireTeam(ctx, org);
+      const t = requireTeam(ctx, requireOrg(ctx));
       const page = paginate(ctx.url, ctx.env.links.apiBase, ctx.env.state.childTeams(t));
       return { status: 200, body: page.items.map((c) => team(ctx.env.links, c)), headers: page.headers };
     },
   },
-  {
-    method: "GET",
-    template: "/orgs/{org}/invitations",
-    operationId: "orgs/list-pending-invitations",
-    docs: "orgs/members#list-pending-organization-invitations",
-    handler: (ctx) => {
-      const org = requireOrg(ctx);
-      const page = paginate(ctx.url, ctx.env.links.apiBase, ctx.env.state.listInvitations(org.account.login));
-      return { status: 200, body: page.items.map((i) => orgInvitation(ctx.env.links, i)), headers: page.headers };
-    },
-  },
 ];
+

@@ -134,7 +134,7 @@ export function organizationFull(links: Links, state: EmulatorState, org: OrgRec
     disk_usage: 0,
     collaborators: 0,
     billing_email: null,
-    default_repository_permission: "read",
+    default_repository_permission: org.defaultRepositoryPermission,
     members_can_create_repositories: true,
     two_factor_requirement_enabled: false,
     members_allowed_repository_creation_type: "all",

@@ -1,8 +1,7 @@
 /** JSON representations of teams and team memberships. */
 import type { Links } from "../links.js";
 import { seg } from "../links.js";
-import type { AccountRecord, InvitationRecord, TeamRecord } from "../model.js";
-import { legacyNodeId } from "../ids.js";
+import type { AccountRecord, OrgInvitationRecord, TeamRecord } from "../model.js";
 import type { EmulatorState } from "../state.js";
 import type { EffectiveTeamMember } from "../team-membership.js";
 import { effectiveTeamMembers } from "../team-membership.js";
@@ -56,9 +55,13 @@ export function teamFull(links: Links, state: EmulatorState, t: TeamRecord): Rec
   };
 }
 
-/** `team-member` (list items) */
-export function teamMember(links: Links, m: EffectiveTeamMember): Record<string, unknown> {
-  return { ...simpleUser(links, m.user), role: m.role, inherited: m.inherited };
+/**
+ * `team-member` (list items). `role` and `inherited` are sent only when the
+ * organization has that feature (`teamMemberDetails`), as GitHub documents.
+ */
+export function teamMember(links: Links, t: TeamRecord, m: EffectiveTeamMember): Record<string, unknown> {
+  const user = simpleUser(links, m.user);
+  return t.org.teamMemberDetails ? { ...user, role: m.role, inherited: m.inherited } : user;
 }
 
 /** `team-membership` */
@@ -71,18 +74,18 @@ export function teamMembership(links: Links, t: TeamRecord, user: AccountRecord,
 }
 
 /** `organization-invitation` */
-export function orgInvitation(links: Links, inv: InvitationRecord): Record<string, unknown> {
+export function orgInvitation(links: Links, inv: OrgInvitationRecord): Record<string, unknown> {
   return {
     id: inv.id,
-    node_id: legacyNodeId("OrganizationInvitation", inv.id),
-    login: inv.user.login,
+    node_id: inv.nodeId,
+    login: inv.invitee.login,
     email: null,
     role: inv.role,
     created_at: isoTimestamp(inv.createdAt),
     failed_at: null,
     failed_reason: null,
     inviter: simpleUser(links, inv.inviter),
-    team_count: inv.teams.length,
+    team_count: inv.teams.size,
     invitation_teams_url: links.api(`/organizations/${inv.org.account.id}/invitations/${inv.id}/teams`),
     invitation_source: "member",
   };
