@@ -532,7 +532,7 @@ async function apply(args, io, planOnly) {
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-F5JPOCDA.js"),
-    import("./chunks/registry-BKU5KTPL.js"),
+    import("./chunks/registry-HTGT6BXM.js"),
     import("./chunks/apply-XUIULTPH.js"),
     import("./chunks/repository-MUZY3WDS.js"),
     import("./chunks/format-plan-VNU63RXU.js")

@@ -34217,7 +34217,7 @@ function githubOrgRoleProvider(gh) {
       if (id === void 0) return { status: "unchanged" };
       if (!(await holders(org, id)).has(lower(grantee))) return { status: "unchanged" };
       await gh.rest.orgs.revokeOrgRoleUser({ org, username: grantee, role_id: id });
-      return { status: "granted" };
+      return { status: "revoked" };
     } catch (e) {
       if (httpStatus(e) === 404) return { status: "unchanged" };
       return unexpected(e, what);
@@ -34380,7 +34380,7 @@ function githubRepoProvider(gh) {
             if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
           }
         }
-        return { status: changed ? "granted" : "unchanged" };
+        return { status: changed ? "revoked" : "unchanged" };
       } catch (e) {
         return unexpected(e, what, `repository ${label(t)}`);
       }
@@ -34566,7 +34566,7 @@ function githubTeamProvider(gh) {
           }
         }
         if (await cancelLeftoverInvitation(t, grant)) changed = true;
-        return { status: changed ? "granted" : "unchanged" };
+        return { status: changed ? "revoked" : "unchanged" };
       } catch (e) {
         return unexpected(e, what, `team ${label2(t)}`);
       }

@@ -93,7 +93,7 @@ export function githubOrgRoleProvider(gh: GitHubClient): Provider {
       if (id === undefined) return { status: "unchanged" }; // nobody can hold a role that does not exist
       if (!(await holders(org, id)).has(lower(grantee))) return { status: "unchanged" };
       await gh.rest.orgs.revokeOrgRoleUser({ org, username: grantee, role_id: id });
-      return { status: "granted" };
+      return { status: "revoked" };
     } catch (e) {
       if (httpStatus(e) === 404) return { status: "unchanged" };
       return unexpected(e, what);

@@ -170,7 +170,7 @@ export function githubRepoProvider(gh: GitHubClient): Provider {
             if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
           }
         }
-        return { status: changed ? "granted" : "unchanged" };
+        return { status: changed ? "revoked" : "unchanged" };
       } catch (e) {
         return unexpected(e, what, `repository ${label(t)}`);
       }

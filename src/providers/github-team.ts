@@ -224,7 +224,7 @@ export function githubTeamProvider(gh: GitHubClient): Provider {
           }
         }
         if (await cancelLeftoverInvitation(t, grant)) changed = true;
-        return { status: changed ? "granted" : "unchanged" };
+        return { status: changed ? "revoked" : "unchanged" };
       } catch (e) {
         return unexpected(e, what, `team ${label(t)}`);
       }

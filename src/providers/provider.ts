@@ -19,6 +19,7 @@ export interface Grant {
 /** What one provider call did, reported per item (one failure never stops the rest). */
 export type GrantOutcome =
   | { status: "granted" }
+  | { status: "revoked" }
   | { status: "invited"; handle?: string }
   | { status: "unchanged" }
   | { status: "failed"; code: string; message: string };

@@ -45,7 +45,7 @@ test("grant, re-run unchanged, revoke, revoke again unchanged; several roles at 
   expect(await p.grant(roles, "carol", "auditor")).toEqual({ status: "granted" });
   expect(await listed(p, roles)).toEqual(["alice:security_manager:active", "carol:all_repo_write:active", "carol:auditor:active"]);
   const g = { resource: "org-roles", grantee: "carol", role: "all_repo_write", state: "active" as const };
-  expect(await p.revoke(roles, g)).toEqual({ status: "granted" });
+  expect(await p.revoke(roles, g)).toEqual({ status: "revoked" });
   expect(await p.revoke(roles, g)).toEqual({ status: "unchanged" });
   expect(await listed(p, roles)).toEqual(["alice:security_manager:active", "carol:auditor:active"]);
   // roles outside the resource are untouched
@@ -63,7 +63,7 @@ test("changeRole leaves exactly the new one of the resource's roles", async () =
 test("a role held through a team and directly (mixed) is ours; revoking leaves the team's", async () => {
   expect(await p.grant(roles, "dave", "security_manager")).toEqual({ status: "granted" });
   expect(await listed(p, roles)).toContain("dave:security_manager:active");
-  expect(await p.revoke(roles, { resource: "org-roles", grantee: "dave", role: "security_manager", state: "active" })).toEqual({ status: "granted" });
+  expect(await p.revoke(roles, { resource: "org-roles", grantee: "dave", role: "security_manager", state: "active" })).toEqual({ status: "revoked" });
   expect(await listed(p, roles)).not.toContain("dave:security_manager:active");
   expect(emu.state.orgRoleHolders("acme", "security_manager").find((a) => a.user.login === "dave")?.assignment).toBe("indirect");
 });

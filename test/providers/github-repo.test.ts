@@ -60,7 +60,7 @@ describe("grant, changeRole, revoke", () => {
     expect(await p.changeRole(web, "carol", "admin")).toEqual({ status: "granted" });
     expect(await listed(p, web)).toContain("carol:admin:active");
     const g = { resource: "web", grantee: "carol", role: "admin", state: "active" as const };
-    expect(await p.revoke(web, g)).toEqual({ status: "granted" });
+    expect(await p.revoke(web, g)).toEqual({ status: "revoked" });
     expect(await p.revoke(web, g)).toEqual({ status: "unchanged" });
     expect(await listed(p, web)).toEqual(["dave:triage:active"]);
     // access through the organization's base permission remains (not ours)
@@ -76,21 +76,21 @@ describe("grant, changeRole, revoke", () => {
     emu.state.acceptRepoInvitation("acme", "web", "outsider");
     const active = (await p.list(web)).find((g) => g.grantee === "outsider")!;
     expect(active).toEqual({ resource: "web", grantee: "outsider", role: "admin", state: "active" });
-    expect(await p.revoke(web, active)).toEqual({ status: "granted" });
+    expect(await p.revoke(web, active)).toEqual({ status: "revoked" });
     expect(await listed(p, web)).toEqual(["dave:triage:active"]);
   });
 
   test("invite → revoke cancels the invitation", async () => {
     await p.grant(web, "outsider", "pull");
     const pending = (await p.list(web)).find((g) => g.grantee === "outsider")!;
-    expect(await p.revoke(web, pending)).toEqual({ status: "granted" });
+    expect(await p.revoke(web, pending)).toEqual({ status: "revoked" });
     expect((await gh.rest.repos.listInvitations({ owner: "acme", repo: "web" })).data).toEqual([]);
     expect(await p.revoke(web, pending)).toEqual({ status: "unchanged" });
     // revoking a pending grant the person accepted meanwhile removes the collaborator
     await p.grant(web, "outsider", "pull");
     const again = (await p.list(web)).find((g) => g.grantee === "outsider")!;
     emu.state.acceptRepoInvitation("acme", "web", "outsider");
-    expect(await p.revoke(web, again)).toEqual({ status: "granted" });
+    expect(await p.revoke(web, again)).toEqual({ status: "revoked" });
     expect(await listed(p, web)).toEqual(["dave:triage:active"]);
   });
 

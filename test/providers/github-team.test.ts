@@ -74,7 +74,7 @@ describe("grant, changeRole, revoke (org members)", () => {
     expect(await p.changeRole(platform, "carol", "maintainer")).toEqual({ status: "unchanged" });
     expect(await listed(p, platform)).toContain("carol:maintainer:active");
     const g = (await p.list(platform)).find((x) => x.grantee === "carol")!;
-    expect(await p.revoke(platform, g)).toEqual({ status: "granted" });
+    expect(await p.revoke(platform, g)).toEqual({ status: "revoked" });
     expect(await p.revoke(platform, g)).toEqual({ status: "unchanged" });
     expect(await listed(p, platform)).toEqual(["alice:maintainer:active", "amy:member:active"]);
   });
@@ -97,7 +97,7 @@ describe("pending invitations", () => {
     emu.state.acceptInvitation("acme", "outsider");
     const grants = await p.list(platform);
     expect(grants).toContainEqual({ resource: "platform", grantee: "outsider", role: "member", state: "active" });
-    expect(await p.revoke(platform, grants.find((g) => g.grantee === "outsider")!)).toEqual({ status: "granted" });
+    expect(await p.revoke(platform, grants.find((g) => g.grantee === "outsider")!)).toEqual({ status: "revoked" });
     expect(await listed(p, platform)).toEqual(["alice:maintainer:active", "amy:member:active"]);
     // still an org member: the lease was about the team
     expect(emu.state.getOrg("acme")?.members.get("outsider")?.state).toBe("active");
@@ -107,7 +107,7 @@ describe("pending invitations", () => {
     await p.grant(platform, "outsider", "member");
     const pending = (await p.list(platform)).find((g) => g.grantee === "outsider")!;
     expect(pending.state).toBe("pending");
-    expect(await p.revoke(platform, pending)).toEqual({ status: "granted" });
+    expect(await p.revoke(platform, pending)).toEqual({ status: "revoked" });
     expect(await listed(p, platform)).not.toContain("outsider:member:pending");
     expect((await gh.rest.orgs.listPendingInvitations({ org: "acme" })).data).toEqual([]);
     expect(emu.state.getOrg("acme")?.members.has("outsider")).toBe(false);
@@ -119,7 +119,7 @@ describe("pending invitations", () => {
     await p.grant(platform, "outsider", "member");
     await ps.grant(sre, "outsider", "member");
     const pending = (await p.list(platform)).find((g) => g.grantee === "outsider")!;
-    expect(await p.revoke(platform, pending)).toEqual({ status: "granted" });
+    expect(await p.revoke(platform, pending)).toEqual({ status: "revoked" });
     expect(await listed(ps, sre)).toContain("outsider:member:pending");
     expect((await gh.rest.orgs.listPendingInvitations({ org: "acme" })).data.map((i) => [i.login, i.team_count])).toEqual([["outsider", 1]]);
   });
@@ -128,7 +128,7 @@ describe("pending invitations", () => {
     await p.grant(platform, "outsider", "member");
     const pending = (await p.list(platform)).find((g) => g.grantee === "outsider")!;
     emu.state.acceptInvitation("acme", "outsider");
-    expect(await p.revoke(platform, pending)).toEqual({ status: "granted" });
+    expect(await p.revoke(platform, pending)).toEqual({ status: "revoked" });
     expect(await listed(p, platform)).not.toContain("outsider:member:active");
   });
 });
