@@ -174,6 +174,7 @@ Commands:
   request      Write a valid lease file for a new access request
   plan         Show what apply would grant, change and revoke (writes nothing)
   apply        Verify approvals and reconcile every resource with the leases on main
+  expire       apply, then remove the files of leases whose time is up, in one commit
   help [cmd]   Show help for a command
 
 Options:
@@ -244,11 +245,12 @@ Options:
   --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
   --dry-run           Print the lease instead of writing it
 `;
-var APPLY_HELP = `jit plan | jit apply \u2014 reconcile targets with the leases on main
+var APPLY_HELP = `jit plan | jit apply | jit expire \u2014 reconcile targets with the leases on main
 
-Usage: jit plan  [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format text|json|markdown]
-       jit apply [same options] [--dry-run] [--force] [--max-revocations N]
-                 [--max-revocation-fraction F]
+Usage: jit plan   [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format text|json|markdown]
+       jit apply  [same options] [--dry-run] [--force] [--max-revocations N]
+                  [--max-revocation-fraction F]
+       jit expire [same options as apply] [--push REMOTE]
 
 Reads every lease on REF (default HEAD) and its history, verifies each change that has no
 trusted evidence yet through the GitHub API (the pull request that merged it, that its
@@ -256,7 +258,11 @@ reviewed content is what landed, the policy main had just before, and the approv
 what every resource holds, and plans: grants for active leases and 'standing' entries,
 role changes, and revocations of everything else (mode exclusive) or of what ended leases
 granted (mode additive). apply then executes the plan item by item and records evidence in
-refs/notes/jit (push it with git push origin refs/notes/jit).
+refs/notes/jit (push it with git push origin refs/notes/jit). expire runs apply, then
+removes the files of leases whose time is up in one commit whose trailers record, per
+lease, resource, grantee, role, granted-at, expired-at, revoked-at and why; a file stays
+while its grant may still be live. With --push it pushes that commit, rebasing and
+retrying when someone pushed meanwhile.
 
 Options:
   --repo DIR                 Access repo checkout (default: current directory)
@@ -295,7 +301,7 @@ async function main(argv, io) {
         io.out(MAIN_HELP);
         return cmd === void 0 ? 2 : 0;
       case "help":
-        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -310,9 +316,11 @@ async function main(argv, io) {
       case "request":
         return await request(rest, io);
       case "plan":
-        return await apply(rest, io, true);
+        return await apply(rest, io, "plan");
       case "apply":
-        return await apply(rest, io, false);
+        return await apply(rest, io, "apply");
+      case "expire":
+        return await apply(rest, io, "expire");
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -493,7 +501,8 @@ async function gitUser(repo) {
     return void 0;
   }
 }
-async function apply(args, io, planOnly) {
+async function apply(args, io, mode) {
+  const planOnly = mode === "plan";
   const { values } = parse(
     args,
     {
@@ -510,7 +519,8 @@ async function apply(args, io, planOnly) {
       "dry-run": { type: "boolean" },
       force: { type: "boolean" },
       "max-revocations": { type: "string" },
-      "max-revocation-fraction": { type: "string" }
+      "max-revocation-fraction": { type: "string" },
+      push: { type: "string" }
     },
     APPLY_HELP
   );
@@ -530,10 +540,11 @@ async function apply(args, io, planOnly) {
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { createProviderRegistry }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
+  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-F5JPOCDA.js"),
     import("./chunks/registry-HTGT6BXM.js"),
-    import("./chunks/apply-XUIULTPH.js"),
+    import("./chunks/apply-V7YILVQL.js"),
+    import("./chunks/expire-O7ZJLQNV.js"),
     import("./chunks/repository-MUZY3WDS.js"),
     import("./chunks/format-plan-VNU63RXU.js")
   ]);
@@ -542,7 +553,7 @@ async function apply(args, io, planOnly) {
 `) });
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const result = await runApply({
+  const options = {
     gh,
     repoDir,
     owner,
@@ -555,11 +566,22 @@ async function apply(args, io, planOnly) {
     providerFor: /* @__PURE__ */ ((registry) => (id, policy) => registry(policy.resources.get(id)))(createProviderRegistry(gh)),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"])
-  });
+  };
+  const pushTo = values.push;
+  const expired = mode === "expire" ? await runExpire({ ...options, ...pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {} }) : void 0;
+  const result = expired ? expired.apply : await runApply(options);
+  if (expired) {
+    for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})
+`);
+    for (const k of expired.kept) io.err(`kept ${k.path}: ${k.why}
+`);
+    if (expired.commit) io.err(`revocation commit ${expired.commit.slice(0, 7)}${expired.pushed ? ` pushed to ${pushTo}` : pushTo ? " NOT pushed" : " (not pushed: pass --push REMOTE)"}
+`);
+  }
   if (format === "json") io.out(JSON.stringify({ ok: result.ok, plan: result.plan, results: result.results, findings: result.findings, verified: result.verified }, null, 2) + "\n");
   else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
-  return result.ok ? 0 : 1;
+  return (expired ? expired.ok : result.ok) ? 0 : 1;
 }
 
 // src/cli/index.ts

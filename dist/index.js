@@ -33993,18 +33993,29 @@ async function runApply(o) {
     const input = inputs.find((i) => i.path === p.life.path);
     const first = input.changes[0];
     const lease2 = input.changes[p.index].lease;
-    const over = lease2 ? leaseWindow(lease2, first.time).end <= o.now : false;
-    if (lease2 && first.verdict !== "rejected" && !over) {
+    const over2 = lease2 ? leaseWindow(lease2, first.time).end <= o.now : false;
+    if (lease2 && first.verdict !== "rejected" && !over2) {
       const parent = parents.get(ch.commit) ?? await firstParent(o.repoDir, ch.commit);
       parents.set(ch.commit, parent);
       const ev = await verifyChange({ ...o }, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
       verified.push(ev);
       input.changes[p.index] = { ...input.changes[p.index], verdict: ev.verdict, findings: ev.findings };
-    } else if (!lease2 && !over) {
+    } else if (!lease2 && !over2) {
       input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
     }
   }
   const { windows, findings } = leaseWindows(inputs);
+  const over = [];
+  for (const input of inputs) {
+    const w = windows.find((x) => x.path === input.path);
+    const add = input.changes[0];
+    const lease2 = [...input.changes].reverse().find((c) => c.lease)?.lease;
+    if (w && w.end <= o.now) over.push({ ...w, verified: true });
+    else if (!w && add && lease2 && leaseWindow(lease2, add.time).end <= o.now) {
+      const lw = leaseWindow(lease2, add.time);
+      over.push({ path: input.path, resource: lease2.resource, grantee: lease2.grantee, role: lease2.role, start: lw.start, end: lw.end, verified: false });
+    }
+  }
   const ended = leaseWindows(
     log.ended.map((life) => ({
       path: life.path,
@@ -34034,7 +34045,7 @@ async function runApply(o) {
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
-  if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { plan, results: [], findings, verified, over, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -34051,7 +34062,7 @@ async function runApply(o) {
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed3 = results.some((r) => r.outcome.status === "failed");
-  return { plan, results, findings, verified, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { plan, results, findings, verified, over, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function pushNotes(repoDir, remote = "origin") {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
@@ -34747,6 +34758,136 @@ var init_run_apply = __esm({
     init_registry();
     init_format_plan();
     APPLY_MARKER = "<!-- jit-access:apply -->";
+  }
+});
+
+// src/commands/expire.ts
+function expiryCommitMessage(removed) {
+  const lines = [`jit-access: expire ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
+  for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} \u2013 ${formatTimestamp(r.expiredAt)}`);
+  lines.push("");
+  for (const r of removed) {
+    lines.push(
+      `Jit-Lease: ${r.path}`,
+      `Jit-Resource: ${r.resource}`,
+      `Jit-Grantee: ${r.grantee}`,
+      `Jit-Role: ${r.role}`,
+      `Jit-Granted-At: ${r.verified ? formatTimestamp(r.grantedAt) : "never (not verified)"}`,
+      `Jit-Expired-At: ${formatTimestamp(r.expiredAt)}`,
+      `Jit-Revoked-At: ${formatTimestamp(r.revokedAt)}`,
+      `Jit-Reason: ${r.why}`
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+async function runExpire(o) {
+  const apply = await runApply(o);
+  const removed = [];
+  const kept = [];
+  const listFailed = new Set(apply.plan.errors.map((e) => e.resource));
+  const refused = new Set(apply.plan.refused.map((r) => r.resource));
+  for (const l of apply.over) {
+    const revoke = apply.results.find((r) => r.action.kind === "revoke" && r.action.resource === l.resource && r.action.grantee.toLowerCase() === l.grantee.toLowerCase());
+    if (listFailed.has(l.resource)) kept.push({ path: l.path, why: `${l.resource} could not be listed; its grant may still be live` });
+    else if (revoke && revoke.outcome.status === "failed") kept.push({ path: l.path, why: `revoke failed: ${revoke.outcome.message}` });
+    else if (refused.has(l.resource) && !revoke) kept.push({ path: l.path, why: `${l.resource}: revocations were refused by a guard` });
+    else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: "expired", verified: l.verified });
+  }
+  const result = { apply, removed, kept, pushed: false, ok: apply.ok && kept.length === 0 };
+  if (o.dryRun || removed.length === 0) return result;
+  await git(o.repoDir, ["rm", "-q", "--", ...removed.map((r) => r.path)]);
+  const ident = ["-c", "user.name=jit-access[bot]", "-c", "user.email=jit-access[bot]@users.noreply.github.com"];
+  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed));
+  result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+  if (o.push) {
+    const attempts = o.push.attempts ?? 5;
+    for (let i = 0; i < attempts && !result.pushed; i++) {
+      try {
+        await git(o.repoDir, ["push", "-q", o.push.remote, `HEAD:refs/heads/${o.push.branch}`]);
+        result.pushed = true;
+      } catch {
+        await git(o.repoDir, ["fetch", "-q", o.push.remote, o.push.branch]);
+        try {
+          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"]);
+        } catch {
+          await git(o.repoDir, ["rebase", "--abort"]).catch(() => void 0);
+          break;
+        }
+        result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+      }
+    }
+    if (!result.pushed) result.ok = false;
+  }
+  return result;
+}
+var init_expire = __esm({
+  "src/commands/expire.ts"() {
+    "use strict";
+    init_timestamp();
+    init_run_git();
+    init_apply();
+  }
+});
+
+// src/action/run-expire.ts
+var run_expire_exports = {};
+__export(run_expire_exports, {
+  runExpireAction: () => runExpireAction
+});
+async function runExpireAction(ctx, gh, opts) {
+  try {
+    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
+  } catch {
+    info("No evidence notes yet (refs/notes/jit).");
+  }
+  const branch = ctx.defaultBranch ?? "main";
+  const registry = createProviderRegistry(gh);
+  const r = await runExpire({
+    gh,
+    repoDir: ctx.workspace,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    defaultBranch: branch,
+    policyPath: ctx.policyPath,
+    now: ctx.now,
+    ref: "HEAD",
+    ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
+    providerFor: (id, policy2) => registry(policy2.resources.get(id)),
+    guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
+    dryRun: opts.dryRun,
+    push: { remote: "origin", branch }
+  });
+  const lines = [formatPlanMarkdown(r.apply.plan, r.apply.results, r.apply.findings), "### Expired", ""];
+  if (r.removed.length === 0) lines.push("No lease's time was up.");
+  for (const x of r.removed) lines.push(`- \`${x.path}\`: ${x.grantee} as ${x.role} on ${x.resource}, ended ${formatTimestamp(x.expiredAt)}`);
+  for (const k of r.kept) lines.push(`- \u26A0\uFE0F kept \`${k.path}\`: ${k.why}`);
+  if (r.commit) lines.push("", `Revocation commit \`${r.commit.slice(0, 7)}\`${r.pushed ? " pushed" : " **not pushed**"}.`);
+  await summary.addRaw(lines.join("\n") + "\n").write();
+  for (const k of r.kept.slice(0, 10)) error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
+  if (!opts.dryRun && r.apply.verified.length) {
+    try {
+      await pushNotes(ctx.workspace);
+    } catch (e) {
+      warning(`Could not push evidence notes: ${e.message}`);
+    }
+  }
+  setOutput("expired", String(r.removed.length));
+  setOutput("kept", String(r.kept.length));
+  setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));
+  setOutput("commit", r.commit ?? "");
+  setOutput("ok", String(r.ok));
+  return r.ok;
+}
+var init_run_expire = __esm({
+  "src/action/run-expire.ts"() {
+    "use strict";
+    init_core();
+    init_expire();
+    init_apply();
+    init_run_git();
+    init_timestamp();
+    init_registry();
+    init_format_plan();
   }
 });
 
@@ -39510,8 +39651,16 @@ async function run() {
         if (!result.ok) setFailed("apply found problems: see the job summary (security findings, failed items, refused revocations).");
         return;
       }
+      case "expire": {
+        const { runExpireAction: runExpireAction2 } = await Promise.resolve().then(() => (init_run_expire(), run_expire_exports));
+        const key3 = getInput("evidence-key");
+        if (key3) setSecret(key3);
+        const ok = await runExpireAction2(ctx, gh, { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") });
+        if (!ok) setFailed("expire found problems: see the job summary (failed revocations keep their files; the next run retries).");
+        return;
+      }
       default:
-        setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply.`);
+        setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply, expire.`);
     }
   } catch (e) {
     setFailed(e.message);

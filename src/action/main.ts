@@ -28,8 +28,16 @@ export async function run(): Promise<void> {
         if (!result.ok) core.setFailed("apply found problems: see the job summary (security findings, failed items, refused revocations).");
         return;
       }
+      case "expire": {
+        const { runExpireAction } = await import("./run-expire.js");
+        const key = core.getInput("evidence-key");
+        if (key) core.setSecret(key);
+        const ok = await runExpireAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") });
+        if (!ok) core.setFailed("expire found problems: see the job summary (failed revocations keep their files; the next run retries).");
+        return;
+      }
       default:
-        core.setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply.`);
+        core.setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply, expire.`);
     }
   } catch (e) {
     core.setFailed((e as Error).message);

@@ -11,6 +11,7 @@ Commands:
   request      Write a valid lease file for a new access request
   plan         Show what apply would grant, change and revoke (writes nothing)
   apply        Verify approvals and reconcile every resource with the leases on main
+  expire       apply, then remove the files of leases whose time is up, in one commit
   help [cmd]   Show help for a command
 
 Options:
@@ -85,11 +86,12 @@ Options:
   --dry-run           Print the lease instead of writing it
 `;
 
-export const APPLY_HELP = `jit plan | jit apply — reconcile targets with the leases on main
+export const APPLY_HELP = `jit plan | jit apply | jit expire — reconcile targets with the leases on main
 
-Usage: jit plan  [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format text|json|markdown]
-       jit apply [same options] [--dry-run] [--force] [--max-revocations N]
-                 [--max-revocation-fraction F]
+Usage: jit plan   [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format text|json|markdown]
+       jit apply  [same options] [--dry-run] [--force] [--max-revocations N]
+                  [--max-revocation-fraction F]
+       jit expire [same options as apply] [--push REMOTE]
 
 Reads every lease on REF (default HEAD) and its history, verifies each change that has no
 trusted evidence yet through the GitHub API (the pull request that merged it, that its
@@ -97,7 +99,11 @@ reviewed content is what landed, the policy main had just before, and the approv
 what every resource holds, and plans: grants for active leases and 'standing' entries,
 role changes, and revocations of everything else (mode exclusive) or of what ended leases
 granted (mode additive). apply then executes the plan item by item and records evidence in
-refs/notes/jit (push it with git push origin refs/notes/jit).
+refs/notes/jit (push it with git push origin refs/notes/jit). expire runs apply, then
+removes the files of leases whose time is up in one commit whose trailers record, per
+lease, resource, grantee, role, granted-at, expired-at, revoked-at and why; a file stays
+while its grant may still be live. With --push it pushes that commit, rebasing and
+retrying when someone pushed meanwhile.
 
 Options:
   --repo DIR                 Access repo checkout (default: current directory)

@@ -44,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -58,9 +58,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "request":
         return await request(rest, io);
       case "plan":
-        return await apply(rest, io, true);
+        return await apply(rest, io, "plan");
       case "apply":
-        return await apply(rest, io, false);
+        return await apply(rest, io, "apply");
+      case "expire":
+        return await apply(rest, io, "expire");
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -237,7 +239,8 @@ async function gitUser(repo: string): Promise<string | undefined> {
   }
 }
 
-async function apply(args: string[], io: Io, planOnly: boolean): Promise<number> {
+async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire"): Promise<number> {
+  const planOnly = mode === "plan";
   const { values } = parse(
     args,
     {
@@ -255,6 +258,7 @@ async function apply(args: string[], io: Io, planOnly: boolean): Promise<number>
       force: { type: "boolean" },
       "max-revocations": { type: "string" },
       "max-revocation-fraction": { type: "string" },
+      push: { type: "string" },
     },
     APPLY_HELP,
   );
@@ -274,10 +278,11 @@ async function apply(args: string[], io: Io, planOnly: boolean): Promise<number>
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { createProviderRegistry }, { runApply }, { repositoryOf }, fmt] = await Promise.all([
+  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { repositoryOf }, fmt] = await Promise.all([
     import("../github/client.js"),
     import("../providers/registry.js"),
     import("../commands/apply.js"),
+    import("../commands/expire.js"),
     import("../commands/repository.js"),
     import("../reconcile/format-plan.js"),
   ]);
@@ -285,7 +290,7 @@ async function apply(args: string[], io: Io, planOnly: boolean): Promise<number>
   const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
-  const result = await runApply({
+  const options = {
     gh,
     repoDir,
     owner,
@@ -298,9 +303,17 @@ async function apply(args: string[], io: Io, planOnly: boolean): Promise<number>
     providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),
-  });
+  };
+  const pushTo = values.push as string | undefined;
+  const expired = mode === "expire" ? await runExpire({ ...options, ...(pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {}) }) : undefined;
+  const result = expired ? expired.apply : await runApply(options);
+  if (expired) {
+    for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})\n`);
+    for (const k of expired.kept) io.err(`kept ${k.path}: ${k.why}\n`);
+    if (expired.commit) io.err(`revocation commit ${expired.commit.slice(0, 7)}${expired.pushed ? ` pushed to ${pushTo}` : pushTo ? " NOT pushed" : " (not pushed: pass --push REMOTE)"}\n`);
+  }
   if (format === "json") io.out(JSON.stringify({ ok: result.ok, plan: result.plan, results: result.results, findings: result.findings, verified: result.verified }, null, 2) + "\n");
   else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
-  return result.ok ? 0 : 1;
+  return (expired ? expired.ok : result.ok) ? 0 : 1;
 }

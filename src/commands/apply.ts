@@ -47,6 +47,8 @@ export interface ApplyResult {
   verified: LeaseEvidence[];
   /** Total failures: findings, failed items, refused guards, unlistable resources. */
   ok: boolean;
+  /** Every lease file on the branch that is over (end ≤ now), with its window; for expire. */
+  over: Array<{ path: string; resource: string; grantee: string; role: string; start: number; end: number; verified: boolean }>;
 }
 
 /** Resources listed at once; GitHub allows up to 100 concurrent requests, and asks for restraint. */
@@ -119,6 +121,18 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   }
 
   const { windows, findings } = leaseWindows(inputs);
+  // Leases whose time is up (granted or not): the expiry sweep removes their files.
+  const over: ApplyResult["over"] = [];
+  for (const input of inputs) {
+    const w = windows.find((x) => x.path === input.path);
+    const add = input.changes[0];
+    const lease = [...input.changes].reverse().find((c) => c.lease)?.lease;
+    if (w && w.end <= o.now) over.push({ ...w, verified: true });
+    else if (!w && add && lease && leaseWindow(lease, add.time).end <= o.now) {
+      const lw = leaseWindow(lease, add.time);
+      over.push({ path: input.path, resource: lease.resource, grantee: lease.grantee, role: lease.role, start: lw.start, end: lw.end, verified: false });
+    }
+  }
   const ended = leaseWindows(
     log.ended.map((life) => ({
       path: life.path,
@@ -151,7 +165,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...(o.guards ? { guards: o.guards } : {}) });
-  if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { plan, results: [], findings, verified, over, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
 
@@ -174,7 +188,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { plan, results, findings, verified, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { plan, results, findings, verified, over, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 
 /** Pushes refs/notes/jit to the remote (the Action does this after apply). */

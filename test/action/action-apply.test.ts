@@ -103,6 +103,32 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
   });
 
+  it("expire: revokes a lease whose time is up, removes its file in a revocation commit and pushes it", async () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    repo.branch("zed");
+    repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
+    const head = repo.commitAll("request", hoursAgo(11));
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+    emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+    const merge = repo.merge("zed", hoursAgo(10));
+    emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+    emu.state.associateCommit("acme", "access", merge, pr.number);
+    emu.state.addTeamMember("acme", "prod-db-readers", "zed"); // granted by an earlier run
+    repo.git("config", "receive.denyCurrentBranch", "updateInstead"); // the test's origin is a work tree
+
+    const step = await runAction(nodeBin, checkout(), emu.url, { schedule: "*/5 * * * *", repository: { default_branch: "main" } }, { command: "expire", token: "test-token", "evidence-key": KEY }, { eventName: "schedule" });
+    expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    expect(step.outputs).toMatchObject({ ok: "true", expired: "1", kept: "0", revoked: "1" });
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
+    // The revocation commit reached origin's main, with its trailers.
+    expect(repo.git("log", "-1", "--format=%s", "main").trim()).toBe("jit-access: expire 1 lease");
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Lease,valueonly)", "main").trim()).toBe("leases/prod-db-readers/zed.yaml");
+    expect(repo.git("ls-tree", "-r", "--name-only", "main", "leases/prod-db-readers")).not.toContain("zed.yaml");
+    expect(step.summary).toContain("### Expired");
+  });
+
   it("fails loudly and grants nothing for a lease pushed to main without a pull request", async () => {
     repo.write("leases/prod-db-readers/zed.yaml", dbLease);
     repo.commitAll("sneak a lease onto main");

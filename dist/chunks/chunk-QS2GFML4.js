@@ -28,8 +28,6 @@ import {
 import {
   planReconcile
 } from "./chunk-7K3TGAXM.js";
-import "./chunk-XI4ZXRAZ.js";
-import "./chunk-BQMI2UZC.js";
 
 // src/evidence/evidence.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -326,18 +324,29 @@ async function runApply(o) {
     const input = inputs.find((i) => i.path === p.life.path);
     const first = input.changes[0];
     const lease = input.changes[p.index].lease;
-    const over = lease ? leaseWindow(lease, first.time).end <= o.now : false;
-    if (lease && first.verdict !== "rejected" && !over) {
+    const over2 = lease ? leaseWindow(lease, first.time).end <= o.now : false;
+    if (lease && first.verdict !== "rejected" && !over2) {
       const parent = parents.get(ch.commit) ?? await firstParent(o.repoDir, ch.commit);
       parents.set(ch.commit, parent);
       const ev = await verifyChange({ ...o }, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
       verified.push(ev);
       input.changes[p.index] = { ...input.changes[p.index], verdict: ev.verdict, findings: ev.findings };
-    } else if (!lease && !over) {
+    } else if (!lease && !over2) {
       input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
     }
   }
   const { windows, findings } = leaseWindows(inputs);
+  const over = [];
+  for (const input of inputs) {
+    const w = windows.find((x) => x.path === input.path);
+    const add = input.changes[0];
+    const lease = [...input.changes].reverse().find((c) => c.lease)?.lease;
+    if (w && w.end <= o.now) over.push({ ...w, verified: true });
+    else if (!w && add && lease && leaseWindow(lease, add.time).end <= o.now) {
+      const lw = leaseWindow(lease, add.time);
+      over.push({ path: input.path, resource: lease.resource, grantee: lease.grantee, role: lease.role, start: lw.start, end: lw.end, verified: false });
+    }
+  }
   const ended = leaseWindows(
     log.ended.map((life) => ({
       path: life.path,
@@ -367,7 +376,7 @@ async function runApply(o) {
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
-  if (o.dryRun) return { plan, results: [], findings, verified, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { plan, results: [], findings, verified, over, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -384,7 +393,7 @@ async function runApply(o) {
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { plan, results, findings, verified, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { plan, results, findings, verified, over, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function pushNotes(repoDir, remote = "origin") {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
@@ -396,7 +405,8 @@ async function firstParent(repoDir, commit) {
     return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   }
 }
+
 export {
-  pushNotes,
-  runApply
+  runApply,
+  pushNotes
 };

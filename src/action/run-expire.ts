@@ -1,0 +1,60 @@
+/**
+ * The Action's `expire` command (on a schedule and by hand): the sweep. Reconciles the whole
+ * state, removes the files of leases whose time is up in one revocation commit, and pushes
+ * it to the default branch (retrying on a concurrent push); evidence notes are pushed too.
+ */
+import * as core from "@actions/core";
+import { runExpire } from "../commands/expire.js";
+import { pushNotes } from "../commands/apply.js";
+import { git } from "../git/run-git.js";
+import type { GitHubClient } from "../github/client.js";
+import { formatTimestamp } from "../lease/timestamp.js";
+import type { Policy } from "../policy/policy.js";
+import { createProviderRegistry } from "../providers/registry.js";
+import { formatPlanMarkdown } from "../reconcile/format-plan.js";
+import type { ActionContext } from "./context.js";
+
+export async function runExpireAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }): Promise<boolean> {
+  try {
+    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
+  } catch {
+    core.info("No evidence notes yet (refs/notes/jit).");
+  }
+  const branch = ctx.defaultBranch ?? "main";
+  const registry = createProviderRegistry(gh);
+  const r = await runExpire({
+    gh,
+    repoDir: ctx.workspace,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    defaultBranch: branch,
+    policyPath: ctx.policyPath,
+    now: ctx.now,
+    ref: "HEAD",
+    ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
+    providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
+    guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
+    dryRun: opts.dryRun,
+    push: { remote: "origin", branch },
+  });
+  const lines = [formatPlanMarkdown(r.apply.plan, r.apply.results, r.apply.findings), "### Expired", ""];
+  if (r.removed.length === 0) lines.push("No lease's time was up.");
+  for (const x of r.removed) lines.push(`- \`${x.path}\`: ${x.grantee} as ${x.role} on ${x.resource}, ended ${formatTimestamp(x.expiredAt)}`);
+  for (const k of r.kept) lines.push(`- ⚠️ kept \`${k.path}\`: ${k.why}`);
+  if (r.commit) lines.push("", `Revocation commit \`${r.commit.slice(0, 7)}\`${r.pushed ? " pushed" : " **not pushed**"}.`);
+  await core.summary.addRaw(lines.join("\n") + "\n").write();
+  for (const k of r.kept.slice(0, 10)) core.error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
+  if (!opts.dryRun && r.apply.verified.length) {
+    try {
+      await pushNotes(ctx.workspace);
+    } catch (e) {
+      core.warning(`Could not push evidence notes: ${(e as Error).message}`);
+    }
+  }
+  core.setOutput("expired", String(r.removed.length));
+  core.setOutput("kept", String(r.kept.length));
+  core.setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));
+  core.setOutput("commit", r.commit ?? "");
+  core.setOutput("ok", String(r.ok));
+  return r.ok;
+}
