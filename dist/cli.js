@@ -19,11 +19,11 @@ import {
   readRepoFile,
   require_dist,
   runValidate
-} from "./chunks/chunk-PL2THPVE.js";
+} from "./chunks/chunk-GMYEPVFE.js";
 import {
   UsageError,
   gitText
-} from "./chunks/chunk-WHMSFSUH.js";
+} from "./chunks/chunk-ACN54BH7.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -357,7 +357,7 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-F5JPOCDA.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-ZJJVOIB6.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
     return resolveFacts(gh, q);
@@ -541,11 +541,11 @@ async function apply(args, io, mode) {
     return n;
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-F5JPOCDA.js"),
+    import("./chunks/client-ZJJVOIB6.js"),
     import("./chunks/registry-HTGT6BXM.js"),
-    import("./chunks/apply-V7YILVQL.js"),
-    import("./chunks/expire-O7ZJLQNV.js"),
-    import("./chunks/repository-MUZY3WDS.js"),
+    import("./chunks/apply-DEJBQCJA.js"),
+    import("./chunks/expire-KKTW3KHA.js"),
+    import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-VNU63RXU.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;

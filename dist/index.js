@@ -28992,9 +28992,9 @@ var init_lease_path = __esm({
 
 // src/git/run-git.ts
 import { execFile, spawn } from "node:child_process";
-function git(repo, args, input) {
+function git(repo, args, input, env) {
   return new Promise((resolve3, reject) => {
-    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
+    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: { ...gitEnv(), ...env } }, (err, stdout, stderr) => {
       if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
       else resolve3(stdout);
     });
@@ -34797,7 +34797,9 @@ async function runExpire(o) {
   if (o.dryRun || removed.length === 0) return result;
   await git(o.repoDir, ["rm", "-q", "--", ...removed.map((r) => r.path)]);
   const ident = ["-c", "user.name=jit-access[bot]", "-c", "user.email=jit-access[bot]@users.noreply.github.com"];
-  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed));
+  const when = formatTimestamp(o.now);
+  const dates = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed), dates);
   result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
   if (o.push) {
     const attempts = o.push.attempts ?? 5;
@@ -34808,7 +34810,7 @@ async function runExpire(o) {
       } catch {
         await git(o.repoDir, ["fetch", "-q", o.push.remote, o.push.branch]);
         try {
-          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"]);
+          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"], void 0, dates);
         } catch {
           await git(o.repoDir, ["rebase", "--abort"]).catch(() => void 0);
           break;
@@ -39250,6 +39252,9 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var JitOctokit = Octokit2.plugin(retry, throttling);
+var immediate = {
+  key: () => ({ schedule: (_options, fn, ...args) => Promise.resolve(fn(...args)) })
+};
 function createClient(opts) {
   const max = opts.maxRateLimitRetries ?? 3;
   const warn = opts.log ?? (() => {
@@ -39272,7 +39277,8 @@ function createClient(opts) {
       onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
         warn(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);
         return retryCount < max;
-      }
+      },
+      ...opts.spaceWrites === false ? { write: immediate, notifications: immediate } : {}
     }
   });
 }

@@ -75,7 +75,10 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
 
   await git(o.repoDir, ["rm", "-q", "--", ...removed.map((r) => r.path)]);
   const ident = ["-c", "user.name=jit-access[bot]", "-c", "user.email=jit-access[bot]@users.noreply.github.com"];
-  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed));
+  // The commit carries the sweep's time: git alone then says when each grant ended.
+  const when = formatTimestamp(o.now);
+  const dates = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed), dates);
   result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
   if (o.push) {
     const attempts = o.push.attempts ?? 5;
@@ -87,7 +90,7 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
         // Someone pushed meanwhile (e.g. an apply run): take their commits and try again.
         await git(o.repoDir, ["fetch", "-q", o.push.remote, o.push.branch]);
         try {
-          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"]);
+          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"], undefined, dates);
         } catch {
           // e.g. a concurrent run removed the same files: leave it to the next run, which starts afresh.
           await git(o.repoDir, ["rebase", "--abort"]).catch(() => undefined);

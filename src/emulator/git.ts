@@ -87,7 +87,21 @@ export class GitRepository {
     }
   }
 
+  // Commits never change, so answers about full shas are cached (a commit→PR lookup asks
+  // them for every pull request of the repository).
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private cached<T>(key: string, a: string, b: string, compute: () => Promise<T>): Promise<T> {
+    if (!SHA_RE.test(a) || !SHA_RE.test(b)) return compute();
+    let p = this.memo.get(key) as Promise<T> | undefined;
+    if (!p) this.memo.set(key, (p = compute()));
+    return p;
+  }
+
   async mergeBase(a: string, b: string): Promise<string | null> {
+    return this.cached(`mb ${a} ${b}`, a, b, () => this.computeMergeBase(a, b));
+  }
+
+  private async computeMergeBase(a: string, b: string): Promise<string | null> {
     try {
       const out = (await this.text(["merge-base", a, b])).trim();
       return SHA_RE.test(out) ? out : null;
@@ -109,6 +123,10 @@ export class GitRepository {
 
   /** Commits reachable from `to` but not from `from`, newest first. */
   async revList(from: string, to: string): Promise<string[]> {
+    return this.cached(`rl ${from} ${to}`, from, to, () => this.computeRevList(from, to));
+  }
+
+  private async computeRevList(from: string, to: string): Promise<string[]> {
     try {
       const out = await this.text(["rev-list", `${from}..${to}`]);
       return out.split("\n").filter((l) => SHA_RE.test(l));

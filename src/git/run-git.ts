@@ -11,9 +11,9 @@ export class GitError extends Error {
   }
 }
 
-export function git(repo: string, args: string[], input?: string): Promise<Buffer> {
+export function git(repo: string, args: string[], input?: string, env?: Record<string, string>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
+    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: { ...gitEnv(), ...env } }, (err, stdout, stderr) => {
       if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
       else resolve(stdout);
     });

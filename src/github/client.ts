@@ -17,7 +17,17 @@ export interface ClientOptions {
   log?: (message: string) => void;
   /** Base wait before retrying a 5xx, ms (the wait grows as 1, 4, 9 × this). Default 1000. */
   retryBaseMs?: number;
+  /**
+   * Space writes 1 s apart (3 s for invitations), as GitHub asks of integrations. Default
+   * true; simulations against the emulator turn it off.
+   */
+  spaceWrites?: boolean;
 }
+
+/** A throttling group that lets every job through at once. */
+const immediate = {
+  key: () => ({ schedule: (_options: unknown, fn: (...args: unknown[]) => unknown, ...args: unknown[]) => Promise.resolve(fn(...args)) }),
+};
 
 export function createClient(opts: ClientOptions): GitHubClient {
   const max = opts.maxRateLimitRetries ?? 3;
@@ -39,6 +49,7 @@ export function createClient(opts: ClientOptions): GitHubClient {
         warn(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);
         return retryCount < max;
       },
-    },
+      ...(opts.spaceWrites === false ? { write: immediate, notifications: immediate } : {}),
+    } as never,
   });
 }

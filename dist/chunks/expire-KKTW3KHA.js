@@ -3,13 +3,13 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-QS2GFML4.js";
-import "./chunk-PL2THPVE.js";
+} from "./chunk-LOE33QG2.js";
+import "./chunk-GMYEPVFE.js";
 import "./chunk-57KBAW56.js";
 import {
   git,
   gitText
-} from "./chunk-WHMSFSUH.js";
+} from "./chunk-ACN54BH7.js";
 import "./chunk-7K3TGAXM.js";
 import {
   formatTimestamp
@@ -52,7 +52,9 @@ async function runExpire(o) {
   if (o.dryRun || removed.length === 0) return result;
   await git(o.repoDir, ["rm", "-q", "--", ...removed.map((r) => r.path)]);
   const ident = ["-c", "user.name=jit-access[bot]", "-c", "user.email=jit-access[bot]@users.noreply.github.com"];
-  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed));
+  const when = formatTimestamp(o.now);
+  const dates = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed), dates);
   result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
   if (o.push) {
     const attempts = o.push.attempts ?? 5;
@@ -63,7 +65,7 @@ async function runExpire(o) {
       } catch {
         await git(o.repoDir, ["fetch", "-q", o.push.remote, o.push.branch]);
         try {
-          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"]);
+          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"], void 0, dates);
         } catch {
           await git(o.repoDir, ["rebase", "--abort"]).catch(() => void 0);
           break;

@@ -15,7 +15,7 @@ import {
   readRepoFile,
   teamsIn,
   validatePullRequest
-} from "./chunk-PL2THPVE.js";
+} from "./chunk-GMYEPVFE.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
@@ -24,7 +24,7 @@ import {
   git,
   gitText,
   readBlobs
-} from "./chunk-WHMSFSUH.js";
+} from "./chunk-ACN54BH7.js";
 import {
   planReconcile
 } from "./chunk-7K3TGAXM.js";

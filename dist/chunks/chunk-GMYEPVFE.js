@@ -7,7 +7,7 @@ import {
   gitText,
   readBlobs,
   revExists
-} from "./chunk-WHMSFSUH.js";
+} from "./chunk-ACN54BH7.js";
 import {
   formatTimestamp,
   parseTimestamp

@@ -5681,6 +5681,9 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var JitOctokit = Octokit2.plugin(retry, throttling);
+var immediate = {
+  key: () => ({ schedule: (_options, fn, ...args) => Promise.resolve(fn(...args)) })
+};
 function createClient(opts) {
   const max = opts.maxRateLimitRetries ?? 3;
   const warn = opts.log ?? (() => {
@@ -5703,7 +5706,8 @@ function createClient(opts) {
       onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
         warn(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);
         return retryCount < max;
-      }
+      },
+      ...opts.spaceWrites === false ? { write: immediate, notifications: immediate } : {}
     }
   });
 }

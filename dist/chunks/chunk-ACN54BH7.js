@@ -24,9 +24,9 @@ var GitError = class extends Error {
   args;
   stderr;
 };
-function git(repo, args, input) {
+function git(repo, args, input, env) {
   return new Promise((resolve, reject) => {
-    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: gitEnv() }, (err, stdout, stderr) => {
+    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: { ...gitEnv(), ...env } }, (err, stdout, stderr) => {
       if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
       else resolve(stdout);
     });

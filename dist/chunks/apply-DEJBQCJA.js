@@ -4,10 +4,10 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   pushNotes,
   runApply
-} from "./chunk-QS2GFML4.js";
-import "./chunk-PL2THPVE.js";
+} from "./chunk-LOE33QG2.js";
+import "./chunk-GMYEPVFE.js";
 import "./chunk-57KBAW56.js";
-import "./chunk-WHMSFSUH.js";
+import "./chunk-ACN54BH7.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-BQMI2UZC.js";

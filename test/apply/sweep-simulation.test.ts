@@ -1,0 +1,133 @@
+// Simulated clock: 200 approved leases with mixed durations, granted at their merge times
+// over the first simulated day, and the expiry sweep scheduled every 5 simulated minutes
+// for two days — with some runs dropped and some an hour late, as GitHub's cron does.
+// Every grant must be revoked by the first sweep that runs after its expiry, none early,
+// and git must show each lease's whole life (added by a merge, removed by a sweep commit).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runExpire } from "../../src/commands/expire.js";
+import { generateCodeowners } from "../../src/codeowners/generate-codeowners.js";
+import { createClient } from "../../src/github/client.js";
+import { loadPolicy } from "../../src/policy/load-policy.js";
+import { createProviderRegistry } from "../../src/providers/registry.js";
+import { startEmulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../src/emulator/index.js";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+
+const LEASES = 200;
+const MIN = 60_000;
+const DAY0 = Date.parse("2026-11-24T00:00:00Z");
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+const POLICY = `version: 1
+admins: [carol]
+resources:
+  team-a:
+    provider: { type: github-team, org: acme, team: team-a }
+    roles: [member]
+    maxDuration: 12h
+    approvers: [dana]
+  team-b:
+    provider: { type: github-team, org: acme, team: team-b }
+    roles: [member, maintainer]
+    maxDuration: 12h
+    approvers: [dana]
+`;
+
+interface Planned {
+  grantee: string;
+  resource: string;
+  start: number;
+  end: number;
+}
+
+let repo: TestRepo;
+let emu: Emulator;
+const planned: Planned[] = [];
+
+beforeAll(async () => {
+  let seed = 11;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  repo = TestRepo.init({ fromExample: false });
+  repo.write("policy.yaml", POLICY);
+  repo.write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(POLICY)).policy!, "policy.yaml"));
+  repo.commitAll("access repo", iso(DAY0 - 60 * MIN));
+  emu = await startEmulator({ rateLimit: { limit: 1_000_000 } });
+  const s = emu.state;
+  s.addOrg("acme");
+  s.addTeam("acme", "team-a");
+  s.addTeam("acme", "team-b");
+  s.addOrgMember("acme", "dana");
+  s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
+  // Merge times spread over the first day, in order; durations 30m to 10h.
+  const merges = Array.from({ length: LEASES }, () => DAY0 + rnd(24 * 60) * MIN).sort((a, b) => a - b);
+  for (let i = 0; i < LEASES; i++) {
+    const grantee = `user${i}`;
+    const resource = i % 2 ? "team-b" : "team-a";
+    const minutes = 30 + rnd(20) * 30;
+    s.addOrgMember("acme", grantee);
+    repo.branch(`r${i}`);
+    repo.write(`leases/${resource}/${grantee}.yaml`, lease({ grantee, resource, role: "member", duration: `${minutes}m`, reason: "Simulated access for the sweep test" }));
+    const head = repo.commitAll(`request ${i}`, iso(merges[i]! - 10 * MIN));
+    repo.checkout("main");
+    const pr = s.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: repo.head("main"), head: `r${i}`, headSha: head });
+    s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+    const merge = repo.merge(`r${i}`, iso(merges[i]!));
+    s.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+    s.associateCommit("acme", "access", merge, pr.number);
+    planned.push({ grantee, resource, start: merges[i]!, end: merges[i]! + minutes * MIN });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await emu.close();
+  repo.cleanup();
+});
+
+describe("the sweep on a simulated clock", () => {
+  it("revokes every grant at the first executed sweep after its expiry, none early, with dropped and late runs", async () => {
+    const gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 5, spaceWrites: false });
+    let seed = 5;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const member = (p: Planned) => emu.state.getTeam("acme", p.resource)!.members.has(p.grantee);
+    const lastRun = new Map<string, number>();
+    let executed = 0;
+    let dropped = 0;
+    let late = 0;
+    const debug = process.env.SIM_DEBUG ? Number(process.env.SIM_DEBUG) : 0;
+    for (let t = DAY0 + 3 * MIN; t < DAY0 + (debug ? debug : 48 * 60) * MIN; t += 5 * MIN) {
+      const roll = rnd(100);
+      if (roll < 8) {
+        dropped++;
+        continue; // GitHub dropped this run
+      }
+      let now = t;
+      if (roll < 12) {
+        late++;
+        // This run started an hour late; the runs scheduled meanwhile were queued behind it
+        // and cancelled by the concurrency group. The clock only moves forward.
+        now = t + 60 * MIN;
+        t = now;
+      }
+      const t0 = performance.now();
+      const registry = createProviderRegistry(gh);
+      const r = await runExpire({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now, ref: "HEAD", evidenceKey: "k", providerFor: (id, p) => registry(p.resources.get(id)!), dryRun: false });
+      executed++;
+      if (debug) console.log(`sweep ${iso(now)}: ${(performance.now() - t0).toFixed(0)} ms, ${r.apply.verified.length} verified, ${r.apply.results.length} changes, ${r.removed.length} removed`);
+      expect(r.kept).toEqual([]);
+      expect(r.apply.findings).toEqual([]);
+      for (const p of planned) {
+        if (now >= p.end) expect(member(p), `${p.grantee} still has access at ${iso(now)}, after ${iso(p.end)}`).toBe(false);
+        else if (now >= p.start) expect(member(p), `${p.grantee} has no access at ${iso(now)}, within ${iso(p.start)}–${iso(p.end)}`).toBe(true);
+        else expect(member(p), `${p.grantee} has access before ${iso(p.start)}`).toBe(false);
+      }
+      lastRun.set("t", now);
+    }
+    if (debug) return;
+    expect(executed).toBeGreaterThan(300);
+    expect(dropped).toBeGreaterThan(10);
+    expect(late).toBeGreaterThan(10);
+    // Each lease's whole life is in git: added by its merge, removed by a sweep commit with trailers.
+    const removed = repo.git("log", "--first-parent", "--format=%(trailers:key=Jit-Lease,valueonly)", "main").split("\n").filter(Boolean);
+    expect(removed.sort()).toEqual(planned.map((p) => `leases/${p.resource}/${p.grantee}.yaml`).sort());
+    expect(repo.git("ls-tree", "-r", "--name-only", "main", "leases").trim()).toBe("");
+  }, 300_000);
+});
