@@ -543,8 +543,8 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-ZJJVOIB6.js"),
     import("./chunks/registry-HTGT6BXM.js"),
-    import("./chunks/apply-DEJBQCJA.js"),
-    import("./chunks/expire-KKTW3KHA.js"),
+    import("./chunks/apply-47ZU2LZX.js"),
+    import("./chunks/expire-6VXGM3RD.js"),
     import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-VNU63RXU.js")
   ]);

@@ -34005,6 +34005,17 @@ async function runApply(o) {
     }
   }
   const { windows, findings } = leaseWindows(inputs);
+  const prOf = (path) => {
+    const life = lives.find((l) => l.path === path);
+    const add = life?.changes[0];
+    if (!add) return void 0;
+    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob);
+    return ev?.pullRequest?.number;
+  };
+  const active = windows.filter((w) => w.start <= o.now && o.now < w.end).map((w) => {
+    const pr = prOf(w.path);
+    return { ...w, ...pr !== void 0 ? { pullRequest: pr } : {} };
+  });
   const over = [];
   for (const input of inputs) {
     const w = windows.find((x) => x.path === input.path);
@@ -34045,7 +34056,7 @@ async function runApply(o) {
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
-  if (o.dryRun) return { plan, results: [], findings, verified, over, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, over, active, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -34062,7 +34073,7 @@ async function runApply(o) {
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed3 = results.some((r) => r.outcome.status === "failed");
-  return { plan, results, findings, verified, over, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy: policy2, plan, results, findings, verified, over, active, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function pushNotes(repoDir, remote = "origin") {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
@@ -34672,6 +34683,68 @@ var init_format_plan = __esm({
   }
 });
 
+// src/github/post-once.ts
+async function postOnce(gh, where, marker, body) {
+  const comments = await gh.paginate(gh.rest.issues.listComments, { owner: where.owner, repo: where.repo, issue_number: where.number, per_page: 100 });
+  if (comments.some((c) => c.body?.includes(marker))) return false;
+  await gh.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body });
+  return true;
+}
+var init_post_once = __esm({
+  "src/github/post-once.ts"() {
+    "use strict";
+  }
+});
+
+// src/reconcile/reminders.ts
+function reminderMarker(path, end) {
+  return `<!-- jit-access:reminder ${path} ${formatTimestamp(end)} -->`;
+}
+function dueReminders(active, policy2, now) {
+  const out = [];
+  for (const l of active) {
+    const r = policy2.resources.get(l.resource);
+    if (!r || l.pullRequest === void 0 || r.remindBeforeMinutes <= 0) continue;
+    const left = l.end - now;
+    if (left <= 0 || left > r.remindBeforeMinutes * MINUTE_MS) continue;
+    const marker = reminderMarker(l.path, l.end);
+    const extend = r.maxExtensions > 0 ? `To extend it, open a pull request that changes \`duration\` or \`expires\` in \`${l.path}\` (up to ${r.maxExtensions} extension(s), ${formatDuration(r.maxTotalDurationMinutes)} in total); it needs approval again.` : `${r.id} allows no extensions: open a new lease if you still need access.`;
+    out.push({ pullRequest: l.pullRequest, marker, body: `${marker}
+\u23F0 @${l.grantee}: your ${l.role} access on **${l.resource}** ends at ${formatTimestamp(l.end)} (in ${formatDuration(Math.ceil(left / MINUTE_MS))}). ${extend}
+To give it up now, delete the lease file in a pull request.` });
+  }
+  return out;
+}
+var init_reminders = __esm({
+  "src/reconcile/reminders.ts"() {
+    "use strict";
+    init_duration();
+    init_timestamp();
+  }
+});
+
+// src/action/send-reminders.ts
+async function sendReminders(ctx, gh, result) {
+  let sent = 0;
+  for (const r of dueReminders(result.active, result.policy, ctx.now)) {
+    try {
+      if (await postOnce(gh, { owner: ctx.owner, repo: ctx.repo, number: r.pullRequest }, r.marker, r.body)) sent++;
+    } catch (e) {
+      warning(`Could not post a reminder on #${r.pullRequest}: ${e.message}`);
+    }
+  }
+  setOutput("reminded", String(sent));
+  return sent;
+}
+var init_send_reminders = __esm({
+  "src/action/send-reminders.ts"() {
+    "use strict";
+    init_core();
+    init_post_once();
+    init_reminders();
+  }
+});
+
 // src/action/run-apply.ts
 var run_apply_exports = {};
 __export(run_apply_exports, {
@@ -34738,6 +34811,7 @@ ${body}` });
       warning(`Could not push evidence notes (refs/notes/jit): ${e.message}. The next run verifies these leases again.`);
     }
   }
+  if (!opts.dryRun) await sendReminders(ctx, gh, result);
   const count = (k) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
   setOutput("ok", String(result.ok));
   setOutput("granted", String(count("grant")));
@@ -34757,6 +34831,7 @@ var init_run_apply = __esm({
     init_timestamp();
     init_registry();
     init_format_plan();
+    init_send_reminders();
     APPLY_MARKER = "<!-- jit-access:apply -->";
   }
 });
@@ -34873,6 +34948,7 @@ async function runExpireAction(ctx, gh, opts) {
       warning(`Could not push evidence notes: ${e.message}`);
     }
   }
+  if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
   setOutput("expired", String(r.removed.length));
   setOutput("kept", String(r.kept.length));
   setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));
@@ -34890,6 +34966,7 @@ var init_run_expire = __esm({
     init_timestamp();
     init_registry();
     init_format_plan();
+    init_send_reminders();
   }
 });
 

@@ -14,6 +14,7 @@ import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { Policy } from "../policy/policy.js";
 import type { ActionContext } from "./context.js";
+import { sendReminders } from "./send-reminders.js";
 
 export const APPLY_MARKER = "<!-- jit-access:apply -->";
 
@@ -75,6 +76,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
       core.warning(`Could not push evidence notes (refs/notes/jit): ${(e as Error).message}. The next run verifies these leases again.`);
     }
   }
+  if (!opts.dryRun) await sendReminders(ctx, gh, result);
   const count = (k: string) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
   core.setOutput("ok", String(result.ok));
   core.setOutput("granted", String(count("grant")));

@@ -13,6 +13,7 @@ import type { Policy } from "../policy/policy.js";
 import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { ActionContext } from "./context.js";
+import { sendReminders } from "./send-reminders.js";
 
 export async function runExpireAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }): Promise<boolean> {
   try {
@@ -51,6 +52,7 @@ export async function runExpireAction(ctx: ActionContext, gh: GitHubClient, opts
       core.warning(`Could not push evidence notes: ${(e as Error).message}`);
     }
   }
+  if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
   core.setOutput("expired", String(r.removed.length));
   core.setOutput("kept", String(r.kept.length));
   core.setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));

@@ -40,6 +40,8 @@ export interface ApplyOptions extends Omit<VerifyContext, "now"> {
 }
 
 export interface ApplyResult {
+  /** The policy on the applied ref. */
+  policy: Policy;
   plan: Plan;
   results: ActionResult[];
   findings: WindowFinding[];
@@ -47,6 +49,8 @@ export interface ApplyResult {
   verified: LeaseEvidence[];
   /** Total failures: findings, failed items, refused guards, unlistable resources. */
   ok: boolean;
+  /** Active leases with the pull request that requested them (from evidence), for reminders. */
+  active: Array<{ path: string; resource: string; grantee: string; role: string; start: number; end: number; pullRequest?: number }>;
   /** Every lease file on the branch that is over (end ≤ now), with its window; for expire. */
   over: Array<{ path: string; resource: string; grantee: string; role: string; start: number; end: number; verified: boolean }>;
 }
@@ -121,6 +125,20 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   }
 
   const { windows, findings } = leaseWindows(inputs);
+  // The pull request behind each lease: from the add's evidence (trusted notes or this run).
+  const prOf = (path: string): number | undefined => {
+    const life = lives.find((l) => l.path === path);
+    const add = life?.changes[0];
+    if (!add) return undefined;
+    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob);
+    return ev?.pullRequest?.number;
+  };
+  const active: ApplyResult["active"] = windows
+    .filter((w) => w.start <= o.now && o.now < w.end)
+    .map((w) => {
+      const pr = prOf(w.path);
+      return { ...w, ...(pr !== undefined ? { pullRequest: pr } : {}) };
+    });
   // Leases whose time is up (granted or not): the expiry sweep removes their files.
   const over: ApplyResult["over"] = [];
   for (const input of inputs) {
@@ -165,7 +183,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...(o.guards ? { guards: o.guards } : {}) });
-  if (o.dryRun) return { plan, results: [], findings, verified, over, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
 
@@ -188,7 +206,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { plan, results, findings, verified, over, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, plan, results, findings, verified, over, active, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 
 /** Pushes refs/notes/jit to the remote (the Action does this after apply). */

@@ -129,6 +129,29 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     expect(step.summary).toContain("### Expired");
   });
 
+  it("reminds the grantee once on the lease's pull request shortly before expiry", async () => {
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    repo.branch("zed");
+    repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
+    const head = repo.commitAll("request", minutesAgo(120));
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+    emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+    const merge = repo.merge("zed", minutesAgo(110)); // ends in about 10 minutes; the policy reminds 30 minutes before
+    emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+    emu.state.associateCommit("acme", "access", merge, pr.number);
+    repo.git("config", "receive.denyCurrentBranch", "updateInstead");
+    const inputs = { command: "expire", token: "test-token", "evidence-key": KEY };
+    const first = await runAction(nodeBin, checkout(), emu.url, { repository: { default_branch: "main" } }, inputs, { eventName: "schedule" });
+    expect(first.status, first.stdout + first.stderr).toBe(0);
+    expect(first.outputs.reminded).toBe("1");
+    const second = await runAction(nodeBin, checkout(), emu.url, { repository: { default_branch: "main" } }, inputs, { eventName: "schedule" });
+    expect(second.outputs.reminded).toBe("0");
+    const reminders = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes("jit-access:reminder"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.body).toMatch(/@zed: your member access on \*\*prod-db-readers\*\* ends at .* \(in \d+m\)/);
+  });
+
   it("fails loudly and grants nothing for a lease pushed to main without a pull request", async () => {
     repo.write("leases/prod-db-readers/zed.yaml", dbLease);
     repo.commitAll("sneak a lease onto main");

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   pushNotes,
   runApply
-} from "./chunk-LOE33QG2.js";
+} from "./chunk-ZYBFMZN6.js";
 import "./chunk-GMYEPVFE.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-ACN54BH7.js";

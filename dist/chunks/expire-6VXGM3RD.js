@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-LOE33QG2.js";
+} from "./chunk-ZYBFMZN6.js";
 import "./chunk-GMYEPVFE.js";
 import "./chunk-57KBAW56.js";
 import {

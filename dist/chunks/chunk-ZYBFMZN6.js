@@ -336,6 +336,17 @@ async function runApply(o) {
     }
   }
   const { windows, findings } = leaseWindows(inputs);
+  const prOf = (path) => {
+    const life = lives.find((l) => l.path === path);
+    const add = life?.changes[0];
+    if (!add) return void 0;
+    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob);
+    return ev?.pullRequest?.number;
+  };
+  const active = windows.filter((w) => w.start <= o.now && o.now < w.end).map((w) => {
+    const pr = prOf(w.path);
+    return { ...w, ...pr !== void 0 ? { pullRequest: pr } : {} };
+  });
   const over = [];
   for (const input of inputs) {
     const w = windows.find((x) => x.path === input.path);
@@ -376,7 +387,7 @@ async function runApply(o) {
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
-  if (o.dryRun) return { plan, results: [], findings, verified, over, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -393,7 +404,7 @@ async function runApply(o) {
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { plan, results, findings, verified, over, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, plan, results, findings, verified, over, active, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function pushNotes(repoDir, remote = "origin") {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
