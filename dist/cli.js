@@ -19,15 +19,15 @@ import {
   readRepoFile,
   require_dist,
   runValidate
-} from "./chunks/chunk-GMYEPVFE.js";
-import {
-  UsageError,
-  gitText
-} from "./chunks/chunk-ACN54BH7.js";
+} from "./chunks/chunk-ZV2M2H5O.js";
 import {
   formatTimestamp,
   parseTimestamp
 } from "./chunks/chunk-XI4ZXRAZ.js";
+import {
+  UsageError,
+  gitText
+} from "./chunks/chunk-ACN54BH7.js";
 import {
   __toESM
 } from "./chunks/chunk-BQMI2UZC.js";
@@ -175,6 +175,7 @@ Commands:
   plan         Show what apply would grant, change and revoke (writes nothing)
   apply        Verify approvals and reconcile every resource with the leases on main
   expire       apply, then remove the files of leases whose time is up, in one commit
+  revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
   help [cmd]   Show help for a command
 
 Options:
@@ -251,6 +252,7 @@ Usage: jit plan   [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format t
        jit apply  [same options] [--dry-run] [--force] [--max-revocations N]
                   [--max-revocation-fraction F]
        jit expire [same options as apply] [--push REMOTE]
+       jit revoke LEASE... [--actor LOGIN] [--reason TEXT] [same options] [--push REMOTE]
 
 Reads every lease on REF (default HEAD) and its history, verifies each change that has no
 trusted evidence yet through the GitHub API (the pull request that merged it, that its
@@ -262,7 +264,9 @@ refs/notes/jit (push it with git push origin refs/notes/jit). expire runs apply,
 removes the files of leases whose time is up in one commit whose trailers record, per
 lease, resource, grantee, role, granted-at, expired-at, revoked-at and why; a file stays
 while its grant may still be live. With --push it pushes that commit, rebasing and
-retrying when someone pushed meanwhile.
+retrying when someone pushed meanwhile. revoke ends the named leases now \u2014 allowed to
+their grantee and to the policy's admins \u2014 in the same way, with "early revoke by @actor"
+as the reason in the trailers.
 
 Options:
   --repo DIR                 Access repo checkout (default: current directory)
@@ -301,7 +305,7 @@ async function main(argv, io) {
         io.out(MAIN_HELP);
         return cmd === void 0 ? 2 : 0;
       case "help":
-        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -321,6 +325,8 @@ async function main(argv, io) {
         return await apply(rest, io, "apply");
       case "expire":
         return await apply(rest, io, "expire");
+      case "revoke":
+        return await apply(rest, io, "revoke");
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -503,11 +509,13 @@ async function gitUser(repo) {
 }
 async function apply(args, io, mode) {
   const planOnly = mode === "plan";
-  const { values } = parse(
+  const { values, positionals } = parse(
     args,
     {
       repo: { type: "string" },
       ref: { type: "string" },
+      actor: { type: "string" },
+      reason: { type: "string" },
       repository: { type: "string" },
       "default-branch": { type: "string" },
       policy: { type: "string" },
@@ -540,11 +548,12 @@ async function apply(args, io, mode) {
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { repositoryOf }, fmt] = await Promise.all([
+  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-ZJJVOIB6.js"),
     import("./chunks/registry-HTGT6BXM.js"),
-    import("./chunks/apply-47ZU2LZX.js"),
-    import("./chunks/expire-6VXGM3RD.js"),
+    import("./chunks/apply-YARWD64X.js"),
+    import("./chunks/expire-RIE45V6P.js"),
+    import("./chunks/revoke-LEP4FX74.js"),
     import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-VNU63RXU.js")
   ]);
@@ -568,7 +577,14 @@ async function apply(args, io, mode) {
     dryRun: planOnly || Boolean(values["dry-run"])
   };
   const pushTo = values.push;
-  const expired = mode === "expire" ? await runExpire({ ...options, ...pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {} }) : void 0;
+  const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
+  let expired;
+  if (mode === "revoke") {
+    const actor = values.actor ?? io.env.GITHUB_ACTOR ?? await gitUser(repoDir);
+    if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
+    const reason = values.reason;
+    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...reason ? { reason } : {} });
+  } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
   const result = expired ? expired.apply : await runApply(options);
   if (expired) {
     for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})

@@ -34004,7 +34004,9 @@ async function runApply(o) {
       input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
     }
   }
-  const { windows, findings } = leaseWindows(inputs);
+  const computed = leaseWindows(inputs);
+  const findings = computed.findings;
+  const windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
   const prOf = (path) => {
     const life = lives.find((l) => l.path === path);
     const add = life?.changes[0];
@@ -34022,7 +34024,7 @@ async function runApply(o) {
     const add = input.changes[0];
     const lease2 = [...input.changes].reverse().find((c) => c.lease)?.lease;
     if (w && w.end <= o.now) over.push({ ...w, verified: true });
-    else if (!w && add && lease2 && leaseWindow(lease2, add.time).end <= o.now) {
+    else if (!w && add && lease2 && (leaseWindow(lease2, add.time).end <= o.now || o.endNow?.has(input.path))) {
       const lw = leaseWindow(lease2, add.time);
       over.push({ path: input.path, resource: lease2.resource, grantee: lease2.grantee, role: lease2.role, start: lw.start, end: lw.end, verified: false });
     }
@@ -34838,7 +34840,8 @@ var init_run_apply = __esm({
 
 // src/commands/expire.ts
 function expiryCommitMessage(removed) {
-  const lines = [`jit-access: expire ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
+  const early = removed.every((r) => r.why !== "expired");
+  const lines = [`jit-access: ${early ? "revoke" : "expire"} ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
   for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} \u2013 ${formatTimestamp(r.expiredAt)}`);
   lines.push("");
   for (const r of removed) {
@@ -34866,7 +34869,7 @@ async function runExpire(o) {
     if (listFailed.has(l.resource)) kept.push({ path: l.path, why: `${l.resource} could not be listed; its grant may still be live` });
     else if (revoke && revoke.outcome.status === "failed") kept.push({ path: l.path, why: `revoke failed: ${revoke.outcome.message}` });
     else if (refused.has(l.resource) && !revoke) kept.push({ path: l.path, why: `${l.resource}: revocations were refused by a guard` });
-    else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: "expired", verified: l.verified });
+    else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: o.endNow?.has(l.path) ? o.earlyReason ?? "early revoke" : "expired", verified: l.verified });
   }
   const result = { apply, removed, kept, pushed: false, ok: apply.ok && kept.length === 0 };
   if (o.dryRun || removed.length === 0) return result;
@@ -34906,12 +34909,48 @@ var init_expire = __esm({
   }
 });
 
+// src/commands/revoke.ts
+async function runRevoke(o) {
+  if (o.leases.length === 0) throw new UsageError("revoke-nothing", "Name the lease file(s) to revoke, e.g. leases/prod-db/alice.yaml.");
+  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
+  const policy2 = policyFile ? loadPolicy(o.policyPath, policyFile.bytes).policy : void 0;
+  if (!policy2) throw new UsageError("policy-invalid", `No valid ${o.policyPath} at ${o.ref}.`);
+  const facts = await resolveFacts(o.gh, { teams: teamsIn(policy2.admins, policy2.groups), orgMembers: [] });
+  const isAdmin = isAmong(o.actor, policy2.admins, policy2.groups, facts) === true;
+  for (const path of o.leases) {
+    const file = await readRepoFile(o.repoDir, o.ref, path);
+    const lease2 = file ? loadLease(path, file.bytes).lease : void 0;
+    if (!lease2) throw new UsageError("revoke-unknown-lease", `${path} is not a lease on ${o.ref}.`);
+    if (!isAdmin && lease2.grantee.toLowerCase() !== o.actor.toLowerCase()) {
+      throw new UsageError("revoke-not-allowed", `${o.actor} may not revoke ${path}: only its grantee (${lease2.grantee}) or the policy admins (${policy2.admins.join(", ")}) may.`);
+    }
+  }
+  return runExpire({ ...o, endNow: new Set(o.leases), earlyReason: `early revoke by @${o.actor}${o.reason ? `: ${o.reason}` : ""}` });
+}
+var init_revoke = __esm({
+  "src/commands/revoke.ts"() {
+    "use strict";
+    init_usage_error();
+    init_access_repo();
+    init_resolve_facts();
+    init_load_lease();
+    init_load_policy();
+    init_people();
+    init_expire();
+  }
+});
+
 // src/action/run-expire.ts
 var run_expire_exports = {};
 __export(run_expire_exports, {
-  runExpireAction: () => runExpireAction
+  runExpireAction: () => runExpireAction,
+  runRevokeAction: () => runRevokeAction
 });
-async function runExpireAction(ctx, gh, opts) {
+async function runRevokeAction(ctx, gh, opts, leases, actor, reason) {
+  if (!actor) throw new Error("GITHUB_ACTOR is not set: who is revoking?");
+  return runExpireAction(ctx, gh, opts, { leases, actor, ...reason ? { reason } : {} });
+}
+async function runExpireAction(ctx, gh, opts, revoke) {
   try {
     await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
   } catch {
@@ -34919,7 +34958,8 @@ async function runExpireAction(ctx, gh, opts) {
   }
   const branch = ctx.defaultBranch ?? "main";
   const registry = createProviderRegistry(gh);
-  const r = await runExpire({
+  const run2 = revoke ? (o) => runRevoke({ ...o, ...revoke }) : runExpire;
+  const r = await run2({
     gh,
     repoDir: ctx.workspace,
     owner: ctx.owner,
@@ -34961,6 +35001,7 @@ var init_run_expire = __esm({
     "use strict";
     init_core();
     init_expire();
+    init_revoke();
     init_apply();
     init_run_git();
     init_timestamp();
@@ -39742,8 +39783,17 @@ async function run() {
         if (!ok) setFailed("expire found problems: see the job summary (failed revocations keep their files; the next run retries).");
         return;
       }
+      case "revoke": {
+        const { runRevokeAction: runRevokeAction2 } = await Promise.resolve().then(() => (init_run_expire(), run_expire_exports));
+        const key3 = getInput("evidence-key");
+        if (key3) setSecret(key3);
+        const leases = getInput("lease").split(/[\s,]+/).filter(Boolean);
+        const ok = await runRevokeAction2(ctx, gh, { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") }, leases, process.env.GITHUB_ACTOR ?? "", getInput("reason"));
+        if (!ok) setFailed("revoke did not complete: see the job summary.");
+        return;
+      }
       default:
-        setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply, expire.`);
+        setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply, expire, revoke.`);
     }
   } catch (e) {
     setFailed(e.message);

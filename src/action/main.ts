@@ -36,8 +36,17 @@ export async function run(): Promise<void> {
         if (!ok) core.setFailed("expire found problems: see the job summary (failed revocations keep their files; the next run retries).");
         return;
       }
+      case "revoke": {
+        const { runRevokeAction } = await import("./run-expire.js");
+        const key = core.getInput("evidence-key");
+        if (key) core.setSecret(key);
+        const leases = core.getInput("lease").split(/[\s,]+/).filter(Boolean);
+        const ok = await runRevokeAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") }, leases, process.env.GITHUB_ACTOR ?? "", core.getInput("reason"));
+        if (!ok) core.setFailed("revoke did not complete: see the job summary.");
+        return;
+      }
       default:
-        core.setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply, expire.`);
+        core.setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply, expire, revoke.`);
     }
   } catch (e) {
     core.setFailed((e as Error).message);

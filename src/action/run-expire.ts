@@ -5,6 +5,7 @@
  */
 import * as core from "@actions/core";
 import { runExpire } from "../commands/expire.js";
+import { runRevoke } from "../commands/revoke.js";
 import { pushNotes } from "../commands/apply.js";
 import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
@@ -15,7 +16,17 @@ import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { ActionContext } from "./context.js";
 import { sendReminders } from "./send-reminders.js";
 
-export async function runExpireAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }): Promise<boolean> {
+export async function runRevokeAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }, leases: string[], actor: string, reason: string): Promise<boolean> {
+  if (!actor) throw new Error("GITHUB_ACTOR is not set: who is revoking?");
+  return runExpireAction(ctx, gh, opts, { leases, actor, ...(reason ? { reason } : {}) });
+}
+
+export async function runExpireAction(
+  ctx: ActionContext,
+  gh: GitHubClient,
+  opts: { evidenceKey?: string; dryRun: boolean; force: boolean },
+  revoke?: { leases: string[]; actor: string; reason?: string },
+): Promise<boolean> {
   try {
     await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
   } catch {
@@ -23,7 +34,8 @@ export async function runExpireAction(ctx: ActionContext, gh: GitHubClient, opts
   }
   const branch = ctx.defaultBranch ?? "main";
   const registry = createProviderRegistry(gh);
-  const r = await runExpire({
+  const run = revoke ? (o: Parameters<typeof runExpire>[0]) => runRevoke({ ...o, ...revoke }) : runExpire;
+  const r = await run({
     gh,
     repoDir: ctx.workspace,
     owner: ctx.owner,

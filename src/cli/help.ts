@@ -12,6 +12,7 @@ Commands:
   plan         Show what apply would grant, change and revoke (writes nothing)
   apply        Verify approvals and reconcile every resource with the leases on main
   expire       apply, then remove the files of leases whose time is up, in one commit
+  revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
   help [cmd]   Show help for a command
 
 Options:
@@ -92,6 +93,7 @@ Usage: jit plan   [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format t
        jit apply  [same options] [--dry-run] [--force] [--max-revocations N]
                   [--max-revocation-fraction F]
        jit expire [same options as apply] [--push REMOTE]
+       jit revoke LEASE... [--actor LOGIN] [--reason TEXT] [same options] [--push REMOTE]
 
 Reads every lease on REF (default HEAD) and its history, verifies each change that has no
 trusted evidence yet through the GitHub API (the pull request that merged it, that its
@@ -103,7 +105,9 @@ refs/notes/jit (push it with git push origin refs/notes/jit). expire runs apply,
 removes the files of leases whose time is up in one commit whose trailers record, per
 lease, resource, grantee, role, granted-at, expired-at, revoked-at and why; a file stays
 while its grant may still be live. With --push it pushes that commit, rebasing and
-retrying when someone pushed meanwhile.
+retrying when someone pushed meanwhile. revoke ends the named leases now — allowed to
+their grantee and to the policy's admins — in the same way, with "early revoke by @actor"
+as the reason in the trailers.
 
 Options:
   --repo DIR                 Access repo checkout (default: current directory)

@@ -44,7 +44,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -63,6 +63,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await apply(rest, io, "apply");
       case "expire":
         return await apply(rest, io, "expire");
+      case "revoke":
+        return await apply(rest, io, "revoke");
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -239,13 +241,15 @@ async function gitUser(repo: string): Promise<string | undefined> {
   }
 }
 
-async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire"): Promise<number> {
+async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" | "revoke"): Promise<number> {
   const planOnly = mode === "plan";
-  const { values } = parse(
+  const { values, positionals } = parse(
     args,
     {
       repo: { type: "string" },
       ref: { type: "string" },
+      actor: { type: "string" },
+      reason: { type: "string" },
       repository: { type: "string" },
       "default-branch": { type: "string" },
       policy: { type: "string" },
@@ -278,11 +282,12 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire"):
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { repositoryOf }, fmt] = await Promise.all([
+  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("../github/client.js"),
     import("../providers/registry.js"),
     import("../commands/apply.js"),
     import("../commands/expire.js"),
+    import("../commands/revoke.js"),
     import("../commands/repository.js"),
     import("../reconcile/format-plan.js"),
   ]);
@@ -305,8 +310,16 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire"):
     dryRun: planOnly || Boolean(values["dry-run"]),
   };
   const pushTo = values.push as string | undefined;
-  const expired = mode === "expire" ? await runExpire({ ...options, ...(pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {}) }) : undefined;
+  const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
+  let expired;
+  if (mode === "revoke") {
+    const actor = (values.actor as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repoDir));
+    if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
+    const reason = values.reason as string | undefined;
+    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(reason ? { reason } : {}) });
+  } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
   const result = expired ? expired.apply : await runApply(options);
+
   if (expired) {
     for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})\n`);
     for (const k of expired.kept) io.err(`kept ${k.path}: ${k.why}\n`);

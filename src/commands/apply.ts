@@ -37,6 +37,8 @@ export interface ApplyOptions extends Omit<VerifyContext, "now"> {
   guards?: Guards;
   /** Plan only: no writes to targets or notes. */
   dryRun: boolean;
+  /** Leases to end now, before their time (early revoke), by path. */
+  endNow?: Set<string>;
 }
 
 export interface ApplyResult {
@@ -124,7 +126,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     }
   }
 
-  const { windows, findings } = leaseWindows(inputs);
+  const computed = leaseWindows(inputs);
+  const findings = computed.findings;
+  // An early revoke ends a lease now: its grant goes in this run, like an expired one.
+  const windows = computed.windows.map((w) => (o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w));
   // The pull request behind each lease: from the add's evidence (trusted notes or this run).
   const prOf = (path: string): number | undefined => {
     const life = lives.find((l) => l.path === path);
@@ -146,7 +151,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     const add = input.changes[0];
     const lease = [...input.changes].reverse().find((c) => c.lease)?.lease;
     if (w && w.end <= o.now) over.push({ ...w, verified: true });
-    else if (!w && add && lease && leaseWindow(lease, add.time).end <= o.now) {
+    else if (!w && add && lease && (leaseWindow(lease, add.time).end <= o.now || o.endNow?.has(input.path))) {
       const lw = leaseWindow(lease, add.time);
       over.push({ path: input.path, resource: lease.resource, grantee: lease.grantee, role: lease.role, start: lw.start, end: lw.end, verified: false });
     }

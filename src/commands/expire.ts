@@ -19,7 +19,7 @@ export interface ExpiredLease {
   grantedAt: number;
   expiredAt: number;
   revokedAt: number;
-  why: "expired";
+  why: string;
   verified: boolean;
 }
 
@@ -36,10 +36,13 @@ export interface ExpireResult {
 export interface ExpireOptions extends ApplyOptions {
   /** Push the revocation commit to this remote and branch (the Action does). */
   push?: { remote: string; branch: string; attempts?: number };
+  /** Why leases in endNow end early (e.g. "early revoke by @alice: done"). */
+  earlyReason?: string;
 }
 
 export function expiryCommitMessage(removed: ExpiredLease[]): string {
-  const lines = [`jit-access: expire ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
+  const early = removed.every((r) => r.why !== "expired");
+  const lines = [`jit-access: ${early ? "revoke" : "expire"} ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
   for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} – ${formatTimestamp(r.expiredAt)}`);
   lines.push("");
   for (const r of removed) {
@@ -68,7 +71,7 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
     if (listFailed.has(l.resource)) kept.push({ path: l.path, why: `${l.resource} could not be listed; its grant may still be live` });
     else if (revoke && revoke.outcome.status === "failed") kept.push({ path: l.path, why: `revoke failed: ${revoke.outcome.message}` });
     else if (refused.has(l.resource) && !revoke) kept.push({ path: l.path, why: `${l.resource}: revocations were refused by a guard` });
-    else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: "expired", verified: l.verified });
+    else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: o.endNow?.has(l.path) ? (o.earlyReason ?? "early revoke") : "expired", verified: l.verified });
   }
   const result: ExpireResult = { apply, removed, kept, pushed: false, ok: apply.ok && kept.length === 0 };
   if (o.dryRun || removed.length === 0) return result;

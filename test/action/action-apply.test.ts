@@ -152,6 +152,32 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     expect(reminders[0]!.body).toMatch(/@zed: your member access on \*\*prod-db-readers\*\* ends at .* \(in \d+m\)/);
   });
 
+  it("revoke now: the grantee ends their own lease through workflow_dispatch; anyone else is refused", async () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    repo.branch("zed");
+    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
+    const head = repo.commitAll("request", hoursAgo(2));
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+    emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+    const merge = repo.merge("zed", hoursAgo(1));
+    emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+    emu.state.associateCommit("acme", "access", merge, pr.number);
+    emu.state.addTeamMember("acme", "prod-db-readers", "zed");
+    repo.git("config", "receive.denyCurrentBranch", "updateInstead");
+    const inputs = { command: "revoke", lease: "leases/prod-db-readers/zed.yaml", reason: "finished", token: "test-token", "evidence-key": KEY };
+    const refused = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "mallory" } });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toMatch(/::error::mallory may not revoke/);
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(1);
+
+    const step = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "zed" } });
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    expect(step.outputs).toMatchObject({ ok: "true", expired: "1", revoked: "1" });
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)", "main").trim()).toBe("early revoke by @zed: finished");
+  });
+
   it("fails loudly and grants nothing for a lease pushed to main without a pull request", async () => {
     repo.write("leases/prod-db-readers/zed.yaml", dbLease);
     repo.commitAll("sneak a lease onto main");

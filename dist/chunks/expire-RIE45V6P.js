@@ -2,16 +2,17 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  pushNotes,
-  runApply
-} from "./chunk-ZYBFMZN6.js";
-import "./chunk-GMYEPVFE.js";
+  expiryCommitMessage,
+  runExpire
+} from "./chunk-XFLK4FFV.js";
+import "./chunk-2TMIHSDE.js";
+import "./chunk-7K3TGAXM.js";
+import "./chunk-ZV2M2H5O.js";
+import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-ACN54BH7.js";
-import "./chunk-7K3TGAXM.js";
-import "./chunk-XI4ZXRAZ.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  pushNotes,
-  runApply
+  expiryCommitMessage,
+  runExpire
 };

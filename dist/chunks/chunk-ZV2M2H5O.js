@@ -2,16 +2,16 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
+  formatTimestamp,
+  parseTimestamp
+} from "./chunk-XI4ZXRAZ.js";
+import {
   UsageError,
   git,
   gitText,
   readBlobs,
   revExists
 } from "./chunk-ACN54BH7.js";
-import {
-  formatTimestamp,
-  parseTimestamp
-} from "./chunk-XI4ZXRAZ.js";
 import {
   __commonJS,
   __require,
@@ -7623,6 +7623,65 @@ var require_equal = __commonJS({
   }
 });
 
+// src/policy/people.ts
+function emptyFacts() {
+  return { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
+}
+function parseRef(ref) {
+  if (ref.startsWith("group:")) return { kind: "group", name: ref.slice(6) };
+  if (ref.startsWith("@")) {
+    const [org = "", slug = ""] = ref.slice(1).split("/");
+    return { kind: "team", org, slug };
+  }
+  return { kind: "user", login: ref };
+}
+function teamKey(org, slug) {
+  return `${org}/${slug}`.toLowerCase();
+}
+function expandRefs(refs, groups) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const ref of refs) {
+    const r = parseRef(ref);
+    const direct = r.kind === "group" ? groups[r.name] ?? [] : [ref];
+    for (const d of direct) {
+      const key2 = d.toLowerCase();
+      if (!seen.has(key2)) {
+        seen.add(key2);
+        out.push(d);
+      }
+    }
+  }
+  return out;
+}
+function teamsIn(refs, groups) {
+  const out = [];
+  for (const d of expandRefs(refs, groups)) {
+    const r = parseRef(d);
+    if (r.kind === "team") out.push(teamKey(r.org, r.slug));
+  }
+  return out;
+}
+function isAmong(login, refs, groups, facts) {
+  const me = login.toLowerCase();
+  let unknown = false;
+  for (const d of expandRefs(refs, groups)) {
+    const r = parseRef(d);
+    if (r.kind === "user") {
+      if (r.login.toLowerCase() === me) return true;
+    } else if (r.kind === "team") {
+      const members = facts.teams.get(teamKey(r.org, r.slug));
+      if (!members) unknown = true;
+      else if (members.has(me)) return true;
+    }
+  }
+  return unknown ? "unknown" : false;
+}
+function isOrgMember(login, org, facts) {
+  const v = facts.orgMembers.get(`${org}/${login}`.toLowerCase());
+  return v === void 0 ? "unknown" : v;
+}
+
 // src/lease/lease-path.ts
 var LEASES_DIR = "leases";
 var RESOURCE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -8065,65 +8124,6 @@ function failed(file, diagnostics, positions) {
 // src/git/access-repo.ts
 import { access, lstat, readFile, readlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
-
-// src/policy/people.ts
-function emptyFacts() {
-  return { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
-}
-function parseRef(ref) {
-  if (ref.startsWith("group:")) return { kind: "group", name: ref.slice(6) };
-  if (ref.startsWith("@")) {
-    const [org = "", slug = ""] = ref.slice(1).split("/");
-    return { kind: "team", org, slug };
-  }
-  return { kind: "user", login: ref };
-}
-function teamKey(org, slug) {
-  return `${org}/${slug}`.toLowerCase();
-}
-function expandRefs(refs, groups) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const ref of refs) {
-    const r = parseRef(ref);
-    const direct = r.kind === "group" ? groups[r.name] ?? [] : [ref];
-    for (const d of direct) {
-      const key2 = d.toLowerCase();
-      if (!seen.has(key2)) {
-        seen.add(key2);
-        out.push(d);
-      }
-    }
-  }
-  return out;
-}
-function teamsIn(refs, groups) {
-  const out = [];
-  for (const d of expandRefs(refs, groups)) {
-    const r = parseRef(d);
-    if (r.kind === "team") out.push(teamKey(r.org, r.slug));
-  }
-  return out;
-}
-function isAmong(login, refs, groups, facts) {
-  const me = login.toLowerCase();
-  let unknown = false;
-  for (const d of expandRefs(refs, groups)) {
-    const r = parseRef(d);
-    if (r.kind === "user") {
-      if (r.login.toLowerCase() === me) return true;
-    } else if (r.kind === "team") {
-      const members = facts.teams.get(teamKey(r.org, r.slug));
-      if (!members) unknown = true;
-      else if (members.has(me)) return true;
-    }
-  }
-  return unknown ? "unknown" : false;
-}
-function isOrgMember(login, org, facts) {
-  const v = facts.orgMembers.get(`${org}/${login}`.toLowerCase());
-  return v === void 0 ? "unknown" : v;
-}
 
 // src/codeowners/generate-codeowners.ts
 var CODEOWNERS_PATH = ".github/CODEOWNERS";

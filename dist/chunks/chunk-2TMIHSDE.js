@@ -2,6 +2,9 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
+  planReconcile
+} from "./chunk-7K3TGAXM.js";
+import {
   allDiagnostics,
   checkLeasePath,
   expandRefs,
@@ -15,7 +18,7 @@ import {
   readRepoFile,
   teamsIn,
   validatePullRequest
-} from "./chunk-GMYEPVFE.js";
+} from "./chunk-ZV2M2H5O.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
@@ -25,9 +28,6 @@ import {
   gitText,
   readBlobs
 } from "./chunk-ACN54BH7.js";
-import {
-  planReconcile
-} from "./chunk-7K3TGAXM.js";
 
 // src/evidence/evidence.ts
 import { createHmac, timingSafeEqual } from "node:crypto";
@@ -335,7 +335,9 @@ async function runApply(o) {
       input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
     }
   }
-  const { windows, findings } = leaseWindows(inputs);
+  const computed = leaseWindows(inputs);
+  const findings = computed.findings;
+  const windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
   const prOf = (path) => {
     const life = lives.find((l) => l.path === path);
     const add = life?.changes[0];
@@ -353,7 +355,7 @@ async function runApply(o) {
     const add = input.changes[0];
     const lease = [...input.changes].reverse().find((c) => c.lease)?.lease;
     if (w && w.end <= o.now) over.push({ ...w, verified: true });
-    else if (!w && add && lease && leaseWindow(lease, add.time).end <= o.now) {
+    else if (!w && add && lease && (leaseWindow(lease, add.time).end <= o.now || o.endNow?.has(input.path))) {
       const lw = leaseWindow(lease, add.time);
       over.push({ path: input.path, resource: lease.resource, grantee: lease.grantee, role: lease.role, start: lw.start, end: lw.end, verified: false });
     }

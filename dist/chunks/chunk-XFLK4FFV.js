@@ -3,22 +3,19 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-ZYBFMZN6.js";
-import "./chunk-GMYEPVFE.js";
-import "./chunk-57KBAW56.js";
+} from "./chunk-2TMIHSDE.js";
+import {
+  formatTimestamp
+} from "./chunk-XI4ZXRAZ.js";
 import {
   git,
   gitText
 } from "./chunk-ACN54BH7.js";
-import "./chunk-7K3TGAXM.js";
-import {
-  formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
-import "./chunk-BQMI2UZC.js";
 
 // src/commands/expire.ts
 function expiryCommitMessage(removed) {
-  const lines = [`jit-access: expire ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
+  const early = removed.every((r) => r.why !== "expired");
+  const lines = [`jit-access: ${early ? "revoke" : "expire"} ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
   for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} \u2013 ${formatTimestamp(r.expiredAt)}`);
   lines.push("");
   for (const r of removed) {
@@ -46,7 +43,7 @@ async function runExpire(o) {
     if (listFailed.has(l.resource)) kept.push({ path: l.path, why: `${l.resource} could not be listed; its grant may still be live` });
     else if (revoke && revoke.outcome.status === "failed") kept.push({ path: l.path, why: `revoke failed: ${revoke.outcome.message}` });
     else if (refused.has(l.resource) && !revoke) kept.push({ path: l.path, why: `${l.resource}: revocations were refused by a guard` });
-    else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: "expired", verified: l.verified });
+    else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: o.endNow?.has(l.path) ? o.earlyReason ?? "early revoke" : "expired", verified: l.verified });
   }
   const result = { apply, removed, kept, pushed: false, ok: apply.ok && kept.length === 0 };
   if (o.dryRun || removed.length === 0) return result;
@@ -77,6 +74,7 @@ async function runExpire(o) {
   }
   return result;
 }
+
 export {
   expiryCommitMessage,
   runExpire

@@ -1,0 +1,80 @@
+// Early revoke: the grantee releases their own lease (or an admin revokes it) without
+// waiting for approvers; the grant goes in that run, then the file, with trailers.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { runRevoke } from "../../src/commands/revoke.js";
+import { createClient } from "../../src/github/client.js";
+import type { GitHubClient } from "../../src/github/client.js";
+import { createProviderRegistry } from "../../src/providers/registry.js";
+import type { CheckedEmulator } from "../emulator/contract-helper.js";
+import { startCheckedEmulator } from "../emulator/contract-helper.js";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+
+let repo: TestRepo;
+let emu: CheckedEmulator;
+let gh: GitHubClient;
+const NOW = Date.parse("2026-11-24T10:00:00Z");
+const PATH = "leases/prod-db-readers/zed.yaml";
+
+beforeEach(async () => {
+  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  emu = await startCheckedEmulator();
+  const s = emu.state;
+  s.addOrg("acme");
+  for (const u of ["zed", "dana", "mallory", "sam"]) s.addOrgMember("acme", u);
+  for (const t of ["security", "sre-leads", "engineering", "platform-admins", "prod-db-readers"]) s.addTeam("acme", t);
+  s.addTeam("acme", "security-admins");
+  s.addTeamMember("acme", "security-admins", "sam");
+  s.addTeamMember("acme", "platform-admins", "platform-bot", "maintainer");
+  s.addTeam("acme", "dba");
+  s.addTeamMember("acme", "dba", "dana");
+  s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
+  s.addRepo("acme", "web");
+  s.addOrgRole("acme", "billing_manager");
+  gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 5, spaceWrites: false });
+  repo.branch("zed");
+  repo.write(PATH, lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "8h", reason: "Pull figures for the quarterly report" }));
+  const head = repo.commitAll("request", "2026-11-24T08:30:00Z");
+  repo.checkout("main");
+  const pr = s.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+  s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+  const merge = repo.merge("zed", "2026-11-24T09:00:00Z");
+  s.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+  s.associateCommit("acme", "access", merge, pr.number);
+  s.addTeamMember("acme", "prod-db-readers", "zed"); // granted by the apply run on merge
+});
+afterEach(async () => {
+  await emu.close();
+  repo.cleanup();
+});
+
+const revoke = (actor: string, reason?: string) => {
+  const registry = createProviderRegistry(gh);
+  return runRevoke({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW, ref: "HEAD", evidenceKey: "k", providerFor: (id, p) => registry(p.resources.get(id)!), dryRun: false, leases: [PATH], actor, ...(reason ? { reason } : {}) });
+};
+
+describe("early revoke", () => {
+  it("the grantee releases their own lease: revoked in this run, file removed with trailers", async () => {
+    const r = await revoke("zed", "done early");
+    expect(r.ok).toBe(true);
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("zed")).toBe(false);
+    expect(existsSync(join(repo.dir, PATH))).toBe(false);
+    expect(repo.git("log", "-1", "--format=%s").trim()).toBe("jit-access: revoke 1 lease");
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)").trim()).toBe("early revoke by @zed: done early");
+  });
+
+  it("an admin (through a team) may revoke anyone's lease", async () => {
+    const r = await revoke("sam");
+    expect(r.ok).toBe(true);
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("zed")).toBe(false);
+  });
+
+  it("anyone else is refused, and nothing changes", async () => {
+    await expect(revoke("mallory")).rejects.toThrow(/mallory may not revoke leases\/prod-db-readers\/zed\.yaml/);
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("zed")).toBe(true);
+    expect(existsSync(join(repo.dir, PATH))).toBe(true);
+  });
+});
