@@ -2,35 +2,30 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
+  formatText,
+  runRequest
+} from "./chunks/chunk-TXF6ITIC.js";
+import {
   CODEOWNERS_PATH,
   DEFAULT_POLICY_PATH,
   WORKTREE,
-  checkLease,
-  checkLeasePath,
   codeownersRules,
   compareCodeowners,
   decodeUtf8,
-  emptyFacts,
   generateCodeowners,
-  loadLease,
   loadPolicy,
-  parseDuration,
   readCodeowners,
   readRepoFile,
-  require_dist,
   runValidate
-} from "./chunks/chunk-ZV2M2H5O.js";
+} from "./chunks/chunk-HOTFDYH7.js";
 import {
-  formatTimestamp,
   parseTimestamp
 } from "./chunks/chunk-XI4ZXRAZ.js";
 import {
   UsageError,
   gitText
 } from "./chunks/chunk-ACN54BH7.js";
-import {
-  __toESM
-} from "./chunks/chunk-BQMI2UZC.js";
+import "./chunks/chunk-BQMI2UZC.js";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
@@ -57,63 +52,6 @@ async function runCodeowners(o) {
   return { inSync: true, expected, path, written: true, policyErrors: [] };
 }
 
-// src/commands/request.ts
-var import_yaml = __toESM(require_dist(), 1);
-import { mkdir as mkdir2, open, readFile } from "node:fs/promises";
-import { dirname as dirname2, join as join2 } from "node:path";
-function leaseFileText(lease) {
-  const ordered = {};
-  for (const k of ["grantee", "resource", "role", "duration", "expires", "notBefore", "reason", "ticket", "breakGlass"]) {
-    if (lease[k] !== void 0) ordered[k] = lease[k];
-  }
-  return `# yaml-language-server: $schema=../../schemas/lease.v1.schema.json
-${(0, import_yaml.stringify)(ordered, { lineWidth: 0 })}`;
-}
-function defaultLeaseName(grantee, now) {
-  const stamp = formatTimestamp(now).replace(/[-:]/g, "").replace("T", "-").slice(0, 13);
-  return `${grantee.toLowerCase().replace(/\[bot\]$/, "-bot")}-${stamp}.yaml`;
-}
-async function runRequest(o) {
-  if (o.duration === void 0 === (o.expires === void 0)) throw new UsageError("request-duration", "Give exactly one of --for DURATION or --until TIME.");
-  if (o.duration !== void 0 && parseDuration(o.duration) === void 0) throw new UsageError("request-duration", `'${o.duration}' is not a duration; use e.g. 30m, 4h or 1d12h.`);
-  const policyFile = await readRepoFile(o.repo, WORKTREE, o.policyPath);
-  if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} in ${o.repo}; run jit request inside your access repo or pass --repo.`);
-  const loaded = loadPolicy(o.policyPath, policyFile.bytes);
-  if (!loaded.policy) return { path: o.policyPath, text: "", written: false, errors: loaded.diagnostics, warnings: [] };
-  const lease = { grantee: o.grantee, resource: o.resource, role: o.role, reason: o.reason };
-  if (o.duration !== void 0) lease.duration = o.duration;
-  if (o.expires !== void 0) lease.expires = o.expires;
-  if (o.notBefore !== void 0) lease.notBefore = o.notBefore;
-  if (o.ticket !== void 0) lease.ticket = o.ticket;
-  const name = o.name ?? defaultLeaseName(o.grantee, o.now);
-  const path = `leases/${o.resource}/${name.endsWith(".yaml") || name.endsWith(".yml") ? name : `${name}.yaml`}`;
-  const text = leaseFileText(lease);
-  const parsed = loadLease(path, Buffer.from(text));
-  const diags = parsed.lease ? checkLease({ file: path, doc: parsed.doc, lease: parsed.lease, folder: o.resource, policy: loaded.policy, kind: "new", now: o.now, author: o.grantee, facts: emptyFacts() }) : parsed.diagnostics;
-  const where = checkLeasePath(path);
-  if (where.kind !== "lease") {
-    diags.push({ code: where.kind === "invalid" ? where.code : "lease-path-name", severity: "error", message: where.kind === "invalid" ? where.message : `'${name}' is not a lease file name.`, hint: where.kind === "invalid" ? where.hint : "Use --name like alice-db-fix.yaml.", file: path, line: 1, column: 1 });
-  }
-  const errors = diags.filter((d) => d.severity === "error");
-  const warnings = diags.filter((d) => d.severity !== "error");
-  if (errors.length || o.dryRun) return { path, text, written: false, errors, warnings };
-  const full = join2(o.repo, path);
-  await mkdir2(dirname2(full), { recursive: true });
-  try {
-    await readFile(full);
-    throw new UsageError("request-exists", `${path} already exists; pick another --name.`);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-  }
-  const fh = await open(full, "wx");
-  try {
-    await fh.writeFile(text);
-  } finally {
-    await fh.close();
-  }
-  return { path, text, written: true, errors, warnings };
-}
-
 // src/report/format-json.ts
 var item = (d) => ({ code: d.code, message: d.message, line: d.line, column: d.column, ...d.hint ? { hint: d.hint } : {} });
 function toJson(report) {
@@ -133,35 +71,6 @@ function formatJson(report) {
   return JSON.stringify(toJson(report), null, 2) + "\n";
 }
 
-// src/report/format-text.ts
-var LIST_ALL_UP_TO = 50;
-function formatText(report) {
-  const lines = [];
-  const listAll = report.files.length <= LIST_ALL_UP_TO;
-  let quiet = 0;
-  for (const f of report.files) {
-    if (!listAll && f.ok && f.warnings.length === 0) {
-      quiet++;
-      continue;
-    }
-    const head = f.ok ? f.warnings.length ? "ok (with warnings)" : "ok" : `${f.errors.length} error(s)`;
-    lines.push(`${f.ok ? "\u2713" : "\u2717"} ${f.file}${f.action ? ` \u2014 ${f.action}` : ""}: ${head}`);
-    for (const d of [...f.errors, ...f.warnings]) {
-      lines.push(`  ${d.file}:${d.line}:${d.column}  ${d.severity} [${d.code}] ${d.message}`);
-      if (d.hint) for (const h of d.hint.split("\n")) lines.push(`      ${h}`);
-    }
-  }
-  if (quiet) lines.push(`\u2713 ${quiet} ${quiet === report.files.length ? "" : "other "}file(s) valid (each one listed with --format json).`);
-  for (const n of report.notes) lines.push(`note: ${n}`);
-  const errors = report.files.reduce((n, f) => n + f.errors.length, 0);
-  const warnings = report.files.reduce((n, f) => n + f.warnings.length, 0);
-  const bad = report.files.filter((f) => !f.ok).length;
-  lines.push(
-    report.ok ? `All ${report.files.length} file(s) valid${warnings ? `; ${warnings} warning(s) \u2014 checks that could not be made are listed above` : ""}.` : `${bad} of ${report.files.length} file(s) invalid: ${errors} error(s), ${warnings} warning(s).`
-  );
-  return lines.join("\n") + "\n";
-}
-
 // src/cli/help.ts
 var VERSION = "0.1.0";
 var MAIN_HELP = `jit \u2014 just-in-time access as code on GitHub
@@ -176,6 +85,7 @@ Commands:
   apply        Verify approvals and reconcile every resource with the leases on main
   expire       apply, then remove the files of leases whose time is up, in one commit
   revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
+  sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   help [cmd]   Show help for a command
 
 Options:
@@ -286,6 +196,16 @@ Options:
 
 Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations, 2 usage error.
 `;
+var SANDBOX_HELP = `jit sandbox \u2014 the whole lifecycle, offline
+
+Usage: jit sandbox [--repo PATH] [--keep]
+
+Copies an access repo (default: the bundled examples/access-repo) to a temporary git
+repository, starts the GitHub API emulator in this process, and plays a request on a
+simulated clock: jit request, pull request validation, approvals, merge, apply (grant with
+evidence), a reminder, expiry sweeps and the revocation commit, then the git history. Use
+--repo to try your own policy before rolling it out; --keep leaves the temporary repo.
+`;
 
 // src/cli/main.ts
 var processIo = () => ({
@@ -327,6 +247,8 @@ async function main(argv, io) {
         return await apply(rest, io, "expire");
       case "revoke":
         return await apply(rest, io, "revoke");
+      case "sandbox":
+        return await sandbox(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -363,7 +285,7 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-ZJJVOIB6.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
     return resolveFacts(gh, q);
@@ -549,13 +471,13 @@ async function apply(args, io, mode) {
     return n;
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-ZJJVOIB6.js"),
-    import("./chunks/registry-HTGT6BXM.js"),
-    import("./chunks/apply-YARWD64X.js"),
-    import("./chunks/expire-RIE45V6P.js"),
-    import("./chunks/revoke-LEP4FX74.js"),
+    import("./chunks/client-KFVFIYR4.js"),
+    import("./chunks/registry-B2HEPI3X.js"),
+    import("./chunks/apply-NEPSR2KQ.js"),
+    import("./chunks/expire-3RSFPIGA.js"),
+    import("./chunks/revoke-BLDALGIZ.js"),
     import("./chunks/repository-JGUXP73V.js"),
-    import("./chunks/format-plan-VNU63RXU.js")
+    import("./chunks/format-plan-OBP4FKIF.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
   const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
@@ -598,6 +520,22 @@ async function apply(args, io, mode) {
   else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
   return (expired ? expired.ok : result.ok) ? 0 : 1;
+}
+async function sandbox(args, io) {
+  const { values } = parse(args, { repo: { type: "string" }, keep: { type: "boolean" } }, SANDBOX_HELP);
+  if (values.help) {
+    io.out(SANDBOX_HELP);
+    return 0;
+  }
+  const { runSandbox } = await import("./chunks/sandbox-MX3RC2PB.js");
+  const { fileURLToPath } = await import("node:url");
+  const { existsSync } = await import("node:fs");
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const bundled = [resolve(here, "..", "examples", "access-repo"), resolve(here, "..", "..", "examples", "access-repo")].find((p) => existsSync(p));
+  const source = values.repo ? resolve(io.cwd, values.repo) : bundled;
+  if (!source) throw new UsageError("sandbox-example", "The bundled example access repo was not found; pass --repo PATH.");
+  const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep) });
+  return ok ? 0 : 1;
 }
 
 // src/cli/index.ts

@@ -13,6 +13,7 @@ Commands:
   apply        Verify approvals and reconcile every resource with the leases on main
   expire       apply, then remove the files of leases whose time is up, in one commit
   revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
+  sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   help [cmd]   Show help for a command
 
 Options:
@@ -126,4 +127,15 @@ Options:
   --format FMT               text (default), json or markdown
 
 Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations, 2 usage error.
+`;
+
+export const SANDBOX_HELP = `jit sandbox — the whole lifecycle, offline
+
+Usage: jit sandbox [--repo PATH] [--keep]
+
+Copies an access repo (default: the bundled examples/access-repo) to a temporary git
+repository, starts the GitHub API emulator in this process, and plays a request on a
+simulated clock: jit request, pull request validation, approvals, merge, apply (grant with
+evidence), a reminder, expiry sweeps and the revocation commit, then the git history. Use
+--repo to try your own policy before rolling it out; --keep leaves the temporary repo.
 `;

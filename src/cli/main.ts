@@ -15,7 +15,7 @@ import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -65,6 +65,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await apply(rest, io, "expire");
       case "revoke":
         return await apply(rest, io, "revoke");
+      case "sandbox":
+        return await sandbox(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -329,4 +331,22 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
   return (expired ? expired.ok : result.ok) ? 0 : 1;
+}
+
+async function sandbox(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { repo: { type: "string" }, keep: { type: "boolean" } }, SANDBOX_HELP);
+  if (values.help) {
+    io.out(SANDBOX_HELP);
+    return 0;
+  }
+  const { runSandbox } = await import("../commands/sandbox.js");
+  const { fileURLToPath } = await import("node:url");
+  const { existsSync } = await import("node:fs");
+  // The bundled example: next to dist/ when installed, two levels up from src/cli/ in a checkout.
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const bundled = [resolve(here, "..", "examples", "access-repo"), resolve(here, "..", "..", "examples", "access-repo")].find((p) => existsSync(p));
+  const source = values.repo ? resolve(io.cwd, values.repo as string) : bundled;
+  if (!source) throw new UsageError("sandbox-example", "The bundled example access repo was not found; pass --repo PATH.");
+  const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep) });
+  return ok ? 0 : 1;
 }

@@ -18,7 +18,7 @@ import {
   readRepoFile,
   teamsIn,
   validatePullRequest
-} from "./chunk-ZV2M2H5O.js";
+} from "./chunk-HOTFDYH7.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
@@ -420,6 +420,7 @@ async function firstParent(repoDir, commit) {
 }
 
 export {
+  evaluateApprovals,
   runApply,
   pushNotes
 };

@@ -8282,6 +8282,36 @@ async function isShallow(repo) {
   }
 }
 
+// src/policy/policy.ts
+var BUILT_IN_DEFAULTS = {
+  maxDuration: "8h",
+  requiredApprovals: 1,
+  minReasonLength: 10,
+  requireTicket: false,
+  maxScheduleAhead: "7d",
+  maxExtensions: 0,
+  allowRequestFor: false,
+  breakGlassMaxDuration: "1h",
+  breakGlassReviewWithin: "24h",
+  mode: "exclusive",
+  revocation: "sweep",
+  remindBefore: "30m",
+  extendAfter: 0
+};
+function resourceOrg(p) {
+  return p.type === "github-repo" ? p.owner : p.org;
+}
+function targetKey(p) {
+  switch (p.type) {
+    case "github-team":
+      return `github-team:${p.org.toLowerCase()}/${p.team.toLowerCase()}`;
+    case "github-repo":
+      return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
+    case "github-org-role":
+      return `github-org-role:${p.org.toLowerCase()}`;
+  }
+}
+
 // src/lease/duration.ts
 var DURATION = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
 var MINUTE_MS = 6e4;
@@ -11490,36 +11520,6 @@ function patternHelp(pointer) {
   return "see the schema for the allowed form (logins like alice, teams like @org/team, groups like group:name)";
 }
 
-// src/policy/policy.ts
-var BUILT_IN_DEFAULTS = {
-  maxDuration: "8h",
-  requiredApprovals: 1,
-  minReasonLength: 10,
-  requireTicket: false,
-  maxScheduleAhead: "7d",
-  maxExtensions: 0,
-  allowRequestFor: false,
-  breakGlassMaxDuration: "1h",
-  breakGlassReviewWithin: "24h",
-  mode: "exclusive",
-  revocation: "sweep",
-  remindBefore: "30m",
-  extendAfter: 0
-};
-function resourceOrg(p) {
-  return p.type === "github-repo" ? p.owner : p.org;
-}
-function targetKey(p) {
-  switch (p.type) {
-    case "github-team":
-      return `github-team:${p.org.toLowerCase()}/${p.team.toLowerCase()}`;
-    case "github-repo":
-      return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
-    case "github-org-role":
-      return `github-org-role:${p.org.toLowerCase()}`;
-  }
-}
-
 // src/policy/schedule.ts
 var formatters = /* @__PURE__ */ new Map();
 function isValidTimeZone(tz) {
@@ -11910,32 +11910,106 @@ async function readLeaseLog(repo, ref, paths = ["leases"]) {
   return { current, ended };
 }
 
-// src/validate/report.ts
-function buildReport(diagnostics, files, notes = []) {
-  const byFile = /* @__PURE__ */ new Map();
-  const get = (file) => {
-    let r = byFile.get(file);
-    if (!r) {
-      r = { file, ok: true, errors: [], warnings: [] };
-      const action = files.get(file);
-      if (action) r.action = action;
-      byFile.set(file, r);
-    }
-    return r;
-  };
-  for (const file of files.keys()) get(file);
-  for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const r = get(d.file);
-    if (isError(d)) {
-      r.errors.push(d);
-      r.ok = false;
-    } else r.warnings.push(d);
+// src/git/diff.ts
+import { lstat as lstat2, readFile as readFile2, readlink as readlink2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var ZERO = /^0+$/;
+var WORKING_TREE = ":worktree";
+function parseRaw(out) {
+  const parts = out.split("\0");
+  const changes = [];
+  for (let i = 0; i < parts.length; ) {
+    const meta = parts[i++];
+    if (!meta || !meta.startsWith(":")) continue;
+    const [oldMode = "", newMode = "", oldSha = "", newSha = "", status = ""] = meta.slice(1).split(" ");
+    const first = parts[i++] ?? "";
+    if (status.startsWith("R") || status.startsWith("C")) {
+      const second = parts[i++] ?? "";
+      changes.push({ status: status[0], oldMode, newMode, oldSha, newSha, path: second, previousPath: first });
+    } else changes.push({ status: status[0], oldMode, newMode, oldSha, newSha, path: first });
   }
-  const list = [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  return { ok: list.every((f) => f.ok), files: list, notes };
+  return changes;
 }
-function allDiagnostics(report) {
-  return report.files.flatMap((f) => [...f.errors, ...f.warnings]);
+async function mergeBase(repo, a, b) {
+  return (await gitText(repo, ["merge-base", a, b])).trim();
+}
+async function diffChanges(repo, base, head) {
+  const headRev = head === WORKING_TREE ? "HEAD" : head;
+  const from = await mergeBase(repo, base, headRev);
+  const args = ["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", from];
+  if (head !== WORKING_TREE) args.push(head);
+  const raw = parseRaw((await git(repo, [...args, "--"])).toString("utf8"));
+  if (head === WORKING_TREE) {
+    const untracked = (await gitText(repo, ["ls-files", "--others", "--exclude-standard", "-z"])).split("\0").filter(Boolean);
+    for (const path of untracked) raw.push({ status: "A", oldMode: "000000", newMode: "", oldSha: "", newSha: "", path });
+  }
+  const blobs = await readBlobs(repo, raw.flatMap((c) => [c.oldSha, c.newSha]).filter((s) => s && !ZERO.test(s)));
+  const version = async (path, mode, sha, fromWorkTree) => {
+    if (fromWorkTree) return readWorkTreeFile(repo, path);
+    return { path, mode: modeOf(mode), bytes: blobs.get(sha) ?? Buffer.alloc(0) };
+  };
+  const changes = [];
+  for (const c of raw) {
+    const headFromTree = head === WORKING_TREE;
+    const basePath = c.previousPath ?? c.path;
+    switch (c.status) {
+      case "A":
+        changes.push({ status: "added", path: c.path, head: await version(c.path, c.newMode, c.newSha, headFromTree) });
+        break;
+      case "D":
+        changes.push({ status: "removed", path: c.path, base: await version(c.path, c.oldMode, c.oldSha, false) });
+        break;
+      case "R":
+        changes.push({ status: "renamed", path: c.path, previousPath: basePath, base: await version(basePath, c.oldMode, c.oldSha, false), head: await version(c.path, c.newMode, c.newSha, headFromTree) });
+        break;
+      case "C":
+        changes.push({ status: "added", path: c.path, head: await version(c.path, c.newMode, c.newSha, headFromTree) });
+        break;
+      default:
+        changes.push({ status: "modified", path: c.path, base: await version(c.path, c.oldMode, c.oldSha, false), head: await version(c.path, c.newMode, c.newSha, headFromTree) });
+    }
+  }
+  return changes;
+}
+async function readWorkTreeFile(repo, path) {
+  const full = join2(repo, path);
+  const st = await lstat2(full);
+  if (st.isSymbolicLink()) return { path, mode: "symlink", bytes: Buffer.from(await readlink2(full)) };
+  return { path, mode: st.mode & 73 ? "executable" : "file", bytes: await readFile2(full) };
+}
+
+// src/git/lease-history.ts
+async function leaseHistories(repo, ref, paths) {
+  const result = /* @__PURE__ */ new Map();
+  if (paths.length === 0) return result;
+  const log = await readLeaseLog(repo, ref, paths);
+  for (const [path, life] of log.current) {
+    result.set(path, { addedAt: life.changes[0].time, extensions: life.changes.filter((c) => c.status === "M").length });
+  }
+  return result;
+}
+
+// src/validate/needed-facts.ts
+function neededFacts(input) {
+  const teams = /* @__PURE__ */ new Set();
+  const orgMembers = /* @__PURE__ */ new Map();
+  const policy2 = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : void 0;
+  if (!policy2 || input.author === void 0) return { teams: [], orgMembers: [] };
+  for (const c of input.changes) {
+    if (!c.head) continue;
+    const where = checkLeasePath(c.path);
+    if (where.kind !== "lease") continue;
+    const lease2 = loadLease(c.path, c.head.bytes).lease;
+    const r = lease2 ? policy2.resources.get(lease2.resource) : void 0;
+    if (!lease2 || !r) continue;
+    if (r.requesters) teamsIn(r.requesters, policy2.groups).forEach((t) => teams.add(t));
+    else {
+      const org = resourceOrg(r.provider);
+      orgMembers.set(`${org}/${input.author}`.toLowerCase(), { org, login: input.author });
+    }
+    if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy2.groups).forEach((t) => teams.add(t));
+  }
+  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()] };
 }
 
 // src/codeowners/compare-codeowners.ts
@@ -12000,6 +12074,34 @@ function checkFileMode(f) {
     return diagnostic("lease-not-a-file", f.path, void 0, "A submodule cannot be a lease.", "Remove the submodule from leases/.");
   }
   return void 0;
+}
+
+// src/validate/report.ts
+function buildReport(diagnostics, files, notes = []) {
+  const byFile = /* @__PURE__ */ new Map();
+  const get = (file) => {
+    let r = byFile.get(file);
+    if (!r) {
+      r = { file, ok: true, errors: [], warnings: [] };
+      const action = files.get(file);
+      if (action) r.action = action;
+      byFile.set(file, r);
+    }
+    return r;
+  };
+  for (const file of files.keys()) get(file);
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const r = get(d.file);
+    if (isError(d)) {
+      r.errors.push(d);
+      r.ok = false;
+    } else r.warnings.push(d);
+  }
+  const list = [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return { ok: list.every((f) => f.ok), files: list, notes };
+}
+function allDiagnostics(report) {
+  return report.files.flatMap((f) => [...f.errors, ...f.warnings]);
 }
 
 // src/validate/validate-pull-request.ts
@@ -12142,108 +12244,6 @@ function effectiveCodeowners(input) {
   return void 0;
 }
 
-// src/git/diff.ts
-import { lstat as lstat2, readFile as readFile2, readlink as readlink2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-var ZERO = /^0+$/;
-var WORKING_TREE = ":worktree";
-function parseRaw(out) {
-  const parts = out.split("\0");
-  const changes = [];
-  for (let i = 0; i < parts.length; ) {
-    const meta = parts[i++];
-    if (!meta || !meta.startsWith(":")) continue;
-    const [oldMode = "", newMode = "", oldSha = "", newSha = "", status = ""] = meta.slice(1).split(" ");
-    const first = parts[i++] ?? "";
-    if (status.startsWith("R") || status.startsWith("C")) {
-      const second = parts[i++] ?? "";
-      changes.push({ status: status[0], oldMode, newMode, oldSha, newSha, path: second, previousPath: first });
-    } else changes.push({ status: status[0], oldMode, newMode, oldSha, newSha, path: first });
-  }
-  return changes;
-}
-async function mergeBase(repo, a, b) {
-  return (await gitText(repo, ["merge-base", a, b])).trim();
-}
-async function diffChanges(repo, base, head) {
-  const headRev = head === WORKING_TREE ? "HEAD" : head;
-  const from = await mergeBase(repo, base, headRev);
-  const args = ["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", from];
-  if (head !== WORKING_TREE) args.push(head);
-  const raw = parseRaw((await git(repo, [...args, "--"])).toString("utf8"));
-  if (head === WORKING_TREE) {
-    const untracked = (await gitText(repo, ["ls-files", "--others", "--exclude-standard", "-z"])).split("\0").filter(Boolean);
-    for (const path of untracked) raw.push({ status: "A", oldMode: "000000", newMode: "", oldSha: "", newSha: "", path });
-  }
-  const blobs = await readBlobs(repo, raw.flatMap((c) => [c.oldSha, c.newSha]).filter((s) => s && !ZERO.test(s)));
-  const version = async (path, mode, sha, fromWorkTree) => {
-    if (fromWorkTree) return readWorkTreeFile(repo, path);
-    return { path, mode: modeOf(mode), bytes: blobs.get(sha) ?? Buffer.alloc(0) };
-  };
-  const changes = [];
-  for (const c of raw) {
-    const headFromTree = head === WORKING_TREE;
-    const basePath = c.previousPath ?? c.path;
-    switch (c.status) {
-      case "A":
-        changes.push({ status: "added", path: c.path, head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-        break;
-      case "D":
-        changes.push({ status: "removed", path: c.path, base: await version(c.path, c.oldMode, c.oldSha, false) });
-        break;
-      case "R":
-        changes.push({ status: "renamed", path: c.path, previousPath: basePath, base: await version(basePath, c.oldMode, c.oldSha, false), head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-        break;
-      case "C":
-        changes.push({ status: "added", path: c.path, head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-        break;
-      default:
-        changes.push({ status: "modified", path: c.path, base: await version(c.path, c.oldMode, c.oldSha, false), head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-    }
-  }
-  return changes;
-}
-async function readWorkTreeFile(repo, path) {
-  const full = join2(repo, path);
-  const st = await lstat2(full);
-  if (st.isSymbolicLink()) return { path, mode: "symlink", bytes: Buffer.from(await readlink2(full)) };
-  return { path, mode: st.mode & 73 ? "executable" : "file", bytes: await readFile2(full) };
-}
-
-// src/git/lease-history.ts
-async function leaseHistories(repo, ref, paths) {
-  const result = /* @__PURE__ */ new Map();
-  if (paths.length === 0) return result;
-  const log = await readLeaseLog(repo, ref, paths);
-  for (const [path, life] of log.current) {
-    result.set(path, { addedAt: life.changes[0].time, extensions: life.changes.filter((c) => c.status === "M").length });
-  }
-  return result;
-}
-
-// src/validate/needed-facts.ts
-function neededFacts(input) {
-  const teams = /* @__PURE__ */ new Set();
-  const orgMembers = /* @__PURE__ */ new Map();
-  const policy2 = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : void 0;
-  if (!policy2 || input.author === void 0) return { teams: [], orgMembers: [] };
-  for (const c of input.changes) {
-    if (!c.head) continue;
-    const where = checkLeasePath(c.path);
-    if (where.kind !== "lease") continue;
-    const lease2 = loadLease(c.path, c.head.bytes).lease;
-    const r = lease2 ? policy2.resources.get(lease2.resource) : void 0;
-    if (!lease2 || !r) continue;
-    if (r.requesters) teamsIn(r.requesters, policy2.groups).forEach((t) => teams.add(t));
-    else {
-      const org = resourceOrg(r.provider);
-      orgMembers.set(`${org}/${input.author}`.toLowerCase(), { org, login: input.author });
-    }
-    if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy2.groups).forEach((t) => teams.add(t));
-  }
-  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()] };
-}
-
 // src/validate/validate-repo.ts
 function validateRepo(input) {
   const diagnostics = [];
@@ -12345,6 +12345,7 @@ function normalize(p) {
 export {
   compareCodeowners,
   emptyFacts,
+  parseRef,
   expandRefs,
   teamsIn,
   isAmong,
@@ -12358,7 +12359,11 @@ export {
   WORKTREE,
   readRepoFile,
   readCodeowners,
+  readLeaseFiles,
+  MINUTE_MS,
   parseDuration,
+  formatDuration,
+  resourceOrg,
   DEFAULT_POLICY_PATH,
   loadPolicy,
   loadLease,

@@ -4,10 +4,10 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   expiryCommitMessage,
   runExpire
-} from "./chunk-XFLK4FFV.js";
-import "./chunk-2TMIHSDE.js";
+} from "./chunk-MTF7SFPH.js";
+import "./chunk-2LIBXFQB.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-ZV2M2H5O.js";
+import "./chunk-HOTFDYH7.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-ACN54BH7.js";

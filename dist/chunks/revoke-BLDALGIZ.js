@@ -3,8 +3,8 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-XFLK4FFV.js";
-import "./chunk-2TMIHSDE.js";
+} from "./chunk-MTF7SFPH.js";
+import "./chunk-2LIBXFQB.js";
 import "./chunk-7K3TGAXM.js";
 import {
   isAmong,
@@ -12,7 +12,7 @@ import {
   loadPolicy,
   readRepoFile,
   teamsIn
-} from "./chunk-ZV2M2H5O.js";
+} from "./chunk-HOTFDYH7.js";
 import "./chunk-XI4ZXRAZ.js";
 import {
   resolveFacts

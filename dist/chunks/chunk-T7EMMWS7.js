@@ -5711,6 +5711,7 @@ function createClient(opts) {
     }
   });
 }
+
 export {
   createClient
 };

@@ -2,16 +2,15 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  pushNotes,
-  runApply
-} from "./chunk-2TMIHSDE.js";
+  describeAction,
+  formatPlanMarkdown,
+  formatPlanText
+} from "./chunk-COAC2HCB.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-ZV2M2H5O.js";
 import "./chunk-XI4ZXRAZ.js";
-import "./chunk-57KBAW56.js";
-import "./chunk-ACN54BH7.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  pushNotes,
-  runApply
+  describeAction,
+  formatPlanMarkdown,
+  formatPlanText
 };

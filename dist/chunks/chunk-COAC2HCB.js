@@ -7,7 +7,6 @@ import {
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";
-import "./chunk-BQMI2UZC.js";
 
 // src/reconcile/format-plan.ts
 function why(because) {
@@ -62,8 +61,9 @@ function formatPlanMarkdown(plan, results = [], findings = []) {
   for (const e of plan.errors) lines.push(`> \u274C ${e.resource}: ${e.message}`, "");
   return lines.join("\n");
 }
+
 export {
   describeAction,
-  formatPlanMarkdown,
-  formatPlanText
+  formatPlanText,
+  formatPlanMarkdown
 };

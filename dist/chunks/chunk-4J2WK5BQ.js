@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
-import "./chunk-BQMI2UZC.js";
 
 // src/providers/github-errors.ts
 function httpStatus(e) {
@@ -515,7 +514,8 @@ function createProviderRegistry(gh) {
     return p;
   };
 }
+
 export {
-  createProviderRegistry,
-  providerFor
+  providerFor,
+  createProviderRegistry
 };

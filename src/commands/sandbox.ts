@@ -1,0 +1,172 @@
+/**
+ * `jit sandbox`: the whole lifecycle on a temporary copy of an access repo, against the
+ * GitHub API emulator in this process, on a simulated clock — request, validation,
+ * approvals, merge, grant, reminder, expiry and revocation commit — printed as a user would
+ * see it on GitHub. Runs the bundled example by default, or a user's own repo with --repo.
+ */
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { evaluateApprovals } from "../approval/evaluate-approvals.js";
+import { UsageError } from "../diagnostics/usage-error.js";
+import { startEmulator } from "../emulator/index.js";
+import { git, gitText } from "../git/run-git.js";
+import { WORKTREE, readLeaseFiles, readRepoFile } from "../git/access-repo.js";
+import { checkLeasePath } from "../lease/lease-path.js";
+import { createClient } from "../github/client.js";
+import { resolveFacts } from "../github/resolve-facts.js";
+import { formatTimestamp } from "../lease/timestamp.js";
+import { loadPolicy } from "../policy/load-policy.js";
+import { expandRefs, parseRef, teamsIn } from "../policy/people.js";
+import { resourceOrg } from "../policy/policy.js";
+import { createProviderRegistry } from "../providers/registry.js";
+import { formatPlanText } from "../reconcile/format-plan.js";
+import { dueReminders } from "../reconcile/reminders.js";
+import { formatText } from "../report/format-text.js";
+import { runApply } from "./apply.js";
+import { runExpire } from "./expire.js";
+import { runRequest } from "./request.js";
+import { runValidate } from "./validate.js";
+
+const MIN = 60_000;
+const indent = (text: string) => `${text.trimEnd().replace(/^/gm, "  ")}\n`;
+
+export async function runSandbox(o: { source: string; out: (s: string) => void; start?: number; keep?: boolean }): Promise<boolean> {
+  const say = o.out;
+  const phase = (n: number, title: string, at: number) => say(`\n[${n}/8] ${title} — ${formatTimestamp(at)}\n`);
+  const dir = mkdtempSync(join(tmpdir(), "jit-sandbox-"));
+  const T0 = o.start ?? Date.parse("2026-11-24T08:00:00Z");
+  const env = (t: number) => ({ GIT_AUTHOR_NAME: "sandbox", GIT_AUTHOR_EMAIL: "sandbox@example.com", GIT_COMMITTER_NAME: "sandbox", GIT_COMMITTER_EMAIL: "sandbox@example.com", GIT_AUTHOR_DATE: formatTimestamp(t), GIT_COMMITTER_DATE: formatTimestamp(t) });
+  const g = (args: string[], t: number) => git(dir, args, undefined, env(t));
+  const emu = await startEmulator({ now: () => new Date(T0) });
+  try {
+    const dotGit = join(o.source, ".git");
+    cpSync(o.source, dir, { recursive: true, filter: (p) => p !== dotGit && !p.startsWith(`${dotGit}/`) });
+    // Leases already in the copy never went through a pull request here: set them aside.
+    const existing = (await readLeaseFiles(dir, WORKTREE)).filter((f) => checkLeasePath(f.path).kind === "lease");
+    for (const f of existing) rmSync(join(dir, f.path));
+    await g(["init", "-q", "-b", "main"], T0);
+    await g(["add", "-A"], T0);
+    await g(["commit", "-q", "-m", "access repo"], T0);
+    const policyFile = await readRepoFile(dir, "HEAD", "policy.yaml");
+    const policy = policyFile ? loadPolicy("policy.yaml", policyFile.bytes).policy : undefined;
+    if (!policy) throw new UsageError("sandbox-policy", `${o.source} has no valid policy.yaml; run jit validate --repo ${o.source}.`);
+
+    // A GitHub world shaped by the policy: its orgs, teams, approvers, a requester.
+    const s = emu.state;
+    const orgs = new Set([...policy.resources.values()].map((r) => resourceOrg(r.provider)));
+    for (const org of orgs) s.addOrg(org);
+    const resource = [...policy.resources.values()].find((r) => r.provider.type === "github-team" && !r.requireTicket && !r.schedule) ?? [...policy.resources.values()][0]!;
+    const org = resourceOrg(resource.provider);
+    const requester = "sandbox-requester";
+    s.addOrgMember(org, requester);
+    const approvers: string[] = [];
+    resource.approvalRules.forEach((rule, i) => {
+      for (let k = 0; k < rule.count; k++) {
+        const login = `approver-${i + 1}-${k + 1}`;
+        const ref = expandRefs(rule.from, policy.groups).map(parseRef).find((r) => r.kind === "team" || r.kind === "user")!;
+        if (ref.kind === "team") {
+          if (!s.getOrg(ref.org)) s.addOrg(ref.org);
+          if (!s.getTeam(ref.org, ref.slug)) s.addTeam(ref.org, ref.slug);
+          s.addTeamMember(ref.org, ref.slug, login);
+          approvers.push(login);
+        } else if (ref.kind === "user") approvers.push(ref.login);
+      }
+    });
+    for (const team of [...new Set([...policy.resources.values()].flatMap((r) => [...teamsIn(r.requesters ?? [], policy.groups), ...teamsIn(r.approvalRules.flatMap((a) => a.from), policy.groups)]))]) {
+      const [tOrg = "", slug = ""] = team.split("/");
+      if (!s.getOrg(tOrg)) s.addOrg(tOrg);
+      if (!s.getTeam(tOrg, slug)) s.addTeam(tOrg, slug);
+    }
+    for (const r of policy.resources.values()) {
+      if (r.provider.type === "github-team" && !s.getTeam(r.provider.org, r.provider.team)) s.addTeam(r.provider.org, r.provider.team);
+      if (r.provider.type === "github-repo" && !s.getRepo(r.provider.owner, r.provider.repo)) s.addRepo(r.provider.owner, r.provider.repo);
+      if (r.provider.type === "github-org-role") for (const role of r.roles) if (!s.listOrgRoles?.(r.provider.org)?.some((x: { name: string }) => x.name === role)) s.addOrgRole(r.provider.org, role);
+      for (const st of r.standing) if (r.provider.type === "github-team") s.addTeamMember(r.provider.org, r.provider.team, st.grantee, st.role as "member" | "maintainer");
+    }
+    for (const team of teamsIn(resource.requesters ?? [], policy.groups)) {
+      const [tOrg = "", slug = ""] = team.split("/");
+      s.addTeamMember(tOrg, slug, requester);
+    }
+    s.addRepo(org, "access", { gitDir: dir, defaultBranch: "main" });
+    const gh = createClient({ token: "test-token", baseUrl: emu.url, spaceWrites: false, retryBaseMs: 5 });
+    say(`Sandbox: ${o.source} → ${dir}${existing.length ? ` (its ${existing.length} lease file(s) set aside)` : ""}\nGitHub emulator at ${emu.url}; resource '${resource.id}' (${resource.provider.type}); requester @${requester}; approvers ${approvers.map((a) => `@${a}`).join(", ")}.\n`);
+
+    // 1. Request
+    const t1 = T0 + 30 * MIN;
+    phase(1, "Request: jit request writes the lease, the requester opens a pull request", t1);
+    await g(["switch", "-q", "-c", "request"], t1);
+    const req = await runRequest({ repo: dir, policyPath: "policy.yaml", resource: resource.id, role: resource.roles[0]!, grantee: requester, duration: `${Math.min(120, resource.maxDurationMinutes)}m`, reason: "Investigate the sandbox incident end to end", ...(resource.requireTicket ? { ticket: "INC-1" } : {}), now: t1 });
+    if (!req.written) throw new UsageError("sandbox-request", `The sandbox request was refused: ${req.errors.map((e) => e.message).join("; ")}`);
+    say(`  wrote ${req.path}:\n${req.text.trimEnd().replace(/^/gm, "    ")}\n`);
+    await g(["add", "-A"], t1);
+    await g(["commit", "-q", "-m", `Request ${resource.roles[0]} on ${resource.id}`], t1);
+    const head = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
+    await g(["switch", "-q", "main"], t1);
+    const baseSha = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
+    const pr = s.addPullRequest(org, "access", { author: requester, base: "main", baseSha, head: "request", headSha: head, title: `Request ${resource.id}` });
+    say(`  opened pull request #${pr.number}\n`);
+
+    // 2. Validation
+    phase(2, "Validation on the pull request (base policy, PR files as data)", t1 + MIN);
+    const report = await runValidate({ repo: dir, base: "main", head: "request", author: requester, now: t1 + MIN, policyPath: "policy.yaml", resolveFacts: (q) => resolveFacts(gh, q), strict: true });
+    say(indent(formatText(report)));
+    if (!report.ok) return false;
+
+    // 3. Approvals
+    const t3 = t1 + 20 * MIN;
+    phase(3, "Approvals (the jit-access / approvals check)", t3);
+    const facts = await resolveFacts(gh, { teams: [...new Set(resource.approvalRules.flatMap((r) => teamsIn(r.from, policy.groups)))], orgMembers: [] });
+    const progress = (reviews: Parameters<typeof evaluateApprovals>[0]["reviews"]) => evaluateApprovals({ rules: resource.approvalRules, groups: policy.groups, author: requester, grantee: requester, headSha: head, reviews, facts });
+    say(`  before review: ${progress([]).missing.join("; ")}\n`);
+    approvers.forEach((a) => s.addReview(org, "access", pr.number, { user: a, state: "APPROVED", commitId: head, submittedAt: new Date(t3) }));
+    const reviews = approvers.map((a, i) => ({ id: i + 1, reviewer: a, state: "APPROVED" as const, commitId: head, submittedAt: t3 }));
+    const p = progress(reviews);
+    say(`  after ${approvers.map((a) => `@${a}`).join(", ")} approved: ${p.satisfied ? "approved ✅" : p.missing.join("; ")}\n`);
+
+    // 4. Merge and grant
+    const t4 = t3 + 10 * MIN;
+    phase(4, "Merge to main; the apply workflow verifies and grants", t4);
+    await g(["merge", "-q", "--no-ff", "-m", `Merge pull request #${pr.number}`, "request"], t4);
+    const merge = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
+    s.mergePullRequest(org, "access", pr.number, { mergeCommitSha: merge, mergedAt: new Date(t4) });
+    s.associateCommit(org, "access", merge, pr.number);
+    const registry = () => {
+      const r = createProviderRegistry(gh);
+      return (id: string, pol: typeof policy) => r(pol.resources.get(id)!);
+    };
+    const base = { gh, repoDir: dir, owner: org, repo: "access", defaultBranch: "main", policyPath: "policy.yaml", ref: "HEAD", evidenceKey: "sandbox-key", dryRun: false };
+    const applied = await runApply({ ...base, now: t4, providerFor: registry() });
+    say(indent(formatPlanText(applied.plan, applied.results, applied.findings)));
+    const end = applied.active.find((a) => a.path === req.path)?.end ?? t4;
+    say(`  evidence note on ${merge.slice(0, 7)} (refs/notes/jit): approved by ${applied.verified.flatMap((v) => v.approvals.map((a) => `@${a.reviewer}`)).join(", ")}\n`);
+
+    // 5. Reminder
+    const t5 = end - 20 * MIN;
+    phase(5, "Reminder before expiry", t5);
+    const due = dueReminders((await runApply({ ...base, now: t5, providerFor: registry(), dryRun: true })).active, policy, t5);
+    for (const r of due) say(`  comment on #${r.pullRequest}: ${r.body.split("\n").slice(1).join(" ")}\n`);
+    if (due.length === 0) say("  (the resource sets no reminder)\n");
+
+    // 6. Sweeps: before and after the end
+    const t6 = end - 2 * MIN;
+    phase(6, "Expiry sweep before the end: nothing to do", t6);
+    const early = await runExpire({ ...base, now: t6, providerFor: registry() });
+    say(`  ${early.removed.length} lease(s) expired; access still held\n`);
+    const t7 = end + 3 * MIN;
+    phase(7, "Expiry sweep after the end: revoke, then the revocation commit", t7);
+    const swept = await runExpire({ ...base, now: t7, providerFor: registry() });
+    say(indent(formatPlanText(swept.apply.plan, swept.apply.results)));
+    if (swept.commit) say(indent(await gitText(dir, ["log", "-1", "--format=%H%n%B", swept.commit])));
+
+    // 8. History
+    phase(8, "Git history is the audit log", t7);
+    say(indent(await gitText(dir, ["log", "--first-parent", "--format=%ad %s", "--date=iso-strict"])));
+    const ok = applied.ok && swept.ok && swept.removed.length === 1;
+    say(`\nSandbox ${ok ? "completed: granted on merge, revoked on time, every step on record." : "found problems (see above)."}\n`);
+    return ok;
+  } finally {
+    await emu.close();
+    if (!o.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
