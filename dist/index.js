@@ -34006,7 +34006,20 @@ async function runApply(o) {
   }
   const computed = leaseWindows(inputs);
   const findings = computed.findings;
-  const windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+  let windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+  windows = windows.filter((w) => {
+    const life = lives.find((l) => l.path === w.path);
+    const input = inputs.find((i) => i.path === w.path);
+    if (!life || !input || w.start <= life.changes[0].time || w.start > o.now) return true;
+    const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
+    const blob = life.changes[idx]?.blob;
+    const loaded2 = blob ? loadLease(w.path, blobs.get(blob) ?? Buffer.alloc(0)) : void 0;
+    if (!loaded2?.lease) return true;
+    const problems = checkLease({ file: w.path, doc: loaded2.doc, lease: loaded2.lease, folder: w.path.split("/")[1] ?? "", policy: policy2, kind: "existing", now: o.now, facts: emptyFacts() }).filter((d) => d.severity === "error");
+    if (problems.length === 0) return true;
+    findings.push({ lease: w.path, commit: life.changes[idx].commit, message: `${w.path} was not granted at its scheduled start: the policy now refuses it (${problems.map((d) => `${d.code}: ${d.message}`).join("; ")})` });
+    return false;
+  });
   const prOf = (path) => {
     const life = lives.find((l) => l.path === path);
     const add = life?.changes[0];
@@ -34100,6 +34113,7 @@ var init_apply = __esm({
     init_load_lease();
     init_lease_path();
     init_check_lease();
+    init_people();
     init_load_policy();
     init_usage_error();
     init_execute_plan();

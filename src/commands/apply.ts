@@ -16,7 +16,8 @@ import { git, gitText, readBlobs } from "../git/run-git.js";
 import { readRepoFile } from "../git/access-repo.js";
 import { loadLease } from "../lease/load-lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
-import { leaseWindow } from "../validate/check-lease.js";
+import { checkLease, leaseWindow } from "../validate/check-lease.js";
+import { emptyFacts } from "../policy/people.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
@@ -129,7 +130,22 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const computed = leaseWindows(inputs);
   const findings = computed.findings;
   // An early revoke ends a lease now: its grant goes in this run, like an expired one.
-  const windows = computed.windows.map((w) => (o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w));
+  let windows = computed.windows.map((w) => (o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w));
+  // A scheduled lease (notBefore after its merge) is checked again when it starts, against
+  // the policy in force then: a policy tightened meanwhile is not bypassed by scheduling.
+  windows = windows.filter((w) => {
+    const life = lives.find((l) => l.path === w.path);
+    const input = inputs.find((i) => i.path === w.path);
+    if (!life || !input || w.start <= life.changes[0]!.time || w.start > o.now) return true;
+    const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
+    const blob = life.changes[idx]?.blob;
+    const loaded = blob ? loadLease(w.path, blobs.get(blob) ?? Buffer.alloc(0)) : undefined;
+    if (!loaded?.lease) return true;
+    const problems = checkLease({ file: w.path, doc: loaded.doc, lease: loaded.lease, folder: w.path.split("/")[1] ?? "", policy, kind: "existing", now: o.now, facts: emptyFacts() }).filter((d) => d.severity === "error");
+    if (problems.length === 0) return true;
+    findings.push({ lease: w.path, commit: life.changes[idx]!.commit, message: `${w.path} was not granted at its scheduled start: the policy now refuses it (${problems.map((d) => `${d.code}: ${d.message}`).join("; ")})` });
+    return false;
+  });
   // The pull request behind each lease: from the add's evidence (trusted notes or this run).
   const prOf = (path: string): number | undefined => {
     const life = lives.find((l) => l.path === path);

@@ -149,6 +149,30 @@ describe("apply: approve and grant", () => {
   });
 });
 
+describe("apply: scheduled leases", () => {
+  it("grants at notBefore, not before; and re-checks the policy in force at the start", async () => {
+    const scheduled = (grantee: string) => lease({ grantee, resource: "prod-db-readers", role: "member", duration: "6h", notBefore: "2026-11-24T12:00:00Z", reason: "Pull figures for the quarterly report" });
+    mergePr({ branch: "zed", author: "zed", files: { "leases/prod-db-readers/zed.yaml": scheduled("zed") }, reviews: [{ user: "dana" }] });
+    const before = await apply(Date.parse("2026-11-24T11:59:00Z"));
+    expect(before.results).toEqual([]);
+    expect(before.plan.scheduled.map((x) => x.grantee)).toEqual(["zed"]);
+    const atStart = await apply(Date.parse("2026-11-24T12:00:00Z"));
+    expect(atStart.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["grant:zed"]);
+  });
+
+  it("does not grant a scheduled lease the policy no longer allows at its start", async () => {
+    const scheduled = lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "6h", notBefore: "2026-11-24T12:00:00Z", reason: "Pull figures for the quarterly report" });
+    mergePr({ branch: "zed", author: "zed", files: { "leases/prod-db-readers/zed.yaml": scheduled }, reviews: [{ user: "dana" }] });
+    // The admins tighten the policy before the lease starts.
+    repo.write("policy.yaml", readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("    maxDuration: 1d\n    approvers: [\"@acme/dba\"]", "    maxDuration: 2h\n    approvers: [\"@acme/dba\"]"));
+    repo.commitAll("tighten prod-db-readers", "2026-11-24T11:00:00Z");
+    const r = await apply(Date.parse("2026-11-24T12:05:00Z"));
+    expect(r.results.filter((x) => x.action.kind === "grant")).toEqual([]);
+    expect(r.findings.map((f) => f.message).join("\n")).toMatch(/not granted at its scheduled start: the policy now refuses it \(lease-duration-too-long/);
+    expect(await teamMembers("prod-db-readers")).toEqual([]);
+  });
+});
+
 describe("apply: attacks leave no grant and are reported", () => {
   async function expectRefused(expectFinding: RegExp) {
     const r = await apply();

@@ -16,11 +16,11 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-MTF7SFPH.js";
+} from "./chunk-L3A3SD65.js";
 import {
   evaluateApprovals,
   runApply
-} from "./chunk-2LIBXFQB.js";
+} from "./chunk-STSYP6F5.js";
 import "./chunk-7K3TGAXM.js";
 import {
   MINUTE_MS,

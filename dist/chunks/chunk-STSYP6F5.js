@@ -6,7 +6,9 @@ import {
 } from "./chunk-7K3TGAXM.js";
 import {
   allDiagnostics,
+  checkLease,
   checkLeasePath,
+  emptyFacts,
   expandRefs,
   isAmong,
   leaseWindow,
@@ -337,7 +339,20 @@ async function runApply(o) {
   }
   const computed = leaseWindows(inputs);
   const findings = computed.findings;
-  const windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+  let windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+  windows = windows.filter((w) => {
+    const life = lives.find((l) => l.path === w.path);
+    const input = inputs.find((i) => i.path === w.path);
+    if (!life || !input || w.start <= life.changes[0].time || w.start > o.now) return true;
+    const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
+    const blob = life.changes[idx]?.blob;
+    const loaded2 = blob ? loadLease(w.path, blobs.get(blob) ?? Buffer.alloc(0)) : void 0;
+    if (!loaded2?.lease) return true;
+    const problems = checkLease({ file: w.path, doc: loaded2.doc, lease: loaded2.lease, folder: w.path.split("/")[1] ?? "", policy, kind: "existing", now: o.now, facts: emptyFacts() }).filter((d) => d.severity === "error");
+    if (problems.length === 0) return true;
+    findings.push({ lease: w.path, commit: life.changes[idx].commit, message: `${w.path} was not granted at its scheduled start: the policy now refuses it (${problems.map((d) => `${d.code}: ${d.message}`).join("; ")})` });
+    return false;
+  });
   const prOf = (path) => {
     const life = lives.find((l) => l.path === path);
     const add = life?.changes[0];

@@ -4,8 +4,8 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   expiryCommitMessage,
   runExpire
-} from "./chunk-MTF7SFPH.js";
-import "./chunk-2LIBXFQB.js";
+} from "./chunk-L3A3SD65.js";
+import "./chunk-STSYP6F5.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-HOTFDYH7.js";
 import "./chunk-XI4ZXRAZ.js";

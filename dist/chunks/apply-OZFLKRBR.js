@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   pushNotes,
   runApply
-} from "./chunk-2LIBXFQB.js";
+} from "./chunk-STSYP6F5.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-HOTFDYH7.js";
 import "./chunk-XI4ZXRAZ.js";

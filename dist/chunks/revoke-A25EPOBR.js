@@ -3,8 +3,8 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-MTF7SFPH.js";
-import "./chunk-2LIBXFQB.js";
+} from "./chunk-L3A3SD65.js";
+import "./chunk-STSYP6F5.js";
 import "./chunk-7K3TGAXM.js";
 import {
   isAmong,
