@@ -13738,7 +13738,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14693,7 +14693,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19231,7 +19231,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -34761,6 +34761,57 @@ var init_send_reminders = __esm({
   }
 });
 
+// src/notify/webhook.ts
+function createNotifier(url, opts = {}) {
+  const failures = [];
+  return {
+    failures,
+    async notify(n) {
+      if (!url) return;
+      try {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "user-agent": "jit-access" },
+          body: JSON.stringify({ ...n, ...opts.repository ? { repository: opts.repository } : {}, event: `jit-access.${n.kind}` }),
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 5e3)
+        });
+        if (!res.ok) failures.push(`${n.kind}: webhook answered ${res.status}`);
+      } catch (e) {
+        failures.push(`${n.kind}: ${e.message}`);
+      }
+    }
+  };
+}
+var init_webhook = __esm({
+  "src/notify/webhook.ts"() {
+    "use strict";
+  }
+});
+
+// src/action/notify-results.ts
+async function notifyResults(ctx, result, url) {
+  if (!url) return;
+  const n = createNotifier(url, { repository: `${ctx.owner}/${ctx.repo}` });
+  const at = new Date(ctx.now).toISOString();
+  for (const r of result.results) {
+    const a = r.action;
+    const role = a.kind === "change-role" ? a.to : a.role;
+    const base = { resource: a.resource, grantee: a.grantee, role, at, ...r.because[0] ? { lease: r.because[0] } : {} };
+    if (r.outcome.status === "failed") await n.notify({ ...base, kind: "failed", text: `\u274C jit-access could not ${a.kind} ${role} on ${a.resource} for @${a.grantee}: ${r.outcome.message}` });
+    else if (a.kind === "revoke") await n.notify({ ...base, kind: "revoked", text: `\u{1F512} @${a.grantee} no longer has ${role} on ${a.resource}${a.why === "expired" ? " (lease ended)" : " (not backed by any lease)"}` });
+    else await n.notify({ ...base, kind: "granted", text: `\u{1F513} @${a.grantee} was granted ${role} on ${a.resource}${r.outcome.status === "invited" ? " (invitation pending)" : ""}` });
+  }
+  for (const f of result.findings) await n.notify({ kind: "finding", lease: f.lease, at, text: `\u{1F6A8} jit-access security finding: ${f.message}` });
+  for (const failure of n.failures) warning(`Webhook delivery failed (${failure}); nothing else was affected.`);
+}
+var init_notify_results = __esm({
+  "src/action/notify-results.ts"() {
+    "use strict";
+    init_core();
+    init_webhook();
+  }
+});
+
 // src/action/run-apply.ts
 var run_apply_exports = {};
 __export(run_apply_exports, {
@@ -34828,6 +34879,7 @@ ${body}` });
     }
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
+  if (!opts.dryRun) await notifyResults(ctx, result, getInput("webhook-url") || void 0);
   const count = (k) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
   setOutput("ok", String(result.ok));
   setOutput("granted", String(count("grant")));
@@ -34848,6 +34900,7 @@ var init_run_apply = __esm({
     init_registry();
     init_format_plan();
     init_send_reminders();
+    init_notify_results();
     APPLY_MARKER = "<!-- jit-access:apply -->";
   }
 });
@@ -35003,6 +35056,7 @@ async function runExpireAction(ctx, gh, opts, revoke) {
     }
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
+  if (!opts.dryRun) await notifyResults(ctx, r.apply, getInput("webhook-url") || void 0);
   setOutput("expired", String(r.removed.length));
   setOutput("kept", String(r.kept.length));
   setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));
@@ -35022,6 +35076,7 @@ var init_run_expire = __esm({
     init_registry();
     init_format_plan();
     init_send_reminders();
+    init_notify_results();
   }
 });
 
@@ -36033,8 +36088,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -36050,7 +36105,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,

@@ -15,6 +15,7 @@ import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { Policy } from "../policy/policy.js";
 import type { ActionContext } from "./context.js";
 import { sendReminders } from "./send-reminders.js";
+import { notifyResults } from "./notify-results.js";
 
 export const APPLY_MARKER = "<!-- jit-access:apply -->";
 
@@ -77,6 +78,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
     }
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
+  if (!opts.dryRun) await notifyResults(ctx, result, core.getInput("webhook-url") || undefined);
   const count = (k: string) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
   core.setOutput("ok", String(result.ok));
   core.setOutput("granted", String(count("grant")));

@@ -15,6 +15,7 @@ import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { ActionContext } from "./context.js";
 import { sendReminders } from "./send-reminders.js";
+import { notifyResults } from "./notify-results.js";
 
 export async function runRevokeAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }, leases: string[], actor: string, reason: string): Promise<boolean> {
   if (!actor) throw new Error("GITHUB_ACTOR is not set: who is revoking?");
@@ -65,6 +66,7 @@ export async function runExpireAction(
     }
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
+  if (!opts.dryRun) await notifyResults(ctx, r.apply, core.getInput("webhook-url") || undefined);
   core.setOutput("expired", String(r.removed.length));
   core.setOutput("kept", String(r.kept.length));
   core.setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));

@@ -2,6 +2,8 @@
 // approved lease, comments on its pull request, pushes signed evidence notes, sets outputs;
 // and fails loudly, granting nothing, for a lease that reached main without a pull request.
 import { execFileSync, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -117,7 +119,20 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     emu.state.addTeamMember("acme", "prod-db-readers", "zed"); // granted by an earlier run
     repo.git("config", "receive.denyCurrentBranch", "updateInstead"); // the test's origin is a work tree
 
-    const step = await runAction(nodeBin, checkout(), emu.url, { schedule: "*/5 * * * *", repository: { default_branch: "main" } }, { command: "expire", token: "test-token", "evidence-key": KEY }, { eventName: "schedule" });
+    const hook: unknown[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        hook.push(JSON.parse(body));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const webhook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const step = await runAction(nodeBin, checkout(), emu.url, { schedule: "*/5 * * * *", repository: { default_branch: "main" } }, { command: "expire", token: "test-token", "evidence-key": KEY, "webhook-url": webhook }, { eventName: "schedule" });
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(hook).toEqual([expect.objectContaining({ event: "jit-access.revoked", grantee: "zed", resource: "prod-db-readers", repository: "acme/access" })]);
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs).toMatchObject({ ok: "true", expired: "1", kept: "0", revoked: "1" });
