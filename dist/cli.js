@@ -473,9 +473,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-OZFLKRBR.js"),
-    import("./chunks/expire-T2DABVOZ.js"),
-    import("./chunks/revoke-A25EPOBR.js"),
+    import("./chunks/apply-UI4SO27R.js"),
+    import("./chunks/expire-34HETLM2.js"),
+    import("./chunks/revoke-PKHKDRRO.js"),
     import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
@@ -527,7 +527,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-TTQRJS2T.js");
+  const { runSandbox } = await import("./chunks/sandbox-OTGAYB37.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

@@ -33961,6 +33961,7 @@ async function runApply(o) {
   const log = await readLeaseLog(o.repoDir, o.ref);
   const isLease = (p) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
+  const lifeOf = new Map(lives.map((l) => [l.path, l]));
   log.ended = log.ended.filter((l) => isLease(l.path));
   const notes = await readNotes(o.repoDir);
   const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
@@ -33975,6 +33976,7 @@ async function runApply(o) {
     for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
   }
   const inputs = [];
+  const inputOf = /* @__PURE__ */ new Map();
   const pending = [];
   for (const life of lives) {
     const input = { path: life.path, changes: [] };
@@ -33985,12 +33987,13 @@ async function runApply(o) {
       if (!ev) pending.push({ life, index });
     });
     inputs.push(input);
+    inputOf.set(input.path, input);
   }
   const verified = [];
   const parents = /* @__PURE__ */ new Map();
   for (const p of pending) {
     const ch = p.life.changes[p.index];
-    const input = inputs.find((i) => i.path === p.life.path);
+    const input = inputOf.get(p.life.path);
     const first = input.changes[0];
     const lease2 = input.changes[p.index].lease;
     const over2 = lease2 ? leaseWindow(lease2, first.time).end <= o.now : false;
@@ -34008,8 +34011,8 @@ async function runApply(o) {
   const findings = computed.findings;
   let windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
   windows = windows.filter((w) => {
-    const life = lives.find((l) => l.path === w.path);
-    const input = inputs.find((i) => i.path === w.path);
+    const life = lifeOf.get(w.path);
+    const input = inputOf.get(w.path);
     if (!life || !input || w.start <= life.changes[0].time || w.start > o.now) return true;
     const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
     const blob = life.changes[idx]?.blob;
@@ -34021,19 +34024,21 @@ async function runApply(o) {
     return false;
   });
   const prOf = (path) => {
-    const life = lives.find((l) => l.path === path);
+    const life = lifeOf.get(path);
     const add = life?.changes[0];
     if (!add) return void 0;
-    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob);
+    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verifiedOf.get(`${path}\0${add.blob}`);
     return ev?.pullRequest?.number;
   };
+  const verifiedOf = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
   const active = windows.filter((w) => w.start <= o.now && o.now < w.end).map((w) => {
     const pr = prOf(w.path);
     return { ...w, ...pr !== void 0 ? { pullRequest: pr } : {} };
   });
+  const windowOf = new Map(windows.map((w) => [w.path, w]));
   const over = [];
   for (const input of inputs) {
-    const w = windows.find((x) => x.path === input.path);
+    const w = windowOf.get(input.path);
     const add = input.changes[0];
     const lease2 = [...input.changes].reverse().find((c) => c.lease)?.lease;
     if (w && w.end <= o.now) over.push({ ...w, verified: true });
@@ -34075,7 +34080,7 @@ async function runApply(o) {
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
-    const life = lives.find((l) => l.path === ev.lease);
+    const life = lifeOf.get(ev.lease);
     const ch = life?.changes.find((c) => c.blob === ev.blob);
     if (!ch) continue;
     byCommit.set(ch.commit, [...byCommit.get(ch.commit) ?? [], ev]);
@@ -39826,6 +39831,11 @@ function flag(name) {
   const v = getInput(name).trim().toLowerCase();
   return v === "true" || v === "yes" || v === "1";
 }
+function reconcileInputs() {
+  const key3 = getInput("evidence-key");
+  if (key3) setSecret(key3);
+  return { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") };
+}
 async function run() {
   try {
     const ctx = readContext(process.env, (n) => getInput(n), Date.now());
@@ -39838,26 +39848,20 @@ async function run() {
       }
       case "apply": {
         const { runApplyAction: runApplyAction2 } = await Promise.resolve().then(() => (init_run_apply(), run_apply_exports));
-        const key3 = getInput("evidence-key");
-        if (key3) setSecret(key3);
-        const result = await runApplyAction2(ctx, gh, { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") });
+        const result = await runApplyAction2(ctx, gh, reconcileInputs());
         if (!result.ok) setFailed("apply found problems: see the job summary (security findings, failed items, refused revocations).");
         return;
       }
       case "expire": {
         const { runExpireAction: runExpireAction2 } = await Promise.resolve().then(() => (init_run_expire(), run_expire_exports));
-        const key3 = getInput("evidence-key");
-        if (key3) setSecret(key3);
-        const ok = await runExpireAction2(ctx, gh, { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") });
+        const ok = await runExpireAction2(ctx, gh, reconcileInputs());
         if (!ok) setFailed("expire found problems: see the job summary (failed revocations keep their files; the next run retries).");
         return;
       }
       case "revoke": {
         const { runRevokeAction: runRevokeAction2 } = await Promise.resolve().then(() => (init_run_expire(), run_expire_exports));
-        const key3 = getInput("evidence-key");
-        if (key3) setSecret(key3);
         const leases = getInput("lease").split(/[\s,]+/).filter(Boolean);
-        const ok = await runRevokeAction2(ctx, gh, { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") }, leases, process.env.GITHUB_ACTOR ?? "", getInput("reason"));
+        const ok = await runRevokeAction2(ctx, gh, reconcileInputs(), leases, process.env.GITHUB_ACTOR ?? "", getInput("reason"));
         if (!ok) setFailed("revoke did not complete: see the job summary.");
         return;
       }

@@ -10,6 +10,13 @@ function flag(name: string): boolean {
   return v === "true" || v === "yes" || v === "1";
 }
 
+/** The inputs apply, expire and revoke share; the evidence key is masked in the log. */
+function reconcileInputs(): { evidenceKey?: string; dryRun: boolean; force: boolean } {
+  const key = core.getInput("evidence-key");
+  if (key) core.setSecret(key);
+  return { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") };
+}
+
 export async function run(): Promise<void> {
   try {
     const ctx = readContext(process.env, (n) => core.getInput(n), Date.now());
@@ -22,26 +29,20 @@ export async function run(): Promise<void> {
       }
       case "apply": {
         const { runApplyAction } = await import("./run-apply.js");
-        const key = core.getInput("evidence-key");
-        if (key) core.setSecret(key);
-        const result = await runApplyAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") });
+        const result = await runApplyAction(ctx, gh, reconcileInputs());
         if (!result.ok) core.setFailed("apply found problems: see the job summary (security findings, failed items, refused revocations).");
         return;
       }
       case "expire": {
         const { runExpireAction } = await import("./run-expire.js");
-        const key = core.getInput("evidence-key");
-        if (key) core.setSecret(key);
-        const ok = await runExpireAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") });
+        const ok = await runExpireAction(ctx, gh, reconcileInputs());
         if (!ok) core.setFailed("expire found problems: see the job summary (failed revocations keep their files; the next run retries).");
         return;
       }
       case "revoke": {
         const { runRevokeAction } = await import("./run-expire.js");
-        const key = core.getInput("evidence-key");
-        if (key) core.setSecret(key);
         const leases = core.getInput("lease").split(/[\s,]+/).filter(Boolean);
-        const ok = await runRevokeAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") }, leases, process.env.GITHUB_ACTOR ?? "", core.getInput("reason"));
+        const ok = await runRevokeAction(ctx, gh, reconcileInputs(), leases, process.env.GITHUB_ACTOR ?? "", core.getInput("reason"));
         if (!ok) core.setFailed("revoke did not complete: see the job summary.");
         return;
       }

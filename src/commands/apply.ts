@@ -77,6 +77,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // Only real lease files (not .gitkeep or files validation refuses) can grant anything.
   const isLease = (p: string) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
+  const lifeOf = new Map(lives.map((l) => [l.path, l]));
   log.ended = log.ended.filter((l) => isLease(l.path));
   const notes = await readNotes(o.repoDir);
   const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
@@ -95,6 +96,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
 
   // Which changes still need verification: those of leases that matter now (not yet ended).
   const inputs: LifeInput[] = [];
+  const inputOf = new Map<string, LifeInput>();
   const pending: PendingChange[] = [];
   for (const life of lives) {
     const input: LifeInput = { path: life.path, changes: [] };
@@ -105,13 +107,14 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       if (!ev) pending.push({ life, index });
     });
     inputs.push(input);
+    inputOf.set(input.path, input);
   }
   // Verify what has no trusted evidence, oldest first (an extension needs its add).
   const verified: LeaseEvidence[] = [];
   const parents = new Map<string, string>();
   for (const p of pending) {
     const ch = p.life.changes[p.index]!;
-    const input = inputs.find((i) => i.path === p.life.path)!;
+    const input = inputOf.get(p.life.path)!;
     const first = input.changes[0]!;
     const lease = input.changes[p.index]!.lease;
     // Leases that are over anyway are not verified: nothing would be granted (the audit reports them).
@@ -134,8 +137,8 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // A scheduled lease (notBefore after its merge) is checked again when it starts, against
   // the policy in force then: a policy tightened meanwhile is not bypassed by scheduling.
   windows = windows.filter((w) => {
-    const life = lives.find((l) => l.path === w.path);
-    const input = inputs.find((i) => i.path === w.path);
+    const life = lifeOf.get(w.path);
+    const input = inputOf.get(w.path);
     if (!life || !input || w.start <= life.changes[0]!.time || w.start > o.now) return true;
     const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
     const blob = life.changes[idx]?.blob;
@@ -148,12 +151,13 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   });
   // The pull request behind each lease: from the add's evidence (trusted notes or this run).
   const prOf = (path: string): number | undefined => {
-    const life = lives.find((l) => l.path === path);
+    const life = lifeOf.get(path);
     const add = life?.changes[0];
     if (!add) return undefined;
-    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob);
+    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verifiedOf.get(`${path}\0${add.blob}`);
     return ev?.pullRequest?.number;
   };
+  const verifiedOf = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
   const active: ApplyResult["active"] = windows
     .filter((w) => w.start <= o.now && o.now < w.end)
     .map((w) => {
@@ -161,9 +165,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       return { ...w, ...(pr !== undefined ? { pullRequest: pr } : {}) };
     });
   // Leases whose time is up (granted or not): the expiry sweep removes their files.
+  const windowOf = new Map(windows.map((w) => [w.path, w]));
   const over: ApplyResult["over"] = [];
   for (const input of inputs) {
-    const w = windows.find((x) => x.path === input.path);
+    const w = windowOf.get(input.path);
     const add = input.changes[0];
     const lease = [...input.changes].reverse().find((c) => c.lease)?.lease;
     if (w && w.end <= o.now) over.push({ ...w, verified: true });
@@ -211,7 +216,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // Evidence: one note per commit, merged with what is there, signed.
   const byCommit = new Map<string, LeaseEvidence[]>();
   for (const ev of verified) {
-    const life = lives.find((l) => l.path === ev.lease);
+    const life = lifeOf.get(ev.lease);
     const ch = life?.changes.find((c) => c.blob === ev.blob);
     if (!ch) continue;
     byCommit.set(ch.commit, [...(byCommit.get(ch.commit) ?? []), ev]);

@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
 import type { ApplyResult } from "../../src/commands/apply.js";
-import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
-import { readNotes } from "../../src/git/evidence-notes.js";
+import { isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import type { EvidenceNote } from "../../src/evidence/evidence.js";
+import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
@@ -213,6 +214,17 @@ describe("apply: attacks leave no grant and are reported", () => {
     repo.write("leases/platform-admins/zed.yaml", adminLease("zed"));
     repo.commitAll("sneak a lease onto main", "2026-11-24T09:00:00Z");
     await expectRefused(/without a merged pull request/);
+  });
+
+  it("a forged evidence note (unsigned, or signed with another key) does not stand in for verification", async () => {
+    repo.write("leases/platform-admins/zed.yaml", adminLease("zed"));
+    const sneak = repo.commitAll("sneak a lease onto main", "2026-11-24T09:00:00Z");
+    const blob = repo.git("rev-parse", `${sneak}:leases/platform-admins/zed.yaml`).trim();
+    const forged: EvidenceNote = { version: 1, leases: [{ lease: "leases/platform-admins/zed.yaml", blob, verdict: "approved", approvals: [{ reviewer: "sam", reviewId: 1, commit: sneak, submittedAt: T0 }], policyCommit: sneak, findings: [], verifiedAt: T0 }] };
+    for (const note of [forged, signNote(forged, sneak, "someone-elses-key")]) {
+      await writeNote(repo.dir, sneak, JSON.stringify(note));
+      await expectRefused(/without a merged pull request/);
+    }
   });
 
   it("a pull request that also edited the policy is not granted", async () => {

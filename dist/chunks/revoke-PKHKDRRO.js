@@ -3,8 +3,8 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-L3A3SD65.js";
-import "./chunk-STSYP6F5.js";
+} from "./chunk-6G64MRNL.js";
+import "./chunk-TJUFIIVK.js";
 import "./chunk-7K3TGAXM.js";
 import {
   isAmong,

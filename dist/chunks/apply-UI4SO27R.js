@@ -2,10 +2,9 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-L3A3SD65.js";
-import "./chunk-STSYP6F5.js";
+  pushNotes,
+  runApply
+} from "./chunk-TJUFIIVK.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-HOTFDYH7.js";
 import "./chunk-XI4ZXRAZ.js";
@@ -13,6 +12,6 @@ import "./chunk-57KBAW56.js";
 import "./chunk-ACN54BH7.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  pushNotes,
+  runApply
 };

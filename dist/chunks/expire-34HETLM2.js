@@ -2,9 +2,10 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  pushNotes,
-  runApply
-} from "./chunk-STSYP6F5.js";
+  expiryCommitMessage,
+  runExpire
+} from "./chunk-6G64MRNL.js";
+import "./chunk-TJUFIIVK.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-HOTFDYH7.js";
 import "./chunk-XI4ZXRAZ.js";
@@ -12,6 +13,6 @@ import "./chunk-57KBAW56.js";
 import "./chunk-ACN54BH7.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  pushNotes,
-  runApply
+  expiryCommitMessage,
+  runExpire
 };

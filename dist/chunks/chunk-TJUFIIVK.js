@@ -294,6 +294,7 @@ async function runApply(o) {
   const log = await readLeaseLog(o.repoDir, o.ref);
   const isLease = (p) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
+  const lifeOf = new Map(lives.map((l) => [l.path, l]));
   log.ended = log.ended.filter((l) => isLease(l.path));
   const notes = await readNotes(o.repoDir);
   const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
@@ -308,6 +309,7 @@ async function runApply(o) {
     for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
   }
   const inputs = [];
+  const inputOf = /* @__PURE__ */ new Map();
   const pending = [];
   for (const life of lives) {
     const input = { path: life.path, changes: [] };
@@ -318,12 +320,13 @@ async function runApply(o) {
       if (!ev) pending.push({ life, index });
     });
     inputs.push(input);
+    inputOf.set(input.path, input);
   }
   const verified = [];
   const parents = /* @__PURE__ */ new Map();
   for (const p of pending) {
     const ch = p.life.changes[p.index];
-    const input = inputs.find((i) => i.path === p.life.path);
+    const input = inputOf.get(p.life.path);
     const first = input.changes[0];
     const lease = input.changes[p.index].lease;
     const over2 = lease ? leaseWindow(lease, first.time).end <= o.now : false;
@@ -341,8 +344,8 @@ async function runApply(o) {
   const findings = computed.findings;
   let windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
   windows = windows.filter((w) => {
-    const life = lives.find((l) => l.path === w.path);
-    const input = inputs.find((i) => i.path === w.path);
+    const life = lifeOf.get(w.path);
+    const input = inputOf.get(w.path);
     if (!life || !input || w.start <= life.changes[0].time || w.start > o.now) return true;
     const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
     const blob = life.changes[idx]?.blob;
@@ -354,19 +357,21 @@ async function runApply(o) {
     return false;
   });
   const prOf = (path) => {
-    const life = lives.find((l) => l.path === path);
+    const life = lifeOf.get(path);
     const add = life?.changes[0];
     if (!add) return void 0;
-    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob);
+    const ev = trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verifiedOf.get(`${path}\0${add.blob}`);
     return ev?.pullRequest?.number;
   };
+  const verifiedOf = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
   const active = windows.filter((w) => w.start <= o.now && o.now < w.end).map((w) => {
     const pr = prOf(w.path);
     return { ...w, ...pr !== void 0 ? { pullRequest: pr } : {} };
   });
+  const windowOf = new Map(windows.map((w) => [w.path, w]));
   const over = [];
   for (const input of inputs) {
-    const w = windows.find((x) => x.path === input.path);
+    const w = windowOf.get(input.path);
     const add = input.changes[0];
     const lease = [...input.changes].reverse().find((c) => c.lease)?.lease;
     if (w && w.end <= o.now) over.push({ ...w, verified: true });
@@ -408,7 +413,7 @@ async function runApply(o) {
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
-    const life = lives.find((l) => l.path === ev.lease);
+    const life = lifeOf.get(ev.lease);
     const ch = life?.changes.find((c) => c.blob === ev.blob);
     if (!ch) continue;
     byCommit.set(ch.commit, [...byCommit.get(ch.commit) ?? [], ev]);

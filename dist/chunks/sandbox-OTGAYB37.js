@@ -16,11 +16,11 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-L3A3SD65.js";
+} from "./chunk-6G64MRNL.js";
 import {
   evaluateApprovals,
   runApply
-} from "./chunk-STSYP6F5.js";
+} from "./chunk-TJUFIIVK.js";
 import "./chunk-7K3TGAXM.js";
 import {
   MINUTE_MS,

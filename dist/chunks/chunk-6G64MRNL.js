@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-STSYP6F5.js";
+} from "./chunk-TJUFIIVK.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";
