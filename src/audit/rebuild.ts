@@ -1,0 +1,256 @@
+/**
+ * Rebuilds every lease's life from main's history. Pure: the shell reads the commits, the
+ * lease and policy contents and the evidence; this decides what happened, when, on whose
+ * word, and what an auditor must look at.
+ *
+ * Sources, in order of trust: evidence verified in this run through the API, evidence notes
+ * signed with the evidence key, unsigned notes (shown, but marked), and plain history (a
+ * merge commit or a "(#n)" squash title says a pull request was involved, not who approved).
+ */
+import type { LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import type { HistoryCommit } from "../git/history.js";
+import { jitTrailers } from "../git/history.js";
+import type { Lease } from "../lease/lease.js";
+import { checkLeasePath } from "../lease/lease-path.js";
+import { MINUTE_MS, formatDuration } from "../lease/duration.js";
+import { formatTimestamp, parseTimestamp } from "../lease/timestamp.js";
+import type { Policy } from "../policy/policy.js";
+import { leaseWindow } from "../validate/check-lease.js";
+import type { AuditEvent, AuditFinding, AuditLease, AuditReport, EvidenceSource } from "./audit-record.js";
+
+export interface NoteEvidence {
+  note: EvidenceNote;
+  /** Signed with the evidence key given to the audit. */
+  trusted: boolean;
+}
+
+export interface AuditInput {
+  ref: string;
+  head: string;
+  now: number;
+  policyPath: string;
+  /** First-parent commits touching leases/ and the policy, oldest first. */
+  commits: HistoryCommit[];
+  leaseOf: (path: string, blob: string) => Lease | undefined;
+  policyOf: (blob: string) => Policy | undefined;
+  /** Evidence notes by commit. */
+  notes: Map<string, NoteEvidence>;
+  /** Was an evidence key given (so unsigned notes are suspicious rather than merely unchecked)? */
+  keyGiven: boolean;
+  /** Evidence verified through the API in this run, by `${commit}\0${path}\0${blob}`. */
+  api?: Map<string, LeaseEvidence>;
+  /** Notes on commits that are no longer on the branch (history rewritten). */
+  orphanNotes?: Array<{ commit: string; leases: string[] }>;
+  /** Grants found at the targets backed by no lease and not declared standing (live check). */
+  undeclared?: Array<{ resource: string; grantee: string; role: string }>;
+  /** Names the sweep commits with (committer or author). */
+  botNames?: string[];
+}
+
+interface Life {
+  rec: AuditLease;
+  lease: Lease;
+  /** The last approved (or assumed) content: extensions change it. */
+  policyAtAdd?: Policy;
+}
+
+const PR_TITLE = /\(#(\d+)\)\s*$/;
+
+/** How a commit reached main, as far as git alone says. */
+function pullRequestHint(c: HistoryCommit): number | "merge" | undefined {
+  const subject = c.message.split("\n", 1)[0] ?? "";
+  const m = PR_TITLE.exec(subject) ?? /^Merge pull request #(\d+)/.exec(subject);
+  if (m) return Number(m[1]);
+  return c.parents.length > 1 ? "merge" : undefined;
+}
+
+export function rebuildAudit(input: AuditInput): AuditReport {
+  const bots = (input.botNames ?? ["jit-access[bot]"]).map((b) => b.toLowerCase());
+  const isBot = (c: HistoryCommit) => bots.includes(c.committerName.toLowerCase()) || bots.includes(c.authorName.toLowerCase());
+  const findings: AuditFinding[] = [];
+  const leases: AuditLease[] = [];
+  const live = new Map<string, Life>();
+  let policyBlob: string | undefined;
+
+  const evidenceFor = (c: HistoryCommit, path: string, blob: string): { ev?: LeaseEvidence; source: EvidenceSource } => {
+    const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
+    if (api) return { ev: api, source: "api" };
+    const n = input.notes.get(c.sha);
+    const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
+    if (!n || !ev) return { source: "none" };
+    if (n.trusted) return { ev, source: "signed-note" };
+    return { ev, source: "unsigned-note" };
+  };
+  const untrusted = (c: HistoryCommit, path: string) => {
+    if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
+  };
+
+  const notes: string[] = [];
+  for (const c of input.commits) {
+    const policy = policyBlob ? input.policyOf(policyBlob) : undefined; // main just before this commit
+    const trailers = jitTrailers(c.message);
+    const hint = pullRequestHint(c);
+    for (const ch of c.changes) {
+      if (ch.path === input.policyPath) continue;
+      if (checkLeasePath(ch.path).kind !== "lease") continue;
+      if (ch.status === "A") {
+        const lease = input.leaseOf(ch.path, ch.blob);
+        if (!lease) {
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} but does not parse as a lease; nothing could have been granted for it.` });
+          continue;
+        }
+        const { ev, source } = evidenceFor(c, ch.path, ch.blob);
+        if (source === "unsigned-note") untrusted(c, ch.path);
+        const w = leaseWindow(lease, c.time);
+        const rec: AuditLease = {
+          path: ch.path,
+          resource: lease.resource,
+          grantee: lease.grantee,
+          role: lease.role,
+          reason: lease.reason,
+          ...(lease.ticket ? { ticket: lease.ticket } : {}),
+          breakGlass: lease.breakGlass === true,
+          ...(ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {}),
+          approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
+          evidence: source,
+          start: w.start,
+          end: w.end,
+          status: "active",
+          extensions: 0,
+          addedIn: c.sha,
+          events: [],
+        };
+        const prText = rec.pullRequest !== undefined ? `PR #${rec.pullRequest}` : "no pull request on record";
+        rec.events.push({ kind: "requested", commit: c.sha, ...(rec.requestedBy ? { by: rec.requestedBy } : {}), detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
+        for (const a of ev?.approvals ?? []) {
+          const at = parseTimestamp(a.submittedAt);
+          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: `approved ${short(a.commit)}` });
+        }
+        if (ev?.verdict === "rejected") {
+          rec.status = "not-granted";
+          rec.why = "failed approval check";
+          rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: ev.findings.join("; ") || "verification failed" });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached main in ${short(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
+        } else {
+          if (!ev && hint === undefined && !isBot(c)) {
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+          }
+          const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
+          const status = grant && grant.status !== "granted" && grant.status !== "unchanged" && grant.status !== "invited" ? ` (target answered: ${grant.status})` : grant?.status === "invited" ? " (invitation sent)" : "";
+          rec.events.push({ kind: "granted", at: w.start, commit: c.sha, detail: `${lease.role} on ${lease.resource} until ${formatTimestamp(w.end)}${w.start > c.time ? " (scheduled start)" : ""}${status}${ev ? "" : " — approvals not on record"}` });
+          checkLength(findings, policy, lease, rec, c);
+        }
+        leases.push(rec);
+        live.set(ch.path, { rec, lease, ...(policy ? { policyAtAdd: policy } : {}) });
+      } else if (ch.status === "M") {
+        const life = live.get(ch.path);
+        if (!life) continue;
+        const rec = life.rec;
+        const lease = input.leaseOf(ch.path, ch.blob);
+        const { ev, source } = evidenceFor(c, ch.path, ch.blob);
+        if (source === "unsigned-note") untrusted(c, ch.path);
+        if (rec.status === "not-granted") continue;
+        if (!lease || ev?.verdict === "rejected") {
+          rec.events.push({ kind: "extension-refused", at: c.time, commit: c.sha, detail: ev ? ev.findings.join("; ") || "verification failed" : "the new content does not parse as a lease" });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
+          continue;
+        }
+        if (!ev && hint === undefined && !isBot(c)) {
+          findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+        }
+        const before = rec.end;
+        rec.end = leaseWindow(lease, rec.start).end; // notBefore cannot change in an extension
+        rec.extensions += 1;
+        life.lease = lease;
+        for (const a of ev?.approvals ?? []) {
+          const at = parseTimestamp(a.submittedAt);
+          if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
+          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: `approved the extension at ${short(a.commit)}` });
+        }
+        const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : undefined);
+        rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...(ev?.pullRequest ? { by: ev.pullRequest.author } : {}), detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== undefined ? ` by PR #${prNo}` : ""}${ev ? "" : " — approvals not on record"}` });
+        checkExtension(findings, policy, rec, c);
+      } else {
+        const life = live.get(ch.path);
+        if (!life) continue;
+        live.delete(ch.path);
+        const rec = life.rec;
+        rec.removedIn = c.sha;
+        const t = trailers.find((g) => g.lease === ch.path);
+        if (t && isBot(c)) {
+          const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
+          rec.why = t.reason ?? "expired";
+          rec.revokedAt = revokedAt;
+          const by = /early revoke by @([A-Za-z0-9-]+)/.exec(rec.why)?.[1];
+          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, ...(by ? { by } : {}), detail: rec.why });
+        } else {
+          const revert = /^Revert "/.test(c.message);
+          if (t && !isBot(c)) findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${short(c.sha)} carries jit-access revocation trailers for ${ch.path} but was committed by ${c.committerName} <${c.committerEmail}>, not by the bot.` });
+          if (hint === undefined && !isBot(c)) {
+            rec.why = `removed on main by ${c.authorName} without a pull request`;
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was removed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record.` });
+          } else {
+            rec.why = `${revert ? "reverted" : "early: removed"}${typeof hint === "number" ? ` by PR #${hint}` : hint === "merge" ? " by a merged pull request" : ""}`;
+          }
+          rec.revokedAt = c.time;
+          rec.events.push({ kind: "revoked", at: c.time, commit: c.sha, detail: rec.why });
+        }
+        if (rec.status !== "not-granted") rec.status = rec.revokedAt !== undefined && rec.revokedAt <= rec.start ? "cancelled" : "ended";
+      }
+    }
+    const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
+    if (policyChange) {
+      policyBlob = policyChange.status === "D" ? undefined : policyChange.blob;
+      if (policyBlob && !input.policyOf(policyBlob)) notes.push(`${input.policyPath} as changed in ${short(c.sha)} is not a valid policy: durations of leases added while it was in force were not checked against it.`);
+    }
+  }
+
+  for (const { rec } of live.values()) {
+    if (rec.status === "not-granted") continue;
+    if (rec.start > input.now) rec.status = "scheduled";
+    else if (rec.end <= input.now) {
+      rec.status = "over";
+      rec.events.push({ kind: "over", at: rec.end, detail: "time is up; the file is still on main, so the next sweep revokes and removes it" });
+    } else rec.status = "active";
+  }
+  for (const o of input.orphanNotes ?? []) {
+    findings.push({ code: "history-rewritten", commit: o.commit, ...(o.leases[0] ? { lease: o.leases[0] } : {}), message: `Evidence was recorded for ${o.leases.join(", ") || "a change"} on commit ${short(o.commit)}, which is no longer on ${input.ref}: history was rewritten (force-push or reset). Compare with the recorded evidence in refs/notes/jit.` });
+  }
+  for (const u of input.undeclared ?? []) {
+    findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
+  }
+  // A request comes first even when history does not say when the pull request was opened.
+  const when = (l: AuditLease, e: AuditEvent) => e.at ?? (e.kind === "requested" ? -Infinity : l.start);
+  for (const l of leases) l.events.sort((a, b) => when(l, a) - when(l, b) || order(a.kind) - order(b.kind));
+  return { ref: input.ref, head: input.head, generatedAt: input.now, leases, findings, notes };
+}
+
+const ORDER = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
+const order = (k: string) => ORDER.indexOf(k);
+const short = (sha: string) => sha.slice(0, 7);
+
+function maxFor(policy: Policy, lease: Lease): { minutes: number; what: string } | undefined {
+  const r = policy.resources.get(lease.resource);
+  if (!r) return undefined;
+  if (lease.breakGlass && r.breakGlass.allowed) return { minutes: Math.min(r.breakGlass.maxDurationMinutes, r.maxDurationMinutes), what: "break-glass maximum" };
+  return { minutes: r.maxDurationMinutes, what: "maxDuration" };
+}
+
+function checkLength(findings: AuditFinding[], policy: Policy | undefined, lease: Lease, rec: AuditLease, c: HistoryCommit): void {
+  if (!policy) return;
+  const max = maxFor(policy, lease);
+  if (!max) {
+    findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} names resource '${lease.resource}', which the policy on main did not have when it was added in ${short(c.sha)}.` });
+    return;
+  }
+  const minutes = (rec.end - rec.start) / MINUTE_MS;
+  if (minutes > max.minutes) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} granted ${formatDuration(Math.round(minutes))}, over the ${max.what} of ${formatDuration(max.minutes)} that ${lease.resource} allowed when it was added in ${short(c.sha)}.` });
+}
+
+function checkExtension(findings: AuditFinding[], policy: Policy | undefined, rec: AuditLease, c: HistoryCommit): void {
+  const r = policy?.resources.get(rec.resource);
+  if (!r) return;
+  const total = (rec.end - rec.start) / MINUTE_MS;
+  if (rec.extensions > r.maxExtensions) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} was extended ${rec.extensions} time(s) by ${short(c.sha)}; ${rec.resource} allowed ${r.maxExtensions} then.` });
+  else if (total > r.maxTotalDurationMinutes) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} lasts ${formatDuration(Math.round(total))} in total after ${short(c.sha)}, over the maxTotalDuration of ${formatDuration(r.maxTotalDurationMinutes)} that ${rec.resource} allowed then.` });
+}

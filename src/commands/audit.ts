@@ -1,0 +1,163 @@
+/**
+ * `jit audit` and the Action's `audit`: who had what, when, approved by whom, and why — from
+ * the access repo's history in one pass (one `git log`, one batch of blobs, the evidence
+ * notes). With a token, changes that have no signed evidence are verified through the API
+ * like apply does, and every resource's live state is compared with the leases and the
+ * declared standing members.
+ */
+import type { LeaseEvidence } from "../evidence/evidence.js";
+import { isTrusted, parseNote } from "../evidence/evidence.js";
+import type { VerifyContext } from "../approval/verify-change.js";
+import { readNotes } from "../git/evidence-notes.js";
+import { readHistory } from "../git/history.js";
+import { git, gitText, readBlobs } from "../git/run-git.js";
+import { UsageError } from "../diagnostics/usage-error.js";
+import type { Lease } from "../lease/lease.js";
+import { loadLease } from "../lease/load-lease.js";
+import { checkLeasePath, LEASES_DIR } from "../lease/lease-path.js";
+import { loadPolicy } from "../policy/load-policy.js";
+import type { Policy, Resource } from "../policy/policy.js";
+import type { Provider } from "../providers/provider.js";
+import type { AuditReport } from "../audit/audit-record.js";
+import type { AuditQuery } from "../audit/query.js";
+import { queryAudit } from "../audit/query.js";
+import type { NoteEvidence } from "../audit/rebuild.js";
+import { rebuildAudit } from "../audit/rebuild.js";
+
+export interface AuditOptions {
+  repoDir: string;
+  ref: string;
+  policyPath: string;
+  now: number;
+  query?: AuditQuery;
+  /** Checks the MACs of evidence notes. */
+  evidenceKey?: string;
+  /** With the API: verify unproven changes and check live state. */
+  online?: Omit<VerifyContext, "now" | "repoDir" | "policyPath"> & { providerFor: (resource: Resource) => Provider };
+  botNames?: string[];
+}
+
+const LIST_CONCURRENCY = 8;
+
+export async function runAudit(o: AuditOptions): Promise<AuditReport> {
+  let head: string;
+  try {
+    head = (await gitText(o.repoDir, ["rev-parse", "--verify", "--quiet", `${o.ref}^{commit}`])).trim();
+  } catch {
+    throw new UsageError("audit-no-ref", `'${o.ref}' is not a branch or commit in ${o.repoDir}. Fetch the access repo's full history (actions/checkout with fetch-depth: 0).`);
+  }
+  if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
+    throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
+  }
+  const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
+  const wanted = new Set<string>();
+  for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
+  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), readNotes(o.repoDir)]);
+
+  const leaseCache = new Map<string, Lease | undefined>();
+  const leaseOf = (path: string, blob: string): Lease | undefined => {
+    const k = `${path}\0${blob}`;
+    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return leaseCache.get(k);
+  };
+  const policyCache = new Map<string, Policy | undefined>();
+  const policyOf = (blob: string): Policy | undefined => {
+    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, blobs.get(blob) ?? Buffer.alloc(0)).policy);
+    return policyCache.get(blob);
+  };
+
+  const notes = new Map<string, NoteEvidence>();
+  for (const [commit, text] of noteTexts) {
+    const note = parseNote(text);
+    if (note) notes.set(commit, { note, trusted: isTrusted(note, commit, o.evidenceKey) });
+  }
+  // Evidence recorded for commits that main no longer has: history was rewritten.
+  const onMain = new Set(commits.map((c) => c.sha));
+  const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
+  for (const [commit, n] of notes) {
+    if (onMain.has(commit) || n.note.leases.length === 0) continue;
+    const reachable = await git(o.repoDir, ["merge-base", "--is-ancestor", commit, head]).then(
+      () => true,
+      () => false,
+    );
+    if (!reachable) orphanNotes.push({ commit, leases: n.note.leases.map((l) => l.lease) });
+  }
+
+  const reportNotes: string[] = [];
+  let api: Map<string, LeaseEvidence> | undefined;
+  if (o.online) {
+    api = await verifyUnproven(o, commits, notes);
+  } else {
+    reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
+  }
+  if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
+
+  const report = rebuildAudit({
+    ref: o.ref,
+    head,
+    now: o.now,
+    policyPath: o.policyPath,
+    commits,
+    leaseOf,
+    policyOf,
+    notes,
+    keyGiven: Boolean(o.evidenceKey),
+    ...(api ? { api } : {}),
+    orphanNotes,
+    ...(o.botNames ? { botNames: o.botNames } : {}),
+  });
+  if (o.online) {
+    const policyChange = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
+    const policy = policyChange && policyChange.status !== "D" ? policyOf(policyChange.blob) : undefined;
+    if (policy) {
+      for (const u of await undeclaredGrants(policy, report, o.online.providerFor)) report.findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
+    } else reportNotes.push(`No valid ${o.policyPath} at ${o.ref}: live state was not checked.`);
+  }
+  report.notes.push(...reportNotes);
+  return o.query ? queryAudit(report, o.query) : report;
+}
+
+/** Verifies, through the API, every lease add or change that has no signed evidence. */
+async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeof readHistory>>, notes: Map<string, NoteEvidence>): Promise<Map<string, LeaseEvidence>> {
+  const out = new Map<string, LeaseEvidence>();
+  const online = o.online!;
+  const { verifyChange } = await import("../approval/verify-change.js");
+  const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
+  for (const c of commits) {
+    for (const ch of c.changes) {
+      if (ch.status === "D" || checkLeasePath(ch.path).kind !== "lease") continue;
+      const n = notes.get(c.sha);
+      if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
+      const ev = await verifyChange(
+        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now },
+        { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time },
+      );
+      out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
+    }
+  }
+  return out;
+}
+
+/** Grants at the targets that no lease in force backs and that are not declared standing. */
+async function undeclaredGrants(policy: Policy, report: AuditReport, providerFor: (r: Resource) => Provider): Promise<Array<{ resource: string; grantee: string; role: string }>> {
+  const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}`));
+  const all = [...policy.resources.values()];
+  const found: Array<{ resource: string; grantee: string; role: string }>[] = all.map(() => []);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < all.length; i = next++) {
+      const r = all[i]!;
+      try {
+        for (const g of await providerFor(r).list(r)) {
+          if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
+          if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
+          found[i]!.push({ resource: r.id, grantee: g.grantee, role: g.role });
+        }
+      } catch (e) {
+        report.notes.push(`${r.id} could not be listed: ${(e as Error).message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  return found.flat();
+}

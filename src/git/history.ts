@@ -1,0 +1,90 @@
+/**
+ * The history of an access repo's main branch, for the audit: one `git log` over its
+ * first-parent chain (each merge diffed against main's previous state, so merge, squash and
+ * rebase merges all show as changes on main), with every commit's parents, author,
+ * committer, time and message (for Jit-* trailers), and the files it changed under the
+ * given paths.
+ */
+import { git } from "./run-git.js";
+
+export interface FileChange {
+  path: string;
+  status: "A" | "M" | "D";
+  /** Blob of the new content (A, M) or of the removed content (D). */
+  blob: string;
+}
+
+export interface HistoryCommit {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  committerName: string;
+  committerEmail: string;
+  /** Committer time, ms. */
+  time: number;
+  message: string;
+  changes: FileChange[];
+}
+
+const SEP = "\x02";
+const END = "\x03";
+
+/** Commits on the first-parent chain of `ref` that touch `paths`, oldest first. */
+export async function readHistory(repo: string, ref: string, paths: string[]): Promise<HistoryCommit[]> {
+  const out = (
+    await git(repo, [
+      "log",
+      "--first-parent",
+      "--diff-merges=first-parent",
+      "--reverse",
+      "--no-renames",
+      "--raw",
+      "-z",
+      "--no-abbrev",
+      `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%B${END}`,
+      ref,
+      "--",
+      ...paths,
+    ])
+  ).toString("utf8");
+  const commits: HistoryCommit[] = [];
+  for (const chunk of out.split("\x01")) {
+    if (!chunk) continue;
+    const end = chunk.indexOf(END);
+    if (end < 0) continue;
+    const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = ""] = chunk.slice(0, end).split(SEP);
+    const commit: HistoryCommit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1000, message, changes: [] };
+    // then, per file: ":<modes> <blobs> <status>\0<path>\0"
+    const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const meta = fields[i]!.replace(/^\n+/, "");
+      if (!meta.startsWith(":")) continue;
+      const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
+      const s = status[0];
+      const path = fields[i + 1]!;
+      if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
+      else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
+      else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
+    }
+    commits.push(commit);
+  }
+  return commits;
+}
+
+/** Jit-* trailers of a revocation commit, grouped per lease (each group starts at Jit-Lease). */
+export function jitTrailers(message: string): Array<Record<string, string>> {
+  const groups: Array<Record<string, string>> = [];
+  let current: Record<string, string> | undefined;
+  for (const line of message.split("\n")) {
+    const m = /^Jit-([A-Za-z-]+):\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1]!.toLowerCase();
+    if (key === "lease") {
+      current = {};
+      groups.push(current);
+    }
+    if (current) current[key] = m[2]!.trim();
+  }
+  return groups;
+}
