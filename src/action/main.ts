@@ -46,8 +46,16 @@ export async function run(): Promise<void> {
         if (!ok) core.setFailed("revoke did not complete: see the job summary.");
         return;
       }
+      case "audit": {
+        const { runAuditAction } = await import("./run-audit.js");
+        const key = core.getInput("evidence-key");
+        if (key) core.setSecret(key);
+        const r = await runAuditAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), since: core.getInput("since"), csvPath: core.getInput("csv"), issue: core.getInput("issue") || "never" });
+        if (!r.ok) core.setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
+        return;
+      }
       default:
-        core.setFailed(`Unknown command '${ctx.command}'. This version supports: validate, apply, expire, revoke.`);
+        core.setFailed(`Unknown command '${ctx.command}'. See the 'command' input in action.yml for the supported commands.`);
     }
   } catch (e) {
     core.setFailed((e as Error).message);

@@ -14,6 +14,7 @@ Commands:
   expire       apply, then remove the files of leases whose time is up, in one commit
   revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
+  audit        Who had what, when, approved by whom and why, from git history
   help [cmd]   Show help for a command
 
 Options:
@@ -138,4 +139,48 @@ repository, starts the GitHub API emulator in this process, and plays a request 
 simulated clock: jit request, pull request validation, approvals, merge, apply (grant with
 evidence), a reminder, expiry sweeps and the revocation commit, then the git history. Use
 --repo to try your own policy before rolling it out; --keep leaves the temporary repo.
+`;
+
+export const AUDIT_HELP = `jit audit — who had what, when, approved by whom, and why, from git history
+
+Usage: jit audit [--repo DIR] [--ref REF] [--resource ID] [--grantee LOGIN]
+                 [--since TIME] [--until TIME] [--at TIME]
+                 [--format table|csv|json|markdown] [--evidence-key KEY] [--token TOKEN]
+
+Reads the access repo's history in one pass (the first-parent history of REF, so merge,
+squash and rebase merges all count) and rebuilds every lease's life: requested (pull
+request, requester, reason, ticket), approved (by whom, on which commit), granted, extended,
+and revoked (when, and why: expired, early revoke, removed or reverted by a pull request,
+break-glass not reviewed, failed approval check), with the commit that proves each event.
+
+Approvals come from the signed evidence notes in refs/notes/jit (fetch them with
+git fetch origin refs/notes/jit:refs/notes/jit). With a token, every change without signed
+evidence is verified through the GitHub API as apply does, and each resource's live
+members are compared with the leases and its 'standing' list.
+
+Findings (exit code 1): leases that reached main without a pull request or valid approval
+(unapproved-lease), lease files added, changed or removed on main outside a pull request
+or the bot (changed-outside-jit), evidence recorded for commits main no longer has
+(history-rewritten: a force-push or reset), grants longer than the policy allowed at the
+time (longer-than-policy), notes not signed with the given key (evidence-untrusted), and —
+with a token — members no lease backs and 'standing' does not declare (standing-undeclared).
+
+Options:
+  --repo DIR              Access repo clone with full history (default: current directory)
+  --ref REF               Branch to audit (default: HEAD)
+  --policy PATH           Policy file (default: policy.yaml)
+  --resource ID           Only this resource
+  --grantee LOGIN         Only this grantee
+  --since TIME            Only access that lasted until TIME or later (RFC 3339)
+  --until TIME            Only access that started before TIME
+  --at TIME               Who held access at that moment
+  --format FMT            table (default), csv (for spreadsheets and artifacts), json, or
+                          markdown (with a Mermaid gantt of access windows per resource)
+  --evidence-key KEY      Check the signatures of evidence notes (default: $JIT_EVIDENCE_KEY)
+  --token TOKEN           GitHub token for API verification and live state
+                          (default: $GITHUB_TOKEN); --offline ignores it
+  --repository OWNER/NAME GitHub repository (default: $GITHUB_REPOSITORY or the origin URL)
+  --now TIME              Evaluate at this time (default: now)
+
+Exit codes: 0 no findings, 1 findings, 2 usage error.
 `;

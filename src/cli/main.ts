@@ -8,6 +8,9 @@ import { runCodeowners } from "../commands/codeowners.js";
 import { runRequest } from "../commands/request.js";
 import { runValidate } from "../commands/validate.js";
 import type { FactResolver } from "../commands/validate.js";
+import type { AuditFormat } from "../audit/format-audit.js";
+import type { AuditQuery } from "../audit/query.js";
+import type { AuditOptions } from "../commands/audit.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { gitText } from "../git/run-git.js";
 import { parseTimestamp } from "../lease/timestamp.js";
@@ -15,7 +18,7 @@ import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -44,7 +47,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -67,6 +70,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await apply(rest, io, "revoke");
       case "sandbox":
         return await sandbox(rest, io);
+      case "audit":
+        return await audit(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -331,6 +336,75 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
   return (expired ? expired.ok : result.ok) ? 0 : 1;
+}
+
+function timeOption(name: string, value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const t = parseTimestamp(String(value));
+  if (t === undefined) throw new UsageError("bad-time", `--${name} '${String(value)}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
+  return t;
+}
+
+async function audit(args: string[], io: Io): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      repo: { type: "string" },
+      ref: { type: "string" },
+      policy: { type: "string" },
+      resource: { type: "string" },
+      grantee: { type: "string" },
+      since: { type: "string" },
+      until: { type: "string" },
+      at: { type: "string" },
+      format: { type: "string" },
+      now: { type: "string" },
+      "evidence-key": { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+      repository: { type: "string" },
+      "default-branch": { type: "string" },
+      offline: { type: "boolean" },
+    },
+    AUDIT_HELP,
+  );
+  if (values.help) {
+    io.out(AUDIT_HELP);
+    return 0;
+  }
+  const format = (values.format as string | undefined) ?? "table";
+  if (!["table", "csv", "json", "markdown"].includes(format)) throw new UsageError("bad-format", `--format must be table, csv, json or markdown, not '${format}'.`);
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const query = {
+    ...(values.resource ? { resource: values.resource as string } : {}),
+    ...(values.grantee ? { grantee: values.grantee as string } : {}),
+    ...(values.since ? { since: timeOption("since", values.since) } : {}),
+    ...(values.until ? { until: timeOption("until", values.until) } : {}),
+    ...(values.at ? { at: timeOption("at", values.at) } : {}),
+  } as AuditQuery;
+  const token = values.offline ? undefined : ((values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN);
+  const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
+  const { runAudit } = await import("../commands/audit.js");
+  let online: AuditOptions["online"];
+  if (token) {
+    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("../github/client.js"), import("../providers/registry.js"), import("../commands/repository.js")]);
+    const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+    const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+    const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+    online = { gh, owner, repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh) };
+  }
+  const report = await runAudit({
+    repoDir,
+    ref: (values.ref as string | undefined) ?? "HEAD",
+    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    now: nowFrom(values.now as string | undefined, io),
+    query,
+    ...(evidenceKey ? { evidenceKey } : {}),
+    ...(online ? { online } : {}),
+  });
+  const { formatAudit } = await import("../audit/format-audit.js");
+  io.out(formatAudit(report, format as AuditFormat));
+  return report.findings.length === 0 ? 0 : 1;
 }
 
 async function sandbox(args: string[], io: Io): Promise<number> {

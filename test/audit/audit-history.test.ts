@@ -238,7 +238,7 @@ describe("formats", () => {
   });
   it("table: one line per lease and the findings", () => {
     const t = formatAuditTable(report);
-    expect(t.split("\n")[0]).toBe(`Audit of main at ${sha.hankAdd.slice(0, 7)}, 2026-11-24T16:30:00Z: 7 lease(s), 5 finding(s).`);
+    expect(t.split("\n")[0]).toBe(`Audit of main at ${sha.hankAdd!.slice(0, 7)}, 2026-11-24T16:30:00Z: 7 lease(s), 5 finding(s).`);
     expect(t).toContain("FINDINGS\n  [changed-outside-jit]");
   });
 });

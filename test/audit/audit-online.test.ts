@@ -1,0 +1,96 @@
+// The audit with a token: changes without signed evidence are verified through the API
+// (approvals come from the reviews), and live members are compared with the leases and the
+// declared standing members. Also the bundled Action's `audit` command, run as GitHub does.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runAudit } from "../../src/commands/audit.js";
+import { createClient } from "../../src/github/client.js";
+import { createProviderRegistry } from "../../src/providers/registry.js";
+import type { CheckedEmulator } from "../emulator/contract-helper.js";
+import { startCheckedEmulator } from "../emulator/contract-helper.js";
+import { RUNTIMES, cleanupSteps, runAction } from "../helpers/action-step.js";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  cleanupSteps();
+});
+
+let repo: TestRepo;
+let emu: CheckedEmulator;
+let merge: string;
+// The Action reads the real clock: the history is set just before now.
+const NOW = Date.now();
+const ago = (hours: number) => new Date(NOW - hours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+beforeEach(async () => {
+  repo = TestRepo.init({ fromExample: true, time: ago(72) });
+  dirs.push(repo.dir);
+  // An access repo that never had leases outside pull requests: drop the example's from the first commit.
+  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  repo.git("add", "-A");
+  repo.git("commit", "-q", "--amend", "--no-edit");
+  emu = await startCheckedEmulator();
+  const s = emu.state;
+  s.addOrg("acme");
+  for (const u of ["zed", "dana"]) s.addOrgMember("acme", u);
+  for (const t of ["security", "sre-leads", "security-admins", "engineering", "platform-admins", "prod-db-readers", "dba", "web-deployers"]) s.addTeam("acme", t);
+  s.addTeamMember("acme", "dba", "dana");
+  s.addTeamMember("acme", "platform-admins", "platform-bot", "maintainer"); // declared standing
+  s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
+  s.addRepo("acme", "web");
+  s.addOrgRole("acme", "billing_manager");
+
+  repo.branch("zed");
+  repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "8h", reason: "Pull figures for the quarterly report" }));
+  const head = repo.commitAll("request", ago(2));
+  repo.checkout("main");
+  const pr = s.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+  s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+  merge = repo.merge("zed", ago(1));
+  s.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+  s.associateCommit("acme", "access", merge, pr.number);
+  s.addTeamMember("acme", "prod-db-readers", "zed");
+});
+afterEach(async () => {
+  await emu.close();
+});
+
+describe("jit audit with a token", () => {
+  it("takes approvals from the API and reports members no lease or standing entry explains", async () => {
+    emu.state.addOrgMember("acme", "eve");
+    emu.state.addTeamMember("acme", "prod-db-readers", "eve"); // added by hand
+    const gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 1 });
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, online: { gh, owner: "acme", repo: "access", defaultBranch: "main", providerFor: createProviderRegistry(gh) } });
+    expect(report.leases).toHaveLength(1);
+    expect(report.leases[0]).toMatchObject({ grantee: "zed", pullRequest: 1, requestedBy: "zed", approvers: ["dana"], evidence: "api", status: "active", addedIn: merge });
+    expect(report.findings).toEqual([{ code: "standing-undeclared", resource: "prod-db-readers", message: "eve holds member on prod-db-readers with no lease and is not declared in its 'standing' list." }]);
+  });
+});
+
+describe.each(RUNTIMES)("the bundled Action's audit on %s", (_name, nodeBin) => {
+  it("writes the job summary with the timeline, the CSV, and fails on findings", async () => {
+    const ws = mkdtempSync(join(tmpdir(), "jit-ws-"));
+    dirs.push(ws);
+    spawnSync("git", ["clone", "-q", "--branch", "main", repo.dir, ws]);
+    const event = { repository: { full_name: "acme/access", default_branch: "main" } };
+    const ok = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token", csv: "audit.csv", since: "30d" }, { eventName: "schedule" });
+    expect(ok.stdout + ok.stderr).not.toMatch(/\n\s+at /);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.outputs).toMatchObject({ ok: "true", findings: "0", leases: "1" });
+    expect(ok.summary).toContain("```mermaid\ngantt");
+    expect(ok.summary).toContain("| prod-db-readers | zed | member |");
+    expect(readFileSync(join(ws, "audit.csv"), "utf8").split("\r\n")[1]).toMatch(/^leases\/prod-db-readers\/zed\.yaml,prod-db-readers,zed,member,/);
+
+    emu.state.addOrgMember("acme", "eve");
+    emu.state.addTeamMember("acme", "prod-db-readers", "eve");
+    const bad = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token" }, { eventName: "schedule" });
+    expect(bad.status).toBe(1);
+    expect(bad.outputs).toMatchObject({ ok: "false", findings: "1" });
+    expect(bad.stdout).toContain("::error title=jit-access audit%3A standing-undeclared::eve holds member on prod-db-readers");
+  });
+});
