@@ -4,27 +4,29 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-TXF6ITIC.js";
+} from "./chunks/chunk-774SA5NL.js";
 import {
   CODEOWNERS_PATH,
-  DEFAULT_POLICY_PATH,
   WORKTREE,
   codeownersRules,
   compareCodeowners,
-  decodeUtf8,
   generateCodeowners,
-  loadPolicy,
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-HOTFDYH7.js";
+} from "./chunks/chunk-76F7ZT6L.js";
 import {
-  parseTimestamp
-} from "./chunks/chunk-XI4ZXRAZ.js";
+  DEFAULT_POLICY_PATH,
+  decodeUtf8,
+  loadPolicy
+} from "./chunks/chunk-LBWXCQKF.js";
 import {
   UsageError,
   gitText
 } from "./chunks/chunk-ACN54BH7.js";
+import {
+  parseTimestamp
+} from "./chunks/chunk-XI4ZXRAZ.js";
 import "./chunks/chunk-BQMI2UZC.js";
 
 // src/cli/main.ts
@@ -86,6 +88,7 @@ Commands:
   expire       apply, then remove the files of leases whose time is up, in one commit
   revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
+  audit        Who had what, when, approved by whom and why, from git history
   help [cmd]   Show help for a command
 
 Options:
@@ -206,6 +209,49 @@ simulated clock: jit request, pull request validation, approvals, merge, apply (
 evidence), a reminder, expiry sweeps and the revocation commit, then the git history. Use
 --repo to try your own policy before rolling it out; --keep leaves the temporary repo.
 `;
+var AUDIT_HELP = `jit audit \u2014 who had what, when, approved by whom, and why, from git history
+
+Usage: jit audit [--repo DIR] [--ref REF] [--resource ID] [--grantee LOGIN]
+                 [--since TIME] [--until TIME] [--at TIME]
+                 [--format table|csv|json|markdown] [--evidence-key KEY] [--token TOKEN]
+
+Reads the access repo's history in one pass (the first-parent history of REF, so merge,
+squash and rebase merges all count) and rebuilds every lease's life: requested (pull
+request, requester, reason, ticket), approved (by whom, on which commit), granted, extended,
+and revoked (when, and why: expired, early revoke, removed or reverted by a pull request,
+break-glass not reviewed, failed approval check), with the commit that proves each event.
+
+Approvals come from the signed evidence notes in refs/notes/jit (fetch them with
+git fetch origin refs/notes/jit:refs/notes/jit). With a token, every change without signed
+evidence is verified through the GitHub API as apply does, and each resource's live
+members are compared with the leases and its 'standing' list.
+
+Findings (exit code 1): leases that reached main without a pull request or valid approval
+(unapproved-lease), lease files added, changed or removed on main outside a pull request
+or the bot (changed-outside-jit), evidence recorded for commits main no longer has
+(history-rewritten: a force-push or reset), grants longer than the policy allowed at the
+time (longer-than-policy), notes not signed with the given key (evidence-untrusted), and \u2014
+with a token \u2014 members no lease backs and 'standing' does not declare (standing-undeclared).
+
+Options:
+  --repo DIR              Access repo clone with full history (default: current directory)
+  --ref REF               Branch to audit (default: HEAD)
+  --policy PATH           Policy file (default: policy.yaml)
+  --resource ID           Only this resource
+  --grantee LOGIN         Only this grantee
+  --since TIME            Only access that lasted until TIME or later (RFC 3339)
+  --until TIME            Only access that started before TIME
+  --at TIME               Who held access at that moment
+  --format FMT            table (default), csv (for spreadsheets and artifacts), json, or
+                          markdown (with a Mermaid gantt of access windows per resource)
+  --evidence-key KEY      Check the signatures of evidence notes (default: $JIT_EVIDENCE_KEY)
+  --token TOKEN           GitHub token for API verification and live state
+                          (default: $GITHUB_TOKEN); --offline ignores it
+  --repository OWNER/NAME GitHub repository (default: $GITHUB_REPOSITORY or the origin URL)
+  --now TIME              Evaluate at this time (default: now)
+
+Exit codes: 0 no findings, 1 findings, 2 usage error.
+`;
 
 // src/cli/main.ts
 var processIo = () => ({
@@ -225,7 +271,7 @@ async function main(argv, io) {
         io.out(MAIN_HELP);
         return cmd === void 0 ? 2 : 0;
       case "help":
-        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -249,6 +295,8 @@ async function main(argv, io) {
         return await apply(rest, io, "revoke");
       case "sandbox":
         return await sandbox(rest, io);
+      case "audit":
+        return await audit(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -285,7 +333,7 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-6G7SJCYD.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
     return resolveFacts(gh, q);
@@ -471,11 +519,11 @@ async function apply(args, io, mode) {
     return n;
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-KFVFIYR4.js"),
+    import("./chunks/client-6G7SJCYD.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-UI4SO27R.js"),
-    import("./chunks/expire-34HETLM2.js"),
-    import("./chunks/revoke-PKHKDRRO.js"),
+    import("./chunks/apply-HUSBA2XV.js"),
+    import("./chunks/expire-ISXQUPSA.js"),
+    import("./chunks/revoke-LAAYZE4Q.js"),
     import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
@@ -521,13 +569,81 @@ async function apply(args, io, mode) {
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
   return (expired ? expired.ok : result.ok) ? 0 : 1;
 }
+function timeOption(name, value) {
+  if (value === void 0) return void 0;
+  const t = parseTimestamp(String(value));
+  if (t === void 0) throw new UsageError("bad-time", `--${name} '${String(value)}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
+  return t;
+}
+async function audit(args, io) {
+  const { values } = parse(
+    args,
+    {
+      repo: { type: "string" },
+      ref: { type: "string" },
+      policy: { type: "string" },
+      resource: { type: "string" },
+      grantee: { type: "string" },
+      since: { type: "string" },
+      until: { type: "string" },
+      at: { type: "string" },
+      format: { type: "string" },
+      now: { type: "string" },
+      "evidence-key": { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+      repository: { type: "string" },
+      "default-branch": { type: "string" },
+      offline: { type: "boolean" }
+    },
+    AUDIT_HELP
+  );
+  if (values.help) {
+    io.out(AUDIT_HELP);
+    return 0;
+  }
+  const format = values.format ?? "table";
+  if (!["table", "csv", "json", "markdown"].includes(format)) throw new UsageError("bad-format", `--format must be table, csv, json or markdown, not '${format}'.`);
+  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const query = {
+    ...values.resource ? { resource: values.resource } : {},
+    ...values.grantee ? { grantee: values.grantee } : {},
+    ...values.since ? { since: timeOption("since", values.since) } : {},
+    ...values.until ? { until: timeOption("until", values.until) } : {},
+    ...values.at ? { at: timeOption("at", values.at) } : {}
+  };
+  const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
+  const { runAudit } = await import("./chunks/audit-EDFCX26S.js");
+  let online;
+  if (token) {
+    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-6G7SJCYD.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-JGUXP73V.js")]);
+    const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
+    const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
+`) });
+    const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
+    online = { gh, owner, repo, defaultBranch: values["default-branch"] ?? "main", providerFor: createProviderRegistry(gh) };
+  }
+  const report = await runAudit({
+    repoDir,
+    ref: values.ref ?? "HEAD",
+    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    now: nowFrom(values.now, io),
+    query,
+    ...evidenceKey ? { evidenceKey } : {},
+    ...online ? { online } : {}
+  });
+  const { formatAudit } = await import("./chunks/format-audit-RBQBSYS6.js");
+  io.out(formatAudit(report, format));
+  return report.findings.length === 0 ? 0 : 1;
+}
 async function sandbox(args, io) {
   const { values } = parse(args, { repo: { type: "string" }, keep: { type: "boolean" } }, SANDBOX_HELP);
   if (values.help) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-OTGAYB37.js");
+  const { runSandbox } = await import("./chunks/sandbox-HA4E5CFN.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   createClient
-} from "./chunk-T7EMMWS7.js";
+} from "./chunk-CNFIPN6Z.js";
 import "./chunk-BQMI2UZC.js";
 export {
   createClient

@@ -5,231 +5,33 @@ import {
   planReconcile
 } from "./chunk-7K3TGAXM.js";
 import {
-  allDiagnostics,
+  isTrusted,
+  parseNote,
+  readNotes,
+  signNote,
+  writeNote
+} from "./chunk-7CRMSC7W.js";
+import {
+  verifyChange
+} from "./chunk-N7S4FKRI.js";
+import {
+  readLeaseLog,
+  readRepoFile
+} from "./chunk-76F7ZT6L.js";
+import {
   checkLease,
   checkLeasePath,
   emptyFacts,
-  expandRefs,
-  isAmong,
   leaseWindow,
   loadLease,
-  loadPolicy,
-  pullRequestInput,
-  readFileAt,
-  readLeaseLog,
-  readRepoFile,
-  teamsIn,
-  validatePullRequest
-} from "./chunk-HOTFDYH7.js";
-import {
-  resolveFacts
-} from "./chunk-57KBAW56.js";
+  loadPolicy
+} from "./chunk-LBWXCQKF.js";
 import {
   UsageError,
   git,
   gitText,
   readBlobs
 } from "./chunk-ACN54BH7.js";
-
-// src/evidence/evidence.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
-function canonicalJson(v) {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-function mac(note, commit, key) {
-  const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key).update(`${commit}
-${canonicalJson(body)}`).digest("hex");
-}
-function signNote(note, commit, key) {
-  if (!key) {
-    const { mac: _drop, ...unsigned } = note;
-    return unsigned;
-  }
-  return { ...note, mac: mac(note, commit, key) };
-}
-function isTrusted(note, commit, key) {
-  if (!key || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  const want = Buffer.from(mac(note, commit, key), "hex");
-  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
-}
-function parseNote(text) {
-  try {
-    const v = JSON.parse(text);
-    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
-  } catch {
-    return void 0;
-  }
-}
-
-// src/approval/evaluate-approvals.ts
-var same = (a, b) => a.toLowerCase() === b.toLowerCase();
-function evaluateApprovals(input) {
-  const { rules, groups, author, grantee, headSha, facts } = input;
-  const ignored = [];
-  const unknown = /* @__PURE__ */ new Set();
-  const latest = /* @__PURE__ */ new Map();
-  const ordered = input.reviews.map((r, i) => ({ r, i })).sort((a, b) => a.r.submittedAt - b.r.submittedAt || a.i - b.i);
-  for (const { r } of ordered) {
-    if (r.state === "COMMENTED" || r.state === "PENDING") continue;
-    latest.set(r.reviewer.toLowerCase(), r);
-  }
-  const eligibleFor = (login, rule) => isAmong(login, rule.from, groups, facts);
-  const eligibleAny = (login) => {
-    let u = false;
-    for (const rule of rules) {
-      const e = eligibleFor(login, rule);
-      if (e === true) return true;
-      if (e === "unknown") u = true;
-    }
-    return u ? "unknown" : false;
-  };
-  const blockedBy = [];
-  const candidates = [];
-  for (const r of latest.values()) {
-    if (r.state === "DISMISSED") continue;
-    if (same(r.reviewer, author)) {
-      if (r.state === "APPROVED") ignored.push({ review: r, why: `${r.reviewer} is the pull request's author` });
-      continue;
-    }
-    if (same(r.reviewer, grantee)) {
-      if (r.state === "APPROVED") ignored.push({ review: r, why: `${r.reviewer} is the grantee` });
-      continue;
-    }
-    const eligible = eligibleAny(r.reviewer);
-    if (eligible === "unknown") unknown.add(`whether ${r.reviewer} may approve (team membership not resolved)`);
-    if (r.state === "CHANGES_REQUESTED") {
-      if (eligible !== false) blockedBy.push(r.reviewer);
-      continue;
-    }
-    if (eligible === false) {
-      ignored.push({ review: r, why: `${r.reviewer} is not an approver of this resource` });
-      continue;
-    }
-    if (r.commitId !== headSha) {
-      ignored.push({ review: r, why: `${r.reviewer} approved an older commit (${r.commitId.slice(0, 7)}), not the final head ${headSha.slice(0, 7)}` });
-      continue;
-    }
-    candidates.push(r);
-  }
-  const slots = [];
-  rules.forEach((rule, ri) => {
-    for (let k = 0; k < rule.count; k++) slots.push(ri);
-  });
-  const edges = candidates.map((c) => slots.map((ri) => eligibleFor(c.reviewer, rules[ri]) === true));
-  const slotOwner = slots.map(() => -1);
-  const tryAssign = (ci, seen) => {
-    for (let s = 0; s < slots.length; s++) {
-      if (!edges[ci][s] || seen[s]) continue;
-      seen[s] = true;
-      if (slotOwner[s] === -1 || tryAssign(slotOwner[s], seen)) {
-        slotOwner[s] = ci;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let ci = 0; ci < candidates.length; ci++) tryAssign(ci, slots.map(() => false));
-  const progress = rules.map((rule) => ({ from: rule.from, count: rule.count, approvedBy: [], missing: rule.count }));
-  const counted = [];
-  slots.forEach((ri, s) => {
-    const ci = slotOwner[s];
-    if (ci < 0) return;
-    const p = progress[ri];
-    p.approvedBy.push(candidates[ci].reviewer);
-    p.missing--;
-    counted.push(candidates[ci]);
-  });
-  const missing = [];
-  for (const p of progress) {
-    if (p.missing > 0) missing.push(`${p.missing} more approval${p.missing === 1 ? "" : "s"} from ${expandRefs(p.from, groups).join(", ")}`);
-  }
-  for (const b of blockedBy) missing.push(`${b} requested changes`);
-  const satisfied = missing.length === 0;
-  return { satisfied, rules: progress, counted, missing, blockedBy, ignored, unknown: [...unknown] };
-}
-
-// src/approval/verify-change.ts
-async function verifyChange(ctx, c) {
-  const { gh, owner, repo } = ctx;
-  const evidence = { lease: c.path, blob: c.blob, verdict: "rejected", approvals: [], policyCommit: c.parent, findings: [], verifiedAt: new Date(ctx.now).toISOString() };
-  const reject = (finding) => {
-    evidence.findings.push(finding);
-    return evidence;
-  };
-  const assoc = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: c.commit, per_page: 100 });
-  const pr = assoc.data.find((p) => p.merged_at && p.base.ref === ctx.defaultBranch && p.base.repo.full_name.toLowerCase() === `${owner}/${repo}`.toLowerCase());
-  if (!pr) return reject(`no-pull-request: ${c.path} reached ${ctx.defaultBranch} in ${c.commit.slice(0, 7)} without a merged pull request.`);
-  const author = pr.user?.login ?? "";
-  evidence.pullRequest = { number: pr.number, author, headSha: pr.head.sha, ...pr.merged_at ? { mergedAt: pr.merged_at } : {} };
-  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner, repo, pull_number: pr.number, per_page: 100 });
-  const mine = files.find((f) => f.filename === c.path);
-  if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${c.path}; it reached ${ctx.defaultBranch} another way.`);
-  if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
-  const changes = [];
-  for (const f of files) {
-    const at = async (ref, path) => await readFileAt(ctx.repoDir, ref, path) ?? { path, mode: "file", bytes: new Uint8Array() };
-    const previousPath = f.previous_filename ?? void 0;
-    if (f.status === "removed") changes.push({ status: "removed", path: f.filename, base: await at(c.parent, f.filename) });
-    else if (f.status === "added" || f.status === "copied") changes.push({ status: "added", path: f.filename, head: await at(c.commit, f.filename) });
-    else if (f.status === "renamed") changes.push({ status: "renamed", path: f.filename, ...previousPath ? { previousPath } : {}, head: await at(c.commit, f.filename), base: await at(c.parent, previousPath ?? f.filename) });
-    else changes.push({ status: "modified", path: f.filename, head: await at(c.commit, f.filename), base: await at(c.parent, f.filename) });
-  }
-  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
-  const report = validatePullRequest(input);
-  if (!report.ok) {
-    for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);
-    return evidence;
-  }
-  const policy = input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : void 0;
-  const head = changes.find((x) => x.path === c.path)?.head;
-  const lease = head ? loadLease(c.path, head.bytes).lease : void 0;
-  const resource = lease && policy ? policy.resources.get(lease.resource) : void 0;
-  if (!policy || !lease || !resource) return reject(`invalid: ${c.path} could not be read against the policy at ${c.parent.slice(0, 7)}.`);
-  const reviews = await gh.paginate(gh.rest.pulls.listReviews, { owner, repo, pull_number: pr.number, per_page: 100 });
-  const teams = [...new Set(resource.approvalRules.flatMap((r) => teamsIn(r.from, policy.groups)))];
-  const facts = await resolveFacts(gh, { teams, orgMembers: [] });
-  const result = evaluateApprovals({
-    rules: resource.approvalRules,
-    groups: policy.groups,
-    author,
-    grantee: lease.grantee,
-    headSha: pr.head.sha,
-    facts,
-    reviews: reviews.filter((r) => r.user).map((r) => ({ id: r.id, reviewer: r.user.login, state: r.state, commitId: r.commit_id ?? "", submittedAt: r.submitted_at ? Date.parse(r.submitted_at) : 0 }))
-  });
-  if (!result.satisfied) {
-    evidence.findings.push(...result.missing.map((m) => `approvals-missing: ${m}`));
-    evidence.findings.push(...result.ignored.map((i) => `approval-ignored: ${i.why}`));
-    return evidence;
-  }
-  evidence.verdict = "approved";
-  evidence.approvals = result.counted.map((r) => ({ reviewer: r.reviewer, reviewId: r.id, commit: r.commitId, submittedAt: new Date(r.submittedAt).toISOString() }));
-  return evidence;
-}
-
-// src/git/evidence-notes.ts
-var NOTES_REF = "refs/notes/jit";
-async function readNotes(repo) {
-  let list;
-  try {
-    list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" "));
-  const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
-  const out = /* @__PURE__ */ new Map();
-  for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
-  return out;
-}
-async function writeNote(repo, commit, text) {
-  await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
-}
 
 // src/reconcile/execute-plan.ts
 var ORDER = { grant: 0, "change-role": 1, revoke: 2, keep: 3 };
@@ -440,7 +242,6 @@ async function firstParent(repoDir, commit) {
 }
 
 export {
-  evaluateApprovals,
   runApply,
   pushNotes
 };

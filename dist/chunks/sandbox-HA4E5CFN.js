@@ -7,46 +7,51 @@ import {
 import {
   formatText,
   runRequest
-} from "./chunk-TXF6ITIC.js";
+} from "./chunk-774SA5NL.js";
 import {
   createClient
-} from "./chunk-T7EMMWS7.js";
+} from "./chunk-CNFIPN6Z.js";
 import {
   createProviderRegistry
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-6G64MRNL.js";
+} from "./chunk-YGRNQIP2.js";
 import {
-  evaluateApprovals,
   runApply
-} from "./chunk-TJUFIIVK.js";
+} from "./chunk-RYD2DQZA.js";
 import "./chunk-7K3TGAXM.js";
+import "./chunk-7CRMSC7W.js";
+import {
+  evaluateApprovals
+} from "./chunk-N7S4FKRI.js";
+import {
+  WORKTREE,
+  readLeaseFiles,
+  readRepoFile,
+  runValidate
+} from "./chunk-76F7ZT6L.js";
 import {
   MINUTE_MS,
-  WORKTREE,
   checkLeasePath,
   expandRefs,
   formatDuration,
   loadPolicy,
   parseRef,
-  readLeaseFiles,
-  readRepoFile,
   resourceOrg,
-  runValidate,
   teamsIn
-} from "./chunk-HOTFDYH7.js";
+} from "./chunk-LBWXCQKF.js";
+import {
+  UsageError,
+  git,
+  gitText
+} from "./chunk-ACN54BH7.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
-import {
-  UsageError,
-  git,
-  gitText
-} from "./chunk-ACN54BH7.js";
 import "./chunk-BQMI2UZC.js";
 
 // src/commands/sandbox.ts

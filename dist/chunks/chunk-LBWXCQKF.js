@@ -6,21 +6,14 @@ import {
   parseTimestamp
 } from "./chunk-XI4ZXRAZ.js";
 import {
-  UsageError,
-  git,
-  gitText,
-  readBlobs,
-  revExists
-} from "./chunk-ACN54BH7.js";
-import {
   __commonJS,
   __require,
   __toESM
 } from "./chunk-BQMI2UZC.js";
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../work/main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -75,9 +68,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../work/main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -95,11 +88,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path) {
-      const ctrl = callVisitor(key2, node, visitor, path);
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visit_(key2, ctrl, visitor, path);
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -143,11 +136,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path) {
-      const ctrl = await callVisitor(key2, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path);
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -197,27 +190,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path) {
+    function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path);
+        return visitor(key, node, path);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path);
+        return visitor.Map?.(key, node, path);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path);
+        return visitor.Seq?.(key, node, path);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path);
+        return visitor.Pair?.(key, node, path);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path);
+        return visitor.Scalar?.(key, node, path);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path);
+        return visitor.Alias?.(key, node, path);
       return void 0;
     }
-    function replaceNode(key2, path, node) {
+    function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key2] = node;
+        parent.items[key] = node;
       } else if (identity.isPair(parent)) {
-        if (key2 === "key")
+        if (key === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -233,9 +226,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../work/main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -404,9 +397,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../work/main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -474,11 +467,11 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -518,15 +511,15 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj, key, val);
     }
     exports.applyReviver = applyReviver;
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -554,9 +547,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../work/main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -595,9 +588,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -713,9 +706,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -743,9 +736,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../work/main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -818,9 +811,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -881,14 +874,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key2, ...rest] = path;
-          const node = this.get(key2, true);
+          const [key, ...rest] = path;
+          const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -896,14 +889,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key2, ...rest] = path;
+        const [key, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
+          return this.delete(key);
+        const node = this.get(key, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -911,8 +904,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key2, ...rest] = path;
-        const node = this.get(key2, true);
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -930,10 +923,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key2, ...rest] = path;
+        const [key, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
+          return this.has(key);
+        const node = this.get(key, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -941,17 +934,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key2, ...rest] = path;
+        const [key, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key, value);
         } else {
-          const node = this.get(key2, true);
+          const node = this.get(key, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
         }
       }
     };
@@ -961,9 +954,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -978,9 +971,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -1114,9 +1107,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -1397,9 +1390,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -1521,27 +1514,27 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key2) && key2.comment || null;
+      let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1549,7 +1542,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1654,9 +1647,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../work/main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -1676,9 +1669,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -1693,7 +1686,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1710,14 +1703,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key))
+            map.set(key, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1736,28 +1729,28 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1772,19 +1765,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key2) && ctx?.doc) {
+      if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1800,32 +1793,32 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
+      constructor(key, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key2;
+        this.key = key;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity.isNode(key2))
-          key2 = key2.clone(schema);
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -1840,9 +1833,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -1991,9 +1984,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -2001,11 +1994,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key2) {
-      const k = identity.isScalar(key2) ? key2.value : key2;
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+          if (it.key === key || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2028,20 +2021,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add = (key, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value] of obj)
-            add(key2, value);
+          for (const [key, value] of obj)
+            add(key, value);
         } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2081,23 +2074,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key) {
+        const it = findPair(this.items, key);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key) {
+        return !!findPair(this.items, key);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2135,9 +2128,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../work/main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -2157,9 +2150,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -2186,15 +2179,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key) {
+        const idx = asItemIndex(key);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2206,8 +2199,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key) {
+        const idx = asItemIndex(key);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2217,10 +2210,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key, value) {
+        const idx = asItemIndex(key);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2254,8 +2247,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2263,8 +2256,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2273,9 +2266,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -2295,9 +2288,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../work/main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -2314,9 +2307,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../work/main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -2332,9 +2325,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -2356,9 +2349,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -2383,9 +2376,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../work/main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2429,9 +2422,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../work/main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2474,9 +2467,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -2502,9 +2495,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -2569,9 +2562,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -2635,9 +2628,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2678,25 +2671,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key2, value;
+          let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key = keys[0];
+              value = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value, ctx));
         }
       return pairs2;
     }
@@ -2713,9 +2706,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -2743,16 +2736,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
+          let key, value;
           if (identity.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key, value);
         }
         return map;
       }
@@ -2773,12 +2766,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key.value);
             }
           }
         }
@@ -2791,9 +2784,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -2823,9 +2816,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -2872,9 +2865,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -2951,9 +2944,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -2963,14 +2956,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key) {
         let pair;
-        if (identity.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -2979,18 +2972,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key2);
+        const prev = YAMLMap.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key));
         }
       }
       toJSON(_, ctx) {
@@ -3040,9 +3033,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -3128,9 +3121,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3172,9 +3165,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../work/main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -3237,7 +3230,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3253,7 +3246,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3266,9 +3259,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../work/main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -3298,9 +3291,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3378,9 +3371,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../work/main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -3517,8 +3510,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3526,8 +3519,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
       }
       /**
        * Removes a value from the document.
@@ -3547,8 +3540,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3563,8 +3556,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3578,11 +3571,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key, value);
         }
       }
       /**
@@ -3687,9 +3680,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../work/main/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -3752,9 +3745,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -3886,28 +3879,28 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key) {
+      if (!key)
         return null;
-      switch (key2.type) {
+      switch (key.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key.end) {
+            for (const st of key.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -3928,9 +3921,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -3946,9 +3939,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -3962,9 +3955,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -3981,10 +3974,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -3992,10 +3985,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key) {
+            if (key.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -4008,17 +4001,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4028,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key || key.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4070,9 +4063,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -4121,9 +4114,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -4164,9 +4157,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4192,11 +4185,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4217,9 +4210,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
-              key2,
+              key,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4266,8 +4259,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -4358,9 +4351,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4423,9 +4416,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -4606,9 +4599,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -4827,9 +4820,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -4908,9 +4901,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -4938,9 +4931,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -5044,9 +5037,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -5087,9 +5080,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../work/main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -5295,9 +5288,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -5417,9 +5410,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -5467,9 +5460,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5480,9 +5473,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -5524,12 +5517,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
+      if (key)
+        res += stringifyToken(key);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -5541,9 +5534,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -5603,9 +5596,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../work/main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -5705,9 +5698,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../work/main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -6294,9 +6287,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -6325,9 +6318,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../work/main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -6861,7 +6854,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
+                  const key = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -6870,7 +6863,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep }]
+                    items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7199,9 +7192,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../work/main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7296,9 +7289,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../work/main/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -7348,9 +7341,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../work/main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -7374,9 +7367,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
+// ../../work/main/node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "../../work/main/node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -7577,9 +7570,9 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../work/main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../work/main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -7602,8 +7595,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key2 = keys[i];
-          if (!equal(a[key2], b[key2])) return false;
+          var key = keys[i];
+          if (!equal(a[key], b[key])) return false;
         }
         return true;
       }
@@ -7612,9 +7605,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../work/main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../work/main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -7645,9 +7638,9 @@ function expandRefs(refs, groups) {
     const r = parseRef(ref);
     const direct = r.kind === "group" ? groups[r.name] ?? [] : [ref];
     for (const d of direct) {
-      const key2 = d.toLowerCase();
-      if (!seen.has(key2)) {
-        seen.add(key2);
+      const key = d.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
         out.push(d);
       }
     }
@@ -7715,11 +7708,35 @@ function checkLeasePath(path) {
   return { kind: "lease", resource, name };
 }
 
-// src/git/access-repo.ts
-import { closeSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
-
-// src/document/parse-yaml.ts
-var import_yaml = __toESM(require_dist(), 1);
+// src/policy/policy.ts
+var BUILT_IN_DEFAULTS = {
+  maxDuration: "8h",
+  requiredApprovals: 1,
+  minReasonLength: 10,
+  requireTicket: false,
+  maxScheduleAhead: "7d",
+  maxExtensions: 0,
+  allowRequestFor: false,
+  breakGlassMaxDuration: "1h",
+  breakGlassReviewWithin: "24h",
+  mode: "exclusive",
+  revocation: "sweep",
+  remindBefore: "30m",
+  extendAfter: 0
+};
+function resourceOrg(p) {
+  return p.type === "github-repo" ? p.owner : p.org;
+}
+function targetKey(p) {
+  switch (p.type) {
+    case "github-team":
+      return `github-team:${p.org.toLowerCase()}/${p.team.toLowerCase()}`;
+    case "github-repo":
+      return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
+    case "github-org-role":
+      return `github-org-role:${p.org.toLowerCase()}`;
+  }
+}
 
 // src/diagnostics/diagnostic.ts
 function diagnostic(code, file, at, message, hint, severity = "error") {
@@ -7733,6 +7750,9 @@ function isError(d) {
 function compareDiagnostics(a, b) {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
+
+// src/document/parse-yaml.ts
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/document/parse-simple-yaml.ts
 var KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?= |$)/;
@@ -7791,9 +7811,9 @@ function parseMap(lines, i, indent, pointer, pos, first) {
     if (l.indent < indent) break;
     if (l.indent > indent || isSeqLine(l)) fallback();
     const m = KEY.exec(l.text) ?? fallback();
-    const key2 = m[1];
-    if (FORBIDDEN.has(key2) || Object.hasOwn(out, key2) || INT.test(key2) || OTHER_TYPED.test(key2)) fallback();
-    const child = pos ? `${pointer}/${key2}` : "";
+    const key = m[1];
+    if (FORBIDDEN.has(key) || Object.hasOwn(out, key) || INT.test(key) || OTHER_TYPED.test(key)) fallback();
+    const child = pos ? `${pointer}/${key}` : "";
     if (pos) {
       const keyAt = { line: l.no, column: indent + 1 };
       pos.set(child, { key: keyAt, value: keyAt });
@@ -7802,7 +7822,7 @@ function parseMap(lines, i, indent, pointer, pos, first) {
     const spaces = rest.length - rest.replace(/^ +/, "").length;
     rest = rest.slice(spaces);
     if (rest.length > 0 && rest[0] !== "#") {
-      out[key2] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
+      out[key] = parseInline(rest, l.no, indent + m[0].length + spaces + 1, child, pos);
       i++;
       continue;
     }
@@ -7810,7 +7830,7 @@ function parseMap(lines, i, indent, pointer, pos, first) {
     if (!n || n.indent < indent || n.indent === indent && !isSeqLine(n)) return fallback();
     if (i === start && first && n.indent <= indent) fallback();
     const [v, next] = n.indent === indent ? parseSeq(lines, i + 1, indent, child, pos) : parseBlock(lines, i + 1, n.indent, child, pos);
-    out[key2] = v;
+    out[key] = v;
     i = next;
   }
   return [out, i];
@@ -8063,27 +8083,27 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
           );
           continue;
         }
-        const key2 = String(keyNode.value);
-        if (seen.has(key2)) {
-          diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key2}' appears more than once.`, HINTS["yaml-duplicate-key"]));
+        const key = String(keyNode.value);
+        if (seen.has(key)) {
+          diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key}' appears more than once.`, HINTS["yaml-duplicate-key"]));
           continue;
         }
-        seen.add(key2);
-        if (FORBIDDEN_KEYS.has(key2)) {
+        seen.add(key);
+        if (FORBIDDEN_KEYS.has(key)) {
           diagnostics.push(
             diagnostic(
               "yaml-forbidden-key",
               file,
               keyAt,
-              `The key '${key2}' is not allowed.`,
+              `The key '${key}' is not allowed.`,
               "Remove this key; it is never a valid field."
             )
           );
           continue;
         }
-        const childPointer = `${pointer}/${escapePointerSegment(key2)}`;
+        const childPointer = `${pointer}/${escapePointerSegment(key)}`;
         positions.set(childPointer, { value: keyAt, key: keyAt });
-        Object.defineProperty(out, key2, {
+        Object.defineProperty(out, key, {
           value: convert(item.value, childPointer, depth + 1),
           enumerable: true,
           writable: true,
@@ -8119,197 +8139,6 @@ function failed(file, diagnostics, positions) {
   void file;
   const locate = (pointer) => positions?.get(pointer)?.value ?? { line: 1, column: 1 };
   return { value: void 0, diagnostics, locate, locateKey: locate };
-}
-
-// src/git/access-repo.ts
-import { access, lstat, readFile, readlink } from "node:fs/promises";
-import { join, resolve } from "node:path";
-
-// src/codeowners/generate-codeowners.ts
-var CODEOWNERS_PATH = ".github/CODEOWNERS";
-var CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-function owner(ref) {
-  const r = parseRef(ref);
-  return r.kind === "team" ? `@${r.org}/${r.slug}` : `@${ref}`;
-}
-function codeownersRules(policy2, policyPath) {
-  const admins = expandRefs(policy2.admins, policy2.groups).map(owner);
-  const rules = [{ pattern: "*", owners: admins }];
-  const ids = [...policy2.resources.keys()].sort();
-  for (const id of ids) {
-    const r = policy2.resources.get(id);
-    const approvers = expandRefs(r.approvalRules.flatMap((a) => a.from), policy2.groups).map(owner);
-    rules.push({ pattern: `/leases/${id}/`, owners: approvers });
-  }
-  const judged = /* @__PURE__ */ new Set([`/${policyPath.replace(/^\/+/, "")}`, "/.github/", "/schemas/"]);
-  for (const p of judged) rules.push({ pattern: p, owners: admins });
-  return rules;
-}
-function generateCodeowners(policy2, policyPath) {
-  const rules = codeownersRules(policy2, policyPath);
-  const width = Math.max(...rules.map((r) => r.pattern.length)) + 2;
-  const line = (r) => `${r.pattern.padEnd(width)}${r.owners.join(" ")}`.trimEnd();
-  const [catchAll, ...rest] = rules;
-  const leaseRules = rest.filter((r) => r.pattern.startsWith("/leases/"));
-  const adminRules = rest.filter((r) => !r.pattern.startsWith("/leases/"));
-  return [
-    `# Generated by \`jit codeowners\` from ${policyPath}. Do not edit by hand:`,
-    `# change ${policyPath} and run \`jit codeowners\` again. Last matching pattern wins.`,
-    "",
-    "# Policy admins own everything not listed below.",
-    line(catchAll),
-    "",
-    "# Each resource's approvers own its lease folder.",
-    ...leaseRules.map(line),
-    "",
-    "# The files that judge requests belong to the policy admins.",
-    ...adminRules.map(line),
-    ""
-  ].join("\n");
-}
-
-// src/git/tree.ts
-function modeOf(gitMode) {
-  switch (gitMode) {
-    case "120000":
-      return "symlink";
-    case "160000":
-      return "submodule";
-    case "100755":
-      return "executable";
-    default:
-      return "file";
-  }
-}
-async function listTree(repo, ref, paths) {
-  const out = (await git(repo, ["ls-tree", "-r", "-z", "--full-tree", ref, "--", ...paths])).toString("utf8");
-  const entries = [];
-  for (const rec of out.split("\0")) {
-    if (!rec) continue;
-    const tab = rec.indexOf("	");
-    const [mode = "", , sha = ""] = rec.slice(0, tab).split(" ");
-    entries.push({ path: rec.slice(tab + 1), mode: modeOf(mode), sha });
-  }
-  return entries;
-}
-async function readTreeFiles(repo, ref, paths) {
-  const entries = (await listTree(repo, ref, paths)).filter((e) => e.mode !== "submodule");
-  const blobs = await readBlobs(repo, entries.map((e) => e.sha));
-  return entries.map((e) => ({ path: e.path, mode: e.mode, bytes: blobs.get(e.sha) ?? Buffer.alloc(0) }));
-}
-async function readFileAt(repo, ref, path) {
-  const [entry] = await listTree(repo, ref, [path]);
-  if (!entry || entry.path !== path) return void 0;
-  const blobs = await readBlobs(repo, [entry.sha]);
-  return { path, mode: entry.mode, bytes: blobs.get(entry.sha) ?? Buffer.alloc(0) };
-}
-
-// src/git/access-repo.ts
-var WORKTREE = ":worktree";
-async function readRepoFile(repo, ref, path) {
-  if (ref !== WORKTREE) return readFileAt(repo, ref, path);
-  const full = join(repo, path);
-  try {
-    const st = await lstat(full);
-    if (st.isSymbolicLink()) return { path, mode: "symlink", bytes: Buffer.from(await readlink(full)) };
-    if (!st.isFile()) return void 0;
-    return { path, mode: "file", bytes: await readFile(full) };
-  } catch {
-    return void 0;
-  }
-}
-async function readCodeowners(repo, ref) {
-  for (const loc of CODEOWNERS_LOCATIONS) {
-    const f = await readRepoFile(repo, ref, loc);
-    if (f && f.mode !== "symlink") return { path: loc, bytes: f.bytes };
-  }
-  return void 0;
-}
-async function readLeaseFiles(repo, ref) {
-  if (ref !== WORKTREE) return readTreeFiles(repo, ref, [LEASES_DIR]);
-  const out = [];
-  const root = resolve(repo);
-  const walk = (rel) => {
-    let entries;
-    try {
-      entries = readdirSync(`${root}/${rel}`, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const path = `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(path);
-      else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(`${root}/${path}`)) });
-      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(`${root}/${path}`) });
-    }
-  };
-  walk(LEASES_DIR);
-  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-var scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-function readBounded(path) {
-  const fd = openSync(path, "r");
-  try {
-    let n = 0;
-    for (; ; ) {
-      const got = readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n === scratch.length) break;
-    }
-    return Buffer.from(scratch.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-}
-async function isGitRepo(dir) {
-  try {
-    await access(join(dir, ".git"));
-    return true;
-  } catch {
-    try {
-      return (await gitText(dir, ["rev-parse", "--is-inside-work-tree"])).trim() === "true";
-    } catch {
-      return false;
-    }
-  }
-}
-async function isShallow(repo) {
-  try {
-    return (await gitText(repo, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
-  } catch {
-    return false;
-  }
-}
-
-// src/policy/policy.ts
-var BUILT_IN_DEFAULTS = {
-  maxDuration: "8h",
-  requiredApprovals: 1,
-  minReasonLength: 10,
-  requireTicket: false,
-  maxScheduleAhead: "7d",
-  maxExtensions: 0,
-  allowRequestFor: false,
-  breakGlassMaxDuration: "1h",
-  breakGlassReviewWithin: "24h",
-  mode: "exclusive",
-  revocation: "sweep",
-  remindBefore: "30m",
-  extendAfter: 0
-};
-function resourceOrg(p) {
-  return p.type === "github-repo" ? p.owner : p.org;
-}
-function targetKey(p) {
-  switch (p.type) {
-    case "github-team":
-      return `github-team:${p.org.toLowerCase()}/${p.team.toLowerCase()}`;
-    case "github-repo":
-      return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
-    case "github-org-role":
-      return `github-org-role:${p.org.toLowerCase()}`;
-  }
 }
 
 // src/lease/duration.ts
@@ -11366,9 +11195,9 @@ function toDiagnostics(kind, file, doc, errors) {
     if (irrelevantBranch(doc.value, e, errors)) continue;
     const d = describe(kind, file, doc, e, branchy);
     if (!d) continue;
-    const key2 = `${d.line}:${d.column}:${d.code}:${d.message}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
+    const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(d);
   }
   if (out.length === 0 && errors[0]) {
@@ -11572,12 +11401,12 @@ function loadPolicy(file, bytes) {
   const raw = doc.value;
   const diagnostics = checkSemantics(file, doc, raw);
   if (diagnostics.length > 0) return { doc, diagnostics };
-  return { policy: resolve2(raw), doc, diagnostics };
+  return { policy: resolve(raw), doc, diagnostics };
 }
 function checkSemantics(file, doc, p) {
   const out = [];
   const groups = p.groups ?? {};
-  const err = (code, pointer, message, hint, key2 = false) => out.push(diagnostic(code, file, key2 ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
+  const err = (code, pointer, message, hint, key = false) => out.push(diagnostic(code, file, key ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
   const checkRefs = (refs, pointer) => {
     refs?.forEach((ref, i) => {
       const r = parseRef(ref);
@@ -11640,10 +11469,10 @@ function checkSemantics(file, doc, p) {
     r.standing?.forEach((s, i) => {
       if (!r.roles.includes(s.role)) err("policy-standing-role", `${base}/standing/${i}/role`, `Standing role '${s.role}' is not one of this resource's roles (${r.roles.join(", ")}).`);
     });
-    const key2 = targetKey(r.provider);
-    const other = targets.get(key2);
-    if (other) err("policy-duplicate-target", `${base}/provider`, `Resources '${other}' and '${id}' manage the same target (${key2}).`, "Give each target one resource, with several roles if needed.");
-    else targets.set(key2, id);
+    const key = targetKey(r.provider);
+    const other = targets.get(key);
+    if (other) err("policy-duplicate-target", `${base}/provider`, `Resources '${other}' and '${id}' manage the same target (${key}).`, "Give each target one resource, with several roles if needed.");
+    else targets.set(key, id);
     const max = parseDuration(r.maxDuration ?? p.defaults?.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration) ?? 0;
     const total = r.maxTotalDuration ?? p.defaults?.maxTotalDuration;
     if (total !== void 0 && (parseDuration(total) ?? 0) < max) {
@@ -11659,7 +11488,7 @@ function checkSemantics(file, doc, p) {
     }
   }
 }
-function resolve2(p) {
+function resolve(p) {
   const d = p.defaults ?? {};
   const groups = p.groups ?? {};
   const resources = /* @__PURE__ */ new Map();
@@ -11879,487 +11708,21 @@ function checkWho(ctx, r, add, notChecked) {
   }
 }
 
-// src/git/lease-log.ts
-async function readLeaseLog(repo, ref, paths = ["leases"]) {
-  const out = (await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths])).toString("utf8");
-  const current = /* @__PURE__ */ new Map();
-  const ended = [];
-  for (const chunk of out.split("")) {
-    if (!chunk) continue;
-    const fields = chunk.split("\0");
-    const [commit = "", ct = "0"] = fields[0].trim().split(" ");
-    const time = Number(ct) * 1e3;
-    for (let i = 1; i + 1 < fields.length; i += 2) {
-      const meta = fields[i].replace(/^\n+/, "");
-      if (!meta.startsWith(":")) continue;
-      const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
-      const path = fields[i + 1];
-      const s = status[0];
-      if (s === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: newBlob }] });
-      else if (s === "M" || s === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: newBlob });
-      else if (s === "D") {
-        const life = current.get(path);
-        if (life) {
-          life.changes.push({ commit, time, status: "D", blob: oldBlob });
-          ended.push(life);
-          current.delete(path);
-        }
-      }
-    }
-  }
-  return { current, ended };
-}
-
-// src/git/diff.ts
-import { lstat as lstat2, readFile as readFile2, readlink as readlink2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-var ZERO = /^0+$/;
-var WORKING_TREE = ":worktree";
-function parseRaw(out) {
-  const parts = out.split("\0");
-  const changes = [];
-  for (let i = 0; i < parts.length; ) {
-    const meta = parts[i++];
-    if (!meta || !meta.startsWith(":")) continue;
-    const [oldMode = "", newMode = "", oldSha = "", newSha = "", status = ""] = meta.slice(1).split(" ");
-    const first = parts[i++] ?? "";
-    if (status.startsWith("R") || status.startsWith("C")) {
-      const second = parts[i++] ?? "";
-      changes.push({ status: status[0], oldMode, newMode, oldSha, newSha, path: second, previousPath: first });
-    } else changes.push({ status: status[0], oldMode, newMode, oldSha, newSha, path: first });
-  }
-  return changes;
-}
-async function mergeBase(repo, a, b) {
-  return (await gitText(repo, ["merge-base", a, b])).trim();
-}
-async function diffChanges(repo, base, head) {
-  const headRev = head === WORKING_TREE ? "HEAD" : head;
-  const from = await mergeBase(repo, base, headRev);
-  const args = ["diff", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff", from];
-  if (head !== WORKING_TREE) args.push(head);
-  const raw = parseRaw((await git(repo, [...args, "--"])).toString("utf8"));
-  if (head === WORKING_TREE) {
-    const untracked = (await gitText(repo, ["ls-files", "--others", "--exclude-standard", "-z"])).split("\0").filter(Boolean);
-    for (const path of untracked) raw.push({ status: "A", oldMode: "000000", newMode: "", oldSha: "", newSha: "", path });
-  }
-  const blobs = await readBlobs(repo, raw.flatMap((c) => [c.oldSha, c.newSha]).filter((s) => s && !ZERO.test(s)));
-  const version = async (path, mode, sha, fromWorkTree) => {
-    if (fromWorkTree) return readWorkTreeFile(repo, path);
-    return { path, mode: modeOf(mode), bytes: blobs.get(sha) ?? Buffer.alloc(0) };
-  };
-  const changes = [];
-  for (const c of raw) {
-    const headFromTree = head === WORKING_TREE;
-    const basePath = c.previousPath ?? c.path;
-    switch (c.status) {
-      case "A":
-        changes.push({ status: "added", path: c.path, head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-        break;
-      case "D":
-        changes.push({ status: "removed", path: c.path, base: await version(c.path, c.oldMode, c.oldSha, false) });
-        break;
-      case "R":
-        changes.push({ status: "renamed", path: c.path, previousPath: basePath, base: await version(basePath, c.oldMode, c.oldSha, false), head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-        break;
-      case "C":
-        changes.push({ status: "added", path: c.path, head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-        break;
-      default:
-        changes.push({ status: "modified", path: c.path, base: await version(c.path, c.oldMode, c.oldSha, false), head: await version(c.path, c.newMode, c.newSha, headFromTree) });
-    }
-  }
-  return changes;
-}
-async function readWorkTreeFile(repo, path) {
-  const full = join2(repo, path);
-  const st = await lstat2(full);
-  if (st.isSymbolicLink()) return { path, mode: "symlink", bytes: Buffer.from(await readlink2(full)) };
-  return { path, mode: st.mode & 73 ? "executable" : "file", bytes: await readFile2(full) };
-}
-
-// src/git/lease-history.ts
-async function leaseHistories(repo, ref, paths) {
-  const result = /* @__PURE__ */ new Map();
-  if (paths.length === 0) return result;
-  const log = await readLeaseLog(repo, ref, paths);
-  for (const [path, life] of log.current) {
-    result.set(path, { addedAt: life.changes[0].time, extensions: life.changes.filter((c) => c.status === "M").length });
-  }
-  return result;
-}
-
-// src/validate/needed-facts.ts
-function neededFacts(input) {
-  const teams = /* @__PURE__ */ new Set();
-  const orgMembers = /* @__PURE__ */ new Map();
-  const policy2 = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : void 0;
-  if (!policy2 || input.author === void 0) return { teams: [], orgMembers: [] };
-  for (const c of input.changes) {
-    if (!c.head) continue;
-    const where = checkLeasePath(c.path);
-    if (where.kind !== "lease") continue;
-    const lease2 = loadLease(c.path, c.head.bytes).lease;
-    const r = lease2 ? policy2.resources.get(lease2.resource) : void 0;
-    if (!lease2 || !r) continue;
-    if (r.requesters) teamsIn(r.requesters, policy2.groups).forEach((t) => teams.add(t));
-    else {
-      const org = resourceOrg(r.provider);
-      orgMembers.set(`${org}/${input.author}`.toLowerCase(), { org, login: input.author });
-    }
-    if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy2.groups).forEach((t) => teams.add(t));
-  }
-  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()] };
-}
-
-// src/codeowners/compare-codeowners.ts
-function parseCodeowners(text) {
-  const out = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const hash = raw.search(/(^|\s)#/);
-    const content = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    if (!content) return;
-    const [pattern = "", ...owners] = content.split(/\s+/);
-    out.push({ pattern, owners, line: i + 1 });
-  });
-  return out;
-}
-var key = (r) => `${r.pattern} ${[...r.owners].map((o) => o.toLowerCase()).sort().join(" ")}`;
-function compareCodeowners(actualText, expected) {
-  const actual = parseCodeowners(actualText);
-  const n = Math.max(actual.length, expected.length);
-  let first = -1;
-  for (let i = 0; i < n; i++) {
-    const a = actual[i], e = expected[i];
-    if (!a || !e || key(a) !== key(e)) {
-      first = i;
-      break;
-    }
-  }
-  if (first < 0) return void 0;
-  const expectedKeys = new Set(expected.map(key));
-  const actualKeys = new Set(actual.map(key));
-  return {
-    line: actual[first]?.line ?? (actual.at(-1)?.line ?? 0) + 1,
-    missing: expected.filter((r) => !actualKeys.has(key(r))),
-    unexpected: actual.filter((r) => !expectedKeys.has(key(r)))
-  };
-}
-
-// src/validate/check-codeowners.ts
-function checkCodeownersSync(file, policy2, policyPath) {
-  const expected = generateCodeowners(policy2, policyPath);
-  const fix = `Run \`jit codeowners\` and commit ${CODEOWNERS_PATH}; it must read:
-${expected}`;
-  if (!file) {
-    return [diagnostic("codeowners-missing", CODEOWNERS_PATH, void 0, "The repository has no CODEOWNERS file, so nobody is required to approve lease requests.", fix)];
-  }
-  const text = decodeUtf8(file.bytes);
-  if (text === void 0) return [diagnostic("file-not-utf8", file.path, void 0, "CODEOWNERS is not valid UTF-8.", fix)];
-  const drift = compareCodeowners(text, codeownersRules(policy2, policyPath));
-  if (!drift) return [];
-  const parts = [];
-  if (drift.missing.length) parts.push(`missing: ${drift.missing.map((r) => `${r.pattern} ${r.owners.join(" ")}`).join("; ")}`);
-  if (drift.unexpected.length) parts.push(`not from the policy: ${drift.unexpected.map((r) => `line ${r.line} '${r.pattern} ${r.owners.join(" ")}'`).join("; ")}`);
-  if (!parts.length) parts.push("rules are out of order");
-  return [diagnostic("codeowners-out-of-sync", file.path, { line: drift.line, column: 1 }, `CODEOWNERS does not match ${policyPath} (${parts.join("; ")}).`, fix)];
-}
-
-// src/validate/check-file-mode.ts
-function checkFileMode(f) {
-  if (f.mode === "symlink") {
-    return diagnostic("lease-symlink", f.path, void 0, "Lease files must be regular files, not symbolic links.", "Replace the link with the lease file itself.");
-  }
-  if (f.mode === "submodule") {
-    return diagnostic("lease-not-a-file", f.path, void 0, "A submodule cannot be a lease.", "Remove the submodule from leases/.");
-  }
-  return void 0;
-}
-
-// src/validate/report.ts
-function buildReport(diagnostics, files, notes = []) {
-  const byFile = /* @__PURE__ */ new Map();
-  const get = (file) => {
-    let r = byFile.get(file);
-    if (!r) {
-      r = { file, ok: true, errors: [], warnings: [] };
-      const action = files.get(file);
-      if (action) r.action = action;
-      byFile.set(file, r);
-    }
-    return r;
-  };
-  for (const file of files.keys()) get(file);
-  for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const r = get(d.file);
-    if (isError(d)) {
-      r.errors.push(d);
-      r.ok = false;
-    } else r.warnings.push(d);
-  }
-  const list = [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  return { ok: list.every((f) => f.ok), files: list, notes };
-}
-function allDiagnostics(report) {
-  return report.files.flatMap((f) => [...f.errors, ...f.warnings]);
-}
-
-// src/validate/validate-pull-request.ts
-function areaOf(path, policyPath) {
-  if (isUnderLeases(path)) return "lease";
-  if (path === policyPath) return "policy";
-  if (CODEOWNERS_LOCATIONS.includes(path)) return "codeowners";
-  return "other";
-}
-function validatePullRequest(input) {
-  const { policyPath, changes } = input;
-  const diagnostics = [];
-  const files = /* @__PURE__ */ new Map();
-  const notes = [];
-  const base = input.basePolicy ? loadPolicy(policyPath, input.basePolicy) : void 0;
-  if (!base) {
-    diagnostics.push(diagnostic("policy-missing", policyPath, void 0, `The base branch has no ${policyPath}.`, "Add a policy on the default branch first (see examples/access-repo/policy.yaml)."));
-    return buildReport(diagnostics, files, notes);
-  }
-  if (!base.policy) {
-    diagnostics.push(...base.diagnostics.map((d) => ({ ...d, message: `Base branch policy is invalid: ${d.message}` })));
-    return buildReport(diagnostics, files, notes);
-  }
-  const basePolicy = base.policy;
-  const areas = (c) => /* @__PURE__ */ new Set([areaOf(c.path, policyPath), ...c.previousPath ? [areaOf(c.previousPath, policyPath)] : []]);
-  const leaseChanges = changes.filter((c) => areas(c).has("lease"));
-  const otherChanges = changes.filter((c) => !areas(c).has("lease") || areas(c).size > 1);
-  const policyChange = changes.find((c) => c.path === policyPath || c.previousPath === policyPath);
-  if (leaseChanges.length > 0 && otherChanges.length > 0) {
-    for (const c of otherChanges) {
-      files.set(c.path, "changed");
-      diagnostics.push(
-        diagnostic(
-          "change-mixed",
-          c.path,
-          void 0,
-          `This pull request changes leases and also ${c.path}. Its leases are judged by the base branch's policy and CODEOWNERS, and a lease request may change nothing else.`,
-          "Split it: one pull request for the lease(s), another (reviewed by the policy admins) for everything else."
-        )
-      );
-    }
-  }
-  for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files));
-  let judgingPolicy = basePolicy;
-  if (policyChange) {
-    if (policyChange.status === "removed" || !policyChange.head || policyChange.path !== policyPath) {
-      files.set(policyPath, "removed");
-      diagnostics.push(diagnostic("policy-removed", policyPath, void 0, `This pull request deletes ${policyPath}.`, "The access repo needs its policy; change it instead of deleting it."));
-    } else {
-      files.set(policyPath, "policy change (needs review by the policy admins)");
-      const head = loadPolicy(policyPath, policyChange.head.bytes);
-      diagnostics.push(...head.diagnostics);
-      if (head.policy) judgingPolicy = head.policy;
-      notes.push(`${policyPath} changes; CODEOWNERS is checked against the new policy. Policy changes must be approved by: ${basePolicy.admins.join(", ")}.`);
-    }
-  }
-  if (leaseChanges.length === 0 && !policyChange && otherChanges.length > 0) {
-    notes.push("No lease changes in this pull request.");
-  }
-  const codeowners = effectiveCodeowners(input);
-  diagnostics.push(...checkCodeownersSync(codeowners, judgingPolicy, policyPath));
-  for (const d of diagnostics) if (!files.has(d.file)) files.set(d.file, void 0);
-  if (input.strict) {
-    for (const d of diagnostics) {
-      if (d.code === NOT_CHECKED) d.severity = "error";
-    }
-  }
-  return buildReport(diagnostics, files, notes);
-}
-function checkLeaseChange(c, input, policy2, files) {
-  const out = [];
-  const { path } = c;
-  if (c.status === "removed" || !c.head) {
-    files.set(path, "removed: an early revoke, always allowed");
-    return out;
-  }
-  if (c.status === "renamed" && c.previousPath && isUnderLeases(c.previousPath)) {
-    const from = checkLeasePath(c.previousPath);
-    const to = checkLeasePath(path);
-    if (from.kind === "lease" && to.kind === "lease" && from.resource !== to.resource) {
-      files.set(path, `renamed from ${c.previousPath}`);
-      out.push(diagnostic("lease-rename-across-resources", path, void 0, `Moving a lease from leases/${from.resource}/ to leases/${to.resource}/ is not allowed.`, "Delete the old lease and open a new one for the other resource."));
-      return out;
-    }
-  }
-  const where = checkLeasePath(path);
-  if (where.kind === "outside") {
-    files.set(path, `moved out of leases/ (from ${c.previousPath})`);
-    return out;
-  }
-  if (where.kind === "invalid") {
-    files.set(path, "rejected path");
-    out.push(diagnostic(where.code, path, void 0, where.message, where.hint));
-    return out;
-  }
-  const modeProblem = checkFileMode(c.head);
-  if (modeProblem) {
-    files.set(path, "rejected file type");
-    out.push(modeProblem);
-    return out;
-  }
-  if (where.kind === "placeholder") {
-    files.set(path, "placeholder");
-    return out;
-  }
-  const loaded = loadLease(path, c.head.bytes);
-  if (!loaded.lease) {
-    files.set(path, c.status === "added" ? "new lease" : "changed lease");
-    out.push(...loaded.diagnostics);
-    return out;
-  }
-  const previous = c.base && c.status === "modified" && checkFileMode(c.base) === void 0 ? loadLease(c.base.path, c.base.bytes).lease : void 0;
-  const kind = previous ? "extension" : "new";
-  files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
-  const ctx = {
-    file: path,
-    doc: loaded.doc,
-    lease: loaded.lease,
-    folder: where.resource,
-    policy: policy2,
-    kind,
-    now: input.now,
-    facts: input.facts,
-    ...input.author !== void 0 ? { author: input.author } : {},
-    ...previous ? { previous } : {},
-    ...c.history ? { history: c.history } : {}
-  };
-  out.push(...checkLease(ctx));
-  return out;
-}
-function effectiveCodeowners(input) {
-  for (const loc of CODEOWNERS_LOCATIONS) {
-    const changed = input.changes.find((c) => c.path === loc || c.previousPath === loc);
-    if (changed) {
-      if (changed.path === loc && changed.head) return { path: loc, bytes: changed.head.bytes };
-      continue;
-    }
-    if (input.baseCodeowners?.path === loc) return input.baseCodeowners;
-  }
-  return void 0;
-}
-
-// src/validate/validate-repo.ts
-function validateRepo(input) {
-  const diagnostics = [];
-  const files = /* @__PURE__ */ new Map();
-  if (!input.policy) {
-    diagnostics.push(diagnostic("policy-missing", input.policyPath, void 0, `No ${input.policyPath} found.`, "Create one (see examples/access-repo/policy.yaml) or pass --policy PATH."));
-    return buildReport(diagnostics, files);
-  }
-  const loaded = loadPolicy(input.policyPath, input.policy);
-  files.set(input.policyPath, "policy");
-  diagnostics.push(...loaded.diagnostics);
-  const policy2 = loaded.policy;
-  if (!policy2) return buildReport(diagnostics, files);
-  diagnostics.push(...checkCodeownersSync(input.codeowners, policy2, input.policyPath));
-  if (input.codeowners) files.set(input.codeowners.path, "CODEOWNERS");
-  const facts = emptyFacts();
-  for (const f of input.files) {
-    const where = checkLeasePath(f.path);
-    if (where.kind === "outside" || where.kind === "placeholder") continue;
-    files.set(f.path, "lease");
-    if (where.kind === "invalid") {
-      diagnostics.push(diagnostic(where.code, f.path, void 0, where.message, where.hint));
-      continue;
-    }
-    const mode = checkFileMode(f);
-    if (mode) {
-      diagnostics.push(mode);
-      continue;
-    }
-    const l = loadLease(f.path, f.bytes);
-    if (!l.lease) {
-      diagnostics.push(...l.diagnostics);
-      continue;
-    }
-    diagnostics.push(...checkLease({ file: f.path, doc: l.doc, lease: l.lease, folder: where.resource, policy: policy2, kind: "existing", now: input.now, facts }));
-  }
-  for (const d of diagnostics) if (!files.has(d.file)) files.set(d.file, void 0);
-  return buildReport(diagnostics, files);
-}
-
-// src/commands/validate.ts
-async function runValidate(o) {
-  if (!await isGitRepo(o.repo)) {
-    if (o.base || o.head) throw new UsageError("not-a-git-repo", `${o.repo} is not a git repository; --base and --head need one.`);
-  }
-  const head = o.head ?? WORKTREE;
-  for (const ref of [o.base, o.head]) {
-    if (ref && !await revExists(o.repo, ref)) throw new UsageError("unknown-ref", `Unknown git revision '${ref}' in ${o.repo}.`);
-  }
-  if (!o.base) {
-    const [policy2, codeowners, all] = await Promise.all([
-      readRepoFile(o.repo, head, o.policyPath),
-      readCodeowners(o.repo, head),
-      readLeaseFiles(o.repo, head)
-    ]);
-    const only = o.files ? new Set(o.files.map(normalize)) : void 0;
-    return validateRepo({
-      policyPath: o.policyPath,
-      ...policy2 ? { policy: policy2.bytes } : {},
-      ...codeowners ? { codeowners } : {},
-      files: only ? all.filter((f) => only.has(f.path)) : all,
-      now: o.now
-    });
-  }
-  let changes = await diffChanges(o.repo, o.base, head);
-  if (o.files) {
-    const only = new Set(o.files.map(normalize));
-    changes = changes.filter((c) => only.has(c.path) || c.previousPath !== void 0 && only.has(c.previousPath));
-  }
-  const input = await pullRequestInput(o.repo, o.base, changes, o);
-  return validatePullRequest(input);
-}
-async function pullRequestInput(repo, baseRef, changes, o) {
-  const [policy2, codeowners, shallow] = await Promise.all([readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
-  const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
-  if (!shallow) {
-    const histories = await leaseHistories(repo, baseRef, existing);
-    for (const c of changes) {
-      const h = histories.get(c.previousPath ?? c.path);
-      if (h) c.history = h;
-    }
-  }
-  const partial = {
-    policyPath: o.policyPath,
-    changes,
-    now: o.now,
-    ...policy2 && policy2.mode !== "symlink" ? { basePolicy: policy2.bytes } : {},
-    ...codeowners ? { baseCodeowners: codeowners } : {},
-    ...o.author !== void 0 ? { author: o.author } : {},
-    ...o.strict ? { strict: true } : {}
-  };
-  const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
-  return { ...partial, facts };
-}
-function normalize(p) {
-  return p.replace(/\\/g, "/").replace(/^\.\//, "");
-}
-
 export {
-  compareCodeowners,
   emptyFacts,
   parseRef,
   expandRefs,
   teamsIn,
   isAmong,
-  CODEOWNERS_PATH,
-  codeownersRules,
-  generateCodeowners,
   require_dist,
+  diagnostic,
+  isError,
+  compareDiagnostics,
+  MAX_FILE_BYTES,
   decodeUtf8,
+  LEASES_DIR,
+  isUnderLeases,
   checkLeasePath,
-  readFileAt,
-  WORKTREE,
-  readRepoFile,
-  readCodeowners,
-  readLeaseFiles,
   MINUTE_MS,
   parseDuration,
   formatDuration,
@@ -12367,11 +11730,7 @@ export {
   DEFAULT_POLICY_PATH,
   loadPolicy,
   loadLease,
+  NOT_CHECKED,
   leaseWindow,
-  checkLease,
-  readLeaseLog,
-  allDiagnostics,
-  validatePullRequest,
-  runValidate,
-  pullRequestInput
+  checkLease
 };

@@ -3,21 +3,23 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
+  readRepoFile
+} from "./chunk-76F7ZT6L.js";
+import {
   checkLease,
   checkLeasePath,
   emptyFacts,
   loadLease,
   loadPolicy,
   parseDuration,
-  readRepoFile,
   require_dist
-} from "./chunk-HOTFDYH7.js";
-import {
-  formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-LBWXCQKF.js";
 import {
   UsageError
 } from "./chunk-ACN54BH7.js";
+import {
+  formatTimestamp
+} from "./chunk-XI4ZXRAZ.js";
 import {
   __toESM
 } from "./chunk-BQMI2UZC.js";

@@ -3,14 +3,14 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-TJUFIIVK.js";
-import {
-  formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-RYD2DQZA.js";
 import {
   git,
   gitText
 } from "./chunk-ACN54BH7.js";
+import {
+  formatTimestamp
+} from "./chunk-XI4ZXRAZ.js";
 
 // src/commands/expire.ts
 function expiryCommitMessage(removed) {

@@ -3,23 +3,27 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-6G64MRNL.js";
-import "./chunk-TJUFIIVK.js";
+} from "./chunk-YGRNQIP2.js";
+import "./chunk-RYD2DQZA.js";
 import "./chunk-7K3TGAXM.js";
+import "./chunk-7CRMSC7W.js";
+import "./chunk-N7S4FKRI.js";
+import {
+  readRepoFile
+} from "./chunk-76F7ZT6L.js";
 import {
   isAmong,
   loadLease,
   loadPolicy,
-  readRepoFile,
   teamsIn
-} from "./chunk-HOTFDYH7.js";
+} from "./chunk-LBWXCQKF.js";
+import {
+  UsageError
+} from "./chunk-ACN54BH7.js";
 import "./chunk-XI4ZXRAZ.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
-import {
-  UsageError
-} from "./chunk-ACN54BH7.js";
 import "./chunk-BQMI2UZC.js";
 
 // src/commands/revoke.ts

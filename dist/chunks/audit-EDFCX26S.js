@@ -1,0 +1,425 @@
+#!/usr/bin/env node
+import { createRequire as __jitCreateRequire } from 'node:module';
+const require = __jitCreateRequire(import.meta.url);
+import {
+  heldUntil
+} from "./chunk-Y6VO2UKB.js";
+import {
+  isTrusted,
+  parseNote,
+  readNotes
+} from "./chunk-7CRMSC7W.js";
+import {
+  LEASES_DIR,
+  MINUTE_MS,
+  checkLeasePath,
+  formatDuration,
+  leaseWindow,
+  loadLease,
+  loadPolicy
+} from "./chunk-LBWXCQKF.js";
+import {
+  UsageError,
+  git,
+  gitText,
+  readBlobs
+} from "./chunk-ACN54BH7.js";
+import {
+  formatTimestamp,
+  parseTimestamp
+} from "./chunk-XI4ZXRAZ.js";
+import "./chunk-BQMI2UZC.js";
+
+// src/git/history.ts
+var SEP = "";
+var END = "";
+async function readHistory(repo, ref, paths) {
+  const out = (await git(repo, [
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--reverse",
+    "--no-renames",
+    "--raw",
+    "-z",
+    "--no-abbrev",
+    `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%B${END}`,
+    ref,
+    "--",
+    ...paths
+  ])).toString("utf8");
+  const commits = [];
+  for (const chunk of out.split("")) {
+    if (!chunk) continue;
+    const end = chunk.indexOf(END);
+    if (end < 0) continue;
+    const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = ""] = chunk.slice(0, end).split(SEP);
+    const commit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1e3, message, changes: [] };
+    const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      const meta = fields[i].replace(/^\n+/, "");
+      if (!meta.startsWith(":")) continue;
+      const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
+      const s = status[0];
+      const path = fields[i + 1];
+      if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
+      else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
+      else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
+    }
+    commits.push(commit);
+  }
+  return commits;
+}
+function jitTrailers(message) {
+  const groups = [];
+  let current;
+  for (const line of message.split("\n")) {
+    const m = /^Jit-([A-Za-z-]+):\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const key = m[1].toLowerCase();
+    if (key === "lease") {
+      current = {};
+      groups.push(current);
+    }
+    if (current) current[key] = m[2].trim();
+  }
+  return groups;
+}
+
+// src/audit/query.ts
+function heldAt(l, t, now) {
+  if (l.status === "not-granted" || l.status === "cancelled") return false;
+  return l.start <= t && t < heldUntil(l, now);
+}
+function queryAudit(report, q) {
+  const now = report.generatedAt;
+  const leases = report.leases.filter((l) => {
+    if (q.resource !== void 0 && l.resource !== q.resource) return false;
+    if (q.grantee !== void 0 && l.grantee.toLowerCase() !== q.grantee.toLowerCase()) return false;
+    if (q.at !== void 0 && !heldAt(l, q.at, now)) return false;
+    const from = l.start;
+    const to = l.status === "not-granted" || l.status === "cancelled" ? l.revokedAt ?? l.start : heldUntil(l, now);
+    if (q.since !== void 0 && to < q.since) return false;
+    if (q.until !== void 0 && from >= q.until) return false;
+    return true;
+  });
+  const paths = new Set(leases.map((l) => l.path));
+  const findings = report.findings.filter((f) => {
+    if (f.lease !== void 0 && paths.has(f.lease)) return true;
+    const resource = f.resource ?? f.lease?.split("/")[1];
+    if (q.resource !== void 0 && resource !== void 0 && resource !== q.resource) return false;
+    if (q.grantee !== void 0 && f.lease !== void 0) return false;
+    return true;
+  });
+  return { ...report, leases, findings };
+}
+
+// src/audit/rebuild.ts
+var PR_TITLE = /\(#(\d+)\)\s*$/;
+function pullRequestHint(c) {
+  const subject = c.message.split("\n", 1)[0] ?? "";
+  const m = PR_TITLE.exec(subject) ?? /^Merge pull request #(\d+)/.exec(subject);
+  if (m) return Number(m[1]);
+  return c.parents.length > 1 ? "merge" : void 0;
+}
+function rebuildAudit(input) {
+  const bots = (input.botNames ?? ["jit-access[bot]"]).map((b) => b.toLowerCase());
+  const isBot = (c) => bots.includes(c.committerName.toLowerCase()) || bots.includes(c.authorName.toLowerCase());
+  const findings = [];
+  const leases = [];
+  const live = /* @__PURE__ */ new Map();
+  let policyBlob;
+  const evidenceFor = (c, path, blob) => {
+    const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
+    if (api) return { ev: api, source: "api" };
+    const n = input.notes.get(c.sha);
+    const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
+    if (!n || !ev) return { source: "none" };
+    if (n.trusted) return { ev, source: "signed-note" };
+    return { ev, source: "unsigned-note" };
+  };
+  const untrusted = (c, path) => {
+    if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
+  };
+  const notes = [];
+  for (const c of input.commits) {
+    const policy = policyBlob ? input.policyOf(policyBlob) : void 0;
+    const trailers = jitTrailers(c.message);
+    const hint = pullRequestHint(c);
+    for (const ch of c.changes) {
+      if (ch.path === input.policyPath) continue;
+      if (checkLeasePath(ch.path).kind !== "lease") continue;
+      if (ch.status === "A") {
+        const lease = input.leaseOf(ch.path, ch.blob);
+        if (!lease) {
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} but does not parse as a lease; nothing could have been granted for it.` });
+          continue;
+        }
+        const { ev, source } = evidenceFor(c, ch.path, ch.blob);
+        if (source === "unsigned-note") untrusted(c, ch.path);
+        const w = leaseWindow(lease, c.time);
+        const rec = {
+          path: ch.path,
+          resource: lease.resource,
+          grantee: lease.grantee,
+          role: lease.role,
+          reason: lease.reason,
+          ...lease.ticket ? { ticket: lease.ticket } : {},
+          breakGlass: lease.breakGlass === true,
+          ...ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {},
+          approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
+          evidence: source,
+          start: w.start,
+          end: w.end,
+          status: "active",
+          extensions: 0,
+          addedIn: c.sha,
+          events: []
+        };
+        const prText = rec.pullRequest !== void 0 ? `PR #${rec.pullRequest}` : "no pull request on record";
+        rec.events.push({ kind: "requested", commit: c.sha, ...rec.requestedBy ? { by: rec.requestedBy } : {}, detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
+        for (const a of ev?.approvals ?? []) {
+          const at = parseTimestamp(a.submittedAt);
+          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: `approved ${short(a.commit)}` });
+        }
+        if (ev?.verdict === "rejected") {
+          rec.status = "not-granted";
+          rec.why = "failed approval check";
+          rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: ev.findings.join("; ") || "verification failed" });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached main in ${short(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
+        } else {
+          if (!ev && hint === void 0 && !isBot(c)) {
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+          }
+          const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
+          const status = grant && grant.status !== "granted" && grant.status !== "unchanged" && grant.status !== "invited" ? ` (target answered: ${grant.status})` : grant?.status === "invited" ? " (invitation sent)" : "";
+          rec.events.push({ kind: "granted", at: w.start, commit: c.sha, detail: `${lease.role} on ${lease.resource} until ${formatTimestamp(w.end)}${w.start > c.time ? " (scheduled start)" : ""}${status}${ev ? "" : " \u2014 approvals not on record"}` });
+          checkLength(findings, policy, lease, rec, c);
+        }
+        leases.push(rec);
+        live.set(ch.path, { rec, lease, ...policy ? { policyAtAdd: policy } : {} });
+      } else if (ch.status === "M") {
+        const life = live.get(ch.path);
+        if (!life) continue;
+        const rec = life.rec;
+        const lease = input.leaseOf(ch.path, ch.blob);
+        const { ev, source } = evidenceFor(c, ch.path, ch.blob);
+        if (source === "unsigned-note") untrusted(c, ch.path);
+        if (rec.status === "not-granted") continue;
+        if (!lease || ev?.verdict === "rejected") {
+          rec.events.push({ kind: "extension-refused", at: c.time, commit: c.sha, detail: ev ? ev.findings.join("; ") || "verification failed" : "the new content does not parse as a lease" });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
+          continue;
+        }
+        if (!ev && hint === void 0 && !isBot(c)) {
+          findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+        }
+        const before = rec.end;
+        rec.end = leaseWindow(lease, rec.start).end;
+        rec.extensions += 1;
+        life.lease = lease;
+        for (const a of ev?.approvals ?? []) {
+          const at = parseTimestamp(a.submittedAt);
+          if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
+          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: `approved the extension at ${short(a.commit)}` });
+        }
+        const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : void 0);
+        rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...ev?.pullRequest ? { by: ev.pullRequest.author } : {}, detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== void 0 ? ` by PR #${prNo}` : ""}${ev ? "" : " \u2014 approvals not on record"}` });
+        checkExtension(findings, policy, rec, c);
+      } else {
+        const life = live.get(ch.path);
+        if (!life) continue;
+        live.delete(ch.path);
+        const rec = life.rec;
+        rec.removedIn = c.sha;
+        const t = trailers.find((g) => g.lease === ch.path);
+        if (t && isBot(c)) {
+          const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
+          rec.why = t.reason ?? "expired";
+          rec.revokedAt = revokedAt;
+          const by = /early revoke by @([A-Za-z0-9-]+)/.exec(rec.why)?.[1];
+          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, ...by ? { by } : {}, detail: rec.why });
+        } else {
+          const revert = /^Revert "/.test(c.message);
+          if (t && !isBot(c)) findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${short(c.sha)} carries jit-access revocation trailers for ${ch.path} but was committed by ${c.committerName} <${c.committerEmail}>, not by the bot.` });
+          if (hint === void 0 && !isBot(c)) {
+            rec.why = `removed on main by ${c.authorName} without a pull request`;
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was removed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record.` });
+          } else {
+            rec.why = `${revert ? "reverted" : "early: removed"}${typeof hint === "number" ? ` by PR #${hint}` : hint === "merge" ? " by a merged pull request" : ""}`;
+          }
+          rec.revokedAt = c.time;
+          rec.events.push({ kind: "revoked", at: c.time, commit: c.sha, detail: rec.why });
+        }
+        if (rec.status !== "not-granted") rec.status = rec.revokedAt !== void 0 && rec.revokedAt <= rec.start ? "cancelled" : "ended";
+      }
+    }
+    const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
+    if (policyChange) {
+      policyBlob = policyChange.status === "D" ? void 0 : policyChange.blob;
+      if (policyBlob && !input.policyOf(policyBlob)) notes.push(`${input.policyPath} as changed in ${short(c.sha)} is not a valid policy: durations of leases added while it was in force were not checked against it.`);
+    }
+  }
+  for (const { rec } of live.values()) {
+    if (rec.status === "not-granted") continue;
+    if (rec.start > input.now) rec.status = "scheduled";
+    else if (rec.end <= input.now) {
+      rec.status = "over";
+      rec.events.push({ kind: "over", at: rec.end, detail: "time is up; the file is still on main, so the next sweep revokes and removes it" });
+    } else rec.status = "active";
+  }
+  for (const o of input.orphanNotes ?? []) {
+    findings.push({ code: "history-rewritten", commit: o.commit, ...o.leases[0] ? { lease: o.leases[0] } : {}, message: `Evidence was recorded for ${o.leases.join(", ") || "a change"} on commit ${short(o.commit)}, which is no longer on ${input.ref}: history was rewritten (force-push or reset). Compare with the recorded evidence in refs/notes/jit.` });
+  }
+  for (const u of input.undeclared ?? []) {
+    findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
+  }
+  const when = (l, e) => e.at ?? (e.kind === "requested" ? -Infinity : l.start);
+  for (const l of leases) l.events.sort((a, b) => when(l, a) - when(l, b) || order(a.kind) - order(b.kind));
+  return { ref: input.ref, head: input.head, generatedAt: input.now, leases, findings, notes };
+}
+var ORDER = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
+var order = (k) => ORDER.indexOf(k);
+var short = (sha) => sha.slice(0, 7);
+function maxFor(policy, lease) {
+  const r = policy.resources.get(lease.resource);
+  if (!r) return void 0;
+  if (lease.breakGlass && r.breakGlass.allowed) return { minutes: Math.min(r.breakGlass.maxDurationMinutes, r.maxDurationMinutes), what: "break-glass maximum" };
+  return { minutes: r.maxDurationMinutes, what: "maxDuration" };
+}
+function checkLength(findings, policy, lease, rec, c) {
+  if (!policy) return;
+  const max = maxFor(policy, lease);
+  if (!max) {
+    findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} names resource '${lease.resource}', which the policy on main did not have when it was added in ${short(c.sha)}.` });
+    return;
+  }
+  const minutes = (rec.end - rec.start) / MINUTE_MS;
+  if (minutes > max.minutes) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} granted ${formatDuration(Math.round(minutes))}, over the ${max.what} of ${formatDuration(max.minutes)} that ${lease.resource} allowed when it was added in ${short(c.sha)}.` });
+}
+function checkExtension(findings, policy, rec, c) {
+  const r = policy?.resources.get(rec.resource);
+  if (!r) return;
+  const total = (rec.end - rec.start) / MINUTE_MS;
+  if (rec.extensions > r.maxExtensions) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} was extended ${rec.extensions} time(s) by ${short(c.sha)}; ${rec.resource} allowed ${r.maxExtensions} then.` });
+  else if (total > r.maxTotalDurationMinutes) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} lasts ${formatDuration(Math.round(total))} in total after ${short(c.sha)}, over the maxTotalDuration of ${formatDuration(r.maxTotalDurationMinutes)} that ${rec.resource} allowed then.` });
+}
+
+// src/commands/audit.ts
+var LIST_CONCURRENCY = 8;
+async function runAudit(o) {
+  let head;
+  try {
+    head = (await gitText(o.repoDir, ["rev-parse", "--verify", "--quiet", `${o.ref}^{commit}`])).trim();
+  } catch {
+    throw new UsageError("audit-no-ref", `'${o.ref}' is not a branch or commit in ${o.repoDir}. Fetch the access repo's full history (actions/checkout with fetch-depth: 0).`);
+  }
+  if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
+    throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
+  }
+  const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
+  const wanted = /* @__PURE__ */ new Set();
+  for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
+  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), readNotes(o.repoDir)]);
+  const leaseCache = /* @__PURE__ */ new Map();
+  const leaseOf = (path, blob) => {
+    const k = `${path}\0${blob}`;
+    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return leaseCache.get(k);
+  };
+  const policyCache = /* @__PURE__ */ new Map();
+  const policyOf = (blob) => {
+    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, blobs.get(blob) ?? Buffer.alloc(0)).policy);
+    return policyCache.get(blob);
+  };
+  const notes = /* @__PURE__ */ new Map();
+  for (const [commit, text] of noteTexts) {
+    const note = parseNote(text);
+    if (note) notes.set(commit, { note, trusted: isTrusted(note, commit, o.evidenceKey) });
+  }
+  const onMain = new Set(commits.map((c) => c.sha));
+  const orphanNotes = [];
+  for (const [commit, n] of notes) {
+    if (onMain.has(commit) || n.note.leases.length === 0) continue;
+    const reachable = await git(o.repoDir, ["merge-base", "--is-ancestor", commit, head]).then(
+      () => true,
+      () => false
+    );
+    if (!reachable) orphanNotes.push({ commit, leases: n.note.leases.map((l) => l.lease) });
+  }
+  const reportNotes = [];
+  let api;
+  if (o.online) {
+    api = await verifyUnproven(o, commits, notes);
+  } else {
+    reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
+  }
+  if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
+  const report = rebuildAudit({
+    ref: o.ref,
+    head,
+    now: o.now,
+    policyPath: o.policyPath,
+    commits,
+    leaseOf,
+    policyOf,
+    notes,
+    keyGiven: Boolean(o.evidenceKey),
+    ...api ? { api } : {},
+    orphanNotes,
+    ...o.botNames ? { botNames: o.botNames } : {}
+  });
+  if (o.online) {
+    const policyChange = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
+    const policy = policyChange && policyChange.status !== "D" ? policyOf(policyChange.blob) : void 0;
+    if (policy) {
+      for (const u of await undeclaredGrants(policy, report, o.online.providerFor)) report.findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
+    } else reportNotes.push(`No valid ${o.policyPath} at ${o.ref}: live state was not checked.`);
+  }
+  report.notes.push(...reportNotes);
+  return o.query ? queryAudit(report, o.query) : report;
+}
+async function verifyUnproven(o, commits, notes) {
+  const out = /* @__PURE__ */ new Map();
+  const online = o.online;
+  const { verifyChange } = await import("./verify-change-QY43SIYH.js");
+  const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
+  for (const c of commits) {
+    for (const ch of c.changes) {
+      if (ch.status === "D" || checkLeasePath(ch.path).kind !== "lease") continue;
+      const n = notes.get(c.sha);
+      if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
+      const ev = await verifyChange(
+        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now },
+        { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time }
+      );
+      out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
+    }
+  }
+  return out;
+}
+async function undeclaredGrants(policy, report, providerFor) {
+  const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}`));
+  const all = [...policy.resources.values()];
+  const found = all.map(() => []);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < all.length; i = next++) {
+      const r = all[i];
+      try {
+        for (const g of await providerFor(r).list(r)) {
+          if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
+          if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
+          found[i].push({ resource: r.id, grantee: g.grantee, role: g.role });
+        }
+      } catch (e) {
+        report.notes.push(`${r.id} could not be listed: ${e.message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  return found.flat();
+}
+export {
+  runAudit
+};
