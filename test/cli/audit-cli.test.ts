@@ -1,0 +1,69 @@
+// `jit audit` on the command line: offline by default in tests (no token), formats, the
+// query options, exit codes, and errors a person can act on.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+import { STACK, jit } from "./run.js";
+
+let repo: TestRepo;
+const tmp: string[] = [];
+beforeAll(() => {
+  repo = TestRepo.init({ fromExample: true, time: "2026-11-20T09:00:00Z" });
+  repo.branch("zed");
+  repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "8h", reason: "Pull figures for the quarterly report" }));
+  repo.commitAll("request", "2026-11-24T08:30:00Z");
+  repo.merge("zed", "2026-11-24T09:00:00Z");
+});
+afterAll(() => {
+  repo.cleanup();
+  tmp.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+describe("jit audit", () => {
+  it("prints a table and exits 1 on findings (the example's leases were committed without a pull request)", async () => {
+    const r = await jit(["audit", "--repo", repo.dir]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^Audit of HEAD at [0-9a-f]{7}, 2026-11-24T10:00:00Z: 3 lease\(s\), 2 finding\(s\)\./);
+    expect(r.out).toContain("[changed-outside-jit] leases/platform-admins/alice-inc-1234.yaml was added on main");
+    expect(r.out).toContain("Note: Offline: approvals come from evidence notes only");
+  });
+
+  it("--at answers who held access at a moment; --format csv and json", async () => {
+    const at = await jit(["audit", "--repo", repo.dir, "--resource", "prod-db-readers", "--at", "2026-11-24T09:30:00Z", "--format", "csv"]);
+    const rows = at.out.trimEnd().split("\r\n");
+    expect(rows.map((l) => l.split(",")[2])).toEqual(["grantee", "zed"]);
+    const json = JSON.parse((await jit(["audit", "--repo", repo.dir, "--grantee", "zed", "--format", "json"])).out) as { leases: Array<{ path: string; merged?: string; addedIn: string; status: string }> };
+    expect(json.leases.map((l) => [l.path, l.status])).toEqual([["leases/prod-db-readers/zed.yaml", "active"]]);
+  });
+
+  it("--format markdown has the Mermaid timeline", async () => {
+    const r = await jit(["audit", "--repo", repo.dir, "--format", "markdown", "--since", "2026-11-24T00:00:00Z"]);
+    expect(r.out).toContain("```mermaid\ngantt");
+    expect(r.out).toContain("    zed member :active, 2026-11-24 09:00, 2026-11-24 17:00");
+  });
+
+  it("refuses bad input with a message, never a stack trace", async () => {
+    const bad = await jit(["audit", "--repo", repo.dir, "--at", "yesterday"]);
+    expect(bad).toMatchObject({ code: 2 });
+    expect(bad.err).toContain("--at 'yesterday' is not an RFC 3339 time");
+    const fmt = await jit(["audit", "--repo", repo.dir, "--format", "xml"]);
+    expect(fmt.err).toContain("--format must be table, csv, json or markdown");
+    const shallowDir = mkdtempSync(join(tmpdir(), "jit-shallow-"));
+    tmp.push(shallowDir);
+    execFileSync("git", ["clone", "-q", "--depth", "1", `file://${repo.dir}`, shallowDir]);
+    const shallow = await jit(["audit", "--repo", shallowDir]);
+    expect(shallow.code).toBe(2);
+    expect(shallow.err).toContain("is a shallow clone: the audit needs the whole history");
+    for (const r of [bad, fmt, shallow]) expect(r.err).not.toMatch(STACK);
+  });
+
+  it("has --help", async () => {
+    const r = await jit(["audit", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("jit audit — who had what, when, approved by whom, and why");
+  });
+});
