@@ -50,8 +50,6 @@ export interface AuditInput {
 interface Life {
   rec: AuditLease;
   lease: Lease;
-  /** The last approved (or assumed) content: extensions change it. */
-  policyAtAdd?: Policy;
 }
 
 const PR_TITLE = /\(#(\d+)\)\s*$/;
@@ -86,9 +84,20 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   };
 
   const notes: string[] = [];
+  const invalidPolicies = new Set<string>();
   for (const c of input.commits) {
-    const policy = policyBlob ? input.policyOf(policyBlob) : undefined; // main just before this commit
-    const trailers = jitTrailers(c.message);
+    // The policy main had just before this commit; parsed only when a check needs it.
+    const inForce = policyBlob;
+    const policyNow = (): Policy | undefined => {
+      if (!inForce) return undefined;
+      const p = input.policyOf(inForce);
+      if (!p && !invalidPolicies.has(inForce)) {
+        invalidPolicies.add(inForce);
+        notes.push(`${input.policyPath} in force before ${short(c.sha)} is not a valid policy: leases added while it was in force were not checked against it.`);
+      }
+      return p;
+    };
+    let trailers: Array<Record<string, string>> | undefined; // parsed only for removals
     const hint = pullRequestHint(c);
     for (const ch of c.changes) {
       if (ch.path === input.policyPath) continue;
@@ -138,10 +147,11 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
           const status = grant && grant.status !== "granted" && grant.status !== "unchanged" && grant.status !== "invited" ? ` (target answered: ${grant.status})` : grant?.status === "invited" ? " (invitation sent)" : "";
           rec.events.push({ kind: "granted", at: w.start, commit: c.sha, detail: `${lease.role} on ${lease.resource} until ${formatTimestamp(w.end)}${w.start > c.time ? " (scheduled start)" : ""}${status}${ev ? "" : " — approvals not on record"}` });
-          checkLength(findings, policy, lease, rec, c);
+          // Verified evidence already judged the lease against the policy of its time.
+          if (!proven(source)) checkLength(findings, policyNow(), lease, rec, c);
         }
         leases.push(rec);
-        live.set(ch.path, { rec, lease, ...(policy ? { policyAtAdd: policy } : {}) });
+        live.set(ch.path, { rec, lease });
       } else if (ch.status === "M") {
         const life = live.get(ch.path);
         if (!life) continue;
@@ -169,13 +179,14 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         }
         const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : undefined);
         rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...(ev?.pullRequest ? { by: ev.pullRequest.author } : {}), detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== undefined ? ` by PR #${prNo}` : ""}${ev ? "" : " — approvals not on record"}` });
-        checkExtension(findings, policy, rec, c);
+        if (!proven(source)) checkExtension(findings, policyNow(), rec, c);
       } else {
         const life = live.get(ch.path);
         if (!life) continue;
         live.delete(ch.path);
         const rec = life.rec;
         rec.removedIn = c.sha;
+        trailers ??= c.message.includes("Jit-") ? jitTrailers(c.message) : [];
         const t = trailers.find((g) => g.lease === ch.path);
         if (t && isBot(c)) {
           const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
@@ -201,7 +212,6 @@ export function rebuildAudit(input: AuditInput): AuditReport {
     const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
     if (policyChange) {
       policyBlob = policyChange.status === "D" ? undefined : policyChange.blob;
-      if (policyBlob && !input.policyOf(policyBlob)) notes.push(`${input.policyPath} as changed in ${short(c.sha)} is not a valid policy: durations of leases added while it was in force were not checked against it.`);
     }
   }
 
@@ -228,6 +238,8 @@ export function rebuildAudit(input: AuditInput): AuditReport {
 const ORDER = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
 const order = (k: string) => ORDER.indexOf(k);
 const short = (sha: string) => sha.slice(0, 7);
+/** Evidence from apply's verification (signed) or from the API in this run covers the policy rules. */
+const proven = (source: EvidenceSource) => source === "signed-note" || source === "api";
 
 function maxFor(policy: Policy, lease: Lease): { minutes: number; what: string } | undefined {
   const r = policy.resources.get(lease.resource);

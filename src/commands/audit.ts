@@ -49,10 +49,12 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
+  // Notes are read while git walks the history.
+  const notesRead = readNotes(o.repoDir);
   const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = new Set<string>();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
-  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), readNotes(o.repoDir)]);
+  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
 
   const leaseCache = new Map<string, Lease | undefined>();
   const leaseOf = (path: string, blob: string): Lease | undefined => {
