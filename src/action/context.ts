@@ -10,16 +10,18 @@ export interface ActionContext {
   repo: string;
   workspace: string;
   eventName: string;
+  /** The event's activity type (opened, synchronize, submitted...), when it has one. */
+  eventAction?: string;
   runUrl?: string;
   now: number;
-  pullRequest?: { number: number; author: string; headSha: string; baseSha: string; baseRef: string };
+  pullRequest?: { number: number; author: string; headSha: string; baseSha: string; baseRef: string; headRef: string };
   defaultBranch?: string;
 }
 
 interface PullRequestPayload {
   number: number;
   user?: { login?: string };
-  head?: { sha?: string };
+  head?: { sha?: string; ref?: string };
   base?: { sha?: string; ref?: string };
 }
 
@@ -28,7 +30,7 @@ export function readContext(env: NodeJS.ProcessEnv, input: (name: string) => str
   const [owner = "", repo = ""] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set; run this action in a GitHub Actions workflow.");
   const eventPath = env.GITHUB_EVENT_PATH;
-  const event = eventPath ? (JSON.parse(readFileSync(eventPath, "utf8")) as { pull_request?: PullRequestPayload; repository?: { default_branch?: string } }) : {};
+  const event = eventPath ? (JSON.parse(readFileSync(eventPath, "utf8")) as { action?: string; pull_request?: PullRequestPayload; repository?: { default_branch?: string } }) : {};
   const token = input("token");
   if (!token) throw new Error("Input 'token' is empty. Pass a GitHub App token (actions/create-github-app-token) or GITHUB_TOKEN.");
   const ctx: ActionContext = {
@@ -43,10 +45,11 @@ export function readContext(env: NodeJS.ProcessEnv, input: (name: string) => str
     now,
   };
   if (event.repository?.default_branch) ctx.defaultBranch = event.repository.default_branch;
+  if (typeof event.action === "string") ctx.eventAction = event.action;
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) ctx.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   const p = event.pull_request;
   if (p && p.user?.login && p.head?.sha && p.base?.sha) {
-    ctx.pullRequest = { number: p.number, author: p.user.login, headSha: p.head.sha, baseSha: p.base.sha, baseRef: p.base.ref ?? "" };
+    ctx.pullRequest = { number: p.number, author: p.user.login, headSha: p.head.sha, baseSha: p.base.sha, baseRef: p.base.ref ?? "", headRef: p.head.ref ?? "" };
   }
   return ctx;
 }

@@ -11,10 +11,11 @@ function flag(name: string): boolean {
 }
 
 /** The inputs apply, expire and revoke share; the evidence key is masked in the log. */
-function reconcileInputs(): { evidenceKey?: string; dryRun: boolean; force: boolean } {
+function reconcileInputs(): { evidenceKey?: string; botLogin?: string; dryRun: boolean; force: boolean } {
   const key = core.getInput("evidence-key");
   if (key) core.setSecret(key);
-  return { ...(key ? { evidenceKey: key } : {}), dryRun: flag("dry-run"), force: flag("force") };
+  const bot = core.getInput("bot-login").trim();
+  return { ...(key ? { evidenceKey: key } : {}), ...(bot ? { botLogin: bot } : {}), dryRun: flag("dry-run"), force: flag("force") };
 }
 
 export async function run(): Promise<void> {
@@ -23,7 +24,8 @@ export async function run(): Promise<void> {
     const gh = createClient({ token: ctx.token, baseUrl: ctx.apiUrl, log: (m) => core.info(m) });
     switch (ctx.command) {
       case "validate": {
-        const report = await runValidateAction(ctx, gh);
+        const { evidenceKey, botLogin } = reconcileInputs();
+        const report = await runValidateAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}) });
         if (!report.ok) core.setFailed("Lease validation failed: see the annotations, the job summary and the pull request comment.");
         return;
       }
@@ -46,12 +48,37 @@ export async function run(): Promise<void> {
         if (!ok) core.setFailed("revoke did not complete: see the job summary.");
         return;
       }
+      case "request": {
+        const { runRequestAction } = await import("./run-request.js");
+        const ok = await runRequestAction(ctx, gh, reconcileInputs(), process.env);
+        if (!ok) core.setFailed("The request is not valid and nothing was opened: see the errors above and the job summary.");
+        return;
+      }
+      case "break-glass": {
+        const { runBreakGlassAction } = await import("./run-break-glass.js");
+        const { evidenceKey, dryRun } = reconcileInputs();
+        const ok = await runBreakGlassAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), dryRun });
+        if (!ok) core.setFailed("Break-glass was not granted: see the job summary and the pull request comment.");
+        return;
+      }
       case "audit": {
         const { runAuditAction } = await import("./run-audit.js");
-        const key = core.getInput("evidence-key");
-        if (key) core.setSecret(key);
-        const r = await runAuditAction(ctx, gh, { ...(key ? { evidenceKey: key } : {}), since: core.getInput("since"), csvPath: core.getInput("csv"), issue: core.getInput("issue") || "never" });
+        const { evidenceKey, botLogin } = reconcileInputs();
+        const r = await runAuditAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}), since: core.getInput("since"), csvPath: core.getInput("csv"), issue: core.getInput("issue") || "never" });
         if (!r.ok) core.setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
+        return;
+      }
+      case "timer": {
+        const { runTimerAction } = await import("./run-timer.js");
+        const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR;
+        const ok = await runTimerAction(ctx, gh, reconcileInputs(), {
+          lease: core.getInput("lease"),
+          expiresAt: core.getInput("expires-at"),
+          phase: core.getInput("timer-phase"),
+          workflowRef: process.env.GITHUB_WORKFLOW_REF ?? "",
+          ...(actor ? { actor } : {}),
+        });
+        if (!ok) core.setFailed("timer did not complete: see the job summary (the sweep still revokes the lease).");
         return;
       }
       default:

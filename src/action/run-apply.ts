@@ -16,10 +16,11 @@ import type { Policy } from "../policy/policy.js";
 import type { ActionContext } from "./context.js";
 import { sendReminders } from "./send-reminders.js";
 import { notifyResults } from "./notify-results.js";
+import { startTimersAfter } from "./start-timers.js";
 
 export const APPLY_MARKER = "<!-- jit-access:apply -->";
 
-export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }): Promise<ApplyResult> {
+export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; botLogin?: string; dryRun: boolean; force: boolean }): Promise<ApplyResult> {
   // Evidence from earlier runs (a fresh checkout does not fetch notes).
   try {
     await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
@@ -36,6 +37,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
     now: ctx.now,
     ref: "HEAD",
     ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
+    ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
     providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
@@ -78,6 +80,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
     }
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
+  if (!opts.dryRun) await startTimersAfter(ctx, gh, result);
   if (!opts.dryRun) await notifyResults(ctx, result, core.getInput("webhook-url") || undefined);
   const count = (k: string) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
   core.setOutput("ok", String(result.ok));

@@ -21,6 +21,8 @@ const ISSUE_BODY_MAX = 65_000;
 
 export interface AuditInputs {
   evidenceKey?: string;
+  /** The login request-form pull requests are opened as. */
+  botLogin?: string;
   /** RFC 3339 time, or a duration back from now ("7d"). */
   since: string;
   /** Write the CSV here (relative to the workspace). */
@@ -53,7 +55,7 @@ export async function runAuditAction(ctx: ActionContext, gh: GitHubClient, input
     now: ctx.now,
     ...(since !== undefined ? { query: { since } } : {}),
     ...(inputs.evidenceKey ? { evidenceKey: inputs.evidenceKey } : {}),
-    online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh) },
+    online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh), ...(inputs.botLogin ? { botLogin: inputs.botLogin } : {}) },
   });
   const markdown = formatAuditMarkdown(report);
   await core.summary.addRaw(markdown).write();

@@ -5,6 +5,7 @@
  */
 import * as core from "@actions/core";
 import { runExpire } from "../commands/expire.js";
+import type { ExpireOptions, ExpireResult } from "../commands/expire.js";
 import { runRevoke } from "../commands/revoke.js";
 import { pushNotes } from "../commands/apply.js";
 import { git } from "../git/run-git.js";
@@ -16,6 +17,7 @@ import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { ActionContext } from "./context.js";
 import { sendReminders } from "./send-reminders.js";
 import { notifyResults } from "./notify-results.js";
+import { startTimersAfter } from "./start-timers.js";
 
 export async function runRevokeAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }, leases: string[], actor: string, reason: string): Promise<boolean> {
   if (!actor) throw new Error("GITHUB_ACTOR is not set: who is revoking?");
@@ -28,6 +30,23 @@ export async function runExpireAction(
   opts: { evidenceKey?: string; dryRun: boolean; force: boolean },
   revoke?: { leases: string[]; actor: string; reason?: string },
 ): Promise<boolean> {
+  const run = revoke ? (o: ExpireOptions) => runRevoke({ ...o, ...revoke }) : runExpire;
+  const r = await expireAndReport(ctx, gh, opts, run);
+  if (r && !opts.dryRun) await startTimersAfter(ctx, gh, [r.apply, r.recheck]);
+  return r?.ok ?? true;
+}
+
+/**
+ * Runs an expire-like command (the sweep, a revoke, a timer) on the checked-out default
+ * branch and reports it: job summary, evidence notes, reminders, webhook, outputs. `run` may
+ * return undefined when it decided there was nothing to do (it says why itself).
+ */
+export async function expireAndReport<R extends ExpireResult>(
+  ctx: ActionContext,
+  gh: GitHubClient,
+  opts: { evidenceKey?: string; botLogin?: string; dryRun: boolean; force: boolean },
+  run: (o: ExpireOptions) => Promise<R | undefined>,
+): Promise<R | undefined> {
   try {
     await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
   } catch {
@@ -35,7 +54,6 @@ export async function runExpireAction(
   }
   const branch = ctx.defaultBranch ?? "main";
   const registry = createProviderRegistry(gh);
-  const run = revoke ? (o: Parameters<typeof runExpire>[0]) => runRevoke({ ...o, ...revoke }) : runExpire;
   const r = await run({
     gh,
     repoDir: ctx.workspace,
@@ -46,19 +64,25 @@ export async function runExpireAction(
     now: ctx.now,
     ref: "HEAD",
     ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
+    ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
     providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
     push: { remote: "origin", branch },
   });
+  if (!r) {
+    core.setOutput("ok", "true");
+    return undefined;
+  }
   const lines = [formatPlanMarkdown(r.apply.plan, r.apply.results, r.apply.findings), "### Expired", ""];
   if (r.removed.length === 0) lines.push("No lease's time was up.");
   for (const x of r.removed) lines.push(`- \`${x.path}\`: ${x.grantee} as ${x.role} on ${x.resource}, ended ${formatTimestamp(x.expiredAt)}`);
   for (const k of r.kept) lines.push(`- ⚠️ kept \`${k.path}\`: ${k.why}`);
-  if (r.commit) lines.push("", `Revocation commit \`${r.commit.slice(0, 7)}\`${r.pushed ? " pushed" : " **not pushed**"}.`);
+  if (r.commit) lines.push("", `Revocation commit \`${r.commit.slice(0, 7)}\`${r.pushed ? " pushed" : ` **not pushed**${r.pushError ? `: ${r.pushError}` : ""}`}.`);
+  if (r.recheck) lines.push("", "Main moved during the run: reconciled again before the push.", "", formatPlanMarkdown(r.recheck.plan, r.recheck.results, r.recheck.findings));
   await core.summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) core.error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
-  if (!opts.dryRun && r.apply.verified.length) {
+  if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length)) {
     try {
       await pushNotes(ctx.workspace);
     } catch (e) {
@@ -67,10 +91,11 @@ export async function runExpireAction(
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
   if (!opts.dryRun) await notifyResults(ctx, r.apply, core.getInput("webhook-url") || undefined);
+  if (!opts.dryRun && r.recheck) await notifyResults(ctx, r.recheck, core.getInput("webhook-url") || undefined);
   core.setOutput("expired", String(r.removed.length));
   core.setOutput("kept", String(r.kept.length));
   core.setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));
   core.setOutput("commit", r.commit ?? "");
   core.setOutput("ok", String(r.ok));
-  return r.ok;
+  return r;
 }

@@ -4,7 +4,9 @@
  * report as annotations, a job summary, one sticky comment, a check run and outputs.
  */
 import * as core from "@actions/core";
-import { pullRequestInput } from "../commands/validate.js";
+import { pullRequestInput, refuseUnboundRequest } from "../commands/validate.js";
+import { changedLeases } from "../approval/requester.js";
+import { pullRequestRequester } from "../approval/pull-request-requester.js";
 import type { GitHubClient } from "../github/client.js";
 import { APPROVALS_CHECK_NAME, CHECK_NAME, publishCheckRun } from "../github/check-run.js";
 import { approvalSummary, pullRequestApprovals } from "../approval/pull-request-approvals.js";
@@ -20,36 +22,55 @@ import { allDiagnostics, countErrors } from "../validate/report.js";
 import type { Report } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
 import type { ActionContext } from "./context.js";
+import { notifyApproval, notifyRequests, wasApproved } from "./notify-requests.js";
 
 /** GitHub shows at most 10 annotations of a kind per step. */
 export const MAX_STEP_ANNOTATIONS = 10;
 
-export async function runValidateAction(ctx: ActionContext, gh: GitHubClient): Promise<Report> {
+/** `evidenceKey` and `botLogin` (the `evidence-key` and `bot-login` inputs) let a request-form pull request count as its requester's. */
+export async function runValidateAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; botLogin?: string } = {}): Promise<Report> {
   const pr = ctx.pullRequest;
   if (!pr) throw new Error(`The validate command runs on pull_request_target, pull_request or pull_request_review events, not ${ctx.eventName}.`);
   const changes = await pullRequestChanges(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha }, ctx.policyPath);
+  const { requester, warnings } = await pullRequestRequester(gh, {
+    repoDir: ctx.workspace,
+    token: ctx.token,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    pullRequest: pr,
+    changes,
+    ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
+    ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
+  });
+  for (const w of warnings) core.warning(w);
   const input = await pullRequestInput(ctx.workspace, "HEAD", changes, {
     policyPath: ctx.policyPath,
-    author: pr.author,
+    ...(requester.ok ? { author: requester.login } : {}),
     now: ctx.now,
     strict: true,
     resolveFacts: (q) => resolveFacts(gh, q),
   });
-  const report = validatePullRequest(input);
+  let report = validatePullRequest(input);
+  if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   await publish(ctx, gh, report);
-  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : undefined, changes);
+  await notifyRequests(ctx, changes, report, requester.ok ? requester.login : pr.author, core.getInput("webhook-url") || undefined);
+  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : undefined, changes, requester.ok ? requester.login : pr.author);
   return report;
 }
 
 /** The approval progress as its own check run, so branch protection can require it. */
-async function publishApprovals(ctx: ActionContext, gh: GitHubClient, policy: Policy | undefined, changes: FileChange[]): Promise<void> {
+async function publishApprovals(ctx: ActionContext, gh: GitHubClient, policy: Policy | undefined, changes: FileChange[], requester: string): Promise<void> {
   const pr = ctx.pullRequest!;
   if (!policy) return;
   try {
-    const items = await pullRequestApprovals(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, author: pr.author, headSha: pr.headSha }, policy, changes);
+    const items = await pullRequestApprovals(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, author: requester, headSha: pr.headSha }, policy, changes);
     const s = items.length ? approvalSummary(items) : { ok: true, title: "No lease requests to approve", text: "" };
     core.setOutput("approved", String(s.ok));
+    // A review that makes the check satisfied is announced (once: not when it already was).
+    const url = core.getInput("webhook-url") || undefined;
+    const announce = url !== undefined && s.ok && items.length > 0 && ctx.eventName === "pull_request_review" && !(await wasApproved(gh, ctx));
     await publishCheckRun(gh, { owner: ctx.owner, repo: ctx.repo, headSha: pr.headSha, ok: s.ok, notOk: "action_required", detailsUrl: ctx.runUrl ?? `https://github.com/${ctx.owner}/${ctx.repo}/pull/${pr.number}`, title: s.title, summary: s.text || s.title, diagnostics: [], name: APPROVALS_CHECK_NAME });
+    if (announce) await notifyApproval(ctx, items, changes, url);
   } catch (e) {
     core.warning(`Could not report approval progress: ${(e as Error).message}`);
   }

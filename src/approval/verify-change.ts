@@ -7,8 +7,10 @@
  */
 import type { LeaseEvidence } from "../evidence/evidence.js";
 import type { GitHubClient } from "../github/client.js";
+import { botLoginFor } from "../github/bot-login.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { pullRequestInput } from "../commands/validate.js";
+import { readNote } from "../git/evidence-notes.js";
 import { readFileAt } from "../git/tree.js";
 import { loadLease } from "../lease/load-lease.js";
 import { loadPolicy } from "../policy/load-policy.js";
@@ -17,6 +19,7 @@ import type { FileChange, FileVersion } from "../validate/inputs.js";
 import { allDiagnostics } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
 import { evaluateApprovals } from "./evaluate-approvals.js";
+import { changedLeaseFiles, resolveRequester } from "./requester.js";
 import type { Review, ReviewState } from "./evaluate-approvals.js";
 
 export interface ChangeToVerify {
@@ -38,6 +41,10 @@ export interface VerifyContext {
   defaultBranch: string;
   policyPath: string;
   now: number;
+  /** Checks request notes: the requester of a request-form pull request is known only through one. */
+  evidenceKey?: string;
+  /** The login the request form opens pull requests as (see requester.ts); default the token's own, for bot authors. */
+  botLogin?: string;
 }
 
 export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promise<LeaseEvidence> {
@@ -59,6 +66,23 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
   if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${c.path}; it reached ${ctx.defaultBranch} another way.`);
   if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
 
+  // Who asked: the author, or for a request-form pull request the actor of its signed request note.
+  const bot = (await botLoginFor(gh, ctx.botLogin, author)).login;
+  const byBot = bot !== undefined && author.toLowerCase() === bot.toLowerCase();
+  const note = byBot && /^[0-9a-f]{40}$/.test(pr.head.sha) ? await readNote(ctx.repoDir, pr.head.sha) : undefined;
+  const who = resolveRequester({
+    author,
+    ...(bot !== undefined ? { botLogin: bot } : {}),
+    ...(ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {}),
+    repository: `${owner}/${repo}`,
+    pullRequest: { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref },
+    ...(note !== undefined ? { note } : {}),
+    leases: changedLeaseFiles(files),
+  });
+  if (!who.ok) return reject(`${who.code}: ${who.message} ${who.hint}`);
+  const requester = who.login;
+  if (who.via === "request-form") evidence.pullRequest.requester = requester;
+
   // Re-run validation as of the merge, against the policy main had just before it.
   const changes: FileChange[] = [];
   for (const f of files) {
@@ -69,7 +93,7 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
     else if (f.status === "renamed") changes.push({ status: "renamed", path: f.filename, ...(previousPath ? { previousPath } : {}), head: await at(c.commit, f.filename), base: await at(c.parent, previousPath ?? f.filename) });
     else changes.push({ status: "modified", path: f.filename, head: await at(c.commit, f.filename), base: await at(c.parent, f.filename) });
   }
-  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
+  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author: requester, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
   const report = validatePullRequest(input);
   if (!report.ok) {
     for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);
@@ -88,7 +112,7 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
   const result = evaluateApprovals({
     rules: resource.approvalRules,
     groups: policy.groups,
-    author,
+    author: requester,
     grantee: lease.grantee,
     headSha: pr.head.sha,
     facts,

@@ -52,7 +52,8 @@ export type FindingCode =
   | "history-rewritten"
   | "longer-than-policy"
   | "evidence-untrusted"
-  | "standing-undeclared";
+  | "standing-undeclared"
+  | "break-glass-unreviewed";
 
 export interface AuditFinding {
   code: FindingCode;

@@ -7,7 +7,7 @@
  * signed with the evidence key, unsigned notes (shown, but marked), and plain history (a
  * merge commit or a "(#n)" squash title says a pull request was involved, not who approved).
  */
-import type { LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import type { BreakGlassRecord, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
 import type { HistoryCommit } from "../git/history.js";
 import { jitTrailers } from "../git/history.js";
 import type { Lease } from "../lease/lease.js";
@@ -45,6 +45,8 @@ export interface AuditInput {
   undeclared?: Array<{ resource: string; grantee: string; role: string }>;
   /** Names the sweep commits with (committer or author). */
   botNames?: string[];
+  /** Break-glass grants made at pull request time (signed records in refs/notes/jit). */
+  breakGlass?: Array<{ record: BreakGlassRecord; trusted: boolean }>;
 }
 
 interface Life {
@@ -119,7 +121,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           reason: lease.reason,
           ...(lease.ticket ? { ticket: lease.ticket } : {}),
           breakGlass: lease.breakGlass === true,
-          ...(ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {}),
+          ...(ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.requester ?? ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {}),
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
           evidence: source,
           start: w.start,
@@ -133,7 +135,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         rec.events.push({ kind: "requested", commit: c.sha, ...(rec.requestedBy ? { by: rec.requestedBy } : {}), detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
         for (const a of ev?.approvals ?? []) {
           const at = parseTimestamp(a.submittedAt);
-          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: `approved ${short(a.commit)}` });
+          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
         }
         if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
@@ -175,7 +177,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         for (const a of ev?.approvals ?? []) {
           const at = parseTimestamp(a.submittedAt);
           if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
-          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: `approved the extension at ${short(a.commit)}` });
+          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
         }
         const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : undefined);
         rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...(ev?.pullRequest ? { by: ev.pullRequest.author } : {}), detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== undefined ? ` by PR #${prNo}` : ""}${ev ? "" : " — approvals not on record"}` });
@@ -215,6 +217,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
     }
   }
 
+  addBreakGlass(input, leases, findings);
   for (const { rec } of live.values()) {
     if (rec.status === "not-granted") continue;
     if (rec.start > input.now) rec.status = "scheduled";
@@ -265,4 +268,60 @@ function checkExtension(findings: AuditFinding[], policy: Policy | undefined, re
   const total = (rec.end - rec.start) / MINUTE_MS;
   if (rec.extensions > r.maxExtensions) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} was extended ${rec.extensions} time(s) by ${short(c.sha)}; ${rec.resource} allowed ${r.maxExtensions} then.` });
   else if (total > r.maxTotalDurationMinutes) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} lasts ${formatDuration(Math.round(total))} in total after ${short(c.sha)}, over the maxTotalDuration of ${formatDuration(r.maxTotalDurationMinutes)} that ${rec.resource} allowed then.` });
+}
+
+/**
+ * Break-glass grants: access given when the pull request was opened, before approval. One
+ * that was approved and merged in time is the start of its lease on main (its window starts
+ * at the grant, as apply counts it); one that was not is a life of its own, ended by the
+ * sweep, and a finding.
+ */
+function addBreakGlass(input: AuditInput, leases: AuditLease[], findings: AuditFinding[]): void {
+  for (const { record: r, trusted } of input.breakGlass ?? []) {
+    if (!trusted && input.keyGiven) {
+      findings.push({ code: "evidence-untrusted", lease: r.lease, message: `A break-glass record for ${r.grantee} on ${r.resource} (PR #${r.pullRequest}) is not signed with the evidence key: it was not written by jit-access and granted nothing that the sweep kept.` });
+      continue;
+    }
+    const grantedAt = Date.parse(r.grantedAt);
+    const reviewBy = Date.parse(r.reviewBy);
+    const end = Date.parse(r.end);
+    if (![grantedAt, reviewBy, end].every(Number.isFinite)) continue;
+    const granted: AuditEvent = { kind: "granted", at: grantedAt, by: r.requester, detail: `break-glass: ${r.role} on ${r.resource} granted when PR #${r.pullRequest} was opened, before approval; to be approved and merged by ${formatTimestamp(reviewBy)}${trusted ? "" : " (record not signed with the evidence key)"}` };
+    const merged = leases.find((l) => l.path === r.lease && l.pullRequest === r.pullRequest && l.events.some((e) => e.kind === "granted" && e.commit === l.addedIn) && l.status !== "not-granted" && l.start >= grantedAt && l.start <= reviewBy);
+    if (merged && trusted) {
+      merged.breakGlass = true;
+      merged.end = merged.end - (merged.start - grantedAt);
+      merged.start = grantedAt;
+      for (const e of merged.events) if (e.kind === "granted" && e.commit === merged.addedIn) e.detail = `approved and merged in time: the break-glass access continues as this lease until ${formatTimestamp(merged.end)}`;
+      merged.events.push(granted);
+      merged.events.sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity));
+      continue;
+    }
+    const endedAt = r.ended ? Date.parse(r.ended.at) : undefined;
+    const until = Math.min(end, reviewBy);
+    const rec: AuditLease = {
+      path: r.lease,
+      resource: r.resource,
+      grantee: r.grantee,
+      role: r.role,
+      reason: "(break-glass request, never merged)",
+      breakGlass: true,
+      pullRequest: r.pullRequest,
+      requestedBy: r.requester,
+      approvers: [],
+      evidence: trusted ? "signed-note" : "unsigned-note",
+      start: grantedAt,
+      end: until,
+      ...(endedAt !== undefined ? { revokedAt: endedAt, why: r.ended!.why } : {}),
+      status: endedAt !== undefined || until <= input.now ? (endedAt !== undefined ? "ended" : "over") : "active",
+      extensions: 0,
+      addedIn: "",
+      events: [{ kind: "requested", by: r.requester, detail: `PR #${r.pullRequest}: ${r.grantee} as ${r.role} on ${r.resource}, break-glass` }, granted],
+    };
+    if (endedAt !== undefined) rec.events.push({ kind: "revoked", at: endedAt, detail: r.ended!.why });
+    leases.push(rec);
+    if (input.now >= reviewBy || r.ended) {
+      findings.push({ code: "break-glass-unreviewed", lease: r.lease, resource: r.resource, message: `Break-glass access for ${r.grantee} as ${r.role} on ${r.resource} (PR #${r.pullRequest}, granted ${formatTimestamp(grantedAt)}) was not approved and merged by ${formatTimestamp(reviewBy)}${r.ended ? `: ${r.ended.why}` : ""}.` });
+    }
+  }
 }

@@ -120,6 +120,9 @@ Options:
   --api-url URL              GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
   --evidence-key KEY         Secret that signs evidence notes (default: $JIT_EVIDENCE_KEY);
                              without it every lease is verified through the API on every run
+  --bot-login LOGIN          The request form's bot, e.g. my-app[bot] (default: $JIT_BOT_LOGIN, else
+                             the token's own login): its pull requests count as requested by the
+                             actor in their signed request note
   --now TIME                 Evaluate at this RFC 3339 time (default: now)
   --dry-run                  apply: plan and verify, change nothing
   --force                    Apply revocations a guard refused
@@ -137,8 +140,9 @@ Usage: jit sandbox [--repo PATH] [--keep]
 Copies an access repo (default: the bundled examples/access-repo) to a temporary git
 repository, starts the GitHub API emulator in this process, and plays a request on a
 simulated clock: jit request, pull request validation, approvals, merge, apply (grant with
-evidence), a reminder, expiry sweeps and the revocation commit, then the git history. Use
---repo to try your own policy before rolling it out; --keep leaves the temporary repo.
+evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
+revocation commit, then the git history. Use --repo to try your own policy before rolling
+it out; --keep leaves the temporary repo.
 `;
 
 export const AUDIT_HELP = `jit audit — who had what, when, approved by whom, and why, from git history

@@ -263,6 +263,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
       token: { type: "string" },
       "api-url": { type: "string" },
       "evidence-key": { type: "string" },
+      "bot-login": { type: "string" },
       now: { type: "string" },
       format: { type: "string" },
       "dry-run": { type: "boolean" },
@@ -302,6 +303,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
+  const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
   const options = {
     gh,
     repoDir,
@@ -312,6 +314,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     now: nowFrom(values.now as string | undefined, io),
     ref: (values.ref as string | undefined) ?? "HEAD",
     ...(evidenceKey ? { evidenceKey } : {}),
+    ...(botLogin ? { botLogin } : {}),
     providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),

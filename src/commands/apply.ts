@@ -27,7 +27,9 @@ import type { ActionResult } from "../reconcile/execute-plan.js";
 import { leaseWindows } from "../reconcile/lease-windows.js";
 import type { LifeInput, WindowFinding } from "../reconcile/lease-windows.js";
 import { planReconcile } from "../reconcile/plan.js";
-import type { Guards, Plan, ResourceState } from "../reconcile/plan.js";
+import type { Guards, LeaseWindow, Plan, ResourceState } from "../reconcile/plan.js";
+import { breakGlassSweep, isBreakGlassRecord, unsettled } from "../reconcile/break-glass.js";
+import type { BreakGlassEnding, MergedAdd, RecordAt } from "../reconcile/break-glass.js";
 
 export interface ApplyOptions extends Omit<VerifyContext, "now"> {
   now: number;
@@ -40,6 +42,8 @@ export interface ApplyOptions extends Omit<VerifyContext, "now"> {
   dryRun: boolean;
   /** Leases to end now, before their time (early revoke), by path. */
   endNow?: Set<string>;
+  /** Reconcile only these resources (a timer run): others are neither listed nor planned, and `over` holds only their leases. */
+  onlyResources?: ReadonlySet<string>;
 }
 
 export interface ApplyResult {
@@ -56,6 +60,8 @@ export interface ApplyResult {
   active: Array<{ path: string; resource: string; grantee: string; role: string; start: number; end: number; pullRequest?: number }>;
   /** Every lease file on the branch that is over (end ≤ now), with its window; for expire. */
   over: Array<{ path: string; resource: string; grantee: string; role: string; start: number; end: number; verified: boolean }>;
+  /** Break-glass grants (signed records in refs/notes/jit): their windows, and those that end in this run (for expire to flag and record). */
+  breakGlass: { windows: LeaseWindow[]; endings: BreakGlassEnding[] };
 }
 
 /** Resources listed at once; GitHub allows up to 100 concurrent requests, and asks for restraint. */
@@ -86,13 +92,18 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // Evidence per (commit, lease path) from trusted notes.
   const trusted = new Map<string, LeaseEvidence>();
   const noteFor = new Map<string, EvidenceNote>();
+  // Break-glass grants made at pull request time, from signed notes only (a forged one grants nothing).
+  const records: RecordAt[] = [];
   for (const [commit, text] of notes) {
     const note = parseNote(text);
     if (!note) continue;
     noteFor.set(commit, note);
     if (!isTrusted(note, commit, o.evidenceKey)) continue;
     for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
+    for (const b of Array.isArray(note.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
   }
+  // Leases granted by break-glass and not settled: their merge is verified even when over (was it reviewed in time?).
+  const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
 
   // Which changes still need verification: those of leases that matter now (not yet ended).
   const inputs: LifeInput[] = [];
@@ -118,7 +129,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     const first = input.changes[0]!;
     const lease = input.changes[p.index]!.lease;
     // Leases that are over anyway are not verified: nothing would be granted (the audit reports them).
-    const over = lease ? leaseWindow(lease, first.time).end <= o.now : false;
+    const over = lease ? leaseWindow(lease, first.time).end <= o.now && !grantedFirst.has(`${p.life.path}\0${ch.blob}`) : false;
     if (lease && first.verdict !== "rejected" && !over) {
       const parent = parents.get(ch.commit) ?? (await firstParent(o.repoDir, ch.commit));
       parents.set(ch.commit, parent);
@@ -130,10 +141,51 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     }
   }
 
+  // Break-glass: which grants were approved and merged in time (their lease on main takes
+  // over from grantedAt), which pull requests were closed unmerged, which grants end now.
+  const removedCommit = new Map<string, string>();
+  const adds: MergedAdd[] = [];
+  const verifiedNow = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
+  for (const input of inputs) {
+    const add = input.changes[0];
+    const blob = lifeOf.get(input.path)?.changes[0]?.blob;
+    if (!add || add.status !== "A" || !blob) continue;
+    const pr = (trusted.get(`${add.commit}\0${input.path}\0${blob}`) ?? verifiedNow.get(`${input.path}\0${blob}`))?.pullRequest?.number;
+    adds.push({ path: input.path, blob, commit: add.commit, time: add.time, verdict: add.verdict, ...(pr !== undefined ? { pullRequest: pr } : {}) });
+  }
+  for (const life of log.ended) {
+    const add = life.changes[0];
+    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`)) continue;
+    let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
+    if (!ev) {
+      const parent = parents.get(add.commit) ?? (await firstParent(o.repoDir, add.commit));
+      ev = await verifyChange({ ...o }, { path: life.path, commit: add.commit, parent, blob: add.blob, time: add.time });
+      verified.push(ev);
+      removedCommit.set(`${life.path}\0${add.blob}`, add.commit);
+    }
+    adds.push({ path: life.path, blob: add.blob, commit: add.commit, time: add.time, verdict: ev.verdict, ...(ev.pullRequest ? { pullRequest: ev.pullRequest.number } : {}) });
+  }
+  const closedUnmerged = new Map<number, number>();
+  for (const number of new Set(unsettled(records, adds).map((r) => r.record.pullRequest))) {
+    try {
+      const { data } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: number });
+      if (data.state === "closed" && !data.merged_at && data.closed_at) closedUnmerged.set(number, Date.parse(data.closed_at));
+    } catch {
+      // Unknown for now: the grant still ends by its reviewBy; the next run asks again.
+    }
+  }
+  const breakGlass = breakGlassSweep({ now: o.now, records, adds, closedUnmerged });
+
   const computed = leaseWindows(inputs);
   const findings = computed.findings;
   // An early revoke ends a lease now: its grant goes in this run, like an expired one.
-  let windows = computed.windows.map((w) => (o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w));
+  let windows = computed.windows
+    .map((w) => {
+      // A break-glass lease approved and merged in time: its window started at the grant, not the merge.
+      const t = breakGlass.takeovers.get(`${w.path}\0${lifeOf.get(w.path)?.changes[0]?.commit ?? ""}`);
+      return t ? { ...w, start: t.start, end: Math.min(w.end, t.end) } : w;
+    })
+    .map((w) => (o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w));
   // A scheduled lease (notBefore after its merge) is checked again when it starts, against
   // the policy in force then: a policy tightened meanwhile is not bypassed by scheduling.
   windows = windows.filter((w) => {
@@ -177,6 +229,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       over.push({ path: input.path, resource: lease.resource, grantee: lease.grantee, role: lease.role, start: lw.start, end: lw.end, verified: false });
     }
   }
+  if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources!.has(l.resource)));
   const ended = leaseWindows(
     log.ended.map((life) => ({
       path: life.path,
@@ -190,7 +243,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // Actual state of every managed resource, listed a few at a time (the client's throttling
   // keeps GitHub's concurrency and rate limits).
   const providers = new Map<string, Provider>();
-  const all = [...policy.resources.values()];
+  const all = [...policy.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
   const resources: ResourceState[] = new Array(all.length);
   let next = 0;
   const worker = async () => {
@@ -208,8 +261,9 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
-  const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...(o.guards ? { guards: o.guards } : {}) });
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...(o.guards ? { guards: o.guards } : {}) });
+  const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
 
@@ -217,22 +271,23 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const byCommit = new Map<string, LeaseEvidence[]>();
   for (const ev of verified) {
     const life = lifeOf.get(ev.lease);
-    const ch = life?.changes.find((c) => c.blob === ev.blob);
-    if (!ch) continue;
-    byCommit.set(ch.commit, [...(byCommit.get(ch.commit) ?? []), ev]);
+    const commit = life?.changes.find((c) => c.blob === ev.blob)?.commit ?? removedCommit.get(`${ev.lease}\0${ev.blob}`);
+    if (!commit) continue;
+    byCommit.set(commit, [...(byCommit.get(commit) ?? []), ev]);
   }
   for (const [commit, evs] of byCommit) {
     const old = noteFor.get(commit);
-    const keep = old && isTrusted(old, commit, o.evidenceKey) ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const oldTrusted = old !== undefined && isTrusted(old, commit, o.evidenceKey);
+    const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
     const grants = results
       .filter((r) => r.action.kind === "grant" || r.action.kind === "change-role")
       .filter((r) => evs.some((e) => r.because.includes(e.lease)))
       .map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease))!.lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : (r.action as { role: string }).role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
-    const note = signNote({ version: 1, leases: [...keep, ...evs], ...(grants.length ? { grants } : {}) }, commit, o.evidenceKey);
+    const note = signNote({ version: 1, leases: [...keep, ...evs], ...(grants.length ? { grants } : {}), ...(oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {}) }, commit, o.evidenceKey);
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { policy, plan, results, findings, verified, over, active, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 
 /** Pushes refs/notes/jit to the remote (the Action does this after apply). */

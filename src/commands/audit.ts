@@ -5,7 +5,8 @@
  * like apply does, and every resource's live state is compared with the leases and the
  * declared standing members.
  */
-import type { LeaseEvidence } from "../evidence/evidence.js";
+import type { BreakGlassRecord, LeaseEvidence } from "../evidence/evidence.js";
+import { isBreakGlassRecord } from "../reconcile/break-glass.js";
 import { isTrusted, parseNote } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { readNotes } from "../git/evidence-notes.js";
@@ -33,7 +34,7 @@ export interface AuditOptions {
   /** Checks the MACs of evidence notes. */
   evidenceKey?: string;
   /** With the API: verify unproven changes and check live state. */
-  online?: Omit<VerifyContext, "now" | "repoDir" | "policyPath"> & { providerFor: (resource: Resource) => Provider };
+  online?: Omit<VerifyContext, "now" | "repoDir" | "policyPath" | "evidenceKey"> & { providerFor: (resource: Resource) => Provider };
   botNames?: string[];
 }
 
@@ -69,9 +70,13 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   };
 
   const notes = new Map<string, NoteEvidence>();
+  const breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }> = [];
   for (const [commit, text] of noteTexts) {
     const note = parseNote(text);
-    if (note) notes.set(commit, { note, trusted: isTrusted(note, commit, o.evidenceKey) });
+    if (!note) continue;
+    const trusted = isTrusted(note, commit, o.evidenceKey);
+    notes.set(commit, { note, trusted });
+    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
   }
   // Evidence recorded for commits that main no longer has: history was rewritten.
   const onMain = new Set(commits.map((c) => c.sha));
@@ -106,6 +111,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     keyGiven: Boolean(o.evidenceKey),
     ...(api ? { api } : {}),
     orphanNotes,
+    breakGlass,
     ...(o.botNames ? { botNames: o.botNames } : {}),
   });
   if (o.online) {
@@ -131,7 +137,7 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
       const n = notes.get(c.sha);
       if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
       const ev = await verifyChange(
-        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now },
+        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}) },
         { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time },
       );
       out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);

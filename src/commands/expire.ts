@@ -4,10 +4,15 @@
  * is up in one commit whose message lists them and whose trailers record, per lease,
  * resource, grantee, role, granted-at, expired-at, revoked-at and why. A file stays while
  * its grant may still be live (a failed revoke, a resource that could not be listed), so
- * the next run retries. Pushes with retry on a non-fast-forward: fetch, rebase, push.
+ * the next run retries. Pushes with retry on a non-fast-forward: fetch, rebase, check
+ * again, push.
  */
 import { formatTimestamp } from "../lease/timestamp.js";
 import { git, gitText } from "../git/run-git.js";
+import { isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { pushNotesWithRetry, readNote, writeNote } from "../git/evidence-notes.js";
+import { breakGlassLabel } from "../reconcile/break-glass.js";
+import type { BreakGlassEnding } from "../reconcile/break-glass.js";
 import type { ApplyOptions, ApplyResult } from "./apply.js";
 import { runApply } from "./apply.js";
 
@@ -21,6 +26,8 @@ export interface ExpiredLease {
   revokedAt: number;
   why: string;
   verified: boolean;
+  /** A break-glass grant that ended (closed or not reviewed): recorded with no file to remove. */
+  breakGlass?: { pullRequest: number };
 }
 
 export interface ExpireResult {
@@ -30,6 +37,12 @@ export interface ExpireResult {
   kept: Array<{ path: string; why: string }>;
   commit?: string;
   pushed: boolean;
+  /** Why the commit could not be pushed (the remote is unreachable, a concurrent change conflicts). */
+  pushError?: string;
+  /** The reconcile run again after taking in concurrent lease or policy changes before the push. */
+  recheck?: ApplyResult;
+  /** Break-glass records marked ended in refs/notes/jit by this run. */
+  breakGlassEnded?: number;
   ok: boolean;
 }
 
@@ -43,7 +56,7 @@ export interface ExpireOptions extends ApplyOptions {
 export function expiryCommitMessage(removed: ExpiredLease[]): string {
   const early = removed.every((r) => r.why !== "expired");
   const lines = [`jit-access: ${early ? "revoke" : "expire"} ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
-  for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} – ${formatTimestamp(r.expiredAt)}`);
+  for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} – ${formatTimestamp(r.expiredAt)}${r.breakGlass ? ` (break-glass #${r.breakGlass.pullRequest}: ${r.why})` : ""}`);
   lines.push("");
   for (const r of removed) {
     lines.push(
@@ -73,15 +86,33 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
     else if (refused.has(l.resource) && !revoke) kept.push({ path: l.path, why: `${l.resource}: revocations were refused by a guard` });
     else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: o.endNow?.has(l.path) ? (o.earlyReason ?? "early revoke") : "expired", verified: l.verified });
   }
+  // Break-glass grants that end in this run (request closed unmerged, or not approved and
+  // merged by reviewBy): flagged, recorded in the same commit (empty for them: their lease is
+  // not on main), and marked ended in their note once that commit is in, so they are flagged once.
+  const flagged: BreakGlassEnding[] = [];
+  for (const e of apply.breakGlass.endings) {
+    const r = e.record;
+    const revoke = apply.results.find((x) => x.action.kind === "revoke" && x.action.resource === r.resource && x.action.grantee.toLowerCase() === r.grantee.toLowerCase());
+    apply.findings.push({ lease: r.lease, commit: e.noteOn, message: e.message });
+    apply.ok = false;
+    if (listFailed.has(r.resource)) kept.push({ path: breakGlassLabel(r), why: `${r.resource} could not be listed; its grant may still be live` });
+    else if (revoke && revoke.outcome.status === "failed") kept.push({ path: breakGlassLabel(r), why: `revoke failed: ${revoke.outcome.message}` });
+    else if (refused.has(r.resource) && !revoke) kept.push({ path: breakGlassLabel(r), why: `${r.resource}: revocations were refused by a guard` });
+    else {
+      flagged.push(e);
+      removed.push({ path: r.lease, resource: r.resource, grantee: r.grantee, role: r.role, grantedAt: Date.parse(r.grantedAt), expiredAt: e.endedAt, revokedAt: o.now, why: e.why, verified: true, breakGlass: { pullRequest: r.pullRequest } });
+    }
+  }
   const result: ExpireResult = { apply, removed, kept, pushed: false, ok: apply.ok && kept.length === 0 };
   if (o.dryRun || removed.length === 0) return result;
 
-  await git(o.repoDir, ["rm", "-q", "--", ...removed.map((r) => r.path)]);
+  const files = removed.filter((r) => !r.breakGlass).map((r) => r.path);
+  if (files.length > 0) await git(o.repoDir, ["rm", "-q", "--", ...files]);
   const ident = ["-c", "user.name=jit-access[bot]", "-c", "user.email=jit-access[bot]@users.noreply.github.com"];
   // The commit carries the sweep's time: git alone then says when each grant ended.
   const when = formatTimestamp(o.now);
   const dates = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
-  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed), dates);
+  await git(o.repoDir, [...ident, "commit", "-q", "--allow-empty", "-F", "-"], expiryCommitMessage(removed), dates);
   result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
   if (o.push) {
     const attempts = o.push.attempts ?? 5;
@@ -89,20 +120,90 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
       try {
         await git(o.repoDir, ["push", "-q", o.push.remote, `HEAD:refs/heads/${o.push.branch}`]);
         result.pushed = true;
-      } catch {
-        // Someone pushed meanwhile (e.g. an apply run): take their commits and try again.
-        await git(o.repoDir, ["fetch", "-q", o.push.remote, o.push.branch]);
-        try {
-          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"], undefined, dates);
-        } catch {
-          // e.g. a concurrent run removed the same files: leave it to the next run, which starts afresh.
-          await git(o.repoDir, ["rebase", "--abort"]).catch(() => undefined);
-          break;
-        }
-        result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+        delete result.pushError;
+      } catch (e) {
+        result.pushError = (e as Error).message;
+        // Someone pushed meanwhile (a merge, another sweep): take their commits, check again, retry.
+        if (!(await catchUp(o, o.push, result, ident, dates))) break;
       }
     }
     if (!result.pushed) result.ok = false;
   }
+  const recorded = flagged.filter((e) => result.removed.some((r) => r.breakGlass?.pullRequest === e.record.pullRequest && r.path === e.record.lease));
+  if (result.commit && (!o.push || result.pushed) && recorded.length > 0) {
+    result.breakGlassEnded = await markEnded(o.repoDir, recorded, o.evidenceKey);
+    const error = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote) : undefined;
+    if (error) {
+      // The next sweep flags them again and records them again: noisy, never silent.
+      result.kept.push(...recorded.map((e) => ({ path: breakGlassLabel(e.record), why: `could not mark it ended in refs/notes/jit: ${error}` })));
+      result.ok = false;
+    }
+  }
   return result;
+}
+
+/** Marks break-glass records ended in their (signed) notes; returns how many were marked. */
+async function markEnded(repoDir: string, endings: BreakGlassEnding[], key: string | undefined): Promise<number> {
+  let marked = 0;
+  for (const object of new Set(endings.map((e) => e.noteOn))) {
+    const text = await readNote(repoDir, object);
+    const note = text !== undefined ? parseNote(text) : undefined;
+    if (!note || !isTrusted(note, object, key) || !Array.isArray(note.breakGlass)) continue;
+    const breakGlass = note.breakGlass.map((r) => {
+      const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
+      if (!e || r.ended) return r;
+      marked++;
+      return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
+    });
+    await writeNote(repoDir, object, JSON.stringify(signNote({ ...note, breakGlass }, object, key), null, 2) + "\n");
+  }
+  return marked;
+}
+
+/**
+ * After a rejected push: fetch the branch, drop the files a concurrent run already removed
+ * (their removal is on record in its commit), rebase the revocation commit onto it, and when
+ * the new commits add or change leases or the policy, reconcile again, so a grant backed by
+ * a lease merged meanwhile is restored in this run rather than lost until the next one.
+ * Returns false when the push cannot succeed in this run (the next run starts afresh).
+ */
+async function catchUp(o: ExpireOptions, push: NonNullable<ExpireOptions["push"]>, result: ExpireResult, ident: string[], dates: Record<string, string>): Promise<boolean> {
+  try {
+    await git(o.repoDir, ["fetch", "-q", push.remote, push.branch]);
+  } catch (e) {
+    result.pushError = (e as Error).message;
+    return false;
+  }
+  const upstream = (await gitText(o.repoDir, ["rev-parse", "FETCH_HEAD"])).trim();
+  const base = (await gitText(o.repoDir, ["rev-parse", "HEAD^"])).trim();
+  const still = new Set((await gitText(o.repoDir, ["ls-tree", "-r", "--name-only", "-z", upstream, "--", ...result.removed.map((r) => r.path)])).split("\0").filter(Boolean));
+  const before = result.removed.length;
+  result.removed = result.removed.filter((r) => r.breakGlass !== undefined || still.has(r.path));
+  try {
+    // Break-glass records have no file: a commit left with only them is kept, not dropped as empty.
+    const keepEmpty = result.removed.some((r) => r.breakGlass !== undefined) ? ["--empty=keep"] : [];
+    await git(o.repoDir, [...ident, "rebase", "-q", ...keepEmpty, upstream], undefined, dates);
+  } catch (e) {
+    // e.g. an extension of a lease being removed was merged meanwhile: the next run judges it afresh.
+    await git(o.repoDir, ["rebase", "--abort"]).catch(() => undefined);
+    result.pushError = `the revocation commit does not rebase onto ${push.remote}/${push.branch}: ${(e as Error).message}`;
+    return false;
+  }
+  const head = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+  if (head === upstream) {
+    // A concurrent sweep already removed every one of them: nothing of ours is left to push.
+    delete result.commit;
+    delete result.pushError;
+    result.pushed = true;
+  } else {
+    // Its message and trailers list only what this commit removes.
+    if (result.removed.length < before) await git(o.repoDir, [...ident, "commit", "-q", "--amend", "--allow-empty", "-F", "-"], expiryCommitMessage(result.removed), dates);
+    result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+  }
+  const changed = (await gitText(o.repoDir, ["diff", "--name-only", "--no-renames", "--diff-filter=AM", base, upstream, "--", "leases", o.policyPath])).trim();
+  if (changed) {
+    result.recheck = await runApply({ ...o, ref: "HEAD" });
+    if (!result.recheck.ok) result.ok = false;
+  }
+  return true;
 }

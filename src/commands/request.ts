@@ -20,6 +20,8 @@ import { checkLease } from "../validate/check-lease.js";
 
 export interface RequestOptions {
   repo: string;
+  /** Read the policy at this git ref instead of the working tree (the request form: the default branch). */
+  ref?: string;
   policyPath: string;
   resource: string;
   role: string;
@@ -59,7 +61,7 @@ export function defaultLeaseName(grantee: string, now: number): string {
 export async function runRequest(o: RequestOptions): Promise<RequestResult> {
   if ((o.duration === undefined) === (o.expires === undefined)) throw new UsageError("request-duration", "Give exactly one of --for DURATION or --until TIME.");
   if (o.duration !== undefined && parseDuration(o.duration) === undefined) throw new UsageError("request-duration", `'${o.duration}' is not a duration; use e.g. 30m, 4h or 1d12h.`);
-  const policyFile = await readRepoFile(o.repo, WORKTREE, o.policyPath);
+  const policyFile = await readRepoFile(o.repo, o.ref ?? WORKTREE, o.policyPath);
   if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} in ${o.repo}; run jit request inside your access repo or pass --repo.`);
   const loaded = loadPolicy(o.policyPath, policyFile.bytes);
   if (!loaded.policy) return { path: o.policyPath, text: "", written: false, errors: loaded.diagnostics, warnings: [] };

@@ -1,10 +1,11 @@
 /**
  * `jit sandbox`: the whole lifecycle on a temporary copy of an access repo, against the
  * GitHub API emulator in this process, on a simulated clock — request, validation,
- * approvals, merge, grant, reminder, expiry and revocation commit — printed as a user would
- * see it on GitHub. Runs the bundled example by default, or a user's own repo with --repo.
+ * approvals, merge, grant, reminder, an extension (where the policy allows one), expiry and
+ * the revocation commit — printed as a user would see it on GitHub. Runs the bundled
+ * example by default, or a user's own repo with --repo.
  */
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { evaluateApprovals } from "../approval/evaluate-approvals.js";
@@ -23,17 +24,20 @@ import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanText } from "../reconcile/format-plan.js";
 import { dueReminders } from "../reconcile/reminders.js";
 import { formatText } from "../report/format-text.js";
+import { formatAuditTable } from "../audit/format-table.js";
 import { runApply } from "./apply.js";
+import { runAudit } from "./audit.js";
 import { runExpire } from "./expire.js";
 import { runRequest } from "./request.js";
 import { runValidate } from "./validate.js";
 
 const MIN = 60_000;
+const PHASES = 10;
 const indent = (text: string) => `${text.trimEnd().replace(/^/gm, "  ")}\n`;
 
 export async function runSandbox(o: { source: string; out: (s: string) => void; start?: number; keep?: boolean }): Promise<boolean> {
   const say = o.out;
-  const phase = (n: number, title: string, at: number) => say(`\n[${n}/8] ${title} — ${formatTimestamp(at)}\n`);
+  const phase = (n: number, title: string, at: number) => say(`\n[${n}/${PHASES}] ${title} — ${formatTimestamp(at)}\n`);
   const dir = mkdtempSync(join(tmpdir(), "jit-sandbox-"));
   const T0 = o.start ?? Date.parse("2026-11-24T08:00:00Z");
   const env = (t: number) => ({ GIT_AUTHOR_NAME: "sandbox", GIT_AUTHOR_EMAIL: "sandbox@example.com", GIT_COMMITTER_NAME: "sandbox", GIT_COMMITTER_EMAIL: "sandbox@example.com", GIT_AUTHOR_DATE: formatTimestamp(t), GIT_COMMITTER_DATE: formatTimestamp(t) });
@@ -117,7 +121,7 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     const t3 = t1 + 20 * MIN;
     phase(3, "Approvals (the jit-access / approvals check)", t3);
     const facts = await resolveFacts(gh, { teams: [...new Set(resource.approvalRules.flatMap((r) => teamsIn(r.from, policy.groups)))], orgMembers: [] });
-    const progress = (reviews: Parameters<typeof evaluateApprovals>[0]["reviews"]) => evaluateApprovals({ rules: resource.approvalRules, groups: policy.groups, author: requester, grantee: requester, headSha: head, reviews, facts });
+    const progress = (reviews: Parameters<typeof evaluateApprovals>[0]["reviews"], headSha = head) => evaluateApprovals({ rules: resource.approvalRules, groups: policy.groups, author: requester, grantee: requester, headSha, reviews, facts });
     say(`  before review: ${progress([]).missing.join("; ")}\n`);
     approvers.forEach((a) => s.addReview(org, "access", pr.number, { user: a, state: "APPROVED", commitId: head, submittedAt: new Date(t3) }));
     const reviews = approvers.map((a, i) => ({ id: i + 1, reviewer: a, state: "APPROVED" as const, commitId: head, submittedAt: t3 }));
@@ -148,22 +152,79 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     for (const r of due) say(`  comment on #${r.pullRequest}: ${r.body.split("\n").slice(1).join(" ")}\n`);
     if (due.length === 0) say("  (the resource sets no reminder)\n");
 
-    // 6. Sweeps: before and after the end
-    const t6 = end - 2 * MIN;
-    phase(6, "Expiry sweep before the end: nothing to do", t6);
-    const early = await runExpire({ ...base, now: t6, providerFor: registry() });
-    say(`  ${early.removed.length} lease(s) expired; access still held\n`);
-    const t7 = end + 3 * MIN;
-    phase(7, "Expiry sweep after the end: revoke, then the revocation commit", t7);
-    const swept = await runExpire({ ...base, now: t7, providerFor: registry() });
+    // 6. Extension: after the reminder the grantee asks for more time, within the policy's limits.
+    const start = applied.active.find((a) => a.path === req.path)?.start ?? t4;
+    const minutes = Math.round((end - start) / MIN);
+    const extendBy = Math.min(60, resource.maxTotalDurationMinutes - minutes);
+    const t6 = Math.max(t5 + 2 * MIN, Math.ceil(start + (end - start) * resource.extendAfter) + MIN);
+    const tMerge = t6 + 8 * MIN; // validated a minute after opening, approved at +5, merged at +8: before the end
+    const durationLine = /^duration: .*$/m;
+    const why =
+      resource.maxExtensions < 1 ? `${resource.id} allows no extension (maxExtensions: ${resource.maxExtensions})`
+      : extendBy <= 0 ? `${resource.id}'s maxTotalDuration leaves no room to extend`
+      : tMerge >= end ? `${resource.id}'s extendAfter (${resource.extendAfter}) leaves no time to extend before the end`
+      : !durationLine.test(req.text) ? "the lease sets no duration"
+      : undefined;
+    let ext: { merge: string; end: number } | undefined;
+    phase(6, "Extension: the grantee opens a pull request for more time; validation and approvals", why ? t5 : t6);
+    if (why) say(`  (skipped: ${why})\n`);
+    else {
+      await g(["switch", "-q", "-c", "extend"], t6);
+      writeFileSync(join(dir, req.path), req.text.replace(durationLine, `duration: ${minutes + extendBy}m`));
+      await g(["commit", "-q", "-am", `Extend ${req.path} by ${extendBy}m`], t6);
+      const extHead = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
+      await g(["switch", "-q", "main"], t6);
+      const extPr = s.addPullRequest(org, "access", { author: requester, base: "main", baseSha: (await gitText(dir, ["rev-parse", "HEAD"])).trim(), head: "extend", headSha: extHead, title: `Extend ${resource.id}` });
+      say(`  changed ${req.path}: duration ${minutes}m → ${minutes + extendBy}m (ends ${formatTimestamp(end + extendBy * MIN)} instead of ${formatTimestamp(end)})\n  opened pull request #${extPr.number}\n`);
+      const extReport = await runValidate({ repo: dir, base: "main", head: "extend", author: requester, now: t6 + MIN, policyPath: "policy.yaml", resolveFacts: (q) => resolveFacts(gh, q), strict: true });
+      say(indent(formatText(extReport)));
+      if (!extReport.ok) return false;
+      approvers.forEach((a) => s.addReview(org, "access", extPr.number, { user: a, state: "APPROVED", commitId: extHead, submittedAt: new Date(t6 + 5 * MIN) }));
+      const approved = progress(approvers.map((a, i) => ({ id: i + 1, reviewer: a, state: "APPROVED" as const, commitId: extHead, submittedAt: t6 + 5 * MIN })), extHead);
+      say(`  after ${approvers.map((a) => `@${a}`).join(", ")} approved: ${approved.satisfied ? "approved ✅" : approved.missing.join("; ")}\n`);
+      await g(["merge", "-q", "--no-ff", "-m", `Merge pull request #${extPr.number}`, "extend"], tMerge);
+      const extMerge = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
+      s.mergePullRequest(org, "access", extPr.number, { mergeCommitSha: extMerge, mergedAt: new Date(tMerge) });
+      s.associateCommit(org, "access", extMerge, extPr.number);
+      ext = { merge: extMerge, end: end + extendBy * MIN };
+    }
+
+    // 7. The extension merged: apply moves the expiry; the grant stays.
+    let extendedOk = true;
+    const newEnd = ext?.end ?? end;
+    phase(7, "Extension merged; the apply workflow moves the expiry, with no gap", ext ? tMerge : t5);
+    if (ext) {
+      const extended = await runApply({ ...base, now: tMerge, providerFor: registry() });
+      say(indent(formatPlanText(extended.plan, extended.results, extended.findings)));
+      const now = extended.active.find((a) => a.path === req.path);
+      const gap = extended.results.some((r) => r.action.kind === "revoke" && r.action.grantee.toLowerCase() === requester);
+      say(`  ${req.path} now ends at ${formatTimestamp(now?.end ?? end)} (was ${formatTimestamp(end)}); access ${gap ? "was interrupted ❌" : "held throughout, no gap"}\n`);
+      say(`  evidence note on ${ext.merge.slice(0, 7)} (refs/notes/jit): extension approved by ${extended.verified.flatMap((v) => v.approvals.map((a) => `@${a.reviewer}`)).join(", ")}\n`);
+      extendedOk = extended.ok && now?.end === ext.end && !gap;
+    } else say("  (no extension)\n");
+
+    // 8. Sweeps: after the original end (the extension keeps the grant), then after the new end.
+    const t8 = ext ? end + 3 * MIN : end - 2 * MIN;
+    phase(8, ext ? "Expiry sweep after the original end, before the new end: the grant stays" : "Expiry sweep before the end: nothing to do", t8);
+    const early = await runExpire({ ...base, now: t8, providerFor: registry() });
+    const held = early.removed.length === 0 && early.apply.results.every((r) => r.action.kind !== "revoke");
+    say(`  ${early.removed.length} lease(s) expired; access ${held ? "still held" : "revoked ❌"}\n`);
+    const t9 = newEnd + 3 * MIN;
+    phase(9, "Expiry sweep after the end: revoke, then the revocation commit", t9);
+    const swept = await runExpire({ ...base, now: t9, providerFor: registry() });
     say(indent(formatPlanText(swept.apply.plan, swept.apply.results)));
     if (swept.commit) say(indent(await gitText(dir, ["log", "-1", "--format=%H%n%B", swept.commit])));
 
-    // 8. History
-    phase(8, "Git history is the audit log", t7);
+    // 10. History and audit
+    phase(10, "Git history is the audit log: jit audit", t9 + MIN);
     say(indent(await gitText(dir, ["log", "--first-parent", "--format=%ad %s", "--date=iso-strict"])));
-    const ok = applied.ok && swept.ok && swept.removed.length === 1;
-    say(`\nSandbox ${ok ? "completed: granted on merge, revoked on time, every step on record." : "found problems (see above)."}\n`);
+    const audit = await runAudit({ repoDir: dir, ref: "HEAD", policyPath: "policy.yaml", now: t9 + MIN, evidenceKey: base.evidenceKey });
+    say(`  $ jit audit --evidence-key …\n${indent(formatAuditTable(audit))}`);
+    const life = audit.leases.find((l) => l.path === req.path);
+    for (const e of life?.events ?? []) say(`  ${e.at !== undefined ? formatTimestamp(e.at) : "—".padEnd(20)}  ${e.kind.padEnd(9)} ${e.by ? `@${e.by} ` : ""}${e.detail}${e.commit ? ` (${e.commit.slice(0, 7)})` : ""}\n`);
+    const audited = audit.findings.length === 0 && life?.status === "ended" && life.why === "expired";
+    const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited;
+    say(`\nSandbox ${ok ? `completed: granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, every step on record.` : "found problems (see above)."}\n`);
     return ok;
   } finally {
     await emu.close();

@@ -3,6 +3,7 @@
  * git (or the GitHub API, for the Action), asks the API only what the core needs, and
  * returns the core's report.
  */
+import { diagnostic } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { WORKTREE, isGitRepo, isShallow, readCodeowners, readLeaseFiles, readRepoFile } from "../git/access-repo.js";
 import { diffChanges } from "../git/diff.js";
@@ -15,6 +16,7 @@ import type { FileChange, PullRequestInput } from "../validate/inputs.js";
 import { neededFacts } from "../validate/needed-facts.js";
 import type { FactQuestions } from "../validate/needed-facts.js";
 import type { Report } from "../validate/report.js";
+import { allDiagnostics, buildReport } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
 import { validateRepo } from "../validate/validate-repo.js";
 
@@ -94,6 +96,19 @@ export async function pullRequestInput(
   };
   const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
   return { ...partial, facts };
+}
+
+/**
+ * The report of a pull request whose requester could not be established (a request-form pull
+ * request that was changed, or no evidence key to check it: see approval/requester.ts). Each
+ * lease it adds or changes carries that finding alone, since every rule about a request
+ * depends on who asked; the rest of the report stands.
+ */
+export function refuseUnboundRequest(report: Report, problem: { code: string; message: string; hint: string }, leases: string[]): Report {
+  const refused = new Set(leases);
+  const kept = allDiagnostics(report).filter((d) => !refused.has(d.file));
+  const findings = [...refused].map((file) => diagnostic(problem.code, file, undefined, problem.message, problem.hint));
+  return buildReport([...kept, ...findings], new Map(report.files.map((f) => [f.file, f.action])), report.notes);
 }
 
 function normalize(p: string): string {

@@ -171,6 +171,21 @@ export interface RepoRecord {
   invitations: Map<number, RepoInvitationRecord>;
   /** when each invitation was sent (for GitHub's 50 per 24 hours limit) */
   invitationsSent: Date[];
+  /** whether the Issues feature is on (off: creating an issue answers 410) */
+  hasIssues: boolean;
+  /** issue labels, keyed by lower-cased name */
+  labels: Map<string, LabelRecord>;
+}
+
+export interface LabelRecord {
+  id: number;
+  nodeId: string;
+  name: string;
+  /** six hex digits, no "#" */
+  color: string;
+  description: string | null;
+  /** one of GitHub's default labels (bug, documentation, ...) */
+  isDefault: boolean;
 }
 
 export interface RepoInvitationRecord {
@@ -198,6 +213,8 @@ export interface IssueRecord {
   updatedAt: Date;
   closedAt: Date | null;
   pull: PullRecord | null;
+  labels: LabelRecord[];
+  assignees: AccountRecord[];
 }
 
 /** A changed file given by seeding, for repositories without a git directory. */
@@ -300,4 +317,27 @@ export interface CheckRunRecord {
   };
   /** every annotation sent so far (they accumulate across updates) */
   annotations: AnnotationRecord[];
+}
+
+/** A GitHub Actions workflow of a repository, known by its file (ids are given on first use). */
+export interface WorkflowRecord {
+  id: number;
+  repo: RepoRecord;
+  /** ".github/workflows/timer.yml" */
+  path: string;
+}
+
+/** A `workflow_dispatch` event created through the API (the run it starts is not modelled). */
+export interface WorkflowDispatchRecord {
+  /** id of the workflow run GitHub would start (returned with `return_run_details`) */
+  runId: number;
+  workflow: WorkflowRecord;
+  /** the ref as given ("main", "refs/heads/main", a tag) */
+  ref: string;
+  /** the commit the ref pointed at */
+  sha: string;
+  /** the inputs as sent (scalars as strings), without the workflow's defaults */
+  inputs: Record<string, string>;
+  actor: AccountRecord;
+  createdAt: Date;
 }

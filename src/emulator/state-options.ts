@@ -66,6 +66,8 @@ export interface AddRepoOptions {
   defaultBranch?: string;
   private?: boolean;
   description?: string;
+  /** the Issues feature (default on); off, creating an issue answers 410 */
+  hasIssues?: boolean;
 }
 
 export type TimeInput = Date | string;
@@ -110,6 +112,16 @@ export interface AddIssueOptions {
   title: string;
   body?: string;
   state?: "open" | "closed";
+  /** label names; labels the repository does not have yet are created */
+  labels?: string[];
+  /** logins */
+  assignees?: string[];
+}
+
+export interface AddLabelOptions {
+  /** six hex digits (default "ededed", GitHub's grey) */
+  color?: string;
+  description?: string;
 }
 
 export interface AddReviewOptions {

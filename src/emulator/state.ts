@@ -14,6 +14,7 @@ import type {
   AddCheckRunOptions,
   AddCustomRepoRoleOptions,
   AddIssueOptions,
+  AddLabelOptions,
   AddOrgOptions,
   AddOrgRoleOptions,
   AddPullRequestOptions,
@@ -36,6 +37,7 @@ import type {
   CommentRecord,
   CustomRepoRoleRecord,
   IssueRecord,
+  LabelRecord,
   MembershipState,
   OrgInvitationRecord,
   OrgMemberRecord,
@@ -52,6 +54,8 @@ import type {
   TeamMemberRecord,
   TeamRecord,
   TeamRole,
+  WorkflowDispatchRecord,
+  WorkflowRecord,
 } from "./model.js";
 
 export const DEFAULT_TOKEN = "test-token";
@@ -81,6 +85,9 @@ export class EmulatorState {
     app: new IdSequence(),
     checkSuite: new IdSequence(),
     checkRun: new IdSequence(),
+    workflow: new IdSequence(),
+    workflowRun: new IdSequence(),
+    label: new IdSequence(),
   };
 
   readonly accounts = new Map<string, AccountRecord>();
@@ -92,6 +99,10 @@ export class EmulatorState {
   readonly checkSuites = new Map<string, CheckSuiteRecord>();
   /** keyed by app slug */
   readonly apps = new Map<string, AppRecord>();
+  /** Workflows by id (registered on first use of their file name). */
+  readonly workflows = new Map<number, WorkflowRecord>();
+  /** Every workflow_dispatch event, oldest first. */
+  readonly workflowDispatches: WorkflowDispatchRecord[] = [];
   readonly tokens = new Map<string, AccountRecord>();
 
   /** Invitations, memberships, collaborators and roles (see access-state.ts). */
@@ -367,6 +378,8 @@ export class EmulatorState {
       collaborators: new Map(),
       invitations: new Map(),
       invitationsSent: [],
+      hasIssues: opts.hasIssues ?? true,
+      labels: new Map(),
     };
     this.repos.set(fullKey, repo);
     return repo;
@@ -480,14 +493,48 @@ export class EmulatorState {
 
   // --------------------------------------------------------- issues & pulls
 
+  /** Seeds an issue (or creates one, as POST /repos/{owner}/{repo}/issues does after its checks). */
   addIssue(owner: string, repo: string, opts: AddIssueOptions): IssueRecord {
     const r = this.requireRepo(owner, repo);
     const issue = this.createIssue(r, this.ensureUser(opts.author), opts.title, opts.body ?? null, this.now());
+    issue.labels = [...new Set((opts.labels ?? []).map((name) => this.ensureLabel(r, name)))];
+    issue.assignees = [...new Set((opts.assignees ?? []).map((login) => this.ensureUser(login)))];
     if (opts.state === "closed") {
       issue.state = "closed";
       issue.closedAt = issue.createdAt;
     }
     return issue;
+  }
+
+  /** Issues of a repository, pull requests included (as GitHub lists them), by number. */
+  listIssues(owner: string, repo: string): IssueRecord[] {
+    return [...(this.getRepo(owner, repo)?.issues.values() ?? [])].sort((a, b) => a.number - b.number);
+  }
+
+  /** Seeds a label of a repository. */
+  addLabel(owner: string, repo: string, name: string, opts: AddLabelOptions = {}): LabelRecord {
+    const r = this.requireRepo(owner, repo);
+    if (r.labels.has(key(name))) throw new Error(`label ${name} already exists in ${owner}/${repo}`);
+    return this.createLabel(r, name, opts);
+  }
+
+  /** The repository's label of that name (case-insensitive), created when missing, as creating an issue does. */
+  ensureLabel(repo: RepoRecord, name: string): LabelRecord {
+    return repo.labels.get(key(name)) ?? this.createLabel(repo, name, {});
+  }
+
+  private createLabel(repo: RepoRecord, name: string, opts: AddLabelOptions): LabelRecord {
+    const id = this.seq.label.take();
+    const label: LabelRecord = {
+      id,
+      nodeId: legacyNodeId("Label", id),
+      name,
+      color: opts.color ?? "ededed",
+      description: opts.description ?? null,
+      isDefault: false,
+    };
+    repo.labels.set(key(name), label);
+    return label;
   }
 
   private createIssue(repo: RepoRecord, user: AccountRecord, title: string, body: string | null, at: Date): IssueRecord {
@@ -505,6 +552,8 @@ export class EmulatorState {
       updatedAt: at,
       closedAt: null,
       pull: null,
+      labels: [],
+      assignees: [],
     };
     repo.issues.set(issue.number, issue);
     return issue;
@@ -803,5 +852,34 @@ export class EmulatorState {
     const r = this.getRepo(owner, repo);
     if (!r) return [];
     return [...this.checkRuns.values()].filter((c) => c.repo === r && (headSha === undefined || c.headSha === headSha));
+  }
+
+  // -------------------------------------------------------------- workflows
+
+  /** The workflow of `.github/workflows/<file>`, registered (given an id) on first use. */
+  workflowFor(repo: RepoRecord, file: string): WorkflowRecord {
+    const path = `.github/workflows/${file}`;
+    for (const w of this.workflows.values()) if (w.repo === repo && w.path === path) return w;
+    const workflow: WorkflowRecord = { id: this.seq.workflow.take(), repo, path };
+    this.workflows.set(workflow.id, workflow);
+    return workflow;
+  }
+
+  /** The id GitHub gives `.github/workflows/<file>` (to dispatch by numeric id). */
+  workflowId(owner: string, repo: string, file: string): number {
+    return this.workflowFor(this.requireRepo(owner, repo), file).id;
+  }
+
+  recordWorkflowDispatch(workflow: WorkflowRecord, actor: AccountRecord, input: { ref: string; sha: string; inputs: Record<string, string> }): WorkflowDispatchRecord {
+    const record: WorkflowDispatchRecord = { runId: this.seq.workflowRun.take(), workflow, ...input, actor, createdAt: this.now() };
+    this.workflowDispatches.push(record);
+    return record;
+  }
+
+  /** workflow_dispatch events of a repository (optionally of one workflow file), oldest first. */
+  listWorkflowDispatches(owner: string, repo: string, file?: string): WorkflowDispatchRecord[] {
+    const r = this.getRepo(owner, repo);
+    if (!r) return [];
+    return this.workflowDispatches.filter((d) => d.workflow.repo === r && (file === undefined || d.workflow.path === `.github/workflows/${file}`));
   }
 }

@@ -21,7 +21,8 @@ export interface LeaseEvidence {
   /** git blob sha of the lease content that was verified. */
   blob: string;
   verdict: "approved" | "rejected";
-  pullRequest?: { number: number; author: string; headSha: string; mergedAt?: string };
+  /** `requester`: who asked, when not the author (a request-form pull request, from its signed request note). */
+  pullRequest?: { number: number; author: string; headSha: string; mergedAt?: string; requester?: string };
   approvals: ReviewEvidence[];
   /** Commit whose policy judged the request (main just before the lease landed). */
   policyCommit: string;
@@ -30,11 +31,40 @@ export interface LeaseEvidence {
   verifiedAt: string;
 }
 
+/**
+ * A break-glass grant, made at pull request time before any approval (see
+ * src/reconcile/break-glass.ts). Written as the note of the lease's blob (the MAC binds that
+ * object); it names the lease's path, blob and pull request, so a later push to the pull
+ * request changes nothing it granted.
+ */
+export interface BreakGlassRecord {
+  /** Lease file path in the pull request. */
+  lease: string;
+  /** git blob sha of the lease content that was granted. */
+  blob: string;
+  pullRequest: number;
+  /** The pull request's author. */
+  requester: string;
+  resource: string;
+  grantee: string;
+  role: string;
+  /** RFC 3339 times. */
+  grantedAt: string;
+  /** grantedAt + the lease's duration (validation caps it at the break-glass maximum). */
+  end: string;
+  /** grantedAt + the resource's reviewWithin: approved and merged by then, or revoked and flagged. */
+  reviewBy: string;
+  /** Set by the sweep that ended it (request closed, or not reviewed in time). */
+  ended?: { at: string; why: string };
+}
+
 export interface EvidenceNote {
   version: 1;
   leases: LeaseEvidence[];
   /** Results of grants made for these leases, appended by apply. */
   grants?: Array<{ lease: string; resource: string; grantee: string; role: string; status: string; at: string }>;
+  /** Break-glass grants of the lease content (blob) that carries this note. */
+  breakGlass?: BreakGlassRecord[];
   mac?: string;
 }
 

@@ -24,3 +24,59 @@ export async function readNotes(repo: string): Promise<Map<string, string>> {
 export async function writeNote(repo: string, commit: string, text: string): Promise<void> {
   await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
 }
+
+/**
+ * Pushes refs/notes/jit; when the remote moved meanwhile (a concurrent run pushed notes),
+ * fetches its notes, merges them with ours (ours win for a commit both changed) and tries
+ * again. Returns the last error, or undefined once pushed.
+ */
+export async function pushNotesWithRetry(repo: string, remote: string, attempts = 5): Promise<string | undefined> {
+  let error: string | undefined;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      await git(repo, ["push", "-q", remote, `${NOTES_REF}:${NOTES_REF}`]);
+      return undefined;
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    try {
+      await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${NOTES_REF}-remote`]);
+      await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "merge", "-q", "-s", "ours", `${NOTES_REF}-remote`]);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  return error;
+}
+
+/** The note on one commit, or undefined when it has none. */
+export async function readNote(repo: string, commit: string): Promise<string | undefined> {
+  try {
+    return await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "show", commit]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Fetches refs/notes/jit from the remote (replacing the local ref). A checkout made with
+ * `persist-credentials: false` has no credentials: `token` is then sent as the checkout would
+ * send it, through the environment (never the command line). False when the remote has none
+ * or it could not be fetched.
+ */
+export async function fetchNotes(repo: string, remote = "origin", token?: string): Promise<boolean> {
+  const args = ["fetch", "--quiet", remote, `+${NOTES_REF}:${NOTES_REF}`];
+  try {
+    await git(repo, args);
+    return true;
+  } catch {
+    if (!token) return false;
+  }
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  try {
+    await git(repo, args, undefined, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -3,7 +3,7 @@
  * `text` plus the event's fields. Sent best-effort with a short timeout: a failing webhook
  * is reported, never allowed to block a grant or a revoke.
  */
-export type NotificationKind = "granted" | "revoked" | "reminder" | "finding" | "failed";
+export type NotificationKind = "granted" | "revoked" | "reminder" | "finding" | "failed" | "break-glass" | "request" | "approval" | "extension";
 
 export interface Notification {
   kind: NotificationKind;
@@ -13,6 +13,16 @@ export interface Notification {
   grantee?: string;
   role?: string;
   pullRequest?: number;
+  /** When the lease ends (request, extension: the new end), RFC 3339. */
+  expires?: string;
+  /** An extension: when the lease ended before it. */
+  previousExpires?: string;
+  /** A request: who opened the pull request, why, and whether it passed validation. */
+  requester?: string;
+  reason?: string;
+  valid?: boolean;
+  /** An approval or extension: who approved. */
+  approvedBy?: string[];
   at: string;
 }
 

@@ -1,8 +1,10 @@
 /** Every route the emulator serves. */
 import type { RouteDefinition } from "../router.js";
+import { actionRoutes } from "./actions.js";
 import { checkRoutes } from "./checks.js";
 import { collaboratorRoutes } from "./collaborators.js";
 import { commentRoutes } from "./comments.js";
+import { issueRoutes } from "./issues.js";
 import { orgRoleRoutes } from "./org-roles.js";
 import { orgRoutes } from "./orgs.js";
 import { pullRoutes } from "./pulls.js";
@@ -19,8 +21,10 @@ export const allRoutes: RouteDefinition[] = [
   ...repoRoutes,
   ...pullRoutes,
   ...reviewRoutes,
+  ...issueRoutes,
   ...commentRoutes,
   ...checkRoutes,
+  ...actionRoutes,
   ...collaboratorRoutes,
   ...orgRoleRoutes,
   ...rateLimitRoutes,

@@ -1,13 +1,16 @@
-/** Pull requests: listing, reading, changed files and commit -> pull request lookup. */
-import { HttpError, errorBody } from "../errors.js";
+/** Pull requests: opening, listing, reading, changed files and commit -> pull request lookup. */
+import { HttpError, errorBody, validationFailed } from "../errors.js";
+import type { ValidationErrorItem } from "../errors.js";
 import type { EmulatorEnv } from "../env.js";
 import type { PullRecord, RepoRecord } from "../model.js";
 import { paginate } from "../pagination.js";
 import { pullFiles, pullStats, resolveBaseSha } from "../pull-diff.js";
+import { asObject, optionalString } from "../request-body.js";
 import type { RouteContext, RouteDefinition } from "../router.js";
 import { docsUrl } from "../router.js";
 import { diffEntry, pullRequestFull, pullRequestSimple } from "../views/pulls.js";
-import { param, requirePull, requireRepo } from "./lookup.js";
+import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from "./issues.js";
+import { param, requireIdentity, requirePull, requireRepo } from "./lookup.js";
 
 function pullsOf(repo: RepoRecord): PullRecord[] {
   const out: PullRecord[] = [];
@@ -72,7 +75,85 @@ async function pullsForCommit(ctx: RouteContext, repo: RepoRecord, shaOrBranch: 
   return result.sort((a, b) => a.issue.number - b.issue.number);
 }
 
+function optionalBoolean(body: Record<string, unknown>, name: string, docs: string): boolean | undefined {
+  const v = body[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== "boolean") throw new HttpError(422, errorBody(422, `Invalid request.\n\nFor 'properties/${name}', ${JSON.stringify(v)} is not a boolean.`, docs));
+  return v;
+}
+
+/**
+ * POST /repos/{owner}/{repo}/pulls, as GitHub answers it for a head branch of the same
+ * repository (forks are not modelled): both branches must exist in the backing git
+ * repository, the head must have commits the base lacks, and only one open pull request may
+ * come from a head into a base. The author is the token's user.
+ */
+async function openPull(ctx: RouteContext): Promise<PullRecord> {
+  const docs = docsUrl(ctx.route);
+  const user = requireIdentity(ctx);
+  const repo = requireRepo(ctx);
+  const body = asObject(ctx.body, docs);
+  const headParam = optionalString(body, "head", docs);
+  const baseParam = optionalString(body, "base", docs);
+  const title = optionalString(body, "title", docs);
+  const text = optionalString(body, "body", docs);
+  const draft = optionalBoolean(body, "draft", docs);
+  optionalBoolean(body, "maintainer_can_modify", docs);
+  optionalString(body, "head_repo", docs);
+  const missing: ValidationErrorItem[] = [];
+  if (headParam === undefined) missing.push({ resource: "PullRequest", field: "head", code: "missing_field" });
+  if (baseParam === undefined) missing.push({ resource: "PullRequest", field: "base", code: "missing_field" });
+  if (missing.length) throw validationFailed(missing, docs);
+  // "owner:branch" names a branch of the owner's repository in this network: here, this one.
+  const colon = headParam!.indexOf(":");
+  const headOwner = colon >= 0 ? headParam!.slice(0, colon) : repo.owner.login;
+  const head = colon >= 0 ? headParam!.slice(colon + 1) : headParam!;
+  const base = baseParam!;
+  const git = ctx.env.git(repo);
+  const baseSha = git && base ? await git.resolveCommit(`refs/heads/${base}`) : null;
+  const headSha = git && head && headOwner.toLowerCase() === repo.owner.login.toLowerCase() ? await git.resolveCommit(`refs/heads/${head}`) : null;
+  const invalid: ValidationErrorItem[] = [];
+  if (!baseSha) invalid.push({ resource: "PullRequest", field: "base", code: "invalid" });
+  if (!headSha) invalid.push({ resource: "PullRequest", field: "head", code: "invalid" });
+  if (invalid.length) throw validationFailed(invalid, docs);
+  if (pullsOf(repo).some((p) => p.issue.state === "open" && p.head.ref === head && p.base.ref === base)) {
+    throw validationFailed([{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${repo.owner.login}:${head}.` }], docs);
+  }
+  if ((await git!.commitCount(baseSha!, headSha!)) === 0) {
+    throw validationFailed([{ resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head}` }], docs);
+  }
+  // Without `issue` (converting an issue is not modelled) a title is required.
+  if (title === undefined || title.trim() === "") throw validationFailed([{ resource: "Issue", code: "missing_field", field: "title" }], docs);
+  const errors: ValidationErrorItem[] = [];
+  if (title.length > MAX_TITLE_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "title", message: `title is too long (maximum is ${MAX_TITLE_LENGTH} characters)` });
+  if (text !== undefined && text.length > MAX_BODY_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "body", message: `body is too long (maximum is ${MAX_BODY_LENGTH} characters)` });
+  if (errors.length) throw validationFailed(errors, docs);
+  // The base sha is fixed when the pull request is opened (a merged pull request keeps its files).
+  return ctx.env.state.addPullRequest(repo.owner.login, repo.name, {
+    author: user.login,
+    base,
+    baseSha: baseSha!,
+    head,
+    headSha: headSha!,
+    title,
+    ...(text !== undefined ? { body: text } : {}),
+    ...(draft !== undefined ? { draft } : {}),
+  });
+}
+
 export const pullRoutes: RouteDefinition[] = [
+  {
+    method: "POST",
+    template: "/repos/{owner}/{repo}/pulls",
+    operationId: "pulls/create",
+    docs: "pulls/pulls#create-a-pull-request",
+    handler: async (ctx) => {
+      const pull = await openPull(ctx);
+      const [baseSha, stats] = await Promise.all([resolveBaseSha(ctx.env, pull), pullStats(ctx.env, pull)]);
+      const body = pullRequestFull(ctx.env, pull, baseSha, stats);
+      return { status: 201, body, headers: { location: body.url as string } };
+    },
+  },
   {
     method: "GET",
     template: "/repos/{owner}/{repo}/pulls",

@@ -83,7 +83,7 @@ export function repository(links: Links, repo: RepoRecord): Record<string, unkno
     open_issues_count: openIssues,
     is_template: false,
     topics: [],
-    has_issues: true,
+    has_issues: repo.hasIssues,
     has_projects: true,
     has_wiki: false,
     has_pages: false,

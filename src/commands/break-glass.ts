@@ -1,0 +1,131 @@
+/**
+ * `break-glass`: at pull request time, grant a break-glass lease at once (see
+ * src/reconcile/break-glass.ts for the rules). Reads the pull request through the API as
+ * data, validates it against the default branch's policy like the validate check, decides,
+ * then records a signed break-glass record in refs/notes/jit as the note of the lease's blob
+ * and pushes it — before granting, so a grant is never made that the sweeps would not know
+ * about — and finally grants through the resource's provider. From then on the record is
+ * desired state for apply and expire until it ends. (The blob, not the head commit, carries
+ * it: the record binds that content, and the head commit's note may be the request form's.)
+ */
+import type { BreakGlassRecord, EvidenceNote } from "../evidence/evidence.js";
+import { isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { gitBlobId } from "../git/blob-id.js";
+import { pushNotesWithRetry, readNotes, writeNote } from "../git/evidence-notes.js";
+import type { GitHubClient } from "../github/client.js";
+import { pullRequestChanges } from "../github/pull-request-changes.js";
+import { resolveFacts } from "../github/resolve-facts.js";
+import { loadPolicy } from "../policy/load-policy.js";
+import type { Resource } from "../policy/policy.js";
+import type { GrantOutcome, Provider } from "../providers/provider.js";
+import { approverMentions, decideBreakGlass, grantStep, isBreakGlassRecord } from "../reconcile/break-glass.js";
+import type { BreakGlassDecision, RecordAt } from "../reconcile/break-glass.js";
+import type { Report } from "../validate/report.js";
+import { validatePullRequest } from "../validate/validate-pull-request.js";
+import { pullRequestInput } from "./validate.js";
+
+export interface BreakGlassOptions {
+  gh: GitHubClient;
+  /** A checkout of the default branch: its policy and CODEOWNERS judge, its refs/notes/jit hold the records. */
+  repoDir: string;
+  ref: string;
+  owner: string;
+  repo: string;
+  defaultBranch: string;
+  policyPath: string;
+  now: number;
+  pullRequest: number;
+  /** Signs the record; without it nothing is granted. */
+  evidenceKey?: string;
+  providerFor: (resource: Resource) => Provider;
+  /** Push refs/notes/jit to this remote before granting (the Action does); without it the record stays local. */
+  pushRemote?: string;
+  /** Decide only: no note, no grant. */
+  dryRun?: boolean;
+}
+
+export interface BreakGlassResult {
+  decision: BreakGlassDecision;
+  report: Report;
+  headSha: string;
+  /** The resource's approvers, to mention. */
+  approvers: string[];
+  /** What the target did, for a grant. */
+  outcome?: GrantOutcome;
+  /** Why a decided grant was not made (its record could not be stored). */
+  error?: string;
+}
+
+export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassResult> {
+  const { data: pr } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: o.pullRequest });
+  const author = pr.user?.login ?? "";
+  const changes = await pullRequestChanges(o.gh, { owner: o.owner, repo: o.repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha }, o.policyPath);
+  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, author, now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
+  const report = validatePullRequest(input);
+  const policy = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : undefined;
+
+  const notes = await readNotes(o.repoDir);
+  const records: RecordAt[] = [];
+  for (const [object, text] of notes) {
+    const note = parseNote(text);
+    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, o.evidenceKey)) continue;
+    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+  }
+  const blobs = new Map(changes.flatMap((c) => (c.head ? [[c.path, gitBlobId(c.head.bytes)] as const] : [])));
+  const decision = decideBreakGlass({
+    now: o.now,
+    policy,
+    changes,
+    blobs,
+    report,
+    pullRequest: { number: pr.number, author, open: pr.state === "open", baseRef: pr.base.ref },
+    defaultBranch: o.defaultBranch,
+    records,
+    hasKey: Boolean(o.evidenceKey),
+  });
+  const resourceId = decision.kind === "grant" || decision.kind === "already" ? decision.record.resource : decision.kind === "refused" ? resourceOfPath(decision.lease) : undefined;
+  const resource = resourceId !== undefined ? policy?.resources.get(resourceId) : undefined;
+  const approvers = resource && policy ? approverMentions(resource, policy.groups) : [];
+  const result: BreakGlassResult = { decision, report, headSha: pr.head.sha, approvers };
+  if (decision.kind !== "grant" || o.dryRun) return result;
+
+  // The record first, signed and pushed: a grant the sweeps do not know about would be drift.
+  const blob = decision.record.blob;
+  await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey!);
+  if (o.pushRemote) {
+    const error = await pushNotesWithRetry(o.repoDir, o.pushRemote);
+    if (error) {
+      result.error = `the break-glass record could not be pushed to refs/notes/jit (${error}); nothing was granted.`;
+      return result;
+    }
+  }
+  result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
+  return result;
+}
+
+/** The resource folder of a lease path (leases/<resource>/<file>). */
+function resourceOfPath(path: string): string {
+  return path.split("/")[1] ?? "";
+}
+
+/** Adds the record to the note of `object` (the lease's blob: the same content in another pull request shares it). */
+async function recordGrant(repoDir: string, object: string, existing: string | undefined, record: BreakGlassRecord, key: string): Promise<void> {
+  const old = existing !== undefined ? parseNote(existing) : undefined;
+  // A note already there is kept when it is ours (signed); a forged one is replaced.
+  const base: EvidenceNote = old && isTrusted(old, object, key) ? old : { version: 1, leases: [] };
+  const note = signNote({ ...base, breakGlass: [...(base.breakGlass ?? []), record] }, object, key);
+  await writeNote(repoDir, object, JSON.stringify(note, null, 2) + "\n");
+}
+
+/** Grants on the target unless the grantee already holds the role (or a higher one). */
+async function grant(provider: Provider, resource: Resource, r: BreakGlassRecord): Promise<GrantOutcome> {
+  try {
+    const holds = (await provider.list(resource)).filter((g) => g.grantee.toLowerCase() === r.grantee.toLowerCase()).map((g) => g.role);
+    const step = grantStep(holds, r.role, provider);
+    if (step.kind === "none") return { status: "unchanged" };
+    if (step.kind === "change-role") return await provider.changeRole(resource, r.grantee, r.role);
+    return await provider.grant(resource, r.grantee, r.role, { expiresAt: Date.parse(r.end) });
+  } catch (e) {
+    return { status: "failed", code: "provider-error", message: (e as Error).message };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The request note: who asked for a lease opened by the request form. The form's pull request
+ * is authored by the bot, so its author says nothing about the requester; the form records
+ * the requester (the workflow's actor) in a note on the commit it made (refs/notes/jit),
+ * signed with the evidence key, binding the repository, the branch, the lease path and its
+ * blob. Validation and apply believe the note only when its MAC is valid for the pull
+ * request's head commit and the lease at head is that blob, so a later push to the branch, a
+ * copied or a hand-written note binds nobody.
+ *
+ * It is not an evidence note (no `leases`: `parseNote` ignores it), and its MAC is
+ * domain-separated from theirs, so neither can stand in for the other.
+ */
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { canonicalJson } from "./evidence.js";
+
+export interface RequestBinding {
+  /** "owner/repo" of the access repo. */
+  repository: string;
+  /** The branch the form pushed and opened the pull request from. */
+  branch: string;
+  /** GitHub login of the person who filled in the form (the workflow's actor). */
+  actor: string;
+  /** Lease file path. */
+  lease: string;
+  /** git blob sha of the lease content the form wrote. */
+  blob: string;
+  /** RFC 3339. */
+  requestedAt: string;
+  /** The workflow run that opened it, for people reading the note. */
+  run?: string;
+}
+
+export interface RequestNote {
+  version: 1;
+  kind: "request";
+  request: RequestBinding;
+  mac?: string;
+}
+
+const DOMAIN = "jit-access request note v1";
+
+function mac(note: RequestNote, commit: string, key: string): string {
+  const { mac: _ignored, ...body } = note;
+  return createHmac("sha256", key).update(`${DOMAIN}\n${commit}\n${canonicalJson(body)}`).digest("hex");
+}
+
+export function signRequestNote(binding: RequestBinding, commit: string, key: string): RequestNote {
+  const note: RequestNote = { version: 1, kind: "request", request: binding };
+  return { ...note, mac: mac(note, commit, key) };
+}
+
+/** Is the note's MAC valid for this commit with this key? Without a key nothing is trusted. */
+export function isTrustedRequestNote(note: RequestNote, commit: string, key: string | undefined): boolean {
+  if (!key || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
+  return timingSafeEqual(Buffer.from(mac(note, commit, key), "hex"), Buffer.from(note.mac, "hex"));
+}
+
+/** The note's request, when the text is a request note with every field a string. */
+export function parseRequestNote(text: string): RequestNote | undefined {
+  try {
+    const v = JSON.parse(text) as Partial<RequestNote>;
+    if (!v || v.version !== 1 || v.kind !== "request" || !v.request || typeof v.request !== "object") return undefined;
+    const r = v.request as unknown as Record<string, unknown>;
+    for (const k of ["repository", "branch", "actor", "lease", "blob", "requestedAt"]) if (typeof r[k] !== "string") return undefined;
+    if (r.run !== undefined && typeof r.run !== "string") return undefined;
+    return v as RequestNote;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,387 @@
+// Break-glass, end to end: a real access repo in git, pull requests in the GitHub API
+// emulator (every response checked against GitHub's OpenAPI description), the real GitHub
+// providers, `runBreakGlass` as the pull request job runs it, and `runApply` / `runExpire` as
+// the apply and expire workflows run them, on a simulated clock. Each test tries to break a
+// rule: access before approval only where the policy allows it, never longer than granted,
+// never extended by a push, revoked and flagged once when not reviewed in time.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runApply } from "../../src/commands/apply.js";
+import { runBreakGlass } from "../../src/commands/break-glass.js";
+import type { BreakGlassResult } from "../../src/commands/break-glass.js";
+import { runExpire } from "../../src/commands/expire.js";
+import type { ExpireResult } from "../../src/commands/expire.js";
+import { isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import type { BreakGlassRecord, EvidenceNote } from "../../src/evidence/evidence.js";
+import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
+import { createClient } from "../../src/github/client.js";
+import type { GitHubClient } from "../../src/github/client.js";
+import { createProviderRegistry } from "../../src/providers/registry.js";
+import type { CheckedEmulator } from "../emulator/contract-helper.js";
+import { startCheckedEmulator } from "../emulator/contract-helper.js";
+import { TestRepo, lease } from "../helpers/git-repo.js";
+
+const KEY = "test-evidence-key";
+const at = (t: string) => Date.parse(t);
+const OPENED = "2026-11-24T09:00:00Z";
+const GRANTED = at("2026-11-24T09:00:30Z");
+const PATH = "leases/platform-admins/zed-inc-77.yaml";
+
+let repo: TestRepo;
+let emu: CheckedEmulator;
+let gh: GitHubClient;
+let clock = new Date(OPENED);
+
+beforeEach(async () => {
+  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  clock = new Date(OPENED);
+  emu = await startCheckedEmulator({ now: () => clock });
+  const s = emu.state;
+  s.addOrg("acme");
+  for (const u of ["zed", "mallory", "carol", "dave", "sam", "rita", "dana", "platform-bot"]) s.addOrgMember("acme", u);
+  const team = (slug: string, ...members: string[]) => {
+    s.addTeam("acme", slug);
+    for (const m of members) s.addTeamMember("acme", slug, m);
+  };
+  team("security", "sam");
+  team("sre-leads", "rita");
+  team("security-admins", "sam");
+  team("engineering", "zed", "mallory", "rita");
+  team("dba", "dana");
+  s.addTeam("acme", "platform-admins");
+  s.addTeamMember("acme", "platform-admins", "platform-bot", "maintainer");
+  s.addTeam("acme", "prod-db-readers");
+  s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
+  s.addRepo("acme", "web");
+  s.addOrgRole("acme", "billing_manager");
+  gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 5 });
+});
+
+afterEach(async () => {
+  await emu.close();
+  repo.cleanup();
+});
+
+const glass = (extra: Record<string, string | boolean | undefined> = {}) =>
+  lease({ grantee: "zed", resource: "platform-admins", role: "member", duration: "1h", reason: "Prod is down: roll back the deploy of INC-77", ticket: "INC-77", breakGlass: true, ...extra });
+
+/** Opens a pull request with these files from `author`; returns its number and head. */
+function openPr(branch: string, author: string, files: Record<string, string>) {
+  repo.branch(branch);
+  for (const [p, c] of Object.entries(files)) repo.write(p, c);
+  const head = repo.commitAll(`request ${branch}`, OPENED);
+  repo.checkout("main");
+  const pr = emu.state.addPullRequest("acme", "access", { author, base: "main", baseSha: repo.head("main"), head: branch, headSha: head, createdAt: OPENED });
+  return { number: pr.number, head };
+}
+
+/** A push to the pull request's branch (a synchronize event). */
+function pushToPr(branch: string, number: number, files: Record<string, string>, time: string): string {
+  repo.checkout(branch);
+  for (const [p, c] of Object.entries(files)) repo.write(p, c);
+  const head = repo.commitAll(`update ${branch}`, time);
+  repo.checkout("main");
+  emu.state.updatePullRequest("acme", "access", number, { headSha: head });
+  return head;
+}
+
+/** Approvals by both required groups on the current head, then a merge at `time`. */
+function approveAndMerge(branch: string, number: number, time: string): string {
+  const head = emu.state.getPullRequest("acme", "access", number)!.head.sha;
+  for (const user of ["sam", "rita"]) emu.state.addReview("acme", "access", number, { user, state: "APPROVED", commitId: head, submittedAt: time });
+  const merge = repo.merge(branch, time);
+  emu.state.mergePullRequest("acme", "access", number, { mergeCommitSha: merge, mergedBy: "carol", mergedAt: time });
+  emu.state.associateCommit("acme", "access", merge, number);
+  return merge;
+}
+
+const registry = () => {
+  const r = createProviderRegistry(gh);
+  return { forResource: r, forId: (id: string, p: { resources: Map<string, unknown> }) => r(p.resources.get(id) as Parameters<typeof r>[0]) };
+};
+
+function breakGlass(number: number, now = GRANTED, opts: { evidenceKey?: string | null } = {}): Promise<BreakGlassResult> {
+  clock = new Date(now);
+  const key = opts.evidenceKey === null ? {} : { evidenceKey: opts.evidenceKey ?? KEY };
+  return runBreakGlass({ gh, repoDir: repo.dir, ref: "main", owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now, pullRequest: number, providerFor: registry().forResource, ...key });
+}
+
+function sweep(now: number): Promise<ExpireResult> {
+  clock = new Date(now);
+  return runExpire({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now, ref: "HEAD", evidenceKey: KEY, providerFor: registry().forId, dryRun: false });
+}
+
+function apply(now: number) {
+  clock = new Date(now);
+  return runApply({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now, ref: "HEAD", evidenceKey: KEY, providerFor: registry().forId, dryRun: false });
+}
+
+const members = (slug = "platform-admins") => [...emu.state.getTeam("acme", slug)!.members.keys()].sort();
+
+const blobOf = (head: string, path = PATH) => repo.git("rev-parse", `${head}:${path}`).trim();
+
+/** The signed records in the note of the lease's blob (where break-glass records live). */
+async function recordsOn(blob: string): Promise<BreakGlassRecord[]> {
+  const text = (await readNotes(repo.dir)).get(blob);
+  const note = text ? parseNote(text) : undefined;
+  if (!note) return [];
+  expect(isTrusted(note, blob, KEY)).toBe(true);
+  return note.breakGlass ?? [];
+}
+
+const trailers = (ref = "HEAD") => repo.git("log", "-1", "--format=%(trailers:only,unfold)", ref);
+const subjects = () => repo.git("log", "--format=%s", "main").trim().split("\n");
+
+describe("break-glass at pull request time", () => {
+  it("grants at once on a resource that allows it, and writes a signed record bound to the lease's blob", async () => {
+    const { number, head } = openPr("zed", "zed", { [PATH]: glass() });
+    // The head commit's note belongs to someone else (the request form's signed requester note): left alone.
+    await writeNote(repo.dir, head, "{\"requester\": \"zed\"}\n");
+    const r = await breakGlass(number);
+    expect(r.report.ok).toBe(true);
+    expect(r.decision.kind).toBe("grant");
+    expect(r.outcome).toEqual({ status: "granted" });
+    expect(members()).toEqual(["platform-bot", "zed"]);
+    expect(r.approvers).toEqual(["@acme/security", "@acme/sre-leads", "@carol"]);
+
+    const [record, ...more] = await recordsOn(blobOf(head));
+    expect(more).toEqual([]);
+    expect((await readNotes(repo.dir)).get(head)).toBe("{\"requester\": \"zed\"}\n");
+    expect(record).toEqual({
+      lease: PATH,
+      blob: blobOf(head),
+      pullRequest: number,
+      requester: "zed",
+      resource: "platform-admins",
+      grantee: "zed",
+      role: "member",
+      grantedAt: "2026-11-24T09:00:30.000Z",
+      end: "2026-11-24T10:00:30.000Z",
+      reviewBy: "2026-11-25T09:00:30.000Z",
+    });
+
+    // The sweep keeps it while it lasts; reopening the pull request grants nothing again.
+    const kept = await sweep(at("2026-11-24T09:30:00Z"));
+    expect(kept.ok).toBe(true);
+    expect(kept.apply.results).toEqual([]);
+    expect(members()).toEqual(["platform-bot", "zed"]);
+    const again = await breakGlass(number, at("2026-11-24T09:31:00Z"));
+    expect(again.decision).toMatchObject({ kind: "already", changed: false });
+    expect(await recordsOn(blobOf(head))).toHaveLength(1);
+  });
+
+  it("grants nothing on a resource that does not allow break-glass", async () => {
+    const { number } = openPr("zed", "zed", { "leases/prod-db-readers/zed.yaml": lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "1h", reason: "Prod is down: read the tables of INC-77", breakGlass: true }) });
+    const r = await breakGlass(number);
+    expect(r.decision.kind).toBe("refused");
+    expect(r.decision.kind === "refused" && r.decision.why.join("\n")).toMatch(/lease-break-glass-not-allowed.*\n.*prod-db-readers does not allow break-glass access/);
+    expect(members("prod-db-readers")).toEqual([]);
+    expect((await readNotes(repo.dir)).size).toBe(0);
+  });
+
+  it("grants nothing for an invalid break-glass lease: too long, no reason, or a second file", async () => {
+    const cases: Array<[string, Record<string, string>, RegExp]> = [
+      ["too-long", { [PATH]: glass({ duration: "2h" }) }, /lease-duration-too-long/],
+      ["no-reason", { [PATH]: glass({ reason: undefined }) }, /lease-missing-field/],
+      ["scheduled", { [PATH]: glass({ notBefore: "2026-11-24T10:00:00Z" }) }, /starts at once; remove notBefore/],
+      ["expires", { [PATH]: glass({ duration: undefined, expires: "2026-11-24T09:45:00Z" }) }, /use duration instead of expires/],
+      ["two-files", { [PATH]: glass(), "leases/platform-admins/zed-2.yaml": glass() }, /exactly one new lease and change nothing else/],
+    ];
+    for (const [branch, files, why] of cases) {
+      const { number } = openPr(branch, "zed", files);
+      const r = await breakGlass(number);
+      expect(r.decision.kind, branch).toBe("refused");
+      expect(r.decision.kind === "refused" && r.decision.why.join("\n"), branch).toMatch(why);
+    }
+    expect(members()).toEqual(["platform-bot"]);
+    expect((await readNotes(repo.dir)).size).toBe(0);
+  });
+
+  it("grants nothing without an evidence key, and says why", async () => {
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    const r = await breakGlass(number, GRANTED, { evidenceKey: null });
+    expect(r.decision.kind === "refused" && r.decision.why.join("\n")).toMatch(/no evidence key \(input evidence-key\).*JIT_EVIDENCE_KEY/);
+    expect(members()).toEqual(["platform-bot"]);
+    expect((await readNotes(repo.dir)).size).toBe(0);
+  });
+
+  it("does not chain: a second break-glass pull request for the same grantee and resource is refused while the first lasts", async () => {
+    const first = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(first.number);
+    const second = openPr("zed-2", "zed", { "leases/platform-admins/zed-inc-78.yaml": glass({ reason: "Prod is down again: roll back INC-78", ticket: "INC-78" }) });
+    const r = await breakGlass(second.number, at("2026-11-24T09:55:00Z"));
+    expect(r.decision.kind === "refused" && r.decision.why.join("\n")).toMatch(/already has break-glass access on platform-admins from #1 until 2026-11-24T10:00:30Z; break-glass grants do not chain/);
+    expect([...(await readNotes(repo.dir)).values()].flatMap((t) => parseNote(t)?.breakGlass ?? []).map((x) => x.pullRequest)).toEqual([first.number]);
+  });
+});
+
+describe("break-glass on main: apply and expire", () => {
+  it("approved and merged within reviewWithin: the merged lease takes over and ends at grantedAt + duration, not later", async () => {
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    approveAndMerge("zed", number, "2026-11-24T09:20:00Z");
+    const applied = await apply(at("2026-11-24T09:25:00Z"));
+    expect(applied.ok).toBe(true);
+    expect(applied.verified.map((v) => v.verdict)).toEqual(["approved"]);
+    expect(applied.active).toEqual([expect.objectContaining({ path: PATH, start: GRANTED, end: at("2026-11-24T10:00:30Z"), pullRequest: number })]);
+    expect(applied.breakGlass.windows).toEqual([]);
+    expect(members()).toEqual(["platform-bot", "zed"]);
+
+    // A merge-based window would last until 10:20; the grant ends at 10:00:30.
+    const expired = await sweep(at("2026-11-24T10:05:00Z"));
+    expect(expired.ok).toBe(true);
+    expect(expired.apply.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:zed"]);
+    expect(members()).toEqual(["platform-bot"]);
+    expect(expired.removed.map((x) => x.path)).toEqual([PATH]);
+    const t = trailers();
+    expect(t).toContain("Jit-Granted-At: 2026-11-24T09:00:30Z");
+    expect(t).toContain("Jit-Expired-At: 2026-11-24T10:00:30Z");
+    expect(t).toContain("Jit-Reason: expired");
+
+    // Reviewed in time: never flagged, not even after reviewBy.
+    const later = await sweep(at("2026-11-25T09:05:00Z"));
+    expect(later.ok).toBe(true);
+    expect(later.apply.findings).toEqual([]);
+    expect(later.commit).toBeUndefined();
+  });
+
+  it("not reviewed in time: revoked when it ends, flagged once at reviewBy with a revocation commit, not flagged again", async () => {
+    const { number, head } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    const ended = await sweep(at("2026-11-24T10:01:00Z"));
+    expect(ended.apply.results.map((x) => `${x.action.kind}:${x.action.grantee}:${x.action.kind === "revoke" ? x.action.why : ""}`)).toEqual(["revoke:zed:expired"]);
+    expect(ended.apply.findings).toEqual([]);
+    expect(ended.commit).toBeUndefined();
+    expect(members()).toEqual(["platform-bot"]);
+
+    const flagged = await sweep(at("2026-11-25T09:03:00Z"));
+    expect(flagged.ok).toBe(false);
+    expect(flagged.apply.findings.map((f) => f.message)).toEqual([expect.stringMatching(/break-glass not reviewed: break-glass access for @zed as member on platform-admins, granted 2026-11-24T09:00:30Z in #1, was not approved and merged by 2026-11-25T09:00:30Z/)]);
+    expect(flagged.commit).toBeDefined();
+    expect(repo.git("show", "--format=", "--name-only", flagged.commit!).trim()).toBe(""); // empty: the lease never reached main
+    expect(repo.git("log", "-1", "--format=%s").trim()).toBe("jit-access: revoke 1 lease");
+    const t = trailers();
+    for (const line of [`Jit-Lease: ${PATH}`, "Jit-Resource: platform-admins", "Jit-Grantee: zed", "Jit-Role: member", "Jit-Granted-At: 2026-11-24T09:00:30Z", "Jit-Expired-At: 2026-11-24T10:00:30Z", "Jit-Revoked-At: 2026-11-25T09:03:00Z", "Jit-Reason: break-glass not reviewed"]) {
+      expect(t).toContain(line);
+    }
+    expect((await recordsOn(blobOf(head)))[0]!.ended).toEqual({ at: "2026-11-24T10:00:30.000Z", why: "break-glass not reviewed" });
+
+    const next = await sweep(at("2026-11-25T09:08:00Z"));
+    expect(next.ok).toBe(true);
+    expect(next.apply.findings).toEqual([]);
+    expect(next.commit).toBeUndefined();
+    expect(subjects().filter((s) => s.startsWith("jit-access:"))).toEqual(["jit-access: revoke 1 lease"]);
+  });
+
+  it("not reviewed in time while still live (reviewWithin shorter than the grant): revoked at reviewBy", async () => {
+    const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("      reviewWithin: 24h", "      reviewWithin: 30m");
+    repo.write("policy.yaml", policy).commitAll("break-glass reviews within 30 minutes", "2026-11-24T08:00:00Z");
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    const before = await sweep(at("2026-11-24T09:30:00Z"));
+    expect(before.apply.results).toEqual([]);
+    const r = await sweep(at("2026-11-24T09:31:00Z"));
+    expect(r.apply.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:zed"]);
+    expect(members()).toEqual(["platform-bot"]);
+    expect(r.apply.findings.map((f) => f.message).join("\n")).toMatch(/break-glass not reviewed/);
+    expect(trailers()).toContain("Jit-Expired-At: 2026-11-24T09:30:30Z");
+    expect(trailers()).toContain("Jit-Reason: break-glass not reviewed");
+  });
+
+  it("pull request closed unmerged: revoked at the next sweep, flagged once, recorded", async () => {
+    const { number, head } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    clock = new Date("2026-11-24T09:10:00Z");
+    emu.state.closePullRequest("acme", "access", number);
+    const r = await sweep(at("2026-11-24T09:13:00Z"));
+    expect(r.apply.results.map((x) => `${x.action.kind}:${x.action.grantee}:${x.action.kind === "revoke" ? x.action.why : ""}`)).toEqual(["revoke:zed:expired"]);
+    expect(members()).toEqual(["platform-bot"]);
+    expect(r.apply.findings.map((f) => f.message)).toEqual([expect.stringMatching(/break-glass request closed: #1 was closed unmerged at 2026-11-24T09:10:00Z/)]);
+    expect(trailers()).toContain("Jit-Expired-At: 2026-11-24T09:10:00Z");
+    expect(trailers()).toContain("Jit-Reason: break-glass request closed");
+    expect((await recordsOn(blobOf(head)))[0]!.ended).toEqual({ at: "2026-11-24T09:10:00.000Z", why: "break-glass request closed" });
+
+    // Reopening it grants nothing again; the next sweep neither grants nor flags.
+    expect((await breakGlass(number, at("2026-11-24T09:20:00Z"))).decision.kind).toBe("already");
+    const next = await sweep(at("2026-11-24T09:25:00Z"));
+    expect(next.ok).toBe(true);
+    expect(next.apply.results).toEqual([]);
+    expect(members()).toEqual(["platform-bot"]);
+  });
+
+  it("the revocation commit and the ended mark reach the remote, even when main moved meanwhile", async () => {
+    const { number, head } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    const origin = `${repo.dir}-origin.git`;
+    repo.git("clone", "-q", "--bare", repo.dir, origin);
+    repo.git("remote", "add", "origin", origin);
+    repo.git("push", "-q", "origin", "refs/notes/jit:refs/notes/jit");
+    // Someone else pushes to main (and to the notes) just before the sweep pushes.
+    const other = new TestRepo(mkdtempSync(join(tmpdir(), "jit-other-")));
+    execFileSync("git", ["clone", "-q", origin, other.dir]);
+    other.write("README.md", "access repo\n").commitAll("docs", "2026-11-25T09:01:00Z");
+    other.git("push", "-q", "origin", "HEAD:main");
+    other.git("fetch", "-q", "origin", "+refs/notes/jit:refs/notes/jit");
+    await writeNote(other.dir, "1".repeat(40), "someone else's note\n");
+    other.git("push", "-q", "origin", "refs/notes/jit:refs/notes/jit");
+
+    clock = new Date("2026-11-25T09:03:00Z");
+    const r = await runExpire({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: clock.getTime(), ref: "HEAD", evidenceKey: KEY, providerFor: registry().forId, dryRun: false, push: { remote: "origin", branch: "main" } });
+    expect(r.pushed).toBe(true);
+    expect(r.breakGlassEnded).toBe(1);
+    const log = (ref: string) => execFileSync("git", ["log", "--format=%s", ref], { cwd: origin, encoding: "utf8" }).trim().split("\n");
+    expect(log("main").slice(0, 2)).toEqual(["jit-access: revoke 1 lease", "docs"]);
+    const notes = await readNotes(origin);
+    expect(notes.get("1".repeat(40))).toBe("someone else's note\n");
+    expect(parseNote(notes.get(blobOf(head))!)!.breakGlass![0]!.ended).toEqual({ at: "2026-11-24T10:00:30.000Z", why: "break-glass not reviewed" });
+    for (const d of [origin, other.dir]) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("a forged break-glass note (unsigned, or signed with another key) grants nothing, and the access it claims is revoked as drift", async () => {
+    const { number, head } = openPr("zed", "zed", { [PATH]: glass() });
+    const blob = blobOf(head);
+    const record: BreakGlassRecord = { lease: PATH, blob, pullRequest: number, requester: "zed", resource: "platform-admins", grantee: "zed", role: "member", grantedAt: "2026-11-24T09:00:30.000Z", end: "2026-11-24T10:00:30.000Z", reviewBy: "2026-11-25T09:00:30.000Z" };
+    const forged: EvidenceNote = { version: 1, leases: [], breakGlass: [record] };
+    for (const note of [forged, signNote(forged, blob, "someone-elses-key")]) {
+      await writeNote(repo.dir, blob, JSON.stringify(note));
+      emu.state.addTeamMember("acme", "platform-admins", "zed"); // access added by someone, claiming the note
+      const r = await sweep(at("2026-11-24T09:10:00Z"));
+      expect(r.apply.breakGlass.windows).toEqual([]);
+      expect(r.apply.results.map((x) => `${x.action.kind}:${x.action.grantee}:${x.action.kind === "revoke" ? x.action.why : ""}`)).toEqual(["revoke:zed:drift"]);
+      expect(members()).toEqual(["platform-bot"]);
+      // Nor does it stop this pull request's real break-glass request from being judged afresh.
+      expect((await breakGlass(number, at("2026-11-24T09:11:00Z"), { evidenceKey: null })).decision.kind).toBe("refused");
+    }
+  });
+
+  it("a push that changes the lease after the grant extends nothing; only the granted content counts as reviewed", async () => {
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    // 40 minutes in, the requester pushes a new version (with a fresh hour from now, if it were honoured).
+    pushToPr("zed", number, { [PATH]: glass({ reason: "Prod is down: roll back the deploy of INC-77 and INC-78" }) }, "2026-11-24T09:40:00Z");
+    const sync = await breakGlass(number, at("2026-11-24T09:40:30Z"));
+    expect(sync.decision).toMatchObject({ kind: "already", changed: true });
+    expect(sync.outcome).toBeUndefined();
+    // The grant still ends at 10:00:30, and a later push grants nothing again.
+    const ended = await sweep(at("2026-11-24T10:01:00Z"));
+    expect(ended.apply.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:zed"]);
+    pushToPr("zed", number, { [PATH]: glass({ reason: "Prod is down: roll back the deploy of INC-77, INC-78 and more" }) }, "2026-11-24T10:02:00Z");
+    expect((await breakGlass(number, at("2026-11-24T10:02:30Z"))).decision.kind).toBe("already");
+    expect(members()).toEqual(["platform-bot"]);
+    const notes = [...(await readNotes(repo.dir)).values()].map((t) => parseNote(t)!).flatMap((n) => n.breakGlass ?? []);
+    expect(notes).toHaveLength(1);
+
+    // The changed content, approved and merged, is an ordinary lease from its merge; the
+    // break-glass grant of the original content was never reviewed, and is flagged.
+    approveAndMerge("zed", number, "2026-11-24T10:30:00Z");
+    const merged = await apply(at("2026-11-24T10:31:00Z"));
+    expect(merged.active).toEqual([expect.objectContaining({ path: PATH, start: at("2026-11-24T10:30:00Z"), end: at("2026-11-24T11:30:00Z") })]);
+    const flagged = await sweep(at("2026-11-25T09:03:00Z"));
+    expect(flagged.apply.findings.map((f) => f.message).join("\n")).toMatch(/break-glass not reviewed/);
+  });
+});
