@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-774SA5NL.js";
+} from "./chunks/chunk-U43NWQQQ.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,7 +14,7 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-76F7ZT6L.js";
+} from "./chunks/chunk-IPO7XKCR.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
@@ -190,6 +190,9 @@ Options:
   --api-url URL              GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
   --evidence-key KEY         Secret that signs evidence notes (default: $JIT_EVIDENCE_KEY);
                              without it every lease is verified through the API on every run
+  --bot-login LOGIN          The request form's bot, e.g. my-app[bot] (default: $JIT_BOT_LOGIN, else
+                             the token's own login): its pull requests count as requested by the
+                             actor in their signed request note
   --now TIME                 Evaluate at this RFC 3339 time (default: now)
   --dry-run                  apply: plan and verify, change nothing
   --force                    Apply revocations a guard refused
@@ -206,8 +209,9 @@ Usage: jit sandbox [--repo PATH] [--keep]
 Copies an access repo (default: the bundled examples/access-repo) to a temporary git
 repository, starts the GitHub API emulator in this process, and plays a request on a
 simulated clock: jit request, pull request validation, approvals, merge, apply (grant with
-evidence), a reminder, expiry sweeps and the revocation commit, then the git history. Use
---repo to try your own policy before rolling it out; --keep leaves the temporary repo.
+evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
+revocation commit, then the git history. Use --repo to try your own policy before rolling
+it out; --keep leaves the temporary repo.
 `;
 var AUDIT_HELP = `jit audit \u2014 who had what, when, approved by whom, and why, from git history
 
@@ -492,6 +496,7 @@ async function apply(args, io, mode) {
       token: { type: "string" },
       "api-url": { type: "string" },
       "evidence-key": { type: "string" },
+      "bot-login": { type: "string" },
       now: { type: "string" },
       format: { type: "string" },
       "dry-run": { type: "boolean" },
@@ -521,9 +526,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-6G7SJCYD.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-HUSBA2XV.js"),
-    import("./chunks/expire-ISXQUPSA.js"),
-    import("./chunks/revoke-LAAYZE4Q.js"),
+    import("./chunks/apply-PQ5DV4NC.js"),
+    import("./chunks/expire-VHS2T7HB.js"),
+    import("./chunks/revoke-AMJXJOG7.js"),
     import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
@@ -532,6 +537,7 @@ async function apply(args, io, mode) {
 `) });
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
+  const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
   const options = {
     gh,
     repoDir,
@@ -542,6 +548,7 @@ async function apply(args, io, mode) {
     now: nowFrom(values.now, io),
     ref: values.ref ?? "HEAD",
     ...evidenceKey ? { evidenceKey } : {},
+    ...botLogin ? { botLogin } : {},
     providerFor: /* @__PURE__ */ ((registry) => (id, policy) => registry(policy.resources.get(id)))(createProviderRegistry(gh)),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"])
@@ -614,7 +621,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-EDFCX26S.js");
+  const { runAudit } = await import("./chunks/audit-LPR3KGOK.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-6G7SJCYD.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-JGUXP73V.js")]);
@@ -633,7 +640,7 @@ async function audit(args, io) {
     ...evidenceKey ? { evidenceKey } : {},
     ...online ? { online } : {}
   });
-  const { formatAudit } = await import("./chunks/format-audit-RBQBSYS6.js");
+  const { formatAudit } = await import("./chunks/format-audit-O2JO6553.js");
   io.out(formatAudit(report, format));
   return report.findings.length === 0 ? 0 : 1;
 }
@@ -643,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-HA4E5CFN.js");
+  const { runSandbox } = await import("./chunks/sandbox-F4NBKFGI.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

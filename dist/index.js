@@ -720,10 +720,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code, data) {
+      constructor(message, code2, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code ? `HPE_${code}` : void 0;
+        this.code = code2 ? `HPE_${code2}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -746,12 +746,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -762,12 +762,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code, { headers, data }) {
+      constructor(message, code2, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code;
+        this.statusCode = code2;
         this.data = data;
         this.headers = headers;
       }
@@ -977,8 +977,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key3.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key3.charCodeAt(index);
-        if (code > 127) {
+        const code2 = this.code = key3.charCodeAt(index);
+        if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key3.length !== ++index) {
@@ -999,11 +999,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code = key3.charCodeAt(index);
-          if (code > 127) {
+          const code2 = key3.charCodeAt(index);
+          if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node.code === code2) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -1013,7 +1013,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key3, value, index);
               break;
             }
-          } else if (node.code < code) {
+          } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -1037,19 +1037,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key3[index];
-          if (code <= 90 && code >= 65) {
-            code |= 32;
+          let code2 = key3[index];
+          if (code2 <= 90 && code2 >= 65) {
+            code2 |= 32;
           }
           while (node !== null) {
-            if (code === node.code) {
+            if (code2 === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node = node.code < code2 ? node.left : node.right;
           }
         }
         return null;
@@ -1100,7 +1100,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify2 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1160,7 +1160,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify2(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -1756,11 +1756,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code, reason } = evt;
+        const { websocket, code: code2, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code,
+          code2,
           reason
         );
       });
@@ -4023,8 +4023,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key3, defaultValue, required, converter } = options;
-          if (required === true) {
+          const { key: key3, defaultValue, required: required2, converter } = options;
+          if (required2 === true) {
             if (!Object.hasOwn(dictionary, key3)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -4037,7 +4037,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
+          if (required2 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key3}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -4248,9 +4248,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code = url.charCodeAt(i);
-        if (code > 126 || // Non-US-ASCII + DEL
-        code < 32) {
+        const code2 = url.charCodeAt(i);
+        if (code2 > 126 || // Non-US-ASCII + DEL
+        code2 < 32) {
           return false;
         }
       }
@@ -4841,8 +4841,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code = char.charCodeAt(0);
-          return code >= 48 && code <= 57;
+          const code2 = char.charCodeAt(0);
+          return code2 >= 48 && code2 <= 57;
         },
         data,
         position
@@ -7160,9 +7160,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
+    function onHttp2FrameError(type, code2, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7172,8 +7172,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code2) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7378,8 +7378,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
+      stream.once("frameError", (type, code2) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
       });
       return true;
       function writeBodyH2() {
@@ -9317,7 +9317,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code, headers } = err;
+        const { statusCode, code: code2, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9329,7 +9329,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
+        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
           cb(err);
           return;
         }
@@ -12072,8 +12072,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code) {
-      return code === 10 || code === 13 || code === 9 || code === 32;
+    function isHTTPWhiteSpaceCharCode(code2) {
+      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -14417,7 +14417,7 @@ var require_fetch = __commonJS({
       if (request2.mode === "websocket") {
       } else {
       }
-      let requestBody = null;
+      let requestBody2 = null;
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
@@ -14446,7 +14446,7 @@ var require_fetch = __commonJS({
             fetchParams.controller.terminate(e);
           }
         };
-        requestBody = (async function* () {
+        requestBody2 = (async function* () {
           try {
             for await (const bytes of request2.body.stream) {
               yield* processBodyChunk(bytes);
@@ -14458,7 +14458,7 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody2 });
         if (socket) {
           response = makeResponse({ status: status2, statusText, headersList, socket });
         } else {
@@ -16228,8 +16228,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code = value.charCodeAt(i);
-        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
+        const code2 = value.charCodeAt(i);
+        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
           return true;
         }
       }
@@ -16237,26 +16237,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
-        if (code < 33 || // exclude CTLs (0-31), SP and HT
-        code > 126 || // exclude non-ascii and DEL
-        code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 60 || // <
-        code === 62 || // >
-        code === 64 || // @
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 58 || // :
-        code === 92 || // \
-        code === 47 || // /
-        code === 91 || // [
-        code === 93 || // ]
-        code === 63 || // ?
-        code === 61 || // =
-        code === 123 || // {
-        code === 125) {
+        const code2 = name.charCodeAt(i);
+        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
+        code2 > 126 || // exclude non-ascii and DEL
+        code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 60 || // <
+        code2 === 62 || // >
+        code2 === 64 || // @
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 58 || // :
+        code2 === 92 || // \
+        code2 === 47 || // /
+        code2 === 91 || // [
+        code2 === 93 || // ]
+        code2 === 63 || // ?
+        code2 === 61 || // =
+        code2 === 123 || // {
+        code2 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16272,31 +16272,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code = value.charCodeAt(i++);
-        if (code < 33 || // exclude CTLs (0-31)
-        code > 126 || // non-ascii and DEL (127)
-        code === 34 || // "
-        code === 44 || // ,
-        code === 59 || // ;
-        code === 92) {
+        const code2 = value.charCodeAt(i++);
+        if (code2 < 33 || // exclude CTLs (0-31)
+        code2 > 126 || // non-ascii and DEL (127)
+        code2 === 34 || // "
+        code2 === 44 || // ,
+        code2 === 59 || // ;
+        code2 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path) {
       for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
-        if (code < 32 || // exclude CTLs (0-31)
-        code > 126 || // exclude DEL and non-ascii
-        code === 59) {
+        const code2 = path.charCodeAt(i);
+        if (code2 < 32 || // exclude CTLs (0-31)
+        code2 > 126 || // exclude DEL and non-ascii
+        code2 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code) {
-      return code >= 48 && code <= 57 || // 0-9
-      code >= 65 && code <= 90 || // A-Z
-      code >= 97 && code <= 122;
+    function isLetterOrDigit(code2) {
+      return code2 >= 48 && code2 <= 57 || // 0-9
+      code2 >= 65 && code2 <= 90 || // A-Z
+      code2 >= 97 && code2 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16307,8 +16307,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code = domain.charCodeAt(i);
-        if (code === 46) {
+        const code2 = domain.charCodeAt(i);
+        if (code2 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16318,10 +16318,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code)) {
+        if (labelLength === 0 && !isLetterOrDigit(code2)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code) && code !== 45) {
+        if (!isLetterOrDigit(code2) && code2 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16367,7 +16367,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify2(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16425,7 +16425,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify2
     };
   }
 });
@@ -16571,7 +16571,7 @@ var require_cookies = __commonJS({
   "../../work/main/node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify2 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16614,7 +16614,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify2(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -17095,37 +17095,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code = protocol.charCodeAt(i);
-        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code > 126 || code === 34 || // "
-        code === 40 || // (
-        code === 41 || // )
-        code === 44 || // ,
-        code === 47 || // /
-        code === 58 || // :
-        code === 59 || // ;
-        code === 60 || // <
-        code === 61 || // =
-        code === 62 || // >
-        code === 63 || // ?
-        code === 64 || // @
-        code === 91 || // [
-        code === 92 || // \
-        code === 93 || // ]
-        code === 123 || // {
-        code === 125) {
+        const code2 = protocol.charCodeAt(i);
+        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code2 > 126 || code2 === 34 || // "
+        code2 === 40 || // (
+        code2 === 41 || // )
+        code2 === 44 || // ,
+        code2 === 47 || // /
+        code2 === 58 || // :
+        code2 === 59 || // ;
+        code2 === 60 || // <
+        code2 === 61 || // =
+        code2 === 62 || // >
+        code2 === 63 || // ?
+        code2 === 64 || // @
+        code2 === 91 || // [
+        code2 === 92 || // \
+        code2 === 93 || // ]
+        code2 === 123 || // {
+        code2 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code) {
-      if (code >= 1e3 && code < 1015) {
-        return code !== 1004 && // reserved
-        code !== 1005 && // "MUST NOT be set as a status code"
-        code !== 1006;
+    function isValidStatusCode(code2) {
+      if (code2 >= 1e3 && code2 < 1015) {
+        return code2 !== 1004 && // reserved
+        code2 !== 1005 && // "MUST NOT be set as a status code"
+        code2 !== 1006;
       }
-      return code >= 3e3 && code <= 4999;
+      return code2 >= 3e3 && code2 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17152,11 +17152,11 @@ var require_util7 = __commonJS({
     function isValidOpcode(opcode) {
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
-    function parseExtensions(extensions) {
+    function parseExtensions(extensions2) {
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
+      while (position.position < extensions2.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions2, position);
         const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
@@ -17363,10 +17363,10 @@ var require_connection = __commonJS({
             return;
           }
           const secExtension = response.headersList.get("Sec-WebSocket-Extensions");
-          let extensions;
+          let extensions2;
           if (secExtension !== null) {
-            extensions = parseExtensions(secExtension);
-            if (!extensions.has("permessage-deflate")) {
+            extensions2 = parseExtensions(secExtension);
+            if (!extensions2.has("permessage-deflate")) {
               failWebsocketConnection(ws, "Sec-WebSocket-Extensions header does not match.");
               return;
             }
@@ -17389,12 +17389,12 @@ var require_connection = __commonJS({
               extensions: secExtension
             });
           }
-          onEstablish(response, extensions);
+          onEstablish(response, extensions2);
         }
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17402,12 +17402,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code !== void 0 && reason === void 0) {
+        if (code2 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code, 0);
-        } else if (code !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code2, 0);
+        } else if (code2 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code, 0);
+          frame.frameData.writeUInt16BE(code2, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17432,25 +17432,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code = 1005;
+      let code2 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code = result.code ?? 1005;
+        code2 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code = 1006;
+        code2 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code,
+        code: code2,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code,
+          code: code2,
           reason
         });
       }
@@ -17488,9 +17488,9 @@ var require_permessage_deflate = __commonJS({
       /**
        * @param {Map<string, string>} extensions
        */
-      constructor(extensions, options) {
-        this.#options.serverNoContextTakeover = extensions.has("server_no_context_takeover");
-        this.#options.serverMaxWindowBits = extensions.get("server_max_window_bits");
+      constructor(extensions2, options) {
+        this.#options.serverNoContextTakeover = extensions2.has("server_no_context_takeover");
+        this.#options.serverMaxWindowBits = extensions2.get("server_max_window_bits");
         this.#maxPayloadSize = options.maxPayloadSize;
       }
       /**
@@ -17575,8 +17575,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code, reason) {
-      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code2, reason) {
+      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17598,14 +17598,14 @@ var require_receiver = __commonJS({
        * @param {Map<string, string>|null} extensions
        * @param {{ maxFragments?: number, maxPayloadSize?: number }} [options]
        */
-      constructor(ws, extensions, options = {}) {
+      constructor(ws, extensions2, options = {}) {
         super();
         this.ws = ws;
-        this.#extensions = extensions == null ? /* @__PURE__ */ new Map() : extensions;
+        this.#extensions = extensions2 == null ? /* @__PURE__ */ new Map() : extensions2;
         this.#maxFragments = options.maxFragments ?? 0;
         this.#maxPayloadSize = options.maxPayloadSize ?? 0;
         if (this.#extensions.has("permessage-deflate")) {
-          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions, options));
+          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions2, options));
         }
       }
       /**
@@ -17763,8 +17763,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
+                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -17850,11 +17850,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert(data.length !== 1);
-        let code;
+        let code2;
         if (data.length >= 2) {
-          code = data.readUInt16BE(0);
+          code2 = data.readUInt16BE(0);
         }
-        if (code !== void 0 && !isValidStatusCode(code)) {
+        if (code2 !== void 0 && !isValidStatusCode(code2)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -17866,7 +17866,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code, reason, error: false };
+        return { code: code2, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17881,8 +17881,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code, reason, reason.length);
+            const { code: code2, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code2, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18108,7 +18108,7 @@ var require_websocket = __commonJS({
           protocols,
           client,
           this,
-          (response, extensions) => this.#onConnectionEstablished(response, extensions),
+          (response, extensions2) => this.#onConnectionEstablished(response, extensions2),
           options
         );
         this[kReadyState] = _WebSocket.CONNECTING;
@@ -18120,17 +18120,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code = void 0, reason = void 0) {
+      close(code2 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+        if (code2 !== void 0) {
+          code2 = webidl.converters["unsigned short"](code2, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code !== void 0) {
-          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
+        if (code2 !== void 0) {
+          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18144,7 +18144,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code, reason, reasonByteLength);
+        closeWebSocketConnection(this, code2, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18298,9 +18298,9 @@ var require_websocket = __commonJS({
         this[kByteParser] = parser;
         this.#sendQueue = new SendQueue(response.socket);
         this[kReadyState] = states.OPEN;
-        const extensions = response.headersList.get("sec-websocket-extensions");
-        if (extensions !== null) {
-          this.#extensions = extensions;
+        const extensions2 = response.headersList.get("sec-websocket-extensions");
+        if (extensions2 !== null) {
+          this.#extensions = extensions2;
         }
         const protocol = response.headersList.get("sec-websocket-protocol");
         if (protocol !== null) {
@@ -18390,15 +18390,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code;
+      let code2;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code = err.code;
+        code2 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code);
+      closeWebSocketConnection(this, code2);
     }
     module.exports = {
       WebSocket
@@ -18420,9 +18420,9 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay(ms) {
+    function delay(ms2) {
       return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+        setTimeout(resolve4, ms2).unref();
       });
     }
     module.exports = {
@@ -19511,9 +19511,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addCodeBlock(code, lang) {
+      addCodeBlock(code2, lang) {
         const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code), attrs);
+        const element = this.wrap("pre", this.wrap("code", code2), attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -21071,6 +21071,24 @@ var require_light = __commonJS({
   }
 });
 
+// src/diagnostics/diagnostic.ts
+function diagnostic(code2, file, at, message, hint, severity = "error") {
+  const d = { code: code2, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
+  if (hint) d.hint = hint;
+  return d;
+}
+function isError(d) {
+  return d.severity === "error";
+}
+function compareDiagnostics(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+var init_diagnostic = __esm({
+  "src/diagnostics/diagnostic.ts"() {
+    "use strict";
+  }
+});
+
 // src/diagnostics/usage-error.ts
 var UsageError;
 var init_usage_error = __esm({
@@ -21078,10 +21096,10 @@ var init_usage_error = __esm({
     "use strict";
     UsageError = class extends Error {
       code;
-      constructor(code, message) {
+      constructor(code2, message) {
         super(message);
         this.name = "UsageError";
-        this.code = code;
+        this.code = code2;
       }
     };
   }
@@ -22234,8 +22252,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code = json.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -22261,8 +22279,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str += "\\x" + code2.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -22557,7 +22575,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item2, ctx, onComment, onChompKeep) {
+    function stringify2(item2, ctx, onComment, onChompKeep) {
       if (identity.isPair(item2))
         return item2.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item2)) {
@@ -22586,7 +22604,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -22596,7 +22614,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -22618,7 +22636,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify2.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -22670,7 +22688,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -22811,7 +22829,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key: key3, value }) {
@@ -22847,7 +22865,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key3) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -22914,12 +22932,12 @@ var require_stringifyCollection = __commonJS({
   "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -22944,7 +22962,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify2.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -23011,7 +23029,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item2, itemCtx, () => comment = null);
+        let str = stringify2.stringify(item2, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -24372,7 +24390,7 @@ var require_stringifyDocument = __commonJS({
   "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -24387,7 +24405,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -24409,7 +24427,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -24417,7 +24435,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify2.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -24761,22 +24779,22 @@ var require_errors2 = __commonJS({
   "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -25685,7 +25703,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -25883,9 +25901,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -26207,12 +26225,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning2) => {
+        this.onError = (source, code2, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -26374,12 +26392,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -26553,7 +26571,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -26606,7 +26624,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -28336,7 +28354,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify2(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -28361,7 +28379,7 @@ var require_public_api = __commonJS({
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify2;
   }
 });
 
@@ -28414,24 +28432,6 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
-  }
-});
-
-// src/diagnostics/diagnostic.ts
-function diagnostic(code, file, at, message, hint, severity = "error") {
-  const d = { code, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
-  if (hint) d.hint = hint;
-  return d;
-}
-function isError(d) {
-  return d.severity === "error";
-}
-function compareDiagnostics(a, b) {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-var init_diagnostic = __esm({
-  "src/diagnostics/diagnostic.ts"() {
-    "use strict";
   }
 });
 
@@ -28689,9 +28689,9 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
   };
   const diagnostics = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const code = YAML_CODE[e.code] ?? "yaml-syntax";
+    const code2 = YAML_CODE[e.code] ?? "yaml-syntax";
     const message = e.message.split("\n")[0] ?? e.message;
-    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
+    diagnostics.push(diagnostic(code2, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code2]));
   }
   if (diagnostics.length > 0) return failed(file, diagnostics);
   const positions = /* @__PURE__ */ new Map();
@@ -28844,13 +28844,13 @@ function emptyFacts() {
 function parseRef(ref) {
   if (ref.startsWith("group:")) return { kind: "group", name: ref.slice(6) };
   if (ref.startsWith("@")) {
-    const [org = "", slug = ""] = ref.slice(1).split("/");
-    return { kind: "team", org, slug };
+    const [org = "", slug2 = ""] = ref.slice(1).split("/");
+    return { kind: "team", org, slug: slug2 };
   }
   return { kind: "user", login: ref };
 }
-function teamKey(org, slug) {
-  return `${org}/${slug}`.toLowerCase();
+function teamKey(org, slug2) {
+  return `${org}/${slug2}`.toLowerCase();
 }
 function expandRefs(refs, groups2) {
   const out = [];
@@ -29004,6 +29004,14 @@ function git(repo, args, input, env) {
 async function gitText(repo, args) {
   return (await git(repo, args)).toString("utf8");
 }
+async function revExists(repo, rev) {
+  try {
+    await git(repo, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
 function gitEnv() {
   return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
 }
@@ -29017,8 +29025,8 @@ function readBlobs(repo, shas) {
     child.stdout.on("data", (c) => chunks.push(c));
     child.stderr.on("data", (c) => stderr += c.toString());
     child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
+    child.on("close", (code2) => {
+      if (code2 !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
       const out = Buffer.concat(chunks);
       const map = /* @__PURE__ */ new Map();
       let pos = 0;
@@ -32770,8 +32778,8 @@ function formatterFor(tz) {
   }
   return f;
 }
-function localTime(ms, tz) {
-  const parts = formatterFor(tz).formatToParts(new Date(ms));
+function localTime(ms2, tz) {
+  const parts = formatterFor(tz).formatToParts(new Date(ms2));
   const get = (t) => parts.find((p) => p.type === t)?.value ?? "";
   const day = get("weekday").slice(0, 3).toLowerCase();
   return { day, minute: Number(get("hour")) * 60 + Number(get("minute")) };
@@ -32781,8 +32789,8 @@ function parseHours(hours) {
   const toMin = (s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
   return { start: toMin(a), end: toMin(b) };
 }
-function withinSchedule(ms, schedule) {
-  const { day, minute: minute2 } = localTime(ms, schedule.timezone);
+function withinSchedule(ms2, schedule) {
+  const { day, minute: minute2 } = localTime(ms2, schedule.timezone);
   return schedule.windows.some((w) => {
     if (!w.days.includes(day)) return false;
     const { start, end } = parseHours(w.hours);
@@ -32814,7 +32822,7 @@ function loadPolicy(file, bytes) {
 function checkSemantics(file, doc, p) {
   const out = [];
   const groups2 = p.groups ?? {};
-  const err = (code, pointer, message, hint, key3 = false) => out.push(diagnostic(code, file, key3 ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
+  const err = (code2, pointer, message, hint, key3 = false) => out.push(diagnostic(code2, file, key3 ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
   const checkRefs = (refs, pointer) => {
     refs?.forEach((ref, i) => {
       const r = parseRef(ref);
@@ -32991,6 +32999,43 @@ var init_needed_facts = __esm({
   }
 });
 
+// src/validate/report.ts
+function buildReport(diagnostics, files, notes = []) {
+  const byFile = /* @__PURE__ */ new Map();
+  const get = (file) => {
+    let r = byFile.get(file);
+    if (!r) {
+      r = { file, ok: true, errors: [], warnings: [] };
+      const action = files.get(file);
+      if (action) r.action = action;
+      byFile.set(file, r);
+    }
+    return r;
+  };
+  for (const file of files.keys()) get(file);
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const r = get(d.file);
+    if (isError(d)) {
+      r.errors.push(d);
+      r.ok = false;
+    } else r.warnings.push(d);
+  }
+  const list = [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return { ok: list.every((f) => f.ok), files: list, notes };
+}
+function allDiagnostics(report) {
+  return report.files.flatMap((f) => [...f.errors, ...f.warnings]);
+}
+function countErrors(report) {
+  return report.files.reduce((n, f) => n + f.errors.length, 0);
+}
+var init_report = __esm({
+  "src/validate/report.ts"() {
+    "use strict";
+    init_diagnostic();
+  }
+});
+
 // src/codeowners/compare-codeowners.ts
 function parseCodeowners(text) {
   const out = [];
@@ -33069,17 +33114,17 @@ function parseTimestamp(text) {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute2 > 59 || second > 60) return void 0;
   const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > dim) return void 0;
-  let ms = Date.UTC(year, month - 1, day, hour, minute2, Math.min(second, 59), frac ? Math.round(Number(frac) * 1e3) : 0);
+  let ms2 = Date.UTC(year, month - 1, day, hour, minute2, Math.min(second, 59), frac ? Math.round(Number(frac) * 1e3) : 0);
   if (sign) {
     const offH = Number(oh), offM = Number(om);
     if (offH > 23 || offM > 59) return void 0;
     const off = (offH * 60 + offM) * 6e4;
-    ms += sign === "+" ? -off : off;
+    ms2 += sign === "+" ? -off : off;
   }
-  return ms;
+  return ms2;
 }
-function formatTimestamp(ms) {
-  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+function formatTimestamp(ms2) {
+  return new Date(ms2).toISOString().replace(/\.000Z$/, "Z");
 }
 var RFC3339;
 var init_timestamp = __esm({
@@ -33100,7 +33145,7 @@ function checkLease(ctx) {
   const { file, doc, lease: lease2, policy: policy2, kind, now } = ctx;
   const out = [];
   const at = (field) => doc.locate(field ? `/${field}` : "");
-  const add = (code, field, message, hint) => out.push(diagnostic(code, file, at(field), message, hint));
+  const add = (code2, field, message, hint) => out.push(diagnostic(code2, file, at(field), message, hint));
   const notChecked = (field, message, hint) => out.push(diagnostic(NOT_CHECKED, file, at(field), `Not checked: ${message}`, hint, "warning"));
   const resource = policy2.resources.get(lease2.resource);
   if (lease2.resource !== ctx.folder) {
@@ -33144,8 +33189,8 @@ function checkBreakGlass(lease2, r, add) {
 function checkTiming(lease2, r, kind, now, add) {
   const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
   const expires = lease2.expires !== void 0 ? parseTimestamp(lease2.expires) : void 0;
-  for (const [field, text, ms] of [["notBefore", lease2.notBefore, notBefore], ["expires", lease2.expires, expires]]) {
-    if (text !== void 0 && ms === void 0) {
+  for (const [field, text, ms2] of [["notBefore", lease2.notBefore, notBefore], ["expires", lease2.expires, expires]]) {
+    if (text !== void 0 && ms2 === void 0) {
       add("lease-naive-or-invalid-time", field, `${field} '${text}' is not a valid RFC 3339 time with an explicit offset.`, "Write it like 2026-11-24T12:00:00Z or 2026-11-24T13:00:00+01:00.");
       return;
     }
@@ -33236,9 +33281,9 @@ function checkWho(ctx, r, add, notChecked) {
   }
   const org = resourceOrg(r.provider);
   const allowed = r.requesters ? isAmong(author, r.requesters, policy2.groups, facts) : isOrgMember(author, org, facts);
-  const who = r.requesters ? `${r.id}'s requesters (${r.requesters.join(", ")})` : `members of the ${org} organization`;
-  if (allowed === false) add("lease-requester-not-allowed", "grantee", `${author} may not request ${r.id}: only ${who} may.`, "Ask someone who may, or ask the policy admins.");
-  else if (allowed === "unknown") notChecked("grantee", `whether ${author} is among ${who} (team membership was not looked up).`, "Run with a GitHub token (GITHUB_TOKEN or --token) so teams can be resolved.");
+  const who2 = r.requesters ? `${r.id}'s requesters (${r.requesters.join(", ")})` : `members of the ${org} organization`;
+  if (allowed === false) add("lease-requester-not-allowed", "grantee", `${author} may not request ${r.id}: only ${who2} may.`, "Ask someone who may, or ask the policy admins.");
+  else if (allowed === "unknown") notChecked("grantee", `whether ${author} is among ${who2} (team membership was not looked up).`, "Run with a GitHub token (GITHUB_TOKEN or --token) so teams can be resolved.");
   if (lease2.grantee.toLowerCase() === author.toLowerCase()) return;
   const rf = r.allowRequestFor;
   if (rf === false) {
@@ -33276,43 +33321,6 @@ function checkFileMode(f) {
 }
 var init_check_file_mode = __esm({
   "src/validate/check-file-mode.ts"() {
-    "use strict";
-    init_diagnostic();
-  }
-});
-
-// src/validate/report.ts
-function buildReport(diagnostics, files, notes = []) {
-  const byFile = /* @__PURE__ */ new Map();
-  const get = (file) => {
-    let r = byFile.get(file);
-    if (!r) {
-      r = { file, ok: true, errors: [], warnings: [] };
-      const action = files.get(file);
-      if (action) r.action = action;
-      byFile.set(file, r);
-    }
-    return r;
-  };
-  for (const file of files.keys()) get(file);
-  for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const r = get(d.file);
-    if (isError(d)) {
-      r.errors.push(d);
-      r.ok = false;
-    } else r.warnings.push(d);
-  }
-  const list = [...byFile.values()].sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
-  return { ok: list.every((f) => f.ok), files: list, notes };
-}
-function allDiagnostics(report) {
-  return report.files.flatMap((f) => [...f.errors, ...f.warnings]);
-}
-function countErrors(report) {
-  return report.files.reduce((n, f) => n + f.errors.length, 0);
-}
-var init_report = __esm({
-  "src/validate/report.ts"() {
     "use strict";
     init_diagnostic();
   }
@@ -33511,9 +33519,16 @@ async function pullRequestInput(repo, baseRef, changes, o) {
   const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
   return { ...partial, facts };
 }
+function refuseUnboundRequest(report, problem, leases) {
+  const refused = new Set(leases);
+  const kept = allDiagnostics(report).filter((d) => !refused.has(d.file));
+  const findings = [...refused].map((file) => diagnostic(problem.code, file, void 0, problem.message, problem.hint));
+  return buildReport([...kept, ...findings], new Map(report.files.map((f) => [f.file, f.action])), report.notes);
+}
 var init_validate = __esm({
   "src/commands/validate.ts"() {
     "use strict";
+    init_diagnostic();
     init_usage_error();
     init_access_repo();
     init_diff();
@@ -33522,8 +33537,245 @@ var init_validate = __esm({
     init_lease_path();
     init_people();
     init_needed_facts();
+    init_report();
     init_validate_pull_request();
     init_validate_repo();
+  }
+});
+
+// src/evidence/evidence.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+function mac(note, commit, key3) {
+  const { mac: _ignored, ...body } = note;
+  return createHmac("sha256", key3).update(`${commit}
+${canonicalJson(body)}`).digest("hex");
+}
+function signNote(note, commit, key3) {
+  if (!key3) {
+    const { mac: _drop, ...unsigned } = note;
+    return unsigned;
+  }
+  return { ...note, mac: mac(note, commit, key3) };
+}
+function isTrusted(note, commit, key3) {
+  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
+  const want = Buffer.from(mac(note, commit, key3), "hex");
+  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
+}
+function parseNote(text) {
+  try {
+    const v = JSON.parse(text);
+    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var init_evidence = __esm({
+  "src/evidence/evidence.ts"() {
+    "use strict";
+  }
+});
+
+// src/evidence/request-note.ts
+import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+function mac2(note, commit, key3) {
+  const { mac: _ignored, ...body } = note;
+  return createHmac2("sha256", key3).update(`${DOMAIN}
+${commit}
+${canonicalJson(body)}`).digest("hex");
+}
+function signRequestNote(binding, commit, key3) {
+  const note = { version: 1, kind: "request", request: binding };
+  return { ...note, mac: mac2(note, commit, key3) };
+}
+function isTrustedRequestNote(note, commit, key3) {
+  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
+  return timingSafeEqual2(Buffer.from(mac2(note, commit, key3), "hex"), Buffer.from(note.mac, "hex"));
+}
+function parseRequestNote(text) {
+  try {
+    const v = JSON.parse(text);
+    if (!v || v.version !== 1 || v.kind !== "request" || !v.request || typeof v.request !== "object") return void 0;
+    const r = v.request;
+    for (const k of ["repository", "branch", "actor", "lease", "blob", "requestedAt"]) if (typeof r[k] !== "string") return void 0;
+    if (r.run !== void 0 && typeof r.run !== "string") return void 0;
+    return v;
+  } catch {
+    return void 0;
+  }
+}
+var DOMAIN;
+var init_request_note = __esm({
+  "src/evidence/request-note.ts"() {
+    "use strict";
+    init_evidence();
+    DOMAIN = "jit-access request note v1";
+  }
+});
+
+// src/git/blob-id.ts
+import { createHash } from "node:crypto";
+function gitBlobId(bytes) {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+var init_blob_id = __esm({
+  "src/git/blob-id.ts"() {
+    "use strict";
+  }
+});
+
+// src/approval/requester.ts
+function resolveRequester(i) {
+  const byBot = i.botLogin !== void 0 && i.author.toLowerCase() === i.botLogin.toLowerCase();
+  if (!byBot || i.leases.length === 0) return { ok: true, login: i.author, via: "author" };
+  const pr = `#${i.pullRequest.number}`;
+  const head = i.pullRequest.headSha.slice(0, 7);
+  if (!i.evidenceKey) {
+    return {
+      ok: false,
+      code: "request-no-evidence-key",
+      message: `Pull request ${pr} was opened by ${i.author} (the request form): who asked is recorded in a signed request note, and no evidence key is configured to check it, so nobody can be taken as the requester.`,
+      hint: "Give this step evidence-key: ${{ secrets.JIT_EVIDENCE_KEY }} (the key the request workflow signs with), or open the request as yourself."
+    };
+  }
+  const unbound = (why) => ({
+    ok: false,
+    code: "request-unbound",
+    message: `The request was changed after the form opened it: ${why}, so pull request ${pr} cannot be attributed to anyone.`,
+    hint: NEW_REQUEST
+  });
+  if (i.note === void 0) return unbound(`the head commit ${head} of ${i.pullRequest.headRef} is not the commit the form made (it has no request note; someone pushed to the branch)`);
+  const note = parseRequestNote(i.note);
+  if (!note) return unbound(`the note on the head commit ${head} is not a request note`);
+  if (!isTrustedRequestNote(note, i.pullRequest.headSha, i.evidenceKey)) return unbound(`the request note on the head commit ${head} is not signed with the evidence key (forged, copied from another commit, or made with another key)`);
+  const b = note.request;
+  if (b.repository.toLowerCase() !== i.repository.toLowerCase()) return unbound(`the request note was made for ${b.repository}, not ${i.repository}`);
+  if (b.branch !== i.pullRequest.headRef) return unbound(`the request note was made for branch ${b.branch}, not ${i.pullRequest.headRef}`);
+  const mine = i.leases.find((l) => l.path === b.lease);
+  if (i.leases.length !== 1 || !mine) return unbound(`the form wrote only ${b.lease}, but the pull request changes ${i.leases.map((l) => l.path).join(", ")}`);
+  if (mine.blob !== b.blob) return unbound(`${b.lease} is not the content the form wrote`);
+  return { ok: true, login: b.actor, via: "request-form", binding: b };
+}
+function requestable(path) {
+  return isUnderLeases(path) && checkLeasePath(path).kind !== "placeholder";
+}
+function changedLeases(changes) {
+  return changes.filter((c) => c.head && c.status !== "removed" && requestable(c.path)).map((c) => ({ path: c.path, blob: gitBlobId(c.head.bytes) }));
+}
+function changedLeaseFiles(files) {
+  return files.filter((f) => f.status !== "removed" && requestable(f.filename)).map((f) => ({ path: f.filename, blob: f.sha ?? "" }));
+}
+var NEW_REQUEST;
+var init_requester = __esm({
+  "src/approval/requester.ts"() {
+    "use strict";
+    init_request_note();
+    init_blob_id();
+    init_lease_path();
+    NEW_REQUEST = "Close this pull request and ask again with the request form (Actions \u2192 jit-access request \u2192 Run workflow); never push to a request branch.";
+  }
+});
+
+// src/git/evidence-notes.ts
+async function readNotes(repo) {
+  let list;
+  try {
+    list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" "));
+  const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
+  const out = /* @__PURE__ */ new Map();
+  for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
+  return out;
+}
+async function writeNote(repo, commit, text) {
+  await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
+}
+async function pushNotesWithRetry(repo, remote, attempts = 5) {
+  let error2;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      await git(repo, ["push", "-q", remote, `${NOTES_REF}:${NOTES_REF}`]);
+      return void 0;
+    } catch (e) {
+      error2 = e.message;
+    }
+    try {
+      await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${NOTES_REF}-remote`]);
+      await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "merge", "-q", "-s", "ours", `${NOTES_REF}-remote`]);
+    } catch (e) {
+      return e.message;
+    }
+  }
+  return error2;
+}
+async function readNote(repo, commit) {
+  try {
+    return await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "show", commit]);
+  } catch {
+    return void 0;
+  }
+}
+async function fetchNotes(repo, remote = "origin", token) {
+  const args = ["fetch", "--quiet", remote, `+${NOTES_REF}:${NOTES_REF}`];
+  try {
+    await git(repo, args);
+    return true;
+  } catch {
+    if (!token) return false;
+  }
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  try {
+    await git(repo, args, void 0, { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` });
+    return true;
+  } catch {
+    return false;
+  }
+}
+var NOTES_REF;
+var init_evidence_notes = __esm({
+  "src/git/evidence-notes.ts"() {
+    "use strict";
+    init_run_git();
+    NOTES_REF = "refs/notes/jit";
+  }
+});
+
+// src/github/bot-login.ts
+function botLogin(gh, configured) {
+  const given = configured?.trim();
+  if (given) return Promise.resolve({ login: given });
+  let answer = asked.get(gh);
+  if (!answer) {
+    answer = gh.rest.users.getAuthenticated().then(
+      (r) => ({ login: r.data.login }),
+      (e) => gh.graphql("query { viewer { login } }").then(
+        (r) => ({ login: r.viewer.login }),
+        () => ({ problem: `the token's login could not be read (GET /user: ${e.message}); set the bot-login input to the login the request workflow opens pull requests as, e.g. \${{ steps.app.outputs.app-slug }}[bot]` })
+      )
+    );
+    asked.set(gh, answer);
+  }
+  return answer;
+}
+async function botLoginFor(gh, configured, author) {
+  if (configured?.trim() || author.endsWith("[bot]")) return botLogin(gh, configured);
+  return {};
+}
+var asked;
+var init_bot_login = __esm({
+  "src/github/bot-login.ts"() {
+    "use strict";
+    asked = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -33534,9 +33786,9 @@ function status(e) {
 async function resolveFacts(gh, q) {
   const facts = { teams: /* @__PURE__ */ new Map(), orgMembers: /* @__PURE__ */ new Map() };
   for (const key3 of q.teams) {
-    const [org = "", slug = ""] = key3.split("/");
+    const [org = "", slug2 = ""] = key3.split("/");
     try {
-      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug, per_page: 100 });
+      const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug: slug2, per_page: 100 });
       facts.teams.set(key3, new Set(members.map((m) => m.login.toLowerCase())));
     } catch (e) {
       if (status(e) === 404) facts.teams.set(key3, /* @__PURE__ */ new Set());
@@ -33656,42 +33908,146 @@ var init_evaluate_approvals = __esm({
   }
 });
 
-// src/evidence/evidence.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
-function canonicalJson(v) {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+// src/github/pull-request-changes.ts
+async function pullRequestChanges(gh, pr, policyPath) {
+  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const trees = new TreeReader(gh, pr.owner, pr.repo);
+  const needsContent = (p) => isUnderLeases(p) || p === policyPath || CODEOWNERS_LOCATIONS.includes(p);
+  const read = async (commit, path) => {
+    const e = await trees.entry(commit, path);
+    if (!e || !e.sha) return void 0;
+    const mode = modeOf(e.mode ?? "100644");
+    if (mode === "submodule") return { path, mode, bytes: new Uint8Array() };
+    const limit = path === policyPath ? MAX_POLICY_BYTES : MAX_FILE_BYTES;
+    if ((e.size ?? 0) > limit) return { path, mode, bytes: new Uint8Array(limit + 1) };
+    const blob = await gh.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: e.sha });
+    return { path, mode, bytes: Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8") };
+  };
+  const placeholder = (path) => ({ path, mode: "file", bytes: new Uint8Array() });
+  const changes = [];
+  for (const f of files) {
+    const path = f.filename;
+    const previousPath = f.previous_filename ?? void 0;
+    const wantHead = needsContent(path);
+    const wantBase = needsContent(previousPath ?? path);
+    switch (f.status) {
+      case "unchanged":
+        break;
+      case "removed": {
+        const base = wantBase ? await read(pr.baseSha, path) : void 0;
+        changes.push({ status: "removed", path, base: base ?? placeholder(path) });
+        break;
+      }
+      case "added":
+      case "copied": {
+        const head = wantHead ? await read(pr.headSha, path) : void 0;
+        changes.push({ status: "added", path, head: head ?? placeholder(path) });
+        break;
+      }
+      case "renamed": {
+        const head = wantHead ? await read(pr.headSha, path) : void 0;
+        const base = wantBase && previousPath ? await read(pr.baseSha, previousPath) : void 0;
+        changes.push({ status: "renamed", path, ...previousPath ? { previousPath } : {}, head: head ?? placeholder(path), base: base ?? placeholder(previousPath ?? path) });
+        break;
+      }
+      default: {
+        const head = wantHead ? await read(pr.headSha, path) : void 0;
+        const base = wantBase ? await read(pr.baseSha, path) : void 0;
+        changes.push({ status: "modified", path, head: head ?? placeholder(path), ...base ? { base } : {} });
+      }
+    }
   }
-  return JSON.stringify(v);
+  return changes;
 }
-function mac(note, commit, key3) {
-  const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key3).update(`${commit}
-${canonicalJson(body)}`).digest("hex");
-}
-function signNote(note, commit, key3) {
-  if (!key3) {
-    const { mac: _drop, ...unsigned } = note;
-    return unsigned;
+var TreeReader;
+var init_pull_request_changes = __esm({
+  "src/github/pull-request-changes.ts"() {
+    "use strict";
+    init_generate_codeowners();
+    init_parse_yaml();
+    init_lease_path();
+    init_tree();
+    TreeReader = class {
+      constructor(gh, owner2, repo) {
+        this.gh = gh;
+        this.owner = owner2;
+        this.repo = repo;
+      }
+      gh;
+      owner;
+      repo;
+      trees = /* @__PURE__ */ new Map();
+      async list(treeSha) {
+        let t = this.trees.get(treeSha);
+        if (!t) {
+          const res = await this.gh.rest.git.getTree({ owner: this.owner, repo: this.repo, tree_sha: treeSha });
+          t = new Map(res.data.tree.map((e) => [e.path ?? "", e]));
+          this.trees.set(treeSha, t);
+        }
+        return t;
+      }
+      async entry(commitSha, path) {
+        let treeSha = commitSha;
+        const parts = path.split("/");
+        for (let i = 0; i < parts.length; i++) {
+          const e = (await this.list(treeSha)).get(parts[i] ?? "");
+          if (!e) return void 0;
+          if (i === parts.length - 1) return e;
+          if (e.type !== "tree" || !e.sha) return void 0;
+          treeSha = e.sha;
+        }
+        return void 0;
+      }
+    };
   }
-  return { ...note, mac: mac(note, commit, key3) };
-}
-function isTrusted(note, commit, key3) {
-  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  const want = Buffer.from(mac(note, commit, key3), "hex");
-  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
-}
-function parseNote(text) {
-  try {
-    const v = JSON.parse(text);
-    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
-  } catch {
-    return void 0;
+});
+
+// src/github/sticky-comment.ts
+async function upsertStickyComment(gh, where, marker, body) {
+  const comments = await gh.paginate(gh.rest.issues.listComments, { owner: where.owner, repo: where.repo, issue_number: where.number, per_page: 100 });
+  const mine = comments.filter((c) => c.body?.includes(marker) && c.user?.type === "Bot");
+  for (const c of mine.reverse()) {
+    if (c.body === body) return { id: c.id, created: false };
+    try {
+      await gh.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: c.id, body });
+      return { id: c.id, created: false };
+    } catch (e) {
+      const status2 = e.status;
+      if (status2 !== 403 && status2 !== 404) throw e;
+    }
   }
+  const res = await gh.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body });
+  return { id: res.data.id, created: true };
 }
-var init_evidence = __esm({
-  "src/evidence/evidence.ts"() {
+var init_sticky_comment = __esm({
+  "src/github/sticky-comment.ts"() {
+    "use strict";
+  }
+});
+
+// src/notify/webhook.ts
+function createNotifier(url, opts = {}) {
+  const failures = [];
+  return {
+    failures,
+    async notify(n) {
+      if (!url) return;
+      try {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "user-agent": "jit-access" },
+          body: JSON.stringify({ ...n, ...opts.repository ? { repository: opts.repository } : {}, event: `jit-access.${n.kind}` }),
+          signal: AbortSignal.timeout(opts.timeoutMs ?? 5e3)
+        });
+        if (!res.ok) failures.push(`${n.kind}: webhook answered ${res.status}`);
+      } catch (e) {
+        failures.push(`${n.kind}: ${e.message}`);
+      }
+    }
+  };
+}
+var init_webhook = __esm({
+  "src/notify/webhook.ts"() {
     "use strict";
   }
 });
@@ -33717,6 +34073,21 @@ async function verifyChange(ctx, c) {
   const mine = files.find((f) => f.filename === c.path);
   if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${c.path}; it reached ${ctx.defaultBranch} another way.`);
   if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
+  const bot = (await botLoginFor(gh, ctx.botLogin, author)).login;
+  const byBot = bot !== void 0 && author.toLowerCase() === bot.toLowerCase();
+  const note = byBot && /^[0-9a-f]{40}$/.test(pr.head.sha) ? await readNote(ctx.repoDir, pr.head.sha) : void 0;
+  const who2 = resolveRequester({
+    author,
+    ...bot !== void 0 ? { botLogin: bot } : {},
+    ...ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {},
+    repository: `${owner2}/${repo}`,
+    pullRequest: { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref },
+    ...note !== void 0 ? { note } : {},
+    leases: changedLeaseFiles(files)
+  });
+  if (!who2.ok) return reject(`${who2.code}: ${who2.message} ${who2.hint}`);
+  const requester = who2.login;
+  if (who2.via === "request-form") evidence.pullRequest.requester = requester;
   const changes = [];
   for (const f of files) {
     const at = async (ref, path) => await readFileAt(ctx.repoDir, ref, path) ?? { path, mode: "file", bytes: new Uint8Array() };
@@ -33726,7 +34097,7 @@ async function verifyChange(ctx, c) {
     else if (f.status === "renamed") changes.push({ status: "renamed", path: f.filename, ...previousPath ? { previousPath } : {}, head: await at(c.commit, f.filename), base: await at(c.parent, previousPath ?? f.filename) });
     else changes.push({ status: "modified", path: f.filename, head: await at(c.commit, f.filename), base: await at(c.parent, f.filename) });
   }
-  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
+  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author: requester, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
   const report = validatePullRequest(input);
   if (!report.ok) {
     for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);
@@ -33743,7 +34114,7 @@ async function verifyChange(ctx, c) {
   const result = evaluateApprovals({
     rules: resource.approvalRules,
     groups: policy2.groups,
-    author,
+    author: requester,
     grantee: lease2.grantee,
     headSha: pr.head.sha,
     facts,
@@ -33761,8 +34132,10 @@ async function verifyChange(ctx, c) {
 var init_verify_change = __esm({
   "src/approval/verify-change.ts"() {
     "use strict";
+    init_bot_login();
     init_resolve_facts();
     init_validate();
+    init_evidence_notes();
     init_tree();
     init_load_lease();
     init_load_policy();
@@ -33770,42 +34143,17 @@ var init_verify_change = __esm({
     init_report();
     init_validate_pull_request();
     init_evaluate_approvals();
-  }
-});
-
-// src/git/evidence-notes.ts
-async function readNotes(repo) {
-  let list;
-  try {
-    list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
-  } catch {
-    return /* @__PURE__ */ new Map();
-  }
-  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" "));
-  const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
-  const out = /* @__PURE__ */ new Map();
-  for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
-  return out;
-}
-async function writeNote(repo, commit, text) {
-  await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
-}
-var NOTES_REF;
-var init_evidence_notes = __esm({
-  "src/git/evidence-notes.ts"() {
-    "use strict";
-    init_run_git();
-    NOTES_REF = "refs/notes/jit";
+    init_requester();
   }
 });
 
 // src/reconcile/execute-plan.ts
-async function executePlan(plan, providerOf, resourceOf) {
+async function executePlan(plan, providerOf, resourceOf2) {
   const todo = plan.actions.filter((a) => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const results = [];
   for (const action of todo) {
     const provider = providerOf(action.resource);
-    const resource = resourceOf(action.resource);
+    const resource = resourceOf2(action.resource);
     const because = action.kind === "revoke" ? action.lease ? [action.lease] : [] : action.because.flatMap((b) => b.kind === "lease" ? [b.path] : []);
     let outcome;
     try {
@@ -33955,6 +34303,150 @@ var init_plan = __esm({
   }
 });
 
+// src/reconcile/break-glass.ts
+function breakGlassLabel(r) {
+  return `${r.lease} (break-glass #${r.pullRequest})`;
+}
+function isBreakGlassRecord(v) {
+  if (!v || typeof v !== "object") return false;
+  const r = v;
+  const strings = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
+  if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
+  return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t)));
+}
+function decideBreakGlass(q) {
+  const asks = q.changes.flatMap((c) => {
+    if (!c.head || checkLeasePath(c.path).kind !== "lease") return [];
+    const loaded = loadLease(c.path, c.head.bytes);
+    const value = loaded.doc.value;
+    return loaded.lease?.breakGlass === true || typeof value === "object" && value?.breakGlass === true ? [{ change: c, lease: loaded.lease }] : [];
+  });
+  const own = q.records.filter((r) => r.record.pullRequest === q.pullRequest.number);
+  if (asks.length === 0) {
+    const first = own[0];
+    return first ? { kind: "already", lease: first.record.lease, record: first.record, changed: true } : { kind: "none" };
+  }
+  const ask = asks[0];
+  const path = ask.change.path;
+  if (own.length > 0) {
+    const r = own[0].record;
+    return { kind: "already", lease: path, record: r, changed: r.lease !== path || r.blob !== q.blobs.get(path) || asks.length > 1 || q.changes.length > 1 };
+  }
+  const why = [];
+  if (!q.pullRequest.open) why.push("the pull request is not open.");
+  if (q.pullRequest.baseRef !== q.defaultBranch) why.push(`the pull request targets ${q.pullRequest.baseRef}, not ${q.defaultBranch}.`);
+  if (q.changes.length !== 1 || ask.change.status !== "added") {
+    why.push("a break-glass pull request must add exactly one new lease and change nothing else.");
+  }
+  if (!q.report.ok) {
+    const errors = q.report.files.flatMap((f) => f.errors.map((d) => `${d.code} (${d.file}:${d.line})`));
+    why.push(`the request does not pass validation: ${errors.join(", ")}.`);
+  }
+  const lease2 = ask.lease;
+  if (!lease2) return { kind: "refused", lease: path, why: why.length ? why : ["the lease does not parse."] };
+  const resource = q.policy?.resources.get(lease2.resource);
+  if (!resource) why.push(`resource '${lease2.resource}' is not in the policy.`);
+  else if (!resource.breakGlass.allowed) why.push(`${resource.id} does not allow break-glass access.`);
+  if (lease2.notBefore !== void 0) why.push("break-glass access starts at once; remove notBefore.");
+  if (lease2.expires !== void 0) why.push("break-glass access lasts a duration from the grant; use duration instead of expires.");
+  const blob = q.blobs.get(path);
+  if (!blob) why.push("the lease's content could not be identified.");
+  const live = q.records.find(
+    (r) => !r.record.ended && r.record.resource === lease2.resource && r.record.grantee.toLowerCase() === lease2.grantee.toLowerCase() && q.now < Math.min(ms(r.record.end), ms(r.record.reviewBy))
+  );
+  if (live) why.push(`${lease2.grantee} already has break-glass access on ${lease2.resource} from #${live.record.pullRequest} until ${formatTimestamp(Math.min(ms(live.record.end), ms(live.record.reviewBy)))}; break-glass grants do not chain.`);
+  if (!q.hasKey) why.push("this workflow has no evidence key (input evidence-key), so no break-glass record could be trusted: give it the JIT_EVIDENCE_KEY secret.");
+  if (why.length > 0 || !resource || !blob) return { kind: "refused", lease: path, why };
+  const w = leaseWindow(lease2, q.now);
+  const end = Math.min(w.end, q.now + resource.breakGlass.maxDurationMinutes * MINUTE_MS);
+  if (end <= q.now) return { kind: "refused", lease: path, why: ["the lease ends before it starts."] };
+  const record = {
+    lease: path,
+    blob,
+    pullRequest: q.pullRequest.number,
+    requester: q.pullRequest.author,
+    resource: resource.id,
+    grantee: lease2.grantee,
+    role: lease2.role,
+    grantedAt: new Date(q.now).toISOString(),
+    end: new Date(end).toISOString(),
+    reviewBy: new Date(q.now + resource.breakGlass.reviewWithinMinutes * MINUTE_MS).toISOString()
+  };
+  return { kind: "grant", record, resource, lease: lease2 };
+}
+function grantStep(holds, role, target3) {
+  if (holds.includes(role)) return { kind: "none", why: `already holds ${role}` };
+  if (target3.singleRole && holds.length > 0) {
+    const best = [...holds].sort((a, b) => target3.rank(b) - target3.rank(a))[0];
+    if (target3.rank(best) >= target3.rank(role)) return { kind: "none", why: `already holds ${best}, at least ${role}` };
+    return { kind: "change-role", from: best };
+  }
+  return { kind: "grant" };
+}
+function approverMentions(resource, groups2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const who2 of resource.approvalRules.flatMap((r) => r.from)) {
+    const members = who2.startsWith("group:") ? groups2[who2.slice("group:".length)] ?? [] : [who2];
+    for (const m of members) out.add(m.startsWith("@") ? m : `@${m}`);
+  }
+  return [...out];
+}
+function grantedComment(r, lease2, approvers, outcome) {
+  const minutes = Math.round((ms(r.end) - ms(r.grantedAt)) / MINUTE_MS);
+  return [
+    `\u{1F6A8} **Break-glass**: @${r.grantee} was granted **${r.role}** on **${r.resource}** at ${formatTimestamp(ms(r.grantedAt))}, before any approval, for ${formatDuration(minutes)} (until ${formatTimestamp(ms(r.end))}). Target: ${outcome}.`,
+    "",
+    `> ${lease2.reason}${lease2.ticket ? ` (${lease2.ticket})` : ""}`,
+    "",
+    `${approvers.join(", ") || "Approvers"}: review this pull request and **approve and merge it by ${formatTimestamp(ms(r.reviewBy))}**. Otherwise the access is revoked (if still live) and flagged as \`${NOT_REVIEWED}\` in a revocation commit on main. Closing the pull request unmerged ends the access at the next sweep.`,
+    "",
+    `The grant is bound to this content of \`${r.lease}\` (blob \`${r.blob.slice(0, 7)}\`): pushing changes to this pull request grants or extends nothing, and only this content, approved and merged, counts as reviewed.`
+  ].join("\n");
+}
+function reviewedMerge(r, adds) {
+  return adds.find((a) => a.path === r.lease && a.blob === r.blob && a.verdict === "approved" && a.pullRequest === r.pullRequest && a.time < ms(r.reviewBy));
+}
+function unsettled(records, adds) {
+  return records.filter((r) => !r.record.ended && !reviewedMerge(r.record, adds));
+}
+function breakGlassSweep(input) {
+  const out = { windows: [], takeovers: /* @__PURE__ */ new Map(), endings: [] };
+  for (const { noteOn, record: r } of input.records) {
+    const start = ms(r.grantedAt);
+    const merged = reviewedMerge(r, input.adds);
+    if (merged) {
+      out.takeovers.set(`${merged.path}\0${merged.commit}`, { start, end: ms(r.end), pullRequest: r.pullRequest });
+      continue;
+    }
+    const closedAt = r.ended ? void 0 : input.closedUnmerged.get(r.pullRequest);
+    const reviewBy = ms(r.reviewBy);
+    const end = Math.min(ms(r.end), reviewBy, r.ended ? ms(r.ended.at) : Infinity, closedAt ?? Infinity);
+    out.windows.push({ path: breakGlassLabel(r), resource: r.resource, grantee: r.grantee, role: r.role, start, end: Math.max(start, end) });
+    if (r.ended) continue;
+    const who2 = `@${r.grantee} as ${r.role} on ${r.resource}`;
+    if (closedAt !== void 0 && closedAt < reviewBy) {
+      out.endings.push({ noteOn, record: r, why: REQUEST_CLOSED, endedAt: Math.max(start, end), message: `${r.lease}: ${REQUEST_CLOSED}: #${r.pullRequest} was closed unmerged at ${formatTimestamp(closedAt)}; break-glass access for ${who2} (granted ${formatTimestamp(start)}) was never approved, and is revoked.` });
+    } else if (input.now >= reviewBy) {
+      out.endings.push({ noteOn, record: r, why: NOT_REVIEWED, endedAt: Math.max(start, end), message: `${r.lease}: ${NOT_REVIEWED}: break-glass access for ${who2}, granted ${formatTimestamp(start)} in #${r.pullRequest}, was not approved and merged by ${formatTimestamp(reviewBy)}; it is revoked.` });
+    }
+  }
+  return out;
+}
+var NOT_REVIEWED, REQUEST_CLOSED, ms;
+var init_break_glass = __esm({
+  "src/reconcile/break-glass.ts"() {
+    "use strict";
+    init_duration();
+    init_lease_path();
+    init_load_lease();
+    init_timestamp();
+    init_check_lease();
+    NOT_REVIEWED = "break-glass not reviewed";
+    REQUEST_CLOSED = "break-glass request closed";
+    ms = (t) => Date.parse(t);
+  }
+});
+
 // src/commands/apply.ts
 async function runApply(o) {
   const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
@@ -33972,13 +34464,16 @@ async function runApply(o) {
   const leaseOf = (path, blob) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
   const trusted = /* @__PURE__ */ new Map();
   const noteFor = /* @__PURE__ */ new Map();
+  const records = [];
   for (const [commit, text] of notes) {
     const note = parseNote(text);
     if (!note) continue;
     noteFor.set(commit, note);
     if (!isTrusted(note, commit, o.evidenceKey)) continue;
     for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
+    for (const b of Array.isArray(note.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
   }
+  const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
   const inputs = [];
   const inputOf = /* @__PURE__ */ new Map();
   const pending = [];
@@ -34000,7 +34495,7 @@ async function runApply(o) {
     const input = inputOf.get(p.life.path);
     const first = input.changes[0];
     const lease2 = input.changes[p.index].lease;
-    const over2 = lease2 ? leaseWindow(lease2, first.time).end <= o.now : false;
+    const over2 = lease2 ? leaseWindow(lease2, first.time).end <= o.now && !grantedFirst.has(`${p.life.path}\0${ch.blob}`) : false;
     if (lease2 && first.verdict !== "rejected" && !over2) {
       const parent = parents.get(ch.commit) ?? await firstParent(o.repoDir, ch.commit);
       parents.set(ch.commit, parent);
@@ -34011,9 +34506,43 @@ async function runApply(o) {
       input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
     }
   }
+  const removedCommit = /* @__PURE__ */ new Map();
+  const adds = [];
+  const verifiedNow = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
+  for (const input of inputs) {
+    const add = input.changes[0];
+    const blob = lifeOf.get(input.path)?.changes[0]?.blob;
+    if (!add || add.status !== "A" || !blob) continue;
+    const pr = (trusted.get(`${add.commit}\0${input.path}\0${blob}`) ?? verifiedNow.get(`${input.path}\0${blob}`))?.pullRequest?.number;
+    adds.push({ path: input.path, blob, commit: add.commit, time: add.time, verdict: add.verdict, ...pr !== void 0 ? { pullRequest: pr } : {} });
+  }
+  for (const life of log.ended) {
+    const add = life.changes[0];
+    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`)) continue;
+    let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
+    if (!ev) {
+      const parent = parents.get(add.commit) ?? await firstParent(o.repoDir, add.commit);
+      ev = await verifyChange({ ...o }, { path: life.path, commit: add.commit, parent, blob: add.blob, time: add.time });
+      verified.push(ev);
+      removedCommit.set(`${life.path}\0${add.blob}`, add.commit);
+    }
+    adds.push({ path: life.path, blob: add.blob, commit: add.commit, time: add.time, verdict: ev.verdict, ...ev.pullRequest ? { pullRequest: ev.pullRequest.number } : {} });
+  }
+  const closedUnmerged = /* @__PURE__ */ new Map();
+  for (const number of new Set(unsettled(records, adds).map((r) => r.record.pullRequest))) {
+    try {
+      const { data } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: number });
+      if (data.state === "closed" && !data.merged_at && data.closed_at) closedUnmerged.set(number, Date.parse(data.closed_at));
+    } catch {
+    }
+  }
+  const breakGlass = breakGlassSweep({ now: o.now, records, adds, closedUnmerged });
   const computed = leaseWindows(inputs);
   const findings = computed.findings;
-  let windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+  let windows = computed.windows.map((w) => {
+    const t = breakGlass.takeovers.get(`${w.path}\0${lifeOf.get(w.path)?.changes[0]?.commit ?? ""}`);
+    return t ? { ...w, start: t.start, end: Math.min(w.end, t.end) } : w;
+  }).map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
   windows = windows.filter((w) => {
     const life = lifeOf.get(w.path);
     const input = inputOf.get(w.path);
@@ -34051,6 +34580,7 @@ async function runApply(o) {
       over.push({ path: input.path, resource: lease2.resource, grantee: lease2.grantee, role: lease2.role, start: lw.start, end: lw.end, verified: false });
     }
   }
+  if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources.has(l.resource)));
   const ended = leaseWindows(
     log.ended.map((life) => ({
       path: life.path,
@@ -34061,7 +34591,7 @@ async function runApply(o) {
     }))
   ).windows;
   const providers = /* @__PURE__ */ new Map();
-  const all = [...policy2.resources.values()];
+  const all = [...policy2.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
   const resources = new Array(all.length);
   let next = 0;
   const worker = async () => {
@@ -34079,25 +34609,27 @@ async function runApply(o) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
-  const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
-  if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, over, active, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
+  const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
+  if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
     const life = lifeOf.get(ev.lease);
-    const ch = life?.changes.find((c) => c.blob === ev.blob);
-    if (!ch) continue;
-    byCommit.set(ch.commit, [...byCommit.get(ch.commit) ?? [], ev]);
+    const commit = life?.changes.find((c) => c.blob === ev.blob)?.commit ?? removedCommit.get(`${ev.lease}\0${ev.blob}`);
+    if (!commit) continue;
+    byCommit.set(commit, [...byCommit.get(commit) ?? [], ev]);
   }
   for (const [commit, evs] of byCommit) {
     const old = noteFor.get(commit);
-    const keep = old && isTrusted(old, commit, o.evidenceKey) ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const oldTrusted = old !== void 0 && isTrusted(old, commit, o.evidenceKey);
+    const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
     const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
-    const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {} }, commit, o.evidenceKey);
+    const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed3 = results.some((r) => r.outcome.status === "failed");
-  return { policy: policy2, plan, results, findings, verified, over, active, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy: policy2, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function pushNotes(repoDir, remote = "origin") {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
@@ -34128,6 +34660,7 @@ var init_apply = __esm({
     init_execute_plan();
     init_lease_windows();
     init_plan();
+    init_break_glass();
     LIST_CONCURRENCY = 8;
   }
 });
@@ -34158,8 +34691,8 @@ function apiMessage(e) {
   }
   return e instanceof Error ? e.message : String(e);
 }
-function failed2(code, message) {
-  return { status: "failed", code, message };
+function failed2(code2, message) {
+  return { status: "failed", code: code2, message };
 }
 async function accountExists(gh, login) {
   try {
@@ -34301,7 +34834,7 @@ function githubOrgRoleProvider(gh) {
       }
       return { status: changed ? "granted" : "unchanged" };
     },
-    revoke: (r, grant) => unassign(orgOf(r), grant.grantee, grant.role)
+    revoke: (r, grant2) => unassign(orgOf(r), grant2.grantee, grant2.role)
   };
 }
 var lower;
@@ -34380,13 +34913,13 @@ function githubRepoProvider(gh) {
       try {
         const { direct, invites } = await holdings(t, grantee);
         if (direct?.role === role) return { status: "unchanged" };
-        const open2 = invites.find((i) => !i.expired);
-        if (!direct && open2) {
-          if (open2.role === role) return { status: "unchanged" };
+        const open3 = invites.find((i) => !i.expired);
+        if (!direct && open3) {
+          if (open3.role === role) return { status: "unchanged" };
           if (isBuiltIn(role)) {
             try {
-              await gh.rest.repos.updateInvitation({ ...t, invitation_id: open2.id, permissions: TO_INVITATION[role] });
-              return { status: "invited", handle: String(open2.id) };
+              await gh.rest.repos.updateInvitation({ ...t, invitation_id: open3.id, permissions: TO_INVITATION[role] });
+              return { status: "invited", handle: String(open3.id) };
             } catch (e) {
               if (httpStatus(e) !== 404) return writeFailure(e, t, grantee, role, what);
             }
@@ -34405,26 +34938,26 @@ function githubRepoProvider(gh) {
     async changeRole(r, grantee, role) {
       return provider.grant(r, grantee, role);
     },
-    async revoke(r, grant) {
+    async revoke(r, grant2) {
       const t = target(r);
-      const what = `remove ${grant.grantee} from ${label(t)}`;
+      const what = `remove ${grant2.grantee} from ${label(t)}`;
       try {
-        const { direct, invites } = await holdings(t, grant.grantee);
+        const { direct, invites } = await holdings(t, grant2.grantee);
         let changed = false;
         for (const inv of invites) {
           try {
             await gh.rest.repos.deleteInvitation({ ...t, invitation_id: inv.id });
             if (!inv.expired) changed = true;
           } catch (e) {
-            if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
+            if (httpStatus(e) !== 404) return writeFailure(e, t, grant2.grantee, grant2.role, what);
           }
         }
         if (direct) {
           try {
-            await gh.rest.repos.removeCollaborator({ ...t, username: grant.grantee });
+            await gh.rest.repos.removeCollaborator({ ...t, username: grant2.grantee });
             changed = true;
           } catch (e) {
-            if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
+            if (httpStatus(e) !== 404) return writeFailure(e, t, grant2.grantee, grant2.role, what);
           }
         }
         return { status: changed ? "revoked" : "unchanged" };
@@ -34596,34 +35129,34 @@ function githubTeamProvider(gh) {
     async changeRole(r, grantee, role) {
       return provider.grant(r, grantee, role);
     },
-    async revoke(r, grant) {
+    async revoke(r, grant2) {
       const t = target2(r);
-      const what = `remove ${grant.grantee} from ${label2(t)}`;
+      const what = `remove ${grant2.grantee} from ${label2(t)}`;
       try {
         let changed = false;
-        const current = await membership(t, grant.grantee);
+        const current = await membership(t, grant2.grantee);
         if (current) {
           try {
-            await gh.rest.teams.removeMembershipForUserInOrg({ ...t, username: grant.grantee });
+            await gh.rest.teams.removeMembershipForUserInOrg({ ...t, username: grant2.grantee });
             changed = true;
           } catch (e) {
-            if (httpStatus(e) !== 404) return await writeFailure(e, t, grant.grantee, what);
+            if (httpStatus(e) !== 404) return await writeFailure(e, t, grant2.grantee, what);
           } finally {
             wrote(t.org);
           }
         }
-        if (await cancelLeftoverInvitation(t, grant)) changed = true;
+        if (await cancelLeftoverInvitation(t, grant2)) changed = true;
         return { status: changed ? "revoked" : "unchanged" };
       } catch (e) {
         return unexpected(e, what, `team ${label2(t)}`);
       }
     }
   };
-  const cancelLeftoverInvitation = async (t, grant) => {
-    let id = grant.handle !== void 0 && /^\d+$/.test(grant.handle) ? Number(grant.handle) : void 0;
-    if (id === void 0 && grant.state === "pending") {
+  const cancelLeftoverInvitation = async (t, grant2) => {
+    let id = grant2.handle !== void 0 && /^\d+$/.test(grant2.handle) ? Number(grant2.handle) : void 0;
+    if (id === void 0 && grant2.state === "pending") {
       const pending = await gh.paginate(gh.rest.orgs.listPendingInvitations, { org: t.org, per_page: 100 });
-      id = pending.find((i) => i.login && lower3(i.login) === lower3(grant.grantee))?.id;
+      id = pending.find((i) => i.login && lower3(i.login) === lower3(grant2.grantee))?.id;
     }
     if (id === void 0) return false;
     try {
@@ -34770,33 +35303,6 @@ var init_send_reminders = __esm({
   }
 });
 
-// src/notify/webhook.ts
-function createNotifier(url, opts = {}) {
-  const failures = [];
-  return {
-    failures,
-    async notify(n) {
-      if (!url) return;
-      try {
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", "user-agent": "jit-access" },
-          body: JSON.stringify({ ...n, ...opts.repository ? { repository: opts.repository } : {}, event: `jit-access.${n.kind}` }),
-          signal: AbortSignal.timeout(opts.timeoutMs ?? 5e3)
-        });
-        if (!res.ok) failures.push(`${n.kind}: webhook answered ${res.status}`);
-      } catch (e) {
-        failures.push(`${n.kind}: ${e.message}`);
-      }
-    }
-  };
-}
-var init_webhook = __esm({
-  "src/notify/webhook.ts"() {
-    "use strict";
-  }
-});
-
 // src/action/notify-results.ts
 async function notifyResults(ctx, result, url) {
   if (!url) return;
@@ -34810,14 +35316,167 @@ async function notifyResults(ctx, result, url) {
     else if (a.kind === "revoke") await n.notify({ ...base, kind: "revoked", text: `\u{1F512} @${a.grantee} no longer has ${role} on ${a.resource}${a.why === "expired" ? " (lease ended)" : " (not backed by any lease)"}` });
     else await n.notify({ ...base, kind: "granted", text: `\u{1F513} @${a.grantee} was granted ${role} on ${a.resource}${r.outcome.status === "invited" ? " (invitation pending)" : ""}` });
   }
+  try {
+    for (const e of await extensions(ctx.workspace, result, at)) await n.notify(e);
+  } catch (e) {
+    warning(`Could not tell the webhook about extensions: ${e.message}`);
+  }
   for (const f of result.findings) await n.notify({ kind: "finding", lease: f.lease, at, text: `\u{1F6A8} jit-access security finding: ${f.message}` });
   for (const failure of n.failures) warning(`Webhook delivery failed (${failure}); nothing else was affected.`);
+}
+async function extensions(repoDir, result, at) {
+  const approved = result.verified.filter((v) => v.verdict === "approved");
+  if (approved.length === 0) return [];
+  const log = await readLeaseLog(repoDir, "HEAD", [...new Set(approved.map((v) => v.lease))]);
+  const found = approved.flatMap((ev) => {
+    const changes = log.current.get(ev.lease)?.changes ?? [];
+    const i = changes.findIndex((c) => c.status === "M" && c.blob === ev.blob);
+    return i > 0 ? [{ ev, add: changes[0], before: changes[i - 1] }] : [];
+  });
+  if (found.length === 0) return [];
+  const blobs = await readBlobs(repoDir, found.flatMap((f) => [f.ev.blob, f.before.blob]));
+  const leaseOf = (path, blob) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
+  return found.flatMap(({ ev, add, before }) => {
+    const lease2 = leaseOf(ev.lease, ev.blob);
+    const previous = leaseOf(ev.lease, before.blob);
+    if (!lease2 || !previous) return [];
+    const end = formatTimestamp(leaseWindow(lease2, add.time).end);
+    const was = formatTimestamp(leaseWindow(previous, add.time).end);
+    const by = ev.approvals.map((a) => a.reviewer);
+    const pr = ev.pullRequest?.number;
+    return [
+      {
+        kind: "extension",
+        text: `\u23E9 @${lease2.grantee}'s ${lease2.role} on ${lease2.resource} was extended to ${end} (was ${was})${by.length ? `, approved by ${by.map((a) => `@${a}`).join(", ")}` : ""}${pr !== void 0 ? ` in #${pr}` : ""}`,
+        lease: ev.lease,
+        resource: lease2.resource,
+        grantee: lease2.grantee,
+        role: lease2.role,
+        ...pr !== void 0 ? { pullRequest: pr } : {},
+        expires: end,
+        previousExpires: was,
+        approvedBy: by,
+        at
+      }
+    ];
+  });
 }
 var init_notify_results = __esm({
   "src/action/notify-results.ts"() {
     "use strict";
     init_core();
+    init_lease_log();
+    init_run_git();
+    init_timestamp();
+    init_load_lease();
     init_webhook();
+    init_check_lease();
+  }
+});
+
+// src/timer/timer-plan.ts
+function timerInputs(t) {
+  return { lease: t.lease, "expires-at": formatTimestamp(t.expiresAt) };
+}
+function timersToStart(results, policy2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of results) {
+    const a = r.action;
+    if (a.kind !== "grant" && a.kind !== "change-role") continue;
+    if (r.outcome.status === "failed") continue;
+    if (policy2.resources.get(a.resource)?.revocation !== "timer") continue;
+    for (const b of a.because) if (b.kind === "lease") out.set(b.path, { lease: b.path, expiresAt: b.end });
+  }
+  return [...out.values()];
+}
+function parseTimerInputs(lease2, expiresAt) {
+  const path = lease2.trim();
+  const where = checkLeasePath(path);
+  if (where.kind !== "lease") throw new UsageError("timer-bad-lease", `Input 'lease' must be one lease file, leases/<resource>/<name>.yaml; got '${lease2}'.`);
+  const at = parseTimestamp(expiresAt.trim());
+  if (at === void 0) throw new UsageError("timer-bad-expiry", `Input 'expires-at' must be an RFC 3339 time with an offset, e.g. 2026-11-24T17:00:00Z; got '${expiresAt}'.`);
+  return { lease: path, resource: where.resource, expiresAt: at };
+}
+function timerLeg(now, expiresAt, maxWait = MAX_TIMER_WAIT_MS) {
+  const left = expiresAt - now;
+  return left <= maxWait ? { waitMs: Math.max(0, left), due: true } : { waitMs: maxWait, due: false };
+}
+function timerWorkflowRef(owner2, repo, workflow, branch) {
+  return `${owner2}/${repo}/.github/workflows/${workflow}@refs/heads/${branch}`;
+}
+function earlyRevokeVerdict(f) {
+  if (f.revocation !== "timer") {
+    return { allowed: false, code: "timer-early-not-timer", message: `its resource does not use 'revocation: timer' (only a timer's own lease may be revoked early by a timer).` };
+  }
+  if (f.eventName !== "workflow_dispatch" || f.workflowRef !== f.expectedWorkflowRef) {
+    return { allowed: false, code: "timer-early-not-timer-run", message: `this run is not the timer workflow dispatched on the default branch (event '${f.eventName}', workflow '${f.workflowRef || "unknown"}'; expected workflow_dispatch of '${f.expectedWorkflowRef}').` };
+  }
+  const limit = f.now + (f.maxWait ?? MAX_TIMER_WAIT_MS) + EARLY_SLACK_MS;
+  if (f.end !== void 0 && f.end > limit) {
+    return { allowed: false, code: "timer-early-too-early", message: `it ends at ${formatTimestamp(f.end)}, more than one timer wait from now; the sweep revokes it at its expiry.` };
+  }
+  return { allowed: true };
+}
+var MINUTE, MAX_TIMER_WAIT_MS, TIMER_POLL_MS, EARLY_SLACK_MS;
+var init_timer_plan = __esm({
+  "src/timer/timer-plan.ts"() {
+    "use strict";
+    init_usage_error();
+    init_lease_path();
+    init_timestamp();
+    MINUTE = 6e4;
+    MAX_TIMER_WAIT_MS = 340 * MINUTE;
+    TIMER_POLL_MS = 10 * MINUTE;
+    EARLY_SLACK_MS = 20 * MINUTE;
+  }
+});
+
+// src/action/start-timers.ts
+async function startTimers(gh, target3, timers, warn) {
+  const out = { started: [], failed: [] };
+  for (const t of timers) {
+    try {
+      await gh.rest.actions.createWorkflowDispatch({ owner: target3.owner, repo: target3.repo, workflow_id: target3.workflow, ref: target3.ref, inputs: timerInputs(t) });
+      out.started.push(t);
+    } catch (e) {
+      const message = e.message;
+      out.failed.push({ ...t, message });
+      warn(
+        `Could not start the expiry timer for ${t.lease} (workflow ${target3.workflow} on ${target3.ref}, expiry ${formatTimestamp(t.expiresAt)}): ${message}. The sweep still revokes it after its expiry. Check that the workflow exists with inputs 'lease' and 'expires-at' and that the token may dispatch workflows (Actions: write).`
+      );
+    }
+  }
+  return out;
+}
+function timerWorkflow() {
+  return getInput("timer-workflow").trim() || DEFAULT_TIMER_WORKFLOW;
+}
+async function startTimersAfter(ctx, gh, results, more = []) {
+  const runs = (Array.isArray(results) ? results : [results]).filter((r2) => r2 !== void 0);
+  const byLease = /* @__PURE__ */ new Map();
+  for (const t of [...runs.flatMap((r2) => timersToStart(r2.results, r2.policy)), ...more]) byLease.set(t.lease, t);
+  const timers = [...byLease.values()];
+  if (timers.length === 0) {
+    setOutput("timers", "0");
+    return { started: [], failed: [] };
+  }
+  const workflow = timerWorkflow();
+  const r = await startTimers(gh, { owner: ctx.owner, repo: ctx.repo, ref: ctx.defaultBranch ?? "main", workflow }, timers, (m) => warning(m, { title: "jit-access timer" }));
+  const lines = ["### Expiry timers", ""];
+  for (const t of r.started) lines.push(`- \`${t.lease}\`: ${workflow} started, revokes at ${formatTimestamp(t.expiresAt)}`);
+  for (const t of r.failed) lines.push(`- \u26A0\uFE0F \`${t.lease}\`: could not start ${workflow} (${t.message}); the sweep revokes it`);
+  await summary.addRaw(lines.join("\n") + "\n").write();
+  setOutput("timers", String(r.started.length));
+  return r;
+}
+var DEFAULT_TIMER_WORKFLOW;
+var init_start_timers = __esm({
+  "src/action/start-timers.ts"() {
+    "use strict";
+    init_core();
+    init_timestamp();
+    init_timer_plan();
+    DEFAULT_TIMER_WORKFLOW = "timer.yml";
   }
 });
 
@@ -34843,6 +35502,7 @@ async function runApplyAction(ctx, gh, opts) {
     now: ctx.now,
     ref: "HEAD",
     ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
+    ...opts.botLogin ? { botLogin: opts.botLogin } : {},
     providerFor: /* @__PURE__ */ ((registry) => (id, policy2) => registry(policy2.resources.get(id)))(createProviderRegistry(gh)),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun
@@ -34888,6 +35548,7 @@ ${body}` });
     }
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
+  if (!opts.dryRun) await startTimersAfter(ctx, gh, result);
   if (!opts.dryRun) await notifyResults(ctx, result, getInput("webhook-url") || void 0);
   const count = (k) => result.results.filter((r) => r.action.kind === k && r.outcome.status !== "failed").length;
   setOutput("ok", String(result.ok));
@@ -34910,6 +35571,7 @@ var init_run_apply = __esm({
     init_format_plan();
     init_send_reminders();
     init_notify_results();
+    init_start_timers();
     APPLY_MARKER = "<!-- jit-access:apply -->";
   }
 });
@@ -34918,7 +35580,7 @@ var init_run_apply = __esm({
 function expiryCommitMessage(removed) {
   const early = removed.every((r) => r.why !== "expired");
   const lines = [`jit-access: ${early ? "revoke" : "expire"} ${removed.length} lease${removed.length === 1 ? "" : "s"}`, ""];
-  for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} \u2013 ${formatTimestamp(r.expiredAt)}`);
+  for (const r of removed) lines.push(`- ${r.path}: ${r.grantee} as ${r.role} on ${r.resource}, ${formatTimestamp(r.grantedAt)} \u2013 ${formatTimestamp(r.expiredAt)}${r.breakGlass ? ` (break-glass #${r.breakGlass.pullRequest}: ${r.why})` : ""}`);
   lines.push("");
   for (const r of removed) {
     lines.push(
@@ -34947,13 +35609,28 @@ async function runExpire(o) {
     else if (refused.has(l.resource) && !revoke) kept.push({ path: l.path, why: `${l.resource}: revocations were refused by a guard` });
     else removed.push({ path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, grantedAt: l.start, expiredAt: l.end, revokedAt: o.now, why: o.endNow?.has(l.path) ? o.earlyReason ?? "early revoke" : "expired", verified: l.verified });
   }
+  const flagged = [];
+  for (const e of apply.breakGlass.endings) {
+    const r = e.record;
+    const revoke = apply.results.find((x) => x.action.kind === "revoke" && x.action.resource === r.resource && x.action.grantee.toLowerCase() === r.grantee.toLowerCase());
+    apply.findings.push({ lease: r.lease, commit: e.noteOn, message: e.message });
+    apply.ok = false;
+    if (listFailed.has(r.resource)) kept.push({ path: breakGlassLabel(r), why: `${r.resource} could not be listed; its grant may still be live` });
+    else if (revoke && revoke.outcome.status === "failed") kept.push({ path: breakGlassLabel(r), why: `revoke failed: ${revoke.outcome.message}` });
+    else if (refused.has(r.resource) && !revoke) kept.push({ path: breakGlassLabel(r), why: `${r.resource}: revocations were refused by a guard` });
+    else {
+      flagged.push(e);
+      removed.push({ path: r.lease, resource: r.resource, grantee: r.grantee, role: r.role, grantedAt: Date.parse(r.grantedAt), expiredAt: e.endedAt, revokedAt: o.now, why: e.why, verified: true, breakGlass: { pullRequest: r.pullRequest } });
+    }
+  }
   const result = { apply, removed, kept, pushed: false, ok: apply.ok && kept.length === 0 };
   if (o.dryRun || removed.length === 0) return result;
-  await git(o.repoDir, ["rm", "-q", "--", ...removed.map((r) => r.path)]);
+  const files = removed.filter((r) => !r.breakGlass).map((r) => r.path);
+  if (files.length > 0) await git(o.repoDir, ["rm", "-q", "--", ...files]);
   const ident = ["-c", "user.name=jit-access[bot]", "-c", "user.email=jit-access[bot]@users.noreply.github.com"];
   const when = formatTimestamp(o.now);
   const dates = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
-  await git(o.repoDir, [...ident, "commit", "-q", "-F", "-"], expiryCommitMessage(removed), dates);
+  await git(o.repoDir, [...ident, "commit", "-q", "--allow-empty", "-F", "-"], expiryCommitMessage(removed), dates);
   result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
   if (o.push) {
     const attempts = o.push.attempts ?? 5;
@@ -34961,26 +35638,85 @@ async function runExpire(o) {
       try {
         await git(o.repoDir, ["push", "-q", o.push.remote, `HEAD:refs/heads/${o.push.branch}`]);
         result.pushed = true;
-      } catch {
-        await git(o.repoDir, ["fetch", "-q", o.push.remote, o.push.branch]);
-        try {
-          await git(o.repoDir, [...ident, "rebase", "-q", "FETCH_HEAD"], void 0, dates);
-        } catch {
-          await git(o.repoDir, ["rebase", "--abort"]).catch(() => void 0);
-          break;
-        }
-        result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+        delete result.pushError;
+      } catch (e) {
+        result.pushError = e.message;
+        if (!await catchUp(o, o.push, result, ident, dates)) break;
       }
     }
     if (!result.pushed) result.ok = false;
   }
+  const recorded = flagged.filter((e) => result.removed.some((r) => r.breakGlass?.pullRequest === e.record.pullRequest && r.path === e.record.lease));
+  if (result.commit && (!o.push || result.pushed) && recorded.length > 0) {
+    result.breakGlassEnded = await markEnded(o.repoDir, recorded, o.evidenceKey);
+    const error2 = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote) : void 0;
+    if (error2) {
+      result.kept.push(...recorded.map((e) => ({ path: breakGlassLabel(e.record), why: `could not mark it ended in refs/notes/jit: ${error2}` })));
+      result.ok = false;
+    }
+  }
   return result;
+}
+async function markEnded(repoDir, endings, key3) {
+  let marked = 0;
+  for (const object of new Set(endings.map((e) => e.noteOn))) {
+    const text = await readNote(repoDir, object);
+    const note = text !== void 0 ? parseNote(text) : void 0;
+    if (!note || !isTrusted(note, object, key3) || !Array.isArray(note.breakGlass)) continue;
+    const breakGlass = note.breakGlass.map((r) => {
+      const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
+      if (!e || r.ended) return r;
+      marked++;
+      return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
+    });
+    await writeNote(repoDir, object, JSON.stringify(signNote({ ...note, breakGlass }, object, key3), null, 2) + "\n");
+  }
+  return marked;
+}
+async function catchUp(o, push, result, ident, dates) {
+  try {
+    await git(o.repoDir, ["fetch", "-q", push.remote, push.branch]);
+  } catch (e) {
+    result.pushError = e.message;
+    return false;
+  }
+  const upstream = (await gitText(o.repoDir, ["rev-parse", "FETCH_HEAD"])).trim();
+  const base = (await gitText(o.repoDir, ["rev-parse", "HEAD^"])).trim();
+  const still = new Set((await gitText(o.repoDir, ["ls-tree", "-r", "--name-only", "-z", upstream, "--", ...result.removed.map((r) => r.path)])).split("\0").filter(Boolean));
+  const before = result.removed.length;
+  result.removed = result.removed.filter((r) => r.breakGlass !== void 0 || still.has(r.path));
+  try {
+    const keepEmpty = result.removed.some((r) => r.breakGlass !== void 0) ? ["--empty=keep"] : [];
+    await git(o.repoDir, [...ident, "rebase", "-q", ...keepEmpty, upstream], void 0, dates);
+  } catch (e) {
+    await git(o.repoDir, ["rebase", "--abort"]).catch(() => void 0);
+    result.pushError = `the revocation commit does not rebase onto ${push.remote}/${push.branch}: ${e.message}`;
+    return false;
+  }
+  const head = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+  if (head === upstream) {
+    delete result.commit;
+    delete result.pushError;
+    result.pushed = true;
+  } else {
+    if (result.removed.length < before) await git(o.repoDir, [...ident, "commit", "-q", "--amend", "--allow-empty", "-F", "-"], expiryCommitMessage(result.removed), dates);
+    result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
+  }
+  const changed = (await gitText(o.repoDir, ["diff", "--name-only", "--no-renames", "--diff-filter=AM", base, upstream, "--", "leases", o.policyPath])).trim();
+  if (changed) {
+    result.recheck = await runApply({ ...o, ref: "HEAD" });
+    if (!result.recheck.ok) result.ok = false;
+  }
+  return true;
 }
 var init_expire = __esm({
   "src/commands/expire.ts"() {
     "use strict";
     init_timestamp();
     init_run_git();
+    init_evidence();
+    init_evidence_notes();
+    init_break_glass();
     init_apply();
   }
 });
@@ -35019,6 +35755,7 @@ var init_revoke = __esm({
 // src/action/run-expire.ts
 var run_expire_exports = {};
 __export(run_expire_exports, {
+  expireAndReport: () => expireAndReport,
   runExpireAction: () => runExpireAction,
   runRevokeAction: () => runRevokeAction
 });
@@ -35027,6 +35764,12 @@ async function runRevokeAction(ctx, gh, opts, leases, actor, reason) {
   return runExpireAction(ctx, gh, opts, { leases, actor, ...reason ? { reason } : {} });
 }
 async function runExpireAction(ctx, gh, opts, revoke) {
+  const run2 = revoke ? (o) => runRevoke({ ...o, ...revoke }) : runExpire;
+  const r = await expireAndReport(ctx, gh, opts, run2);
+  if (r && !opts.dryRun) await startTimersAfter(ctx, gh, [r.apply, r.recheck]);
+  return r?.ok ?? true;
+}
+async function expireAndReport(ctx, gh, opts, run2) {
   try {
     await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
   } catch {
@@ -35034,7 +35777,6 @@ async function runExpireAction(ctx, gh, opts, revoke) {
   }
   const branch = ctx.defaultBranch ?? "main";
   const registry = createProviderRegistry(gh);
-  const run2 = revoke ? (o) => runRevoke({ ...o, ...revoke }) : runExpire;
   const r = await run2({
     gh,
     repoDir: ctx.workspace,
@@ -35045,19 +35787,25 @@ async function runExpireAction(ctx, gh, opts, revoke) {
     now: ctx.now,
     ref: "HEAD",
     ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
+    ...opts.botLogin ? { botLogin: opts.botLogin } : {},
     providerFor: (id, policy2) => registry(policy2.resources.get(id)),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
     push: { remote: "origin", branch }
   });
+  if (!r) {
+    setOutput("ok", "true");
+    return void 0;
+  }
   const lines = [formatPlanMarkdown(r.apply.plan, r.apply.results, r.apply.findings), "### Expired", ""];
   if (r.removed.length === 0) lines.push("No lease's time was up.");
   for (const x of r.removed) lines.push(`- \`${x.path}\`: ${x.grantee} as ${x.role} on ${x.resource}, ended ${formatTimestamp(x.expiredAt)}`);
   for (const k of r.kept) lines.push(`- \u26A0\uFE0F kept \`${k.path}\`: ${k.why}`);
-  if (r.commit) lines.push("", `Revocation commit \`${r.commit.slice(0, 7)}\`${r.pushed ? " pushed" : " **not pushed**"}.`);
+  if (r.commit) lines.push("", `Revocation commit \`${r.commit.slice(0, 7)}\`${r.pushed ? " pushed" : ` **not pushed**${r.pushError ? `: ${r.pushError}` : ""}`}.`);
+  if (r.recheck) lines.push("", "Main moved during the run: reconciled again before the push.", "", formatPlanMarkdown(r.recheck.plan, r.recheck.results, r.recheck.findings));
   await summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
-  if (!opts.dryRun && r.apply.verified.length) {
+  if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length)) {
     try {
       await pushNotes(ctx.workspace);
     } catch (e) {
@@ -35066,12 +35814,13 @@ async function runExpireAction(ctx, gh, opts, revoke) {
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
   if (!opts.dryRun) await notifyResults(ctx, r.apply, getInput("webhook-url") || void 0);
+  if (!opts.dryRun && r.recheck) await notifyResults(ctx, r.recheck, getInput("webhook-url") || void 0);
   setOutput("expired", String(r.removed.length));
   setOutput("kept", String(r.kept.length));
   setOutput("revoked", String(r.apply.results.filter((x) => x.action.kind === "revoke" && x.outcome.status !== "failed").length));
   setOutput("commit", r.commit ?? "");
   setOutput("ok", String(r.ok));
-  return r.ok;
+  return r;
 }
 var init_run_expire = __esm({
   "src/action/run-expire.ts"() {
@@ -35086,6 +35835,583 @@ var init_run_expire = __esm({
     init_format_plan();
     init_send_reminders();
     init_notify_results();
+    init_start_timers();
+  }
+});
+
+// src/report/format-request.ts
+function requestTitle(s) {
+  const how = s.lease.duration ? ` for ${s.lease.duration}` : s.lease.expires ? ` until ${s.lease.expires}` : "";
+  const ticket = s.lease.ticket ? ` (${s.lease.ticket})` : "";
+  return `Access request: ${s.actor} \u2192 ${s.lease.role} on ${s.lease.resource}${how}${ticket}`.replace(/[\r\n]+/g, " ").slice(0, 256);
+}
+function fenced(text) {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}text
+${text}
+${fence}`;
+}
+function code(text) {
+  const flat = text.replace(/[\r\n]+/g, " ");
+  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
+  const tick = "`".repeat(longest + 1);
+  return `${tick} ${flat} ${tick}`;
+}
+function who(entry, groups2) {
+  if (entry.startsWith("group:")) {
+    const members = groups2[entry.slice(6)] ?? [];
+    return `${entry} (${members.map((m) => m.startsWith("@") ? m : `@${m}`).join(", ")})`;
+  }
+  return entry.startsWith("@") ? entry : `@${entry}`;
+}
+function requestBody(s) {
+  const { lease: lease2, resource, policy: policy2, actor } = s;
+  const when = lease2.notBefore ? `from ${lease2.notBefore}` : "from when this pull request is merged and granted";
+  const length = lease2.duration ? `${lease2.duration}, ${when}` : `until ${lease2.expires}${lease2.notBefore ? `, from ${lease2.notBefore}` : ""}`;
+  const rules = resource.approvalRules.map((r) => `${r.count} from ${r.from.map((f) => who(f, policy2.groups)).join(", ")}`);
+  const lines = [
+    REQUEST_MARKER,
+    `**@${actor}** asks for **${lease2.role}** on **${lease2.resource}** through the request form${s.runUrl ? ` ([workflow run](${s.runUrl}))` : ""}.`,
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| Requested by | @${actor} (the person who ran the form; this pull request is opened by the bot on their behalf) |`,
+    `| Grantee | @${lease2.grantee} |`,
+    `| Resource | ${code(lease2.resource)}${resource.description ? ` \u2014 ${code(resource.description)}` : ""} |`,
+    `| Role | ${code(lease2.role)} |`,
+    `| For how long | ${length} |`,
+    `| Ticket | ${lease2.ticket ? code(lease2.ticket) : "\u2014"} |`,
+    `| Lease file | ${code(s.path)} |`,
+    "",
+    "**Reason**",
+    "",
+    fenced(lease2.reason),
+    "",
+    "### How approval works",
+    "",
+    `- Needs approval from ${rules.join(" and ")} \u2014 distinct people, never @${actor} themselves.`,
+    "- The `jit-access / validate` check judges this request against the policy on the default branch; the approvers named in CODEOWNERS are asked for review.",
+    `- When it is approved and merged, \`apply\` verifies the approvals again and grants the access; it is revoked when the time is up${lease2.notBefore ? "" : " (measured from the merge)"}.`,
+    "- To end it early, run the revoke-now workflow or delete the lease file in a pull request.",
+    "",
+    `> **Do not push to this branch.** The form signed this request for @${actor} (a note in \`refs/notes/jit\` on its commit). Any later change voids it (\`request-unbound\`): to change something, close this pull request and run the form again.`
+  ];
+  return lines.join("\n") + "\n";
+}
+var REQUEST_MARKER;
+var init_format_request = __esm({
+  "src/report/format-request.ts"() {
+    "use strict";
+    REQUEST_MARKER = "<!-- jit-access:request -->";
+  }
+});
+
+// src/commands/request.ts
+import { mkdir as mkdir2, open as open2, readFile as readFile2 } from "node:fs/promises";
+import { dirname, join as join2 } from "node:path";
+function leaseFileText(lease2) {
+  const ordered = {};
+  for (const k of ["grantee", "resource", "role", "duration", "expires", "notBefore", "reason", "ticket", "breakGlass"]) {
+    if (lease2[k] !== void 0) ordered[k] = lease2[k];
+  }
+  return `# yaml-language-server: $schema=../../schemas/lease.v1.schema.json
+${(0, import_yaml2.stringify)(ordered, { lineWidth: 0 })}`;
+}
+function defaultLeaseName(grantee, now) {
+  const stamp2 = formatTimestamp(now).replace(/[-:]/g, "").replace("T", "-").slice(0, 13);
+  return `${grantee.toLowerCase().replace(/\[bot\]$/, "-bot")}-${stamp2}.yaml`;
+}
+async function runRequest(o) {
+  if (o.duration === void 0 === (o.expires === void 0)) throw new UsageError("request-duration", "Give exactly one of --for DURATION or --until TIME.");
+  if (o.duration !== void 0 && parseDuration(o.duration) === void 0) throw new UsageError("request-duration", `'${o.duration}' is not a duration; use e.g. 30m, 4h or 1d12h.`);
+  const policyFile = await readRepoFile(o.repo, o.ref ?? WORKTREE, o.policyPath);
+  if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} in ${o.repo}; run jit request inside your access repo or pass --repo.`);
+  const loaded = loadPolicy(o.policyPath, policyFile.bytes);
+  if (!loaded.policy) return { path: o.policyPath, text: "", written: false, errors: loaded.diagnostics, warnings: [] };
+  const lease2 = { grantee: o.grantee, resource: o.resource, role: o.role, reason: o.reason };
+  if (o.duration !== void 0) lease2.duration = o.duration;
+  if (o.expires !== void 0) lease2.expires = o.expires;
+  if (o.notBefore !== void 0) lease2.notBefore = o.notBefore;
+  if (o.ticket !== void 0) lease2.ticket = o.ticket;
+  const name = o.name ?? defaultLeaseName(o.grantee, o.now);
+  const path = `leases/${o.resource}/${name.endsWith(".yaml") || name.endsWith(".yml") ? name : `${name}.yaml`}`;
+  const text = leaseFileText(lease2);
+  const parsed = loadLease(path, Buffer.from(text));
+  const diags = parsed.lease ? checkLease({ file: path, doc: parsed.doc, lease: parsed.lease, folder: o.resource, policy: loaded.policy, kind: "new", now: o.now, author: o.grantee, facts: emptyFacts() }) : parsed.diagnostics;
+  const where = checkLeasePath(path);
+  if (where.kind !== "lease") {
+    diags.push({ code: where.kind === "invalid" ? where.code : "lease-path-name", severity: "error", message: where.kind === "invalid" ? where.message : `'${name}' is not a lease file name.`, hint: where.kind === "invalid" ? where.hint : "Use --name like alice-db-fix.yaml.", file: path, line: 1, column: 1 });
+  }
+  const errors = diags.filter((d) => d.severity === "error");
+  const warnings = diags.filter((d) => d.severity !== "error");
+  if (errors.length || o.dryRun) return { path, text, written: false, errors, warnings };
+  const full = join2(o.repo, path);
+  await mkdir2(dirname(full), { recursive: true });
+  try {
+    await readFile2(full);
+    throw new UsageError("request-exists", `${path} already exists; pick another --name.`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+  }
+  const fh = await open2(full, "wx");
+  try {
+    await fh.writeFile(text);
+  } finally {
+    await fh.close();
+  }
+  return { path, text, written: true, errors, warnings };
+}
+var import_yaml2;
+var init_request = __esm({
+  "src/commands/request.ts"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_usage_error();
+    init_access_repo();
+    init_duration();
+    init_lease_path();
+    init_load_lease();
+    init_timestamp();
+    init_load_policy();
+    init_people();
+    init_check_lease();
+  }
+});
+
+// src/commands/request-form.ts
+import { mkdtemp, rm as rm2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+function slug(text) {
+  return text.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "x";
+}
+function stamp(now) {
+  return formatTimestamp(now).replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+}
+function required(name, value) {
+  const v = value?.trim();
+  if (!v) throw new UsageError("request-missing", `The form's '${name}' is empty; fill it in and run the workflow again.`);
+  return v;
+}
+async function runRequestForm(o) {
+  const remote = o.remote ?? "origin";
+  const actor = required("actor", o.actor);
+  if (!LOGIN.test(actor)) throw new UsageError("request-actor", `'${actor}' is not a person's GitHub login; a request is made by the person who runs the form.`);
+  const resource = required("resource", o.resource);
+  const role = required("role", o.role);
+  const duration = required("duration", o.duration);
+  const reason = required("reason", o.reason);
+  const ticket = o.ticket?.trim() || void 0;
+  const notBefore = o.notBefore?.trim() || void 0;
+  if (!o.evidenceKey) {
+    throw new UsageError(
+      "request-no-evidence-key",
+      "The request form needs the evidence key: it signs who asked, so validation and apply can attribute the bot's pull request to you. Give the step evidence-key: ${{ secrets.JIT_EVIDENCE_KEY }}."
+    );
+  }
+  const remoteRef = `refs/remotes/${remote}/${o.defaultBranch}`;
+  const base = (await gitText(o.repoDir, ["rev-parse", "--verify", await revExists(o.repoDir, remoteRef) ? `${remoteRef}^{commit}` : "HEAD^{commit}"])).trim();
+  const written = await runRequest({
+    repo: o.repoDir,
+    ref: base,
+    policyPath: o.policyPath,
+    resource,
+    role,
+    grantee: actor,
+    duration,
+    reason,
+    ...ticket ? { ticket } : {},
+    ...notBefore ? { notBefore } : {},
+    now: o.now,
+    dryRun: true
+  });
+  if (written.errors.length) return { ok: false, errors: written.errors, warnings: written.warnings };
+  const { path, text } = written;
+  const exists2 = await git(o.repoDir, ["cat-file", "-e", `${base}:${path}`]).then(() => true, () => false);
+  if (exists2) {
+    return { ok: false, errors: [diagnostic("request-exists", path, void 0, `${path} already exists on ${o.defaultBranch}.`, "Run the form again in a minute.")], warnings: [] };
+  }
+  const bytes = Buffer.from(text);
+  const change = { status: "added", path, head: { path, mode: "file", bytes } };
+  const input = await pullRequestInput(o.repoDir, base, [change], { policyPath: o.policyPath, author: actor, now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
+  const report = validatePullRequest(input);
+  const diags = allDiagnostics(report);
+  const warnings = [...written.warnings.filter((w) => w.code !== "check-not-made"), ...diags.filter((d) => d.severity !== "error")];
+  if (!report.ok) return { ok: false, errors: diags.filter((d) => d.severity === "error"), warnings };
+  const bot = await botLogin(o.gh, o.botLogin);
+  if (!bot.login) warnings.push(diagnostic("request-bot-unknown", path, void 0, `The bot's login is unknown: ${bot.problem}.`));
+  const identity = await commitIdentity(o.gh, bot.login);
+  const lease2 = loadLease(path, bytes).lease;
+  const policy2 = loadPolicy(o.policyPath, input.basePolicy).policy;
+  const branch = `jit/request/${slug(actor)}/${slug(resource)}-${stamp(o.now)}`;
+  const message = [
+    `Request ${role} on ${resource} for ${actor} (${duration})`,
+    "",
+    reason,
+    "",
+    `Requested-by: ${actor}`,
+    ...ticket ? [`Ticket: ${ticket}`] : [],
+    `Lease: ${path}`
+  ].join("\n");
+  const { commit, blob } = await commitLease(o.repoDir, base, path, text, message, identity, o.now);
+  const note = signRequestNote(
+    { repository: `${o.owner}/${o.repo}`, branch, actor, lease: path, blob, requestedAt: formatTimestamp(o.now), ...o.runUrl ? { run: o.runUrl } : {} },
+    commit,
+    o.evidenceKey
+  );
+  await pushRequest(o.repoDir, remote, commit, branch, JSON.stringify(note, null, 2) + "\n");
+  const summary3 = { actor, lease: lease2, path, resource: policy2.resources.get(resource), policy: policy2, ...o.runUrl ? { runUrl: o.runUrl } : {} };
+  let pr;
+  try {
+    pr = (await o.gh.rest.pulls.create({ owner: o.owner, repo: o.repo, head: branch, base: o.defaultBranch, title: requestTitle(summary3), body: requestBody(summary3) })).data;
+  } catch (e) {
+    await git(o.repoDir, ["push", "--quiet", remote, "--delete", branch]).catch(() => void 0);
+    throw new Error(`Could not open the pull request from ${branch}: ${e.message}. Nothing was requested; run the form again.`);
+  }
+  const author = pr.user?.login ?? "";
+  if (bot.login && author.toLowerCase() !== bot.login.toLowerCase()) {
+    warnings.push(diagnostic("request-bot-mismatch", path, void 0, `Pull request #${pr.number} was opened as ${author}, but the bot login is ${bot.login}: validation and apply will not attribute it to ${actor}.`, "Set bot-login to the login the token opens pull requests as."));
+  }
+  return { ok: true, errors: [], warnings, lease: { path, text }, branch, commit, pullRequest: { number: pr.number, url: pr.html_url, author } };
+}
+async function commitIdentity(gh, login) {
+  if (!login) return { name: "jit-access", email: "jit-access@users.noreply.github.com" };
+  try {
+    const { data } = await gh.rest.users.getByUsername({ username: login });
+    return { name: login, email: `${data.id}+${login}@users.noreply.github.com` };
+  } catch {
+    return { name: login, email: `${login}@users.noreply.github.com` };
+  }
+}
+async function commitLease(repo, base, path, text, message, who2, now) {
+  const dir = await mkdtemp(join3(tmpdir(), "jit-request-"));
+  try {
+    const index = { GIT_INDEX_FILE: join3(dir, "index") };
+    const blob = (await git(repo, ["hash-object", "-w", "--stdin"], text)).toString("utf8").trim();
+    await git(repo, ["read-tree", base], void 0, index);
+    await git(repo, ["update-index", "--add", "--cacheinfo", `100644,${blob},${path}`], void 0, index);
+    const tree = (await git(repo, ["write-tree"], void 0, index)).toString("utf8").trim();
+    const date = `${Math.floor(now / 1e3)} +0000`;
+    const env = { GIT_AUTHOR_NAME: who2.name, GIT_AUTHOR_EMAIL: who2.email, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: who2.name, GIT_COMMITTER_EMAIL: who2.email, GIT_COMMITTER_DATE: date };
+    const commit = (await git(repo, ["commit-tree", tree, "-p", base, "-F", "-"], message + "\n", env)).toString("utf8").trim();
+    return { commit, blob };
+  } finally {
+    await rm2(dir, { recursive: true, force: true });
+  }
+}
+async function pushRequest(repo, remote, commit, branch, note) {
+  let last = "";
+  for (let attempt = 0; attempt < PUSH_ATTEMPTS; attempt++) {
+    await fetchNotes(repo, remote);
+    await writeNote(repo, commit, note);
+    try {
+      await git(repo, ["push", "--atomic", "--quiet", remote, `${commit}:refs/heads/${branch}`, `${NOTES_REF}:${NOTES_REF}`]);
+      return;
+    } catch (e) {
+      last = e.message;
+    }
+  }
+  throw new Error(`Could not push the request (${branch} and ${NOTES_REF}) to ${remote}: ${last}`);
+}
+var LOGIN, PUSH_ATTEMPTS;
+var init_request_form = __esm({
+  "src/commands/request-form.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_usage_error();
+    init_request_note();
+    init_evidence_notes();
+    init_run_git();
+    init_bot_login();
+    init_resolve_facts();
+    init_load_lease();
+    init_timestamp();
+    init_load_policy();
+    init_format_request();
+    init_report();
+    init_validate_pull_request();
+    init_request();
+    init_validate();
+    LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+    PUSH_ATTEMPTS = 4;
+  }
+});
+
+// src/action/run-request.ts
+var run_request_exports = {};
+__export(run_request_exports, {
+  runRequestAction: () => runRequestAction
+});
+async function runRequestAction(ctx, gh, opts, env) {
+  if (ctx.eventName !== "workflow_dispatch") throw new Error(`The request command runs from a workflow_dispatch form, not ${ctx.eventName || "this event"}.`);
+  const actor = env.GITHUB_ACTOR ?? "";
+  const triggering = env.GITHUB_TRIGGERING_ACTOR;
+  if (triggering && actor && triggering.toLowerCase() !== actor.toLowerCase()) {
+    throw new Error(`This run was started by ${actor} and re-run by ${triggering}; a request is made by the person who fills in the form. ${triggering}: run the workflow yourself.`);
+  }
+  const input = (name) => getInput(name);
+  const r = await runRequestForm({
+    gh,
+    repoDir: ctx.workspace,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    defaultBranch: ctx.defaultBranch ?? "main",
+    policyPath: ctx.policyPath,
+    actor,
+    resource: input("resource"),
+    role: input("role"),
+    duration: input("duration"),
+    reason: input("reason"),
+    ticket: input("ticket"),
+    notBefore: input("not-before"),
+    ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
+    ...opts.botLogin ? { botLogin: opts.botLogin } : {},
+    now: ctx.now,
+    ...ctx.runUrl ? { runUrl: ctx.runUrl } : {}
+  });
+  for (const d of r.errors) error(d.hint ? `${d.message} ${d.hint.split("\n")[0]}` : d.message, { title: d.code });
+  for (const d of r.warnings) warning(d.message, { title: d.code });
+  const lines = ["### jit-access request", ""];
+  if (r.ok && r.pullRequest) {
+    lines.push(`Opened [#${r.pullRequest.number}](${r.pullRequest.url}) for @${actor}: \`${r.lease.path}\` on branch \`${r.branch}\`.`, "", "```yaml", r.lease.text.trimEnd(), "```");
+    setOutput("pull-request", String(r.pullRequest.number));
+    setOutput("pull-request-url", r.pullRequest.url);
+    setOutput("branch", r.branch);
+    setOutput("lease", r.lease.path);
+  } else {
+    lines.push(`Nothing was opened: the request is not valid.`, "");
+    for (const d of r.errors) lines.push(`- \`${d.code}\`: ${d.message}${d.hint ? ` \u2014 ${d.hint.split("\n")[0]}` : ""}`);
+  }
+  await summary.addRaw(lines.join("\n") + "\n").write();
+  setOutput("ok", String(r.ok));
+  setOutput("errors", String(r.errors.length));
+  return r.ok;
+}
+var init_run_request = __esm({
+  "src/action/run-request.ts"() {
+    "use strict";
+    init_core();
+    init_request_form();
+  }
+});
+
+// src/commands/break-glass.ts
+async function runBreakGlass(o) {
+  const { data: pr } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: o.pullRequest });
+  const author = pr.user?.login ?? "";
+  const changes = await pullRequestChanges(o.gh, { owner: o.owner, repo: o.repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha }, o.policyPath);
+  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, author, now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
+  const report = validatePullRequest(input);
+  const policy2 = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : void 0;
+  const notes = await readNotes(o.repoDir);
+  const records = [];
+  for (const [object, text] of notes) {
+    const note = parseNote(text);
+    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, o.evidenceKey)) continue;
+    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+  }
+  const blobs = new Map(changes.flatMap((c) => c.head ? [[c.path, gitBlobId(c.head.bytes)]] : []));
+  const decision = decideBreakGlass({
+    now: o.now,
+    policy: policy2,
+    changes,
+    blobs,
+    report,
+    pullRequest: { number: pr.number, author, open: pr.state === "open", baseRef: pr.base.ref },
+    defaultBranch: o.defaultBranch,
+    records,
+    hasKey: Boolean(o.evidenceKey)
+  });
+  const resourceId = decision.kind === "grant" || decision.kind === "already" ? decision.record.resource : decision.kind === "refused" ? resourceOfPath(decision.lease) : void 0;
+  const resource = resourceId !== void 0 ? policy2?.resources.get(resourceId) : void 0;
+  const approvers = resource && policy2 ? approverMentions(resource, policy2.groups) : [];
+  const result = { decision, report, headSha: pr.head.sha, approvers };
+  if (decision.kind !== "grant" || o.dryRun) return result;
+  const blob = decision.record.blob;
+  await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey);
+  if (o.pushRemote) {
+    const error2 = await pushNotesWithRetry(o.repoDir, o.pushRemote);
+    if (error2) {
+      result.error = `the break-glass record could not be pushed to refs/notes/jit (${error2}); nothing was granted.`;
+      return result;
+    }
+  }
+  result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
+  return result;
+}
+function resourceOfPath(path) {
+  return path.split("/")[1] ?? "";
+}
+async function recordGrant(repoDir, object, existing, record, key3) {
+  const old = existing !== void 0 ? parseNote(existing) : void 0;
+  const base = old && isTrusted(old, object, key3) ? old : { version: 1, leases: [] };
+  const note = signNote({ ...base, breakGlass: [...base.breakGlass ?? [], record] }, object, key3);
+  await writeNote(repoDir, object, JSON.stringify(note, null, 2) + "\n");
+}
+async function grant(provider, resource, r) {
+  try {
+    const holds = (await provider.list(resource)).filter((g) => g.grantee.toLowerCase() === r.grantee.toLowerCase()).map((g) => g.role);
+    const step = grantStep(holds, r.role, provider);
+    if (step.kind === "none") return { status: "unchanged" };
+    if (step.kind === "change-role") return await provider.changeRole(resource, r.grantee, r.role);
+    return await provider.grant(resource, r.grantee, r.role, { expiresAt: Date.parse(r.end) });
+  } catch (e) {
+    return { status: "failed", code: "provider-error", message: e.message };
+  }
+}
+var init_break_glass2 = __esm({
+  "src/commands/break-glass.ts"() {
+    "use strict";
+    init_evidence();
+    init_blob_id();
+    init_evidence_notes();
+    init_pull_request_changes();
+    init_resolve_facts();
+    init_load_policy();
+    init_break_glass();
+    init_validate_pull_request();
+    init_validate();
+  }
+});
+
+// src/action/run-break-glass.ts
+var run_break_glass_exports = {};
+__export(run_break_glass_exports, {
+  BREAK_GLASS_MARKER: () => BREAK_GLASS_MARKER,
+  runBreakGlassAction: () => runBreakGlassAction
+});
+async function runBreakGlassAction(ctx, gh, opts) {
+  const pr = ctx.pullRequest;
+  if (!pr || ctx.eventName !== "pull_request_target") {
+    throw new Error(`The break-glass command runs on pull_request_target (opened, reopened, synchronize), where the workflow comes from the default branch; not on ${ctx.eventName || "this event"}.`);
+  }
+  if (!ACTIVITIES.includes(ctx.eventAction ?? "")) {
+    info(`Nothing to do on '${ctx.eventAction ?? ""}': break-glass is granted when a pull request is opened, reopened or pushed to.`);
+    setOutput("break-glass", "none");
+    return true;
+  }
+  try {
+    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
+  } catch {
+    info("No evidence notes yet (refs/notes/jit).");
+  }
+  const registry = createProviderRegistry(gh);
+  const r = await runBreakGlass({
+    gh,
+    repoDir: ctx.workspace,
+    ref: "HEAD",
+    owner: ctx.owner,
+    repo: ctx.repo,
+    defaultBranch: ctx.defaultBranch ?? "main",
+    policyPath: ctx.policyPath,
+    now: ctx.now,
+    pullRequest: pr.number,
+    ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
+    providerFor: registry,
+    ...opts.dryRun ? { dryRun: true } : { pushRemote: "origin" }
+  });
+  setOutput("break-glass", r.decision.kind === "grant" ? r.error ? "failed" : "granted" : r.decision.kind);
+  const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
+  const say = async (body) => {
+    if (opts.dryRun) return;
+    try {
+      await upsertStickyComment(gh, where, BREAK_GLASS_MARKER, `${BREAK_GLASS_MARKER}
+${body}`);
+    } catch (e) {
+      warning(`Could not comment on #${pr.number}: ${e.message}`);
+    }
+  };
+  const d = r.decision;
+  switch (d.kind) {
+    case "none":
+      info("Not a break-glass request: nothing to grant before approval.");
+      return true;
+    case "already": {
+      const until = formatTimestamp(Math.min(Date.parse(d.record.end), Date.parse(d.record.reviewBy)));
+      info(`#${pr.number} already had its break-glass grant at ${formatTimestamp(Date.parse(d.record.grantedAt))}${d.record.ended ? ` (ended: ${d.record.ended.why})` : ` (until ${until})`}; nothing is granted again.`);
+      if (d.changed) {
+        await say(
+          `\u26A0\uFE0F This pull request's break-glass grant (${formatTimestamp(Date.parse(d.record.grantedAt))}) stays bound to the content granted then (\`${d.record.lease}\`, blob \`${d.record.blob.slice(0, 7)}\`). This push grants and extends nothing. Only that content, approved and merged by ${formatTimestamp(Date.parse(d.record.reviewBy))}, counts as reviewed; anything else is an ordinary request, granted after approval and merge, and the break-glass grant is then flagged as not reviewed.`
+        );
+      }
+      await summary2(r, `Already granted at ${formatTimestamp(Date.parse(d.record.grantedAt))}; nothing granted again${d.changed ? " (the lease changed since: not granted)" : ""}.`);
+      return true;
+    }
+    case "refused": {
+      const text = `\u{1F6AB} **Break-glass not granted** for \`${d.lease}\`:
+
+${d.why.map((w) => `- ${w}`).join("\n")}
+
+The request stays open as an ordinary one: it is granted after the approvers${r.approvers.length ? ` (${r.approvers.join(", ")})` : ""} approve and it is merged.`;
+      await say(text);
+      await summary2(r, text);
+      error(`Break-glass not granted: ${d.why.join(" ")}`, { title: "jit-access break-glass" });
+      return false;
+    }
+    case "grant": {
+      if (r.error) {
+        await say(`\u274C **Break-glass not granted**: ${r.error} Re-run this job, or ask the access repo admins.`);
+        await summary2(r, `Not granted: ${r.error}`);
+        error(r.error, { title: "jit-access break-glass" });
+        return false;
+      }
+      const outcome = r.outcome ? r.outcome.status === "failed" ? `failed (${r.outcome.message}); the next sweep tries again` : r.outcome.status : opts.dryRun ? "dry run, nothing done" : "not attempted";
+      const body = grantedComment(d.record, d.lease, r.approvers, outcome);
+      if (!opts.dryRun) {
+        try {
+          await postOnce(gh, where, grantedMarker(pr.number), `${grantedMarker(pr.number)}
+${body}`);
+        } catch (e) {
+          warning(`Could not comment on #${pr.number}: ${e.message}`);
+        }
+        const url = getInput("webhook-url") || void 0;
+        const n = createNotifier(url, { repository: `${ctx.owner}/${ctx.repo}` });
+        await n.notify({
+          kind: "break-glass",
+          text: `\u{1F6A8} Break-glass: @${d.record.grantee} was granted ${d.record.role} on ${d.record.resource} until ${formatTimestamp(Date.parse(d.record.end))} without approval (#${pr.number}); ${r.approvers.join(", ") || "the approvers"} must approve and merge it by ${formatTimestamp(Date.parse(d.record.reviewBy))}.`,
+          lease: d.record.lease,
+          resource: d.record.resource,
+          grantee: d.record.grantee,
+          role: d.record.role,
+          pullRequest: pr.number,
+          at: d.record.grantedAt
+        });
+        for (const f of n.failures) warning(`Webhook delivery failed (${f}); nothing else was affected.`);
+      }
+      await summary2(r, body);
+      if (r.outcome?.status === "failed") {
+        error(`The target refused the break-glass grant: ${r.outcome.message}. It is recorded; the next apply or expire run tries again.`, { title: r.outcome.code });
+        return false;
+      }
+      return true;
+    }
+  }
+}
+async function summary2(r, text) {
+  await summary.addRaw(`## jit-access break-glass
+
+${text}
+
+Validation: ${r.report.ok ? "passed" : "failed (see the jit-access / validate check)"}.
+`).write();
+}
+var BREAK_GLASS_MARKER, grantedMarker, ACTIVITIES;
+var init_run_break_glass = __esm({
+  "src/action/run-break-glass.ts"() {
+    "use strict";
+    init_core();
+    init_break_glass2();
+    init_run_git();
+    init_post_once();
+    init_sticky_comment();
+    init_timestamp();
+    init_webhook();
+    init_registry();
+    init_break_glass();
+    BREAK_GLASS_MARKER = "<!-- jit-access:break-glass -->";
+    grantedMarker = (pr) => `<!-- jit-access:break-glass-granted #${pr} -->`;
+    ACTIVITIES = ["opened", "reopened", "synchronize"];
   }
 });
 
@@ -35203,7 +36529,7 @@ var init_format_markdown = __esm({
     MAX_DETAILS = 50;
     esc2 = (s) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
     mer = (s) => s.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim();
-    minute = (ms) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+    minute = (ms2) => new Date(ms2).toISOString().slice(0, 16).replace("T", " ");
   }
 });
 
@@ -35331,9 +36657,19 @@ function rebuildAudit(input) {
     if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
   };
   const notes = [];
+  const invalidPolicies = /* @__PURE__ */ new Set();
   for (const c of input.commits) {
-    const policy2 = policyBlob ? input.policyOf(policyBlob) : void 0;
-    const trailers = jitTrailers(c.message);
+    const inForce = policyBlob;
+    const policyNow = () => {
+      if (!inForce) return void 0;
+      const p = input.policyOf(inForce);
+      if (!p && !invalidPolicies.has(inForce)) {
+        invalidPolicies.add(inForce);
+        notes.push(`${input.policyPath} in force before ${short(c.sha)} is not a valid policy: leases added while it was in force were not checked against it.`);
+      }
+      return p;
+    };
+    let trailers;
     const hint = pullRequestHint(c);
     for (const ch of c.changes) {
       if (ch.path === input.policyPath) continue;
@@ -35355,7 +36691,7 @@ function rebuildAudit(input) {
           reason: lease2.reason,
           ...lease2.ticket ? { ticket: lease2.ticket } : {},
           breakGlass: lease2.breakGlass === true,
-          ...ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {},
+          ...ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.requester ?? ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {},
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
           evidence: source,
           start: w.start,
@@ -35369,7 +36705,7 @@ function rebuildAudit(input) {
         rec.events.push({ kind: "requested", commit: c.sha, ...rec.requestedBy ? { by: rec.requestedBy } : {}, detail: `${prText}: ${lease2.grantee} as ${lease2.role} on ${lease2.resource}${lease2.duration ? ` for ${lease2.duration}` : ""}${lease2.expires ? ` until ${lease2.expires}` : ""}; reason: ${lease2.reason}${lease2.ticket ? `; ticket ${lease2.ticket}` : ""}` });
         for (const a of ev?.approvals ?? []) {
           const at = parseTimestamp(a.submittedAt);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: `approved ${short(a.commit)}` });
+          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
         }
         if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
@@ -35380,13 +36716,13 @@ function rebuildAudit(input) {
           if (!ev && hint === void 0 && !isBot(c)) {
             findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
           }
-          const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
-          const status2 = grant && grant.status !== "granted" && grant.status !== "unchanged" && grant.status !== "invited" ? ` (target answered: ${grant.status})` : grant?.status === "invited" ? " (invitation sent)" : "";
+          const grant2 = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
+          const status2 = grant2 && grant2.status !== "granted" && grant2.status !== "unchanged" && grant2.status !== "invited" ? ` (target answered: ${grant2.status})` : grant2?.status === "invited" ? " (invitation sent)" : "";
           rec.events.push({ kind: "granted", at: w.start, commit: c.sha, detail: `${lease2.role} on ${lease2.resource} until ${formatTimestamp(w.end)}${w.start > c.time ? " (scheduled start)" : ""}${status2}${ev ? "" : " \u2014 approvals not on record"}` });
-          checkLength(findings, policy2, lease2, rec, c);
+          if (!proven(source)) checkLength(findings, policyNow(), lease2, rec, c);
         }
         leases.push(rec);
-        live.set(ch.path, { rec, lease: lease2, ...policy2 ? { policyAtAdd: policy2 } : {} });
+        live.set(ch.path, { rec, lease: lease2 });
       } else if (ch.status === "M") {
         const life = live.get(ch.path);
         if (!life) continue;
@@ -35410,17 +36746,18 @@ function rebuildAudit(input) {
         for (const a of ev?.approvals ?? []) {
           const at = parseTimestamp(a.submittedAt);
           if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: `approved the extension at ${short(a.commit)}` });
+          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
         }
         const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : void 0);
         rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...ev?.pullRequest ? { by: ev.pullRequest.author } : {}, detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== void 0 ? ` by PR #${prNo}` : ""}${ev ? "" : " \u2014 approvals not on record"}` });
-        checkExtension2(findings, policy2, rec, c);
+        if (!proven(source)) checkExtension2(findings, policyNow(), rec, c);
       } else {
         const life = live.get(ch.path);
         if (!life) continue;
         live.delete(ch.path);
         const rec = life.rec;
         rec.removedIn = c.sha;
+        trailers ??= c.message.includes("Jit-") ? jitTrailers(c.message) : [];
         const t = trailers.find((g) => g.lease === ch.path);
         if (t && isBot(c)) {
           const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
@@ -35446,9 +36783,9 @@ function rebuildAudit(input) {
     const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
     if (policyChange) {
       policyBlob = policyChange.status === "D" ? void 0 : policyChange.blob;
-      if (policyBlob && !input.policyOf(policyBlob)) notes.push(`${input.policyPath} as changed in ${short(c.sha)} is not a valid policy: durations of leases added while it was in force were not checked against it.`);
     }
   }
+  addBreakGlass(input, leases, findings);
   for (const { rec } of live.values()) {
     if (rec.status === "not-granted") continue;
     if (rec.start > input.now) rec.status = "scheduled";
@@ -35490,7 +36827,56 @@ function checkExtension2(findings, policy2, rec, c) {
   if (rec.extensions > r.maxExtensions) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} was extended ${rec.extensions} time(s) by ${short(c.sha)}; ${rec.resource} allowed ${r.maxExtensions} then.` });
   else if (total > r.maxTotalDurationMinutes) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} lasts ${formatDuration(Math.round(total))} in total after ${short(c.sha)}, over the maxTotalDuration of ${formatDuration(r.maxTotalDurationMinutes)} that ${rec.resource} allowed then.` });
 }
-var PR_TITLE, ORDER2, order, short;
+function addBreakGlass(input, leases, findings) {
+  for (const { record: r, trusted } of input.breakGlass ?? []) {
+    if (!trusted && input.keyGiven) {
+      findings.push({ code: "evidence-untrusted", lease: r.lease, message: `A break-glass record for ${r.grantee} on ${r.resource} (PR #${r.pullRequest}) is not signed with the evidence key: it was not written by jit-access and granted nothing that the sweep kept.` });
+      continue;
+    }
+    const grantedAt = Date.parse(r.grantedAt);
+    const reviewBy = Date.parse(r.reviewBy);
+    const end = Date.parse(r.end);
+    if (![grantedAt, reviewBy, end].every(Number.isFinite)) continue;
+    const granted = { kind: "granted", at: grantedAt, by: r.requester, detail: `break-glass: ${r.role} on ${r.resource} granted when PR #${r.pullRequest} was opened, before approval; to be approved and merged by ${formatTimestamp(reviewBy)}${trusted ? "" : " (record not signed with the evidence key)"}` };
+    const merged = leases.find((l) => l.path === r.lease && l.pullRequest === r.pullRequest && l.events.some((e) => e.kind === "granted" && e.commit === l.addedIn) && l.status !== "not-granted" && l.start >= grantedAt && l.start <= reviewBy);
+    if (merged && trusted) {
+      merged.breakGlass = true;
+      merged.end = merged.end - (merged.start - grantedAt);
+      merged.start = grantedAt;
+      for (const e of merged.events) if (e.kind === "granted" && e.commit === merged.addedIn) e.detail = `approved and merged in time: the break-glass access continues as this lease until ${formatTimestamp(merged.end)}`;
+      merged.events.push(granted);
+      merged.events.sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity));
+      continue;
+    }
+    const endedAt = r.ended ? Date.parse(r.ended.at) : void 0;
+    const until = Math.min(end, reviewBy);
+    const rec = {
+      path: r.lease,
+      resource: r.resource,
+      grantee: r.grantee,
+      role: r.role,
+      reason: "(break-glass request, never merged)",
+      breakGlass: true,
+      pullRequest: r.pullRequest,
+      requestedBy: r.requester,
+      approvers: [],
+      evidence: trusted ? "signed-note" : "unsigned-note",
+      start: grantedAt,
+      end: until,
+      ...endedAt !== void 0 ? { revokedAt: endedAt, why: r.ended.why } : {},
+      status: endedAt !== void 0 || until <= input.now ? endedAt !== void 0 ? "ended" : "over" : "active",
+      extensions: 0,
+      addedIn: "",
+      events: [{ kind: "requested", by: r.requester, detail: `PR #${r.pullRequest}: ${r.grantee} as ${r.role} on ${r.resource}, break-glass` }, granted]
+    };
+    if (endedAt !== void 0) rec.events.push({ kind: "revoked", at: endedAt, detail: r.ended.why });
+    leases.push(rec);
+    if (input.now >= reviewBy || r.ended) {
+      findings.push({ code: "break-glass-unreviewed", lease: r.lease, resource: r.resource, message: `Break-glass access for ${r.grantee} as ${r.role} on ${r.resource} (PR #${r.pullRequest}, granted ${formatTimestamp(grantedAt)}) was not approved and merged by ${formatTimestamp(reviewBy)}${r.ended ? `: ${r.ended.why}` : ""}.` });
+    }
+  }
+}
+var PR_TITLE, ORDER2, order, short, proven;
 var init_rebuild = __esm({
   "src/audit/rebuild.ts"() {
     "use strict";
@@ -35503,6 +36889,7 @@ var init_rebuild = __esm({
     ORDER2 = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
     order = (k) => ORDER2.indexOf(k);
     short = (sha) => sha.slice(0, 7);
+    proven = (source) => source === "signed-note" || source === "api";
   }
 });
 
@@ -35517,10 +36904,11 @@ async function runAudit(o) {
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
+  const notesRead = readNotes(o.repoDir);
   const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = /* @__PURE__ */ new Set();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
-  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), readNotes(o.repoDir)]);
+  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
   const leaseCache = /* @__PURE__ */ new Map();
   const leaseOf = (path, blob) => {
     const k = `${path}\0${blob}`;
@@ -35533,9 +36921,13 @@ async function runAudit(o) {
     return policyCache.get(blob);
   };
   const notes = /* @__PURE__ */ new Map();
+  const breakGlass = [];
   for (const [commit, text] of noteTexts) {
     const note = parseNote(text);
-    if (note) notes.set(commit, { note, trusted: isTrusted(note, commit, o.evidenceKey) });
+    if (!note) continue;
+    const trusted = isTrusted(note, commit, o.evidenceKey);
+    notes.set(commit, { note, trusted });
+    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
   }
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
@@ -35567,6 +36959,7 @@ async function runAudit(o) {
     keyGiven: Boolean(o.evidenceKey),
     ...api ? { api } : {},
     orphanNotes,
+    breakGlass,
     ...o.botNames ? { botNames: o.botNames } : {}
   });
   if (o.online) {
@@ -35590,7 +36983,7 @@ async function verifyUnproven(o, commits, notes) {
       const n = notes.get(c.sha);
       if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
       const ev = await verifyChange2(
-        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now },
+        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}, ...online.botLogin ? { botLogin: online.botLogin } : {} },
         { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time }
       );
       out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
@@ -35624,6 +37017,7 @@ var LIST_CONCURRENCY2;
 var init_audit = __esm({
   "src/commands/audit.ts"() {
     "use strict";
+    init_break_glass();
     init_evidence();
     init_evidence_notes();
     init_history();
@@ -35669,7 +37063,7 @@ async function runAuditAction(ctx, gh, inputs) {
     now: ctx.now,
     ...since !== void 0 ? { query: { since } } : {},
     ...inputs.evidenceKey ? { evidenceKey: inputs.evidenceKey } : {},
-    online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh) }
+    online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh), ...inputs.botLogin ? { botLogin: inputs.botLogin } : {} }
   });
   const markdown = formatAuditMarkdown(report);
   await summary.addRaw(markdown).write();
@@ -35709,6 +37103,165 @@ var init_run_audit = __esm({
     init_timestamp();
     init_registry();
     ISSUE_BODY_MAX = 65e3;
+  }
+});
+
+// src/commands/timer.ts
+function resourceOf(lease2) {
+  const where = checkLeasePath(lease2);
+  if (where.kind !== "lease") throw new UsageError("timer-bad-lease", `'${lease2}' is not a lease file (leases/<resource>/<name>.yaml).`);
+  return where.resource;
+}
+async function runTimer(o) {
+  const r = await runExpire({ ...o, onlyResources: /* @__PURE__ */ new Set([resourceOf(o.lease)]) });
+  const still = r.apply.active.find((a) => a.path === o.lease && a.end > o.now);
+  return { ...r, ...still ? { next: { lease: o.lease, expiresAt: still.end } } : {} };
+}
+async function runTimerEarly(o) {
+  const resource = resourceOf(o.lease);
+  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
+  const policy2 = policyFile ? loadPolicy(o.policyPath, policyFile.bytes).policy : void 0;
+  if (!policy2) throw new UsageError("policy-invalid", `No valid ${o.policyPath} at ${o.ref}.`);
+  const facts = {
+    now: o.now,
+    revocation: policy2.resources.get(resource)?.revocation,
+    eventName: o.eventName,
+    workflowRef: o.workflowRef,
+    expectedWorkflowRef: timerWorkflowRef(o.owner, o.repo, o.timerWorkflow, o.defaultBranch)
+  };
+  const allowed = earlyRevokeVerdict(facts);
+  if (!allowed.allowed) throw new UsageError(allowed.code, `${o.lease} was not revoked early: ${allowed.message}`);
+  const scope = /* @__PURE__ */ new Set([resource]);
+  const look = await runApply({ ...o, onlyResources: scope, dryRun: true });
+  if (look.over.some((l) => l.path === o.lease)) return { status: "expired", result: await runExpire({ ...o, onlyResources: scope }) };
+  const active = look.active.find((a) => a.path === o.lease);
+  if (!active) return { status: "gone" };
+  const verdict = earlyRevokeVerdict({ ...facts, end: active.end });
+  if (!verdict.allowed) return { status: "not-due", end: active.end, message: `${o.lease} was not revoked early: ${verdict.message}` };
+  const why = [o.runUrl, o.actor ? `started by @${o.actor}` : void 0].filter(Boolean).join(", ");
+  const result = await runExpire({ ...o, onlyResources: scope, endNow: /* @__PURE__ */ new Set([o.lease]), earlyReason: `timer cancelled: revoked early${why ? ` (${why})` : ""}` });
+  return { status: "revoked", result };
+}
+var init_timer = __esm({
+  "src/commands/timer.ts"() {
+    "use strict";
+    init_usage_error();
+    init_access_repo();
+    init_lease_path();
+    init_load_policy();
+    init_timer_plan();
+    init_apply();
+    init_expire();
+  }
+});
+
+// src/action/run-timer.ts
+var run_timer_exports = {};
+__export(run_timer_exports, {
+  REAL_TIMER_DEPS: () => REAL_TIMER_DEPS,
+  runTimerAction: () => runTimerAction
+});
+async function runTimerAction(ctx, gh, opts, inputs, deps = REAL_TIMER_DEPS) {
+  const t = parseTimerInputs(inputs.lease, inputs.expiresAt);
+  switch (inputs.phase.trim()) {
+    case "wait":
+      return (await waitForExpiry(ctx, gh, t, deps)).ok;
+    case "revoke":
+      return revokeAtExpiry(ctx, gh, opts, t, deps);
+    case "early":
+      return revokeEarly(ctx, gh, opts, t, inputs, deps);
+    case "": {
+      const w = await waitForExpiry(ctx, gh, t, deps);
+      return w.due ? revokeAtExpiry(ctx, gh, opts, t, deps) : w.ok;
+    }
+    default:
+      throw new UsageError("timer-bad-phase", `Input 'timer-phase' must be wait, revoke, early or empty; got '${inputs.phase}'.`);
+  }
+}
+async function leaseExists(ctx, gh, lease2) {
+  try {
+    await gh.rest.repos.getContent({ owner: ctx.owner, repo: ctx.repo, path: lease2, ref: ctx.defaultBranch ?? "main" });
+    return true;
+  } catch (e) {
+    if (e.status === 404) return false;
+    info(`Could not check that ${lease2} still exists (${e.message}); waiting on.`);
+    return true;
+  }
+}
+async function waitForExpiry(ctx, gh, t, deps) {
+  const start = deps.clock();
+  const leg = timerLeg(start, t.expiresAt);
+  const until = start + leg.waitMs;
+  info(
+    `${t.lease} expires at ${formatTimestamp(t.expiresAt)}; waiting ${Math.ceil(leg.waitMs / 6e4)} minute(s)` + (leg.due ? "." : `, then starting the next timer (one job waits at most ${MAX_TIMER_WAIT_MS / 6e4} minutes).`)
+  );
+  setOutput("due", "false");
+  for (let now = start; now < until; now = deps.clock()) {
+    if (!await leaseExists(ctx, gh, t.lease)) {
+      info(`${t.lease} is no longer on ${ctx.defaultBranch ?? "main"} (released, or removed by the sweep): nothing left to wait for.`);
+      return { due: false, ok: true };
+    }
+    await deps.sleep(Math.min(TIMER_POLL_MS, until - now));
+  }
+  if (leg.due) {
+    setOutput("due", "true");
+    return { due: true, ok: true };
+  }
+  const next = await startTimers(gh, { owner: ctx.owner, repo: ctx.repo, ref: ctx.defaultBranch ?? "main", workflow: timerWorkflow() }, [t], (m) => warning(m));
+  if (next.started.length === 0) {
+    setFailed(`The next timer for ${t.lease} could not be started; the sweep revokes it after ${formatTimestamp(t.expiresAt)}.`);
+    return { due: false, ok: false };
+  }
+  info(`Started the next timer for ${t.lease}.`);
+  return { due: false, ok: true };
+}
+async function revokeAtExpiry(ctx, gh, opts, t, deps) {
+  const now = deps.clock();
+  if (now < t.expiresAt) {
+    throw new UsageError("timer-not-due", `${t.lease} expires at ${formatTimestamp(t.expiresAt)}, not yet: run the wait phase first (timer-phase: wait).`);
+  }
+  const at = { ...ctx, now };
+  const r = await expireAndReport(at, gh, opts, (o) => runTimer({ ...o, lease: t.lease }));
+  if (!r) return true;
+  if (r.next) info(`${t.lease} was extended to ${formatTimestamp(r.next.expiresAt)}: starting a timer for its new end.`);
+  else if (!r.removed.some((x) => x.path === t.lease)) info(`${t.lease} was not removed by this run (already gone, or kept: see the summary).`);
+  if (!opts.dryRun) await startTimersAfter(at, gh, [r.apply, r.recheck], r.next ? [r.next] : []);
+  return r.ok;
+}
+async function revokeEarly(ctx, gh, opts, t, inputs, deps) {
+  const at = { ...ctx, now: deps.clock() };
+  const r = await expireAndReport(at, gh, opts, async (o) => {
+    const e = await runTimerEarly({
+      ...o,
+      lease: t.lease,
+      eventName: ctx.eventName,
+      workflowRef: inputs.workflowRef,
+      timerWorkflow: timerWorkflow(),
+      ...inputs.actor ? { actor: inputs.actor } : {},
+      ...ctx.runUrl ? { runUrl: ctx.runUrl } : {}
+    });
+    if (e.status === "gone") info(`${t.lease} is not active on ${o.defaultBranch}: nothing to revoke.`);
+    if (e.status === "not-due") warning(e.message, { title: "jit-access timer" });
+    return e.status === "revoked" || e.status === "expired" ? e.result : void 0;
+  });
+  if (r && !opts.dryRun) await startTimersAfter(at, gh, [r.apply, r.recheck]);
+  return r?.ok ?? true;
+}
+var REAL_TIMER_DEPS;
+var init_run_timer = __esm({
+  "src/action/run-timer.ts"() {
+    "use strict";
+    init_core();
+    init_timer();
+    init_usage_error();
+    init_timestamp();
+    init_timer_plan();
+    init_run_expire();
+    init_start_timers();
+    REAL_TIMER_DEPS = {
+      clock: () => Date.now(),
+      sleep: (ms2) => new Promise((done) => setTimeout(done, ms2))
+    };
   }
 });
 
@@ -36165,20 +37718,20 @@ CHAR_MAP[HTAB] |= OWS;
 CHAR_MAP[SP] |= OWS;
 CHAR_MAP[SEMI] |= SEMI_FLAG;
 CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
+for (let code2 = 128; code2 <= 255; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE;
 }
 for (const char of "!#$%&'*+-.^_`|~") {
   CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
 }
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 48; code2 <= 57; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+for (let code2 = 65; code2 <= 90; code2++) {
+  CHAR_MAP[code2] |= LOWER_CASE | TOKEN_FLAG;
 }
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
+for (let code2 = 97; code2 <= 122; code2++) {
+  CHAR_MAP[code2] |= TOKEN_FLAG;
 }
 var NullObject = /* @__PURE__ */ (() => {
   const C = function() {
@@ -36198,8 +37751,8 @@ function parse2(header, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
+    const code2 = header.charCodeAt(index);
+    const flags = CHAR_MAP[code2];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -36210,7 +37763,7 @@ function parse2(header, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code & NON_ASCII | flags;
+    typeFlags |= code2 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -36232,14 +37785,14 @@ function parseParameters(header, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
+      const code2 = header.charCodeAt(index);
+      const flags = CHAR_MAP[code2];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code2 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key3 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -36251,16 +37804,16 @@ function parseParameters(header, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
+            const code3 = header.charCodeAt(index);
+            if (code3 === DQUOTE) {
               if (parameters[key3] === void 0) {
                 parameters[key3] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
+                const code4 = header.charCodeAt(index);
+                const flags2 = CHAR_MAP[code4];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -36271,7 +37824,7 @@ function parseParameters(header, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code3 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -36284,8 +37837,8 @@ function parseParameters(header, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
+          const code3 = header.charCodeAt(index);
+          const flags2 = CHAR_MAP[code3];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -36312,7 +37865,7 @@ function parseParameters(header, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code & NON_ASCII | flags;
+      keyFlags |= code2 & NON_ASCII | flags;
       index++;
     }
   }
@@ -40123,10 +41676,11 @@ function readContext(env, input, now) {
     now
   };
   if (event.repository?.default_branch) ctx.defaultBranch = event.repository.default_branch;
+  if (typeof event.action === "string") ctx.eventAction = event.action;
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) ctx.runUrl = `${env.GITHUB_SERVER_URL}/${owner2}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   const p = event.pull_request;
   if (p && p.user?.login && p.head?.sha && p.base?.sha) {
-    ctx.pullRequest = { number: p.number, author: p.user.login, headSha: p.head.sha, baseSha: p.base.sha, baseRef: p.base.ref ?? "" };
+    ctx.pullRequest = { number: p.number, author: p.user.login, headSha: p.head.sha, baseSha: p.base.sha, baseRef: p.base.ref ?? "", headRef: p.head.ref ?? "" };
   }
   return ctx;
 }
@@ -40134,6 +41688,28 @@ function readContext(env, input, now) {
 // src/action/run-validate.ts
 init_core();
 init_validate();
+init_requester();
+
+// src/approval/pull-request-requester.ts
+init_evidence_notes();
+init_bot_login();
+init_requester();
+async function pullRequestRequester(gh, i) {
+  const pr = i.pullRequest;
+  const warnings = [];
+  const leases = changedLeases(i.changes);
+  const base = { author: pr.author, repository: `${i.owner}/${i.repo}`, pullRequest: { number: pr.number, headSha: pr.headSha, headRef: pr.headRef }, leases, ...i.evidenceKey ? { evidenceKey: i.evidenceKey } : {} };
+  if (leases.length === 0) return { requester: resolveRequester(base), warnings };
+  const bot = await botLoginFor(gh, i.botLogin, pr.author);
+  if (!bot.login) {
+    if (bot.problem) warnings.push(`Pull request #${pr.number} is by ${pr.author}, and the request form's login is unknown: ${bot.problem}.`);
+    return { requester: resolveRequester(base), warnings };
+  }
+  if (pr.author.toLowerCase() !== bot.login.toLowerCase()) return { requester: resolveRequester({ ...base, botLogin: bot.login }), warnings };
+  if (!await fetchNotes(i.repoDir, i.remote ?? "origin", i.token)) warnings.push(`Could not fetch refs/notes/jit from ${i.remote ?? "origin"}: the request note of #${pr.number} cannot be read.`);
+  const note = /^[0-9a-f]{40}$/.test(pr.headSha) ? await readNote(i.repoDir, pr.headSha) : void 0;
+  return { requester: resolveRequester({ ...base, botLogin: bot.login, ...note !== void 0 ? { note } : {} }), warnings };
+}
 
 // src/github/check-run.ts
 var CHECK_NAME = "jit-access / validate";
@@ -40154,7 +41730,7 @@ ${d.hint}` : d.message
 }
 async function publishCheckRun(gh, c) {
   const annotations = c.diagnostics.map(toAnnotation);
-  const summary2 = c.summary.length > MAX_TEXT ? `${c.summary.slice(0, MAX_TEXT)}
+  const summary3 = c.summary.length > MAX_TEXT ? `${c.summary.slice(0, MAX_TEXT)}
 \u2026(truncated)` : c.summary;
   const first = annotations.slice(0, BATCH);
   const created = await gh.rest.checks.create({
@@ -40165,14 +41741,14 @@ async function publishCheckRun(gh, c) {
     status: "completed",
     conclusion: c.ok ? "success" : c.notOk ?? "failure",
     ...c.detailsUrl ? { details_url: c.detailsUrl } : {},
-    output: { title: c.title, summary: summary2, annotations: first }
+    output: { title: c.title, summary: summary3, annotations: first }
   });
   for (let i = BATCH; i < annotations.length; i += BATCH) {
     await gh.rest.checks.update({
       owner: c.owner,
       repo: c.repo,
       check_run_id: created.data.id,
-      output: { title: c.title, summary: summary2, annotations: annotations.slice(i, i + BATCH) }
+      output: { title: c.title, summary: summary3, annotations: annotations.slice(i, i + BATCH) }
     });
   }
   return created.data.id;
@@ -40219,115 +41795,9 @@ function approvalSummary(items) {
 
 // src/action/run-validate.ts
 init_load_policy();
-
-// src/github/pull-request-changes.ts
-init_generate_codeowners();
-init_parse_yaml();
-init_lease_path();
-init_tree();
-var TreeReader = class {
-  constructor(gh, owner2, repo) {
-    this.gh = gh;
-    this.owner = owner2;
-    this.repo = repo;
-  }
-  gh;
-  owner;
-  repo;
-  trees = /* @__PURE__ */ new Map();
-  async list(treeSha) {
-    let t = this.trees.get(treeSha);
-    if (!t) {
-      const res = await this.gh.rest.git.getTree({ owner: this.owner, repo: this.repo, tree_sha: treeSha });
-      t = new Map(res.data.tree.map((e) => [e.path ?? "", e]));
-      this.trees.set(treeSha, t);
-    }
-    return t;
-  }
-  async entry(commitSha, path) {
-    let treeSha = commitSha;
-    const parts = path.split("/");
-    for (let i = 0; i < parts.length; i++) {
-      const e = (await this.list(treeSha)).get(parts[i] ?? "");
-      if (!e) return void 0;
-      if (i === parts.length - 1) return e;
-      if (e.type !== "tree" || !e.sha) return void 0;
-      treeSha = e.sha;
-    }
-    return void 0;
-  }
-};
-async function pullRequestChanges(gh, pr, policyPath) {
-  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  const trees = new TreeReader(gh, pr.owner, pr.repo);
-  const needsContent = (p) => isUnderLeases(p) || p === policyPath || CODEOWNERS_LOCATIONS.includes(p);
-  const read = async (commit, path) => {
-    const e = await trees.entry(commit, path);
-    if (!e || !e.sha) return void 0;
-    const mode = modeOf(e.mode ?? "100644");
-    if (mode === "submodule") return { path, mode, bytes: new Uint8Array() };
-    const limit = path === policyPath ? MAX_POLICY_BYTES : MAX_FILE_BYTES;
-    if ((e.size ?? 0) > limit) return { path, mode, bytes: new Uint8Array(limit + 1) };
-    const blob = await gh.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: e.sha });
-    return { path, mode, bytes: Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8") };
-  };
-  const placeholder = (path) => ({ path, mode: "file", bytes: new Uint8Array() });
-  const changes = [];
-  for (const f of files) {
-    const path = f.filename;
-    const previousPath = f.previous_filename ?? void 0;
-    const wantHead = needsContent(path);
-    const wantBase = needsContent(previousPath ?? path);
-    switch (f.status) {
-      case "unchanged":
-        break;
-      case "removed": {
-        const base = wantBase ? await read(pr.baseSha, path) : void 0;
-        changes.push({ status: "removed", path, base: base ?? placeholder(path) });
-        break;
-      }
-      case "added":
-      case "copied": {
-        const head = wantHead ? await read(pr.headSha, path) : void 0;
-        changes.push({ status: "added", path, head: head ?? placeholder(path) });
-        break;
-      }
-      case "renamed": {
-        const head = wantHead ? await read(pr.headSha, path) : void 0;
-        const base = wantBase && previousPath ? await read(pr.baseSha, previousPath) : void 0;
-        changes.push({ status: "renamed", path, ...previousPath ? { previousPath } : {}, head: head ?? placeholder(path), base: base ?? placeholder(previousPath ?? path) });
-        break;
-      }
-      default: {
-        const head = wantHead ? await read(pr.headSha, path) : void 0;
-        const base = wantBase ? await read(pr.baseSha, path) : void 0;
-        changes.push({ status: "modified", path, head: head ?? placeholder(path), ...base ? { base } : {} });
-      }
-    }
-  }
-  return changes;
-}
-
-// src/action/run-validate.ts
+init_pull_request_changes();
 init_resolve_facts();
-
-// src/github/sticky-comment.ts
-async function upsertStickyComment(gh, where, marker, body) {
-  const comments = await gh.paginate(gh.rest.issues.listComments, { owner: where.owner, repo: where.repo, issue_number: where.number, per_page: 100 });
-  const mine = comments.filter((c) => c.body?.includes(marker) && c.user?.type === "Bot");
-  for (const c of mine.reverse()) {
-    if (c.body === body) return { id: c.id, created: false };
-    try {
-      await gh.rest.issues.updateComment({ owner: where.owner, repo: where.repo, comment_id: c.id, body });
-      return { id: c.id, created: false };
-    } catch (e) {
-      const status2 = e.status;
-      if (status2 !== 403 && status2 !== 404) throw e;
-    }
-  }
-  const res = await gh.rest.issues.createComment({ owner: where.owner, repo: where.repo, issue_number: where.number, body });
-  return { id: res.data.id, created: true };
-}
+init_sticky_comment();
 
 // src/report/format-json.ts
 var item = (d) => ({ code: d.code, message: d.message, line: d.line, column: d.column, ...d.hint ? { hint: d.hint } : {} });
@@ -40397,31 +41867,130 @@ function formatComment(report, links = {}) {
 // src/action/run-validate.ts
 init_report();
 init_validate_pull_request();
+
+// src/action/notify-requests.ts
+init_core();
+init_lease_path();
+init_load_lease();
+init_webhook();
+function addedLeases(changes) {
+  return changes.flatMap((c) => {
+    if (c.status !== "added" && c.status !== "renamed" || !c.head || checkLeasePath(c.path).kind !== "lease") return [];
+    const lease2 = loadLease(c.path, c.head.bytes).lease;
+    return lease2 ? [{ path: c.path, lease: lease2 }] : [];
+  });
+}
+var forWhom = (lease2, author) => `${lease2.role} on ${lease2.resource}${lease2.grantee.toLowerCase() === author.toLowerCase() ? "" : ` for @${lease2.grantee}`}`;
+async function notifyRequests(ctx, changes, report, requester, url) {
+  const pr = ctx.pullRequest;
+  if (!url || !pr || !ctx.eventName.startsWith("pull_request") || ctx.eventName === "pull_request_review") return;
+  if (ctx.eventAction !== "opened" && ctx.eventAction !== "reopened") return;
+  const n = createNotifier(url, { repository: `${ctx.owner}/${ctx.repo}` });
+  const at = new Date(ctx.now).toISOString();
+  for (const { path, lease: lease2 } of addedLeases(changes)) {
+    const valid = report.files.find((f) => f.file === path)?.ok ?? report.ok;
+    const how = lease2.duration !== void 0 ? `for ${lease2.duration}` : `until ${lease2.expires}`;
+    await n.notify({
+      kind: "request",
+      text: `\u{1F4DD} @${requester} requests ${forWhom(lease2, requester)} ${how} in #${pr.number}: ${lease2.reason}${valid ? "" : " (\u274C validation failed: see the pull request)"}`,
+      lease: path,
+      resource: lease2.resource,
+      grantee: lease2.grantee,
+      role: lease2.role,
+      pullRequest: pr.number,
+      requester,
+      reason: lease2.reason,
+      valid,
+      ...lease2.expires !== void 0 ? { expires: lease2.expires } : {},
+      at
+    });
+  }
+  for (const failure of n.failures) warning(`Webhook delivery failed (${failure}); nothing else was affected.`);
+}
+async function wasApproved(gh, ctx) {
+  const pr = ctx.pullRequest;
+  try {
+    const { data } = await gh.rest.checks.listForRef({ owner: ctx.owner, repo: ctx.repo, ref: pr.headSha, check_name: APPROVALS_CHECK_NAME, filter: "latest", per_page: 100 });
+    const last = [...data.check_runs].sort((a, b) => b.id - a.id)[0];
+    return last?.conclusion === "success";
+  } catch (e) {
+    info(`Could not read the earlier ${APPROVALS_CHECK_NAME} check (${e.message}); an approval may be announced twice.`);
+    return false;
+  }
+}
+async function notifyApproval(ctx, items, changes, url) {
+  const pr = ctx.pullRequest;
+  if (!url || !pr || items.length === 0) return;
+  const n = createNotifier(url, { repository: `${ctx.owner}/${ctx.repo}` });
+  const at = new Date(ctx.now).toISOString();
+  const leases = new Map(
+    changes.flatMap((c) => {
+      const lease2 = c.head && checkLeasePath(c.path).kind === "lease" ? loadLease(c.path, c.head.bytes).lease : void 0;
+      return lease2 ? [[c.path, lease2]] : [];
+    })
+  );
+  for (const item2 of items) {
+    const lease2 = leases.get(item2.path);
+    if (!lease2) continue;
+    const by = [...new Set(item2.result.rules.flatMap((r) => r.approvedBy))];
+    const what = changes.find((c) => c.path === item2.path)?.status === "modified" ? "the extension of " : "";
+    await n.notify({
+      kind: "approval",
+      text: `\u2705 #${pr.number} is approved: ${what}${lease2.role} on ${lease2.resource} for @${lease2.grantee}, by ${by.map((a) => `@${a}`).join(", ")}. It is granted when merged.`,
+      lease: item2.path,
+      resource: lease2.resource,
+      grantee: lease2.grantee,
+      role: lease2.role,
+      pullRequest: pr.number,
+      approvedBy: by,
+      at
+    });
+  }
+  for (const failure of n.failures) warning(`Webhook delivery failed (${failure}); nothing else was affected.`);
+}
+
+// src/action/run-validate.ts
 var MAX_STEP_ANNOTATIONS = 10;
-async function runValidateAction(ctx, gh) {
+async function runValidateAction(ctx, gh, opts = {}) {
   const pr = ctx.pullRequest;
   if (!pr) throw new Error(`The validate command runs on pull_request_target, pull_request or pull_request_review events, not ${ctx.eventName}.`);
   const changes = await pullRequestChanges(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, headSha: pr.headSha, baseSha: pr.baseSha }, ctx.policyPath);
+  const { requester, warnings } = await pullRequestRequester(gh, {
+    repoDir: ctx.workspace,
+    token: ctx.token,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    pullRequest: pr,
+    changes,
+    ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
+    ...opts.botLogin ? { botLogin: opts.botLogin } : {}
+  });
+  for (const w of warnings) warning(w);
   const input = await pullRequestInput(ctx.workspace, "HEAD", changes, {
     policyPath: ctx.policyPath,
-    author: pr.author,
+    ...requester.ok ? { author: requester.login } : {},
     now: ctx.now,
     strict: true,
     resolveFacts: (q) => resolveFacts(gh, q)
   });
-  const report = validatePullRequest(input);
+  let report = validatePullRequest(input);
+  if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   await publish(ctx, gh, report);
-  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : void 0, changes);
+  await notifyRequests(ctx, changes, report, requester.ok ? requester.login : pr.author, getInput("webhook-url") || void 0);
+  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : void 0, changes, requester.ok ? requester.login : pr.author);
   return report;
 }
-async function publishApprovals(ctx, gh, policy2, changes) {
+async function publishApprovals(ctx, gh, policy2, changes, requester) {
   const pr = ctx.pullRequest;
   if (!policy2) return;
   try {
-    const items = await pullRequestApprovals(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, author: pr.author, headSha: pr.headSha }, policy2, changes);
+    const items = await pullRequestApprovals(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number, author: requester, headSha: pr.headSha }, policy2, changes);
     const s = items.length ? approvalSummary(items) : { ok: true, title: "No lease requests to approve", text: "" };
     setOutput("approved", String(s.ok));
+    const url = getInput("webhook-url") || void 0;
+    const announce = url !== void 0 && s.ok && items.length > 0 && ctx.eventName === "pull_request_review" && !await wasApproved(gh, ctx);
     await publishCheckRun(gh, { owner: ctx.owner, repo: ctx.repo, headSha: pr.headSha, ok: s.ok, notOk: "action_required", detailsUrl: ctx.runUrl ?? `https://github.com/${ctx.owner}/${ctx.repo}/pull/${pr.number}`, title: s.title, summary: s.text || s.title, diagnostics: [], name: APPROVALS_CHECK_NAME });
+    if (announce) await notifyApproval(ctx, items, changes, url);
   } catch (e) {
     warning(`Could not report approval progress: ${e.message}`);
   }
@@ -40434,8 +42003,8 @@ async function publish(ctx, gh, report) {
   for (const d of errors.slice(0, MAX_STEP_ANNOTATIONS)) error(d.hint ? `${d.message} ${d.hint.split("\n")[0]}` : d.message, { title: d.code, file: d.file, startLine: d.line, startColumn: d.column });
   for (const d of warnings.slice(0, MAX_STEP_ANNOTATIONS)) warning(d.message, { title: d.code, file: d.file, startLine: d.line, startColumn: d.column });
   if (errors.length > MAX_STEP_ANNOTATIONS) notice(`${errors.length - MAX_STEP_ANNOTATIONS} more error(s): see the job summary and the ${CHECK_NAME} check.`);
-  const summary2 = formatSummary(report);
-  await summary.addRaw(summary2).write();
+  const summary3 = formatSummary(report);
+  await summary.addRaw(summary3).write();
   const summaryUrl = ctx.runUrl;
   try {
     await upsertStickyComment(gh, { owner: ctx.owner, repo: ctx.repo, number: pr.number }, COMMENT_MARKER, formatComment(report, summaryUrl ? { summaryUrl } : {}));
@@ -40443,7 +42012,7 @@ async function publish(ctx, gh, report) {
     warning(`Could not write the pull request comment: ${e.message}. Give the workflow 'pull-requests: write'.`);
   }
   try {
-    await publishCheckRun(gh, { owner: ctx.owner, repo: ctx.repo, headSha: pr.headSha, ok: report.ok, title: verdictTitle(report), summary: summary2, diagnostics: diags });
+    await publishCheckRun(gh, { owner: ctx.owner, repo: ctx.repo, headSha: pr.headSha, ok: report.ok, title: verdictTitle(report), summary: summary3, diagnostics: diags });
   } catch (e) {
     warning(`Could not create the ${CHECK_NAME} check run: ${e.message}. Give the workflow 'checks: write'.`);
   }
@@ -40461,7 +42030,8 @@ function flag(name) {
 function reconcileInputs() {
   const key3 = getInput("evidence-key");
   if (key3) setSecret(key3);
-  return { ...key3 ? { evidenceKey: key3 } : {}, dryRun: flag("dry-run"), force: flag("force") };
+  const bot = getInput("bot-login").trim();
+  return { ...key3 ? { evidenceKey: key3 } : {}, ...bot ? { botLogin: bot } : {}, dryRun: flag("dry-run"), force: flag("force") };
 }
 async function run() {
   try {
@@ -40469,7 +42039,8 @@ async function run() {
     const gh = createClient({ token: ctx.token, baseUrl: ctx.apiUrl, log: (m) => info(m) });
     switch (ctx.command) {
       case "validate": {
-        const report = await runValidateAction(ctx, gh);
+        const { evidenceKey, botLogin: botLogin2 } = reconcileInputs();
+        const report = await runValidateAction(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin2 ? { botLogin: botLogin2 } : {} });
         if (!report.ok) setFailed("Lease validation failed: see the annotations, the job summary and the pull request comment.");
         return;
       }
@@ -40492,12 +42063,37 @@ async function run() {
         if (!ok) setFailed("revoke did not complete: see the job summary.");
         return;
       }
+      case "request": {
+        const { runRequestAction: runRequestAction2 } = await Promise.resolve().then(() => (init_run_request(), run_request_exports));
+        const ok = await runRequestAction2(ctx, gh, reconcileInputs(), process.env);
+        if (!ok) setFailed("The request is not valid and nothing was opened: see the errors above and the job summary.");
+        return;
+      }
+      case "break-glass": {
+        const { runBreakGlassAction: runBreakGlassAction2 } = await Promise.resolve().then(() => (init_run_break_glass(), run_break_glass_exports));
+        const { evidenceKey, dryRun } = reconcileInputs();
+        const ok = await runBreakGlassAction2(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, dryRun });
+        if (!ok) setFailed("Break-glass was not granted: see the job summary and the pull request comment.");
+        return;
+      }
       case "audit": {
         const { runAuditAction: runAuditAction2 } = await Promise.resolve().then(() => (init_run_audit(), run_audit_exports));
-        const key3 = getInput("evidence-key");
-        if (key3) setSecret(key3);
-        const r = await runAuditAction2(ctx, gh, { ...key3 ? { evidenceKey: key3 } : {}, since: getInput("since"), csvPath: getInput("csv"), issue: getInput("issue") || "never" });
+        const { evidenceKey, botLogin: botLogin2 } = reconcileInputs();
+        const r = await runAuditAction2(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin2 ? { botLogin: botLogin2 } : {}, since: getInput("since"), csvPath: getInput("csv"), issue: getInput("issue") || "never" });
         if (!r.ok) setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
+        return;
+      }
+      case "timer": {
+        const { runTimerAction: runTimerAction2 } = await Promise.resolve().then(() => (init_run_timer(), run_timer_exports));
+        const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR;
+        const ok = await runTimerAction2(ctx, gh, reconcileInputs(), {
+          lease: getInput("lease"),
+          expiresAt: getInput("expires-at"),
+          phase: getInput("timer-phase"),
+          workflowRef: process.env.GITHUB_WORKFLOW_REF ?? "",
+          ...actor ? { actor } : {}
+        });
+        if (!ok) setFailed("timer did not complete: see the job summary (the sweep still revokes the lease).");
         return;
       }
       default:

@@ -5,9 +5,16 @@ import {
   formatPlanText
 } from "./chunk-COAC2HCB.js";
 import {
+  runAudit
+} from "./chunk-YRSRSTBZ.js";
+import {
+  formatAuditTable
+} from "./chunk-QIN4FEEU.js";
+import "./chunk-Y6VO2UKB.js";
+import {
   formatText,
   runRequest
-} from "./chunk-774SA5NL.js";
+} from "./chunk-U43NWQQQ.js";
 import {
   createClient
 } from "./chunk-CNFIPN6Z.js";
@@ -16,21 +23,22 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-YGRNQIP2.js";
+} from "./chunk-BYFCHY5Q.js";
 import {
   runApply
-} from "./chunk-RYD2DQZA.js";
+} from "./chunk-74P2YEZF.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-7CRMSC7W.js";
+import "./chunk-DKJN5QIN.js";
 import {
   evaluateApprovals
-} from "./chunk-N7S4FKRI.js";
+} from "./chunk-YH7UOB5N.js";
+import "./chunk-UP7VEJQB.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-76F7ZT6L.js";
+} from "./chunk-IPO7XKCR.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -38,6 +46,7 @@ import {
   formatDuration,
   loadPolicy,
   parseRef,
+  require_dist,
   resourceOrg,
   teamsIn
 } from "./chunk-LBWXCQKF.js";
@@ -52,10 +61,12 @@ import {
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
-import "./chunk-BQMI2UZC.js";
+import {
+  __toESM
+} from "./chunk-BQMI2UZC.js";
 
 // src/commands/sandbox.ts
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -633,6 +644,270 @@ var Router = class {
   }
 };
 
+// src/emulator/repo-access.ts
+var LEVELS = ["pull", "triage", "push", "maintain", "admin"];
+var ROLE_NAME = { pull: "read", triage: "triage", push: "write", maintain: "maintain", admin: "admin" };
+var LEGACY_PERMISSION = { pull: "read", triage: "read", push: "write", maintain: "write", admin: "admin" };
+var BASE_LEVEL = { read: "pull", triage: "triage", write: "push", maintain: "maintain", admin: "admin" };
+function builtIn(level) {
+  return { level, roleName: ROLE_NAME[level], rank: LEVELS.indexOf(level) };
+}
+function permissionFlags(level) {
+  const rank = level === null ? -1 : LEVELS.indexOf(level);
+  return { pull: rank >= 0, triage: rank >= 1, push: rank >= 2, maintain: rank >= 3, admin: rank >= 4 };
+}
+function higher(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  return b.rank > a.rank ? b : a;
+}
+function collaboratorRole(state, repo, c) {
+  if (LEVELS.includes(c.permission)) return builtIn(c.permission);
+  const custom = state.getOrg(repo.owner.login)?.customRepoRoles.get(c.permission.toLowerCase());
+  if (!custom) return null;
+  const level = BASE_LEVEL[custom.baseRole] ?? "pull";
+  return { level, roleName: custom.name, rank: LEVELS.indexOf(level) + 0.5 };
+}
+function effectiveRole(state, repo, who) {
+  if (who.type === "Bot" || repo.owner === who) return builtIn("admin");
+  const login = who.login.toLowerCase();
+  let role = null;
+  const org = state.getOrg(repo.owner.login);
+  const member = org?.members.get(login);
+  if (org && member?.state === "active") {
+    if (member.role === "admin") return builtIn("admin");
+    const base = org.defaultRepositoryPermission;
+    if (base !== "none") role = builtIn(BASE_LEVEL[base] ?? "pull");
+  }
+  const collaborator2 = repo.collaborators.get(login);
+  if (collaborator2) role = higher(role, collaboratorRole(state, repo, collaborator2));
+  return role;
+}
+function repoPermissions(state, repo, who) {
+  const role = who ? effectiveRole(state, repo, who) : null;
+  const level = role?.level ?? (repo.private ? null : "pull");
+  const flags = permissionFlags(level);
+  if (!repo.private) flags.pull = true;
+  return flags;
+}
+function canRead(state, repo, who) {
+  return repoPermissions(state, repo, who).pull;
+}
+
+// src/emulator/request-body.ts
+function asObject(body, docs) {
+  if (body === void 0 || body === null) return {};
+  if (typeof body !== "object" || Array.isArray(body)) {
+    throw invalidRequest(`${JSON.stringify(body)} is not an object.`, docs);
+  }
+  return body;
+}
+function notA(name, value, what, docs) {
+  return invalidRequest(`For 'properties/${name}', ${JSON.stringify(value) ?? "nil"} is not ${what}.`, docs);
+}
+function requiredString(body, name, docs) {
+  const v = body[name];
+  if (v === void 0) throw invalidRequest(`"${name}" wasn't supplied.`, docs);
+  if (typeof v !== "string") throw notA(name, v, "a string", docs);
+  return v;
+}
+function optionalString(body, name, docs) {
+  const v = body[name];
+  if (v === void 0) return void 0;
+  if (typeof v !== "string") throw notA(name, v, "a string", docs);
+  return v;
+}
+function optionalEnum(body, name, values, docs) {
+  const v = optionalString(body, name, docs);
+  if (v === void 0) return void 0;
+  if (!values.includes(v)) {
+    throw invalidRequest(`For 'properties/${name}', "${v}" is not one of [${values.map((x) => `"${x}"`).join(", ")}].`, docs);
+  }
+  return v;
+}
+function optionalObject(body, name, docs) {
+  const v = body[name];
+  if (v === void 0) return void 0;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw notA(name, v, "an object", docs);
+  return v;
+}
+function optionalArray(body, name, docs) {
+  const v = body[name];
+  if (v === void 0) return void 0;
+  if (!Array.isArray(v)) throw notA(name, v, "an array", docs);
+  return v;
+}
+function maxLength(value, limit, docs) {
+  if (value !== void 0 && value.length > limit) {
+    throw invalidRequest(`Only ${limit} characters are allowed; ${value.length} were supplied.`, docs);
+  }
+}
+function maxItems(value, limit, docs) {
+  if (value !== void 0 && value.length > limit) {
+    throw invalidRequest(`No more than ${limit} items are allowed; ${value.length} were supplied.`, docs);
+  }
+}
+
+// src/emulator/workflow-file.ts
+var import_yaml = __toESM(require_dist(), 1);
+function isMap(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function scalar(v) {
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : void 0;
+}
+function readWorkflowTriggers(text) {
+  let doc;
+  try {
+    doc = (0, import_yaml.parse)(text);
+  } catch {
+    return { kind: "invalid" };
+  }
+  if (!isMap(doc)) return { kind: "invalid" };
+  const on = doc.on;
+  if (on === "workflow_dispatch" || Array.isArray(on) && on.includes("workflow_dispatch")) return { kind: "dispatch", inputs: /* @__PURE__ */ new Map() };
+  if (!isMap(on) || !("workflow_dispatch" in on)) return { kind: "no-dispatch" };
+  const trigger = on.workflow_dispatch;
+  const inputs = /* @__PURE__ */ new Map();
+  const declared = isMap(trigger) && isMap(trigger.inputs) ? trigger.inputs : {};
+  for (const [name, spec] of Object.entries(declared)) {
+    const d = isMap(spec) ? spec : {};
+    const def = scalar(d.default);
+    inputs.set(name, { name, required: d.required === true, ...def !== void 0 ? { default: def } : {} });
+  }
+  return { kind: "dispatch", inputs };
+}
+
+// src/emulator/routes/lookup.ts
+function param(ctx, name) {
+  return ctx.params[name] ?? "";
+}
+function intParam(ctx, name) {
+  const raw = param(ctx, name);
+  if (!/^\d+$/.test(raw)) throw notFound(docsUrl(ctx.route));
+  return Number(raw);
+}
+function requireIdentity(ctx) {
+  if (!ctx.identity) throw new HttpError(401, errorBody(401, "Requires authentication", docsUrl(ctx.route)));
+  return ctx.identity;
+}
+function requireOrg(ctx) {
+  const org = ctx.env.state.getOrg(param(ctx, "org"));
+  if (!org) throw notFound(docsUrl(ctx.route));
+  return org;
+}
+function requireTeam(ctx, org) {
+  const team2 = org.teams.get(param(ctx, "team_slug").toLowerCase());
+  if (!team2) throw notFound(docsUrl(ctx.route));
+  return team2;
+}
+function requireAccount(ctx, name = "username") {
+  const account = ctx.env.state.getUser(param(ctx, name));
+  if (!account) throw notFound(docsUrl(ctx.route));
+  return account;
+}
+function requireRepo(ctx) {
+  const repo = ctx.env.state.getRepo(param(ctx, "owner"), param(ctx, "repo"));
+  if (!repo || !canRead(ctx.env.state, repo, ctx.identity)) throw notFound(docsUrl(ctx.route));
+  return repo;
+}
+function requireIssue(ctx, repo, name = "issue_number") {
+  const issue2 = repo.issues.get(intParam(ctx, name));
+  if (!issue2) throw notFound(docsUrl(ctx.route));
+  return issue2;
+}
+function requirePull(ctx, repo) {
+  const pull = repo.issues.get(intParam(ctx, "pull_number"))?.pull;
+  if (!pull) throw notFound(docsUrl(ctx.route));
+  return pull;
+}
+function requireUserParam(ctx, name = "username") {
+  const account = ctx.env.state.getUser(param(ctx, name));
+  if (!account || account.deleted) throw notFound(docsUrl(ctx.route));
+  return account;
+}
+function isOrgAdmin(org, who) {
+  if (!who) return false;
+  if (who.type === "Bot") return true;
+  const m = org.members.get(who.login.toLowerCase());
+  return m?.state === "active" && m.role === "admin";
+}
+
+// src/emulator/routes/actions.ts
+var MAX_DISPATCH_INPUTS = 25;
+function unprocessableMessage(message, docs) {
+  return new HttpError(422, errorBody(422, message, docs));
+}
+function workflowFile(ctx, repo) {
+  const raw = param(ctx, "workflow_id");
+  if (/^\d+$/.test(raw)) {
+    const w = ctx.env.state.workflows.get(Number(raw));
+    if (!w || w.repo !== repo) throw notFound(docsUrl(ctx.route));
+    return w.path.slice(".github/workflows/".length);
+  }
+  if (raw === "" || raw.includes("/") || raw === "." || raw === "..") throw notFound(docsUrl(ctx.route));
+  return raw;
+}
+async function resolveBranchOrTag(ctx, repo, ref) {
+  const git2 = ctx.env.git(repo);
+  if (!git2) return null;
+  const candidates = ref.startsWith("refs/") ? /^refs\/(heads|tags)\//.test(ref) ? [ref] : [] : [`refs/heads/${ref}`, `refs/tags/${ref}`];
+  for (const c of candidates) {
+    const sha = await git2.resolveCommit(c);
+    if (sha) return sha;
+  }
+  return null;
+}
+function inputValue(name, value, docs) {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  throw invalidRequest(`For 'properties/inputs/${name}', ${JSON.stringify(value) ?? "nil"} is not a string.`, docs);
+}
+var actionRoutes = [
+  {
+    method: "POST",
+    template: "/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches",
+    operationId: "actions/create-workflow-dispatch",
+    docs: "actions/workflows#create-a-workflow-dispatch-event",
+    handler: async (ctx) => {
+      const docs = docsUrl(ctx.route);
+      const who = requireIdentity(ctx);
+      const repo = requireRepo(ctx);
+      if (!repoPermissions(ctx.env.state, repo, who).push) throw forbidden("Must have admin rights to Repository.", docs);
+      const body = asObject(ctx.body, docs);
+      const ref = requiredString(body, "ref", docs);
+      const given = optionalObject(body, "inputs", docs) ?? {};
+      const names = Object.keys(given);
+      if (names.length > MAX_DISPATCH_INPUTS) {
+        throw invalidRequest(`No more than ${MAX_DISPATCH_INPUTS} properties are allowed; ${names.length} were supplied.`, docs);
+      }
+      const details = body.return_run_details;
+      if (details !== void 0 && typeof details !== "boolean") {
+        throw invalidRequest(`For 'properties/return_run_details', ${JSON.stringify(details)} is not a boolean.`, docs);
+      }
+      const inputs = {};
+      for (const name of names) inputs[name] = inputValue(name, given[name], docs);
+      const file = workflowFile(ctx, repo);
+      const sha = await resolveBranchOrTag(ctx, repo, ref);
+      if (!sha) throw unprocessableMessage(`No ref found for: ${ref}`, docs);
+      const git2 = ctx.env.git(repo);
+      const entry = await git2.entry(sha, `.github/workflows/${file}`);
+      const text = entry && entry.type === "blob" ? await git2.readBlob(entry.sha) : null;
+      if (!text) throw notFound(docs);
+      const triggers = readWorkflowTriggers(text.toString("utf8"));
+      if (triggers.kind !== "dispatch") throw unprocessableMessage("Workflow does not have 'workflow_dispatch' trigger", docs);
+      const unexpected = names.filter((n) => !triggers.inputs.has(n));
+      if (unexpected.length > 0) throw unprocessableMessage(`Unexpected inputs provided: [${unexpected.map((n) => JSON.stringify(n)).join(", ")}]`, docs);
+      for (const input of triggers.inputs.values()) {
+        if (input.required && input.default === void 0 && !(input.name in inputs)) throw unprocessableMessage(`Required input '${input.name}' not provided`, docs);
+      }
+      const run = ctx.env.state.recordWorkflowDispatch(ctx.env.state.workflowFor(repo, file), who, { ref, sha, inputs });
+      if (details !== true) return { status: 204 };
+      const runPath = `/repos/${seg(repo.owner.login)}/${seg(repo.name)}/actions/runs/${run.runId}`;
+      return { status: 200, body: { workflow_run_id: run.runId, run_url: ctx.env.links.api(runPath), html_url: ctx.env.links.html(runPath.replace(/^\/repos/, "")) } };
+    }
+  }
+];
+
 // src/emulator/pagination.ts
 var DEFAULT_PER_PAGE = 30;
 var MAX_PER_PAGE = 100;
@@ -721,60 +996,6 @@ async function pullStats(env, pull) {
     deletions: files.reduce((n, f) => n + f.deletions, 0),
     changedFiles: files.length
   };
-}
-
-// src/emulator/request-body.ts
-function asObject(body, docs) {
-  if (body === void 0 || body === null) return {};
-  if (typeof body !== "object" || Array.isArray(body)) {
-    throw invalidRequest(`${JSON.stringify(body)} is not an object.`, docs);
-  }
-  return body;
-}
-function notA(name, value, what, docs) {
-  return invalidRequest(`For 'properties/${name}', ${JSON.stringify(value) ?? "nil"} is not ${what}.`, docs);
-}
-function requiredString(body, name, docs) {
-  const v = body[name];
-  if (v === void 0) throw invalidRequest(`"${name}" wasn't supplied.`, docs);
-  if (typeof v !== "string") throw notA(name, v, "a string", docs);
-  return v;
-}
-function optionalString(body, name, docs) {
-  const v = body[name];
-  if (v === void 0) return void 0;
-  if (typeof v !== "string") throw notA(name, v, "a string", docs);
-  return v;
-}
-function optionalEnum(body, name, values, docs) {
-  const v = optionalString(body, name, docs);
-  if (v === void 0) return void 0;
-  if (!values.includes(v)) {
-    throw invalidRequest(`For 'properties/${name}', "${v}" is not one of [${values.map((x) => `"${x}"`).join(", ")}].`, docs);
-  }
-  return v;
-}
-function optionalObject(body, name, docs) {
-  const v = body[name];
-  if (v === void 0) return void 0;
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw notA(name, v, "an object", docs);
-  return v;
-}
-function optionalArray(body, name, docs) {
-  const v = body[name];
-  if (v === void 0) return void 0;
-  if (!Array.isArray(v)) throw notA(name, v, "an array", docs);
-  return v;
-}
-function maxLength(value, limit, docs) {
-  if (value !== void 0 && value.length > limit) {
-    throw invalidRequest(`Only ${limit} characters are allowed; ${value.length} were supplied.`, docs);
-  }
-}
-function maxItems(value, limit, docs) {
-  if (value !== void 0 && value.length > limit) {
-    throw invalidRequest(`No more than ${limit} items are allowed; ${value.length} were supplied.`, docs);
-  }
 }
 
 // src/emulator/views/accounts.ts
@@ -995,7 +1216,7 @@ function repository(links, repo) {
     open_issues_count: openIssues,
     is_template: false,
     topics: [],
-    has_issues: true,
+    has_issues: repo.hasIssues,
     has_projects: true,
     has_wiki: false,
     has_pages: false,
@@ -1059,8 +1280,8 @@ function integration(env, app) {
 }
 function checkRunPulls(run) {
   const out = [];
-  for (const issue of run.repo.issues.values()) {
-    if (issue.pull && issue.state === "open" && issue.pull.head.sha === run.headSha) out.push(issue.pull);
+  for (const issue2 of run.repo.issues.values()) {
+    if (issue2.pull && issue2.state === "open" && issue2.pull.head.sha === run.headSha) out.push(issue2.pull);
   }
   return out;
 }
@@ -1113,111 +1334,6 @@ function checkAnnotation(env, run, a) {
     message: a.message,
     raw_details: a.rawDetails
   };
-}
-
-// src/emulator/repo-access.ts
-var LEVELS = ["pull", "triage", "push", "maintain", "admin"];
-var ROLE_NAME = { pull: "read", triage: "triage", push: "write", maintain: "maintain", admin: "admin" };
-var LEGACY_PERMISSION = { pull: "read", triage: "read", push: "write", maintain: "write", admin: "admin" };
-var BASE_LEVEL = { read: "pull", triage: "triage", write: "push", maintain: "maintain", admin: "admin" };
-function builtIn(level) {
-  return { level, roleName: ROLE_NAME[level], rank: LEVELS.indexOf(level) };
-}
-function permissionFlags(level) {
-  const rank = level === null ? -1 : LEVELS.indexOf(level);
-  return { pull: rank >= 0, triage: rank >= 1, push: rank >= 2, maintain: rank >= 3, admin: rank >= 4 };
-}
-function higher(a, b) {
-  if (a === null) return b;
-  if (b === null) return a;
-  return b.rank > a.rank ? b : a;
-}
-function collaboratorRole(state, repo, c) {
-  if (LEVELS.includes(c.permission)) return builtIn(c.permission);
-  const custom = state.getOrg(repo.owner.login)?.customRepoRoles.get(c.permission.toLowerCase());
-  if (!custom) return null;
-  const level = BASE_LEVEL[custom.baseRole] ?? "pull";
-  return { level, roleName: custom.name, rank: LEVELS.indexOf(level) + 0.5 };
-}
-function effectiveRole(state, repo, who) {
-  if (who.type === "Bot" || repo.owner === who) return builtIn("admin");
-  const login = who.login.toLowerCase();
-  let role = null;
-  const org = state.getOrg(repo.owner.login);
-  const member = org?.members.get(login);
-  if (org && member?.state === "active") {
-    if (member.role === "admin") return builtIn("admin");
-    const base = org.defaultRepositoryPermission;
-    if (base !== "none") role = builtIn(BASE_LEVEL[base] ?? "pull");
-  }
-  const collaborator2 = repo.collaborators.get(login);
-  if (collaborator2) role = higher(role, collaboratorRole(state, repo, collaborator2));
-  return role;
-}
-function repoPermissions(state, repo, who) {
-  const role = who ? effectiveRole(state, repo, who) : null;
-  const level = role?.level ?? (repo.private ? null : "pull");
-  const flags = permissionFlags(level);
-  if (!repo.private) flags.pull = true;
-  return flags;
-}
-function canRead(state, repo, who) {
-  return repoPermissions(state, repo, who).pull;
-}
-
-// src/emulator/routes/lookup.ts
-function param(ctx, name) {
-  return ctx.params[name] ?? "";
-}
-function intParam(ctx, name) {
-  const raw = param(ctx, name);
-  if (!/^\d+$/.test(raw)) throw notFound(docsUrl(ctx.route));
-  return Number(raw);
-}
-function requireIdentity(ctx) {
-  if (!ctx.identity) throw new HttpError(401, errorBody(401, "Requires authentication", docsUrl(ctx.route)));
-  return ctx.identity;
-}
-function requireOrg(ctx) {
-  const org = ctx.env.state.getOrg(param(ctx, "org"));
-  if (!org) throw notFound(docsUrl(ctx.route));
-  return org;
-}
-function requireTeam(ctx, org) {
-  const team2 = org.teams.get(param(ctx, "team_slug").toLowerCase());
-  if (!team2) throw notFound(docsUrl(ctx.route));
-  return team2;
-}
-function requireAccount(ctx, name = "username") {
-  const account = ctx.env.state.getUser(param(ctx, name));
-  if (!account) throw notFound(docsUrl(ctx.route));
-  return account;
-}
-function requireRepo(ctx) {
-  const repo = ctx.env.state.getRepo(param(ctx, "owner"), param(ctx, "repo"));
-  if (!repo || !canRead(ctx.env.state, repo, ctx.identity)) throw notFound(docsUrl(ctx.route));
-  return repo;
-}
-function requireIssue(ctx, repo, name = "issue_number") {
-  const issue = repo.issues.get(intParam(ctx, name));
-  if (!issue) throw notFound(docsUrl(ctx.route));
-  return issue;
-}
-function requirePull(ctx, repo) {
-  const pull = repo.issues.get(intParam(ctx, "pull_number"))?.pull;
-  if (!pull) throw notFound(docsUrl(ctx.route));
-  return pull;
-}
-function requireUserParam(ctx, name = "username") {
-  const account = ctx.env.state.getUser(param(ctx, name));
-  if (!account || account.deleted) throw notFound(docsUrl(ctx.route));
-  return account;
-}
-function isOrgAdmin(org, who) {
-  if (!who) return false;
-  if (who.type === "Bot") return true;
-  const m = org.members.get(who.login.toLowerCase());
-  return m?.state === "active" && m.role === "admin";
 }
 
 // src/emulator/routes/checks.ts
@@ -1319,8 +1435,8 @@ async function resolveRef(ctx, repo, ref) {
     const sha = await git2.resolveCommit(ref);
     if (sha) return sha;
   }
-  for (const issue of repo.issues.values()) {
-    if (issue.pull && issue.pull.head.ref === ref && issue.state === "open") return issue.pull.head.sha;
+  for (const issue2 of repo.issues.values()) {
+    if (issue2.pull && issue2.pull.head.ref === ref && issue2.state === "open") return issue2.pull.head.sha;
   }
   return ref;
 }
@@ -2068,8 +2184,8 @@ function authorAssociation(state, repo, user) {
   const member = org?.members.get(login);
   if (member && member.state === "active") return "MEMBER";
   if (repo.collaborators.has(login)) return "COLLABORATOR";
-  for (const issue of repo.issues.values()) {
-    if (issue.pull?.merged && issue.user === user) return "CONTRIBUTOR";
+  for (const issue2 of repo.issues.values()) {
+    if (issue2.pull?.merged && issue2.user === user) return "CONTRIBUTOR";
   }
   return "NONE";
 }
@@ -2132,11 +2248,11 @@ var commentRoutes = [
     operationId: "issues/list-comments",
     docs: "issues/comments#list-issue-comments",
     handler: (ctx) => {
-      const issue = requireIssue(ctx, requireRepo(ctx));
+      const issue2 = requireIssue(ctx, requireRepo(ctx));
       const since = ctx.query.get("since");
       const sinceMs = since ? Date.parse(since) : Number.NaN;
       const comments = [...ctx.env.state.comments.values()].filter(
-        (c) => c.issue === issue && (Number.isNaN(sinceMs) || c.updatedAt.getTime() >= sinceMs)
+        (c) => c.issue === issue2 && (Number.isNaN(sinceMs) || c.updatedAt.getTime() >= sinceMs)
       );
       const page = paginate(ctx.url, ctx.env.links.apiBase, comments);
       return { status: 200, body: page.items.map((c) => issueComment(ctx.env, c)), headers: page.headers };
@@ -2149,9 +2265,9 @@ var commentRoutes = [
     docs: "issues/comments#create-an-issue-comment",
     handler: (ctx) => {
       const user = requireIdentity(ctx);
-      const issue = requireIssue(ctx, requireRepo(ctx));
-      const comment = ctx.env.state.createComment(issue, user, commentBody(ctx));
-      issue.updatedAt = comment.createdAt;
+      const issue2 = requireIssue(ctx, requireRepo(ctx));
+      const comment = ctx.env.state.createComment(issue2, user, commentBody(ctx));
+      issue2.updatedAt = comment.createdAt;
       return {
         status: 201,
         body: issueComment(ctx.env, comment),
@@ -2187,6 +2303,200 @@ var commentRoutes = [
       requireIdentity(ctx);
       ctx.env.state.deleteComment(requireComment(ctx, requireRepo(ctx)));
       return { status: 204 };
+    }
+  }
+];
+
+// src/emulator/views/issues.ts
+function label(env, repo, l) {
+  return {
+    id: l.id,
+    node_id: l.nodeId,
+    url: `${repoApiUrl(env.links, repo)}/labels/${seg(l.name)}`,
+    name: l.name,
+    description: l.description,
+    color: l.color,
+    default: l.isDefault
+  };
+}
+function issue(env, i) {
+  const repo = i.repo;
+  const api = repoApiUrl(env.links, repo);
+  const html = repoHtmlUrl(env.links, repo);
+  const url = `${api}/issues/${i.number}`;
+  const htmlUrl2 = i.pull ? `${html}/pull/${i.number}` : `${html}/issues/${i.number}`;
+  let comments = 0;
+  for (const c of env.state.comments.values()) if (c.issue === i) comments++;
+  const assignees = i.assignees.map((a) => simpleUser(env.links, a));
+  const out = {
+    id: i.id,
+    node_id: i.nodeId,
+    url,
+    repository_url: api,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
+    html_url: htmlUrl2,
+    number: i.number,
+    state: i.state,
+    state_reason: i.state === "closed" ? "completed" : null,
+    title: i.title,
+    body: i.body,
+    user: simpleUser(env.links, i.user),
+    labels: i.labels.map((l) => label(env, repo, l)),
+    assignee: assignees[0] ?? null,
+    assignees,
+    milestone: null,
+    locked: false,
+    active_lock_reason: null,
+    comments,
+    closed_at: isoTimestampOrNull(i.closedAt),
+    created_at: isoTimestamp(i.createdAt),
+    updated_at: isoTimestamp(i.updatedAt),
+    author_association: authorAssociation(env.state, repo, i.user),
+    timeline_url: `${url}/timeline`,
+    performed_via_github_app: null,
+    reactions: {
+      url: `${url}/reactions`,
+      total_count: 0,
+      "+1": 0,
+      "-1": 0,
+      laugh: 0,
+      hooray: 0,
+      confused: 0,
+      heart: 0,
+      rocket: 0,
+      eyes: 0
+    }
+  };
+  if (i.pull) {
+    out.draft = i.pull.draft;
+    out.pull_request = {
+      url: `${api}/pulls/${i.number}`,
+      html_url: htmlUrl2,
+      diff_url: `${htmlUrl2}.diff`,
+      patch_url: `${htmlUrl2}.patch`,
+      merged_at: isoTimestampOrNull(i.pull.mergedAt)
+    };
+  }
+  return out;
+}
+
+// src/emulator/routes/issues.ts
+var MAX_TITLE_LENGTH = 256;
+var MAX_BODY_LENGTH = 65536;
+function issuesDisabled(ctx) {
+  return new HttpError(410, errorBody(410, "Issues are disabled for this repo", docsUrl(ctx.route)));
+}
+function issueTitle(body, docs) {
+  const v = body.title;
+  if (v === void 0) throw invalidRequest(`"title" wasn't supplied.`, docs);
+  if (typeof v !== "string" && !(typeof v === "number" && Number.isInteger(v))) {
+    throw invalidRequest(`For 'properties/title', ${JSON.stringify(v)} is not a string or an integer.`, docs);
+  }
+  const title = String(v);
+  if (title.trim() === "") throw validationFailed([{ resource: "Issue", code: "missing_field", field: "title" }], docs);
+  return title;
+}
+function labelNames(body, docs) {
+  const items = optionalArray(body, "labels", docs) ?? [];
+  return items.map((item) => {
+    if (typeof item === "string") return item;
+    if (item && typeof item === "object" && typeof item.name === "string") return item.name;
+    throw invalidRequest(`For 'items', ${JSON.stringify(item)} is not a string or an object with a name.`, docs);
+  });
+}
+function assigneeLogins(body, docs) {
+  const many = optionalArray(body, "assignees", docs) ?? [];
+  for (const a of many) if (typeof a !== "string") throw invalidRequest(`For 'items', ${JSON.stringify(a)} is not a string.`, docs);
+  const one = body.assignee === null ? void 0 : optionalString(body, "assignee", docs);
+  return [...one !== void 0 ? [one] : [], ...many];
+}
+function assignable(ctx, repo, login) {
+  const user = ctx.env.state.getUser(login);
+  if (!user || user.deleted || user.type === "Organization") return void 0;
+  return effectiveRole(ctx.env.state, repo, user) ? user : void 0;
+}
+function listIssues(ctx, repo) {
+  const q = ctx.query;
+  const state = q.get("state") ?? "open";
+  const labels = (q.get("labels") ?? "").split(",").map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const creator = q.get("creator")?.toLowerCase();
+  const assignee = q.get("assignee");
+  const since = q.get("since");
+  const sinceMs = since ? Date.parse(since) : Number.NaN;
+  const sort = q.get("sort") ?? "created";
+  const direction = q.get("direction") ?? "desc";
+  let out = [...repo.issues.values()].filter((i) => state === "all" || i.state === state);
+  if (labels.length) out = out.filter((i) => labels.every((l) => i.labels.some((x) => x.name.toLowerCase() === l)));
+  if (creator) out = out.filter((i) => i.user.login.toLowerCase() === creator);
+  if (assignee === "none") out = out.filter((i) => i.assignees.length === 0);
+  else if (assignee === "*") out = out.filter((i) => i.assignees.length > 0);
+  else if (assignee) out = out.filter((i) => i.assignees.some((a) => a.login.toLowerCase() === assignee.toLowerCase()));
+  if (!Number.isNaN(sinceMs)) out = out.filter((i) => i.updatedAt.getTime() >= sinceMs);
+  const comments = /* @__PURE__ */ new Map();
+  if (sort === "comments") for (const c of ctx.env.state.comments.values()) comments.set(c.issue, (comments.get(c.issue) ?? 0) + 1);
+  const keyOf = (i) => sort === "updated" ? i.updatedAt.getTime() : sort === "comments" ? comments.get(i) ?? 0 : i.createdAt.getTime();
+  out.sort((a, b) => keyOf(a) - keyOf(b) || a.number - b.number);
+  if (direction === "desc") out.reverse();
+  return out;
+}
+var issueRoutes = [
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/issues",
+    operationId: "issues/list-for-repo",
+    docs: "issues/issues#list-repository-issues",
+    handler: (ctx) => {
+      const repo = requireRepo(ctx);
+      const page = paginate(ctx.url, ctx.env.links.apiBase, listIssues(ctx, repo));
+      return { status: 200, body: page.items.map((i) => issue(ctx.env, i)), headers: page.headers };
+    }
+  },
+  {
+    method: "GET",
+    template: "/repos/{owner}/{repo}/issues/{issue_number}",
+    operationId: "issues/get",
+    docs: "issues/issues#get-an-issue",
+    handler: (ctx) => ({ status: 200, body: issue(ctx.env, requireIssue(ctx, requireRepo(ctx))) })
+  },
+  {
+    method: "POST",
+    template: "/repos/{owner}/{repo}/issues",
+    operationId: "issues/create",
+    docs: "issues/issues#create-an-issue",
+    handler: (ctx) => {
+      const docs = docsUrl(ctx.route);
+      const user = requireIdentity(ctx);
+      const repo = requireRepo(ctx);
+      if (!repo.hasIssues) throw issuesDisabled(ctx);
+      const body = asObject(ctx.body, docs);
+      const title = issueTitle(body, docs);
+      const text = optionalString(body, "body", docs);
+      const names = labelNames(body, docs);
+      const logins = assigneeLogins(body, docs);
+      const errors = [];
+      if (title.length > MAX_TITLE_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "title", message: `title is too long (maximum is ${MAX_TITLE_LENGTH} characters)` });
+      if (text !== void 0 && text.length > MAX_BODY_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "body", message: `body is too long (maximum is ${MAX_BODY_LENGTH} characters)` });
+      if (body.milestone !== void 0 && body.milestone !== null) errors.push({ resource: "Issue", code: "invalid", field: "milestone", value: body.milestone });
+      const push = repoPermissions(ctx.env.state, repo, user).push;
+      const assignees = [];
+      if (push) {
+        for (const login of logins) {
+          const a = assignable(ctx, repo, login);
+          if (a) assignees.push(a.login);
+          else errors.push({ resource: "Issue", code: "invalid", field: "assignees", value: login });
+        }
+      }
+      if (errors.length) throw validationFailed(errors, docs);
+      const created = ctx.env.state.addIssue(repo.owner.login, repo.name, {
+        author: user.login,
+        title,
+        ...text !== void 0 ? { body: text } : {},
+        ...push ? { labels: names, assignees } : {}
+      });
+      const view = issue(ctx.env, created);
+      return { status: 201, body: view, headers: { location: view.url } };
     }
   }
 ];
@@ -2412,8 +2722,8 @@ function pullUrls(env, pull) {
 }
 function pullRequestSimple(env, pull, baseSha) {
   const { links, state } = env;
-  const issue = pull.issue;
-  const repo = issue.repo;
+  const issue2 = pull.issue;
+  const repo = issue2.repo;
   const u = pullUrls(env, pull);
   const repoJson = repository(links, repo);
   const ownerJson = simpleUser(links, repo.owner);
@@ -2437,18 +2747,18 @@ function pullRequestSimple(env, pull, baseSha) {
     review_comment_url: `${u.api}/pulls/comments{/number}`,
     comments_url: `${u.issue}/comments`,
     statuses_url: `${u.api}/statuses/${pull.head.sha}`,
-    number: issue.number,
-    state: issue.state,
+    number: issue2.number,
+    state: issue2.state,
     locked: false,
-    title: issue.title,
-    user: simpleUser(links, issue.user),
-    body: issue.body,
+    title: issue2.title,
+    user: simpleUser(links, issue2.user),
+    body: issue2.body,
     labels: [],
     milestone: null,
     active_lock_reason: null,
-    created_at: isoTimestamp(issue.createdAt),
-    updated_at: isoTimestamp(issue.updatedAt),
-    closed_at: isoTimestampOrNull(issue.closedAt),
+    created_at: isoTimestamp(issue2.createdAt),
+    updated_at: isoTimestamp(issue2.updatedAt),
+    closed_at: isoTimestampOrNull(issue2.closedAt),
     merged_at: isoTimestampOrNull(pull.mergedAt),
     merge_commit_sha: pull.mergeCommitSha,
     assignee: null,
@@ -2467,7 +2777,7 @@ function pullRequestSimple(env, pull, baseSha) {
       commits: { href: `${u.self}/commits` },
       statuses: { href: `${u.api}/statuses/${pull.head.sha}` }
     },
-    author_association: authorAssociation(state, repo, issue.user),
+    author_association: authorAssociation(state, repo, issue2.user),
     auto_merge: null,
     draft: pull.draft
   };
@@ -2534,7 +2844,7 @@ function diffEntry(env, pull, f) {
 // src/emulator/routes/pulls.ts
 function pullsOf(repo) {
   const out = [];
-  for (const issue of repo.issues.values()) if (issue.pull) out.push(issue.pull);
+  for (const issue2 of repo.issues.values()) if (issue2.pull) out.push(issue2.pull);
   return out;
 }
 async function simpleList(env, pulls) {
@@ -2586,7 +2896,76 @@ async function pullsForCommit(ctx, repo, shaOrBranch) {
   const result = onDefaultBranch ? candidates.filter((p) => p.merged) : candidates;
   return result.sort((a, b) => a.issue.number - b.issue.number);
 }
+function optionalBoolean(body, name, docs) {
+  const v = body[name];
+  if (v === void 0) return void 0;
+  if (typeof v !== "boolean") throw new HttpError(422, errorBody(422, `Invalid request.
+
+For 'properties/${name}', ${JSON.stringify(v)} is not a boolean.`, docs));
+  return v;
+}
+async function openPull(ctx) {
+  const docs = docsUrl(ctx.route);
+  const user = requireIdentity(ctx);
+  const repo = requireRepo(ctx);
+  const body = asObject(ctx.body, docs);
+  const headParam = optionalString(body, "head", docs);
+  const baseParam = optionalString(body, "base", docs);
+  const title = optionalString(body, "title", docs);
+  const text = optionalString(body, "body", docs);
+  const draft = optionalBoolean(body, "draft", docs);
+  optionalBoolean(body, "maintainer_can_modify", docs);
+  optionalString(body, "head_repo", docs);
+  const missing = [];
+  if (headParam === void 0) missing.push({ resource: "PullRequest", field: "head", code: "missing_field" });
+  if (baseParam === void 0) missing.push({ resource: "PullRequest", field: "base", code: "missing_field" });
+  if (missing.length) throw validationFailed(missing, docs);
+  const colon = headParam.indexOf(":");
+  const headOwner = colon >= 0 ? headParam.slice(0, colon) : repo.owner.login;
+  const head = colon >= 0 ? headParam.slice(colon + 1) : headParam;
+  const base = baseParam;
+  const git2 = ctx.env.git(repo);
+  const baseSha = git2 && base ? await git2.resolveCommit(`refs/heads/${base}`) : null;
+  const headSha = git2 && head && headOwner.toLowerCase() === repo.owner.login.toLowerCase() ? await git2.resolveCommit(`refs/heads/${head}`) : null;
+  const invalid = [];
+  if (!baseSha) invalid.push({ resource: "PullRequest", field: "base", code: "invalid" });
+  if (!headSha) invalid.push({ resource: "PullRequest", field: "head", code: "invalid" });
+  if (invalid.length) throw validationFailed(invalid, docs);
+  if (pullsOf(repo).some((p) => p.issue.state === "open" && p.head.ref === head && p.base.ref === base)) {
+    throw validationFailed([{ resource: "PullRequest", code: "custom", message: `A pull request already exists for ${repo.owner.login}:${head}.` }], docs);
+  }
+  if (await git2.commitCount(baseSha, headSha) === 0) {
+    throw validationFailed([{ resource: "PullRequest", code: "custom", message: `No commits between ${base} and ${head}` }], docs);
+  }
+  if (title === void 0 || title.trim() === "") throw validationFailed([{ resource: "Issue", code: "missing_field", field: "title" }], docs);
+  const errors = [];
+  if (title.length > MAX_TITLE_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "title", message: `title is too long (maximum is ${MAX_TITLE_LENGTH} characters)` });
+  if (text !== void 0 && text.length > MAX_BODY_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "body", message: `body is too long (maximum is ${MAX_BODY_LENGTH} characters)` });
+  if (errors.length) throw validationFailed(errors, docs);
+  return ctx.env.state.addPullRequest(repo.owner.login, repo.name, {
+    author: user.login,
+    base,
+    baseSha,
+    head,
+    headSha,
+    title,
+    ...text !== void 0 ? { body: text } : {},
+    ...draft !== void 0 ? { draft } : {}
+  });
+}
 var pullRoutes = [
+  {
+    method: "POST",
+    template: "/repos/{owner}/{repo}/pulls",
+    operationId: "pulls/create",
+    docs: "pulls/pulls#create-a-pull-request",
+    handler: async (ctx) => {
+      const pull = await openPull(ctx);
+      const [baseSha, stats] = await Promise.all([resolveBaseSha(ctx.env, pull), pullStats(ctx.env, pull)]);
+      const body = pullRequestFull(ctx.env, pull, baseSha, stats);
+      return { status: 201, body, headers: { location: body.url } };
+    }
+  },
   {
     method: "GET",
     template: "/repos/{owner}/{repo}/pulls",
@@ -3083,8 +3462,10 @@ var allRoutes = [
   ...repoRoutes,
   ...pullRoutes,
   ...reviewRoutes,
+  ...issueRoutes,
   ...commentRoutes,
   ...checkRoutes,
+  ...actionRoutes,
   ...collaboratorRoutes,
   ...orgRoleRoutes,
   ...rateLimitRoutes
@@ -3350,7 +3731,10 @@ var EmulatorState = class {
     review: new IdSequence(),
     app: new IdSequence(),
     checkSuite: new IdSequence(),
-    checkRun: new IdSequence()
+    checkRun: new IdSequence(),
+    workflow: new IdSequence(),
+    workflowRun: new IdSequence(),
+    label: new IdSequence()
   };
   accounts = /* @__PURE__ */ new Map();
   orgs = /* @__PURE__ */ new Map();
@@ -3361,6 +3745,10 @@ var EmulatorState = class {
   checkSuites = /* @__PURE__ */ new Map();
   /** keyed by app slug */
   apps = /* @__PURE__ */ new Map();
+  /** Workflows by id (registered on first use of their file name). */
+  workflows = /* @__PURE__ */ new Map();
+  /** Every workflow_dispatch event, oldest first. */
+  workflowDispatches = [];
   tokens = /* @__PURE__ */ new Map();
   /** Invitations, memberships, collaborators and roles (see access-state.ts). */
   access;
@@ -3591,7 +3979,9 @@ var EmulatorState = class {
       commitPulls: /* @__PURE__ */ new Map(),
       collaborators: /* @__PURE__ */ new Map(),
       invitations: /* @__PURE__ */ new Map(),
-      invitationsSent: []
+      invitationsSent: [],
+      hasIssues: opts.hasIssues ?? true,
+      labels: /* @__PURE__ */ new Map()
     };
     this.repos.set(fullKey, repo);
     return repo;
@@ -3683,18 +4073,48 @@ var EmulatorState = class {
     return [...this.getRepo(owner, repo)?.collaborators.values() ?? []];
   }
   // --------------------------------------------------------- issues & pulls
+  /** Seeds an issue (or creates one, as POST /repos/{owner}/{repo}/issues does after its checks). */
   addIssue(owner, repo, opts) {
     const r = this.requireRepo(owner, repo);
-    const issue = this.createIssue(r, this.ensureUser(opts.author), opts.title, opts.body ?? null, this.now());
+    const issue2 = this.createIssue(r, this.ensureUser(opts.author), opts.title, opts.body ?? null, this.now());
+    issue2.labels = [...new Set((opts.labels ?? []).map((name) => this.ensureLabel(r, name)))];
+    issue2.assignees = [...new Set((opts.assignees ?? []).map((login) => this.ensureUser(login)))];
     if (opts.state === "closed") {
-      issue.state = "closed";
-      issue.closedAt = issue.createdAt;
+      issue2.state = "closed";
+      issue2.closedAt = issue2.createdAt;
     }
-    return issue;
+    return issue2;
+  }
+  /** Issues of a repository, pull requests included (as GitHub lists them), by number. */
+  listIssues(owner, repo) {
+    return [...this.getRepo(owner, repo)?.issues.values() ?? []].sort((a, b) => a.number - b.number);
+  }
+  /** Seeds a label of a repository. */
+  addLabel(owner, repo, name, opts = {}) {
+    const r = this.requireRepo(owner, repo);
+    if (r.labels.has(key2(name))) throw new Error(`label ${name} already exists in ${owner}/${repo}`);
+    return this.createLabel(r, name, opts);
+  }
+  /** The repository's label of that name (case-insensitive), created when missing, as creating an issue does. */
+  ensureLabel(repo, name) {
+    return repo.labels.get(key2(name)) ?? this.createLabel(repo, name, {});
+  }
+  createLabel(repo, name, opts) {
+    const id = this.seq.label.take();
+    const label2 = {
+      id,
+      nodeId: legacyNodeId("Label", id),
+      name,
+      color: opts.color ?? "ededed",
+      description: opts.description ?? null,
+      isDefault: false
+    };
+    repo.labels.set(key2(name), label2);
+    return label2;
   }
   createIssue(repo, user, title, body, at) {
     const id = this.seq.issue.take();
-    const issue = {
+    const issue2 = {
       id,
       nodeId: legacyNodeId("Issue", id),
       number: repo.nextIssueNumber++,
@@ -3706,10 +4126,12 @@ var EmulatorState = class {
       createdAt: at,
       updatedAt: at,
       closedAt: null,
-      pull: null
+      pull: null,
+      labels: [],
+      assignees: []
     };
-    repo.issues.set(issue.number, issue);
-    return issue;
+    repo.issues.set(issue2.number, issue2);
+    return issue2;
   }
   getIssue(owner, repo, number) {
     return this.getRepo(owner, repo)?.issues.get(number);
@@ -3718,13 +4140,13 @@ var EmulatorState = class {
     const r = this.requireRepo(owner, repo);
     const createdAt = toDate(opts.createdAt, this.now());
     const author = this.ensureUser(opts.author);
-    const issue = this.createIssue(r, author, opts.title ?? `Pull request from ${opts.head}`, opts.body ?? null, createdAt);
+    const issue2 = this.createIssue(r, author, opts.title ?? `Pull request from ${opts.head}`, opts.body ?? null, createdAt);
     const id = this.seq.pull.take();
     const pull = {
       id,
       nodeId: legacyNodeId("PullRequest", id),
-      number: issue.number,
-      issue,
+      number: issue2.number,
+      issue: issue2,
       base: { ref: opts.base, sha: opts.baseSha ?? null },
       head: { ref: opts.head, sha: opts.headSha },
       draft: opts.draft ?? false,
@@ -3735,17 +4157,17 @@ var EmulatorState = class {
       reviews: [],
       files: opts.files ?? null
     };
-    issue.pull = pull;
-    this.associateCommit(owner, repo, opts.headSha, issue.number);
+    issue2.pull = pull;
+    this.associateCommit(owner, repo, opts.headSha, issue2.number);
     if (opts.merged) {
       if (!opts.mergeCommitSha) throw new Error("a merged pull request needs mergeCommitSha");
-      this.mergePullRequest(owner, repo, issue.number, {
+      this.mergePullRequest(owner, repo, issue2.number, {
         mergeCommitSha: opts.mergeCommitSha,
         ...opts.mergedBy !== void 0 ? { mergedBy: opts.mergedBy } : {},
         ...opts.mergedAt !== void 0 ? { mergedAt: opts.mergedAt } : {}
       });
     } else if (opts.state === "closed") {
-      this.closePullRequest(owner, repo, issue.number);
+      this.closePullRequest(owner, repo, issue2.number);
     }
     return pull;
   }
@@ -3827,13 +4249,13 @@ var EmulatorState = class {
     return [...this.getPullRequest(owner, repo, number)?.reviews ?? []];
   }
   // --------------------------------------------------------------- comments
-  createComment(issue, user, body) {
+  createComment(issue2, user, body) {
     const id = this.seq.comment.take();
     const at = this.now();
     const comment = {
       id,
       nodeId: legacyNodeId("IssueComment", id),
-      issue,
+      issue: issue2,
       user,
       body,
       createdAt: at,
@@ -3844,9 +4266,9 @@ var EmulatorState = class {
   }
   /** Seeds a comment on an issue or pull request. */
   addComment(owner, repo, number, user, body) {
-    const issue = this.getIssue(owner, repo, number);
-    if (!issue) throw new Error(`no issue or pull request ${owner}/${repo}#${number}`);
-    return this.createComment(issue, this.ensureUser(user), body);
+    const issue2 = this.getIssue(owner, repo, number);
+    if (!issue2) throw new Error(`no issue or pull request ${owner}/${repo}#${number}`);
+    return this.createComment(issue2, this.ensureUser(user), body);
   }
   updateComment(comment, body) {
     comment.body = body;
@@ -3974,6 +4396,30 @@ var EmulatorState = class {
     if (!r) return [];
     return [...this.checkRuns.values()].filter((c) => c.repo === r && (headSha === void 0 || c.headSha === headSha));
   }
+  // -------------------------------------------------------------- workflows
+  /** The workflow of `.github/workflows/<file>`, registered (given an id) on first use. */
+  workflowFor(repo, file) {
+    const path = `.github/workflows/${file}`;
+    for (const w of this.workflows.values()) if (w.repo === repo && w.path === path) return w;
+    const workflow = { id: this.seq.workflow.take(), repo, path };
+    this.workflows.set(workflow.id, workflow);
+    return workflow;
+  }
+  /** The id GitHub gives `.github/workflows/<file>` (to dispatch by numeric id). */
+  workflowId(owner, repo, file) {
+    return this.workflowFor(this.requireRepo(owner, repo), file).id;
+  }
+  recordWorkflowDispatch(workflow, actor, input) {
+    const record = { runId: this.seq.workflowRun.take(), workflow, ...input, actor, createdAt: this.now() };
+    this.workflowDispatches.push(record);
+    return record;
+  }
+  /** workflow_dispatch events of a repository (optionally of one workflow file), oldest first. */
+  listWorkflowDispatches(owner, repo, file) {
+    const r = this.getRepo(owner, repo);
+    if (!r) return [];
+    return this.workflowDispatches.filter((d) => d.workflow.repo === r && (file === void 0 || d.workflow.path === `.github/workflows/${file}`));
+  }
 };
 
 // src/emulator/index.ts
@@ -4037,12 +4483,13 @@ To give it up now, delete the lease file in a pull request.` });
 
 // src/commands/sandbox.ts
 var MIN = 6e4;
+var PHASES = 10;
 var indent = (text) => `${text.trimEnd().replace(/^/gm, "  ")}
 `;
 async function runSandbox(o) {
   const say = o.out;
   const phase = (n, title, at) => say(`
-[${n}/8] ${title} \u2014 ${formatTimestamp(at)}
+[${n}/${PHASES}] ${title} \u2014 ${formatTimestamp(at)}
 `);
   const dir = mkdtempSync(join(tmpdir(), "jit-sandbox-"));
   const T0 = o.start ?? Date.parse("2026-11-24T08:00:00Z");
@@ -4125,7 +4572,7 @@ ${req.text.trimEnd().replace(/^/gm, "    ")}
     const t3 = t1 + 20 * MIN;
     phase(3, "Approvals (the jit-access / approvals check)", t3);
     const facts = await resolveFacts(gh, { teams: [...new Set(resource.approvalRules.flatMap((r) => teamsIn(r.from, policy.groups)))], orgMembers: [] });
-    const progress = (reviews2) => evaluateApprovals({ rules: resource.approvalRules, groups: policy.groups, author: requester, grantee: requester, headSha: head, reviews: reviews2, facts });
+    const progress = (reviews2, headSha = head) => evaluateApprovals({ rules: resource.approvalRules, groups: policy.groups, author: requester, grantee: requester, headSha, reviews: reviews2, facts });
     say(`  before review: ${progress([]).missing.join("; ")}
 `);
     approvers.forEach((a) => s.addReview(org, "access", pr.number, { user: a, state: "APPROVED", commitId: head, submittedAt: new Date(t3) }));
@@ -4155,21 +4602,77 @@ ${req.text.trimEnd().replace(/^/gm, "    ")}
     for (const r of due) say(`  comment on #${r.pullRequest}: ${r.body.split("\n").slice(1).join(" ")}
 `);
     if (due.length === 0) say("  (the resource sets no reminder)\n");
-    const t6 = end - 2 * MIN;
-    phase(6, "Expiry sweep before the end: nothing to do", t6);
-    const early = await runExpire({ ...base, now: t6, providerFor: registry() });
-    say(`  ${early.removed.length} lease(s) expired; access still held
+    const start = applied.active.find((a) => a.path === req.path)?.start ?? t4;
+    const minutes = Math.round((end - start) / MIN);
+    const extendBy = Math.min(60, resource.maxTotalDurationMinutes - minutes);
+    const t6 = Math.max(t5 + 2 * MIN, Math.ceil(start + (end - start) * resource.extendAfter) + MIN);
+    const tMerge = t6 + 8 * MIN;
+    const durationLine = /^duration: .*$/m;
+    const why = resource.maxExtensions < 1 ? `${resource.id} allows no extension (maxExtensions: ${resource.maxExtensions})` : extendBy <= 0 ? `${resource.id}'s maxTotalDuration leaves no room to extend` : tMerge >= end ? `${resource.id}'s extendAfter (${resource.extendAfter}) leaves no time to extend before the end` : !durationLine.test(req.text) ? "the lease sets no duration" : void 0;
+    let ext;
+    phase(6, "Extension: the grantee opens a pull request for more time; validation and approvals", why ? t5 : t6);
+    if (why) say(`  (skipped: ${why})
 `);
-    const t7 = end + 3 * MIN;
-    phase(7, "Expiry sweep after the end: revoke, then the revocation commit", t7);
-    const swept = await runExpire({ ...base, now: t7, providerFor: registry() });
+    else {
+      await g(["switch", "-q", "-c", "extend"], t6);
+      writeFileSync(join(dir, req.path), req.text.replace(durationLine, `duration: ${minutes + extendBy}m`));
+      await g(["commit", "-q", "-am", `Extend ${req.path} by ${extendBy}m`], t6);
+      const extHead = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
+      await g(["switch", "-q", "main"], t6);
+      const extPr = s.addPullRequest(org, "access", { author: requester, base: "main", baseSha: (await gitText(dir, ["rev-parse", "HEAD"])).trim(), head: "extend", headSha: extHead, title: `Extend ${resource.id}` });
+      say(`  changed ${req.path}: duration ${minutes}m \u2192 ${minutes + extendBy}m (ends ${formatTimestamp(end + extendBy * MIN)} instead of ${formatTimestamp(end)})
+  opened pull request #${extPr.number}
+`);
+      const extReport = await runValidate({ repo: dir, base: "main", head: "extend", author: requester, now: t6 + MIN, policyPath: "policy.yaml", resolveFacts: (q) => resolveFacts(gh, q), strict: true });
+      say(indent(formatText(extReport)));
+      if (!extReport.ok) return false;
+      approvers.forEach((a) => s.addReview(org, "access", extPr.number, { user: a, state: "APPROVED", commitId: extHead, submittedAt: new Date(t6 + 5 * MIN) }));
+      const approved = progress(approvers.map((a, i) => ({ id: i + 1, reviewer: a, state: "APPROVED", commitId: extHead, submittedAt: t6 + 5 * MIN })), extHead);
+      say(`  after ${approvers.map((a) => `@${a}`).join(", ")} approved: ${approved.satisfied ? "approved \u2705" : approved.missing.join("; ")}
+`);
+      await g(["merge", "-q", "--no-ff", "-m", `Merge pull request #${extPr.number}`, "extend"], tMerge);
+      const extMerge = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
+      s.mergePullRequest(org, "access", extPr.number, { mergeCommitSha: extMerge, mergedAt: new Date(tMerge) });
+      s.associateCommit(org, "access", extMerge, extPr.number);
+      ext = { merge: extMerge, end: end + extendBy * MIN };
+    }
+    let extendedOk = true;
+    const newEnd = ext?.end ?? end;
+    phase(7, "Extension merged; the apply workflow moves the expiry, with no gap", ext ? tMerge : t5);
+    if (ext) {
+      const extended = await runApply({ ...base, now: tMerge, providerFor: registry() });
+      say(indent(formatPlanText(extended.plan, extended.results, extended.findings)));
+      const now = extended.active.find((a) => a.path === req.path);
+      const gap = extended.results.some((r) => r.action.kind === "revoke" && r.action.grantee.toLowerCase() === requester);
+      say(`  ${req.path} now ends at ${formatTimestamp(now?.end ?? end)} (was ${formatTimestamp(end)}); access ${gap ? "was interrupted \u274C" : "held throughout, no gap"}
+`);
+      say(`  evidence note on ${ext.merge.slice(0, 7)} (refs/notes/jit): extension approved by ${extended.verified.flatMap((v) => v.approvals.map((a) => `@${a.reviewer}`)).join(", ")}
+`);
+      extendedOk = extended.ok && now?.end === ext.end && !gap;
+    } else say("  (no extension)\n");
+    const t8 = ext ? end + 3 * MIN : end - 2 * MIN;
+    phase(8, ext ? "Expiry sweep after the original end, before the new end: the grant stays" : "Expiry sweep before the end: nothing to do", t8);
+    const early = await runExpire({ ...base, now: t8, providerFor: registry() });
+    const held = early.removed.length === 0 && early.apply.results.every((r) => r.action.kind !== "revoke");
+    say(`  ${early.removed.length} lease(s) expired; access ${held ? "still held" : "revoked \u274C"}
+`);
+    const t9 = newEnd + 3 * MIN;
+    phase(9, "Expiry sweep after the end: revoke, then the revocation commit", t9);
+    const swept = await runExpire({ ...base, now: t9, providerFor: registry() });
     say(indent(formatPlanText(swept.apply.plan, swept.apply.results)));
     if (swept.commit) say(indent(await gitText(dir, ["log", "-1", "--format=%H%n%B", swept.commit])));
-    phase(8, "Git history is the audit log", t7);
+    phase(10, "Git history is the audit log: jit audit", t9 + MIN);
     say(indent(await gitText(dir, ["log", "--first-parent", "--format=%ad %s", "--date=iso-strict"])));
-    const ok = applied.ok && swept.ok && swept.removed.length === 1;
+    const audit = await runAudit({ repoDir: dir, ref: "HEAD", policyPath: "policy.yaml", now: t9 + MIN, evidenceKey: base.evidenceKey });
+    say(`  $ jit audit --evidence-key \u2026
+${indent(formatAuditTable(audit))}`);
+    const life = audit.leases.find((l) => l.path === req.path);
+    for (const e of life?.events ?? []) say(`  ${e.at !== void 0 ? formatTimestamp(e.at) : "\u2014".padEnd(20)}  ${e.kind.padEnd(9)} ${e.by ? `@${e.by} ` : ""}${e.detail}${e.commit ? ` (${e.commit.slice(0, 7)})` : ""}
+`);
+    const audited = audit.findings.length === 0 && life?.status === "ended" && life.why === "expired";
+    const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited;
     say(`
-Sandbox ${ok ? "completed: granted on merge, revoked on time, every step on record." : "found problems (see above)."}
+Sandbox ${ok ? `completed: granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, every step on record.` : "found problems (see above)."}
 `);
     return ok;
   } finally {

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-76F7ZT6L.js";
+} from "./chunk-IPO7XKCR.js";
 import {
   checkLease,
   checkLeasePath,
@@ -43,7 +43,7 @@ function defaultLeaseName(grantee, now) {
 async function runRequest(o) {
   if (o.duration === void 0 === (o.expires === void 0)) throw new UsageError("request-duration", "Give exactly one of --for DURATION or --until TIME.");
   if (o.duration !== void 0 && parseDuration(o.duration) === void 0) throw new UsageError("request-duration", `'${o.duration}' is not a duration; use e.g. 30m, 4h or 1d12h.`);
-  const policyFile = await readRepoFile(o.repo, WORKTREE, o.policyPath);
+  const policyFile = await readRepoFile(o.repo, o.ref ?? WORKTREE, o.policyPath);
   if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} in ${o.repo}; run jit request inside your access repo or pass --repo.`);
   const loaded = loadPolicy(o.policyPath, policyFile.bytes);
   if (!loaded.policy) return { path: o.policyPath, text: "", written: false, errors: loaded.diagnostics, warnings: [] };

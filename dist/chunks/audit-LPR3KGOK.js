@@ -2,20 +2,15 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-YGRNQIP2.js";
-import "./chunk-RYD2DQZA.js";
-import "./chunk-7K3TGAXM.js";
-import "./chunk-7CRMSC7W.js";
-import "./chunk-N7S4FKRI.js";
-import "./chunk-76F7ZT6L.js";
+  runAudit
+} from "./chunk-YRSRSTBZ.js";
+import "./chunk-Y6VO2UKB.js";
+import "./chunk-DKJN5QIN.js";
+import "./chunk-UP7VEJQB.js";
 import "./chunk-LBWXCQKF.js";
 import "./chunk-ACN54BH7.js";
 import "./chunk-XI4ZXRAZ.js";
-import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  runAudit
 };

@@ -5,19 +5,24 @@ import {
   planReconcile
 } from "./chunk-7K3TGAXM.js";
 import {
+  breakGlassSweep,
+  isBreakGlassRecord,
+  unsettled
+} from "./chunk-DKJN5QIN.js";
+import {
+  verifyChange
+} from "./chunk-YH7UOB5N.js";
+import {
   isTrusted,
   parseNote,
   readNotes,
   signNote,
   writeNote
-} from "./chunk-7CRMSC7W.js";
-import {
-  verifyChange
-} from "./chunk-N7S4FKRI.js";
+} from "./chunk-UP7VEJQB.js";
 import {
   readLeaseLog,
   readRepoFile
-} from "./chunk-76F7ZT6L.js";
+} from "./chunk-IPO7XKCR.js";
 import {
   checkLease,
   checkLeasePath,
@@ -103,13 +108,16 @@ async function runApply(o) {
   const leaseOf = (path, blob) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
   const trusted = /* @__PURE__ */ new Map();
   const noteFor = /* @__PURE__ */ new Map();
+  const records = [];
   for (const [commit, text] of notes) {
     const note = parseNote(text);
     if (!note) continue;
     noteFor.set(commit, note);
     if (!isTrusted(note, commit, o.evidenceKey)) continue;
     for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
+    for (const b of Array.isArray(note.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
   }
+  const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
   const inputs = [];
   const inputOf = /* @__PURE__ */ new Map();
   const pending = [];
@@ -131,7 +139,7 @@ async function runApply(o) {
     const input = inputOf.get(p.life.path);
     const first = input.changes[0];
     const lease = input.changes[p.index].lease;
-    const over2 = lease ? leaseWindow(lease, first.time).end <= o.now : false;
+    const over2 = lease ? leaseWindow(lease, first.time).end <= o.now && !grantedFirst.has(`${p.life.path}\0${ch.blob}`) : false;
     if (lease && first.verdict !== "rejected" && !over2) {
       const parent = parents.get(ch.commit) ?? await firstParent(o.repoDir, ch.commit);
       parents.set(ch.commit, parent);
@@ -142,9 +150,43 @@ async function runApply(o) {
       input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
     }
   }
+  const removedCommit = /* @__PURE__ */ new Map();
+  const adds = [];
+  const verifiedNow = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
+  for (const input of inputs) {
+    const add = input.changes[0];
+    const blob = lifeOf.get(input.path)?.changes[0]?.blob;
+    if (!add || add.status !== "A" || !blob) continue;
+    const pr = (trusted.get(`${add.commit}\0${input.path}\0${blob}`) ?? verifiedNow.get(`${input.path}\0${blob}`))?.pullRequest?.number;
+    adds.push({ path: input.path, blob, commit: add.commit, time: add.time, verdict: add.verdict, ...pr !== void 0 ? { pullRequest: pr } : {} });
+  }
+  for (const life of log.ended) {
+    const add = life.changes[0];
+    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`)) continue;
+    let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
+    if (!ev) {
+      const parent = parents.get(add.commit) ?? await firstParent(o.repoDir, add.commit);
+      ev = await verifyChange({ ...o }, { path: life.path, commit: add.commit, parent, blob: add.blob, time: add.time });
+      verified.push(ev);
+      removedCommit.set(`${life.path}\0${add.blob}`, add.commit);
+    }
+    adds.push({ path: life.path, blob: add.blob, commit: add.commit, time: add.time, verdict: ev.verdict, ...ev.pullRequest ? { pullRequest: ev.pullRequest.number } : {} });
+  }
+  const closedUnmerged = /* @__PURE__ */ new Map();
+  for (const number of new Set(unsettled(records, adds).map((r) => r.record.pullRequest))) {
+    try {
+      const { data } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: number });
+      if (data.state === "closed" && !data.merged_at && data.closed_at) closedUnmerged.set(number, Date.parse(data.closed_at));
+    } catch {
+    }
+  }
+  const breakGlass = breakGlassSweep({ now: o.now, records, adds, closedUnmerged });
   const computed = leaseWindows(inputs);
   const findings = computed.findings;
-  let windows = computed.windows.map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+  let windows = computed.windows.map((w) => {
+    const t = breakGlass.takeovers.get(`${w.path}\0${lifeOf.get(w.path)?.changes[0]?.commit ?? ""}`);
+    return t ? { ...w, start: t.start, end: Math.min(w.end, t.end) } : w;
+  }).map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
   windows = windows.filter((w) => {
     const life = lifeOf.get(w.path);
     const input = inputOf.get(w.path);
@@ -182,6 +224,7 @@ async function runApply(o) {
       over.push({ path: input.path, resource: lease.resource, grantee: lease.grantee, role: lease.role, start: lw.start, end: lw.end, verified: false });
     }
   }
+  if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources.has(l.resource)));
   const ended = leaseWindows(
     log.ended.map((life) => ({
       path: life.path,
@@ -192,7 +235,7 @@ async function runApply(o) {
     }))
   ).windows;
   const providers = /* @__PURE__ */ new Map();
-  const all = [...policy.resources.values()];
+  const all = [...policy.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
   const resources = new Array(all.length);
   let next = 0;
   const worker = async () => {
@@ -210,25 +253,27 @@ async function runApply(o) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
-  const plan = planReconcile({ now: o.now, resources, leases: windows, ended, ...o.guards ? { guards: o.guards } : {} });
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
+  const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
     const life = lifeOf.get(ev.lease);
-    const ch = life?.changes.find((c) => c.blob === ev.blob);
-    if (!ch) continue;
-    byCommit.set(ch.commit, [...byCommit.get(ch.commit) ?? [], ev]);
+    const commit = life?.changes.find((c) => c.blob === ev.blob)?.commit ?? removedCommit.get(`${ev.lease}\0${ev.blob}`);
+    if (!commit) continue;
+    byCommit.set(commit, [...byCommit.get(commit) ?? [], ev]);
   }
   for (const [commit, evs] of byCommit) {
     const old = noteFor.get(commit);
-    const keep = old && isTrusted(old, commit, o.evidenceKey) ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const oldTrusted = old !== void 0 && isTrusted(old, commit, o.evidenceKey);
+    const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
     const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
-    const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {} }, commit, o.evidenceKey);
+    const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
     await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { policy, plan, results, findings, verified, over, active, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function pushNotes(repoDir, remote = "origin") {
   await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);

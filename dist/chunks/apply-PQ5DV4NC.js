@@ -2,14 +2,20 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  verifyChange
-} from "./chunk-N7S4FKRI.js";
-import "./chunk-76F7ZT6L.js";
+  pushNotes,
+  runApply
+} from "./chunk-74P2YEZF.js";
+import "./chunk-7K3TGAXM.js";
+import "./chunk-DKJN5QIN.js";
+import "./chunk-YH7UOB5N.js";
+import "./chunk-UP7VEJQB.js";
+import "./chunk-IPO7XKCR.js";
 import "./chunk-LBWXCQKF.js";
 import "./chunk-ACN54BH7.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  verifyChange
+  pushNotes,
+  runApply
 };

@@ -3,14 +3,15 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-YGRNQIP2.js";
-import "./chunk-RYD2DQZA.js";
+} from "./chunk-BYFCHY5Q.js";
+import "./chunk-74P2YEZF.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-7CRMSC7W.js";
-import "./chunk-N7S4FKRI.js";
+import "./chunk-DKJN5QIN.js";
+import "./chunk-YH7UOB5N.js";
+import "./chunk-UP7VEJQB.js";
 import {
   readRepoFile
-} from "./chunk-76F7ZT6L.js";
+} from "./chunk-IPO7XKCR.js";
 import {
   isAmong,
   loadLease,

@@ -2,14 +2,20 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
+  canonicalJson,
+  readNote
+} from "./chunk-UP7VEJQB.js";
+import {
   allDiagnostics,
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-76F7ZT6L.js";
+} from "./chunk-IPO7XKCR.js";
 import {
+  checkLeasePath,
   expandRefs,
   isAmong,
+  isUnderLeases,
   loadLease,
   loadPolicy,
   teamsIn
@@ -17,6 +23,29 @@ import {
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
+
+// src/github/bot-login.ts
+var asked = /* @__PURE__ */ new WeakMap();
+function botLogin(gh, configured) {
+  const given = configured?.trim();
+  if (given) return Promise.resolve({ login: given });
+  let answer = asked.get(gh);
+  if (!answer) {
+    answer = gh.rest.users.getAuthenticated().then(
+      (r) => ({ login: r.data.login }),
+      (e) => gh.graphql("query { viewer { login } }").then(
+        (r) => ({ login: r.viewer.login }),
+        () => ({ problem: `the token's login could not be read (GET /user: ${e.message}); set the bot-login input to the login the request workflow opens pull requests as, e.g. \${{ steps.app.outputs.app-slug }}[bot]` })
+      )
+    );
+    asked.set(gh, answer);
+  }
+  return answer;
+}
+async function botLoginFor(gh, configured, author) {
+  if (configured?.trim() || author.endsWith("[bot]")) return botLogin(gh, configured);
+  return {};
+}
 
 // src/approval/evaluate-approvals.ts
 var same = (a, b) => a.toLowerCase() === b.toLowerCase();
@@ -105,6 +134,72 @@ function evaluateApprovals(input) {
   return { satisfied, rules: progress, counted, missing, blockedBy, ignored, unknown: [...unknown] };
 }
 
+// src/evidence/request-note.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+var DOMAIN = "jit-access request note v1";
+function mac(note, commit, key) {
+  const { mac: _ignored, ...body } = note;
+  return createHmac("sha256", key).update(`${DOMAIN}
+${commit}
+${canonicalJson(body)}`).digest("hex");
+}
+function isTrustedRequestNote(note, commit, key) {
+  if (!key || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
+  return timingSafeEqual(Buffer.from(mac(note, commit, key), "hex"), Buffer.from(note.mac, "hex"));
+}
+function parseRequestNote(text) {
+  try {
+    const v = JSON.parse(text);
+    if (!v || v.version !== 1 || v.kind !== "request" || !v.request || typeof v.request !== "object") return void 0;
+    const r = v.request;
+    for (const k of ["repository", "branch", "actor", "lease", "blob", "requestedAt"]) if (typeof r[k] !== "string") return void 0;
+    if (r.run !== void 0 && typeof r.run !== "string") return void 0;
+    return v;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/approval/requester.ts
+var NEW_REQUEST = "Close this pull request and ask again with the request form (Actions \u2192 jit-access request \u2192 Run workflow); never push to a request branch.";
+function resolveRequester(i) {
+  const byBot = i.botLogin !== void 0 && i.author.toLowerCase() === i.botLogin.toLowerCase();
+  if (!byBot || i.leases.length === 0) return { ok: true, login: i.author, via: "author" };
+  const pr = `#${i.pullRequest.number}`;
+  const head = i.pullRequest.headSha.slice(0, 7);
+  if (!i.evidenceKey) {
+    return {
+      ok: false,
+      code: "request-no-evidence-key",
+      message: `Pull request ${pr} was opened by ${i.author} (the request form): who asked is recorded in a signed request note, and no evidence key is configured to check it, so nobody can be taken as the requester.`,
+      hint: "Give this step evidence-key: ${{ secrets.JIT_EVIDENCE_KEY }} (the key the request workflow signs with), or open the request as yourself."
+    };
+  }
+  const unbound = (why) => ({
+    ok: false,
+    code: "request-unbound",
+    message: `The request was changed after the form opened it: ${why}, so pull request ${pr} cannot be attributed to anyone.`,
+    hint: NEW_REQUEST
+  });
+  if (i.note === void 0) return unbound(`the head commit ${head} of ${i.pullRequest.headRef} is not the commit the form made (it has no request note; someone pushed to the branch)`);
+  const note = parseRequestNote(i.note);
+  if (!note) return unbound(`the note on the head commit ${head} is not a request note`);
+  if (!isTrustedRequestNote(note, i.pullRequest.headSha, i.evidenceKey)) return unbound(`the request note on the head commit ${head} is not signed with the evidence key (forged, copied from another commit, or made with another key)`);
+  const b = note.request;
+  if (b.repository.toLowerCase() !== i.repository.toLowerCase()) return unbound(`the request note was made for ${b.repository}, not ${i.repository}`);
+  if (b.branch !== i.pullRequest.headRef) return unbound(`the request note was made for branch ${b.branch}, not ${i.pullRequest.headRef}`);
+  const mine = i.leases.find((l) => l.path === b.lease);
+  if (i.leases.length !== 1 || !mine) return unbound(`the form wrote only ${b.lease}, but the pull request changes ${i.leases.map((l) => l.path).join(", ")}`);
+  if (mine.blob !== b.blob) return unbound(`${b.lease} is not the content the form wrote`);
+  return { ok: true, login: b.actor, via: "request-form", binding: b };
+}
+function requestable(path) {
+  return isUnderLeases(path) && checkLeasePath(path).kind !== "placeholder";
+}
+function changedLeaseFiles(files) {
+  return files.filter((f) => f.status !== "removed" && requestable(f.filename)).map((f) => ({ path: f.filename, blob: f.sha ?? "" }));
+}
+
 // src/approval/verify-change.ts
 async function verifyChange(ctx, c) {
   const { gh, owner, repo } = ctx;
@@ -122,6 +217,21 @@ async function verifyChange(ctx, c) {
   const mine = files.find((f) => f.filename === c.path);
   if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${c.path}; it reached ${ctx.defaultBranch} another way.`);
   if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
+  const bot = (await botLoginFor(gh, ctx.botLogin, author)).login;
+  const byBot = bot !== void 0 && author.toLowerCase() === bot.toLowerCase();
+  const note = byBot && /^[0-9a-f]{40}$/.test(pr.head.sha) ? await readNote(ctx.repoDir, pr.head.sha) : void 0;
+  const who = resolveRequester({
+    author,
+    ...bot !== void 0 ? { botLogin: bot } : {},
+    ...ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {},
+    repository: `${owner}/${repo}`,
+    pullRequest: { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref },
+    ...note !== void 0 ? { note } : {},
+    leases: changedLeaseFiles(files)
+  });
+  if (!who.ok) return reject(`${who.code}: ${who.message} ${who.hint}`);
+  const requester = who.login;
+  if (who.via === "request-form") evidence.pullRequest.requester = requester;
   const changes = [];
   for (const f of files) {
     const at = async (ref, path) => await readFileAt(ctx.repoDir, ref, path) ?? { path, mode: "file", bytes: new Uint8Array() };
@@ -131,7 +241,7 @@ async function verifyChange(ctx, c) {
     else if (f.status === "renamed") changes.push({ status: "renamed", path: f.filename, ...previousPath ? { previousPath } : {}, head: await at(c.commit, f.filename), base: await at(c.parent, previousPath ?? f.filename) });
     else changes.push({ status: "modified", path: f.filename, head: await at(c.commit, f.filename), base: await at(c.parent, f.filename) });
   }
-  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
+  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author: requester, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
   const report = validatePullRequest(input);
   if (!report.ok) {
     for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);
@@ -148,7 +258,7 @@ async function verifyChange(ctx, c) {
   const result = evaluateApprovals({
     rules: resource.approvalRules,
     groups: policy.groups,
-    author,
+    author: requester,
     grantee: lease.grantee,
     headSha: pr.head.sha,
     facts,

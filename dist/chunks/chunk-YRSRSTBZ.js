@@ -5,10 +5,13 @@ import {
   heldUntil
 } from "./chunk-Y6VO2UKB.js";
 import {
+  isBreakGlassRecord
+} from "./chunk-DKJN5QIN.js";
+import {
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-7CRMSC7W.js";
+} from "./chunk-UP7VEJQB.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -28,7 +31,6 @@ import {
   formatTimestamp,
   parseTimestamp
 } from "./chunk-XI4ZXRAZ.js";
-import "./chunk-BQMI2UZC.js";
 
 // src/git/history.ts
 var SEP = "";
@@ -142,9 +144,19 @@ function rebuildAudit(input) {
     if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
   };
   const notes = [];
+  const invalidPolicies = /* @__PURE__ */ new Set();
   for (const c of input.commits) {
-    const policy = policyBlob ? input.policyOf(policyBlob) : void 0;
-    const trailers = jitTrailers(c.message);
+    const inForce = policyBlob;
+    const policyNow = () => {
+      if (!inForce) return void 0;
+      const p = input.policyOf(inForce);
+      if (!p && !invalidPolicies.has(inForce)) {
+        invalidPolicies.add(inForce);
+        notes.push(`${input.policyPath} in force before ${short(c.sha)} is not a valid policy: leases added while it was in force were not checked against it.`);
+      }
+      return p;
+    };
+    let trailers;
     const hint = pullRequestHint(c);
     for (const ch of c.changes) {
       if (ch.path === input.policyPath) continue;
@@ -166,7 +178,7 @@ function rebuildAudit(input) {
           reason: lease.reason,
           ...lease.ticket ? { ticket: lease.ticket } : {},
           breakGlass: lease.breakGlass === true,
-          ...ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {},
+          ...ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.requester ?? ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {},
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
           evidence: source,
           start: w.start,
@@ -180,7 +192,7 @@ function rebuildAudit(input) {
         rec.events.push({ kind: "requested", commit: c.sha, ...rec.requestedBy ? { by: rec.requestedBy } : {}, detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
         for (const a of ev?.approvals ?? []) {
           const at = parseTimestamp(a.submittedAt);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: `approved ${short(a.commit)}` });
+          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
         }
         if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
@@ -194,10 +206,10 @@ function rebuildAudit(input) {
           const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
           const status = grant && grant.status !== "granted" && grant.status !== "unchanged" && grant.status !== "invited" ? ` (target answered: ${grant.status})` : grant?.status === "invited" ? " (invitation sent)" : "";
           rec.events.push({ kind: "granted", at: w.start, commit: c.sha, detail: `${lease.role} on ${lease.resource} until ${formatTimestamp(w.end)}${w.start > c.time ? " (scheduled start)" : ""}${status}${ev ? "" : " \u2014 approvals not on record"}` });
-          checkLength(findings, policy, lease, rec, c);
+          if (!proven(source)) checkLength(findings, policyNow(), lease, rec, c);
         }
         leases.push(rec);
-        live.set(ch.path, { rec, lease, ...policy ? { policyAtAdd: policy } : {} });
+        live.set(ch.path, { rec, lease });
       } else if (ch.status === "M") {
         const life = live.get(ch.path);
         if (!life) continue;
@@ -221,17 +233,18 @@ function rebuildAudit(input) {
         for (const a of ev?.approvals ?? []) {
           const at = parseTimestamp(a.submittedAt);
           if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: `approved the extension at ${short(a.commit)}` });
+          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
         }
         const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : void 0);
         rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...ev?.pullRequest ? { by: ev.pullRequest.author } : {}, detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== void 0 ? ` by PR #${prNo}` : ""}${ev ? "" : " \u2014 approvals not on record"}` });
-        checkExtension(findings, policy, rec, c);
+        if (!proven(source)) checkExtension(findings, policyNow(), rec, c);
       } else {
         const life = live.get(ch.path);
         if (!life) continue;
         live.delete(ch.path);
         const rec = life.rec;
         rec.removedIn = c.sha;
+        trailers ??= c.message.includes("Jit-") ? jitTrailers(c.message) : [];
         const t = trailers.find((g) => g.lease === ch.path);
         if (t && isBot(c)) {
           const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
@@ -257,9 +270,9 @@ function rebuildAudit(input) {
     const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
     if (policyChange) {
       policyBlob = policyChange.status === "D" ? void 0 : policyChange.blob;
-      if (policyBlob && !input.policyOf(policyBlob)) notes.push(`${input.policyPath} as changed in ${short(c.sha)} is not a valid policy: durations of leases added while it was in force were not checked against it.`);
     }
   }
+  addBreakGlass(input, leases, findings);
   for (const { rec } of live.values()) {
     if (rec.status === "not-granted") continue;
     if (rec.start > input.now) rec.status = "scheduled";
@@ -281,6 +294,7 @@ function rebuildAudit(input) {
 var ORDER = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
 var order = (k) => ORDER.indexOf(k);
 var short = (sha) => sha.slice(0, 7);
+var proven = (source) => source === "signed-note" || source === "api";
 function maxFor(policy, lease) {
   const r = policy.resources.get(lease.resource);
   if (!r) return void 0;
@@ -304,6 +318,55 @@ function checkExtension(findings, policy, rec, c) {
   if (rec.extensions > r.maxExtensions) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} was extended ${rec.extensions} time(s) by ${short(c.sha)}; ${rec.resource} allowed ${r.maxExtensions} then.` });
   else if (total > r.maxTotalDurationMinutes) findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} lasts ${formatDuration(Math.round(total))} in total after ${short(c.sha)}, over the maxTotalDuration of ${formatDuration(r.maxTotalDurationMinutes)} that ${rec.resource} allowed then.` });
 }
+function addBreakGlass(input, leases, findings) {
+  for (const { record: r, trusted } of input.breakGlass ?? []) {
+    if (!trusted && input.keyGiven) {
+      findings.push({ code: "evidence-untrusted", lease: r.lease, message: `A break-glass record for ${r.grantee} on ${r.resource} (PR #${r.pullRequest}) is not signed with the evidence key: it was not written by jit-access and granted nothing that the sweep kept.` });
+      continue;
+    }
+    const grantedAt = Date.parse(r.grantedAt);
+    const reviewBy = Date.parse(r.reviewBy);
+    const end = Date.parse(r.end);
+    if (![grantedAt, reviewBy, end].every(Number.isFinite)) continue;
+    const granted = { kind: "granted", at: grantedAt, by: r.requester, detail: `break-glass: ${r.role} on ${r.resource} granted when PR #${r.pullRequest} was opened, before approval; to be approved and merged by ${formatTimestamp(reviewBy)}${trusted ? "" : " (record not signed with the evidence key)"}` };
+    const merged = leases.find((l) => l.path === r.lease && l.pullRequest === r.pullRequest && l.events.some((e) => e.kind === "granted" && e.commit === l.addedIn) && l.status !== "not-granted" && l.start >= grantedAt && l.start <= reviewBy);
+    if (merged && trusted) {
+      merged.breakGlass = true;
+      merged.end = merged.end - (merged.start - grantedAt);
+      merged.start = grantedAt;
+      for (const e of merged.events) if (e.kind === "granted" && e.commit === merged.addedIn) e.detail = `approved and merged in time: the break-glass access continues as this lease until ${formatTimestamp(merged.end)}`;
+      merged.events.push(granted);
+      merged.events.sort((a, b) => (a.at ?? -Infinity) - (b.at ?? -Infinity));
+      continue;
+    }
+    const endedAt = r.ended ? Date.parse(r.ended.at) : void 0;
+    const until = Math.min(end, reviewBy);
+    const rec = {
+      path: r.lease,
+      resource: r.resource,
+      grantee: r.grantee,
+      role: r.role,
+      reason: "(break-glass request, never merged)",
+      breakGlass: true,
+      pullRequest: r.pullRequest,
+      requestedBy: r.requester,
+      approvers: [],
+      evidence: trusted ? "signed-note" : "unsigned-note",
+      start: grantedAt,
+      end: until,
+      ...endedAt !== void 0 ? { revokedAt: endedAt, why: r.ended.why } : {},
+      status: endedAt !== void 0 || until <= input.now ? endedAt !== void 0 ? "ended" : "over" : "active",
+      extensions: 0,
+      addedIn: "",
+      events: [{ kind: "requested", by: r.requester, detail: `PR #${r.pullRequest}: ${r.grantee} as ${r.role} on ${r.resource}, break-glass` }, granted]
+    };
+    if (endedAt !== void 0) rec.events.push({ kind: "revoked", at: endedAt, detail: r.ended.why });
+    leases.push(rec);
+    if (input.now >= reviewBy || r.ended) {
+      findings.push({ code: "break-glass-unreviewed", lease: r.lease, resource: r.resource, message: `Break-glass access for ${r.grantee} as ${r.role} on ${r.resource} (PR #${r.pullRequest}, granted ${formatTimestamp(grantedAt)}) was not approved and merged by ${formatTimestamp(reviewBy)}${r.ended ? `: ${r.ended.why}` : ""}.` });
+    }
+  }
+}
 
 // src/commands/audit.ts
 var LIST_CONCURRENCY = 8;
@@ -317,10 +380,11 @@ async function runAudit(o) {
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
+  const notesRead = readNotes(o.repoDir);
   const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = /* @__PURE__ */ new Set();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
-  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), readNotes(o.repoDir)]);
+  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
   const leaseCache = /* @__PURE__ */ new Map();
   const leaseOf = (path, blob) => {
     const k = `${path}\0${blob}`;
@@ -333,9 +397,13 @@ async function runAudit(o) {
     return policyCache.get(blob);
   };
   const notes = /* @__PURE__ */ new Map();
+  const breakGlass = [];
   for (const [commit, text] of noteTexts) {
     const note = parseNote(text);
-    if (note) notes.set(commit, { note, trusted: isTrusted(note, commit, o.evidenceKey) });
+    if (!note) continue;
+    const trusted = isTrusted(note, commit, o.evidenceKey);
+    notes.set(commit, { note, trusted });
+    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
   }
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
@@ -367,6 +435,7 @@ async function runAudit(o) {
     keyGiven: Boolean(o.evidenceKey),
     ...api ? { api } : {},
     orphanNotes,
+    breakGlass,
     ...o.botNames ? { botNames: o.botNames } : {}
   });
   if (o.online) {
@@ -382,7 +451,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-QY43SIYH.js");
+  const { verifyChange } = await import("./verify-change-QPFCQNXD.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
@@ -390,7 +459,7 @@ async function verifyUnproven(o, commits, notes) {
       const n = notes.get(c.sha);
       if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
       const ev = await verifyChange(
-        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now },
+        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}, ...online.botLogin ? { botLogin: online.botLogin } : {} },
         { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time }
       );
       out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
@@ -420,6 +489,7 @@ async function undeclaredGrants(policy, report, providerFor) {
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   return found.flat();
 }
+
 export {
   runAudit
 };

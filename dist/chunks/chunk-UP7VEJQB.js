@@ -60,11 +60,39 @@ async function readNotes(repo) {
 async function writeNote(repo, commit, text) {
   await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
 }
+async function pushNotesWithRetry(repo, remote, attempts = 5) {
+  let error;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      await git(repo, ["push", "-q", remote, `${NOTES_REF}:${NOTES_REF}`]);
+      return void 0;
+    } catch (e) {
+      error = e.message;
+    }
+    try {
+      await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${NOTES_REF}-remote`]);
+      await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "merge", "-q", "-s", "ours", `${NOTES_REF}-remote`]);
+    } catch (e) {
+      return e.message;
+    }
+  }
+  return error;
+}
+async function readNote(repo, commit) {
+  try {
+    return await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "show", commit]);
+  } catch {
+    return void 0;
+  }
+}
 
 export {
+  canonicalJson,
   signNote,
   isTrusted,
   parseNote,
   readNotes,
-  writeNote
+  writeNote,
+  pushNotesWithRetry,
+  readNote
 };
