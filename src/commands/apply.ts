@@ -17,9 +17,11 @@ import { readRepoFile } from "../git/access-repo.js";
 import { loadLease } from "../lease/load-lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import { checkLease, leaseWindow } from "../validate/check-lease.js";
-import { emptyFacts } from "../policy/people.js";
+import { resolveFacts } from "../github/resolve-facts.js";
+import { emptyFacts, teamsIn } from "../policy/people.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
+import { resourceOrg } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { executePlan } from "../reconcile/execute-plan.js";
@@ -188,19 +190,44 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     .map((w) => (o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w));
   // A scheduled lease (notBefore after its merge) is checked again when it starts, against
   // the policy in force then: a policy tightened meanwhile is not bypassed by scheduling.
-  windows = windows.filter((w) => {
+  // Who may request it is checked again too, with team and org membership as of now.
+  const requesterOf = (path: string): string | undefined => {
+    const add = lifeOf.get(path)?.changes[0];
+    const ev = add ? (trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob)) : undefined;
+    return ev?.pullRequest ? (ev.pullRequest.requester ?? ev.pullRequest.author) : undefined;
+  };
+  const kept: LeaseWindow[] = [];
+  for (const w of windows) {
     const life = lifeOf.get(w.path);
     const input = inputOf.get(w.path);
-    if (!life || !input || w.start <= life.changes[0]!.time || w.start > o.now) return true;
+    if (!life || !input || w.start <= life.changes[0]!.time || w.start > o.now) {
+      kept.push(w);
+      continue;
+    }
     const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
     const blob = life.changes[idx]?.blob;
     const loaded = blob ? loadLease(w.path, blobs.get(blob) ?? Buffer.alloc(0)) : undefined;
-    if (!loaded?.lease) return true;
-    const problems = checkLease({ file: w.path, doc: loaded.doc, lease: loaded.lease, folder: w.path.split("/")[1] ?? "", policy, kind: "existing", now: o.now, facts: emptyFacts() }).filter((d) => d.severity === "error");
-    if (problems.length === 0) return true;
+    const resource = loaded?.lease ? policy.resources.get(loaded.lease.resource) : undefined;
+    if (!loaded?.lease || !resource) {
+      kept.push(w);
+      continue;
+    }
+    const author = requesterOf(w.path);
+    let facts = emptyFacts();
+    if (author) {
+      const people = [...(resource.requesters ?? []), ...(Array.isArray(resource.allowRequestFor) ? resource.allowRequestFor : [])];
+      const org = resourceOrg(resource.provider);
+      facts = await resolveFacts(o.gh, { teams: teamsIn(people, policy.groups), orgMembers: [author, loaded.lease.grantee].map((login) => ({ org, login })) });
+    }
+    const ctx = { file: w.path, doc: loaded.doc, lease: loaded.lease, folder: w.path.split("/")[1] ?? "", policy, now: o.now, facts };
+    const problems = checkLease(author ? { ...ctx, kind: "start", author } : { ...ctx, kind: "existing" }).filter((d) => d.severity === "error");
+    if (problems.length === 0) {
+      kept.push(w);
+      continue;
+    }
     findings.push({ lease: w.path, commit: life.changes[idx]!.commit, message: `${w.path} was not granted at its scheduled start: the policy now refuses it (${problems.map((d) => `${d.code}: ${d.message}`).join("; ")})` });
-    return false;
-  });
+  }
+  windows = kept;
   // The pull request behind each lease: from the add's evidence (trusted notes or this run).
   const prOf = (path: string): number | undefined => {
     const life = lifeOf.get(path);

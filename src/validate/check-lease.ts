@@ -26,7 +26,8 @@ import type { LeaseHistory } from "./inputs.js";
 export const NOT_BEFORE_SKEW_MS = 5 * MINUTE_MS;
 export const NOT_CHECKED = "check-not-made";
 
-export type RequestKind = "new" | "extension" | "existing";
+/** new and extension: a pull request; existing: a lease on main; start: a scheduled lease at its start (who may request it is checked again, timing is not). */
+export type RequestKind = "new" | "extension" | "existing" | "start";
 
 export interface LeaseContext {
   file: string;
@@ -79,7 +80,7 @@ export function checkLease(ctx: LeaseContext): Diagnostic[] {
   if (kind === "extension") {
     checkExtension(ctx, resource, add, notChecked);
   } else {
-    checkTiming(lease, resource, kind, now, add);
+    checkTiming(lease, resource, kind === "start" ? "existing" : kind, now, add);
   }
   if (kind !== "existing") checkWho(ctx, resource, add, notChecked);
   return out;

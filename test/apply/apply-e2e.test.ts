@@ -174,6 +174,26 @@ describe("apply: scheduled leases", () => {
   });
 });
 
+describe("apply: scheduled leases, who may request them at the start", () => {
+  it("does not grant a scheduled lease whose requester left the requesters' team before it starts", async () => {
+    const scheduled = adminLease("zed", { notBefore: "2026-11-24T12:00:00Z" });
+    mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": scheduled }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    expect((await apply(Date.parse("2026-11-24T11:00:00Z"))).findings).toEqual([]);
+    emu.state.removeTeamMember("acme", "engineering", "zed");
+    const r = await apply(Date.parse("2026-11-24T12:05:00Z"));
+    expect(r.results.filter((x) => x.action.kind === "grant")).toEqual([]);
+    expect(r.findings.map((f) => f.message).join("\n")).toMatch(/not granted at its scheduled start: the policy now refuses it \(lease-requester-not-allowed: zed may not request platform-admins/);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot"]);
+  });
+
+  it("grants it when the requester still may", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed", { notBefore: "2026-11-24T12:00:00Z" }) }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    const r = await apply(Date.parse("2026-11-24T12:05:00Z"));
+    expect(r.findings).toEqual([]);
+    expect(r.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["grant:zed"]);
+  });
+});
+
 describe("apply: attacks leave no grant and are reported", () => {
   async function expectRefused(expectFinding: RegExp) {
     const r = await apply();
