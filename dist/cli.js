@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-U43NWQQQ.js";
+} from "./chunks/chunk-542WE2M5.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,12 +14,12 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-IPO7XKCR.js";
+} from "./chunks/chunk-EEFYLPH3.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
   loadPolicy
-} from "./chunks/chunk-LBWXCQKF.js";
+} from "./chunks/chunk-QFL3HBJ7.js";
 import {
   UsageError,
   gitText
@@ -526,9 +526,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-6G7SJCYD.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-PQ5DV4NC.js"),
-    import("./chunks/expire-VHS2T7HB.js"),
-    import("./chunks/revoke-AMJXJOG7.js"),
+    import("./chunks/apply-FSNB7KWB.js"),
+    import("./chunks/expire-DTMHU6TB.js"),
+    import("./chunks/revoke-C3VHY6BW.js"),
     import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
@@ -621,7 +621,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-LPR3KGOK.js");
+  const { runAudit } = await import("./chunks/audit-AQLDEJBU.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-6G7SJCYD.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-JGUXP73V.js")]);
@@ -650,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-F4NBKFGI.js");
+  const { runSandbox } = await import("./chunks/sandbox-KBRBZEM6.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

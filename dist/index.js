@@ -33164,7 +33164,7 @@ function checkLease(ctx) {
   if (kind === "extension") {
     checkExtension(ctx, resource, add, notChecked);
   } else {
-    checkTiming(lease2, resource, kind, now, add);
+    checkTiming(lease2, resource, kind === "start" ? "existing" : kind, now, add);
   }
   if (kind !== "existing") checkWho(ctx, resource, add, notChecked);
   return out;
@@ -34543,19 +34543,43 @@ async function runApply(o) {
     const t = breakGlass.takeovers.get(`${w.path}\0${lifeOf.get(w.path)?.changes[0]?.commit ?? ""}`);
     return t ? { ...w, start: t.start, end: Math.min(w.end, t.end) } : w;
   }).map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
-  windows = windows.filter((w) => {
+  const requesterOf = (path) => {
+    const add = lifeOf.get(path)?.changes[0];
+    const ev = add ? trusted.get(`${add.commit}\0${path}\0${add.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add.blob) : void 0;
+    return ev?.pullRequest ? ev.pullRequest.requester ?? ev.pullRequest.author : void 0;
+  };
+  const kept = [];
+  for (const w of windows) {
     const life = lifeOf.get(w.path);
     const input = inputOf.get(w.path);
-    if (!life || !input || w.start <= life.changes[0].time || w.start > o.now) return true;
+    if (!life || !input || w.start <= life.changes[0].time || w.start > o.now) {
+      kept.push(w);
+      continue;
+    }
     const idx = input.changes.map((c) => c.verdict).lastIndexOf("approved");
     const blob = life.changes[idx]?.blob;
     const loaded2 = blob ? loadLease(w.path, blobs.get(blob) ?? Buffer.alloc(0)) : void 0;
-    if (!loaded2?.lease) return true;
-    const problems = checkLease({ file: w.path, doc: loaded2.doc, lease: loaded2.lease, folder: w.path.split("/")[1] ?? "", policy: policy2, kind: "existing", now: o.now, facts: emptyFacts() }).filter((d) => d.severity === "error");
-    if (problems.length === 0) return true;
+    const resource = loaded2?.lease ? policy2.resources.get(loaded2.lease.resource) : void 0;
+    if (!loaded2?.lease || !resource) {
+      kept.push(w);
+      continue;
+    }
+    const author = requesterOf(w.path);
+    let facts = emptyFacts();
+    if (author) {
+      const people = [...resource.requesters ?? [], ...Array.isArray(resource.allowRequestFor) ? resource.allowRequestFor : []];
+      const org = resourceOrg(resource.provider);
+      facts = await resolveFacts(o.gh, { teams: teamsIn(people, policy2.groups), orgMembers: [author, loaded2.lease.grantee].map((login) => ({ org, login })) });
+    }
+    const ctx = { file: w.path, doc: loaded2.doc, lease: loaded2.lease, folder: w.path.split("/")[1] ?? "", policy: policy2, now: o.now, facts };
+    const problems = checkLease(author ? { ...ctx, kind: "start", author } : { ...ctx, kind: "existing" }).filter((d) => d.severity === "error");
+    if (problems.length === 0) {
+      kept.push(w);
+      continue;
+    }
     findings.push({ lease: w.path, commit: life.changes[idx].commit, message: `${w.path} was not granted at its scheduled start: the policy now refuses it (${problems.map((d) => `${d.code}: ${d.message}`).join("; ")})` });
-    return false;
-  });
+  }
+  windows = kept;
   const prOf = (path) => {
     const life = lifeOf.get(path);
     const add = life?.changes[0];
@@ -34654,8 +34678,10 @@ var init_apply = __esm({
     init_load_lease();
     init_lease_path();
     init_check_lease();
+    init_resolve_facts();
     init_people();
     init_load_policy();
+    init_policy();
     init_usage_error();
     init_execute_plan();
     init_lease_windows();

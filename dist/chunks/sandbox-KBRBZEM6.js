@@ -6,7 +6,7 @@ import {
 } from "./chunk-COAC2HCB.js";
 import {
   runAudit
-} from "./chunk-YRSRSTBZ.js";
+} from "./chunk-DDFC3SF6.js";
 import {
   formatAuditTable
 } from "./chunk-QIN4FEEU.js";
@@ -14,7 +14,7 @@ import "./chunk-Y6VO2UKB.js";
 import {
   formatText,
   runRequest
-} from "./chunk-U43NWQQQ.js";
+} from "./chunk-542WE2M5.js";
 import {
   createClient
 } from "./chunk-CNFIPN6Z.js";
@@ -23,22 +23,22 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-BYFCHY5Q.js";
+} from "./chunk-M67BBLRC.js";
 import {
   runApply
-} from "./chunk-74P2YEZF.js";
+} from "./chunk-GSXBQLZU.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import {
   evaluateApprovals
-} from "./chunk-YH7UOB5N.js";
+} from "./chunk-2Y2MPV5T.js";
 import "./chunk-UP7VEJQB.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-IPO7XKCR.js";
+} from "./chunk-EEFYLPH3.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -49,7 +49,7 @@ import {
   require_dist,
   resourceOrg,
   teamsIn
-} from "./chunk-LBWXCQKF.js";
+} from "./chunk-QFL3HBJ7.js";
 import {
   UsageError,
   git,

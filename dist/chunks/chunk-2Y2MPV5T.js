@@ -10,7 +10,7 @@ import {
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-IPO7XKCR.js";
+} from "./chunk-EEFYLPH3.js";
 import {
   checkLeasePath,
   expandRefs,
@@ -19,7 +19,7 @@ import {
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-LBWXCQKF.js";
+} from "./chunk-QFL3HBJ7.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-74P2YEZF.js";
+} from "./chunk-GSXBQLZU.js";
 import {
   breakGlassLabel
 } from "./chunk-DKJN5QIN.js";

@@ -3,21 +3,21 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-BYFCHY5Q.js";
-import "./chunk-74P2YEZF.js";
+} from "./chunk-M67BBLRC.js";
+import "./chunk-GSXBQLZU.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-YH7UOB5N.js";
+import "./chunk-2Y2MPV5T.js";
 import "./chunk-UP7VEJQB.js";
 import {
   readRepoFile
-} from "./chunk-IPO7XKCR.js";
+} from "./chunk-EEFYLPH3.js";
 import {
   isAmong,
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-LBWXCQKF.js";
+} from "./chunk-QFL3HBJ7.js";
 import {
   UsageError
 } from "./chunk-ACN54BH7.js";

@@ -19,7 +19,7 @@ import {
   parseRef,
   resourceOrg,
   teamsIn
-} from "./chunk-LBWXCQKF.js";
+} from "./chunk-QFL3HBJ7.js";
 import {
   UsageError,
   git,

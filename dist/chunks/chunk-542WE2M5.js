@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-IPO7XKCR.js";
+} from "./chunk-EEFYLPH3.js";
 import {
   checkLease,
   checkLeasePath,
@@ -13,7 +13,7 @@ import {
   loadPolicy,
   parseDuration,
   require_dist
-} from "./chunk-LBWXCQKF.js";
+} from "./chunk-QFL3HBJ7.js";
 import {
   UsageError
 } from "./chunk-ACN54BH7.js";

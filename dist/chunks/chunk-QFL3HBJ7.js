@@ -11577,7 +11577,7 @@ function checkLease(ctx) {
   if (kind === "extension") {
     checkExtension(ctx, resource, add, notChecked);
   } else {
-    checkTiming(lease2, resource, kind, now, add);
+    checkTiming(lease2, resource, kind === "start" ? "existing" : kind, now, add);
   }
   if (kind !== "existing") checkWho(ctx, resource, add, notChecked);
   return out;
