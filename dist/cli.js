@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-542WE2M5.js";
+} from "./chunks/chunk-HQ62VUX3.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,12 +14,12 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-EEFYLPH3.js";
+} from "./chunks/chunk-FJOZMZRB.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
   loadPolicy
-} from "./chunks/chunk-QFL3HBJ7.js";
+} from "./chunks/chunk-AG4NL2GV.js";
 import {
   UsageError,
   gitText
@@ -337,7 +337,7 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-6G7SJCYD.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
     return resolveFacts(gh, q);
@@ -524,11 +524,11 @@ async function apply(args, io, mode) {
     return n;
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-6G7SJCYD.js"),
+    import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-FSNB7KWB.js"),
-    import("./chunks/expire-DTMHU6TB.js"),
-    import("./chunks/revoke-C3VHY6BW.js"),
+    import("./chunks/apply-N6BJFDY7.js"),
+    import("./chunks/expire-ZAHG5HAI.js"),
+    import("./chunks/revoke-NSDL73IP.js"),
     import("./chunks/repository-JGUXP73V.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
@@ -621,10 +621,10 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-AQLDEJBU.js");
+  const { runAudit } = await import("./chunks/audit-JXC3OIHD.js");
   let online;
   if (token) {
-    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-6G7SJCYD.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-JGUXP73V.js")]);
+    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-JGUXP73V.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
@@ -650,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-KBRBZEM6.js");
+  const { runSandbox } = await import("./chunks/sandbox-6G5PPP67.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

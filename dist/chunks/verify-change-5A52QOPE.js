@@ -2,15 +2,15 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  runAudit
-} from "./chunk-DDFC3SF6.js";
-import "./chunk-Y6VO2UKB.js";
-import "./chunk-DKJN5QIN.js";
+  verifyChange
+} from "./chunk-YE6TSPZX.js";
 import "./chunk-UP7VEJQB.js";
-import "./chunk-QFL3HBJ7.js";
+import "./chunk-FJOZMZRB.js";
+import "./chunk-AG4NL2GV.js";
 import "./chunk-ACN54BH7.js";
 import "./chunk-XI4ZXRAZ.js";
+import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  runAudit
+  verifyChange
 };

@@ -19,7 +19,7 @@ import {
   parseRef,
   resourceOrg,
   teamsIn
-} from "./chunk-QFL3HBJ7.js";
+} from "./chunk-AG4NL2GV.js";
 import {
   UsageError,
   git,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-COAC2HCB.js";
 import {
   runAudit
-} from "./chunk-DDFC3SF6.js";
+} from "./chunk-OJZYGLLX.js";
 import {
   formatAuditTable
 } from "./chunk-QIN4FEEU.js";
@@ -14,31 +14,31 @@ import "./chunk-Y6VO2UKB.js";
 import {
   formatText,
   runRequest
-} from "./chunk-542WE2M5.js";
+} from "./chunk-HQ62VUX3.js";
 import {
   createClient
-} from "./chunk-CNFIPN6Z.js";
+} from "./chunk-T7EMMWS7.js";
 import {
   createProviderRegistry
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-M67BBLRC.js";
+} from "./chunk-NLE6SU5M.js";
 import {
   runApply
-} from "./chunk-GSXBQLZU.js";
+} from "./chunk-U4SLIPKA.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import {
   evaluateApprovals
-} from "./chunk-2Y2MPV5T.js";
+} from "./chunk-YE6TSPZX.js";
 import "./chunk-UP7VEJQB.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-EEFYLPH3.js";
+} from "./chunk-FJOZMZRB.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -49,7 +49,7 @@ import {
   require_dist,
   resourceOrg,
   teamsIn
-} from "./chunk-QFL3HBJ7.js";
+} from "./chunk-AG4NL2GV.js";
 import {
   UsageError,
   git,

@@ -20,7 +20,7 @@ import {
   leaseWindow,
   loadLease,
   loadPolicy
-} from "./chunk-QFL3HBJ7.js";
+} from "./chunk-AG4NL2GV.js";
 import {
   UsageError,
   git,
@@ -451,7 +451,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-AOI6MNWU.js");
+  const { verifyChange } = await import("./verify-change-5A52QOPE.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {

@@ -3,21 +3,21 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-M67BBLRC.js";
-import "./chunk-GSXBQLZU.js";
+} from "./chunk-NLE6SU5M.js";
+import "./chunk-U4SLIPKA.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-2Y2MPV5T.js";
+import "./chunk-YE6TSPZX.js";
 import "./chunk-UP7VEJQB.js";
 import {
   readRepoFile
-} from "./chunk-EEFYLPH3.js";
+} from "./chunk-FJOZMZRB.js";
 import {
   isAmong,
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-QFL3HBJ7.js";
+} from "./chunk-AG4NL2GV.js";
 import {
   UsageError
 } from "./chunk-ACN54BH7.js";

@@ -2,15 +2,20 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  verifyChange
-} from "./chunk-2Y2MPV5T.js";
+  pushNotes,
+  runApply
+} from "./chunk-U4SLIPKA.js";
+import "./chunk-7K3TGAXM.js";
+import "./chunk-DKJN5QIN.js";
+import "./chunk-YE6TSPZX.js";
 import "./chunk-UP7VEJQB.js";
-import "./chunk-EEFYLPH3.js";
-import "./chunk-QFL3HBJ7.js";
+import "./chunk-FJOZMZRB.js";
+import "./chunk-AG4NL2GV.js";
 import "./chunk-ACN54BH7.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  verifyChange
+  pushNotes,
+  runApply
 };

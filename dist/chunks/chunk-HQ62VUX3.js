@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-EEFYLPH3.js";
+} from "./chunk-FJOZMZRB.js";
 import {
   checkLease,
   checkLeasePath,
@@ -13,7 +13,7 @@ import {
   loadPolicy,
   parseDuration,
   require_dist
-} from "./chunk-QFL3HBJ7.js";
+} from "./chunk-AG4NL2GV.js";
 import {
   UsageError
 } from "./chunk-ACN54BH7.js";

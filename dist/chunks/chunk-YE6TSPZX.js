@@ -10,7 +10,7 @@ import {
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-EEFYLPH3.js";
+} from "./chunk-FJOZMZRB.js";
 import {
   checkLeasePath,
   expandRefs,
@@ -19,7 +19,7 @@ import {
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-QFL3HBJ7.js";
+} from "./chunk-AG4NL2GV.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

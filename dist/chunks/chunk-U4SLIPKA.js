@@ -11,7 +11,7 @@ import {
 } from "./chunk-DKJN5QIN.js";
 import {
   verifyChange
-} from "./chunk-2Y2MPV5T.js";
+} from "./chunk-YE6TSPZX.js";
 import {
   isTrusted,
   parseNote,
@@ -22,7 +22,7 @@ import {
 import {
   readLeaseLog,
   readRepoFile
-} from "./chunk-EEFYLPH3.js";
+} from "./chunk-FJOZMZRB.js";
 import {
   checkLease,
   checkLeasePath,
@@ -32,7 +32,7 @@ import {
   loadPolicy,
   resourceOrg,
   teamsIn
-} from "./chunk-QFL3HBJ7.js";
+} from "./chunk-AG4NL2GV.js";
 import {
   UsageError,
   git,

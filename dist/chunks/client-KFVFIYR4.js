@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   createClient
-} from "./chunk-CNFIPN6Z.js";
+} from "./chunk-T7EMMWS7.js";
 import "./chunk-BQMI2UZC.js";
 export {
   createClient
