@@ -5,6 +5,8 @@
 //    through ajv-cli with the same schema. Targets: < 1 s, and at most half of ajv-cli's time.
 // 2. A one-lease pull request in that repo (`jit validate --base main --head pr`), end to
 //    end in a cold process. Target: < 300 ms.
+// Then the apply benchmarks (bench/apply.ts) and those over a big history (bench/history-bench.ts);
+// set BENCH_HISTORY_COMMITS / _LEASES / _RESOURCES for a quick run of the latter.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -107,8 +109,18 @@ console.log(`ajv-cli, lease schema only, same ${LEASES} files (${ajvValid} valid
 console.log(`ratio jit / ajv-cli: ${ratio.toFixed(2)}  (target ≤ 0.50: ${verdict(ratio <= 0.5)})`);
 console.log(`one-lease pull request (ok=${prReport.ok}): ${pr.median.toFixed(0)} ms  (target < 300 ms: ${verdict(pr.median < 300)})`);
 
-// Apply benchmarks: bundled from bench/apply.ts (TypeScript, uses the emulator in-process).
-console.log("");
+// TypeScript benchmarks, bundled with esbuild into .bench/<name>.mjs.
 const { build } = await import("esbuild");
-await build({ entryPoints: [join(root, "bench", "apply.ts")], outfile: join(work, "apply-bench.mjs"), bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
-execFileSync("node", [join(work, "apply-bench.mjs")], { cwd: root, stdio: "inherit" });
+const bundle = (name) => build({ entryPoints: [join(root, "bench", `${name}.ts`)], outfile: join(work, `${name}.mjs`), bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+
+// Apply benchmarks: bench/apply.ts (uses the emulator in-process).
+console.log("");
+await bundle("apply");
+execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" });
+
+// History benchmarks (bench/history-bench.ts): the expiry computation against one raw
+//    `git log --name-status` over the same 50,000 commits and 10,000 leases. Target ≤ 1.5×.
+//    The measured programs are bundled next to the driver (cold processes).
+console.log("");
+await Promise.all(["history-bench", "expiry-run"].map(bundle));
+execFileSync("node", [join(work, "history-bench.mjs")], { cwd: root, stdio: "inherit" });

@@ -14,6 +14,7 @@ import { readLeaseLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
 import { git, gitText, readBlobs } from "../git/run-git.js";
 import { readRepoFile } from "../git/access-repo.js";
+import type { Lease } from "../lease/lease.js";
 import { loadLease } from "../lease/load-lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import { checkLease, leaseWindow } from "../validate/check-lease.js";
@@ -81,28 +82,58 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   if (!loaded.policy) throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} is invalid: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
   const policy = loaded.policy;
 
-  const log = await readLeaseLog(o.repoDir, o.ref);
+  // The lease log and the evidence notes are independent: read them at once.
+  const [log, notes] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir)]);
   // Only real lease files (not .gitkeep or files validation refuses) can grant anything.
   const isLease = (p: string) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
   const lifeOf = new Map(lives.map((l) => [l.path, l]));
   log.ended = log.ended.filter((l) => isLease(l.path));
-  const notes = await readNotes(o.repoDir);
-  const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
-  const leaseOf = (path: string, blob: string) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
+  // Lease versions on main now; those of ended leases are read later, only where needed.
+  const blobs = await readBlobs(o.repoDir, lives.flatMap((l) => l.changes.map((c) => c.blob)));
+  // Each version of a lease is parsed once (a removal's blob is the last version's).
+  const leaseCache = new Map<string, Lease | undefined>();
+  const leaseOf = (path: string, blob: string): Lease | undefined => {
+    const k = `${path}\0${blob}`;
+    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return leaseCache.get(k);
+  };
 
-  // Evidence per (commit, lease path) from trusted notes.
-  const trusted = new Map<string, LeaseEvidence>();
-  const noteFor = new Map<string, EvidenceNote>();
-  // Break-glass grants made at pull request time, from signed notes only (a forged one grants nothing).
+  // Evidence per (commit, lease path) from trusted notes. A note is parsed, and its MAC
+  // checked, only when a change asks for it: there is one note per lease change in the whole
+  // history, and only the leases still on main (and break-glass grants) need theirs.
+  const parsed = new Map<string, EvidenceNote | undefined>();
+  const noteFor = {
+    get(commit: string): EvidenceNote | undefined {
+      if (!parsed.has(commit)) {
+        const text = notes.get(commit);
+        parsed.set(commit, text === undefined ? undefined : parseNote(text));
+      }
+      return parsed.get(commit);
+    },
+  };
+  const trustOf = new Map<string, boolean>();
+  const trustedNote = (commit: string): EvidenceNote | undefined => {
+    const note = noteFor.get(commit);
+    if (!note) return undefined;
+    let t = trustOf.get(commit);
+    if (t === undefined) trustOf.set(commit, (t = isTrusted(note, commit, o.evidenceKey)));
+    return t ? note : undefined;
+  };
+  const trusted = {
+    get(key: string): LeaseEvidence | undefined {
+      const [commit = "", lease, blob] = key.split("\0");
+      return trustedNote(commit)?.leases.findLast((e) => e.lease === lease && e.blob === blob);
+    },
+  };
+  // Break-glass grants made at pull request time, from signed notes only (a forged one grants
+  // nothing). Notes are written by JSON.stringify, which never escapes the key: a note
+  // without the text "breakGlass" has none (and one that hid it with escapes has no valid MAC).
   const records: RecordAt[] = [];
   for (const [commit, text] of notes) {
-    const note = parseNote(text);
-    if (!note) continue;
-    noteFor.set(commit, note);
-    if (!isTrusted(note, commit, o.evidenceKey)) continue;
-    for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
-    for (const b of Array.isArray(note.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
+    if (!text.includes('"breakGlass"')) continue;
+    const note = trustedNote(commit);
+    for (const b of Array.isArray(note?.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
   }
   // Leases granted by break-glass and not settled: their merge is verified even when over (was it reviewed in time?).
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
@@ -257,16 +288,6 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     }
   }
   if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources!.has(l.resource)));
-  const ended = leaseWindows(
-    log.ended.map((life) => ({
-      path: life.path,
-      changes: life.changes.map((ch) => {
-        const lease = leaseOf(life.path, ch.blob);
-        return { commit: ch.commit, time: ch.time, status: ch.status, ...(lease ? { lease } : {}), verdict: "approved" as const };
-      }),
-    })),
-  ).windows;
-
   // Actual state of every managed resource, listed a few at a time (the client's throttling
   // keeps GitHub's concurrency and rate limits).
   const providers = new Map<string, Provider>();
@@ -288,6 +309,26 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  // Ended leases tell a grant that an ended lease made (revoked as expired, never held back by
+  // a guard) from drift. Only grants that no lease in force or standing entry backs need that:
+  // read the ended leases of those resources only (a lease's folder is its resource on main).
+  const inForce = new Set([...windows, ...breakGlass.windows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
+  const unexplained = new Set(
+    resources
+      .filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase())))
+      .map((rs) => rs.resource.id),
+  );
+  const endedLives = log.ended.filter((life) => unexplained.has(life.path.split("/")[1] ?? ""));
+  for (const [sha, bytes] of await readBlobs(o.repoDir, endedLives.flatMap((l) => l.changes.map((c) => c.blob)))) blobs.set(sha, bytes);
+  const ended = leaseWindows(
+    endedLives.map((life) => ({
+      path: life.path,
+      changes: life.changes.map((ch) => {
+        const lease = leaseOf(life.path, ch.blob);
+        return { commit: ch.commit, time: ch.time, status: ch.status, ...(lease ? { lease } : {}), verdict: "approved" as const };
+      }),
+    })),
+  ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };

@@ -52,7 +52,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   }
   // Notes are read while git walks the history.
   const notesRead = readNotes(o.repoDir);
-  const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
+  // "Who held access at T" needs only the leases on main at T, read around T.
+  const at = o.query?.at !== undefined && o.query.since === undefined && o.query.until === undefined && !o.online ? o.query.at : undefined;
+  const commits = at !== undefined ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = new Set<string>();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
   const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
@@ -81,7 +83,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   // Evidence recorded for commits that main no longer has: history was rewritten.
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
-  for (const [commit, n] of notes) {
+  for (const [commit, n] of at !== undefined ? [] : notes) {
     if (onMain.has(commit) || n.note.leases.length === 0) continue;
     const reachable = await git(o.repoDir, ["merge-base", "--is-ancestor", commit, head]).then(
       () => true,
@@ -97,6 +99,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   } else {
     reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
   }
+  if (at !== undefined) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
 
   const report = rebuildAudit({
@@ -168,4 +171,41 @@ async function undeclaredGrants(policy: Policy, report: AuditReport, providerFor
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   return found.flat();
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The commits that made the lives of the leases on main at `at`: from the commit on main at
+ * that moment, back until each of those leases was added and forward until each was removed
+ * (or the tip), widening the window as needed. Leases held at `at` are exactly the files on
+ * main then (plus break-glass grants, from the notes).
+ */
+async function historyAround(repoDir: string, head: string, at: number, policyPath: string): Promise<Awaited<ReturnType<typeof readHistory>>> {
+  const iso = new Date(at).toISOString();
+  const then = (await gitText(repoDir, ["rev-list", "-1", "--first-parent", `--before=${iso}`, head])).trim();
+  if (!then) return [];
+  const paths = (await gitText(repoDir, ["ls-tree", "-r", "--name-only", then, "--", LEASES_DIR]))
+    .split("\n")
+    .filter((p) => p && checkLeasePath(p).kind === "lease");
+  if (paths.length === 0) return [];
+  const first = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", "--max-parents=0", "--first-parent", then])).trim()) * 1000;
+  const last = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", head])).trim()) * 1000;
+  let before: Awaited<ReturnType<typeof readHistory>> = [];
+  for (let span = 7 * DAY_MS; ; span *= 4) {
+    const since = at - span;
+    before = await readHistory(repoDir, then, [...paths, policyPath], { since });
+    const added = new Set(before.flatMap((c) => c.changes.filter((ch) => ch.status === "A").map((ch) => ch.path)));
+    if (paths.every((p) => added.has(p)) || since <= first) break;
+  }
+  let after: Awaited<ReturnType<typeof readHistory>> = [];
+  if (then !== head) {
+    for (let span = 7 * DAY_MS; ; span *= 4) {
+      const until = at + span;
+      after = await readHistory(repoDir, `${then}..${head}`, paths, { until });
+      const removed = new Set(after.flatMap((c) => c.changes.filter((ch) => ch.status === "D").map((ch) => ch.path)));
+      if (paths.every((p) => removed.has(p)) || until >= last) break;
+    }
+  }
+  return [...before, ...after];
 }

@@ -31,7 +31,9 @@ const SEP = "\x02";
 const END = "\x03";
 
 /** Commits on the first-parent chain of `ref` that touch `paths`, oldest first. */
-export async function readHistory(repo: string, ref: string, paths: string[]): Promise<HistoryCommit[]> {
+export async function readHistory(repo: string, ref: string, paths: string[], limits: { since?: number; until?: number } = {}): Promise<HistoryCommit[]> {
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const bounds = [...(limits.since !== undefined ? [`--since=${iso(limits.since)}`] : []), ...(limits.until !== undefined ? [`--until=${iso(limits.until)}`] : [])];
   const out = (
     await git(repo, [
       "log",
@@ -43,6 +45,7 @@ export async function readHistory(repo: string, ref: string, paths: string[]): P
       "-z",
       "--no-abbrev",
       `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%B${END}`,
+      ...bounds,
       ref,
       "--",
       ...paths,

@@ -4,7 +4,7 @@
  * merges all show as changes on main): when each lease was added, every later change, and
  * the leases that were removed.
  */
-import { git } from "./run-git.js";
+import { gitStream } from "./run-git.js";
 
 export interface LeaseChange {
   commit: string;
@@ -29,29 +29,23 @@ export interface LeaseLog {
 }
 
 export async function readLeaseLog(repo: string, ref: string, paths: string[] = ["leases"]): Promise<LeaseLog> {
-  const out = (
-    await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths])
-  ).toString("utf8");
+  // Newest first, parsed while git walks (with --reverse git would say nothing until its walk
+  // is over); the changes are then replayed oldest first.
+  const parser = new RawLogParser();
+  await gitStream(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths], (chunk) => parser.push(chunk));
+  const commits = parser.end();
   const current = new Map<string, LeaseLife>();
   const ended: LeaseLife[] = [];
-  for (const chunk of out.split("\x01")) {
-    if (!chunk) continue;
-    // "<sha> <ct>\0" then "\n:<modes> <blobs> <status>\0<path>\0" per file
-    const fields = chunk.split("\0");
-    const [commit = "", ct = "0"] = fields[0]!.trim().split(" ");
-    const time = Number(ct) * 1000;
-    for (let i = 1; i + 1 < fields.length; i += 2) {
-      const meta = fields[i]!.replace(/^\n+/, "");
-      if (!meta.startsWith(":")) continue;
-      const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
-      const path = fields[i + 1]!;
-      const s = status[0];
-      if (s === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: newBlob }] });
-      else if (s === "M" || s === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: newBlob });
-      else if (s === "D") {
+  for (let c = commits.length - 1; c >= 0; c--) {
+    const { commit, time, files } = commits[c]!;
+    for (const f of files) {
+      const path = f.path;
+      if (f.status === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: f.newBlob }] });
+      else if (f.status === "M" || f.status === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: f.newBlob });
+      else if (f.status === "D") {
         const life = current.get(path);
         if (life) {
-          life.changes.push({ commit, time, status: "D", blob: oldBlob });
+          life.changes.push({ commit, time, status: "D", blob: f.oldBlob });
           ended.push(life);
           current.delete(path);
         }
@@ -59,4 +53,54 @@ export async function readLeaseLog(repo: string, ref: string, paths: string[] = 
     }
   }
   return { current, ended };
+}
+
+interface RawCommit {
+  commit: string;
+  /** Committer time, ms. */
+  time: number;
+  files: Array<{ status: string; oldBlob: string; newBlob: string; path: string }>;
+}
+
+/**
+ * `git log --raw -z --format=%x01%H %ct` output, fed in chunks: per commit "\x01<sha> <ct>\0",
+ * then per file "\n:<old mode> <new mode> <old blob> <new blob> <status>\0<path>\0" (the
+ * newline only before the first). Fields are NUL-separated; a chunk may end mid-field.
+ */
+class RawLogParser {
+  private rest: Buffer | undefined;
+  private readonly commits: RawCommit[] = [];
+  /** The raw line whose path comes next. */
+  private meta: string | undefined;
+
+  push(chunk: Buffer): void {
+    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+    let pos = 0;
+    for (let nul = buf.indexOf(0, pos); nul >= 0; nul = buf.indexOf(0, pos)) {
+      this.field(buf, pos, nul);
+      pos = nul + 1;
+    }
+    this.rest = pos < buf.length ? buf.subarray(pos) : undefined;
+  }
+
+  end(): RawCommit[] {
+    if (this.rest) this.field(this.rest, 0, this.rest.length);
+    this.rest = undefined;
+    return this.commits;
+  }
+
+  private field(buf: Buffer, from: number, to: number): void {
+    if (this.meta !== undefined) {
+      const [, , oldBlob = "", newBlob = "", status = ""] = this.meta.split(" ");
+      this.meta = undefined;
+      this.commits[this.commits.length - 1]?.files.push({ status: status.charAt(0), oldBlob, newBlob, path: buf.toString("utf8", from, to) });
+      return;
+    }
+    let i = from;
+    while (i < to && buf[i] === 10) i++;
+    if (buf[i] === 1) {
+      const [commit = "", ct = "0"] = buf.toString("latin1", i + 1, to).trim().split(" ");
+      this.commits.push({ commit, time: Number(ct) * 1000, files: [] });
+    } else if (buf[i] === 58 /* ":" */) this.meta = buf.toString("latin1", i + 1, to);
+  }
 }

@@ -36,16 +36,46 @@ export async function revExists(repo: string, rev: string): Promise<boolean> {
 }
 
 function gitEnv(): NodeJS.ProcessEnv {
-  // Never prompt, never page, and do not let a user's config change output formats.
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  // Never prompt, never page, and do not let a user's config change output formats. No caller
+  // needs each record the moment git has it, so git need not flush every one (GIT_FLUSH=0).
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C", GIT_FLUSH: "0" };
 }
 
-/** Reads many blobs through one `git cat-file --batch` process. */
+/**
+ * Runs git and hands its output to `onData` chunk by chunk as git writes it, so a caller can
+ * parse a long output while git is still producing it. An error thrown by `onData` stops git
+ * and rejects.
+ */
+export function gitStream(repo: string, args: string[], onData: (chunk: Buffer) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, { cwd: repo, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    let failure: unknown;
+    child.stdout.on("data", (c: Buffer) => {
+      if (failure !== undefined) return;
+      try {
+        onData(c);
+      } catch (e) {
+        failure = e;
+        child.kill();
+      }
+    });
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (failure !== undefined) reject(failure instanceof Error ? failure : new Error(String(failure)));
+      else if (code !== 0) reject(new GitError(args, stderr || `exit ${code ?? signal}`));
+      else resolve();
+    });
+  });
+}
+
+/** Reads many blobs through one `git cat-file --batch --buffer` process. */
 export function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buffer>> {
   const unique = [...new Set(shas)];
   if (unique.length === 0) return Promise.resolve(new Map());
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
     const chunks: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
@@ -53,16 +83,18 @@ export function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buf
     child.on("error", reject);
     child.on("close", (code) => {
       if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
-      const out = Buffer.concat(chunks);
+      const out = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       const map = new Map<string, Buffer>();
       let pos = 0;
+      // Per object: "<sha> <type> <size>\n<content>\n", or "<sha> missing\n"; in input order.
       for (const sha of unique) {
         const nl = out.indexOf(10, pos);
         if (nl < 0) break;
-        const header = out.subarray(pos, nl).toString("utf8");
+        const sp = out.lastIndexOf(32, nl);
+        const last = out.toString("latin1", sp + 1, nl);
         pos = nl + 1;
-        if (header.endsWith(" missing")) continue;
-        const size = Number(header.split(" ")[2]);
+        if (last === "missing" || last === "ambiguous") continue;
+        const size = Number(last);
         map.set(sha, out.subarray(pos, pos + size));
         pos += size + 1;
       }

@@ -205,6 +205,14 @@ describe("queries", () => {
     expect(queryAudit(report, { resource: "db", at: ms(T("11:02")) }).leases.map((l) => l.grantee)).toEqual(["alice"]);
     expect(queryAudit(report, { at: ms(T("11:30")) }).leases.map((l) => l.grantee)).toEqual(["bob"]);
   });
+  it("runAudit with --at reads only around that moment and answers as the full audit does", async () => {
+    for (const t of ["08:30", "09:15", "11:02", "11:30", "12:15", "13:10", "14:05", "15:45", "16:29"]) {
+      const fast = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY, query: { at: ms(T(t)) } });
+      const full = queryAudit(report, { at: ms(T(t)) });
+      expect(fast.leases, t).toEqual(full.leases);
+      expect(fast.notes.join(" ")).toContain("--at reads only the leases on main at that moment");
+    }
+  });
   it("--grantee and --since/--until select overlapping windows", () => {
     expect(queryAudit(report, { grantee: "BOB" }).leases.map((l) => l.path)).toEqual(["leases/web/bob.yaml"]);
     expect(queryAudit(report, { since: ms(T("12:10")), until: ms(T("13:05")) }).leases.map((l) => l.grantee)).toEqual(["bob", "erin", "frank"]);
