@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-HQ62VUX3.js";
+} from "./chunks/chunk-LJAHMJCD.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,7 +14,7 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-FJOZMZRB.js";
+} from "./chunks/chunk-IHQIGGWA.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
@@ -23,7 +23,7 @@ import {
 import {
   UsageError,
   gitText
-} from "./chunks/chunk-ACN54BH7.js";
+} from "./chunks/chunk-VQQ7FKA6.js";
 import {
   parseTimestamp
 } from "./chunks/chunk-XI4ZXRAZ.js";
@@ -526,10 +526,10 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-N6BJFDY7.js"),
-    import("./chunks/expire-ZAHG5HAI.js"),
-    import("./chunks/revoke-NSDL73IP.js"),
-    import("./chunks/repository-JGUXP73V.js"),
+    import("./chunks/apply-UDGLOIE2.js"),
+    import("./chunks/expire-E5BEUXKE.js"),
+    import("./chunks/revoke-GW23IWXJ.js"),
+    import("./chunks/repository-QWGAO77O.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
@@ -621,10 +621,10 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-JXC3OIHD.js");
+  const { runAudit } = await import("./chunks/audit-MV7V6CQG.js");
   let online;
   if (token) {
-    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-JGUXP73V.js")]);
+    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-QWGAO77O.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
@@ -650,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-6G5PPP67.js");
+  const { runSandbox } = await import("./chunks/sandbox-4Z6U7WY7.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

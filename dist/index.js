@@ -29013,13 +29013,36 @@ async function revExists(repo, rev) {
   }
 }
 function gitEnv() {
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C", GIT_FLUSH: "0" };
+}
+function gitStream(repo, args, onData) {
+  return new Promise((resolve4, reject) => {
+    const child = spawn("git", args, { cwd: repo, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    let failure;
+    child.stdout.on("data", (c) => {
+      if (failure !== void 0) return;
+      try {
+        onData(c);
+      } catch (e) {
+        failure = e;
+        child.kill();
+      }
+    });
+    child.stderr.on("data", (c) => stderr += c.toString());
+    child.on("error", reject);
+    child.on("close", (code2, signal) => {
+      if (failure !== void 0) reject(failure instanceof Error ? failure : new Error(String(failure)));
+      else if (code2 !== 0) reject(new GitError(args, stderr || `exit ${code2 ?? signal}`));
+      else resolve4();
+    });
+  });
 }
 function readBlobs(repo, shas) {
   const unique = [...new Set(shas)];
   if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
   return new Promise((resolve4, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
     child.stdout.on("data", (c) => chunks.push(c));
@@ -29027,16 +29050,17 @@ function readBlobs(repo, shas) {
     child.on("error", reject);
     child.on("close", (code2) => {
       if (code2 !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
-      const out = Buffer.concat(chunks);
+      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       const map = /* @__PURE__ */ new Map();
       let pos = 0;
       for (const sha of unique) {
         const nl = out.indexOf(10, pos);
         if (nl < 0) break;
-        const header = out.subarray(pos, nl).toString("utf8");
+        const sp = out.lastIndexOf(32, nl);
+        const last = out.toString("latin1", sp + 1, nl);
         pos = nl + 1;
-        if (header.endsWith(" missing")) continue;
-        const size = Number(header.split(" ")[2]);
+        if (last === "missing" || last === "ambiguous") continue;
+        const size = Number(last);
         map.set(sha, out.subarray(pos, pos + size));
         pos += size + 1;
       }
@@ -29153,26 +29177,21 @@ var init_diff = __esm({
 
 // src/git/lease-log.ts
 async function readLeaseLog(repo, ref, paths = ["leases"]) {
-  const out = (await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths])).toString("utf8");
+  const parser = new RawLogParser();
+  await gitStream(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths], (chunk) => parser.push(chunk));
+  const commits = parser.end();
   const current = /* @__PURE__ */ new Map();
   const ended = [];
-  for (const chunk of out.split("")) {
-    if (!chunk) continue;
-    const fields = chunk.split("\0");
-    const [commit = "", ct = "0"] = fields[0].trim().split(" ");
-    const time = Number(ct) * 1e3;
-    for (let i = 1; i + 1 < fields.length; i += 2) {
-      const meta = fields[i].replace(/^\n+/, "");
-      if (!meta.startsWith(":")) continue;
-      const [, , oldBlob = "", newBlob = "", status2 = ""] = meta.slice(1).split(" ");
-      const path = fields[i + 1];
-      const s = status2[0];
-      if (s === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: newBlob }] });
-      else if (s === "M" || s === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: newBlob });
-      else if (s === "D") {
+  for (let c = commits.length - 1; c >= 0; c--) {
+    const { commit, time, files } = commits[c];
+    for (const f of files) {
+      const path = f.path;
+      if (f.status === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: f.newBlob }] });
+      else if (f.status === "M" || f.status === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: f.newBlob });
+      else if (f.status === "D") {
         const life = current.get(path);
         if (life) {
-          life.changes.push({ commit, time, status: "D", blob: oldBlob });
+          life.changes.push({ commit, time, status: "D", blob: f.oldBlob });
           ended.push(life);
           current.delete(path);
         }
@@ -29181,10 +29200,45 @@ async function readLeaseLog(repo, ref, paths = ["leases"]) {
   }
   return { current, ended };
 }
+var RawLogParser;
 var init_lease_log = __esm({
   "src/git/lease-log.ts"() {
     "use strict";
     init_run_git();
+    RawLogParser = class {
+      rest;
+      commits = [];
+      /** The raw line whose path comes next. */
+      meta;
+      push(chunk) {
+        const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+        let pos = 0;
+        for (let nul = buf.indexOf(0, pos); nul >= 0; nul = buf.indexOf(0, pos)) {
+          this.field(buf, pos, nul);
+          pos = nul + 1;
+        }
+        this.rest = pos < buf.length ? buf.subarray(pos) : void 0;
+      }
+      end() {
+        if (this.rest) this.field(this.rest, 0, this.rest.length);
+        this.rest = void 0;
+        return this.commits;
+      }
+      field(buf, from, to) {
+        if (this.meta !== void 0) {
+          const [, , oldBlob = "", newBlob = "", status2 = ""] = this.meta.split(" ");
+          this.meta = void 0;
+          this.commits[this.commits.length - 1]?.files.push({ status: status2.charAt(0), oldBlob, newBlob, path: buf.toString("utf8", from, to) });
+          return;
+        }
+        let i = from;
+        while (i < to && buf[i] === 10) i++;
+        if (buf[i] === 1) {
+          const [commit = "", ct = "0"] = buf.toString("latin1", i + 1, to).trim().split(" ");
+          this.commits.push({ commit, time: Number(ct) * 1e3, files: [] });
+        } else if (buf[i] === 58) this.meta = buf.toString("latin1", i + 1, to);
+      }
+    };
   }
 });
 
@@ -34454,24 +34508,47 @@ async function runApply(o) {
   const loaded = loadPolicy(o.policyPath, policyFile.bytes);
   if (!loaded.policy) throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} is invalid: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
   const policy2 = loaded.policy;
-  const log = await readLeaseLog(o.repoDir, o.ref);
+  const [log, notes] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir)]);
   const isLease = (p) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
   const lifeOf = new Map(lives.map((l) => [l.path, l]));
   log.ended = log.ended.filter((l) => isLease(l.path));
-  const notes = await readNotes(o.repoDir);
-  const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
-  const leaseOf = (path, blob) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
-  const trusted = /* @__PURE__ */ new Map();
-  const noteFor = /* @__PURE__ */ new Map();
+  const blobs = await readBlobs(o.repoDir, lives.flatMap((l) => l.changes.map((c) => c.blob)));
+  const leaseCache = /* @__PURE__ */ new Map();
+  const leaseOf = (path, blob) => {
+    const k = `${path}\0${blob}`;
+    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return leaseCache.get(k);
+  };
+  const parsed = /* @__PURE__ */ new Map();
+  const noteFor = {
+    get(commit) {
+      if (!parsed.has(commit)) {
+        const text = notes.get(commit);
+        parsed.set(commit, text === void 0 ? void 0 : parseNote(text));
+      }
+      return parsed.get(commit);
+    }
+  };
+  const trustOf = /* @__PURE__ */ new Map();
+  const trustedNote = (commit) => {
+    const note = noteFor.get(commit);
+    if (!note) return void 0;
+    let t = trustOf.get(commit);
+    if (t === void 0) trustOf.set(commit, t = isTrusted(note, commit, o.evidenceKey));
+    return t ? note : void 0;
+  };
+  const trusted = {
+    get(key3) {
+      const [commit = "", lease2, blob] = key3.split("\0");
+      return trustedNote(commit)?.leases.findLast((e) => e.lease === lease2 && e.blob === blob);
+    }
+  };
   const records = [];
   for (const [commit, text] of notes) {
-    const note = parseNote(text);
-    if (!note) continue;
-    noteFor.set(commit, note);
-    if (!isTrusted(note, commit, o.evidenceKey)) continue;
-    for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
-    for (const b of Array.isArray(note.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
+    if (!text.includes('"breakGlass"')) continue;
+    const note = trustedNote(commit);
+    for (const b of Array.isArray(note?.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
   }
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
   const inputs = [];
@@ -34605,15 +34682,6 @@ async function runApply(o) {
     }
   }
   if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources.has(l.resource)));
-  const ended = leaseWindows(
-    log.ended.map((life) => ({
-      path: life.path,
-      changes: life.changes.map((ch) => {
-        const lease2 = leaseOf(life.path, ch.blob);
-        return { commit: ch.commit, time: ch.time, status: ch.status, ...lease2 ? { lease: lease2 } : {}, verdict: "approved" };
-      })
-    }))
-  ).windows;
   const providers = /* @__PURE__ */ new Map();
   const all = [...policy2.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
   const resources = new Array(all.length);
@@ -34633,6 +34701,21 @@ async function runApply(o) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  const inForce = new Set([...windows, ...breakGlass.windows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
+  const unexplained = new Set(
+    resources.filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase()))).map((rs) => rs.resource.id)
+  );
+  const endedLives = log.ended.filter((life) => unexplained.has(life.path.split("/")[1] ?? ""));
+  for (const [sha, bytes] of await readBlobs(o.repoDir, endedLives.flatMap((l) => l.changes.map((c) => c.blob)))) blobs.set(sha, bytes);
+  const ended = leaseWindows(
+    endedLives.map((life) => ({
+      path: life.path,
+      changes: life.changes.map((ch) => {
+        const lease2 = leaseOf(life.path, ch.blob);
+        return { commit: ch.commit, time: ch.time, status: ch.status, ...lease2 ? { lease: lease2 } : {}, verdict: "approved" };
+      })
+    }))
+  ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
@@ -36560,7 +36643,9 @@ var init_format_markdown = __esm({
 });
 
 // src/git/history.ts
-async function readHistory(repo, ref, paths) {
+async function readHistory(repo, ref, paths, limits = {}) {
+  const iso = (ms2) => new Date(ms2).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
   const out = (await git(repo, [
     "log",
     "--first-parent",
@@ -36571,6 +36656,7 @@ async function readHistory(repo, ref, paths) {
     "-z",
     "--no-abbrev",
     `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%B${END}`,
+    ...bounds,
     ref,
     "--",
     ...paths
@@ -36931,7 +37017,8 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const notesRead = readNotes(o.repoDir);
-  const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
+  const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
+  const commits = at !== void 0 ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = /* @__PURE__ */ new Set();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
   const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
@@ -36957,7 +37044,7 @@ async function runAudit(o) {
   }
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
-  for (const [commit, n] of notes) {
+  for (const [commit, n] of at !== void 0 ? [] : notes) {
     if (onMain.has(commit) || n.note.leases.length === 0) continue;
     const reachable = await git(o.repoDir, ["merge-base", "--is-ancestor", commit, head]).then(
       () => true,
@@ -36972,6 +37059,7 @@ async function runAudit(o) {
   } else {
     reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
   }
+  if (at !== void 0) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
   const report = rebuildAudit({
     ref: o.ref,
@@ -37039,7 +37127,33 @@ async function undeclaredGrants(policy2, report, providerFor2) {
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY2, all.length) }, worker));
   return found.flat();
 }
-var LIST_CONCURRENCY2;
+async function historyAround(repoDir, head, at, policyPath) {
+  const iso = new Date(at).toISOString();
+  const then = (await gitText(repoDir, ["rev-list", "-1", "--first-parent", `--before=${iso}`, head])).trim();
+  if (!then) return [];
+  const paths = (await gitText(repoDir, ["ls-tree", "-r", "--name-only", then, "--", LEASES_DIR])).split("\n").filter((p) => p && checkLeasePath(p).kind === "lease");
+  if (paths.length === 0) return [];
+  const first = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", "--max-parents=0", "--first-parent", then])).trim()) * 1e3;
+  const last = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", head])).trim()) * 1e3;
+  let before = [];
+  for (let span = 7 * DAY_MS; ; span *= 4) {
+    const since = at - span;
+    before = await readHistory(repoDir, then, [...paths, policyPath], { since });
+    const added = new Set(before.flatMap((c) => c.changes.filter((ch) => ch.status === "A").map((ch) => ch.path)));
+    if (paths.every((p) => added.has(p)) || since <= first) break;
+  }
+  let after = [];
+  if (then !== head) {
+    for (let span = 7 * DAY_MS; ; span *= 4) {
+      const until = at + span;
+      after = await readHistory(repoDir, `${then}..${head}`, paths, { until });
+      const removed = new Set(after.flatMap((c) => c.changes.filter((ch) => ch.status === "D").map((ch) => ch.path)));
+      if (paths.every((p) => removed.has(p)) || until >= last) break;
+    }
+  }
+  return [...before, ...after];
+}
+var LIST_CONCURRENCY2, DAY_MS;
 var init_audit = __esm({
   "src/commands/audit.ts"() {
     "use strict";
@@ -37055,6 +37169,7 @@ var init_audit = __esm({
     init_query();
     init_rebuild();
     LIST_CONCURRENCY2 = 8;
+    DAY_MS = 864e5;
   }
 });
 

@@ -11,7 +11,7 @@ import {
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-UP7VEJQB.js";
+} from "./chunk-VEFIWGVS.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -26,7 +26,7 @@ import {
   git,
   gitText,
   readBlobs
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -35,7 +35,9 @@ import {
 // src/git/history.ts
 var SEP = "";
 var END = "";
-async function readHistory(repo, ref, paths) {
+async function readHistory(repo, ref, paths, limits = {}) {
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
   const out = (await git(repo, [
     "log",
     "--first-parent",
@@ -46,6 +48,7 @@ async function readHistory(repo, ref, paths) {
     "-z",
     "--no-abbrev",
     `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%B${END}`,
+    ...bounds,
     ref,
     "--",
     ...paths
@@ -381,7 +384,8 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const notesRead = readNotes(o.repoDir);
-  const commits = await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
+  const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
+  const commits = at !== void 0 ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = /* @__PURE__ */ new Set();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
   const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
@@ -407,7 +411,7 @@ async function runAudit(o) {
   }
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
-  for (const [commit, n] of notes) {
+  for (const [commit, n] of at !== void 0 ? [] : notes) {
     if (onMain.has(commit) || n.note.leases.length === 0) continue;
     const reachable = await git(o.repoDir, ["merge-base", "--is-ancestor", commit, head]).then(
       () => true,
@@ -422,6 +426,7 @@ async function runAudit(o) {
   } else {
     reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
   }
+  if (at !== void 0) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
   const report = rebuildAudit({
     ref: o.ref,
@@ -451,7 +456,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-5A52QOPE.js");
+  const { verifyChange } = await import("./verify-change-4SIUAJFT.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
@@ -488,6 +493,33 @@ async function undeclaredGrants(policy, report, providerFor) {
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
   return found.flat();
+}
+var DAY_MS = 864e5;
+async function historyAround(repoDir, head, at, policyPath) {
+  const iso = new Date(at).toISOString();
+  const then = (await gitText(repoDir, ["rev-list", "-1", "--first-parent", `--before=${iso}`, head])).trim();
+  if (!then) return [];
+  const paths = (await gitText(repoDir, ["ls-tree", "-r", "--name-only", then, "--", LEASES_DIR])).split("\n").filter((p) => p && checkLeasePath(p).kind === "lease");
+  if (paths.length === 0) return [];
+  const first = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", "--max-parents=0", "--first-parent", then])).trim()) * 1e3;
+  const last = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", head])).trim()) * 1e3;
+  let before = [];
+  for (let span = 7 * DAY_MS; ; span *= 4) {
+    const since = at - span;
+    before = await readHistory(repoDir, then, [...paths, policyPath], { since });
+    const added = new Set(before.flatMap((c) => c.changes.filter((ch) => ch.status === "A").map((ch) => ch.path)));
+    if (paths.every((p) => added.has(p)) || since <= first) break;
+  }
+  let after = [];
+  if (then !== head) {
+    for (let span = 7 * DAY_MS; ; span *= 4) {
+      const until = at + span;
+      after = await readHistory(repoDir, `${then}..${head}`, paths, { until });
+      const removed = new Set(after.flatMap((c) => c.changes.filter((ch) => ch.status === "D").map((ch) => ch.path)));
+      if (paths.every((p) => removed.has(p)) || until >= last) break;
+    }
+  }
+  return [...before, ...after];
 }
 
 export {

@@ -5,7 +5,7 @@ import {
   git,
   gitText,
   readBlobs
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 
 // src/evidence/evidence.ts
 import { createHmac, timingSafeEqual } from "node:crypto";

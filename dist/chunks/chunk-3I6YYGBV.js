@@ -11,18 +11,18 @@ import {
 } from "./chunk-DKJN5QIN.js";
 import {
   verifyChange
-} from "./chunk-YE6TSPZX.js";
+} from "./chunk-SNBDC7QC.js";
 import {
   isTrusted,
   parseNote,
   readNotes,
   signNote,
   writeNote
-} from "./chunk-UP7VEJQB.js";
+} from "./chunk-VEFIWGVS.js";
 import {
   readLeaseLog,
   readRepoFile
-} from "./chunk-FJOZMZRB.js";
+} from "./chunk-IHQIGGWA.js";
 import {
   checkLease,
   checkLeasePath,
@@ -38,7 +38,7 @@ import {
   git,
   gitText,
   readBlobs
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
@@ -103,24 +103,47 @@ async function runApply(o) {
   const loaded = loadPolicy(o.policyPath, policyFile.bytes);
   if (!loaded.policy) throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} is invalid: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
   const policy = loaded.policy;
-  const log = await readLeaseLog(o.repoDir, o.ref);
+  const [log, notes] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir)]);
   const isLease = (p) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
   const lifeOf = new Map(lives.map((l) => [l.path, l]));
   log.ended = log.ended.filter((l) => isLease(l.path));
-  const notes = await readNotes(o.repoDir);
-  const blobs = await readBlobs(o.repoDir, [...lives, ...log.ended].flatMap((l) => l.changes.map((c) => c.blob)));
-  const leaseOf = (path, blob) => loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease;
-  const trusted = /* @__PURE__ */ new Map();
-  const noteFor = /* @__PURE__ */ new Map();
+  const blobs = await readBlobs(o.repoDir, lives.flatMap((l) => l.changes.map((c) => c.blob)));
+  const leaseCache = /* @__PURE__ */ new Map();
+  const leaseOf = (path, blob) => {
+    const k = `${path}\0${blob}`;
+    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return leaseCache.get(k);
+  };
+  const parsed = /* @__PURE__ */ new Map();
+  const noteFor = {
+    get(commit) {
+      if (!parsed.has(commit)) {
+        const text = notes.get(commit);
+        parsed.set(commit, text === void 0 ? void 0 : parseNote(text));
+      }
+      return parsed.get(commit);
+    }
+  };
+  const trustOf = /* @__PURE__ */ new Map();
+  const trustedNote = (commit) => {
+    const note = noteFor.get(commit);
+    if (!note) return void 0;
+    let t = trustOf.get(commit);
+    if (t === void 0) trustOf.set(commit, t = isTrusted(note, commit, o.evidenceKey));
+    return t ? note : void 0;
+  };
+  const trusted = {
+    get(key) {
+      const [commit = "", lease, blob] = key.split("\0");
+      return trustedNote(commit)?.leases.findLast((e) => e.lease === lease && e.blob === blob);
+    }
+  };
   const records = [];
   for (const [commit, text] of notes) {
-    const note = parseNote(text);
-    if (!note) continue;
-    noteFor.set(commit, note);
-    if (!isTrusted(note, commit, o.evidenceKey)) continue;
-    for (const e of note.leases) trusted.set(`${commit}\0${e.lease}\0${e.blob}`, e);
-    for (const b of Array.isArray(note.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
+    if (!text.includes('"breakGlass"')) continue;
+    const note = trustedNote(commit);
+    for (const b of Array.isArray(note?.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
   }
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
   const inputs = [];
@@ -254,15 +277,6 @@ async function runApply(o) {
     }
   }
   if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources.has(l.resource)));
-  const ended = leaseWindows(
-    log.ended.map((life) => ({
-      path: life.path,
-      changes: life.changes.map((ch) => {
-        const lease = leaseOf(life.path, ch.blob);
-        return { commit: ch.commit, time: ch.time, status: ch.status, ...lease ? { lease } : {}, verdict: "approved" };
-      })
-    }))
-  ).windows;
   const providers = /* @__PURE__ */ new Map();
   const all = [...policy.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
   const resources = new Array(all.length);
@@ -282,6 +296,21 @@ async function runApply(o) {
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  const inForce = new Set([...windows, ...breakGlass.windows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
+  const unexplained = new Set(
+    resources.filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase()))).map((rs) => rs.resource.id)
+  );
+  const endedLives = log.ended.filter((life) => unexplained.has(life.path.split("/")[1] ?? ""));
+  for (const [sha, bytes] of await readBlobs(o.repoDir, endedLives.flatMap((l) => l.changes.map((c) => c.blob)))) blobs.set(sha, bytes);
+  const ended = leaseWindows(
+    endedLives.map((life) => ({
+      path: life.path,
+      changes: life.changes.map((ch) => {
+        const lease = leaseOf(life.path, ch.blob);
+        return { commit: ch.commit, time: ch.time, status: ch.status, ...lease ? { lease } : {}, verdict: "approved" };
+      })
+    }))
+  ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };

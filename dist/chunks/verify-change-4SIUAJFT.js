@@ -3,11 +3,11 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   verifyChange
-} from "./chunk-YE6TSPZX.js";
-import "./chunk-UP7VEJQB.js";
-import "./chunk-FJOZMZRB.js";
+} from "./chunk-SNBDC7QC.js";
+import "./chunk-VEFIWGVS.js";
+import "./chunk-IHQIGGWA.js";
 import "./chunk-AG4NL2GV.js";
-import "./chunk-ACN54BH7.js";
+import "./chunk-VQQ7FKA6.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";

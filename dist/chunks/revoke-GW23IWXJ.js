@@ -3,15 +3,15 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-NLE6SU5M.js";
-import "./chunk-U4SLIPKA.js";
+} from "./chunk-UHF5OUPP.js";
+import "./chunk-3I6YYGBV.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-YE6TSPZX.js";
-import "./chunk-UP7VEJQB.js";
+import "./chunk-SNBDC7QC.js";
+import "./chunk-VEFIWGVS.js";
 import {
   readRepoFile
-} from "./chunk-FJOZMZRB.js";
+} from "./chunk-IHQIGGWA.js";
 import {
   isAmong,
   loadLease,
@@ -20,7 +20,7 @@ import {
 } from "./chunk-AG4NL2GV.js";
 import {
   UsageError
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 import "./chunk-XI4ZXRAZ.js";
 import {
   resolveFacts

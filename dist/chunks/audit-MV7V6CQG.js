@@ -3,12 +3,12 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runAudit
-} from "./chunk-OJZYGLLX.js";
+} from "./chunk-AYJQDVWT.js";
 import "./chunk-Y6VO2UKB.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-UP7VEJQB.js";
+import "./chunk-VEFIWGVS.js";
 import "./chunk-AG4NL2GV.js";
-import "./chunk-ACN54BH7.js";
+import "./chunk-VQQ7FKA6.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-BQMI2UZC.js";
 export {

@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-U4SLIPKA.js";
+} from "./chunk-3I6YYGBV.js";
 import {
   breakGlassLabel
 } from "./chunk-DKJN5QIN.js";
@@ -14,11 +14,11 @@ import {
   readNote,
   signNote,
   writeNote
-} from "./chunk-UP7VEJQB.js";
+} from "./chunk-VEFIWGVS.js";
 import {
   git,
   gitText
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";

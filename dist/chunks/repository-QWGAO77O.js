@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   UsageError,
   gitText
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 import "./chunk-BQMI2UZC.js";
 
 // src/commands/repository.ts

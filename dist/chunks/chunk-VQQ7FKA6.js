@@ -45,13 +45,36 @@ async function revExists(repo, rev) {
   }
 }
 function gitEnv() {
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C", GIT_FLUSH: "0" };
+}
+function gitStream(repo, args, onData) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", args, { cwd: repo, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    let failure;
+    child.stdout.on("data", (c) => {
+      if (failure !== void 0) return;
+      try {
+        onData(c);
+      } catch (e) {
+        failure = e;
+        child.kill();
+      }
+    });
+    child.stderr.on("data", (c) => stderr += c.toString());
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (failure !== void 0) reject(failure instanceof Error ? failure : new Error(String(failure)));
+      else if (code !== 0) reject(new GitError(args, stderr || `exit ${code ?? signal}`));
+      else resolve();
+    });
+  });
 }
 function readBlobs(repo, shas) {
   const unique = [...new Set(shas)];
   if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
     child.stdout.on("data", (c) => chunks.push(c));
@@ -59,16 +82,17 @@ function readBlobs(repo, shas) {
     child.on("error", reject);
     child.on("close", (code) => {
       if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
-      const out = Buffer.concat(chunks);
+      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       const map = /* @__PURE__ */ new Map();
       let pos = 0;
       for (const sha of unique) {
         const nl = out.indexOf(10, pos);
         if (nl < 0) break;
-        const header = out.subarray(pos, nl).toString("utf8");
+        const sp = out.lastIndexOf(32, nl);
+        const last = out.toString("latin1", sp + 1, nl);
         pos = nl + 1;
-        if (header.endsWith(" missing")) continue;
-        const size = Number(header.split(" ")[2]);
+        if (last === "missing" || last === "ambiguous") continue;
+        const size = Number(last);
         map.set(sha, out.subarray(pos, pos + size));
         pos += size + 1;
       }
@@ -83,5 +107,6 @@ export {
   git,
   gitText,
   revExists,
+  gitStream,
   readBlobs
 };

@@ -6,7 +6,7 @@ import {
 } from "./chunk-COAC2HCB.js";
 import {
   runAudit
-} from "./chunk-OJZYGLLX.js";
+} from "./chunk-AYJQDVWT.js";
 import {
   formatAuditTable
 } from "./chunk-QIN4FEEU.js";
@@ -14,7 +14,7 @@ import "./chunk-Y6VO2UKB.js";
 import {
   formatText,
   runRequest
-} from "./chunk-HQ62VUX3.js";
+} from "./chunk-LJAHMJCD.js";
 import {
   createClient
 } from "./chunk-T7EMMWS7.js";
@@ -23,22 +23,22 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-NLE6SU5M.js";
+} from "./chunk-UHF5OUPP.js";
 import {
   runApply
-} from "./chunk-U4SLIPKA.js";
+} from "./chunk-3I6YYGBV.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import {
   evaluateApprovals
-} from "./chunk-YE6TSPZX.js";
-import "./chunk-UP7VEJQB.js";
+} from "./chunk-SNBDC7QC.js";
+import "./chunk-VEFIWGVS.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-FJOZMZRB.js";
+} from "./chunk-IHQIGGWA.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -54,7 +54,7 @@ import {
   UsageError,
   git,
   gitText
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";

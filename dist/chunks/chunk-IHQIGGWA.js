@@ -23,10 +23,11 @@ import {
 import {
   UsageError,
   git,
+  gitStream,
   gitText,
   readBlobs,
   revExists
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 
 // src/git/tree.ts
 function modeOf(gitMode) {
@@ -192,26 +193,21 @@ async function isShallow(repo) {
 
 // src/git/lease-log.ts
 async function readLeaseLog(repo, ref, paths = ["leases"]) {
-  const out = (await git(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths])).toString("utf8");
+  const parser = new RawLogParser();
+  await gitStream(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", "--format=%x01%H %ct", ref, "--", ...paths], (chunk) => parser.push(chunk));
+  const commits = parser.end();
   const current = /* @__PURE__ */ new Map();
   const ended = [];
-  for (const chunk of out.split("")) {
-    if (!chunk) continue;
-    const fields = chunk.split("\0");
-    const [commit = "", ct = "0"] = fields[0].trim().split(" ");
-    const time = Number(ct) * 1e3;
-    for (let i = 1; i + 1 < fields.length; i += 2) {
-      const meta = fields[i].replace(/^\n+/, "");
-      if (!meta.startsWith(":")) continue;
-      const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
-      const path = fields[i + 1];
-      const s = status[0];
-      if (s === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: newBlob }] });
-      else if (s === "M" || s === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: newBlob });
-      else if (s === "D") {
+  for (let c = commits.length - 1; c >= 0; c--) {
+    const { commit, time, files } = commits[c];
+    for (const f of files) {
+      const path = f.path;
+      if (f.status === "A") current.set(path, { path, changes: [{ commit, time, status: "A", blob: f.newBlob }] });
+      else if (f.status === "M" || f.status === "T") current.get(path)?.changes.push({ commit, time, status: "M", blob: f.newBlob });
+      else if (f.status === "D") {
         const life = current.get(path);
         if (life) {
-          life.changes.push({ commit, time, status: "D", blob: oldBlob });
+          life.changes.push({ commit, time, status: "D", blob: f.oldBlob });
           ended.push(life);
           current.delete(path);
         }
@@ -220,6 +216,40 @@ async function readLeaseLog(repo, ref, paths = ["leases"]) {
   }
   return { current, ended };
 }
+var RawLogParser = class {
+  rest;
+  commits = [];
+  /** The raw line whose path comes next. */
+  meta;
+  push(chunk) {
+    const buf = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
+    let pos = 0;
+    for (let nul = buf.indexOf(0, pos); nul >= 0; nul = buf.indexOf(0, pos)) {
+      this.field(buf, pos, nul);
+      pos = nul + 1;
+    }
+    this.rest = pos < buf.length ? buf.subarray(pos) : void 0;
+  }
+  end() {
+    if (this.rest) this.field(this.rest, 0, this.rest.length);
+    this.rest = void 0;
+    return this.commits;
+  }
+  field(buf, from, to) {
+    if (this.meta !== void 0) {
+      const [, , oldBlob = "", newBlob = "", status = ""] = this.meta.split(" ");
+      this.meta = void 0;
+      this.commits[this.commits.length - 1]?.files.push({ status: status.charAt(0), oldBlob, newBlob, path: buf.toString("utf8", from, to) });
+      return;
+    }
+    let i = from;
+    while (i < to && buf[i] === 10) i++;
+    if (buf[i] === 1) {
+      const [commit = "", ct = "0"] = buf.toString("latin1", i + 1, to).trim().split(" ");
+      this.commits.push({ commit, time: Number(ct) * 1e3, files: [] });
+    } else if (buf[i] === 58) this.meta = buf.toString("latin1", i + 1, to);
+  }
+};
 
 // src/validate/report.ts
 function buildReport(diagnostics, files, notes = []) {

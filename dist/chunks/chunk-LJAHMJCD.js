@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-FJOZMZRB.js";
+} from "./chunk-IHQIGGWA.js";
 import {
   checkLease,
   checkLeasePath,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-AG4NL2GV.js";
 import {
   UsageError
-} from "./chunk-ACN54BH7.js";
+} from "./chunk-VQQ7FKA6.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";

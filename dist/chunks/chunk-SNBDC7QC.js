@@ -4,13 +4,13 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   canonicalJson,
   readNote
-} from "./chunk-UP7VEJQB.js";
+} from "./chunk-VEFIWGVS.js";
 import {
   allDiagnostics,
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-FJOZMZRB.js";
+} from "./chunk-IHQIGGWA.js";
 import {
   checkLeasePath,
   expandRefs,
