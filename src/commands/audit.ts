@@ -9,7 +9,7 @@ import type { BreakGlassRecord, LeaseEvidence } from "../evidence/evidence.js";
 import { isBreakGlassRecord } from "../reconcile/break-glass.js";
 import { isTrusted, parseNote } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
-import { readNotes } from "../git/evidence-notes.js";
+import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
 import { readHistory } from "../git/history.js";
 import { git, gitText, readBlobs } from "../git/run-git.js";
 import { UsageError } from "../diagnostics/usage-error.js";
@@ -50,14 +50,20 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
-  // Notes are read while git walks the history.
-  const notesRead = readNotes(o.repoDir);
   // "Who held access at T" needs only the leases on main at T, read around T.
   const at = o.query?.at !== undefined && o.query.since === undefined && o.query.until === undefined && !o.online ? o.query.at : undefined;
+  // The full audit reads every note in parallel with the log (a second process: faster than
+  // notes inline in the log); --at takes the few it needs from its short log.
+  const allNotes = at === undefined ? readNotes(o.repoDir) : undefined;
   const commits = at !== undefined ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = new Set<string>();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
-  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
+  // Notes of the commits on main came with the log; the rest (break-glass records on blobs,
+  // evidence for commits main no longer has) are read here.
+  const inLog = new Set(commits.map((c) => c.sha));
+  const others = allNotes ? undefined : await breakGlassObjects(o.repoDir, inLog); // --at: no orphans to look for
+  const [blobs, otherNotes] = await Promise.all([readBlobs(o.repoDir, [...wanted]), allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others!.has(object))]);
+  const noteTexts = new Map<string, string>([...commits.flatMap((c): Array<[string, string]> => (c.note !== undefined ? [[c.sha, c.note]] : [])), ...otherNotes]);
 
   const leaseCache = new Map<string, Lease | undefined>();
   const leaseOf = (path: string, blob: string): Lease | undefined => {
@@ -194,7 +200,7 @@ async function historyAround(repoDir: string, head: string, at: number, policyPa
   let before: Awaited<ReturnType<typeof readHistory>> = [];
   for (let span = 7 * DAY_MS; ; span *= 4) {
     const since = at - span;
-    before = await readHistory(repoDir, then, [...paths, policyPath], { since });
+    before = await readHistory(repoDir, then, [...paths, policyPath], { since, notesRef: NOTES_REF });
     const added = new Set(before.flatMap((c) => c.changes.filter((ch) => ch.status === "A").map((ch) => ch.path)));
     if (paths.every((p) => added.has(p)) || since <= first) break;
   }
@@ -202,10 +208,27 @@ async function historyAround(repoDir: string, head: string, at: number, policyPa
   if (then !== head) {
     for (let span = 7 * DAY_MS; ; span *= 4) {
       const until = at + span;
-      after = await readHistory(repoDir, `${then}..${head}`, paths, { until });
+      after = await readHistory(repoDir, `${then}..${head}`, paths, { until, notesRef: NOTES_REF });
       const removed = new Set(after.flatMap((c) => c.changes.filter((ch) => ch.status === "D").map((ch) => ch.path)));
       if (paths.every((p) => removed.has(p)) || until >= last) break;
     }
   }
   return [...before, ...after];
+}
+
+/** Objects other than commits that carry notes: break-glass records are notes on lease blobs. */
+async function breakGlassObjects(repoDir: string, skip: Set<string>): Promise<Set<string>> {
+  const list = await gitText(repoDir, ["notes", `--ref=${NOTES_REF}`, "list"]).catch(() => "");
+  const objects = list
+    .split("\n")
+    .map((l) => l.split(" ")[1] ?? "")
+    .filter((x) => x && !skip.has(x));
+  if (objects.length === 0) return new Set();
+  const types = (await git(repoDir, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], objects.join("\n") + "\n")).toString("utf8");
+  return new Set(
+    types
+      .split("\n")
+      .filter((l) => l.endsWith(" blob"))
+      .map((l) => l.split(" ")[0]!),
+  );
 }

@@ -3,8 +3,8 @@ import { git, gitText, readBlobs } from "./run-git.js";
 
 export const NOTES_REF = "refs/notes/jit";
 
-/** Every note: commit sha → note text. Empty when the notes ref does not exist yet. */
-export async function readNotes(repo: string): Promise<Map<string, string>> {
+/** Every note (or those on the objects `only` accepts): object sha → note text. Empty when the notes ref does not exist yet. */
+export async function readNotes(repo: string, only?: (object: string) => boolean): Promise<Map<string, string>> {
   let list: string;
   try {
     list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
@@ -14,7 +14,8 @@ export async function readNotes(repo: string): Promise<Map<string, string>> {
   const pairs = list
     .split("\n")
     .filter(Boolean)
-    .map((l) => l.split(" ") as [string, string]);
+    .map((l) => l.split(" ") as [string, string])
+    .filter(([, object]) => !only || only(object));
   const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
   const out = new Map<string, string>();
   for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));

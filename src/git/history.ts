@@ -5,7 +5,8 @@
  * committer, time and message (for Jit-* trailers), and the files it changed under the
  * given paths.
  */
-import { git } from "./run-git.js";
+import { StringDecoder } from "node:string_decoder";
+import { gitStream } from "./run-git.js";
 
 export interface FileChange {
   path: string;
@@ -23,56 +24,65 @@ export interface HistoryCommit {
   committerEmail: string;
   /** Committer time, ms. */
   time: number;
+  /** Subject, then the trailers. */
   message: string;
+  /** The commit's note in the notes ref asked for, if any. */
+  note?: string;
   changes: FileChange[];
 }
 
 const SEP = "\x02";
 const END = "\x03";
 
-/** Commits on the first-parent chain of `ref` that touch `paths`, oldest first. */
-export async function readHistory(repo: string, ref: string, paths: string[], limits: { since?: number; until?: number } = {}): Promise<HistoryCommit[]> {
+/**
+ * Commits on the first-parent chain of `ref` that touch `paths`, oldest first. The message is
+ * the subject and the trailers (all the audit reads); with `notesRef`, each commit's note.
+ * git's output is parsed while git walks (newest first), then put in order.
+ */
+export async function readHistory(repo: string, ref: string, paths: string[], limits: { since?: number; until?: number; notesRef?: string } = {}): Promise<HistoryCommit[]> {
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const bounds = [...(limits.since !== undefined ? [`--since=${iso(limits.since)}`] : []), ...(limits.until !== undefined ? [`--until=${iso(limits.until)}`] : [])];
-  const out = (
-    await git(repo, [
-      "log",
-      "--first-parent",
-      "--diff-merges=first-parent",
-      "--reverse",
-      "--no-renames",
-      "--raw",
-      "-z",
-      "--no-abbrev",
-      `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%B${END}`,
-      ...bounds,
-      ref,
-      "--",
-      ...paths,
-    ])
-  ).toString("utf8");
+  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
   const commits: HistoryCommit[] = [];
-  for (const chunk of out.split("\x01")) {
-    if (!chunk) continue;
-    const end = chunk.indexOf(END);
-    if (end < 0) continue;
-    const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = ""] = chunk.slice(0, end).split(SEP);
-    const commit: HistoryCommit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1000, message, changes: [] };
-    // then, per file: ":<modes> <blobs> <status>\0<path>\0"
-    const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      const meta = fields[i]!.replace(/^\n+/, "");
-      if (!meta.startsWith(":")) continue;
-      const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
-      const s = status[0];
-      const path = fields[i + 1]!;
-      if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
-      else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
-      else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
-    }
-    commits.push(commit);
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  const take = (record: string) => {
+    if (record) commits.push(parseRecord(record));
+  };
+  await gitStream(
+    repo,
+    ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths],
+    (chunk) => {
+      pending += decoder.write(chunk);
+      const last = pending.lastIndexOf("\x01");
+      if (last <= 0) return;
+      for (const record of pending.slice(0, last).split("\x01")) take(record);
+      pending = pending.slice(last);
+    },
+  );
+  pending += decoder.end();
+  for (const record of pending.split("\x01")) take(record);
+  return commits.reverse();
+}
+
+function parseRecord(chunk: string): HistoryCommit {
+  const end = chunk.indexOf(END);
+  const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
+  const commit: HistoryCommit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1000, message, changes: [] };
+  if (note.trim()) commit.note = note;
+  // then, per file: ":<modes> <blobs> <status>\0<path>\0"
+  const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const meta = fields[i]!.replace(/^\n+/, "");
+    if (!meta.startsWith(":")) continue;
+    const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
+    const s = status[0];
+    const path = fields[i + 1]!;
+    if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
+    else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
+    else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
   }
-  return commits;
+  return commit;
 }
 
 /** Jit-* trailers of a revocation commit, grouped per lease (each group starts at Jit-Lease). */
