@@ -526,9 +526,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-UDGLOIE2.js"),
-    import("./chunks/expire-E5BEUXKE.js"),
-    import("./chunks/revoke-GW23IWXJ.js"),
+    import("./chunks/apply-KXS5X6QT.js"),
+    import("./chunks/expire-M4FLETUZ.js"),
+    import("./chunks/revoke-LVVDY2UB.js"),
     import("./chunks/repository-QWGAO77O.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
@@ -621,7 +621,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-MV7V6CQG.js");
+  const { runAudit } = await import("./chunks/audit-2SJNMKW5.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-QWGAO77O.js")]);
@@ -650,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-4Z6U7WY7.js");
+  const { runSandbox } = await import("./chunks/sandbox-MQMXFZCI.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-3I6YYGBV.js";
+} from "./chunk-GPFV6KGD.js";
 import {
   breakGlassLabel
 } from "./chunk-DKJN5QIN.js";
@@ -14,7 +14,7 @@ import {
   readNote,
   signNote,
   writeNote
-} from "./chunk-VEFIWGVS.js";
+} from "./chunk-QHC36IGS.js";
 import {
   git,
   gitText

@@ -44,14 +44,14 @@ function parseNote(text) {
 
 // src/git/evidence-notes.ts
 var NOTES_REF = "refs/notes/jit";
-async function readNotes(repo) {
+async function readNotes(repo, only) {
   let list;
   try {
     list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
   } catch {
     return /* @__PURE__ */ new Map();
   }
-  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" "));
+  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" ")).filter(([, object]) => !only || only(object));
   const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
   const out = /* @__PURE__ */ new Map();
   for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
@@ -91,6 +91,7 @@ export {
   signNote,
   isTrusted,
   parseNote,
+  NOTES_REF,
   readNotes,
   writeNote,
   pushNotesWithRetry,

@@ -2,9 +2,13 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  verifyChange
-} from "./chunk-SNBDC7QC.js";
-import "./chunk-VEFIWGVS.js";
+  pushNotes,
+  runApply
+} from "./chunk-GPFV6KGD.js";
+import "./chunk-7K3TGAXM.js";
+import "./chunk-DKJN5QIN.js";
+import "./chunk-2H45XCXL.js";
+import "./chunk-QHC36IGS.js";
 import "./chunk-IHQIGGWA.js";
 import "./chunk-AG4NL2GV.js";
 import "./chunk-VQQ7FKA6.js";
@@ -12,5 +16,6 @@ import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  verifyChange
+  pushNotes,
+  runApply
 };

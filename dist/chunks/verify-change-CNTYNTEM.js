@@ -2,13 +2,9 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  pushNotes,
-  runApply
-} from "./chunk-3I6YYGBV.js";
-import "./chunk-7K3TGAXM.js";
-import "./chunk-DKJN5QIN.js";
-import "./chunk-SNBDC7QC.js";
-import "./chunk-VEFIWGVS.js";
+  verifyChange
+} from "./chunk-2H45XCXL.js";
+import "./chunk-QHC36IGS.js";
 import "./chunk-IHQIGGWA.js";
 import "./chunk-AG4NL2GV.js";
 import "./chunk-VQQ7FKA6.js";
@@ -16,6 +12,5 @@ import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  pushNotes,
-  runApply
+  verifyChange
 };

@@ -8,10 +8,11 @@ import {
   isBreakGlassRecord
 } from "./chunk-DKJN5QIN.js";
 import {
+  NOTES_REF,
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-VEFIWGVS.js";
+} from "./chunk-QHC36IGS.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -24,6 +25,7 @@ import {
 import {
   UsageError,
   git,
+  gitStream,
   gitText,
   readBlobs
 } from "./chunk-VQQ7FKA6.js";
@@ -33,47 +35,51 @@ import {
 } from "./chunk-XI4ZXRAZ.js";
 
 // src/git/history.ts
+import { StringDecoder } from "node:string_decoder";
 var SEP = "";
 var END = "";
 async function readHistory(repo, ref, paths, limits = {}) {
   const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
-  const out = (await git(repo, [
-    "log",
-    "--first-parent",
-    "--diff-merges=first-parent",
-    "--reverse",
-    "--no-renames",
-    "--raw",
-    "-z",
-    "--no-abbrev",
-    `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%B${END}`,
-    ...bounds,
-    ref,
-    "--",
-    ...paths
-  ])).toString("utf8");
+  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
   const commits = [];
-  for (const chunk of out.split("")) {
-    if (!chunk) continue;
-    const end = chunk.indexOf(END);
-    if (end < 0) continue;
-    const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = ""] = chunk.slice(0, end).split(SEP);
-    const commit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1e3, message, changes: [] };
-    const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-      const meta = fields[i].replace(/^\n+/, "");
-      if (!meta.startsWith(":")) continue;
-      const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
-      const s = status[0];
-      const path = fields[i + 1];
-      if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
-      else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
-      else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  const take = (record) => {
+    if (record) commits.push(parseRecord(record));
+  };
+  await gitStream(
+    repo,
+    ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths],
+    (chunk) => {
+      pending += decoder.write(chunk);
+      const last = pending.lastIndexOf("");
+      if (last <= 0) return;
+      for (const record of pending.slice(0, last).split("")) take(record);
+      pending = pending.slice(last);
     }
-    commits.push(commit);
+  );
+  pending += decoder.end();
+  for (const record of pending.split("")) take(record);
+  return commits.reverse();
+}
+function parseRecord(chunk) {
+  const end = chunk.indexOf(END);
+  const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
+  const commit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1e3, message, changes: [] };
+  if (note.trim()) commit.note = note;
+  const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const meta = fields[i].replace(/^\n+/, "");
+    if (!meta.startsWith(":")) continue;
+    const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
+    const s = status[0];
+    const path = fields[i + 1];
+    if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
+    else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
+    else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
   }
-  return commits;
+  return commit;
 }
 function jitTrailers(message) {
   const groups = [];
@@ -383,12 +389,15 @@ async function runAudit(o) {
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
-  const notesRead = readNotes(o.repoDir);
   const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
+  const allNotes = at === void 0 ? readNotes(o.repoDir) : void 0;
   const commits = at !== void 0 ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
   const wanted = /* @__PURE__ */ new Set();
   for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
-  const [blobs, noteTexts] = await Promise.all([readBlobs(o.repoDir, [...wanted]), notesRead]);
+  const inLog = new Set(commits.map((c) => c.sha));
+  const others = allNotes ? void 0 : await breakGlassObjects(o.repoDir, inLog);
+  const [blobs, otherNotes] = await Promise.all([readBlobs(o.repoDir, [...wanted]), allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object))]);
+  const noteTexts = new Map([...commits.flatMap((c) => c.note !== void 0 ? [[c.sha, c.note]] : []), ...otherNotes]);
   const leaseCache = /* @__PURE__ */ new Map();
   const leaseOf = (path, blob) => {
     const k = `${path}\0${blob}`;
@@ -456,7 +465,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-4SIUAJFT.js");
+  const { verifyChange } = await import("./verify-change-CNTYNTEM.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
@@ -506,7 +515,7 @@ async function historyAround(repoDir, head, at, policyPath) {
   let before = [];
   for (let span = 7 * DAY_MS; ; span *= 4) {
     const since = at - span;
-    before = await readHistory(repoDir, then, [...paths, policyPath], { since });
+    before = await readHistory(repoDir, then, [...paths, policyPath], { since, notesRef: NOTES_REF });
     const added = new Set(before.flatMap((c) => c.changes.filter((ch) => ch.status === "A").map((ch) => ch.path)));
     if (paths.every((p) => added.has(p)) || since <= first) break;
   }
@@ -514,12 +523,21 @@ async function historyAround(repoDir, head, at, policyPath) {
   if (then !== head) {
     for (let span = 7 * DAY_MS; ; span *= 4) {
       const until = at + span;
-      after = await readHistory(repoDir, `${then}..${head}`, paths, { until });
+      after = await readHistory(repoDir, `${then}..${head}`, paths, { until, notesRef: NOTES_REF });
       const removed = new Set(after.flatMap((c) => c.changes.filter((ch) => ch.status === "D").map((ch) => ch.path)));
       if (paths.every((p) => removed.has(p)) || until >= last) break;
     }
   }
   return [...before, ...after];
+}
+async function breakGlassObjects(repoDir, skip) {
+  const list = await gitText(repoDir, ["notes", `--ref=${NOTES_REF}`, "list"]).catch(() => "");
+  const objects = list.split("\n").map((l) => l.split(" ")[1] ?? "").filter((x) => x && !skip.has(x));
+  if (objects.length === 0) return /* @__PURE__ */ new Set();
+  const types = (await git(repoDir, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], objects.join("\n") + "\n")).toString("utf8");
+  return new Set(
+    types.split("\n").filter((l) => l.endsWith(" blob")).map((l) => l.split(" ")[0])
+  );
 }
 
 export {

@@ -3,12 +3,12 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-UHF5OUPP.js";
-import "./chunk-3I6YYGBV.js";
+} from "./chunk-W56LEN3H.js";
+import "./chunk-GPFV6KGD.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-SNBDC7QC.js";
-import "./chunk-VEFIWGVS.js";
+import "./chunk-2H45XCXL.js";
+import "./chunk-QHC36IGS.js";
 import {
   readRepoFile
 } from "./chunk-IHQIGGWA.js";

@@ -2,21 +2,15 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-UHF5OUPP.js";
-import "./chunk-3I6YYGBV.js";
-import "./chunk-7K3TGAXM.js";
+  runAudit
+} from "./chunk-VG73CMEL.js";
+import "./chunk-Y6VO2UKB.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-SNBDC7QC.js";
-import "./chunk-VEFIWGVS.js";
-import "./chunk-IHQIGGWA.js";
+import "./chunk-QHC36IGS.js";
 import "./chunk-AG4NL2GV.js";
 import "./chunk-VQQ7FKA6.js";
 import "./chunk-XI4ZXRAZ.js";
-import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  runAudit
 };

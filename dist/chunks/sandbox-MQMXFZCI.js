@@ -6,7 +6,7 @@ import {
 } from "./chunk-COAC2HCB.js";
 import {
   runAudit
-} from "./chunk-AYJQDVWT.js";
+} from "./chunk-VG73CMEL.js";
 import {
   formatAuditTable
 } from "./chunk-QIN4FEEU.js";
@@ -23,16 +23,16 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-UHF5OUPP.js";
+} from "./chunk-W56LEN3H.js";
 import {
   runApply
-} from "./chunk-3I6YYGBV.js";
+} from "./chunk-GPFV6KGD.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import {
   evaluateApprovals
-} from "./chunk-SNBDC7QC.js";
-import "./chunk-VEFIWGVS.js";
+} from "./chunk-2H45XCXL.js";
+import "./chunk-QHC36IGS.js";
 import {
   WORKTREE,
   readLeaseFiles,

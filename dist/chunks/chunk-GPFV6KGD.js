@@ -11,14 +11,14 @@ import {
 } from "./chunk-DKJN5QIN.js";
 import {
   verifyChange
-} from "./chunk-SNBDC7QC.js";
+} from "./chunk-2H45XCXL.js";
 import {
   isTrusted,
   parseNote,
   readNotes,
   signNote,
   writeNote
-} from "./chunk-VEFIWGVS.js";
+} from "./chunk-QHC36IGS.js";
 import {
   readLeaseLog,
   readRepoFile

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   canonicalJson,
   readNote
-} from "./chunk-VEFIWGVS.js";
+} from "./chunk-QHC36IGS.js";
 import {
   allDiagnostics,
   pullRequestInput,
