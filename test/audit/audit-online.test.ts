@@ -88,9 +88,15 @@ describe.each(RUNTIMES)("the bundled Action's audit on %s", (_name, nodeBin) => 
 
     emu.state.addOrgMember("acme", "eve");
     emu.state.addTeamMember("acme", "prod-db-readers", "eve");
-    const bad = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token" }, { eventName: "schedule" });
+    const bad = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token", issue: "findings" }, { eventName: "schedule" });
     expect(bad.status).toBe(1);
     expect(bad.outputs).toMatchObject({ ok: "false", findings: "1" });
+    // The report went to an issue as well.
+    const issues = emu.state.listIssues("acme", "access").filter((i) => !i.pull);
+    expect(issues).toHaveLength(1);
+    expect(bad.outputs.issue).toBe(String(issues[0]!.number));
+    expect(issues[0]!.title).toMatch(/^jit-access audit \d{4}-\d{2}-\d{2}: 1 finding\(s\), 1 lease\(s\)$/);
+    expect(issues[0]!.body).toContain("**standing-undeclared**: eve holds member on prod-db-readers");
     expect(bad.stdout).toContain("::error title=jit-access audit%3A standing-undeclared::eve holds member on prod-db-readers");
   });
 });
