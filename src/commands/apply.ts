@@ -120,10 +120,18 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     if (t === undefined) trustOf.set(commit, (t = isTrusted(note, commit, o.evidenceKey)));
     return t ? note : undefined;
   };
+  // Each trusted note indexed once by lease and blob (one note may carry thousands of leases).
+  const indexOf = new Map<string, Map<string, LeaseEvidence>>();
   const trusted = {
     get(key: string): LeaseEvidence | undefined {
-      const [commit = "", lease, blob] = key.split("\0");
-      return trustedNote(commit)?.leases.findLast((e) => e.lease === lease && e.blob === blob);
+      const cut = key.indexOf("\0");
+      const commit = key.slice(0, cut);
+      let index = indexOf.get(commit);
+      if (!index) {
+        index = new Map((trustedNote(commit)?.leases ?? []).map((e) => [`${e.lease}\0${e.blob}`, e]));
+        indexOf.set(commit, index);
+      }
+      return index.get(key.slice(cut + 1));
     },
   };
   // Break-glass grants made at pull request time, from signed notes only (a forged one grants
