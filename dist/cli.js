@@ -526,9 +526,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-KXS5X6QT.js"),
-    import("./chunks/expire-M4FLETUZ.js"),
-    import("./chunks/revoke-LVVDY2UB.js"),
+    import("./chunks/apply-PKDUL6L2.js"),
+    import("./chunks/expire-UWELKLIZ.js"),
+    import("./chunks/revoke-Y6GLX5XI.js"),
     import("./chunks/repository-QWGAO77O.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
@@ -650,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-MQMXFZCI.js");
+  const { runSandbox } = await import("./chunks/sandbox-5BUFKDIO.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

@@ -34538,10 +34538,17 @@ async function runApply(o) {
     if (t === void 0) trustOf.set(commit, t = isTrusted(note, commit, o.evidenceKey));
     return t ? note : void 0;
   };
+  const indexOf = /* @__PURE__ */ new Map();
   const trusted = {
     get(key3) {
-      const [commit = "", lease2, blob] = key3.split("\0");
-      return trustedNote(commit)?.leases.findLast((e) => e.lease === lease2 && e.blob === blob);
+      const cut = key3.indexOf("\0");
+      const commit = key3.slice(0, cut);
+      let index = indexOf.get(commit);
+      if (!index) {
+        index = new Map((trustedNote(commit)?.leases ?? []).map((e) => [`${e.lease}\0${e.blob}`, e]));
+        indexOf.set(commit, index);
+      }
+      return index.get(key3.slice(cut + 1));
     }
   };
   const records = [];

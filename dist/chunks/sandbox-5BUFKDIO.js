@@ -23,10 +23,10 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-W56LEN3H.js";
+} from "./chunk-GDFEFJNQ.js";
 import {
   runApply
-} from "./chunk-GPFV6KGD.js";
+} from "./chunk-65LVJCIK.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import {

@@ -3,8 +3,8 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-W56LEN3H.js";
-import "./chunk-GPFV6KGD.js";
+} from "./chunk-GDFEFJNQ.js";
+import "./chunk-65LVJCIK.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import "./chunk-2H45XCXL.js";

@@ -133,10 +133,17 @@ async function runApply(o) {
     if (t === void 0) trustOf.set(commit, t = isTrusted(note, commit, o.evidenceKey));
     return t ? note : void 0;
   };
+  const indexOf = /* @__PURE__ */ new Map();
   const trusted = {
     get(key) {
-      const [commit = "", lease, blob] = key.split("\0");
-      return trustedNote(commit)?.leases.findLast((e) => e.lease === lease && e.blob === blob);
+      const cut = key.indexOf("\0");
+      const commit = key.slice(0, cut);
+      let index = indexOf.get(commit);
+      if (!index) {
+        index = new Map((trustedNote(commit)?.leases ?? []).map((e) => [`${e.lease}\0${e.blob}`, e]));
+        indexOf.set(commit, index);
+      }
+      return index.get(key.slice(cut + 1));
     }
   };
   const records = [];

@@ -2,9 +2,10 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  pushNotes,
-  runApply
-} from "./chunk-GPFV6KGD.js";
+  expiryCommitMessage,
+  runExpire
+} from "./chunk-GDFEFJNQ.js";
+import "./chunk-65LVJCIK.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import "./chunk-2H45XCXL.js";
@@ -16,6 +17,6 @@ import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  pushNotes,
-  runApply
+  expiryCommitMessage,
+  runExpire
 };

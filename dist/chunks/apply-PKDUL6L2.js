@@ -2,10 +2,9 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-W56LEN3H.js";
-import "./chunk-GPFV6KGD.js";
+  pushNotes,
+  runApply
+} from "./chunk-65LVJCIK.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import "./chunk-2H45XCXL.js";
@@ -17,6 +16,6 @@ import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  pushNotes,
+  runApply
 };

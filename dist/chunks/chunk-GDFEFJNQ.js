@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-GPFV6KGD.js";
+} from "./chunk-65LVJCIK.js";
 import {
   breakGlassLabel
 } from "./chunk-DKJN5QIN.js";
