@@ -11,7 +11,8 @@ import { isTrusted, parseNote } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
 import { readHistory } from "../git/history.js";
-import { git, gitText, readBlobs } from "../git/run-git.js";
+import type { HistoryCommit } from "../git/history.js";
+import { git, gitText, openBlobReader } from "../git/run-git.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import type { Lease } from "../lease/lease.js";
 import { loadLease } from "../lease/load-lease.js";
@@ -54,16 +55,31 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   const at = o.query?.at !== undefined && o.query.since === undefined && o.query.until === undefined && !o.online ? o.query.at : undefined;
   // The full audit reads every note in parallel with the log (a second process: faster than
   // notes inline in the log); --at takes the few it needs from its short log.
-  const allNotes = at === undefined ? readNotes(o.repoDir) : undefined;
-  const commits = at !== undefined ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
-  const wanted = new Set<string>();
-  for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
+  // Notes are parsed and their MACs checked while git still walks the log.
+  const judge = (texts: Map<string, string>) => judgeNotes(texts, o.evidenceKey);
+  const allNotes = at === undefined ? readNotes(o.repoDir).then(judge) : undefined;
+  allNotes?.catch(() => undefined); // awaited below; no unhandled rejection if the log fails first
+  // Lease and policy contents are read by a second git process while the log streams.
+  const reader = openBlobReader(o.repoDir);
+  const want = (c: HistoryCommit) => {
+    for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) reader.want(ch.blob);
+  };
+  let commits: HistoryCommit[];
+  try {
+    commits = at !== undefined ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath], {}, want);
+  } catch (e) {
+    await reader.done().catch(() => undefined);
+    throw e;
+  }
+  if (at !== undefined) commits.forEach(want);
   // Notes of the commits on main came with the log; the rest (break-glass records on blobs,
   // evidence for commits main no longer has) are read here.
   const inLog = new Set(commits.map((c) => c.sha));
   const others = allNotes ? undefined : await breakGlassObjects(o.repoDir, inLog); // --at: no orphans to look for
-  const [blobs, otherNotes] = await Promise.all([readBlobs(o.repoDir, [...wanted]), allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others!.has(object))]);
-  const noteTexts = new Map<string, string>([...commits.flatMap((c): Array<[string, string]> => (c.note !== undefined ? [[c.sha, c.note]] : [])), ...otherNotes]);
+  const judged =
+    allNotes ??
+    readNotes(o.repoDir, (object) => !inLog.has(object) && others!.has(object)).then((other) => judge(new Map([...commits.flatMap((c): Array<[string, string]> => (c.note !== undefined ? [[c.sha, c.note]] : [])), ...other])));
+  const blobs = await reader.done();
 
   const leaseCache = new Map<string, Lease | undefined>();
   const leaseOf = (path: string, blob: string): Lease | undefined => {
@@ -77,15 +93,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     return policyCache.get(blob);
   };
 
-  const notes = new Map<string, NoteEvidence>();
-  const breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }> = [];
-  for (const [commit, text] of noteTexts) {
-    const note = parseNote(text);
-    if (!note) continue;
-    const trusted = isTrusted(note, commit, o.evidenceKey);
-    notes.set(commit, { note, trusted });
-    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
-  }
+  const { notes, breakGlass } = await judged;
   // Evidence recorded for commits that main no longer has: history was rewritten.
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
@@ -231,4 +239,18 @@ async function breakGlassObjects(repoDir: string, skip: Set<string>): Promise<Se
       .filter((l) => l.endsWith(" blob"))
       .map((l) => l.split(" ")[0]!),
   );
+}
+
+/** Parses evidence notes and checks their MACs; break-glass records come out separately. */
+function judgeNotes(texts: Map<string, string>, key: string | undefined): { notes: Map<string, NoteEvidence>; breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }> } {
+  const notes = new Map<string, NoteEvidence>();
+  const breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }> = [];
+  for (const [commit, text] of texts) {
+    const note = parseNote(text);
+    if (!note) continue;
+    const trusted = isTrusted(note, commit, key);
+    notes.set(commit, { note, trusted });
+    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
+  }
+  return { notes, breakGlass };
 }

@@ -39,7 +39,7 @@ const END = "\x03";
  * the subject and the trailers (all the audit reads); with `notesRef`, each commit's note.
  * git's output is parsed while git walks (newest first), then put in order.
  */
-export async function readHistory(repo: string, ref: string, paths: string[], limits: { since?: number; until?: number; notesRef?: string } = {}): Promise<HistoryCommit[]> {
+export async function readHistory(repo: string, ref: string, paths: string[], limits: { since?: number; until?: number; notesRef?: string } = {}, onCommit?: (c: HistoryCommit) => void): Promise<HistoryCommit[]> {
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const bounds = [...(limits.since !== undefined ? [`--since=${iso(limits.since)}`] : []), ...(limits.until !== undefined ? [`--until=${iso(limits.until)}`] : [])];
   const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
@@ -47,7 +47,10 @@ export async function readHistory(repo: string, ref: string, paths: string[], li
   const decoder = new StringDecoder("utf8");
   let pending = "";
   const take = (record: string) => {
-    if (record) commits.push(parseRecord(record));
+    if (!record) return;
+    const c = parseRecord(record);
+    commits.push(c);
+    onCommit?.(c);
   };
   await gitStream(
     repo,

@@ -103,3 +103,50 @@ export function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buf
     child.stdin.end(unique.join("\n") + "\n");
   });
 }
+
+/**
+ * A `git cat-file --batch` process fed blob ids while they are found (e.g. while a log is
+ * still being read), so git reads blobs in parallel; `done()` returns them all.
+ */
+export function openBlobReader(repo: string): { want: (sha: string) => void; done: () => Promise<Map<string, Buffer>> } {
+  const asked: string[] = [];
+  const seen = new Set<string>();
+  const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  const chunks: Buffer[] = [];
+  let stderr = "";
+  child.stdout.on("data", (c: Buffer) => chunks.push(c));
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+  child.stdin.on("error", () => undefined); // reported through the exit code
+  const closed = new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  return {
+    want(sha: string) {
+      if (seen.has(sha)) return;
+      seen.add(sha);
+      asked.push(sha);
+      child.stdin.write(`${sha}\n`);
+    },
+    async done() {
+      child.stdin.end();
+      const code = await closed;
+      if (code !== 0) throw new GitError(["cat-file", "--batch"], stderr);
+      const out = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      const map = new Map<string, Buffer>();
+      let pos = 0;
+      for (const sha of asked) {
+        const nl = out.indexOf(10, pos);
+        if (nl < 0) break;
+        const sp = out.lastIndexOf(32, nl);
+        const last = out.toString("latin1", sp + 1, nl);
+        pos = nl + 1;
+        if (last === "missing" || last === "ambiguous") continue;
+        const size = Number(last);
+        map.set(sha, out.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      return map;
+    },
+  };
+}
