@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-LJAHMJCD.js";
+} from "./chunks/chunk-NB3F6NVK.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,7 +14,7 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-IHQIGGWA.js";
+} from "./chunks/chunk-4FZPH67F.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
@@ -23,7 +23,7 @@ import {
 import {
   UsageError,
   gitText
-} from "./chunks/chunk-VQQ7FKA6.js";
+} from "./chunks/chunk-P5YNNJNM.js";
 import {
   parseTimestamp
 } from "./chunks/chunk-XI4ZXRAZ.js";
@@ -526,10 +526,10 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-PKDUL6L2.js"),
-    import("./chunks/expire-UWELKLIZ.js"),
-    import("./chunks/revoke-Y6GLX5XI.js"),
-    import("./chunks/repository-QWGAO77O.js"),
+    import("./chunks/apply-H2CTID3L.js"),
+    import("./chunks/expire-MKBXRQCX.js"),
+    import("./chunks/revoke-26OAOH6F.js"),
+    import("./chunks/repository-MOC23MG7.js"),
     import("./chunks/format-plan-OBP4FKIF.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
@@ -621,10 +621,10 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-2SJNMKW5.js");
+  const { runAudit } = await import("./chunks/audit-Y2IRAYO5.js");
   let online;
   if (token) {
-    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-QWGAO77O.js")]);
+    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-MOC23MG7.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
@@ -650,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-5BUFKDIO.js");
+  const { runSandbox } = await import("./chunks/sandbox-W7SZPIHT.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

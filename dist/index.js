@@ -29069,6 +29069,49 @@ function readBlobs(repo, shas) {
     child.stdin.end(unique.join("\n") + "\n");
   });
 }
+function openBlobReader(repo) {
+  const asked2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  const chunks = [];
+  let stderr = "";
+  child.stdout.on("data", (c) => chunks.push(c));
+  child.stderr.on("data", (c) => stderr += c.toString());
+  child.stdin.on("error", () => void 0);
+  const closed = new Promise((resolve4, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve4);
+  });
+  return {
+    want(sha) {
+      if (seen.has(sha)) return;
+      seen.add(sha);
+      asked2.push(sha);
+      child.stdin.write(`${sha}
+`);
+    },
+    async done() {
+      child.stdin.end();
+      const code2 = await closed;
+      if (code2 !== 0) throw new GitError(["cat-file", "--batch"], stderr);
+      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      const map = /* @__PURE__ */ new Map();
+      let pos = 0;
+      for (const sha of asked2) {
+        const nl = out.indexOf(10, pos);
+        if (nl < 0) break;
+        const sp = out.lastIndexOf(32, nl);
+        const last = out.toString("latin1", sp + 1, nl);
+        pos = nl + 1;
+        if (last === "missing" || last === "ambiguous") continue;
+        const size = Number(last);
+        map.set(sha, out.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      return map;
+    }
+  };
+}
 var GitError;
 var init_run_git = __esm({
   "src/git/run-git.ts"() {
@@ -36651,7 +36694,7 @@ var init_format_markdown = __esm({
 
 // src/git/history.ts
 import { StringDecoder } from "node:string_decoder";
-async function readHistory(repo, ref, paths, limits = {}) {
+async function readHistory(repo, ref, paths, limits = {}, onCommit) {
   const iso = (ms2) => new Date(ms2).toISOString().replace(/\.\d{3}Z$/, "Z");
   const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
   const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
@@ -36659,7 +36702,10 @@ async function readHistory(repo, ref, paths, limits = {}) {
   const decoder = new StringDecoder("utf8");
   let pending = "";
   const take = (record) => {
-    if (record) commits.push(parseRecord(record));
+    if (!record) return;
+    const c = parseRecord(record);
+    commits.push(c);
+    onCommit?.(c);
   };
   await gitStream(
     repo,
@@ -37028,14 +37074,25 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
-  const allNotes = at === void 0 ? readNotes(o.repoDir) : void 0;
-  const commits = at !== void 0 ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
-  const wanted = /* @__PURE__ */ new Set();
-  for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
+  const judge = (texts) => judgeNotes(texts, o.evidenceKey);
+  const allNotes = at === void 0 ? readNotes(o.repoDir).then(judge) : void 0;
+  allNotes?.catch(() => void 0);
+  const reader = openBlobReader(o.repoDir);
+  const want = (c) => {
+    for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) reader.want(ch.blob);
+  };
+  let commits;
+  try {
+    commits = at !== void 0 ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath], {}, want);
+  } catch (e) {
+    await reader.done().catch(() => void 0);
+    throw e;
+  }
+  if (at !== void 0) commits.forEach(want);
   const inLog = new Set(commits.map((c) => c.sha));
   const others = allNotes ? void 0 : await breakGlassObjects(o.repoDir, inLog);
-  const [blobs, otherNotes] = await Promise.all([readBlobs(o.repoDir, [...wanted]), allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object))]);
-  const noteTexts = new Map([...commits.flatMap((c) => c.note !== void 0 ? [[c.sha, c.note]] : []), ...otherNotes]);
+  const judged = allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object)).then((other) => judge(new Map([...commits.flatMap((c) => c.note !== void 0 ? [[c.sha, c.note]] : []), ...other])));
+  const blobs = await reader.done();
   const leaseCache = /* @__PURE__ */ new Map();
   const leaseOf = (path, blob) => {
     const k = `${path}\0${blob}`;
@@ -37047,15 +37104,7 @@ async function runAudit(o) {
     if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, blobs.get(blob) ?? Buffer.alloc(0)).policy);
     return policyCache.get(blob);
   };
-  const notes = /* @__PURE__ */ new Map();
-  const breakGlass = [];
-  for (const [commit, text] of noteTexts) {
-    const note = parseNote(text);
-    if (!note) continue;
-    const trusted = isTrusted(note, commit, o.evidenceKey);
-    notes.set(commit, { note, trusted });
-    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
-  }
+  const { notes, breakGlass } = await judged;
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
   for (const [commit, n] of at !== void 0 ? [] : notes) {
@@ -37175,6 +37224,18 @@ async function breakGlassObjects(repoDir, skip) {
   return new Set(
     types.split("\n").filter((l) => l.endsWith(" blob")).map((l) => l.split(" ")[0])
   );
+}
+function judgeNotes(texts, key3) {
+  const notes = /* @__PURE__ */ new Map();
+  const breakGlass = [];
+  for (const [commit, text] of texts) {
+    const note = parseNote(text);
+    if (!note) continue;
+    const trusted = isTrusted(note, commit, key3);
+    notes.set(commit, { note, trusted });
+    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
+  }
+  return { notes, breakGlass };
 }
 var LIST_CONCURRENCY2, DAY_MS;
 var init_audit = __esm({

@@ -3,11 +3,11 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   verifyChange
-} from "./chunk-2H45XCXL.js";
-import "./chunk-QHC36IGS.js";
-import "./chunk-IHQIGGWA.js";
+} from "./chunk-3OQVL7U5.js";
+import "./chunk-YC4IDG5L.js";
+import "./chunk-4FZPH67F.js";
 import "./chunk-AG4NL2GV.js";
-import "./chunk-VQQ7FKA6.js";
+import "./chunk-P5YNNJNM.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-COAC2HCB.js";
 import {
   runAudit
-} from "./chunk-VG73CMEL.js";
+} from "./chunk-D46NCAQ3.js";
 import {
   formatAuditTable
 } from "./chunk-QIN4FEEU.js";
@@ -14,7 +14,7 @@ import "./chunk-Y6VO2UKB.js";
 import {
   formatText,
   runRequest
-} from "./chunk-LJAHMJCD.js";
+} from "./chunk-NB3F6NVK.js";
 import {
   createClient
 } from "./chunk-T7EMMWS7.js";
@@ -23,22 +23,22 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-GDFEFJNQ.js";
+} from "./chunk-7R6AREZC.js";
 import {
   runApply
-} from "./chunk-65LVJCIK.js";
+} from "./chunk-WUR7AO2X.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
 import {
   evaluateApprovals
-} from "./chunk-2H45XCXL.js";
-import "./chunk-QHC36IGS.js";
+} from "./chunk-3OQVL7U5.js";
+import "./chunk-YC4IDG5L.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-IHQIGGWA.js";
+} from "./chunk-4FZPH67F.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -54,7 +54,7 @@ import {
   UsageError,
   git,
   gitText
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";

@@ -101,6 +101,49 @@ function readBlobs(repo, shas) {
     child.stdin.end(unique.join("\n") + "\n");
   });
 }
+function openBlobReader(repo) {
+  const asked = [];
+  const seen = /* @__PURE__ */ new Set();
+  const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  const chunks = [];
+  let stderr = "";
+  child.stdout.on("data", (c) => chunks.push(c));
+  child.stderr.on("data", (c) => stderr += c.toString());
+  child.stdin.on("error", () => void 0);
+  const closed = new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", resolve);
+  });
+  return {
+    want(sha) {
+      if (seen.has(sha)) return;
+      seen.add(sha);
+      asked.push(sha);
+      child.stdin.write(`${sha}
+`);
+    },
+    async done() {
+      child.stdin.end();
+      const code = await closed;
+      if (code !== 0) throw new GitError(["cat-file", "--batch"], stderr);
+      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      const map = /* @__PURE__ */ new Map();
+      let pos = 0;
+      for (const sha of asked) {
+        const nl = out.indexOf(10, pos);
+        if (nl < 0) break;
+        const sp = out.lastIndexOf(32, nl);
+        const last = out.toString("latin1", sp + 1, nl);
+        pos = nl + 1;
+        if (last === "missing" || last === "ambiguous") continue;
+        const size = Number(last);
+        map.set(sha, out.subarray(pos, pos + size));
+        pos += size + 1;
+      }
+      return map;
+    }
+  };
+}
 
 export {
   UsageError,
@@ -108,5 +151,6 @@ export {
   gitText,
   revExists,
   gitStream,
-  readBlobs
+  readBlobs,
+  openBlobReader
 };

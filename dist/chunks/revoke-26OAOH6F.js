@@ -3,15 +3,15 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-GDFEFJNQ.js";
-import "./chunk-65LVJCIK.js";
+} from "./chunk-7R6AREZC.js";
+import "./chunk-WUR7AO2X.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-2H45XCXL.js";
-import "./chunk-QHC36IGS.js";
+import "./chunk-3OQVL7U5.js";
+import "./chunk-YC4IDG5L.js";
 import {
   readRepoFile
-} from "./chunk-IHQIGGWA.js";
+} from "./chunk-4FZPH67F.js";
 import {
   isAmong,
   loadLease,
@@ -20,7 +20,7 @@ import {
 } from "./chunk-AG4NL2GV.js";
 import {
   UsageError
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 import "./chunk-XI4ZXRAZ.js";
 import {
   resolveFacts

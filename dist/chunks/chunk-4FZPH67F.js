@@ -27,7 +27,7 @@ import {
   gitText,
   readBlobs,
   revExists
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 
 // src/git/tree.ts
 function modeOf(gitMode) {

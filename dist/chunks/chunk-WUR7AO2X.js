@@ -11,18 +11,18 @@ import {
 } from "./chunk-DKJN5QIN.js";
 import {
   verifyChange
-} from "./chunk-2H45XCXL.js";
+} from "./chunk-3OQVL7U5.js";
 import {
   isTrusted,
   parseNote,
   readNotes,
   signNote,
   writeNote
-} from "./chunk-QHC36IGS.js";
+} from "./chunk-YC4IDG5L.js";
 import {
   readLeaseLog,
   readRepoFile
-} from "./chunk-IHQIGGWA.js";
+} from "./chunk-4FZPH67F.js";
 import {
   checkLease,
   checkLeasePath,
@@ -38,7 +38,7 @@ import {
   git,
   gitText,
   readBlobs
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

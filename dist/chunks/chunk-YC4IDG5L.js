@@ -5,7 +5,7 @@ import {
   git,
   gitText,
   readBlobs
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 
 // src/evidence/evidence.ts
 import { createHmac, timingSafeEqual } from "node:crypto";

@@ -2,21 +2,20 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-GDFEFJNQ.js";
-import "./chunk-65LVJCIK.js";
+  pushNotes,
+  runApply
+} from "./chunk-WUR7AO2X.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-DKJN5QIN.js";
-import "./chunk-2H45XCXL.js";
-import "./chunk-QHC36IGS.js";
-import "./chunk-IHQIGGWA.js";
+import "./chunk-3OQVL7U5.js";
+import "./chunk-YC4IDG5L.js";
+import "./chunk-4FZPH67F.js";
 import "./chunk-AG4NL2GV.js";
-import "./chunk-VQQ7FKA6.js";
+import "./chunk-P5YNNJNM.js";
 import "./chunk-XI4ZXRAZ.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  pushNotes,
+  runApply
 };

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   UsageError,
   gitText
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 import "./chunk-BQMI2UZC.js";
 
 // src/commands/repository.ts

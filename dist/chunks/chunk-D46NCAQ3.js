@@ -12,7 +12,7 @@ import {
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-QHC36IGS.js";
+} from "./chunk-YC4IDG5L.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -27,8 +27,8 @@ import {
   git,
   gitStream,
   gitText,
-  readBlobs
-} from "./chunk-VQQ7FKA6.js";
+  openBlobReader
+} from "./chunk-P5YNNJNM.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -38,7 +38,7 @@ import {
 import { StringDecoder } from "node:string_decoder";
 var SEP = "";
 var END = "";
-async function readHistory(repo, ref, paths, limits = {}) {
+async function readHistory(repo, ref, paths, limits = {}, onCommit) {
   const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
   const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
@@ -46,7 +46,10 @@ async function readHistory(repo, ref, paths, limits = {}) {
   const decoder = new StringDecoder("utf8");
   let pending = "";
   const take = (record) => {
-    if (record) commits.push(parseRecord(record));
+    if (!record) return;
+    const c = parseRecord(record);
+    commits.push(c);
+    onCommit?.(c);
   };
   await gitStream(
     repo,
@@ -390,14 +393,25 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
-  const allNotes = at === void 0 ? readNotes(o.repoDir) : void 0;
-  const commits = at !== void 0 ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath]);
-  const wanted = /* @__PURE__ */ new Set();
-  for (const c of commits) for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) wanted.add(ch.blob);
+  const judge = (texts) => judgeNotes(texts, o.evidenceKey);
+  const allNotes = at === void 0 ? readNotes(o.repoDir).then(judge) : void 0;
+  allNotes?.catch(() => void 0);
+  const reader = openBlobReader(o.repoDir);
+  const want = (c) => {
+    for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) reader.want(ch.blob);
+  };
+  let commits;
+  try {
+    commits = at !== void 0 ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath], {}, want);
+  } catch (e) {
+    await reader.done().catch(() => void 0);
+    throw e;
+  }
+  if (at !== void 0) commits.forEach(want);
   const inLog = new Set(commits.map((c) => c.sha));
   const others = allNotes ? void 0 : await breakGlassObjects(o.repoDir, inLog);
-  const [blobs, otherNotes] = await Promise.all([readBlobs(o.repoDir, [...wanted]), allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object))]);
-  const noteTexts = new Map([...commits.flatMap((c) => c.note !== void 0 ? [[c.sha, c.note]] : []), ...otherNotes]);
+  const judged = allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object)).then((other) => judge(new Map([...commits.flatMap((c) => c.note !== void 0 ? [[c.sha, c.note]] : []), ...other])));
+  const blobs = await reader.done();
   const leaseCache = /* @__PURE__ */ new Map();
   const leaseOf = (path, blob) => {
     const k = `${path}\0${blob}`;
@@ -409,15 +423,7 @@ async function runAudit(o) {
     if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, blobs.get(blob) ?? Buffer.alloc(0)).policy);
     return policyCache.get(blob);
   };
-  const notes = /* @__PURE__ */ new Map();
-  const breakGlass = [];
-  for (const [commit, text] of noteTexts) {
-    const note = parseNote(text);
-    if (!note) continue;
-    const trusted = isTrusted(note, commit, o.evidenceKey);
-    notes.set(commit, { note, trusted });
-    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
-  }
+  const { notes, breakGlass } = await judged;
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
   for (const [commit, n] of at !== void 0 ? [] : notes) {
@@ -465,7 +471,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-CNTYNTEM.js");
+  const { verifyChange } = await import("./verify-change-47EX24MV.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
@@ -538,6 +544,18 @@ async function breakGlassObjects(repoDir, skip) {
   return new Set(
     types.split("\n").filter((l) => l.endsWith(" blob")).map((l) => l.split(" ")[0])
   );
+}
+function judgeNotes(texts, key) {
+  const notes = /* @__PURE__ */ new Map();
+  const breakGlass = [];
+  for (const [commit, text] of texts) {
+    const note = parseNote(text);
+    if (!note) continue;
+    const trusted = isTrusted(note, commit, key);
+    notes.set(commit, { note, trusted });
+    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
+  }
+  return { notes, breakGlass };
 }
 
 export {

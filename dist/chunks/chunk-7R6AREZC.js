@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-65LVJCIK.js";
+} from "./chunk-WUR7AO2X.js";
 import {
   breakGlassLabel
 } from "./chunk-DKJN5QIN.js";
@@ -14,11 +14,11 @@ import {
   readNote,
   signNote,
   writeNote
-} from "./chunk-QHC36IGS.js";
+} from "./chunk-YC4IDG5L.js";
 import {
   git,
   gitText
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";

@@ -4,13 +4,13 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   canonicalJson,
   readNote
-} from "./chunk-QHC36IGS.js";
+} from "./chunk-YC4IDG5L.js";
 import {
   allDiagnostics,
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-IHQIGGWA.js";
+} from "./chunk-4FZPH67F.js";
 import {
   checkLeasePath,
   expandRefs,

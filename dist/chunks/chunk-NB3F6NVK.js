@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-IHQIGGWA.js";
+} from "./chunk-4FZPH67F.js";
 import {
   checkLease,
   checkLeasePath,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-AG4NL2GV.js";
 import {
   UsageError
-} from "./chunk-VQQ7FKA6.js";
+} from "./chunk-P5YNNJNM.js";
 import {
   formatTimestamp
 } from "./chunk-XI4ZXRAZ.js";
