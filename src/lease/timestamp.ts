@@ -26,5 +26,6 @@ export function parseTimestamp(text: string): number | undefined {
 }
 
 export function formatTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
 }
