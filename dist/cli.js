@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-NB3F6NVK.js";
+} from "./chunks/chunk-YKWOZ3EC.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,19 +14,19 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-4FZPH67F.js";
+} from "./chunks/chunk-ETV7DPCQ.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
   loadPolicy
-} from "./chunks/chunk-AG4NL2GV.js";
+} from "./chunks/chunk-WV4HMJR7.js";
 import {
   UsageError,
   gitText
 } from "./chunks/chunk-P5YNNJNM.js";
 import {
   parseTimestamp
-} from "./chunks/chunk-XI4ZXRAZ.js";
+} from "./chunks/chunk-B5CNKYTW.js";
 import "./chunks/chunk-BQMI2UZC.js";
 
 // src/cli/main.ts
@@ -526,11 +526,11 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-H2CTID3L.js"),
-    import("./chunks/expire-MKBXRQCX.js"),
-    import("./chunks/revoke-26OAOH6F.js"),
+    import("./chunks/apply-C5BBAICP.js"),
+    import("./chunks/expire-XKL6EFYX.js"),
+    import("./chunks/revoke-YGWVPM7D.js"),
     import("./chunks/repository-MOC23MG7.js"),
-    import("./chunks/format-plan-OBP4FKIF.js")
+    import("./chunks/format-plan-Y6OXN4FE.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
   const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
@@ -621,7 +621,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-Y2IRAYO5.js");
+  const { runAudit } = await import("./chunks/audit-RLOQV3US.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-MOC23MG7.js")]);
@@ -640,7 +640,7 @@ async function audit(args, io) {
     ...evidenceKey ? { evidenceKey } : {},
     ...online ? { online } : {}
   });
-  const { formatAudit } = await import("./chunks/format-audit-O2JO6553.js");
+  const { formatAudit } = await import("./chunks/format-audit-LYPULCQN.js");
   io.out(formatAudit(report, format));
   return report.findings.length === 0 ? 0 : 1;
 }
@@ -650,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-W7SZPIHT.js");
+  const { runSandbox } = await import("./chunks/sandbox-BRINQBGH.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

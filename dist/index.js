@@ -33221,7 +33221,8 @@ function parseTimestamp(text) {
   return ms2;
 }
 function formatTimestamp(ms2) {
-  return new Date(ms2).toISOString().replace(/\.000Z$/, "Z");
+  const iso = new Date(ms2).toISOString();
+  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
 }
 var RFC3339;
 var init_timestamp = __esm({

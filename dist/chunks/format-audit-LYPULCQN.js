@@ -3,13 +3,13 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   formatAuditTable
-} from "./chunk-QIN4FEEU.js";
+} from "./chunk-724VFJWC.js";
 import {
   heldUntil
 } from "./chunk-Y6VO2UKB.js";
 import {
   formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 import "./chunk-BQMI2UZC.js";
 
 // src/audit/format-csv.ts

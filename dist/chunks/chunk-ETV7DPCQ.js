@@ -19,7 +19,7 @@ import {
   parseRef,
   resourceOrg,
   teamsIn
-} from "./chunk-AG4NL2GV.js";
+} from "./chunk-WV4HMJR7.js";
 import {
   UsageError,
   git,

@@ -3,18 +3,18 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   formatPlanText
-} from "./chunk-COAC2HCB.js";
+} from "./chunk-Z4IVF552.js";
 import {
   runAudit
-} from "./chunk-D46NCAQ3.js";
+} from "./chunk-TT7QMZPT.js";
 import {
   formatAuditTable
-} from "./chunk-QIN4FEEU.js";
+} from "./chunk-724VFJWC.js";
 import "./chunk-Y6VO2UKB.js";
 import {
   formatText,
   runRequest
-} from "./chunk-NB3F6NVK.js";
+} from "./chunk-YKWOZ3EC.js";
 import {
   createClient
 } from "./chunk-T7EMMWS7.js";
@@ -23,22 +23,22 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-7R6AREZC.js";
+} from "./chunk-MXYULRSQ.js";
 import {
   runApply
-} from "./chunk-WUR7AO2X.js";
+} from "./chunk-YZZCD7AM.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-DKJN5QIN.js";
+import "./chunk-JWM3EIDN.js";
 import {
   evaluateApprovals
-} from "./chunk-3OQVL7U5.js";
+} from "./chunk-5ULGNBLJ.js";
 import "./chunk-YC4IDG5L.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-4FZPH67F.js";
+} from "./chunk-ETV7DPCQ.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -49,7 +49,7 @@ import {
   require_dist,
   resourceOrg,
   teamsIn
-} from "./chunk-AG4NL2GV.js";
+} from "./chunk-WV4HMJR7.js";
 import {
   UsageError,
   git,
@@ -57,7 +57,7 @@ import {
 } from "./chunk-P5YNNJNM.js";
 import {
   formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-7K3TGAXM.js";
 import {
   formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 
 // src/reconcile/format-plan.ts
 function why(because) {

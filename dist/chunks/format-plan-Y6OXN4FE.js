@@ -5,9 +5,9 @@ import {
   describeAction,
   formatPlanMarkdown,
   formatPlanText
-} from "./chunk-COAC2HCB.js";
+} from "./chunk-Z4IVF552.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-XI4ZXRAZ.js";
+import "./chunk-B5CNKYTW.js";
 import "./chunk-BQMI2UZC.js";
 export {
   describeAction,

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatTimestamp,
   parseTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 import {
   __commonJS,
   __require,

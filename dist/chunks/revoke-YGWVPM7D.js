@@ -3,25 +3,25 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-7R6AREZC.js";
-import "./chunk-WUR7AO2X.js";
+} from "./chunk-MXYULRSQ.js";
+import "./chunk-YZZCD7AM.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-DKJN5QIN.js";
-import "./chunk-3OQVL7U5.js";
+import "./chunk-JWM3EIDN.js";
+import "./chunk-5ULGNBLJ.js";
 import "./chunk-YC4IDG5L.js";
 import {
   readRepoFile
-} from "./chunk-4FZPH67F.js";
+} from "./chunk-ETV7DPCQ.js";
 import {
   isAmong,
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-AG4NL2GV.js";
+} from "./chunk-WV4HMJR7.js";
 import {
   UsageError
 } from "./chunk-P5YNNJNM.js";
-import "./chunk-XI4ZXRAZ.js";
+import "./chunk-B5CNKYTW.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

@@ -23,7 +23,8 @@ function parseTimestamp(text) {
   return ms;
 }
 function formatTimestamp(ms) {
-  return new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 export {

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-4FZPH67F.js";
+} from "./chunk-ETV7DPCQ.js";
 import {
   checkLease,
   checkLeasePath,
@@ -13,13 +13,13 @@ import {
   loadPolicy,
   parseDuration,
   require_dist
-} from "./chunk-AG4NL2GV.js";
+} from "./chunk-WV4HMJR7.js";
 import {
   UsageError
 } from "./chunk-P5YNNJNM.js";
 import {
   formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 import {
   __toESM
 } from "./chunk-BQMI2UZC.js";

@@ -4,16 +4,16 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   expiryCommitMessage,
   runExpire
-} from "./chunk-7R6AREZC.js";
-import "./chunk-WUR7AO2X.js";
+} from "./chunk-MXYULRSQ.js";
+import "./chunk-YZZCD7AM.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-DKJN5QIN.js";
-import "./chunk-3OQVL7U5.js";
+import "./chunk-JWM3EIDN.js";
+import "./chunk-5ULGNBLJ.js";
 import "./chunk-YC4IDG5L.js";
-import "./chunk-4FZPH67F.js";
-import "./chunk-AG4NL2GV.js";
+import "./chunk-ETV7DPCQ.js";
+import "./chunk-WV4HMJR7.js";
 import "./chunk-P5YNNJNM.js";
-import "./chunk-XI4ZXRAZ.js";
+import "./chunk-B5CNKYTW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {

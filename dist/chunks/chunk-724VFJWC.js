@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y6VO2UKB.js";
 import {
   formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 
 // src/audit/format-table.ts
 function formatAuditTable(r) {

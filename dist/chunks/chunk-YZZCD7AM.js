@@ -8,10 +8,10 @@ import {
   breakGlassSweep,
   isBreakGlassRecord,
   unsettled
-} from "./chunk-DKJN5QIN.js";
+} from "./chunk-JWM3EIDN.js";
 import {
   verifyChange
-} from "./chunk-3OQVL7U5.js";
+} from "./chunk-5ULGNBLJ.js";
 import {
   isTrusted,
   parseNote,
@@ -22,7 +22,7 @@ import {
 import {
   readLeaseLog,
   readRepoFile
-} from "./chunk-4FZPH67F.js";
+} from "./chunk-ETV7DPCQ.js";
 import {
   checkLease,
   checkLeasePath,
@@ -32,7 +32,7 @@ import {
   loadPolicy,
   resourceOrg,
   teamsIn
-} from "./chunk-AG4NL2GV.js";
+} from "./chunk-WV4HMJR7.js";
 import {
   UsageError,
   git,

@@ -3,10 +3,10 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-WUR7AO2X.js";
+} from "./chunk-YZZCD7AM.js";
 import {
   breakGlassLabel
-} from "./chunk-DKJN5QIN.js";
+} from "./chunk-JWM3EIDN.js";
 import {
   isTrusted,
   parseNote,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-P5YNNJNM.js";
 import {
   formatTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 
 // src/commands/expire.ts
 function expiryCommitMessage(removed) {

@@ -10,7 +10,7 @@ import {
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-4FZPH67F.js";
+} from "./chunk-ETV7DPCQ.js";
 import {
   checkLeasePath,
   expandRefs,
@@ -19,7 +19,7 @@ import {
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-AG4NL2GV.js";
+} from "./chunk-WV4HMJR7.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y6VO2UKB.js";
 import {
   isBreakGlassRecord
-} from "./chunk-DKJN5QIN.js";
+} from "./chunk-JWM3EIDN.js";
 import {
   NOTES_REF,
   isTrusted,
@@ -21,7 +21,7 @@ import {
   leaseWindow,
   loadLease,
   loadPolicy
-} from "./chunk-AG4NL2GV.js";
+} from "./chunk-WV4HMJR7.js";
 import {
   UsageError,
   git,
@@ -32,7 +32,7 @@ import {
 import {
   formatTimestamp,
   parseTimestamp
-} from "./chunk-XI4ZXRAZ.js";
+} from "./chunk-B5CNKYTW.js";
 
 // src/git/history.ts
 import { StringDecoder } from "node:string_decoder";
@@ -471,7 +471,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-47EX24MV.js");
+  const { verifyChange } = await import("./verify-change-RPRMH7K6.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
