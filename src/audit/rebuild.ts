@@ -143,7 +143,8 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: ev.findings.join("; ") || "verification failed" });
           findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached main in ${short(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
         } else {
-          if (!ev && hint === undefined && !isBot(c)) {
+          // The bot only removes leases: an add under its name without a pull request is someone else's.
+          if (!ev && hint === undefined) {
             findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
           }
           const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
@@ -167,7 +168,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
           continue;
         }
-        if (!ev && hint === undefined && !isBot(c)) {
+        if (!ev && hint === undefined) {
           findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
         }
         const before = rec.end;

@@ -101,6 +101,10 @@ beforeAll(async () => {
   // 6. direct push by mallory, no PR, no evidence: a finding; and rejected evidence for gus.
   repo.write("leases/db/mallory.yaml", lease({ grantee: "mallory", resource: "db", role: "maintainer", duration: "8h", reason: "Just need write access" }));
   sha.malloryAdd = repo.commitAll("quick fix", T("14:00"));
+  // ...and an add pushed under the bot's name (anyone can set a commit's name): no exemption.
+  repo.write("leases/db/otto.yaml", lease({ grantee: "otto", resource: "db", role: "member", duration: "1h", reason: "Pretending to be the bot" }));
+  repo.git("add", "-A");
+  sha.ottoAdd = botCommit("jit-access: expire 0 leases", T("14:05"));
   repo.write("leases/db/gus.yaml", lease({ grantee: "gus", resource: "db", role: "member", duration: "1h", reason: "Self approved request" }));
   sha.gusAdd = repo.commitAll("Grant gus (#6)", T("14:10"));
   await note(sha.gusAdd, [evidence("leases/db/gus.yaml", blob(sha.gusAdd, "leases/db/gus.yaml"), 6, "gus", "", T("14:05"), "rejected", ["approvals: no approval from dana"])]);
@@ -127,7 +131,7 @@ const byPath = (p: string) => report.leases.find((l) => l.path === p)!;
 
 describe("rebuilt lease lives", () => {
   it("finds every lease once, in order of addition", () => {
-    expect(report.leases.map((l) => l.path)).toEqual(["leases/db/alice.yaml", "leases/web/bob.yaml", "leases/db/erin.yaml", "leases/web/frank.yaml", "leases/db/mallory.yaml", "leases/db/gus.yaml", "leases/db/hank.yaml"]);
+    expect(report.leases.map((l) => l.path)).toEqual(["leases/db/alice.yaml", "leases/web/bob.yaml", "leases/db/erin.yaml", "leases/web/frank.yaml", "leases/db/mallory.yaml", "leases/db/otto.yaml", "leases/db/gus.yaml", "leases/db/hank.yaml"]);
     expect(report.head).toBe(sha.hankAdd);
   });
 
@@ -179,9 +183,10 @@ describe("rebuilt lease lives", () => {
 
 describe("findings", () => {
   const codes = () => report.findings.map((f) => [f.code, f.lease ?? f.commit]);
-  it("flags exactly the direct push, the failed approval, the forged note, the over-long grant and the force-push", () => {
+  it("flags exactly the direct pushes (one under the bot's name), the failed approval, the forged note, the over-long grant and the force-push", () => {
     expect(codes()).toEqual([
       ["changed-outside-jit", "leases/db/mallory.yaml"],
+      ["changed-outside-jit", "leases/db/otto.yaml"],
       ["unapproved-lease", "leases/db/gus.yaml"],
       ["evidence-untrusted", "leases/db/hank.yaml"],
       ["longer-than-policy", "leases/db/hank.yaml"],
@@ -246,7 +251,7 @@ describe("formats", () => {
   });
   it("table: one line per lease and the findings", () => {
     const t = formatAuditTable(report);
-    expect(t.split("\n")[0]).toBe(`Audit of main at ${sha.hankAdd!.slice(0, 7)}, 2026-11-24T16:30:00Z: 7 lease(s), 5 finding(s).`);
+    expect(t.split("\n")[0]).toBe(`Audit of main at ${sha.hankAdd!.slice(0, 7)}, 2026-11-24T16:30:00Z: 8 lease(s), 6 finding(s).`);
     expect(t).toContain("FINDINGS\n  [changed-outside-jit]");
   });
 });
