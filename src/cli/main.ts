@@ -103,10 +103,7 @@ function parse(args: string[], options: OptionSpec, help: string): Parsed {
 }
 
 function nowFrom(value: string | undefined, io: Io): number {
-  if (value === undefined) return io.now();
-  const t = parseTimestamp(value);
-  if (t === undefined) throw new UsageError("bad-now", `--now '${value}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
-  return t;
+  return timeOption("now", value) ?? io.now();
 }
 
 function factResolver(token: string | undefined, apiUrl: string | undefined, io: Io): FactResolver | undefined {

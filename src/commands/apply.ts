@@ -24,6 +24,7 @@ import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { resourceOrg } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
+import { listResources } from "../providers/list-resources.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { executePlan } from "../reconcile/execute-plan.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
@@ -67,8 +68,6 @@ export interface ApplyResult {
   breakGlass: { windows: LeaseWindow[]; endings: BreakGlassEnding[] };
 }
 
-/** Resources listed at once; GitHub allows up to 100 concurrent requests, and asks for restraint. */
-const LIST_CONCURRENCY = 8;
 
 interface PendingChange {
   life: LeaseLife;
@@ -298,25 +297,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources!.has(l.resource)));
   // Actual state of every managed resource, listed a few at a time (the client's throttling
   // keeps GitHub's concurrency and rate limits).
-  const providers = new Map<string, Provider>();
   const all = [...policy.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
-  const resources: ResourceState[] = new Array(all.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < all.length; i = next++) {
-      const r = all[i]!;
-      const provider = o.providerFor(r.id, policy);
-      providers.set(r.id, provider);
-      let actual: ResourceState["actual"];
-      try {
-        actual = await provider.list(r);
-      } catch (e) {
-        actual = { error: (e as Error).message };
-      }
-      resources[i] = { resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  const listed = await listResources(all, (r) => o.providerFor(r.id, policy));
+  const providers = new Map(listed.map((l) => [l.resource.id, l.provider]));
+  const resources: ResourceState[] = listed.map(({ resource, provider, actual }) => ({ resource, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) }));
   // Ended leases tell a grant that an ended lease made (revoked as expired, never held back by
   // a guard) from drift. Only grants that no lease in force or standing entry backs need that:
   // read the ended leases of those resources only (a lease's folder is its resource on main).

@@ -20,6 +20,7 @@ import { checkLeasePath, LEASES_DIR } from "../lease/lease-path.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy, Resource } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
+import { listResources } from "../providers/list-resources.js";
 import type { AuditReport } from "../audit/audit-record.js";
 import type { AuditQuery } from "../audit/query.js";
 import { queryAudit } from "../audit/query.js";
@@ -39,7 +40,6 @@ export interface AuditOptions {
   botNames?: string[];
 }
 
-const LIST_CONCURRENCY = 8;
 
 export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   let head: string;
@@ -166,25 +166,19 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
 /** Grants at the targets that no lease in force backs and that are not declared standing. */
 async function undeclaredGrants(policy: Policy, report: AuditReport, providerFor: (r: Resource) => Provider): Promise<Array<{ resource: string; grantee: string; role: string }>> {
   const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}`));
-  const all = [...policy.resources.values()];
-  const found: Array<{ resource: string; grantee: string; role: string }>[] = all.map(() => []);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < all.length; i = next++) {
-      const r = all[i]!;
-      try {
-        for (const g of await providerFor(r).list(r)) {
-          if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
-          if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
-          found[i]!.push({ resource: r.id, grantee: g.grantee, role: g.role });
-        }
-      } catch (e) {
-        report.notes.push(`${r.id} could not be listed: ${(e as Error).message}`);
-      }
+  const found: Array<{ resource: string; grantee: string; role: string }> = [];
+  for (const { resource: r, actual } of await listResources([...policy.resources.values()], providerFor)) {
+    if (!Array.isArray(actual)) {
+      report.notes.push(`${r.id} could not be listed: ${actual.error}`);
+      continue;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
-  return found.flat();
+    for (const g of actual) {
+      if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
+      if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
+      found.push({ resource: r.id, grantee: g.grantee, role: g.role });
+    }
+  }
+  return found;
 }
 
 const DAY_MS = 86_400_000;

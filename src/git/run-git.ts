@@ -72,36 +72,10 @@ export function gitStream(repo: string, args: string[], onData: (chunk: Buffer) 
 
 /** Reads many blobs through one `git cat-file --batch --buffer` process. */
 export function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buffer>> {
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return Promise.resolve(new Map());
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    const chunks: Buffer[] = [];
-    let stderr = "";
-    child.stdout.on("data", (c: Buffer) => chunks.push(c));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
-      const out = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      const map = new Map<string, Buffer>();
-      let pos = 0;
-      // Per object: "<sha> <type> <size>\n<content>\n", or "<sha> missing\n"; in input order.
-      for (const sha of unique) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0) break;
-        const sp = out.lastIndexOf(32, nl);
-        const last = out.toString("latin1", sp + 1, nl);
-        pos = nl + 1;
-        if (last === "missing" || last === "ambiguous") continue;
-        const size = Number(last);
-        map.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-      }
-      resolve(map);
-    });
-    child.stdin.end(unique.join("\n") + "\n");
-  });
+  if (shas.length === 0) return Promise.resolve(new Map());
+  const reader = openBlobReader(repo);
+  for (const sha of shas) reader.want(sha);
+  return reader.done();
 }
 
 /**
