@@ -5,7 +5,8 @@
  * finding or failed item.
  */
 import * as core from "@actions/core";
-import { pushNotes, runApply } from "../commands/apply.js";
+import { pushNotesWithRetry } from "../git/evidence-notes.js";
+import { runApply } from "../commands/apply.js";
 import type { ApplyResult } from "../commands/apply.js";
 import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
@@ -73,11 +74,9 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
         core.warning(`Could not comment on #${ev.pullRequest.number}: ${(e as Error).message}`);
       }
     }
-    try {
-      if (result.verified.length) await pushNotes(ctx.workspace);
-    } catch (e) {
-      core.warning(`Could not push evidence notes (refs/notes/jit): ${(e as Error).message}. The next run verifies these leases again.`);
-    }
+    // Other runs (break-glass, expire) push notes too: merge theirs and retry.
+    const failed = result.verified.length ? await pushNotesWithRetry(ctx.workspace, "origin") : undefined;
+    if (failed) core.warning(`Could not push evidence notes (refs/notes/jit): ${failed}. The next run verifies these leases again.`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
   if (!opts.dryRun) await startTimersAfter(ctx, gh, result);

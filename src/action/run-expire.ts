@@ -4,10 +4,10 @@
  * it to the default branch (retrying on a concurrent push); evidence notes are pushed too.
  */
 import * as core from "@actions/core";
+import { pushNotesWithRetry } from "../git/evidence-notes.js";
 import { runExpire } from "../commands/expire.js";
 import type { ExpireOptions, ExpireResult } from "../commands/expire.js";
 import { runRevoke } from "../commands/revoke.js";
-import { pushNotes } from "../commands/apply.js";
 import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
@@ -83,11 +83,8 @@ export async function expireAndReport<R extends ExpireResult>(
   await core.summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) core.error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
   if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length)) {
-    try {
-      await pushNotes(ctx.workspace);
-    } catch (e) {
-      core.warning(`Could not push evidence notes: ${(e as Error).message}`);
-    }
+    const failed = await pushNotesWithRetry(ctx.workspace, "origin");
+    if (failed) core.warning(`Could not push evidence notes: ${failed}`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
   if (!opts.dryRun) await notifyResults(ctx, r.apply, core.getInput("webhook-url") || undefined);

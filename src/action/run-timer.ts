@@ -130,6 +130,7 @@ async function revokeEarly(ctx: ActionContext, gh: GitHubClient, opts: Reconcile
     const e = await runTimerEarly({
       ...o,
       lease: t.lease,
+      expiresAt: t.expiresAt,
       eventName: ctx.eventName,
       workflowRef: inputs.workflowRef,
       timerWorkflow: timerWorkflow(),

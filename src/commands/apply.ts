@@ -12,7 +12,7 @@ import type { VerifyContext } from "../approval/verify-change.js";
 import { readNotes, writeNote } from "../git/evidence-notes.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
-import { git, gitText, readBlobs } from "../git/run-git.js";
+import { gitText, readBlobs } from "../git/run-git.js";
 import { readRepoFile } from "../git/access-repo.js";
 import type { Lease } from "../lease/lease.js";
 import { loadLease } from "../lease/load-lease.js";
@@ -348,11 +348,6 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   }
   const failed = results.some((r) => r.outcome.status === "failed");
   return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
-}
-
-/** Pushes refs/notes/jit to the remote (the Action does this after apply). */
-export async function pushNotes(repoDir: string, remote = "origin"): Promise<void> {
-  await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
 }
 
 /** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */

@@ -43,6 +43,8 @@ export async function runTimer(o: TimerOptions): Promise<TimerResult> {
 }
 
 export interface EarlyTimerOptions extends TimerOptions {
+  /** The expiry the timer was started for (its expires-at input); when given, the lease must still end then. */
+  expiresAt?: number;
   /** GITHUB_EVENT_NAME and GITHUB_WORKFLOW_REF of this run. */
   eventName: string;
   workflowRef: string;
@@ -83,7 +85,7 @@ export async function runTimerEarly(o: EarlyTimerOptions): Promise<EarlyTimerRes
   if (look.over.some((l) => l.path === o.lease)) return { status: "expired", result: await runExpire({ ...o, onlyResources: scope }) };
   const active = look.active.find((a) => a.path === o.lease);
   if (!active) return { status: "gone" };
-  const verdict = earlyRevokeVerdict({ ...facts, end: active.end });
+  const verdict = earlyRevokeVerdict({ ...facts, end: active.end, ...(o.expiresAt !== undefined ? { expiresAt: o.expiresAt } : {}) });
   if (!verdict.allowed) return { status: "not-due", end: active.end, message: `${o.lease} was not revoked early: ${verdict.message}` };
   const why = [o.runUrl, o.actor ? `started by @${o.actor}` : undefined].filter(Boolean).join(", ");
   const result = await runExpire({ ...o, onlyResources: scope, endNow: new Set([o.lease]), earlyReason: `timer cancelled: revoked early${why ? ` (${why})` : ""}` });

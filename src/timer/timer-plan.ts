@@ -87,6 +87,8 @@ export interface EarlyRevokeFacts {
   expectedWorkflowRef: string;
   /** The lease's current end (when it is active); without it the end is not judged yet. */
   end?: number;
+  /** The expiry this timer was started for (its `expires-at` input): only that timer's lease may go early. */
+  expiresAt?: number;
   maxWait?: number;
 }
 
@@ -103,6 +105,9 @@ export function earlyRevokeVerdict(f: EarlyRevokeFacts): { allowed: true } | { a
   }
   if (f.eventName !== "workflow_dispatch" || f.workflowRef !== f.expectedWorkflowRef) {
     return { allowed: false, code: "timer-early-not-timer-run", message: `this run is not the timer workflow dispatched on the default branch (event '${f.eventName}', workflow '${f.workflowRef || "unknown"}'; expected workflow_dispatch of '${f.expectedWorkflowRef}').` };
+  }
+  if (f.end !== undefined && f.expiresAt !== undefined && f.end !== f.expiresAt) {
+    return { allowed: false, code: "timer-early-not-this-timer", message: `it now ends at ${formatTimestamp(f.end)}, not at ${formatTimestamp(f.expiresAt)}, the expiry this timer was started for (it was extended, or the timer was started by hand); the sweep or its own timer revokes it.` };
   }
   const limit = f.now + (f.maxWait ?? MAX_TIMER_WAIT_MS) + EARLY_SLACK_MS;
   if (f.end !== undefined && f.end > limit) {

@@ -10,7 +10,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { pushNotes, runApply } from "../../src/commands/apply.js";
+import { runApply } from "../../src/commands/apply.js";
+import { pushNotesWithRetry } from "../../src/git/evidence-notes.js";
 import { runExpire } from "../../src/commands/expire.js";
 import { createClient } from "../../src/github/client.js";
 import type { GitHubClient } from "../../src/github/client.js";
@@ -54,7 +55,7 @@ function world(base: () => number) {
   };
   /** Like the Action after a run: push evidence notes; a concurrent run's push may win (a warning there). */
   const shareNotes = async (dir: string, verified: number) => {
-    if (verified) await pushNotes(dir).catch(() => undefined);
+    if (verified) await pushNotesWithRetry(dir, "origin");
   };
 
   /** A pull request adding a lease, approved and merged at `time`; main is pushed unless told not to. */

@@ -181,6 +181,18 @@ describe("early revoke by a timer that did not finish", () => {
     expect(trailers).toContain("Jit-Revoked-At: 2026-11-24T10:30:00Z");
   });
 
+  it("refuses when the lease no longer ends at the expiry the timer was started for (extended, or a timer started by hand)", async () => {
+    merge("leases/fast/zed.yaml", { grantee: "zed", duration: "2h" }, "2026-11-24T09:00:00Z");
+    await runApply(options(at("2026-11-24T09:01:00Z")));
+    const r = await runTimerEarly({ ...options(at("2026-11-24T10:30:00Z")), ...run, lease: "leases/fast/zed.yaml", expiresAt: at("2026-11-24T10:45:00Z") });
+    expect(r).toMatchObject({ status: "not-due", end: at("2026-11-24T11:00:00Z") });
+    expect((r as { message: string }).message).toContain("not at 2026-11-24T10:45:00Z, the expiry this timer was started for");
+    expect(members("fast")).toEqual(["zed"]);
+    expect(files()).toEqual(["leases/fast/zed.yaml"]);
+    const own = await runTimerEarly({ ...options(at("2026-11-24T10:30:00Z")), ...run, lease: "leases/fast/zed.yaml", expiresAt: at("2026-11-24T11:00:00Z") });
+    expect(own.status).toBe("revoked");
+  });
+
   it("refuses leases of resources without timers, and runs that are not the timer workflow's", async () => {
     merge("leases/slow/yan.yaml", { grantee: "yan", duration: "2h" }, "2026-11-24T09:00:00Z");
     merge("leases/fast/zed.yaml", { grantee: "zed", duration: "2h" }, "2026-11-24T09:01:00Z");
