@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-YKWOZ3EC.js";
+} from "./chunks/chunk-LCHZCAON.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,7 +14,7 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-ETV7DPCQ.js";
+} from "./chunks/chunk-U4LMBTJN.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
@@ -23,7 +23,7 @@ import {
 import {
   UsageError,
   gitText
-} from "./chunks/chunk-P5YNNJNM.js";
+} from "./chunks/chunk-JZKVDZZB.js";
 import {
   parseTimestamp
 } from "./chunks/chunk-B5CNKYTW.js";
@@ -329,10 +329,7 @@ ${help}`);
   }
 }
 function nowFrom(value, io) {
-  if (value === void 0) return io.now();
-  const t = parseTimestamp(value);
-  if (t === void 0) throw new UsageError("bad-now", `--now '${value}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
-  return t;
+  return timeOption("now", value) ?? io.now();
 }
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
@@ -526,10 +523,10 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-C5BBAICP.js"),
-    import("./chunks/expire-XKL6EFYX.js"),
-    import("./chunks/revoke-YGWVPM7D.js"),
-    import("./chunks/repository-MOC23MG7.js"),
+    import("./chunks/apply-QLT7TZZH.js"),
+    import("./chunks/expire-TZEPJ7VU.js"),
+    import("./chunks/revoke-S6VFNRUE.js"),
+    import("./chunks/repository-OBU5HCYN.js"),
     import("./chunks/format-plan-Y6OXN4FE.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
@@ -621,10 +618,10 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-RLOQV3US.js");
+  const { runAudit } = await import("./chunks/audit-W3AFSMIX.js");
   let online;
   if (token) {
-    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-MOC23MG7.js")]);
+    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-OBU5HCYN.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
@@ -650,7 +647,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-BRINQBGH.js");
+  const { runSandbox } = await import("./chunks/sandbox-CAG3PKP7.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

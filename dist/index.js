@@ -29039,35 +29039,10 @@ function gitStream(repo, args, onData) {
   });
 }
 function readBlobs(repo, shas) {
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
-  return new Promise((resolve4, reject) => {
-    const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (c) => chunks.push(c));
-    child.stderr.on("data", (c) => stderr += c.toString());
-    child.on("error", reject);
-    child.on("close", (code2) => {
-      if (code2 !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
-      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      const map = /* @__PURE__ */ new Map();
-      let pos = 0;
-      for (const sha of unique) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0) break;
-        const sp = out.lastIndexOf(32, nl);
-        const last = out.toString("latin1", sp + 1, nl);
-        pos = nl + 1;
-        if (last === "missing" || last === "ambiguous") continue;
-        const size = Number(last);
-        map.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-      }
-      resolve4(map);
-    });
-    child.stdin.end(unique.join("\n") + "\n");
-  });
+  if (shas.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+  const reader = openBlobReader(repo);
+  for (const sha of shas) reader.want(sha);
+  return reader.done();
 }
 function openBlobReader(repo) {
   const asked2 = [];
@@ -34245,6 +34220,34 @@ var init_verify_change = __esm({
   }
 });
 
+// src/providers/list-resources.ts
+async function listResources(resources, providerFor2) {
+  const out = new Array(resources.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < resources.length; i = next++) {
+      const resource = resources[i];
+      const provider = providerFor2(resource);
+      let actual;
+      try {
+        actual = await provider.list(resource);
+      } catch (e) {
+        actual = { error: e.message };
+      }
+      out[i] = { resource, provider, actual };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, resources.length) }, worker));
+  return out;
+}
+var LIST_CONCURRENCY;
+var init_list_resources = __esm({
+  "src/providers/list-resources.ts"() {
+    "use strict";
+    LIST_CONCURRENCY = 8;
+  }
+});
+
 // src/reconcile/execute-plan.ts
 async function executePlan(plan, providerOf, resourceOf2) {
   const todo = plan.actions.filter((a) => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
@@ -34733,25 +34736,10 @@ async function runApply(o) {
     }
   }
   if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources.has(l.resource)));
-  const providers = /* @__PURE__ */ new Map();
   const all = [...policy2.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
-  const resources = new Array(all.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < all.length; i = next++) {
-      const r = all[i];
-      const provider = o.providerFor(r.id, policy2);
-      providers.set(r.id, provider);
-      let actual;
-      try {
-        actual = await provider.list(r);
-      } catch (e) {
-        actual = { error: e.message };
-      }
-      resources[i] = { resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  const listed = await listResources(all, (r) => o.providerFor(r.id, policy2));
+  const providers = new Map(listed.map((l) => [l.resource.id, l.provider]));
+  const resources = listed.map(({ resource, provider, actual }) => ({ resource, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) }));
   const inForce = new Set([...windows, ...breakGlass.windows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
   const unexplained = new Set(
     resources.filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase()))).map((rs) => rs.resource.id)
@@ -34789,9 +34777,6 @@ async function runApply(o) {
   const failed3 = results.some((r) => r.outcome.status === "failed");
   return { policy: policy2, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
-async function pushNotes(repoDir, remote = "origin") {
-  await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
-}
 async function firstParent(repoDir, commit) {
   try {
     return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
@@ -34799,7 +34784,6 @@ async function firstParent(repoDir, commit) {
     return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   }
 }
-var LIST_CONCURRENCY;
 var init_apply = __esm({
   "src/commands/apply.ts"() {
     "use strict";
@@ -34816,12 +34800,12 @@ var init_apply = __esm({
     init_people();
     init_load_policy();
     init_policy();
+    init_list_resources();
     init_usage_error();
     init_execute_plan();
     init_lease_windows();
     init_plan();
     init_break_glass();
-    LIST_CONCURRENCY = 8;
   }
 });
 
@@ -35571,6 +35555,9 @@ function earlyRevokeVerdict(f) {
   if (f.eventName !== "workflow_dispatch" || f.workflowRef !== f.expectedWorkflowRef) {
     return { allowed: false, code: "timer-early-not-timer-run", message: `this run is not the timer workflow dispatched on the default branch (event '${f.eventName}', workflow '${f.workflowRef || "unknown"}'; expected workflow_dispatch of '${f.expectedWorkflowRef}').` };
   }
+  if (f.end !== void 0 && f.expiresAt !== void 0 && f.end !== f.expiresAt) {
+    return { allowed: false, code: "timer-early-not-this-timer", message: `it now ends at ${formatTimestamp(f.end)}, not at ${formatTimestamp(f.expiresAt)}, the expiry this timer was started for (it was extended, or the timer was started by hand); the sweep or its own timer revokes it.` };
+  }
   const limit = f.now + (f.maxWait ?? MAX_TIMER_WAIT_MS) + EARLY_SLACK_MS;
   if (f.end !== void 0 && f.end > limit) {
     return { allowed: false, code: "timer-early-too-early", message: `it ends at ${formatTimestamp(f.end)}, more than one timer wait from now; the sweep revokes it at its expiry.` };
@@ -35701,11 +35688,8 @@ ${body}` });
         warning(`Could not comment on #${ev.pullRequest.number}: ${e.message}`);
       }
     }
-    try {
-      if (result.verified.length) await pushNotes(ctx.workspace);
-    } catch (e) {
-      warning(`Could not push evidence notes (refs/notes/jit): ${e.message}. The next run verifies these leases again.`);
-    }
+    const failed3 = result.verified.length ? await pushNotesWithRetry(ctx.workspace, "origin") : void 0;
+    if (failed3) warning(`Could not push evidence notes (refs/notes/jit): ${failed3}. The next run verifies these leases again.`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
   if (!opts.dryRun) await startTimersAfter(ctx, gh, result);
@@ -35724,6 +35708,7 @@ var init_run_apply = __esm({
   "src/action/run-apply.ts"() {
     "use strict";
     init_core();
+    init_evidence_notes();
     init_apply();
     init_run_git();
     init_timestamp();
@@ -35966,11 +35951,8 @@ async function expireAndReport(ctx, gh, opts, run2) {
   await summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
   if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length)) {
-    try {
-      await pushNotes(ctx.workspace);
-    } catch (e) {
-      warning(`Could not push evidence notes: ${e.message}`);
-    }
+    const failed3 = await pushNotesWithRetry(ctx.workspace, "origin");
+    if (failed3) warning(`Could not push evidence notes: ${failed3}`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
   if (!opts.dryRun) await notifyResults(ctx, r.apply, getInput("webhook-url") || void 0);
@@ -35986,9 +35968,9 @@ var init_run_expire = __esm({
   "src/action/run-expire.ts"() {
     "use strict";
     init_core();
+    init_evidence_notes();
     init_expire();
     init_revoke();
-    init_apply();
     init_run_git();
     init_timestamp();
     init_registry();
@@ -36883,7 +36865,7 @@ function rebuildAudit(input) {
           rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: ev.findings.join("; ") || "verification failed" });
           findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached main in ${short(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
         } else {
-          if (!ev && hint === void 0 && !isBot(c)) {
+          if (!ev && hint === void 0) {
             findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
           }
           const grant2 = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
@@ -36906,7 +36888,7 @@ function rebuildAudit(input) {
           findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
           continue;
         }
-        if (!ev && hint === void 0 && !isBot(c)) {
+        if (!ev && hint === void 0) {
           findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
         }
         const before = rec.end;
@@ -37171,25 +37153,19 @@ async function verifyUnproven(o, commits, notes) {
 }
 async function undeclaredGrants(policy2, report, providerFor2) {
   const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}`));
-  const all = [...policy2.resources.values()];
-  const found = all.map(() => []);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < all.length; i = next++) {
-      const r = all[i];
-      try {
-        for (const g of await providerFor2(r).list(r)) {
-          if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
-          if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
-          found[i].push({ resource: r.id, grantee: g.grantee, role: g.role });
-        }
-      } catch (e) {
-        report.notes.push(`${r.id} could not be listed: ${e.message}`);
-      }
+  const found = [];
+  for (const { resource: r, actual } of await listResources([...policy2.resources.values()], providerFor2)) {
+    if (!Array.isArray(actual)) {
+      report.notes.push(`${r.id} could not be listed: ${actual.error}`);
+      continue;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY2, all.length) }, worker));
-  return found.flat();
+    for (const g of actual) {
+      if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
+      if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
+      found.push({ resource: r.id, grantee: g.grantee, role: g.role });
+    }
+  }
+  return found;
 }
 async function historyAround(repoDir, head, at, policyPath) {
   const iso = new Date(at).toISOString();
@@ -37238,7 +37214,7 @@ function judgeNotes(texts, key3) {
   }
   return { notes, breakGlass };
 }
-var LIST_CONCURRENCY2, DAY_MS;
+var DAY_MS;
 var init_audit = __esm({
   "src/commands/audit.ts"() {
     "use strict";
@@ -37251,9 +37227,9 @@ var init_audit = __esm({
     init_load_lease();
     init_lease_path();
     init_load_policy();
+    init_list_resources();
     init_query();
     init_rebuild();
-    LIST_CONCURRENCY2 = 8;
     DAY_MS = 864e5;
   }
 });
@@ -37362,7 +37338,7 @@ async function runTimerEarly(o) {
   if (look.over.some((l) => l.path === o.lease)) return { status: "expired", result: await runExpire({ ...o, onlyResources: scope }) };
   const active = look.active.find((a) => a.path === o.lease);
   if (!active) return { status: "gone" };
-  const verdict = earlyRevokeVerdict({ ...facts, end: active.end });
+  const verdict = earlyRevokeVerdict({ ...facts, end: active.end, ...o.expiresAt !== void 0 ? { expiresAt: o.expiresAt } : {} });
   if (!verdict.allowed) return { status: "not-due", end: active.end, message: `${o.lease} was not revoked early: ${verdict.message}` };
   const why = [o.runUrl, o.actor ? `started by @${o.actor}` : void 0].filter(Boolean).join(", ");
   const result = await runExpire({ ...o, onlyResources: scope, endNow: /* @__PURE__ */ new Set([o.lease]), earlyReason: `timer cancelled: revoked early${why ? ` (${why})` : ""}` });
@@ -37460,6 +37436,7 @@ async function revokeEarly(ctx, gh, opts, t, inputs, deps) {
     const e = await runTimerEarly({
       ...o,
       lease: t.lease,
+      expiresAt: t.expiresAt,
       eventName: ctx.eventName,
       workflowRef: inputs.workflowRef,
       timerWorkflow: timerWorkflow(),

@@ -7,22 +7,23 @@ import {
 import {
   breakGlassSweep,
   isBreakGlassRecord,
+  listResources,
   unsettled
-} from "./chunk-JWM3EIDN.js";
+} from "./chunk-6WXT7YGO.js";
 import {
   verifyChange
-} from "./chunk-5ULGNBLJ.js";
+} from "./chunk-UBPERHCW.js";
 import {
   isTrusted,
   parseNote,
   readNotes,
   signNote,
   writeNote
-} from "./chunk-YC4IDG5L.js";
+} from "./chunk-QRKCPABU.js";
 import {
   readLeaseLog,
   readRepoFile
-} from "./chunk-ETV7DPCQ.js";
+} from "./chunk-U4LMBTJN.js";
 import {
   checkLease,
   checkLeasePath,
@@ -35,10 +36,9 @@ import {
 } from "./chunk-WV4HMJR7.js";
 import {
   UsageError,
-  git,
   gitText,
   readBlobs
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
@@ -96,7 +96,6 @@ function leaseWindows(lives) {
 }
 
 // src/commands/apply.ts
-var LIST_CONCURRENCY = 8;
 async function runApply(o) {
   const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
   if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
@@ -284,25 +283,10 @@ async function runApply(o) {
     }
   }
   if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources.has(l.resource)));
-  const providers = /* @__PURE__ */ new Map();
   const all = [...policy.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
-  const resources = new Array(all.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < all.length; i = next++) {
-      const r = all[i];
-      const provider = o.providerFor(r.id, policy);
-      providers.set(r.id, provider);
-      let actual;
-      try {
-        actual = await provider.list(r);
-      } catch (e) {
-        actual = { error: e.message };
-      }
-      resources[i] = { resource: r, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
+  const listed = await listResources(all, (r) => o.providerFor(r.id, policy));
+  const providers = new Map(listed.map((l) => [l.resource.id, l.provider]));
+  const resources = listed.map(({ resource, provider, actual }) => ({ resource, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) }));
   const inForce = new Set([...windows, ...breakGlass.windows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
   const unexplained = new Set(
     resources.filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase()))).map((rs) => rs.resource.id)
@@ -340,9 +324,6 @@ async function runApply(o) {
   const failed = results.some((r) => r.outcome.status === "failed");
   return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
-async function pushNotes(repoDir, remote = "origin") {
-  await git(repoDir, ["push", remote, "refs/notes/jit:refs/notes/jit"]);
-}
 async function firstParent(repoDir, commit) {
   try {
     return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
@@ -352,6 +333,5 @@ async function firstParent(repoDir, commit) {
 }
 
 export {
-  runApply,
-  pushNotes
+  runApply
 };

@@ -27,7 +27,7 @@ import {
   gitText,
   readBlobs,
   revExists
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 
 // src/git/tree.ts
 function modeOf(gitMode) {

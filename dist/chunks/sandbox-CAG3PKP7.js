@@ -6,7 +6,7 @@ import {
 } from "./chunk-Z4IVF552.js";
 import {
   runAudit
-} from "./chunk-TT7QMZPT.js";
+} from "./chunk-BWZRGCUX.js";
 import {
   formatAuditTable
 } from "./chunk-724VFJWC.js";
@@ -14,7 +14,7 @@ import "./chunk-Y6VO2UKB.js";
 import {
   formatText,
   runRequest
-} from "./chunk-YKWOZ3EC.js";
+} from "./chunk-LCHZCAON.js";
 import {
   createClient
 } from "./chunk-T7EMMWS7.js";
@@ -23,22 +23,22 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-MXYULRSQ.js";
+} from "./chunk-VRLYQ7GI.js";
 import {
   runApply
-} from "./chunk-YZZCD7AM.js";
+} from "./chunk-COYCI3X6.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-JWM3EIDN.js";
+import "./chunk-6WXT7YGO.js";
 import {
   evaluateApprovals
-} from "./chunk-5ULGNBLJ.js";
-import "./chunk-YC4IDG5L.js";
+} from "./chunk-UBPERHCW.js";
+import "./chunk-QRKCPABU.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-ETV7DPCQ.js";
+} from "./chunk-U4LMBTJN.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -54,7 +54,7 @@ import {
   UsageError,
   git,
   gitText
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 import {
   formatTimestamp
 } from "./chunk-B5CNKYTW.js";

@@ -5,7 +5,7 @@ import {
   git,
   gitText,
   readBlobs
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 
 // src/evidence/evidence.ts
 import { createHmac, timingSafeEqual } from "node:crypto";

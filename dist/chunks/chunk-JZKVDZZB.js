@@ -71,35 +71,10 @@ function gitStream(repo, args, onData) {
   });
 }
 function readBlobs(repo, shas) {
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (c) => chunks.push(c));
-    child.stderr.on("data", (c) => stderr += c.toString());
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code !== 0) return reject(new GitError(["cat-file", "--batch"], stderr));
-      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      const map = /* @__PURE__ */ new Map();
-      let pos = 0;
-      for (const sha of unique) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0) break;
-        const sp = out.lastIndexOf(32, nl);
-        const last = out.toString("latin1", sp + 1, nl);
-        pos = nl + 1;
-        if (last === "missing" || last === "ambiguous") continue;
-        const size = Number(last);
-        map.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-      }
-      resolve(map);
-    });
-    child.stdin.end(unique.join("\n") + "\n");
-  });
+  if (shas.length === 0) return Promise.resolve(/* @__PURE__ */ new Map());
+  const reader = openBlobReader(repo);
+  for (const sha of shas) reader.want(sha);
+  return reader.done();
 }
 function openBlobReader(repo) {
   const asked = [];

@@ -3,10 +3,10 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-YZZCD7AM.js";
+} from "./chunk-COYCI3X6.js";
 import {
   breakGlassLabel
-} from "./chunk-JWM3EIDN.js";
+} from "./chunk-6WXT7YGO.js";
 import {
   isTrusted,
   parseNote,
@@ -14,11 +14,11 @@ import {
   readNote,
   signNote,
   writeNote
-} from "./chunk-YC4IDG5L.js";
+} from "./chunk-QRKCPABU.js";
 import {
   git,
   gitText
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 import {
   formatTimestamp
 } from "./chunk-B5CNKYTW.js";

@@ -3,15 +3,15 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-MXYULRSQ.js";
-import "./chunk-YZZCD7AM.js";
+} from "./chunk-VRLYQ7GI.js";
+import "./chunk-COYCI3X6.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-JWM3EIDN.js";
-import "./chunk-5ULGNBLJ.js";
-import "./chunk-YC4IDG5L.js";
+import "./chunk-6WXT7YGO.js";
+import "./chunk-UBPERHCW.js";
+import "./chunk-QRKCPABU.js";
 import {
   readRepoFile
-} from "./chunk-ETV7DPCQ.js";
+} from "./chunk-U4LMBTJN.js";
 import {
   isAmong,
   loadLease,
@@ -20,7 +20,7 @@ import {
 } from "./chunk-WV4HMJR7.js";
 import {
   UsageError
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 import "./chunk-B5CNKYTW.js";
 import {
   resolveFacts

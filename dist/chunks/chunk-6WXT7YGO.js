@@ -5,6 +5,28 @@ import {
   formatTimestamp
 } from "./chunk-B5CNKYTW.js";
 
+// src/providers/list-resources.ts
+var LIST_CONCURRENCY = 8;
+async function listResources(resources, providerFor) {
+  const out = new Array(resources.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < resources.length; i = next++) {
+      const resource = resources[i];
+      const provider = providerFor(resource);
+      let actual;
+      try {
+        actual = await provider.list(resource);
+      } catch (e) {
+        actual = { error: e.message };
+      }
+      out[i] = { resource, provider, actual };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, resources.length) }, worker));
+  return out;
+}
+
 // src/reconcile/break-glass.ts
 var NOT_REVIEWED = "break-glass not reviewed";
 var REQUEST_CLOSED = "break-glass request closed";
@@ -50,6 +72,7 @@ function breakGlassSweep(input) {
 }
 
 export {
+  listResources,
   breakGlassLabel,
   isBreakGlassRecord,
   unsettled,

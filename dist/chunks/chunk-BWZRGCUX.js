@@ -5,14 +5,15 @@ import {
   heldUntil
 } from "./chunk-Y6VO2UKB.js";
 import {
-  isBreakGlassRecord
-} from "./chunk-JWM3EIDN.js";
+  isBreakGlassRecord,
+  listResources
+} from "./chunk-6WXT7YGO.js";
 import {
   NOTES_REF,
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-YC4IDG5L.js";
+} from "./chunk-QRKCPABU.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -28,7 +29,7 @@ import {
   gitStream,
   gitText,
   openBlobReader
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 import {
   formatTimestamp,
   parseTimestamp
@@ -212,7 +213,7 @@ function rebuildAudit(input) {
           rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: ev.findings.join("; ") || "verification failed" });
           findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached main in ${short(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
         } else {
-          if (!ev && hint === void 0 && !isBot(c)) {
+          if (!ev && hint === void 0) {
             findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
           }
           const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
@@ -235,7 +236,7 @@ function rebuildAudit(input) {
           findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
           continue;
         }
-        if (!ev && hint === void 0 && !isBot(c)) {
+        if (!ev && hint === void 0) {
           findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
         }
         const before = rec.end;
@@ -381,7 +382,6 @@ function addBreakGlass(input, leases, findings) {
 }
 
 // src/commands/audit.ts
-var LIST_CONCURRENCY = 8;
 async function runAudit(o) {
   let head;
   try {
@@ -471,7 +471,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-RPRMH7K6.js");
+  const { verifyChange } = await import("./verify-change-DY3MQWJF.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
@@ -489,25 +489,19 @@ async function verifyUnproven(o, commits, notes) {
 }
 async function undeclaredGrants(policy, report, providerFor) {
   const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}`));
-  const all = [...policy.resources.values()];
-  const found = all.map(() => []);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < all.length; i = next++) {
-      const r = all[i];
-      try {
-        for (const g of await providerFor(r).list(r)) {
-          if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
-          if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
-          found[i].push({ resource: r.id, grantee: g.grantee, role: g.role });
-        }
-      } catch (e) {
-        report.notes.push(`${r.id} could not be listed: ${e.message}`);
-      }
+  const found = [];
+  for (const { resource: r, actual } of await listResources([...policy.resources.values()], providerFor)) {
+    if (!Array.isArray(actual)) {
+      report.notes.push(`${r.id} could not be listed: ${actual.error}`);
+      continue;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, all.length) }, worker));
-  return found.flat();
+    for (const g of actual) {
+      if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
+      if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
+      found.push({ resource: r.id, grantee: g.grantee, role: g.role });
+    }
+  }
+  return found;
 }
 var DAY_MS = 864e5;
 async function historyAround(repoDir, head, at, policyPath) {

@@ -2,15 +2,15 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  verifyChange
-} from "./chunk-5ULGNBLJ.js";
-import "./chunk-YC4IDG5L.js";
-import "./chunk-ETV7DPCQ.js";
+  runAudit
+} from "./chunk-BWZRGCUX.js";
+import "./chunk-Y6VO2UKB.js";
+import "./chunk-6WXT7YGO.js";
+import "./chunk-QRKCPABU.js";
 import "./chunk-WV4HMJR7.js";
-import "./chunk-P5YNNJNM.js";
+import "./chunk-JZKVDZZB.js";
 import "./chunk-B5CNKYTW.js";
-import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  verifyChange
+  runAudit
 };

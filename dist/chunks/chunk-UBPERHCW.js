@@ -4,13 +4,13 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   canonicalJson,
   readNote
-} from "./chunk-YC4IDG5L.js";
+} from "./chunk-QRKCPABU.js";
 import {
   allDiagnostics,
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-ETV7DPCQ.js";
+} from "./chunk-U4LMBTJN.js";
 import {
   checkLeasePath,
   expandRefs,

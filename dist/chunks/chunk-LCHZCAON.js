@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-ETV7DPCQ.js";
+} from "./chunk-U4LMBTJN.js";
 import {
   checkLease,
   checkLeasePath,
@@ -16,7 +16,7 @@ import {
 } from "./chunk-WV4HMJR7.js";
 import {
   UsageError
-} from "./chunk-P5YNNJNM.js";
+} from "./chunk-JZKVDZZB.js";
 import {
   formatTimestamp
 } from "./chunk-B5CNKYTW.js";
