@@ -28,13 +28,13 @@ import { dirname, join } from "node:path";
 import { generateCodeowners } from "../src/codeowners/generate-codeowners.js";
 import { expiryCommitMessage } from "../src/commands/expire.js";
 import type { ExpiredLease } from "../src/commands/expire.js";
-import { signNote } from "../src/evidence/evidence.js";
+import { formatNote, signNote } from "../src/evidence/evidence.js";
 import type { EvidenceNote, LeaseEvidence } from "../src/evidence/evidence.js";
 import { formatTimestamp } from "../src/lease/timestamp.js";
 import { loadPolicy } from "../src/policy/load-policy.js";
 
 /** Bump when the generated history changes, so caches of older shapes are not reused. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export interface HistoryParams {
   /** Commits reachable from main (first-parent chain, pull-request branches and merges), exactly. */
@@ -725,7 +725,7 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
         verifiedAt: iso(n.time + 2 * MIN),
       };
       const note: EvidenceNote = { version: 1, leases: [ev], ...(n.grant ? { grants: [{ lease: ev.lease, resource: n.lease.resource.id, grantee: n.lease.grantee, role: n.lease.role, status: "granted", at: iso(n.time + 2 * MIN) }] } : {}) };
-      const text = JSON.stringify(signNote(note, commit, EVIDENCE_KEY), null, 2) + "\n";
+      const text = formatNote(signNote(note, commit, EVIDENCE_KEY));
       body += `N inline ${commit}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
       if (body.length > 1 << 20) {
         await s.raw(body);

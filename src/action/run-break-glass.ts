@@ -7,7 +7,6 @@
 import * as core from "@actions/core";
 import { runBreakGlass } from "../commands/break-glass.js";
 import type { BreakGlassResult } from "../commands/break-glass.js";
-import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { postOnce } from "../github/post-once.js";
 import { upsertStickyComment } from "../github/sticky-comment.js";
@@ -34,11 +33,6 @@ export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, 
     core.setOutput("break-glass", "none");
     return true;
   }
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    core.info("No evidence notes yet (refs/notes/jit).");
-  }
   const registry = createProviderRegistry(gh);
   const r = await runBreakGlass({
     gh,
@@ -52,7 +46,8 @@ export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, 
     pullRequest: pr.number,
     ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
     providerFor: registry,
-    ...(opts.dryRun ? { dryRun: true } : { pushRemote: "origin" }),
+    remote: "origin",
+    ...(opts.dryRun ? { dryRun: true } : {}),
   });
   core.setOutput("break-glass", r.decision.kind === "grant" ? (r.error ? "failed" : "granted") : r.decision.kind);
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };

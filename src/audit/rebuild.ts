@@ -16,7 +16,7 @@ import { MINUTE_MS, formatDuration } from "../lease/duration.js";
 import { formatTimestamp, parseTimestamp } from "../lease/timestamp.js";
 import type { Policy } from "../policy/policy.js";
 import { leaseWindow } from "../validate/check-lease.js";
-import type { AuditEvent, AuditFinding, AuditLease, AuditReport, EvidenceSource } from "./audit-record.js";
+import type { AuditEvent, AuditFinding, AuditLease, AuditReport, EventKind, EvidenceSource } from "./audit-record.js";
 
 export interface NoteEvidence {
   note: EvidenceNote;
@@ -58,10 +58,42 @@ const PR_TITLE = /\(#(\d+)\)\s*$/;
 
 /** How a commit reached main, as far as git alone says. */
 function pullRequestHint(c: HistoryCommit): number | "merge" | undefined {
-  const subject = c.message.split("\n", 1)[0] ?? "";
+  const nl = c.message.indexOf("\n");
+  const subject = nl < 0 ? c.message : c.message.slice(0, nl);
   const m = PR_TITLE.exec(subject) ?? /^Merge pull request #(\d+)/.exec(subject);
   if (m) return Number(m[1]);
   return c.parents.length > 1 ? "merge" : undefined;
+}
+
+/** The evidence for one lease change, and how far it can be trusted. */
+function evidenceOf(input: Pick<AuditInput, "api" | "notes">, c: HistoryCommit, path: string, blob: string): { ev?: LeaseEvidence; source: EvidenceSource } {
+  const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
+  if (api) return { ev: api, source: "api" };
+  const n = input.notes.get(c.sha);
+  const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
+  if (!n || !ev) return { source: "none" };
+  if (n.trusted) return { ev, source: "signed-note" };
+  return { ev, source: "unsigned-note" };
+}
+
+/**
+ * The policy versions (blobs) rebuildAudit will consult: those in force when a lease was
+ * added or changed without proven evidence. A policy file is large and main has many
+ * versions; the shell reads only these.
+ */
+export function policiesNeeded(input: Pick<AuditInput, "commits" | "api" | "notes" | "policyPath">): Set<string> {
+  const needed = new Set<string>();
+  let policyBlob: string | undefined;
+  for (const c of input.commits) {
+    for (const ch of c.changes) {
+      if (ch.path === input.policyPath) continue;
+      if (policyBlob === undefined || ch.status === "D" || needed.has(policyBlob) || checkLeasePath(ch.path).kind !== "lease") continue;
+      if (!proven(evidenceOf(input, c, ch.path, ch.blob).source)) needed.add(policyBlob);
+    }
+    const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
+    if (policyChange) policyBlob = policyChange.status === "D" ? undefined : policyChange.blob;
+  }
+  return needed;
 }
 
 export function rebuildAudit(input: AuditInput): AuditReport {
@@ -72,15 +104,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   const live = new Map<string, Life>();
   let policyBlob: string | undefined;
 
-  const evidenceFor = (c: HistoryCommit, path: string, blob: string): { ev?: LeaseEvidence; source: EvidenceSource } => {
-    const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
-    if (api) return { ev: api, source: "api" };
-    const n = input.notes.get(c.sha);
-    const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
-    if (!n || !ev) return { source: "none" };
-    if (n.trusted) return { ev, source: "signed-note" };
-    return { ev, source: "unsigned-note" };
-  };
+  const evidenceFor = (c: HistoryCommit, path: string, blob: string) => evidenceOf(input, c, path, blob);
   const untrusted = (c: HistoryCommit, path: string) => {
     if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
   };
@@ -99,7 +123,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
       }
       return p;
     };
-    let trailers: Array<Record<string, string>> | undefined; // parsed only for removals
+    let trailers: Map<string, Record<string, string>> | undefined; // by lease; parsed only for removals
     const hint = pullRequestHint(c);
     for (const ch of c.changes) {
       if (ch.path === input.policyPath) continue;
@@ -119,9 +143,10 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           grantee: lease.grantee,
           role: lease.role,
           reason: lease.reason,
-          ...(lease.ticket ? { ticket: lease.ticket } : {}),
+          ticket: lease.ticket || undefined,
           breakGlass: lease.breakGlass === true,
-          ...(ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.requester ?? ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {}),
+          pullRequest: ev?.pullRequest ? ev.pullRequest.number : typeof hint === "number" ? hint : undefined,
+          requestedBy: ev?.pullRequest ? (ev.pullRequest.requester ?? ev.pullRequest.author) : undefined,
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
           evidence: source,
           start: w.start,
@@ -132,10 +157,9 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           events: [],
         };
         const prText = rec.pullRequest !== undefined ? `PR #${rec.pullRequest}` : "no pull request on record";
-        rec.events.push({ kind: "requested", commit: c.sha, ...(rec.requestedBy ? { by: rec.requestedBy } : {}), detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
+        rec.events.push({ kind: "requested", commit: c.sha, by: rec.requestedBy || undefined, detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
         for (const a of ev?.approvals ?? []) {
-          const at = parseTimestamp(a.submittedAt);
-          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
+          rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
         }
         if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
@@ -176,9 +200,8 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         rec.extensions += 1;
         life.lease = lease;
         for (const a of ev?.approvals ?? []) {
-          const at = parseTimestamp(a.submittedAt);
           if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
-          rec.events.push({ kind: "approved", ...(at !== undefined ? { at } : {}), commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
+          rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
         }
         const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : undefined);
         rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...(ev?.pullRequest ? { by: ev.pullRequest.author } : {}), detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== undefined ? ` by PR #${prNo}` : ""}${ev ? "" : " — approvals not on record"}` });
@@ -189,14 +212,14 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         live.delete(ch.path);
         const rec = life.rec;
         rec.removedIn = c.sha;
-        trailers ??= c.message.includes("Jit-") ? jitTrailers(c.message) : [];
-        const t = trailers.find((g) => g.lease === ch.path);
+        trailers ??= trailersByLease(c.message);
+        const t = trailers.get(ch.path);
         if (t && isBot(c)) {
           const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
           rec.why = t.reason ?? "expired";
           rec.revokedAt = revokedAt;
           const by = /early revoke by @([A-Za-z0-9-]+)/.exec(rec.why)?.[1];
-          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, ...(by ? { by } : {}), detail: rec.why });
+          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, by, detail: rec.why });
         } else {
           const revert = /^Revert "/.test(c.message);
           if (t && !isBot(c)) findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${short(c.sha)} carries jit-access revocation trailers for ${ch.path} but was committed by ${c.committerName} <${c.committerEmail}>, not by the bot.` });
@@ -239,8 +262,16 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   return { ref: input.ref, head: input.head, generatedAt: input.now, leases, findings, notes };
 }
 
-const ORDER = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
-const order = (k: string) => ORDER.indexOf(k);
+/** A revocation commit's Jit-* trailer groups by lease path (the first group for a path counts). */
+function trailersByLease(message: string): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  if (!message.includes("Jit-")) return out;
+  for (const g of jitTrailers(message)) if (g.lease !== undefined && !out.has(g.lease)) out.set(g.lease, g);
+  return out;
+}
+
+const ORDER: Record<EventKind, number> = { requested: 0, approved: 1, "not-granted": 2, granted: 3, extended: 4, "extension-refused": 5, over: 6, revoked: 7 };
+const order = (k: EventKind) => ORDER[k];
 const short = (sha: string) => sha.slice(0, 7);
 /** Evidence from apply's verification (signed) or from the API in this run covers the policy rules. */
 const proven = (source: EvidenceSource) => source === "signed-note" || source === "api";

@@ -6,7 +6,7 @@
  * apply — executes the plan item by item and records evidence in refs/notes/jit.
  */
 import type { LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
-import { isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { readNotes, writeNote } from "../git/evidence-notes.js";
@@ -344,7 +344,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       .filter((r) => evs.some((e) => r.because.includes(e.lease)))
       .map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease))!.lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : (r.action as { role: string }).role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
     const note = signNote({ version: 1, leases: [...keep, ...evs], ...(grants.length ? { grants } : {}), ...(oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {}) }, commit, o.evidenceKey);
-    await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
+    await writeNote(o.repoDir, commit, formatNote(note));
   }
   const failed = results.some((r) => r.outcome.status === "failed");
   return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };

@@ -12,7 +12,7 @@ import type { VerifyContext } from "../approval/verify-change.js";
 import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
 import { readHistory } from "../git/history.js";
 import type { HistoryCommit } from "../git/history.js";
-import { git, gitText, openBlobReader } from "../git/run-git.js";
+import { git, gitText, openBlobReader, readBlobs } from "../git/run-git.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import type { Lease } from "../lease/lease.js";
 import { loadLease } from "../lease/load-lease.js";
@@ -25,7 +25,7 @@ import type { AuditReport } from "../audit/audit-record.js";
 import type { AuditQuery } from "../audit/query.js";
 import { queryAudit } from "../audit/query.js";
 import type { NoteEvidence } from "../audit/rebuild.js";
-import { rebuildAudit } from "../audit/rebuild.js";
+import { policiesNeeded, rebuildAudit } from "../audit/rebuild.js";
 
 export interface AuditOptions {
   repoDir: string;
@@ -56,13 +56,25 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   // The full audit reads every note in parallel with the log (a second process: faster than
   // notes inline in the log); --at takes the few it needs from its short log.
   // Notes are parsed and their MACs checked while git still walks the log.
-  const judge = (texts: Map<string, string>) => judgeNotes(texts, o.evidenceKey);
-  const allNotes = at === undefined ? readNotes(o.repoDir).then(judge) : undefined;
+  const judged: Judged = { notes: new Map(), breakGlass: [] };
+  const judge = (object: string, text: string) => judgeNote(judged, object, text, o.evidenceKey);
+  const allNotes = at === undefined ? readNotes(o.repoDir, undefined, judge) : undefined;
   allNotes?.catch(() => undefined); // awaited below; no unhandled rejection if the log fails first
-  // Lease and policy contents are read by a second git process while the log streams.
-  const reader = openBlobReader(o.repoDir);
+  // Lease contents are read by a second git process while the log streams, and parsed as
+  // they arrive (under the first path that asked for them; another path parses its own).
+  const parsed = new Map<string, Lease | undefined>(); // blob → lease, parsed under pathOf's path
+  const pathOf = new Map<string, string>();
+  const reader = openBlobReader(
+    o.repoDir,
+    (blob, content) => parsed.set(blob, loadLease(pathOf.get(blob)!, content).lease),
+    true,
+  );
   const want = (c: HistoryCommit) => {
-    for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) reader.want(ch.blob);
+    for (const ch of c.changes) {
+      if (ch.status === "D" || ch.path === o.policyPath || pathOf.has(ch.blob) || checkLeasePath(ch.path).kind !== "lease") continue;
+      pathOf.set(ch.blob, ch.path);
+      reader.want(ch.blob);
+    }
   };
   let commits: HistoryCommit[];
   try {
@@ -76,24 +88,23 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   // evidence for commits main no longer has) are read here.
   const inLog = new Set(commits.map((c) => c.sha));
   const others = allNotes ? undefined : await breakGlassObjects(o.repoDir, inLog); // --at: no orphans to look for
-  const judged =
+  const moreNotes =
     allNotes ??
-    readNotes(o.repoDir, (object) => !inLog.has(object) && others!.has(object)).then((other) => judge(new Map([...commits.flatMap((c): Array<[string, string]> => (c.note !== undefined ? [[c.sha, c.note]] : [])), ...other])));
+    readNotes(o.repoDir, (object) => !inLog.has(object) && others!.has(object), judge).then(() => {
+      for (const c of commits) if (c.note !== undefined) judge(c.sha, c.note);
+    });
   const blobs = await reader.done();
 
-  const leaseCache = new Map<string, Lease | undefined>();
+  const elsewhere = new Map<string, Lease | undefined>(); // the same content under another path
   const leaseOf = (path: string, blob: string): Lease | undefined => {
+    if (pathOf.get(blob) === path) return parsed.get(blob);
     const k = `${path}\0${blob}`;
-    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
-    return leaseCache.get(k);
-  };
-  const policyCache = new Map<string, Policy | undefined>();
-  const policyOf = (blob: string): Policy | undefined => {
-    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, blobs.get(blob) ?? Buffer.alloc(0)).policy);
-    return policyCache.get(blob);
+    if (!elsewhere.has(k)) elsewhere.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return elsewhere.get(k);
   };
 
-  const { notes, breakGlass } = await judged;
+  await moreNotes;
+  const { notes, breakGlass } = judged;
   // Evidence recorded for commits that main no longer has: history was rewritten.
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
@@ -116,6 +127,17 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   if (at !== undefined) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
 
+  // Policy versions are large and many: only those a check will consult are read.
+  const policyBlobs = policiesNeeded({ commits, notes, policyPath: o.policyPath, ...(api ? { api } : {}) });
+  const lastPolicy = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
+  if (o.online && lastPolicy && lastPolicy.status !== "D") policyBlobs.add(lastPolicy.blob);
+  const policyTexts = await readBlobs(o.repoDir, [...policyBlobs]);
+  const policyCache = new Map<string, Policy | undefined>();
+  const policyOf = (blob: string): Policy | undefined => {
+    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, policyTexts.get(blob) ?? Buffer.alloc(0)).policy);
+    return policyCache.get(blob);
+  };
+
   const report = rebuildAudit({
     ref: o.ref,
     head,
@@ -132,8 +154,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     ...(o.botNames ? { botNames: o.botNames } : {}),
   });
   if (o.online) {
-    const policyChange = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
-    const policy = policyChange && policyChange.status !== "D" ? policyOf(policyChange.blob) : undefined;
+    const policy = lastPolicy && lastPolicy.status !== "D" ? policyOf(lastPolicy.blob) : undefined;
     if (policy) {
       for (const u of await undeclaredGrants(policy, report, o.online.providerFor)) report.findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
     } else reportNotes.push(`No valid ${o.policyPath} at ${o.ref}: live state was not checked.`);
@@ -235,16 +256,16 @@ async function breakGlassObjects(repoDir: string, skip: Set<string>): Promise<Se
   );
 }
 
-/** Parses evidence notes and checks their MACs; break-glass records come out separately. */
-function judgeNotes(texts: Map<string, string>, key: string | undefined): { notes: Map<string, NoteEvidence>; breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }> } {
-  const notes = new Map<string, NoteEvidence>();
-  const breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }> = [];
-  for (const [commit, text] of texts) {
-    const note = parseNote(text);
-    if (!note) continue;
-    const trusted = isTrusted(note, commit, key);
-    notes.set(commit, { note, trusted });
-    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
-  }
-  return { notes, breakGlass };
+interface Judged {
+  notes: Map<string, NoteEvidence>;
+  breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }>;
+}
+
+/** Parses an evidence note and checks its MAC; break-glass records come out separately. */
+function judgeNote(into: Judged, object: string, text: string, key: string | undefined): void {
+  const note = parseNote(text);
+  if (!note) return;
+  const trusted = isTrusted(note, object, key);
+  into.notes.set(object, { note, trusted });
+  for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
 }

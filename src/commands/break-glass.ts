@@ -9,14 +9,15 @@
  * it: the record binds that content, and the head commit's note may be the request form's.)
  */
 import type { BreakGlassRecord, EvidenceNote } from "../evidence/evidence.js";
-import { isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
 import { gitBlobId } from "../git/blob-id.js";
-import { pushNotesWithRetry, readNotes, writeNote } from "../git/evidence-notes.js";
+import { NOTES_REF, readNotes, writeNote } from "../git/evidence-notes.js";
+import { git, gitText } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { pullRequestChanges } from "../github/pull-request-changes.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { loadPolicy } from "../policy/load-policy.js";
-import type { Resource } from "../policy/policy.js";
+import type { Policy, Resource } from "../policy/policy.js";
 import type { GrantOutcome, Provider } from "../providers/provider.js";
 import { approverMentions, decideBreakGlass, grantStep, isBreakGlassRecord } from "../reconcile/break-glass.js";
 import type { BreakGlassDecision, RecordAt } from "../reconcile/break-glass.js";
@@ -38,8 +39,12 @@ export interface BreakGlassOptions {
   /** Signs the record; without it nothing is granted. */
   evidenceKey?: string;
   providerFor: (resource: Resource) => Provider;
-  /** Push refs/notes/jit to this remote before granting (the Action does); without it the record stays local. */
-  pushRemote?: string;
+  /**
+   * The remote whose refs/notes/jit holds the records (the Action's `origin`): they are read
+   * from it, and the new record is pushed there before granting, as a compare-and-swap.
+   * Without it, the local notes decide and the record stays local.
+   */
+  remote?: string;
   /** Decide only: no note, no grant. */
   dryRun?: boolean;
 }
@@ -64,43 +69,87 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
   const report = validatePullRequest(input);
   const policy = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : undefined;
 
-  const notes = await readNotes(o.repoDir);
+  const blobs = new Map(changes.flatMap((c) => (c.head ? [[c.path, gitBlobId(c.head.bytes)] as const] : [])));
+  const decide = (records: RecordAt[]) =>
+    decideBreakGlass({
+      now: o.now,
+      policy,
+      changes,
+      blobs,
+      report,
+      pullRequest: { number: pr.number, author, open: pr.state === "open", baseRef: pr.base.ref },
+      defaultBranch: o.defaultBranch,
+      records,
+      hasKey: Boolean(o.evidenceKey),
+    });
+
+  // Decide on the records as the remote has them, write ours, and push it only if nobody
+  // pushed in between (no force: a moved remote rejects the push); else read again and decide
+  // again. So two runs at once (two pull requests, or two events of one) cannot both grant
+  // what the rules allow only once. Records that cannot be read grant nothing.
+  for (let attempt = 1; ; attempt++) {
+    if (o.remote) {
+      const unreadable = await syncNotes(o.repoDir, o.remote);
+      if (unreadable) {
+        const decision = decide([]);
+        const result: BreakGlassResult = { decision, report, headSha: pr.head.sha, approvers: approversOf(policy, decision) };
+        if (decision.kind === "grant") result.error = `the break-glass records in refs/notes/jit could not be read (${unreadable}); nothing was granted.`;
+        return result;
+      }
+    }
+    const notes = await readNotes(o.repoDir);
+    const decision = decide(trustedRecords(notes, o.evidenceKey));
+    const result: BreakGlassResult = { decision, report, headSha: pr.head.sha, approvers: approversOf(policy, decision) };
+    if (decision.kind !== "grant" || o.dryRun) return result;
+
+    // The record first, signed and pushed: a grant the sweeps do not know about would be drift.
+    const blob = decision.record.blob;
+    await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey!);
+    if (o.remote) {
+      try {
+        await git(o.repoDir, ["push", "--quiet", o.remote, `${NOTES_REF}:${NOTES_REF}`]);
+      } catch (e) {
+        if (attempt < PUSH_ATTEMPTS) continue;
+        result.error = `the break-glass record could not be pushed to refs/notes/jit (${(e as Error).message}); nothing was granted.`;
+        return result;
+      }
+    }
+    result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
+    return result;
+  }
+}
+
+const PUSH_ATTEMPTS = 5;
+
+/** Signed break-glass records in the notes (a forged one grants and blocks nothing). */
+function trustedRecords(notes: Map<string, string>, key: string | undefined): RecordAt[] {
   const records: RecordAt[] = [];
   for (const [object, text] of notes) {
+    if (!text.includes('"breakGlass"')) continue; // written by JSON.stringify, which never escapes a key
     const note = parseNote(text);
-    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, o.evidenceKey)) continue;
+    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key)) continue;
     for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
   }
-  const blobs = new Map(changes.flatMap((c) => (c.head ? [[c.path, gitBlobId(c.head.bytes)] as const] : [])));
-  const decision = decideBreakGlass({
-    now: o.now,
-    policy,
-    changes,
-    blobs,
-    report,
-    pullRequest: { number: pr.number, author, open: pr.state === "open", baseRef: pr.base.ref },
-    defaultBranch: o.defaultBranch,
-    records,
-    hasKey: Boolean(o.evidenceKey),
-  });
+  return records;
+}
+
+/** Makes the local refs/notes/jit the remote's (none when it has none); an error message when it cannot be read. */
+async function syncNotes(repoDir: string, remote: string): Promise<string | undefined> {
+  try {
+    const listed = (await gitText(repoDir, ["ls-remote", remote, NOTES_REF])).trim();
+    if (listed) await git(repoDir, ["fetch", "--quiet", remote, `+${NOTES_REF}:${NOTES_REF}`]);
+    else await git(repoDir, ["update-ref", "-d", NOTES_REF]);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** The approvers of the resource a decision is about, to mention. */
+function approversOf(policy: Policy | undefined, decision: BreakGlassDecision): string[] {
   const resourceId = decision.kind === "grant" || decision.kind === "already" ? decision.record.resource : decision.kind === "refused" ? resourceOfPath(decision.lease) : undefined;
   const resource = resourceId !== undefined ? policy?.resources.get(resourceId) : undefined;
-  const approvers = resource && policy ? approverMentions(resource, policy.groups) : [];
-  const result: BreakGlassResult = { decision, report, headSha: pr.head.sha, approvers };
-  if (decision.kind !== "grant" || o.dryRun) return result;
-
-  // The record first, signed and pushed: a grant the sweeps do not know about would be drift.
-  const blob = decision.record.blob;
-  await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey!);
-  if (o.pushRemote) {
-    const error = await pushNotesWithRetry(o.repoDir, o.pushRemote);
-    if (error) {
-      result.error = `the break-glass record could not be pushed to refs/notes/jit (${error}); nothing was granted.`;
-      return result;
-    }
-  }
-  result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
-  return result;
+  return resource && policy ? approverMentions(resource, policy.groups) : [];
 }
 
 /** The resource folder of a lease path (leases/<resource>/<file>). */
@@ -114,7 +163,7 @@ async function recordGrant(repoDir: string, object: string, existing: string | u
   // A note already there is kept when it is ours (signed); a forged one is replaced.
   const base: EvidenceNote = old && isTrusted(old, object, key) ? old : { version: 1, leases: [] };
   const note = signNote({ ...base, breakGlass: [...(base.breakGlass ?? []), record] }, object, key);
-  await writeNote(repoDir, object, JSON.stringify(note, null, 2) + "\n");
+  await writeNote(repoDir, object, formatNote(note));
 }
 
 /** Grants on the target unless the grantee already holds the role (or a higher one). */

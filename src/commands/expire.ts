@@ -9,7 +9,8 @@
  */
 import { formatTimestamp } from "../lease/timestamp.js";
 import { git, gitText } from "../git/run-git.js";
-import { isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { jitTrailers } from "../git/history.js";
+import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
 import { pushNotesWithRetry, readNote, writeNote } from "../git/evidence-notes.js";
 import { breakGlassLabel } from "../reconcile/break-glass.js";
 import type { BreakGlassEnding } from "../reconcile/break-glass.js";
@@ -68,6 +69,7 @@ export function expiryCommitMessage(removed: ExpiredLease[]): string {
       `Jit-Expired-At: ${formatTimestamp(r.expiredAt)}`,
       `Jit-Revoked-At: ${formatTimestamp(r.revokedAt)}`,
       `Jit-Reason: ${r.why}`,
+      ...(r.breakGlass ? [`Jit-Break-Glass: #${r.breakGlass.pullRequest}`] : []),
     );
   }
   return lines.join("\n") + "\n";
@@ -155,7 +157,7 @@ async function markEnded(repoDir: string, endings: BreakGlassEnding[], key: stri
       marked++;
       return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
     });
-    await writeNote(repoDir, object, JSON.stringify(signNote({ ...note, breakGlass }, object, key), null, 2) + "\n");
+    await writeNote(repoDir, object, formatNote(signNote({ ...note, breakGlass }, object, key)));
   }
   return marked;
 }
@@ -177,12 +179,16 @@ async function catchUp(o: ExpireOptions, push: NonNullable<ExpireOptions["push"]
   const upstream = (await gitText(o.repoDir, ["rev-parse", "FETCH_HEAD"])).trim();
   const base = (await gitText(o.repoDir, ["rev-parse", "HEAD^"])).trim();
   const still = new Set((await gitText(o.repoDir, ["ls-tree", "-r", "--name-only", "-z", upstream, "--", ...result.removed.map((r) => r.path)])).split("\0").filter(Boolean));
+  // A break-glass ending has no file: a concurrent sweep that recorded it says so in its trailers.
+  const newer = await gitText(o.repoDir, ["log", "--format=%(trailers:only,unfold)", `${base}..${upstream}`]);
+  const recorded = new Set(jitTrailers(newer).flatMap((g) => (g["break-glass"] ? [`${g.lease}\0${g["break-glass"]}`] : [])));
   const before = result.removed.length;
-  result.removed = result.removed.filter((r) => r.breakGlass !== undefined || still.has(r.path));
+  result.removed = result.removed.filter((r) => (r.breakGlass !== undefined ? !recorded.has(`${r.path}\0#${r.breakGlass.pullRequest}`) : still.has(r.path)));
   try {
-    // Break-glass records have no file: a commit left with only them is kept, not dropped as empty.
-    const keepEmpty = result.removed.some((r) => r.breakGlass !== undefined) ? ["--empty=keep"] : [];
-    await git(o.repoDir, [...ident, "rebase", "-q", ...keepEmpty, upstream], undefined, dates);
+    // Break-glass records have no file: a commit left with only them is kept, not dropped as
+    // empty; one left with nothing is dropped (it may have been empty from the start).
+    if (result.removed.length === 0) await git(o.repoDir, ["reset", "-q", "--keep", upstream]);
+    else await git(o.repoDir, [...ident, "rebase", "-q", ...(result.removed.some((r) => r.breakGlass !== undefined) ? ["--empty=keep"] : []), upstream], undefined, dates);
   } catch (e) {
     // e.g. an extension of a lease being removed was merged meanwhile: the next run judges it afresh.
     await git(o.repoDir, ["rebase", "--abort"]).catch(() => undefined);

@@ -6,7 +6,8 @@
  * only the apply workflow holds). Anyone who can push could write a note, but not a valid
  * MAC: an untrusted note is ignored and the lease is verified again through the API.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
+import type { KeyObject } from "node:crypto";
 
 export interface ReviewEvidence {
   reviewer: string;
@@ -70,20 +71,71 @@ export interface EvidenceNote {
 
 /** Stable JSON: keys sorted, so the MAC does not depend on key order. */
 export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  // A value whose keys are already in sorted order (notes are written so) is its own
+  // canonical form: the native serializer then gives the same text, much faster.
+  return inSortedOrder(v) ? JSON.stringify(v) : sortedJson(v);
+}
+
+function sortedJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(",")}]`;
   if (v && typeof v === "object") {
     return `{${Object.keys(v)
       .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${sortedJson((v as Record<string, unknown>)[k])}`)
       .join(",")}}`;
   }
   return JSON.stringify(v);
 }
 
+/**
+ * Would JSON.stringify write exactly what sortedJson writes? Only for plain data (no
+ * undefined in arrays, no functions, no class instances) whose own keys come in strictly
+ * sorted order (integer-like keys, which objects order first, fail unless already sorted).
+ */
+function inSortedOrder(v: unknown): boolean {
+  if (v === null) return true;
+  switch (typeof v) {
+    case "string":
+    case "number":
+    case "boolean":
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) if (x === undefined || !inSortedOrder(x)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  let prev: string | undefined;
+  for (const k of Object.keys(v)) {
+    if (prev !== undefined && !(prev < k)) return false;
+    prev = k;
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined && !inSortedOrder(x)) return false;
+  }
+  return true;
+}
+
+/** A note as written to git: indented, keys in canonical order (so checking its MAC is fast). */
+export function formatNote(note: EvidenceNote): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}\n`;
+}
+
 function mac(note: EvidenceNote, commit: string, key: string): string {
   const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key).update(`${commit}\n${canonicalJson(body)}`).digest("hex");
+  return createHmac("sha256", secretKey(key)).update(`${commit}\n${canonicalJson(body)}`).digest("hex");
+}
+
+let lastKey: { text: string; key: KeyObject } | undefined;
+/** The key as a KeyObject, made once (an audit checks thousands of notes with one key). */
+function secretKey(text: string): KeyObject {
+  if (lastKey?.text !== text) lastKey = { text, key: createSecretKey(Buffer.from(text, "utf8")) };
+  return lastKey.key;
 }
 
 export function signNote(note: EvidenceNote, commit: string, key: string | undefined): EvidenceNote {

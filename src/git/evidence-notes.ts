@@ -1,24 +1,42 @@
 /** Evidence notes in git: refs/notes/jit, one JSON note per commit on main. */
-import { git, gitText, readBlobs } from "./run-git.js";
+import { git, gitText, openBlobReader } from "./run-git.js";
 
 export const NOTES_REF = "refs/notes/jit";
 
-/** Every note (or those on the objects `only` accepts): object sha → note text. Empty when the notes ref does not exist yet. */
-export async function readNotes(repo: string, only?: (object: string) => boolean): Promise<Map<string, string>> {
+/**
+ * Every note (or those on the objects `only` accepts): object sha → note text. Empty when the
+ * notes ref does not exist yet. With `onNote`, each note goes there as soon as git has read
+ * it, and none is kept.
+ */
+export async function readNotes(repo: string, only?: (object: string) => boolean, onNote?: (object: string, text: string) => void): Promise<Map<string, string>> {
   let list: string;
   try {
     list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
   } catch {
     return new Map();
   }
-  const pairs = list
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => l.split(" ") as [string, string])
-    .filter(([, object]) => !only || only(object));
-  const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
+  const objectsOf = new Map<string, string[]>(); // note blob → the objects it is the note of
+  for (const line of list.split("\n")) {
+    const sp = line.indexOf(" ");
+    if (sp < 0) continue;
+    const blob = line.slice(0, sp);
+    const object = line.slice(sp + 1);
+    if (only && !only(object)) continue;
+    const objects = objectsOf.get(blob);
+    if (objects) objects.push(object);
+    else objectsOf.set(blob, [object]);
+  }
   const out = new Map<string, string>();
-  for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
+  if (objectsOf.size === 0) return out;
+  const reader = openBlobReader(repo, (blob, content) => {
+    const text = content.toString("utf8");
+    for (const object of objectsOf.get(blob) ?? []) {
+      if (onNote) onNote(object, text);
+      else out.set(object, text);
+    }
+  });
+  for (const blob of objectsOf.keys()) reader.want(blob);
+  await reader.done();
   return out;
 }
 

@@ -80,15 +80,70 @@ export function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buf
 
 /**
  * A `git cat-file --batch` process fed blob ids while they are found (e.g. while a log is
- * still being read), so git reads blobs in parallel; `done()` returns them all.
+ * still being read), so git reads blobs in parallel. Each blob is handed to `onBlob` as soon
+ * as git has written it (ids asked in one go are sent to git in one write); `done()` returns
+ * them all (with `onBlob`, only when `keep` is set).
  */
-export function openBlobReader(repo: string): { want: (sha: string) => void; done: () => Promise<Map<string, Buffer>> } {
+export function openBlobReader(repo: string, onBlob?: (sha: string, content: Buffer) => void, keep = !onBlob): { want: (sha: string) => void; done: () => Promise<Map<string, Buffer>> } {
   const asked: string[] = [];
   const seen = new Set<string>();
+  const map = new Map<string, Buffer>();
   const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-  const chunks: Buffer[] = [];
   let stderr = "";
-  child.stdout.on("data", (c: Buffer) => chunks.push(c));
+  let queued = "";
+  const flush = () => {
+    if (queued) child.stdin.write(queued);
+    queued = "";
+  };
+  // Output not parsed yet: `held` chunks, `heldBytes` long; `next` is the index in `asked` of the next object.
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  let next = 0;
+  let need = 0; // bytes the next object needs in all (header, content, newline), once its header is read
+  let header = 0;
+  let failure: unknown;
+  const parse = () => {
+    let buf = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
+    let pos = 0;
+    for (;;) {
+      if (need === 0) {
+        const nl = buf.indexOf(10, pos);
+        if (nl < 0) break;
+        const sp = buf.lastIndexOf(32, nl);
+        const last = buf.toString("latin1", sp + 1, nl);
+        if (last === "missing" || last === "ambiguous") {
+          next++;
+          pos = nl + 1;
+          continue;
+        }
+        header = nl + 1 - pos;
+        need = header + Number(last) + 1;
+      }
+      if (buf.length - pos < need) break;
+      const sha = asked[next++]!;
+      const content = buf.subarray(pos + header, pos + need - 1);
+      if (keep) map.set(sha, content);
+      onBlob?.(sha, content);
+      pos += need;
+      need = 0;
+    }
+    buf = buf.subarray(pos);
+    held = buf.length ? [buf] : [];
+    heldBytes = buf.length;
+  };
+  child.stdout.on("data", (c: Buffer) => {
+    if (failure !== undefined) return;
+    held.push(c);
+    heldBytes += c.length;
+    // A large object arrives in many chunks: parse once it is all there.
+    if (need !== 0 && heldBytes < need) return;
+    try {
+      parse();
+    } catch (e) {
+      failure = e;
+      child.kill();
+    }
+  });
   child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
   child.stdin.on("error", () => undefined); // reported through the exit code
   const closed = new Promise<number | null>((resolve, reject) => {
@@ -100,26 +155,15 @@ export function openBlobReader(repo: string): { want: (sha: string) => void; don
       if (seen.has(sha)) return;
       seen.add(sha);
       asked.push(sha);
-      child.stdin.write(`${sha}\n`);
+      if (!queued) queueMicrotask(flush);
+      queued += `${sha}\n`;
     },
     async done() {
+      flush();
       child.stdin.end();
       const code = await closed;
+      if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure));
       if (code !== 0) throw new GitError(["cat-file", "--batch"], stderr);
-      const out = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-      const map = new Map<string, Buffer>();
-      let pos = 0;
-      for (const sha of asked) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0) break;
-        const sp = out.lastIndexOf(32, nl);
-        const last = out.toString("latin1", sp + 1, nl);
-        pos = nl + 1;
-        if (last === "missing" || last === "ambiguous") continue;
-        const size = Number(last);
-        map.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-      }
       return map;
     },
   };

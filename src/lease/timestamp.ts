@@ -25,7 +25,31 @@ export function parseTimestamp(text: string): number | undefined {
   return ms;
 }
 
+/** RFC 3339 in UTC, to the second (milliseconds only when there are some). */
 export function formatTimestamp(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+  // Reports format hundreds of thousands of times: the date part is computed once per day.
+  if (!Number.isInteger(ms) || ms < 0 || ms >= MAX_FAST) {
+    const iso = new Date(ms).toISOString();
+    return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+  }
+  const day = Math.floor(ms / DAY);
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY).toISOString().slice(0, 11);
+    dates.set(day, date);
+  }
+  let rest = ms - day * DAY;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  return `${date}${TWO[hour]}:${TWO[min]}:${TWO[sec]}${milli ? `.${String(milli).padStart(3, "0")}` : ""}Z`;
 }
+
+const DAY = 86_400_000;
+/** Year 10000: four-digit years only. */
+const MAX_FAST = 253_402_300_800_000;
+const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+const dates = new Map<number, string>();

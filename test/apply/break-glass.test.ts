@@ -62,9 +62,11 @@ beforeEach(async () => {
   gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 5 });
 });
 
+const scratch: string[] = [];
 afterEach(async () => {
   await emu.close();
   repo.cleanup();
+  for (const d of scratch.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 const glass = (extra: Record<string, string | boolean | undefined> = {}) =>
@@ -218,6 +220,79 @@ describe("break-glass at pull request time", () => {
     expect(r.decision.kind === "refused" && r.decision.why.join("\n")).toMatch(/already has break-glass access on platform-admins from #1 until 2026-11-24T10:00:30Z; break-glass grants do not chain/);
     expect([...(await readNotes(repo.dir)).values()].flatMap((t) => parseNote(t)?.breakGlass ?? []).map((x) => x.pullRequest)).toEqual([first.number]);
   });
+
+  /** A bare `origin` with main and the notes, and a runner's checkout of it per name (as each job checks out). */
+  function runners(...names: string[]): { origin: string; dirs: string[] } {
+    const base = mkdtempSync(join(tmpdir(), "jit-runners-"));
+    scratch.push(base);
+    const origin = join(base, "origin.git");
+    execFileSync("git", ["clone", "-q", "--bare", repo.dir, origin]);
+    const dirs = names.map((n) => {
+      const dir = join(base, `runner-${n}`);
+      execFileSync("git", ["clone", "-q", origin, dir]);
+      return dir;
+    });
+    return { origin, dirs };
+  }
+  const runOn = (dir: string, number: number, remote: string) =>
+    runBreakGlass({ gh, repoDir: dir, ref: "HEAD", owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: GRANTED, pullRequest: number, providerFor: registry().forResource, evidenceKey: KEY, remote });
+  const recordsAt = async (dir: string) => [...(await readNotes(dir)).entries()].flatMap(([object, t]) => {
+    const note = parseNote(t);
+    return note && isTrusted(note, object, KEY) ? (note.breakGlass ?? []) : [];
+  });
+
+  it("two break-glass pull requests at once for the same grantee and resource: one is granted, the other refused (the record is pushed as a compare-and-swap)", async () => {
+    clock = new Date(GRANTED);
+    const first = openPr("zed", "zed", { [PATH]: glass() });
+    const second = openPr("zed-2", "zed", { "leases/platform-admins/zed-inc-78.yaml": glass({ reason: "Prod is down again: roll back INC-78", ticket: "INC-78" }) });
+    const { origin, dirs } = runners("a", "b");
+    // Both jobs start from the same (empty) records; whichever pushes second must see the first's.
+    const results = await Promise.all([runOn(dirs[0]!, first.number, "origin"), runOn(dirs[1]!, second.number, "origin")]);
+    const kinds = results.map((r) => r.decision.kind).sort();
+    expect(kinds).toEqual(["grant", "refused"]);
+    const granted = results.find((r) => r.decision.kind === "grant")!;
+    const refused = results.find((r) => r.decision.kind === "refused")!;
+    expect(granted.outcome).toEqual({ status: "granted" });
+    expect(refused.decision.kind === "refused" && refused.decision.why.join("\n")).toMatch(/break-glass grants do not chain/);
+    expect((await recordsAt(origin)).map((x) => x.pullRequest)).toEqual([granted.decision.kind === "grant" ? granted.decision.record.pullRequest : -1]);
+    expect(members()).toEqual(["platform-bot", "zed"]);
+  });
+
+  it("two runs at once for one pull request (opened, then pushed to): one grant and one record", async () => {
+    clock = new Date(GRANTED);
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    const { origin, dirs } = runners("a", "b");
+    const results = await Promise.all([runOn(dirs[0]!, number, "origin"), runOn(dirs[1]!, number, "origin")]);
+    expect(results.map((r) => r.decision.kind).sort()).toEqual(["already", "grant"]);
+    expect(await recordsAt(origin)).toHaveLength(1);
+  });
+
+  it("the same lease content in two pull requests at once: both records survive on the one blob they share, and only one is granted", async () => {
+    clock = new Date(GRANTED);
+    const first = openPr("zed", "zed", { [PATH]: glass() });
+    const second = openPr("zed-again", "zed", { [PATH]: glass() }); // same path, same bytes: the same blob
+    const { origin, dirs } = runners("a", "b");
+    const results = await Promise.all([runOn(dirs[0]!, first.number, "origin"), runOn(dirs[1]!, second.number, "origin")]);
+    expect(results.map((r) => r.decision.kind).sort()).toEqual(["grant", "refused"]);
+    expect(await recordsAt(origin)).toHaveLength(1);
+    // The refused one later, once the first has ended: its record joins the first on the shared blob, signed.
+    clock = new Date(at("2026-11-24T10:05:00Z"));
+    const later = await runBreakGlass({ gh, repoDir: dirs[1]!, ref: "HEAD", owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: at("2026-11-24T10:05:00Z"), pullRequest: results[0]!.decision.kind === "grant" ? second.number : first.number, providerFor: registry().forResource, evidenceKey: KEY, remote: "origin" });
+    expect(later.decision.kind).toBe("grant");
+    expect((await recordsAt(origin)).map((x) => x.pullRequest).sort()).toEqual([first.number, second.number]);
+  });
+
+  it("records that cannot be read grant nothing: an unreachable remote refuses rather than deciding on what the runner has", async () => {
+    clock = new Date(GRANTED);
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    const { dirs } = runners("a");
+    const r = await runOn(dirs[0]!, number, join(dirs[0]!, "..", "no-such-remote.git"));
+    expect(r.decision.kind).toBe("grant");
+    expect(r.outcome).toBeUndefined();
+    expect(r.error).toMatch(/could not be read \([\s\S]*\); nothing was granted\.$/);
+    expect(members()).toEqual(["platform-bot"]);
+    expect(await recordsAt(dirs[0]!)).toEqual([]);
+  });
 });
 
 describe("break-glass on main: apply and expire", () => {
@@ -340,6 +415,37 @@ describe("break-glass on main: apply and expire", () => {
     expect(notes.get("1".repeat(40))).toBe("someone else's note\n");
     expect(parseNote(notes.get(blobOf(head))!)!.breakGlass![0]!.ended).toEqual({ at: "2026-11-24T10:00:30.000Z", why: "break-glass not reviewed" });
     for (const d of [origin, other.dir]) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("two sweeps at once on an unreviewed break-glass grant: it is recorded and marked ended once, not twice", async () => {
+    const { number, head } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    const base = mkdtempSync(join(tmpdir(), "jit-sweeps-"));
+    scratch.push(base);
+    const origin = join(base, "origin.git");
+    repo.git("clone", "-q", "--bare", repo.dir, origin);
+    repo.git("remote", "add", "origin", origin);
+    repo.git("push", "-q", "origin", "refs/notes/jit:refs/notes/jit");
+    const other = join(base, "other");
+    execFileSync("git", ["clone", "-q", origin, other]);
+    execFileSync("git", ["fetch", "-q", "origin", "+refs/notes/jit:refs/notes/jit"], { cwd: other });
+    // Both checkouts see the same state; the second sweep pushes after the first.
+    const run = (dir: string, now: string) => {
+      clock = new Date(now);
+      return runExpire({ gh, repoDir: dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: clock.getTime(), ref: "HEAD", evidenceKey: KEY, providerFor: registry().forId, dryRun: false, push: { remote: "origin", branch: "main" } });
+    };
+    const first = await run(repo.dir, "2026-11-25T09:03:00Z");
+    expect(first.pushed).toBe(true);
+    expect(first.breakGlassEnded).toBe(1);
+    const second = await run(other, "2026-11-25T09:04:00Z");
+    expect(second.pushed).toBe(true);
+    expect(second.commit).toBeUndefined(); // nothing of its own left to record
+    expect(second.breakGlassEnded).toBeUndefined();
+    const revocations = execFileSync("git", ["log", "--format=%s", "main"], { cwd: origin, encoding: "utf8" }).split("\n").filter((l) => l.startsWith("jit-access:"));
+    expect(revocations).toEqual(["jit-access: revoke 1 lease"]);
+    const trailersOnMain = execFileSync("git", ["log", "-1", "--format=%(trailers:only,unfold)", "main"], { cwd: origin, encoding: "utf8" });
+    expect(trailersOnMain).toContain(`Jit-Break-Glass: #${number}`);
+    expect(parseNote((await readNotes(origin)).get(blobOf(head))!)!.breakGlass![0]!.ended).toEqual({ at: "2026-11-24T10:00:30.000Z", why: "break-glass not reviewed" });
   });
 
   it("a forged break-glass note (unsigned, or signed with another key) grants nothing, and the access it claims is revoked as drift", async () => {

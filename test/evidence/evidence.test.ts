@@ -1,6 +1,6 @@
 // Evidence notes are trusted only with a valid MAC for the very commit they are attached to.
 import { describe, expect, it } from "vitest";
-import { canonicalJson, isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import { canonicalJson, formatNote, isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
 import type { EvidenceNote } from "../../src/evidence/evidence.js";
 
 const A = "a".repeat(40);
@@ -25,5 +25,28 @@ describe("evidence notes", () => {
     expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
     expect(parseNote("not json")).toBeUndefined();
     expect(parseNote('{"version":2,"leases":[]}')).toBeUndefined();
+  });
+  it("gives the same canonical text whether or not the keys already come sorted", () => {
+    // Sorted input takes the native serializer; each case here must not change the text.
+    const cases: Array<[unknown, string]> = [
+      [{ a: 1, b: { c: "x", d: [1, "2", null, true] } }, '{"a":1,"b":{"c":"x","d":[1,"2",null,true]}}'],
+      [{ b: 1, a: 2 }, '{"a":2,"b":1}'],
+      [{ "10": 1, "9": 2 }, '{"10":1,"9":2}'], // integer-like keys: objects order them numerically
+      [{ a: undefined, b: 1 }, '{"b":1}'],
+      [{ a: [1, undefined, 2] }, '{"a":[1,,2]}'],
+      [{ a: new Date(0) }, '{"a":{}}'],
+      [{ "a\"b": "\u2028\n" }, '{"a\\"b":"\u2028\\n"}'],
+      [[{ y: 1, x: 2 }, "s"], '[{"x":2,"y":1},"s"]'],
+    ];
+    for (const [value, text] of cases) expect(canonicalJson(value)).toBe(text);
+  });
+  it("writes notes in canonical key order, so they read back with the same MAC", () => {
+    const signed = signNote({ ...note, grants: [{ lease: "leases/db/x.yaml", resource: "db", grantee: "u", role: "r", status: "granted", at: "2026-11-24T09:00:00Z" }] }, A, "k");
+    const text = formatNote(signed);
+    expect(text.endsWith("}\n")).toBe(true);
+    const back = parseNote(text)!;
+    expect(Object.keys(back)).toEqual(["grants", "leases", "mac", "version"]);
+    expect(isTrusted(back, A, "k")).toBe(true);
+    expect(canonicalJson(back)).toBe(canonicalJson(signed));
   });
 });
