@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-LCHZCAON.js";
+} from "./chunks/chunk-WKEQMW6L.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,19 +14,19 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-U4LMBTJN.js";
+} from "./chunks/chunk-3FM6YOGM.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
   loadPolicy
-} from "./chunks/chunk-WV4HMJR7.js";
+} from "./chunks/chunk-RRT5U5DH.js";
 import {
   UsageError,
   gitText
-} from "./chunks/chunk-JZKVDZZB.js";
+} from "./chunks/chunk-LB4RHSKG.js";
 import {
   parseTimestamp
-} from "./chunks/chunk-B5CNKYTW.js";
+} from "./chunks/chunk-ZDAOGDPW.js";
 import "./chunks/chunk-BQMI2UZC.js";
 
 // src/cli/main.ts
@@ -523,11 +523,11 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-QLT7TZZH.js"),
-    import("./chunks/expire-TZEPJ7VU.js"),
-    import("./chunks/revoke-S6VFNRUE.js"),
-    import("./chunks/repository-OBU5HCYN.js"),
-    import("./chunks/format-plan-Y6OXN4FE.js")
+    import("./chunks/apply-BKHE3ILP.js"),
+    import("./chunks/expire-3JH2WO6B.js"),
+    import("./chunks/revoke-KH6QBNWE.js"),
+    import("./chunks/repository-XXAUP3KP.js"),
+    import("./chunks/format-plan-2H27INFP.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
   const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
@@ -618,10 +618,10 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-W3AFSMIX.js");
+  const { runAudit } = await import("./chunks/audit-UCUJHTDO.js");
   let online;
   if (token) {
-    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-OBU5HCYN.js")]);
+    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-XXAUP3KP.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
@@ -637,7 +637,7 @@ async function audit(args, io) {
     ...evidenceKey ? { evidenceKey } : {},
     ...online ? { online } : {}
   });
-  const { formatAudit } = await import("./chunks/format-audit-LYPULCQN.js");
+  const { formatAudit } = await import("./chunks/format-audit-WWUXZYCZ.js");
   io.out(formatAudit(report, format));
   return report.findings.length === 0 ? 0 : 1;
 }
@@ -647,7 +647,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-CAG3PKP7.js");
+  const { runSandbox } = await import("./chunks/sandbox-CHVAIY5V.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

@@ -29044,13 +29044,64 @@ function readBlobs(repo, shas) {
   for (const sha of shas) reader.want(sha);
   return reader.done();
 }
-function openBlobReader(repo) {
+function openBlobReader(repo, onBlob, keep = !onBlob) {
   const asked2 = [];
   const seen = /* @__PURE__ */ new Set();
+  const map = /* @__PURE__ */ new Map();
   const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-  const chunks = [];
   let stderr = "";
-  child.stdout.on("data", (c) => chunks.push(c));
+  let queued = "";
+  const flush = () => {
+    if (queued) child.stdin.write(queued);
+    queued = "";
+  };
+  let held = [];
+  let heldBytes = 0;
+  let next = 0;
+  let need = 0;
+  let header = 0;
+  let failure;
+  const parse3 = () => {
+    let buf = held.length === 1 ? held[0] : Buffer.concat(held, heldBytes);
+    let pos = 0;
+    for (; ; ) {
+      if (need === 0) {
+        const nl = buf.indexOf(10, pos);
+        if (nl < 0) break;
+        const sp = buf.lastIndexOf(32, nl);
+        const last = buf.toString("latin1", sp + 1, nl);
+        if (last === "missing" || last === "ambiguous") {
+          next++;
+          pos = nl + 1;
+          continue;
+        }
+        header = nl + 1 - pos;
+        need = header + Number(last) + 1;
+      }
+      if (buf.length - pos < need) break;
+      const sha = asked2[next++];
+      const content = buf.subarray(pos + header, pos + need - 1);
+      if (keep) map.set(sha, content);
+      onBlob?.(sha, content);
+      pos += need;
+      need = 0;
+    }
+    buf = buf.subarray(pos);
+    held = buf.length ? [buf] : [];
+    heldBytes = buf.length;
+  };
+  child.stdout.on("data", (c) => {
+    if (failure !== void 0) return;
+    held.push(c);
+    heldBytes += c.length;
+    if (need !== 0 && heldBytes < need) return;
+    try {
+      parse3();
+    } catch (e) {
+      failure = e;
+      child.kill();
+    }
+  });
   child.stderr.on("data", (c) => stderr += c.toString());
   child.stdin.on("error", () => void 0);
   const closed = new Promise((resolve4, reject) => {
@@ -29062,27 +29113,16 @@ function openBlobReader(repo) {
       if (seen.has(sha)) return;
       seen.add(sha);
       asked2.push(sha);
-      child.stdin.write(`${sha}
-`);
+      if (!queued) queueMicrotask(flush);
+      queued += `${sha}
+`;
     },
     async done() {
+      flush();
       child.stdin.end();
       const code2 = await closed;
+      if (failure !== void 0) throw failure instanceof Error ? failure : new Error(String(failure));
       if (code2 !== 0) throw new GitError(["cat-file", "--batch"], stderr);
-      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      const map = /* @__PURE__ */ new Map();
-      let pos = 0;
-      for (const sha of asked2) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0) break;
-        const sp = out.lastIndexOf(32, nl);
-        const last = out.toString("latin1", sp + 1, nl);
-        pos = nl + 1;
-        if (last === "missing" || last === "ambiguous") continue;
-        const size = Number(last);
-        map.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-      }
       return map;
     }
   };
@@ -33196,14 +33236,34 @@ function parseTimestamp(text) {
   return ms2;
 }
 function formatTimestamp(ms2) {
-  const iso = new Date(ms2).toISOString();
-  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+  if (!Number.isInteger(ms2) || ms2 < 0 || ms2 >= MAX_FAST) {
+    const iso = new Date(ms2).toISOString();
+    return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+  }
+  const day = Math.floor(ms2 / DAY);
+  let date = dates.get(day);
+  if (date === void 0) {
+    date = new Date(day * DAY).toISOString().slice(0, 11);
+    dates.set(day, date);
+  }
+  let rest = ms2 - day * DAY;
+  const milli = rest % 1e3;
+  rest = (rest - milli) / 1e3;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  return `${date}${TWO[hour]}:${TWO[min]}:${TWO[sec]}${milli ? `.${String(milli).padStart(3, "0")}` : ""}Z`;
 }
-var RFC3339;
+var RFC3339, DAY, MAX_FAST, TWO, dates;
 var init_timestamp = __esm({
   "src/lease/timestamp.ts"() {
     "use strict";
     RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+    DAY = 864e5;
+    MAX_FAST = 2534023008e5;
+    TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+    dates = /* @__PURE__ */ new Map();
   }
 });
 
@@ -33617,18 +33677,56 @@ var init_validate = __esm({
 });
 
 // src/evidence/evidence.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
 function canonicalJson(v) {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  return inSortedOrder(v) ? JSON.stringify(v) : sortedJson(v);
+}
+function sortedJson(v) {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${sortedJson(v[k])}`).join(",")}}`;
   }
   return JSON.stringify(v);
 }
+function inSortedOrder(v) {
+  if (v === null) return true;
+  switch (typeof v) {
+    case "string":
+    case "number":
+    case "boolean":
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) if (x === void 0 || !inSortedOrder(x)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  let prev;
+  for (const k of Object.keys(v)) {
+    if (prev !== void 0 && !(prev < k)) return false;
+    prev = k;
+    const x = v[k];
+    if (x !== void 0 && !inSortedOrder(x)) return false;
+  }
+  return true;
+}
+function formatNote(note) {
+  return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}
+`;
+}
 function mac(note, commit, key3) {
   const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key3).update(`${commit}
+  return createHmac("sha256", secretKey(key3)).update(`${commit}
 ${canonicalJson(body)}`).digest("hex");
+}
+function secretKey(text) {
+  if (lastKey?.text !== text) lastKey = { text, key: createSecretKey(Buffer.from(text, "utf8")) };
+  return lastKey.key;
 }
 function signNote(note, commit, key3) {
   if (!key3) {
@@ -33650,6 +33748,7 @@ function parseNote(text) {
     return void 0;
   }
 }
+var lastKey;
 var init_evidence = __esm({
   "src/evidence/evidence.ts"() {
     "use strict";
@@ -33757,17 +33856,35 @@ var init_requester = __esm({
 });
 
 // src/git/evidence-notes.ts
-async function readNotes(repo, only) {
+async function readNotes(repo, only, onNote) {
   let list;
   try {
     list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
   } catch {
     return /* @__PURE__ */ new Map();
   }
-  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" ")).filter(([, object]) => !only || only(object));
-  const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
+  const objectsOf = /* @__PURE__ */ new Map();
+  for (const line of list.split("\n")) {
+    const sp = line.indexOf(" ");
+    if (sp < 0) continue;
+    const blob = line.slice(0, sp);
+    const object = line.slice(sp + 1);
+    if (only && !only(object)) continue;
+    const objects = objectsOf.get(blob);
+    if (objects) objects.push(object);
+    else objectsOf.set(blob, [object]);
+  }
   const out = /* @__PURE__ */ new Map();
-  for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
+  if (objectsOf.size === 0) return out;
+  const reader = openBlobReader(repo, (blob, content) => {
+    const text = content.toString("utf8");
+    for (const object of objectsOf.get(blob) ?? []) {
+      if (onNote) onNote(object, text);
+      else out.set(object, text);
+    }
+  });
+  for (const blob of objectsOf.keys()) reader.want(blob);
+  await reader.done();
   return out;
 }
 async function writeNote(repo, commit, text) {
@@ -34772,7 +34889,7 @@ async function runApply(o) {
     const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
     const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
     const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
-    await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
+    await writeNote(o.repoDir, commit, formatNote(note));
   }
   const failed3 = results.some((r) => r.outcome.status === "failed");
   return { policy: policy2, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
@@ -35721,6 +35838,79 @@ var init_run_apply = __esm({
   }
 });
 
+// src/git/history.ts
+import { StringDecoder } from "node:string_decoder";
+async function readHistory(repo, ref, paths, limits = {}, onCommit) {
+  const iso = (ms2) => new Date(ms2).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
+  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
+  const commits = [];
+  const decoder = new StringDecoder("utf8");
+  let pending = "";
+  const take = (record) => {
+    if (!record) return;
+    const c = parseRecord(record);
+    commits.push(c);
+    onCommit?.(c);
+  };
+  await gitStream(
+    repo,
+    ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths],
+    (chunk) => {
+      pending += decoder.write(chunk);
+      const last = pending.lastIndexOf("");
+      if (last <= 0) return;
+      for (const record of pending.slice(0, last).split("")) take(record);
+      pending = pending.slice(last);
+    }
+  );
+  pending += decoder.end();
+  for (const record of pending.split("")) take(record);
+  return commits.reverse();
+}
+function parseRecord(chunk) {
+  const end = chunk.indexOf(END);
+  const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
+  const commit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1e3, message, changes: [] };
+  if (note.trim()) commit.note = note;
+  const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const meta = fields[i].replace(/^\n+/, "");
+    if (!meta.startsWith(":")) continue;
+    const [, , oldBlob = "", newBlob = "", status2 = ""] = meta.slice(1).split(" ");
+    const s = status2[0];
+    const path = fields[i + 1];
+    if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
+    else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
+    else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
+  }
+  return commit;
+}
+function jitTrailers(message) {
+  const groups2 = [];
+  let current;
+  for (const line of message.split("\n")) {
+    const m = /^Jit-([A-Za-z-]+):\s?(.*)$/.exec(line);
+    if (!m) continue;
+    const key3 = m[1].toLowerCase();
+    if (key3 === "lease") {
+      current = {};
+      groups2.push(current);
+    }
+    if (current) current[key3] = m[2].trim();
+  }
+  return groups2;
+}
+var SEP, END;
+var init_history = __esm({
+  "src/git/history.ts"() {
+    "use strict";
+    init_run_git();
+    SEP = "";
+    END = "";
+  }
+});
+
 // src/commands/expire.ts
 function expiryCommitMessage(removed) {
   const early = removed.every((r) => r.why !== "expired");
@@ -35736,7 +35926,8 @@ function expiryCommitMessage(removed) {
       `Jit-Granted-At: ${r.verified ? formatTimestamp(r.grantedAt) : "never (not verified)"}`,
       `Jit-Expired-At: ${formatTimestamp(r.expiredAt)}`,
       `Jit-Revoked-At: ${formatTimestamp(r.revokedAt)}`,
-      `Jit-Reason: ${r.why}`
+      `Jit-Reason: ${r.why}`,
+      ...r.breakGlass ? [`Jit-Break-Glass: #${r.breakGlass.pullRequest}`] : []
     );
   }
   return lines.join("\n") + "\n";
@@ -35774,8 +35965,8 @@ async function runExpire(o) {
   if (files.length > 0) await git(o.repoDir, ["rm", "-q", "--", ...files]);
   const ident = ["-c", "user.name=jit-access[bot]", "-c", "user.email=jit-access[bot]@users.noreply.github.com"];
   const when = formatTimestamp(o.now);
-  const dates = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
-  await git(o.repoDir, [...ident, "commit", "-q", "--allow-empty", "-F", "-"], expiryCommitMessage(removed), dates);
+  const dates2 = { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+  await git(o.repoDir, [...ident, "commit", "-q", "--allow-empty", "-F", "-"], expiryCommitMessage(removed), dates2);
   result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
   if (o.push) {
     const attempts = o.push.attempts ?? 5;
@@ -35786,7 +35977,7 @@ async function runExpire(o) {
         delete result.pushError;
       } catch (e) {
         result.pushError = e.message;
-        if (!await catchUp(o, o.push, result, ident, dates)) break;
+        if (!await catchUp(o, o.push, result, ident, dates2)) break;
       }
     }
     if (!result.pushed) result.ok = false;
@@ -35814,11 +36005,11 @@ async function markEnded(repoDir, endings, key3) {
       marked++;
       return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
     });
-    await writeNote(repoDir, object, JSON.stringify(signNote({ ...note, breakGlass }, object, key3), null, 2) + "\n");
+    await writeNote(repoDir, object, formatNote(signNote({ ...note, breakGlass }, object, key3)));
   }
   return marked;
 }
-async function catchUp(o, push, result, ident, dates) {
+async function catchUp(o, push, result, ident, dates2) {
   try {
     await git(o.repoDir, ["fetch", "-q", push.remote, push.branch]);
   } catch (e) {
@@ -35828,11 +36019,13 @@ async function catchUp(o, push, result, ident, dates) {
   const upstream = (await gitText(o.repoDir, ["rev-parse", "FETCH_HEAD"])).trim();
   const base = (await gitText(o.repoDir, ["rev-parse", "HEAD^"])).trim();
   const still = new Set((await gitText(o.repoDir, ["ls-tree", "-r", "--name-only", "-z", upstream, "--", ...result.removed.map((r) => r.path)])).split("\0").filter(Boolean));
+  const newer = await gitText(o.repoDir, ["log", "--format=%(trailers:only,unfold)", `${base}..${upstream}`]);
+  const recorded = new Set(jitTrailers(newer).flatMap((g) => g["break-glass"] ? [`${g.lease}\0${g["break-glass"]}`] : []));
   const before = result.removed.length;
-  result.removed = result.removed.filter((r) => r.breakGlass !== void 0 || still.has(r.path));
+  result.removed = result.removed.filter((r) => r.breakGlass !== void 0 ? !recorded.has(`${r.path}\0#${r.breakGlass.pullRequest}`) : still.has(r.path));
   try {
-    const keepEmpty = result.removed.some((r) => r.breakGlass !== void 0) ? ["--empty=keep"] : [];
-    await git(o.repoDir, [...ident, "rebase", "-q", ...keepEmpty, upstream], void 0, dates);
+    if (result.removed.length === 0) await git(o.repoDir, ["reset", "-q", "--keep", upstream]);
+    else await git(o.repoDir, [...ident, "rebase", "-q", ...result.removed.some((r) => r.breakGlass !== void 0) ? ["--empty=keep"] : [], upstream], void 0, dates2);
   } catch (e) {
     await git(o.repoDir, ["rebase", "--abort"]).catch(() => void 0);
     result.pushError = `the revocation commit does not rebase onto ${push.remote}/${push.branch}: ${e.message}`;
@@ -35844,7 +36037,7 @@ async function catchUp(o, push, result, ident, dates) {
     delete result.pushError;
     result.pushed = true;
   } else {
-    if (result.removed.length < before) await git(o.repoDir, [...ident, "commit", "-q", "--amend", "--allow-empty", "-F", "-"], expiryCommitMessage(result.removed), dates);
+    if (result.removed.length < before) await git(o.repoDir, [...ident, "commit", "-q", "--amend", "--allow-empty", "-F", "-"], expiryCommitMessage(result.removed), dates2);
     result.commit = (await gitText(o.repoDir, ["rev-parse", "HEAD"])).trim();
   }
   const changed = (await gitText(o.repoDir, ["diff", "--name-only", "--no-renames", "--diff-filter=AM", base, upstream, "--", "leases", o.policyPath])).trim();
@@ -35859,6 +36052,7 @@ var init_expire = __esm({
     "use strict";
     init_timestamp();
     init_run_git();
+    init_history();
     init_evidence();
     init_evidence_notes();
     init_break_glass();
@@ -36346,15 +36540,8 @@ async function runBreakGlass(o) {
   const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, author, now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
   const report = validatePullRequest(input);
   const policy2 = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : void 0;
-  const notes = await readNotes(o.repoDir);
-  const records = [];
-  for (const [object, text] of notes) {
-    const note = parseNote(text);
-    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, o.evidenceKey)) continue;
-    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
-  }
   const blobs = new Map(changes.flatMap((c) => c.head ? [[c.path, gitBlobId(c.head.bytes)]] : []));
-  const decision = decideBreakGlass({
+  const decide = (records) => decideBreakGlass({
     now: o.now,
     policy: policy2,
     changes,
@@ -36365,22 +36552,59 @@ async function runBreakGlass(o) {
     records,
     hasKey: Boolean(o.evidenceKey)
   });
+  for (let attempt = 1; ; attempt++) {
+    if (o.remote) {
+      const unreadable = await syncNotes(o.repoDir, o.remote);
+      if (unreadable) {
+        const decision2 = decide([]);
+        const result2 = { decision: decision2, report, headSha: pr.head.sha, approvers: approversOf(policy2, decision2) };
+        if (decision2.kind === "grant") result2.error = `the break-glass records in refs/notes/jit could not be read (${unreadable}); nothing was granted.`;
+        return result2;
+      }
+    }
+    const notes = await readNotes(o.repoDir);
+    const decision = decide(trustedRecords(notes, o.evidenceKey));
+    const result = { decision, report, headSha: pr.head.sha, approvers: approversOf(policy2, decision) };
+    if (decision.kind !== "grant" || o.dryRun) return result;
+    const blob = decision.record.blob;
+    await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey);
+    if (o.remote) {
+      try {
+        await git(o.repoDir, ["push", "--quiet", o.remote, `${NOTES_REF}:${NOTES_REF}`]);
+      } catch (e) {
+        if (attempt < PUSH_ATTEMPTS2) continue;
+        result.error = `the break-glass record could not be pushed to refs/notes/jit (${e.message}); nothing was granted.`;
+        return result;
+      }
+    }
+    result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
+    return result;
+  }
+}
+function trustedRecords(notes, key3) {
+  const records = [];
+  for (const [object, text] of notes) {
+    if (!text.includes('"breakGlass"')) continue;
+    const note = parseNote(text);
+    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key3)) continue;
+    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+  }
+  return records;
+}
+async function syncNotes(repoDir, remote) {
+  try {
+    const listed = (await gitText(repoDir, ["ls-remote", remote, NOTES_REF])).trim();
+    if (listed) await git(repoDir, ["fetch", "--quiet", remote, `+${NOTES_REF}:${NOTES_REF}`]);
+    else await git(repoDir, ["update-ref", "-d", NOTES_REF]);
+    return void 0;
+  } catch (e) {
+    return e.message;
+  }
+}
+function approversOf(policy2, decision) {
   const resourceId = decision.kind === "grant" || decision.kind === "already" ? decision.record.resource : decision.kind === "refused" ? resourceOfPath(decision.lease) : void 0;
   const resource = resourceId !== void 0 ? policy2?.resources.get(resourceId) : void 0;
-  const approvers = resource && policy2 ? approverMentions(resource, policy2.groups) : [];
-  const result = { decision, report, headSha: pr.head.sha, approvers };
-  if (decision.kind !== "grant" || o.dryRun) return result;
-  const blob = decision.record.blob;
-  await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey);
-  if (o.pushRemote) {
-    const error2 = await pushNotesWithRetry(o.repoDir, o.pushRemote);
-    if (error2) {
-      result.error = `the break-glass record could not be pushed to refs/notes/jit (${error2}); nothing was granted.`;
-      return result;
-    }
-  }
-  result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
-  return result;
+  return resource && policy2 ? approverMentions(resource, policy2.groups) : [];
 }
 function resourceOfPath(path) {
   return path.split("/")[1] ?? "";
@@ -36389,7 +36613,7 @@ async function recordGrant(repoDir, object, existing, record, key3) {
   const old = existing !== void 0 ? parseNote(existing) : void 0;
   const base = old && isTrusted(old, object, key3) ? old : { version: 1, leases: [] };
   const note = signNote({ ...base, breakGlass: [...base.breakGlass ?? [], record] }, object, key3);
-  await writeNote(repoDir, object, JSON.stringify(note, null, 2) + "\n");
+  await writeNote(repoDir, object, formatNote(note));
 }
 async function grant(provider, resource, r) {
   try {
@@ -36402,18 +36626,21 @@ async function grant(provider, resource, r) {
     return { status: "failed", code: "provider-error", message: e.message };
   }
 }
+var PUSH_ATTEMPTS2;
 var init_break_glass2 = __esm({
   "src/commands/break-glass.ts"() {
     "use strict";
     init_evidence();
     init_blob_id();
     init_evidence_notes();
+    init_run_git();
     init_pull_request_changes();
     init_resolve_facts();
     init_load_policy();
     init_break_glass();
     init_validate_pull_request();
     init_validate();
+    PUSH_ATTEMPTS2 = 5;
   }
 });
 
@@ -36433,11 +36660,6 @@ async function runBreakGlassAction(ctx, gh, opts) {
     setOutput("break-glass", "none");
     return true;
   }
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    info("No evidence notes yet (refs/notes/jit).");
-  }
   const registry = createProviderRegistry(gh);
   const r = await runBreakGlass({
     gh,
@@ -36451,7 +36673,8 @@ async function runBreakGlassAction(ctx, gh, opts) {
     pullRequest: pr.number,
     ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
     providerFor: registry,
-    ...opts.dryRun ? { dryRun: true } : { pushRemote: "origin" }
+    remote: "origin",
+    ...opts.dryRun ? { dryRun: true } : {}
   });
   setOutput("break-glass", r.decision.kind === "grant" ? r.error ? "failed" : "granted" : r.decision.kind);
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
@@ -36544,7 +36767,6 @@ var init_run_break_glass = __esm({
     "use strict";
     init_core();
     init_break_glass2();
-    init_run_git();
     init_post_once();
     init_sticky_comment();
     init_timestamp();
@@ -36675,79 +36897,6 @@ var init_format_markdown = __esm({
   }
 });
 
-// src/git/history.ts
-import { StringDecoder } from "node:string_decoder";
-async function readHistory(repo, ref, paths, limits = {}, onCommit) {
-  const iso = (ms2) => new Date(ms2).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
-  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
-  const commits = [];
-  const decoder = new StringDecoder("utf8");
-  let pending = "";
-  const take = (record) => {
-    if (!record) return;
-    const c = parseRecord(record);
-    commits.push(c);
-    onCommit?.(c);
-  };
-  await gitStream(
-    repo,
-    ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths],
-    (chunk) => {
-      pending += decoder.write(chunk);
-      const last = pending.lastIndexOf("");
-      if (last <= 0) return;
-      for (const record of pending.slice(0, last).split("")) take(record);
-      pending = pending.slice(last);
-    }
-  );
-  pending += decoder.end();
-  for (const record of pending.split("")) take(record);
-  return commits.reverse();
-}
-function parseRecord(chunk) {
-  const end = chunk.indexOf(END);
-  const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
-  const commit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1e3, message, changes: [] };
-  if (note.trim()) commit.note = note;
-  const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const meta = fields[i].replace(/^\n+/, "");
-    if (!meta.startsWith(":")) continue;
-    const [, , oldBlob = "", newBlob = "", status2 = ""] = meta.slice(1).split(" ");
-    const s = status2[0];
-    const path = fields[i + 1];
-    if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
-    else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
-    else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
-  }
-  return commit;
-}
-function jitTrailers(message) {
-  const groups2 = [];
-  let current;
-  for (const line of message.split("\n")) {
-    const m = /^Jit-([A-Za-z-]+):\s?(.*)$/.exec(line);
-    if (!m) continue;
-    const key3 = m[1].toLowerCase();
-    if (key3 === "lease") {
-      current = {};
-      groups2.push(current);
-    }
-    if (current) current[key3] = m[2].trim();
-  }
-  return groups2;
-}
-var SEP, END;
-var init_history = __esm({
-  "src/git/history.ts"() {
-    "use strict";
-    init_run_git();
-    SEP = "";
-    END = "";
-  }
-});
-
 // src/audit/query.ts
 function heldAt(l, t, now) {
   if (l.status === "not-granted" || l.status === "cancelled") return false;
@@ -36784,10 +36933,34 @@ var init_query = __esm({
 
 // src/audit/rebuild.ts
 function pullRequestHint(c) {
-  const subject = c.message.split("\n", 1)[0] ?? "";
+  const nl = c.message.indexOf("\n");
+  const subject = nl < 0 ? c.message : c.message.slice(0, nl);
   const m = PR_TITLE.exec(subject) ?? /^Merge pull request #(\d+)/.exec(subject);
   if (m) return Number(m[1]);
   return c.parents.length > 1 ? "merge" : void 0;
+}
+function evidenceOf(input, c, path, blob) {
+  const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
+  if (api) return { ev: api, source: "api" };
+  const n = input.notes.get(c.sha);
+  const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
+  if (!n || !ev) return { source: "none" };
+  if (n.trusted) return { ev, source: "signed-note" };
+  return { ev, source: "unsigned-note" };
+}
+function policiesNeeded(input) {
+  const needed = /* @__PURE__ */ new Set();
+  let policyBlob;
+  for (const c of input.commits) {
+    for (const ch of c.changes) {
+      if (ch.path === input.policyPath) continue;
+      if (policyBlob === void 0 || ch.status === "D" || needed.has(policyBlob) || checkLeasePath(ch.path).kind !== "lease") continue;
+      if (!proven(evidenceOf(input, c, ch.path, ch.blob).source)) needed.add(policyBlob);
+    }
+    const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
+    if (policyChange) policyBlob = policyChange.status === "D" ? void 0 : policyChange.blob;
+  }
+  return needed;
 }
 function rebuildAudit(input) {
   const bots = (input.botNames ?? ["jit-access[bot]"]).map((b) => b.toLowerCase());
@@ -36796,15 +36969,7 @@ function rebuildAudit(input) {
   const leases = [];
   const live = /* @__PURE__ */ new Map();
   let policyBlob;
-  const evidenceFor = (c, path, blob) => {
-    const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
-    if (api) return { ev: api, source: "api" };
-    const n = input.notes.get(c.sha);
-    const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
-    if (!n || !ev) return { source: "none" };
-    if (n.trusted) return { ev, source: "signed-note" };
-    return { ev, source: "unsigned-note" };
-  };
+  const evidenceFor = (c, path, blob) => evidenceOf(input, c, path, blob);
   const untrusted = (c, path) => {
     if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
   };
@@ -36841,9 +37006,10 @@ function rebuildAudit(input) {
           grantee: lease2.grantee,
           role: lease2.role,
           reason: lease2.reason,
-          ...lease2.ticket ? { ticket: lease2.ticket } : {},
+          ticket: lease2.ticket || void 0,
           breakGlass: lease2.breakGlass === true,
-          ...ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.requester ?? ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {},
+          pullRequest: ev?.pullRequest ? ev.pullRequest.number : typeof hint === "number" ? hint : void 0,
+          requestedBy: ev?.pullRequest ? ev.pullRequest.requester ?? ev.pullRequest.author : void 0,
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
           evidence: source,
           start: w.start,
@@ -36854,10 +37020,9 @@ function rebuildAudit(input) {
           events: []
         };
         const prText = rec.pullRequest !== void 0 ? `PR #${rec.pullRequest}` : "no pull request on record";
-        rec.events.push({ kind: "requested", commit: c.sha, ...rec.requestedBy ? { by: rec.requestedBy } : {}, detail: `${prText}: ${lease2.grantee} as ${lease2.role} on ${lease2.resource}${lease2.duration ? ` for ${lease2.duration}` : ""}${lease2.expires ? ` until ${lease2.expires}` : ""}; reason: ${lease2.reason}${lease2.ticket ? `; ticket ${lease2.ticket}` : ""}` });
+        rec.events.push({ kind: "requested", commit: c.sha, by: rec.requestedBy || void 0, detail: `${prText}: ${lease2.grantee} as ${lease2.role} on ${lease2.resource}${lease2.duration ? ` for ${lease2.duration}` : ""}${lease2.expires ? ` until ${lease2.expires}` : ""}; reason: ${lease2.reason}${lease2.ticket ? `; ticket ${lease2.ticket}` : ""}` });
         for (const a of ev?.approvals ?? []) {
-          const at = parseTimestamp(a.submittedAt);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
+          rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
         }
         if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
@@ -36896,9 +37061,8 @@ function rebuildAudit(input) {
         rec.extensions += 1;
         life.lease = lease2;
         for (const a of ev?.approvals ?? []) {
-          const at = parseTimestamp(a.submittedAt);
           if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
+          rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
         }
         const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : void 0);
         rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...ev?.pullRequest ? { by: ev.pullRequest.author } : {}, detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== void 0 ? ` by PR #${prNo}` : ""}${ev ? "" : " \u2014 approvals not on record"}` });
@@ -36909,14 +37073,14 @@ function rebuildAudit(input) {
         live.delete(ch.path);
         const rec = life.rec;
         rec.removedIn = c.sha;
-        trailers ??= c.message.includes("Jit-") ? jitTrailers(c.message) : [];
-        const t = trailers.find((g) => g.lease === ch.path);
+        trailers ??= trailersByLease(c.message);
+        const t = trailers.get(ch.path);
         if (t && isBot(c)) {
           const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
           rec.why = t.reason ?? "expired";
           rec.revokedAt = revokedAt;
           const by = /early revoke by @([A-Za-z0-9-]+)/.exec(rec.why)?.[1];
-          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, ...by ? { by } : {}, detail: rec.why });
+          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, by, detail: rec.why });
         } else {
           const revert = /^Revert "/.test(c.message);
           if (t && !isBot(c)) findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${short(c.sha)} carries jit-access revocation trailers for ${ch.path} but was committed by ${c.committerName} <${c.committerEmail}>, not by the bot.` });
@@ -36955,6 +37119,12 @@ function rebuildAudit(input) {
   const when = (l, e) => e.at ?? (e.kind === "requested" ? -Infinity : l.start);
   for (const l of leases) l.events.sort((a, b) => when(l, a) - when(l, b) || order(a.kind) - order(b.kind));
   return { ref: input.ref, head: input.head, generatedAt: input.now, leases, findings, notes };
+}
+function trailersByLease(message) {
+  const out = /* @__PURE__ */ new Map();
+  if (!message.includes("Jit-")) return out;
+  for (const g of jitTrailers(message)) if (g.lease !== void 0 && !out.has(g.lease)) out.set(g.lease, g);
+  return out;
 }
 function maxFor(policy2, lease2) {
   const r = policy2.resources.get(lease2.resource);
@@ -37038,8 +37208,8 @@ var init_rebuild = __esm({
     init_timestamp();
     init_check_lease();
     PR_TITLE = /\(#(\d+)\)\s*$/;
-    ORDER2 = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
-    order = (k) => ORDER2.indexOf(k);
+    ORDER2 = { requested: 0, approved: 1, "not-granted": 2, granted: 3, extended: 4, "extension-refused": 5, over: 6, revoked: 7 };
+    order = (k) => ORDER2[k];
     short = (sha) => sha.slice(0, 7);
     proven = (source) => source === "signed-note" || source === "api";
   }
@@ -37057,12 +37227,23 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
-  const judge = (texts) => judgeNotes(texts, o.evidenceKey);
-  const allNotes = at === void 0 ? readNotes(o.repoDir).then(judge) : void 0;
+  const judged = { notes: /* @__PURE__ */ new Map(), breakGlass: [] };
+  const judge = (object, text) => judgeNote(judged, object, text, o.evidenceKey);
+  const allNotes = at === void 0 ? readNotes(o.repoDir, void 0, judge) : void 0;
   allNotes?.catch(() => void 0);
-  const reader = openBlobReader(o.repoDir);
+  const parsed = /* @__PURE__ */ new Map();
+  const pathOf = /* @__PURE__ */ new Map();
+  const reader = openBlobReader(
+    o.repoDir,
+    (blob, content) => parsed.set(blob, loadLease(pathOf.get(blob), content).lease),
+    true
+  );
   const want = (c) => {
-    for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) reader.want(ch.blob);
+    for (const ch of c.changes) {
+      if (ch.status === "D" || ch.path === o.policyPath || pathOf.has(ch.blob) || checkLeasePath(ch.path).kind !== "lease") continue;
+      pathOf.set(ch.blob, ch.path);
+      reader.want(ch.blob);
+    }
   };
   let commits;
   try {
@@ -37074,20 +37255,19 @@ async function runAudit(o) {
   if (at !== void 0) commits.forEach(want);
   const inLog = new Set(commits.map((c) => c.sha));
   const others = allNotes ? void 0 : await breakGlassObjects(o.repoDir, inLog);
-  const judged = allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object)).then((other) => judge(new Map([...commits.flatMap((c) => c.note !== void 0 ? [[c.sha, c.note]] : []), ...other])));
+  const moreNotes = allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object), judge).then(() => {
+    for (const c of commits) if (c.note !== void 0) judge(c.sha, c.note);
+  });
   const blobs = await reader.done();
-  const leaseCache = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
   const leaseOf = (path, blob) => {
+    if (pathOf.get(blob) === path) return parsed.get(blob);
     const k = `${path}\0${blob}`;
-    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
-    return leaseCache.get(k);
+    if (!elsewhere.has(k)) elsewhere.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return elsewhere.get(k);
   };
-  const policyCache = /* @__PURE__ */ new Map();
-  const policyOf = (blob) => {
-    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, blobs.get(blob) ?? Buffer.alloc(0)).policy);
-    return policyCache.get(blob);
-  };
-  const { notes, breakGlass } = await judged;
+  await moreNotes;
+  const { notes, breakGlass } = judged;
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
   for (const [commit, n] of at !== void 0 ? [] : notes) {
@@ -37107,6 +37287,15 @@ async function runAudit(o) {
   }
   if (at !== void 0) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
+  const policyBlobs = policiesNeeded({ commits, notes, policyPath: o.policyPath, ...api ? { api } : {} });
+  const lastPolicy = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
+  if (o.online && lastPolicy && lastPolicy.status !== "D") policyBlobs.add(lastPolicy.blob);
+  const policyTexts = await readBlobs(o.repoDir, [...policyBlobs]);
+  const policyCache = /* @__PURE__ */ new Map();
+  const policyOf = (blob) => {
+    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, policyTexts.get(blob) ?? Buffer.alloc(0)).policy);
+    return policyCache.get(blob);
+  };
   const report = rebuildAudit({
     ref: o.ref,
     head,
@@ -37123,8 +37312,7 @@ async function runAudit(o) {
     ...o.botNames ? { botNames: o.botNames } : {}
   });
   if (o.online) {
-    const policyChange = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
-    const policy2 = policyChange && policyChange.status !== "D" ? policyOf(policyChange.blob) : void 0;
+    const policy2 = lastPolicy && lastPolicy.status !== "D" ? policyOf(lastPolicy.blob) : void 0;
     if (policy2) {
       for (const u of await undeclaredGrants(policy2, report, o.online.providerFor)) report.findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
     } else reportNotes.push(`No valid ${o.policyPath} at ${o.ref}: live state was not checked.`);
@@ -37202,17 +37390,12 @@ async function breakGlassObjects(repoDir, skip) {
     types.split("\n").filter((l) => l.endsWith(" blob")).map((l) => l.split(" ")[0])
   );
 }
-function judgeNotes(texts, key3) {
-  const notes = /* @__PURE__ */ new Map();
-  const breakGlass = [];
-  for (const [commit, text] of texts) {
-    const note = parseNote(text);
-    if (!note) continue;
-    const trusted = isTrusted(note, commit, key3);
-    notes.set(commit, { note, trusted });
-    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
-  }
-  return { notes, breakGlass };
+function judgeNote(into, object, text, key3) {
+  const note = parseNote(text);
+  if (!note) return;
+  const trusted = isTrusted(note, object, key3);
+  into.notes.set(object, { note, trusted });
+  for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
 }
 var DAY_MS;
 var init_audit = __esm({

@@ -23,9 +23,29 @@ function parseTimestamp(text) {
   return ms;
 }
 function formatTimestamp(ms) {
-  const iso = new Date(ms).toISOString();
-  return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+  if (!Number.isInteger(ms) || ms < 0 || ms >= MAX_FAST) {
+    const iso = new Date(ms).toISOString();
+    return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+  }
+  const day = Math.floor(ms / DAY);
+  let date = dates.get(day);
+  if (date === void 0) {
+    date = new Date(day * DAY).toISOString().slice(0, 11);
+    dates.set(day, date);
+  }
+  let rest = ms - day * DAY;
+  const milli = rest % 1e3;
+  rest = (rest - milli) / 1e3;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  return `${date}${TWO[hour]}:${TWO[min]}:${TWO[sec]}${milli ? `.${String(milli).padStart(3, "0")}` : ""}Z`;
 }
+var DAY = 864e5;
+var MAX_FAST = 2534023008e5;
+var TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+var dates = /* @__PURE__ */ new Map();
 
 export {
   parseTimestamp,

@@ -19,7 +19,7 @@ import {
   parseRef,
   resourceOrg,
   teamsIn
-} from "./chunk-WV4HMJR7.js";
+} from "./chunk-RRT5U5DH.js";
 import {
   UsageError,
   git,
@@ -27,7 +27,7 @@ import {
   gitText,
   readBlobs,
   revExists
-} from "./chunk-JZKVDZZB.js";
+} from "./chunk-LB4RHSKG.js";
 
 // src/git/tree.ts
 function modeOf(gitMode) {

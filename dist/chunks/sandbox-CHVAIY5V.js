@@ -3,18 +3,18 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   formatPlanText
-} from "./chunk-Z4IVF552.js";
+} from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-BWZRGCUX.js";
+} from "./chunk-5MJ4A4HA.js";
 import {
   formatAuditTable
-} from "./chunk-724VFJWC.js";
+} from "./chunk-W7ROHVLD.js";
 import "./chunk-Y6VO2UKB.js";
 import {
   formatText,
   runRequest
-} from "./chunk-LCHZCAON.js";
+} from "./chunk-WKEQMW6L.js";
 import {
   createClient
 } from "./chunk-T7EMMWS7.js";
@@ -23,22 +23,23 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-VRLYQ7GI.js";
+} from "./chunk-PSFT7TAB.js";
+import "./chunk-5H6ILQIF.js";
 import {
   runApply
-} from "./chunk-COYCI3X6.js";
+} from "./chunk-5W4TJHXP.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-6WXT7YGO.js";
+import "./chunk-FAQY4JFE.js";
 import {
   evaluateApprovals
-} from "./chunk-UBPERHCW.js";
-import "./chunk-QRKCPABU.js";
+} from "./chunk-SFPQASEA.js";
+import "./chunk-SNM5KUFV.js";
 import {
   WORKTREE,
   readLeaseFiles,
   readRepoFile,
   runValidate
-} from "./chunk-U4LMBTJN.js";
+} from "./chunk-3FM6YOGM.js";
 import {
   MINUTE_MS,
   checkLeasePath,
@@ -49,15 +50,15 @@ import {
   require_dist,
   resourceOrg,
   teamsIn
-} from "./chunk-WV4HMJR7.js";
+} from "./chunk-RRT5U5DH.js";
 import {
   UsageError,
   git,
   gitText
-} from "./chunk-JZKVDZZB.js";
+} from "./chunk-LB4RHSKG.js";
 import {
   formatTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

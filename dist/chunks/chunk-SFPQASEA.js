@@ -4,13 +4,13 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   canonicalJson,
   readNote
-} from "./chunk-QRKCPABU.js";
+} from "./chunk-SNM5KUFV.js";
 import {
   allDiagnostics,
   pullRequestInput,
   readFileAt,
   validatePullRequest
-} from "./chunk-U4LMBTJN.js";
+} from "./chunk-3FM6YOGM.js";
 import {
   checkLeasePath,
   expandRefs,
@@ -19,7 +19,7 @@ import {
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-WV4HMJR7.js";
+} from "./chunk-RRT5U5DH.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

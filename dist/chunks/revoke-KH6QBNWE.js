@@ -3,25 +3,26 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-VRLYQ7GI.js";
-import "./chunk-COYCI3X6.js";
+} from "./chunk-PSFT7TAB.js";
+import "./chunk-5H6ILQIF.js";
+import "./chunk-5W4TJHXP.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-6WXT7YGO.js";
-import "./chunk-UBPERHCW.js";
-import "./chunk-QRKCPABU.js";
+import "./chunk-FAQY4JFE.js";
+import "./chunk-SFPQASEA.js";
+import "./chunk-SNM5KUFV.js";
 import {
   readRepoFile
-} from "./chunk-U4LMBTJN.js";
+} from "./chunk-3FM6YOGM.js";
 import {
   isAmong,
   loadLease,
   loadPolicy,
   teamsIn
-} from "./chunk-WV4HMJR7.js";
+} from "./chunk-RRT5U5DH.js";
 import {
   UsageError
-} from "./chunk-JZKVDZZB.js";
-import "./chunk-B5CNKYTW.js";
+} from "./chunk-LB4RHSKG.js";
+import "./chunk-ZDAOGDPW.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";

@@ -76,13 +76,64 @@ function readBlobs(repo, shas) {
   for (const sha of shas) reader.want(sha);
   return reader.done();
 }
-function openBlobReader(repo) {
+function openBlobReader(repo, onBlob, keep = !onBlob) {
   const asked = [];
   const seen = /* @__PURE__ */ new Set();
+  const map = /* @__PURE__ */ new Map();
   const child = spawn("git", ["cat-file", "--batch", "--buffer"], { cwd: repo, env: gitEnv(), stdio: ["pipe", "pipe", "pipe"] });
-  const chunks = [];
   let stderr = "";
-  child.stdout.on("data", (c) => chunks.push(c));
+  let queued = "";
+  const flush = () => {
+    if (queued) child.stdin.write(queued);
+    queued = "";
+  };
+  let held = [];
+  let heldBytes = 0;
+  let next = 0;
+  let need = 0;
+  let header = 0;
+  let failure;
+  const parse = () => {
+    let buf = held.length === 1 ? held[0] : Buffer.concat(held, heldBytes);
+    let pos = 0;
+    for (; ; ) {
+      if (need === 0) {
+        const nl = buf.indexOf(10, pos);
+        if (nl < 0) break;
+        const sp = buf.lastIndexOf(32, nl);
+        const last = buf.toString("latin1", sp + 1, nl);
+        if (last === "missing" || last === "ambiguous") {
+          next++;
+          pos = nl + 1;
+          continue;
+        }
+        header = nl + 1 - pos;
+        need = header + Number(last) + 1;
+      }
+      if (buf.length - pos < need) break;
+      const sha = asked[next++];
+      const content = buf.subarray(pos + header, pos + need - 1);
+      if (keep) map.set(sha, content);
+      onBlob?.(sha, content);
+      pos += need;
+      need = 0;
+    }
+    buf = buf.subarray(pos);
+    held = buf.length ? [buf] : [];
+    heldBytes = buf.length;
+  };
+  child.stdout.on("data", (c) => {
+    if (failure !== void 0) return;
+    held.push(c);
+    heldBytes += c.length;
+    if (need !== 0 && heldBytes < need) return;
+    try {
+      parse();
+    } catch (e) {
+      failure = e;
+      child.kill();
+    }
+  });
   child.stderr.on("data", (c) => stderr += c.toString());
   child.stdin.on("error", () => void 0);
   const closed = new Promise((resolve, reject) => {
@@ -94,27 +145,16 @@ function openBlobReader(repo) {
       if (seen.has(sha)) return;
       seen.add(sha);
       asked.push(sha);
-      child.stdin.write(`${sha}
-`);
+      if (!queued) queueMicrotask(flush);
+      queued += `${sha}
+`;
     },
     async done() {
+      flush();
       child.stdin.end();
       const code = await closed;
+      if (failure !== void 0) throw failure instanceof Error ? failure : new Error(String(failure));
       if (code !== 0) throw new GitError(["cat-file", "--batch"], stderr);
-      const out = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-      const map = /* @__PURE__ */ new Map();
-      let pos = 0;
-      for (const sha of asked) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0) break;
-        const sp = out.lastIndexOf(32, nl);
-        const last = out.toString("latin1", sp + 1, nl);
-        pos = nl + 1;
-        if (last === "missing" || last === "ambiguous") continue;
-        const size = Number(last);
-        map.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-      }
       return map;
     }
   };

@@ -4,22 +4,61 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   git,
   gitText,
-  readBlobs
-} from "./chunk-JZKVDZZB.js";
+  openBlobReader
+} from "./chunk-LB4RHSKG.js";
 
 // src/evidence/evidence.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
 function canonicalJson(v) {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  return inSortedOrder(v) ? JSON.stringify(v) : sortedJson(v);
+}
+function sortedJson(v) {
+  if (Array.isArray(v)) return `[${v.map(sortedJson).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(",")}}`;
+    return `{${Object.keys(v).filter((k) => v[k] !== void 0).sort().map((k) => `${JSON.stringify(k)}:${sortedJson(v[k])}`).join(",")}}`;
   }
   return JSON.stringify(v);
 }
+function inSortedOrder(v) {
+  if (v === null) return true;
+  switch (typeof v) {
+    case "string":
+    case "number":
+    case "boolean":
+      return true;
+    case "object":
+      break;
+    default:
+      return false;
+  }
+  if (Array.isArray(v)) {
+    for (const x of v) if (x === void 0 || !inSortedOrder(x)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  let prev;
+  for (const k of Object.keys(v)) {
+    if (prev !== void 0 && !(prev < k)) return false;
+    prev = k;
+    const x = v[k];
+    if (x !== void 0 && !inSortedOrder(x)) return false;
+  }
+  return true;
+}
+function formatNote(note) {
+  return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}
+`;
+}
 function mac(note, commit, key) {
   const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key).update(`${commit}
+  return createHmac("sha256", secretKey(key)).update(`${commit}
 ${canonicalJson(body)}`).digest("hex");
+}
+var lastKey;
+function secretKey(text) {
+  if (lastKey?.text !== text) lastKey = { text, key: createSecretKey(Buffer.from(text, "utf8")) };
+  return lastKey.key;
 }
 function signNote(note, commit, key) {
   if (!key) {
@@ -44,17 +83,35 @@ function parseNote(text) {
 
 // src/git/evidence-notes.ts
 var NOTES_REF = "refs/notes/jit";
-async function readNotes(repo, only) {
+async function readNotes(repo, only, onNote) {
   let list;
   try {
     list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
   } catch {
     return /* @__PURE__ */ new Map();
   }
-  const pairs = list.split("\n").filter(Boolean).map((l) => l.split(" ")).filter(([, object]) => !only || only(object));
-  const blobs = await readBlobs(repo, pairs.map(([blob]) => blob));
+  const objectsOf = /* @__PURE__ */ new Map();
+  for (const line of list.split("\n")) {
+    const sp = line.indexOf(" ");
+    if (sp < 0) continue;
+    const blob = line.slice(0, sp);
+    const object = line.slice(sp + 1);
+    if (only && !only(object)) continue;
+    const objects = objectsOf.get(blob);
+    if (objects) objects.push(object);
+    else objectsOf.set(blob, [object]);
+  }
   const out = /* @__PURE__ */ new Map();
-  for (const [blob, commit] of pairs) out.set(commit, (blobs.get(blob) ?? Buffer.alloc(0)).toString("utf8"));
+  if (objectsOf.size === 0) return out;
+  const reader = openBlobReader(repo, (blob, content) => {
+    const text = content.toString("utf8");
+    for (const object of objectsOf.get(blob) ?? []) {
+      if (onNote) onNote(object, text);
+      else out.set(object, text);
+    }
+  });
+  for (const blob of objectsOf.keys()) reader.want(blob);
+  await reader.done();
   return out;
 }
 async function writeNote(repo, commit, text) {
@@ -88,6 +145,7 @@ async function readNote(repo, commit) {
 
 export {
   canonicalJson,
+  formatNote,
   signNote,
   isTrusted,
   parseNote,

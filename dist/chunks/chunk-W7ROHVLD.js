@@ -6,7 +6,7 @@ import {
 } from "./chunk-Y6VO2UKB.js";
 import {
   formatTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 
 // src/audit/format-table.ts
 function formatAuditTable(r) {

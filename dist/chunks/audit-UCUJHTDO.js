@@ -3,13 +3,14 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runAudit
-} from "./chunk-BWZRGCUX.js";
+} from "./chunk-5MJ4A4HA.js";
 import "./chunk-Y6VO2UKB.js";
-import "./chunk-6WXT7YGO.js";
-import "./chunk-QRKCPABU.js";
-import "./chunk-WV4HMJR7.js";
-import "./chunk-JZKVDZZB.js";
-import "./chunk-B5CNKYTW.js";
+import "./chunk-5H6ILQIF.js";
+import "./chunk-FAQY4JFE.js";
+import "./chunk-SNM5KUFV.js";
+import "./chunk-RRT5U5DH.js";
+import "./chunk-LB4RHSKG.js";
+import "./chunk-ZDAOGDPW.js";
 import "./chunk-BQMI2UZC.js";
 export {
   runAudit

@@ -3,13 +3,13 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   formatAuditTable
-} from "./chunk-724VFJWC.js";
+} from "./chunk-W7ROHVLD.js";
 import {
   heldUntil
 } from "./chunk-Y6VO2UKB.js";
 import {
   formatTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 import "./chunk-BQMI2UZC.js";
 
 // src/audit/format-csv.ts
@@ -48,28 +48,36 @@ function formatAuditCsv(r) {
 }
 
 // src/audit/format-json.ts
+var t = (ms) => ms === void 0 ? void 0 : formatTimestamp(ms);
+var event = (e) => ({ kind: e.kind, at: t(e.at), commit: e.commit, by: e.by, detail: e.detail });
+var lease = (l, now) => ({
+  path: l.path,
+  resource: l.resource,
+  grantee: l.grantee,
+  role: l.role,
+  reason: l.reason,
+  ticket: l.ticket,
+  breakGlass: l.breakGlass,
+  pullRequest: l.pullRequest,
+  requestedBy: l.requestedBy,
+  approvers: l.approvers,
+  evidence: l.evidence,
+  start: t(l.start),
+  end: t(l.end),
+  heldUntil: l.status === "not-granted" ? void 0 : t(heldUntil(l, now)),
+  revokedAt: t(l.revokedAt),
+  why: l.why,
+  status: l.status,
+  extensions: l.extensions,
+  addedIn: l.addedIn,
+  removedIn: l.removedIn,
+  events: l.events.map(event)
+});
 function formatAuditJson(r) {
-  const t = (ms) => ms === void 0 ? void 0 : formatTimestamp(ms);
-  return JSON.stringify(
-    {
-      ref: r.ref,
-      head: r.head,
-      generatedAt: t(r.generatedAt),
-      ok: r.findings.length === 0,
-      leases: r.leases.map((l) => ({
-        ...l,
-        start: t(l.start),
-        end: t(l.end),
-        heldUntil: l.status === "not-granted" ? void 0 : t(heldUntil(l, r.generatedAt)),
-        revokedAt: t(l.revokedAt),
-        events: l.events.map((e) => ({ ...e, at: t(e.at) }))
-      })),
-      findings: r.findings,
-      notes: r.notes
-    },
-    null,
-    2
-  ) + "\n";
+  const leases = new Array(r.leases.length);
+  for (let i = 0; i < leases.length; i++) leases[i] = lease(r.leases[i], r.generatedAt);
+  return `${JSON.stringify({ ref: r.ref, head: r.head, generatedAt: t(r.generatedAt), ok: r.findings.length === 0, leases, findings: r.findings, notes: r.notes }, null, 2)}
+`;
 }
 
 // src/audit/format-markdown.ts

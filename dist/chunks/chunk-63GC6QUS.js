@@ -6,7 +6,7 @@ import {
 } from "./chunk-7K3TGAXM.js";
 import {
   formatTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 
 // src/reconcile/format-plan.ts
 function why(because) {

@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   formatTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 
 // src/providers/list-resources.ts
 var LIST_CONCURRENCY = 8;

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   UsageError,
   gitText
-} from "./chunk-JZKVDZZB.js";
+} from "./chunk-LB4RHSKG.js";
 import "./chunk-BQMI2UZC.js";
 
 // src/commands/repository.ts

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   WORKTREE,
   readRepoFile
-} from "./chunk-U4LMBTJN.js";
+} from "./chunk-3FM6YOGM.js";
 import {
   checkLease,
   checkLeasePath,
@@ -13,13 +13,13 @@ import {
   loadPolicy,
   parseDuration,
   require_dist
-} from "./chunk-WV4HMJR7.js";
+} from "./chunk-RRT5U5DH.js";
 import {
   UsageError
-} from "./chunk-JZKVDZZB.js";
+} from "./chunk-LB4RHSKG.js";
 import {
   formatTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 import {
   __toESM
 } from "./chunk-BQMI2UZC.js";

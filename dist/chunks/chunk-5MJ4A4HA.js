@@ -5,15 +5,19 @@ import {
   heldUntil
 } from "./chunk-Y6VO2UKB.js";
 import {
+  jitTrailers,
+  readHistory
+} from "./chunk-5H6ILQIF.js";
+import {
   isBreakGlassRecord,
   listResources
-} from "./chunk-6WXT7YGO.js";
+} from "./chunk-FAQY4JFE.js";
 import {
   NOTES_REF,
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-QRKCPABU.js";
+} from "./chunk-SNM5KUFV.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -22,84 +26,18 @@ import {
   leaseWindow,
   loadLease,
   loadPolicy
-} from "./chunk-WV4HMJR7.js";
+} from "./chunk-RRT5U5DH.js";
 import {
   UsageError,
   git,
-  gitStream,
   gitText,
-  openBlobReader
-} from "./chunk-JZKVDZZB.js";
+  openBlobReader,
+  readBlobs
+} from "./chunk-LB4RHSKG.js";
 import {
   formatTimestamp,
   parseTimestamp
-} from "./chunk-B5CNKYTW.js";
-
-// src/git/history.ts
-import { StringDecoder } from "node:string_decoder";
-var SEP = "";
-var END = "";
-async function readHistory(repo, ref, paths, limits = {}, onCommit) {
-  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
-  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
-  const commits = [];
-  const decoder = new StringDecoder("utf8");
-  let pending = "";
-  const take = (record) => {
-    if (!record) return;
-    const c = parseRecord(record);
-    commits.push(c);
-    onCommit?.(c);
-  };
-  await gitStream(
-    repo,
-    ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths],
-    (chunk) => {
-      pending += decoder.write(chunk);
-      const last = pending.lastIndexOf("");
-      if (last <= 0) return;
-      for (const record of pending.slice(0, last).split("")) take(record);
-      pending = pending.slice(last);
-    }
-  );
-  pending += decoder.end();
-  for (const record of pending.split("")) take(record);
-  return commits.reverse();
-}
-function parseRecord(chunk) {
-  const end = chunk.indexOf(END);
-  const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
-  const commit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1e3, message, changes: [] };
-  if (note.trim()) commit.note = note;
-  const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const meta = fields[i].replace(/^\n+/, "");
-    if (!meta.startsWith(":")) continue;
-    const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
-    const s = status[0];
-    const path = fields[i + 1];
-    if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
-    else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
-    else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
-  }
-  return commit;
-}
-function jitTrailers(message) {
-  const groups = [];
-  let current;
-  for (const line of message.split("\n")) {
-    const m = /^Jit-([A-Za-z-]+):\s?(.*)$/.exec(line);
-    if (!m) continue;
-    const key = m[1].toLowerCase();
-    if (key === "lease") {
-      current = {};
-      groups.push(current);
-    }
-    if (current) current[key] = m[2].trim();
-  }
-  return groups;
-}
+} from "./chunk-ZDAOGDPW.js";
 
 // src/audit/query.ts
 function heldAt(l, t, now) {
@@ -132,10 +70,34 @@ function queryAudit(report, q) {
 // src/audit/rebuild.ts
 var PR_TITLE = /\(#(\d+)\)\s*$/;
 function pullRequestHint(c) {
-  const subject = c.message.split("\n", 1)[0] ?? "";
+  const nl = c.message.indexOf("\n");
+  const subject = nl < 0 ? c.message : c.message.slice(0, nl);
   const m = PR_TITLE.exec(subject) ?? /^Merge pull request #(\d+)/.exec(subject);
   if (m) return Number(m[1]);
   return c.parents.length > 1 ? "merge" : void 0;
+}
+function evidenceOf(input, c, path, blob) {
+  const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
+  if (api) return { ev: api, source: "api" };
+  const n = input.notes.get(c.sha);
+  const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
+  if (!n || !ev) return { source: "none" };
+  if (n.trusted) return { ev, source: "signed-note" };
+  return { ev, source: "unsigned-note" };
+}
+function policiesNeeded(input) {
+  const needed = /* @__PURE__ */ new Set();
+  let policyBlob;
+  for (const c of input.commits) {
+    for (const ch of c.changes) {
+      if (ch.path === input.policyPath) continue;
+      if (policyBlob === void 0 || ch.status === "D" || needed.has(policyBlob) || checkLeasePath(ch.path).kind !== "lease") continue;
+      if (!proven(evidenceOf(input, c, ch.path, ch.blob).source)) needed.add(policyBlob);
+    }
+    const policyChange = c.changes.find((ch) => ch.path === input.policyPath);
+    if (policyChange) policyBlob = policyChange.status === "D" ? void 0 : policyChange.blob;
+  }
+  return needed;
 }
 function rebuildAudit(input) {
   const bots = (input.botNames ?? ["jit-access[bot]"]).map((b) => b.toLowerCase());
@@ -144,15 +106,7 @@ function rebuildAudit(input) {
   const leases = [];
   const live = /* @__PURE__ */ new Map();
   let policyBlob;
-  const evidenceFor = (c, path, blob) => {
-    const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
-    if (api) return { ev: api, source: "api" };
-    const n = input.notes.get(c.sha);
-    const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
-    if (!n || !ev) return { source: "none" };
-    if (n.trusted) return { ev, source: "signed-note" };
-    return { ev, source: "unsigned-note" };
-  };
+  const evidenceFor = (c, path, blob) => evidenceOf(input, c, path, blob);
   const untrusted = (c, path) => {
     if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
   };
@@ -189,9 +143,10 @@ function rebuildAudit(input) {
           grantee: lease.grantee,
           role: lease.role,
           reason: lease.reason,
-          ...lease.ticket ? { ticket: lease.ticket } : {},
+          ticket: lease.ticket || void 0,
           breakGlass: lease.breakGlass === true,
-          ...ev?.pullRequest ? { pullRequest: ev.pullRequest.number, requestedBy: ev.pullRequest.requester ?? ev.pullRequest.author } : typeof hint === "number" ? { pullRequest: hint } : {},
+          pullRequest: ev?.pullRequest ? ev.pullRequest.number : typeof hint === "number" ? hint : void 0,
+          requestedBy: ev?.pullRequest ? ev.pullRequest.requester ?? ev.pullRequest.author : void 0,
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
           evidence: source,
           start: w.start,
@@ -202,10 +157,9 @@ function rebuildAudit(input) {
           events: []
         };
         const prText = rec.pullRequest !== void 0 ? `PR #${rec.pullRequest}` : "no pull request on record";
-        rec.events.push({ kind: "requested", commit: c.sha, ...rec.requestedBy ? { by: rec.requestedBy } : {}, detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
+        rec.events.push({ kind: "requested", commit: c.sha, by: rec.requestedBy || void 0, detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
         for (const a of ev?.approvals ?? []) {
-          const at = parseTimestamp(a.submittedAt);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
+          rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
         }
         if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
@@ -244,9 +198,8 @@ function rebuildAudit(input) {
         rec.extensions += 1;
         life.lease = lease;
         for (const a of ev?.approvals ?? []) {
-          const at = parseTimestamp(a.submittedAt);
           if (!rec.approvers.includes(a.reviewer)) rec.approvers.push(a.reviewer);
-          rec.events.push({ kind: "approved", ...at !== void 0 ? { at } : {}, commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
+          rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the extension's head commit" });
         }
         const prNo = ev?.pullRequest?.number ?? (typeof hint === "number" ? hint : void 0);
         rec.events.push({ kind: "extended", at: c.time, commit: c.sha, ...ev?.pullRequest ? { by: ev.pullRequest.author } : {}, detail: `end moved from ${formatTimestamp(before)} to ${formatTimestamp(rec.end)}${prNo !== void 0 ? ` by PR #${prNo}` : ""}${ev ? "" : " \u2014 approvals not on record"}` });
@@ -257,14 +210,14 @@ function rebuildAudit(input) {
         live.delete(ch.path);
         const rec = life.rec;
         rec.removedIn = c.sha;
-        trailers ??= c.message.includes("Jit-") ? jitTrailers(c.message) : [];
-        const t = trailers.find((g) => g.lease === ch.path);
+        trailers ??= trailersByLease(c.message);
+        const t = trailers.get(ch.path);
         if (t && isBot(c)) {
           const revokedAt = parseTimestamp(t["revoked-at"] ?? "") ?? c.time;
           rec.why = t.reason ?? "expired";
           rec.revokedAt = revokedAt;
           const by = /early revoke by @([A-Za-z0-9-]+)/.exec(rec.why)?.[1];
-          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, ...by ? { by } : {}, detail: rec.why });
+          rec.events.push({ kind: "revoked", at: revokedAt, commit: c.sha, by, detail: rec.why });
         } else {
           const revert = /^Revert "/.test(c.message);
           if (t && !isBot(c)) findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${short(c.sha)} carries jit-access revocation trailers for ${ch.path} but was committed by ${c.committerName} <${c.committerEmail}>, not by the bot.` });
@@ -304,8 +257,14 @@ function rebuildAudit(input) {
   for (const l of leases) l.events.sort((a, b) => when(l, a) - when(l, b) || order(a.kind) - order(b.kind));
   return { ref: input.ref, head: input.head, generatedAt: input.now, leases, findings, notes };
 }
-var ORDER = ["requested", "approved", "not-granted", "granted", "extended", "extension-refused", "over", "revoked"];
-var order = (k) => ORDER.indexOf(k);
+function trailersByLease(message) {
+  const out = /* @__PURE__ */ new Map();
+  if (!message.includes("Jit-")) return out;
+  for (const g of jitTrailers(message)) if (g.lease !== void 0 && !out.has(g.lease)) out.set(g.lease, g);
+  return out;
+}
+var ORDER = { requested: 0, approved: 1, "not-granted": 2, granted: 3, extended: 4, "extension-refused": 5, over: 6, revoked: 7 };
+var order = (k) => ORDER[k];
 var short = (sha) => sha.slice(0, 7);
 var proven = (source) => source === "signed-note" || source === "api";
 function maxFor(policy, lease) {
@@ -393,12 +352,23 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
-  const judge = (texts) => judgeNotes(texts, o.evidenceKey);
-  const allNotes = at === void 0 ? readNotes(o.repoDir).then(judge) : void 0;
+  const judged = { notes: /* @__PURE__ */ new Map(), breakGlass: [] };
+  const judge = (object, text) => judgeNote(judged, object, text, o.evidenceKey);
+  const allNotes = at === void 0 ? readNotes(o.repoDir, void 0, judge) : void 0;
   allNotes?.catch(() => void 0);
-  const reader = openBlobReader(o.repoDir);
+  const parsed = /* @__PURE__ */ new Map();
+  const pathOf = /* @__PURE__ */ new Map();
+  const reader = openBlobReader(
+    o.repoDir,
+    (blob, content) => parsed.set(blob, loadLease(pathOf.get(blob), content).lease),
+    true
+  );
   const want = (c) => {
-    for (const ch of c.changes) if (ch.status !== "D" && (ch.path === o.policyPath || checkLeasePath(ch.path).kind === "lease")) reader.want(ch.blob);
+    for (const ch of c.changes) {
+      if (ch.status === "D" || ch.path === o.policyPath || pathOf.has(ch.blob) || checkLeasePath(ch.path).kind !== "lease") continue;
+      pathOf.set(ch.blob, ch.path);
+      reader.want(ch.blob);
+    }
   };
   let commits;
   try {
@@ -410,20 +380,19 @@ async function runAudit(o) {
   if (at !== void 0) commits.forEach(want);
   const inLog = new Set(commits.map((c) => c.sha));
   const others = allNotes ? void 0 : await breakGlassObjects(o.repoDir, inLog);
-  const judged = allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object)).then((other) => judge(new Map([...commits.flatMap((c) => c.note !== void 0 ? [[c.sha, c.note]] : []), ...other])));
+  const moreNotes = allNotes ?? readNotes(o.repoDir, (object) => !inLog.has(object) && others.has(object), judge).then(() => {
+    for (const c of commits) if (c.note !== void 0) judge(c.sha, c.note);
+  });
   const blobs = await reader.done();
-  const leaseCache = /* @__PURE__ */ new Map();
+  const elsewhere = /* @__PURE__ */ new Map();
   const leaseOf = (path, blob) => {
+    if (pathOf.get(blob) === path) return parsed.get(blob);
     const k = `${path}\0${blob}`;
-    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
-    return leaseCache.get(k);
+    if (!elsewhere.has(k)) elsewhere.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return elsewhere.get(k);
   };
-  const policyCache = /* @__PURE__ */ new Map();
-  const policyOf = (blob) => {
-    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, blobs.get(blob) ?? Buffer.alloc(0)).policy);
-    return policyCache.get(blob);
-  };
-  const { notes, breakGlass } = await judged;
+  await moreNotes;
+  const { notes, breakGlass } = judged;
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
   for (const [commit, n] of at !== void 0 ? [] : notes) {
@@ -443,6 +412,15 @@ async function runAudit(o) {
   }
   if (at !== void 0) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
+  const policyBlobs = policiesNeeded({ commits, notes, policyPath: o.policyPath, ...api ? { api } : {} });
+  const lastPolicy = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
+  if (o.online && lastPolicy && lastPolicy.status !== "D") policyBlobs.add(lastPolicy.blob);
+  const policyTexts = await readBlobs(o.repoDir, [...policyBlobs]);
+  const policyCache = /* @__PURE__ */ new Map();
+  const policyOf = (blob) => {
+    if (!policyCache.has(blob)) policyCache.set(blob, loadPolicy(o.policyPath, policyTexts.get(blob) ?? Buffer.alloc(0)).policy);
+    return policyCache.get(blob);
+  };
   const report = rebuildAudit({
     ref: o.ref,
     head,
@@ -459,8 +437,7 @@ async function runAudit(o) {
     ...o.botNames ? { botNames: o.botNames } : {}
   });
   if (o.online) {
-    const policyChange = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
-    const policy = policyChange && policyChange.status !== "D" ? policyOf(policyChange.blob) : void 0;
+    const policy = lastPolicy && lastPolicy.status !== "D" ? policyOf(lastPolicy.blob) : void 0;
     if (policy) {
       for (const u of await undeclaredGrants(policy, report, o.online.providerFor)) report.findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
     } else reportNotes.push(`No valid ${o.policyPath} at ${o.ref}: live state was not checked.`);
@@ -471,7 +448,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-DY3MQWJF.js");
+  const { verifyChange } = await import("./verify-change-OOINX7U7.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
@@ -539,17 +516,12 @@ async function breakGlassObjects(repoDir, skip) {
     types.split("\n").filter((l) => l.endsWith(" blob")).map((l) => l.split(" ")[0])
   );
 }
-function judgeNotes(texts, key) {
-  const notes = /* @__PURE__ */ new Map();
-  const breakGlass = [];
-  for (const [commit, text] of texts) {
-    const note = parseNote(text);
-    if (!note) continue;
-    const trusted = isTrusted(note, commit, key);
-    notes.set(commit, { note, trusted });
-    for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) breakGlass.push({ record: r, trusted });
-  }
-  return { notes, breakGlass };
+function judgeNote(into, object, text, key) {
+  const note = parseNote(text);
+  if (!note) return;
+  const trusted = isTrusted(note, object, key);
+  into.notes.set(object, { note, trusted });
+  for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
 }
 
 export {

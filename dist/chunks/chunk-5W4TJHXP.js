@@ -9,21 +9,22 @@ import {
   isBreakGlassRecord,
   listResources,
   unsettled
-} from "./chunk-6WXT7YGO.js";
+} from "./chunk-FAQY4JFE.js";
 import {
   verifyChange
-} from "./chunk-UBPERHCW.js";
+} from "./chunk-SFPQASEA.js";
 import {
+  formatNote,
   isTrusted,
   parseNote,
   readNotes,
   signNote,
   writeNote
-} from "./chunk-QRKCPABU.js";
+} from "./chunk-SNM5KUFV.js";
 import {
   readLeaseLog,
   readRepoFile
-} from "./chunk-U4LMBTJN.js";
+} from "./chunk-3FM6YOGM.js";
 import {
   checkLease,
   checkLeasePath,
@@ -33,12 +34,12 @@ import {
   loadPolicy,
   resourceOrg,
   teamsIn
-} from "./chunk-WV4HMJR7.js";
+} from "./chunk-RRT5U5DH.js";
 import {
   UsageError,
   gitText,
   readBlobs
-} from "./chunk-JZKVDZZB.js";
+} from "./chunk-LB4RHSKG.js";
 import {
   resolveFacts
 } from "./chunk-57KBAW56.js";
@@ -319,7 +320,7 @@ async function runApply(o) {
     const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
     const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
     const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
-    await writeNote(o.repoDir, commit, JSON.stringify(note, null, 2) + "\n");
+    await writeNote(o.repoDir, commit, formatNote(note));
   }
   const failed = results.some((r) => r.outcome.status === "failed");
   return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };

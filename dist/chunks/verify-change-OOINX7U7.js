@@ -3,12 +3,12 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   verifyChange
-} from "./chunk-UBPERHCW.js";
-import "./chunk-QRKCPABU.js";
-import "./chunk-U4LMBTJN.js";
-import "./chunk-WV4HMJR7.js";
-import "./chunk-JZKVDZZB.js";
-import "./chunk-B5CNKYTW.js";
+} from "./chunk-SFPQASEA.js";
+import "./chunk-SNM5KUFV.js";
+import "./chunk-3FM6YOGM.js";
+import "./chunk-RRT5U5DH.js";
+import "./chunk-LB4RHSKG.js";
+import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {

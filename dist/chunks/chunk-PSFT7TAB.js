@@ -2,26 +2,30 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
+  jitTrailers
+} from "./chunk-5H6ILQIF.js";
+import {
   runApply
-} from "./chunk-COYCI3X6.js";
+} from "./chunk-5W4TJHXP.js";
 import {
   breakGlassLabel
-} from "./chunk-6WXT7YGO.js";
+} from "./chunk-FAQY4JFE.js";
 import {
+  formatNote,
   isTrusted,
   parseNote,
   pushNotesWithRetry,
   readNote,
   signNote,
   writeNote
-} from "./chunk-QRKCPABU.js";
+} from "./chunk-SNM5KUFV.js";
 import {
   git,
   gitText
-} from "./chunk-JZKVDZZB.js";
+} from "./chunk-LB4RHSKG.js";
 import {
   formatTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 
 // src/commands/expire.ts
 function expiryCommitMessage(removed) {
@@ -38,7 +42,8 @@ function expiryCommitMessage(removed) {
       `Jit-Granted-At: ${r.verified ? formatTimestamp(r.grantedAt) : "never (not verified)"}`,
       `Jit-Expired-At: ${formatTimestamp(r.expiredAt)}`,
       `Jit-Revoked-At: ${formatTimestamp(r.revokedAt)}`,
-      `Jit-Reason: ${r.why}`
+      `Jit-Reason: ${r.why}`,
+      ...r.breakGlass ? [`Jit-Break-Glass: #${r.breakGlass.pullRequest}`] : []
     );
   }
   return lines.join("\n") + "\n";
@@ -116,7 +121,7 @@ async function markEnded(repoDir, endings, key) {
       marked++;
       return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
     });
-    await writeNote(repoDir, object, JSON.stringify(signNote({ ...note, breakGlass }, object, key), null, 2) + "\n");
+    await writeNote(repoDir, object, formatNote(signNote({ ...note, breakGlass }, object, key)));
   }
   return marked;
 }
@@ -130,11 +135,13 @@ async function catchUp(o, push, result, ident, dates) {
   const upstream = (await gitText(o.repoDir, ["rev-parse", "FETCH_HEAD"])).trim();
   const base = (await gitText(o.repoDir, ["rev-parse", "HEAD^"])).trim();
   const still = new Set((await gitText(o.repoDir, ["ls-tree", "-r", "--name-only", "-z", upstream, "--", ...result.removed.map((r) => r.path)])).split("\0").filter(Boolean));
+  const newer = await gitText(o.repoDir, ["log", "--format=%(trailers:only,unfold)", `${base}..${upstream}`]);
+  const recorded = new Set(jitTrailers(newer).flatMap((g) => g["break-glass"] ? [`${g.lease}\0${g["break-glass"]}`] : []));
   const before = result.removed.length;
-  result.removed = result.removed.filter((r) => r.breakGlass !== void 0 || still.has(r.path));
+  result.removed = result.removed.filter((r) => r.breakGlass !== void 0 ? !recorded.has(`${r.path}\0#${r.breakGlass.pullRequest}`) : still.has(r.path));
   try {
-    const keepEmpty = result.removed.some((r) => r.breakGlass !== void 0) ? ["--empty=keep"] : [];
-    await git(o.repoDir, [...ident, "rebase", "-q", ...keepEmpty, upstream], void 0, dates);
+    if (result.removed.length === 0) await git(o.repoDir, ["reset", "-q", "--keep", upstream]);
+    else await git(o.repoDir, [...ident, "rebase", "-q", ...result.removed.some((r) => r.breakGlass !== void 0) ? ["--empty=keep"] : [], upstream], void 0, dates);
   } catch (e) {
     await git(o.repoDir, ["rebase", "--abort"]).catch(() => void 0);
     result.pushError = `the revocation commit does not rebase onto ${push.remote}/${push.branch}: ${e.message}`;

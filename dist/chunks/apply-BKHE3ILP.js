@@ -3,15 +3,15 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-COYCI3X6.js";
+} from "./chunk-5W4TJHXP.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-6WXT7YGO.js";
-import "./chunk-UBPERHCW.js";
-import "./chunk-QRKCPABU.js";
-import "./chunk-U4LMBTJN.js";
-import "./chunk-WV4HMJR7.js";
-import "./chunk-JZKVDZZB.js";
-import "./chunk-B5CNKYTW.js";
+import "./chunk-FAQY4JFE.js";
+import "./chunk-SFPQASEA.js";
+import "./chunk-SNM5KUFV.js";
+import "./chunk-3FM6YOGM.js";
+import "./chunk-RRT5U5DH.js";
+import "./chunk-LB4RHSKG.js";
+import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {

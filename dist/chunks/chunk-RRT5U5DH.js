@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatTimestamp,
   parseTimestamp
-} from "./chunk-B5CNKYTW.js";
+} from "./chunk-ZDAOGDPW.js";
 import {
   __commonJS,
   __require,

@@ -5,9 +5,9 @@ import {
   describeAction,
   formatPlanMarkdown,
   formatPlanText
-} from "./chunk-Z4IVF552.js";
+} from "./chunk-63GC6QUS.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-B5CNKYTW.js";
+import "./chunk-ZDAOGDPW.js";
 import "./chunk-BQMI2UZC.js";
 export {
   describeAction,
