@@ -56,8 +56,8 @@ export async function run(): Promise<void> {
       }
       case "break-glass": {
         const { runBreakGlassAction } = await import("./run-break-glass.js");
-        const { evidenceKey, dryRun } = reconcileInputs();
-        const ok = await runBreakGlassAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), dryRun });
+        const { evidenceKey, botLogin, dryRun } = reconcileInputs();
+        const ok = await runBreakGlassAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}), dryRun });
         if (!ok) core.setFailed("Break-glass was not granted: see the job summary and the pull request comment.");
         return;
       }

@@ -23,7 +23,7 @@ const grantedMarker = (pr: number) => `<!-- jit-access:break-glass-granted #${pr
 
 const ACTIVITIES = ["opened", "reopened", "synchronize"];
 
-export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean }): Promise<boolean> {
+export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; botLogin?: string; dryRun: boolean }): Promise<boolean> {
   const pr = ctx.pullRequest;
   if (!pr || ctx.eventName !== "pull_request_target") {
     throw new Error(`The break-glass command runs on pull_request_target (opened, reopened, synchronize), where the workflow comes from the default branch; not on ${ctx.eventName || "this event"}.`);
@@ -47,6 +47,8 @@ export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, 
     ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
     providerFor: registry,
     remote: "origin",
+    ...(ctx.token ? { token: ctx.token } : {}),
+    ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
     ...(opts.dryRun ? { dryRun: true } : {}),
   });
   core.setOutput("break-glass", r.decision.kind === "grant" ? (r.error ? "failed" : "granted") : r.decision.kind);

@@ -31,10 +31,7 @@ export async function pullRequestRequester(gh: GitHubClient, i: PullRequestReque
   const base = { author: pr.author, repository: `${i.owner}/${i.repo}`, pullRequest: { number: pr.number, headSha: pr.headSha, headRef: pr.headRef }, leases, ...(i.evidenceKey ? { evidenceKey: i.evidenceKey } : {}) };
   if (leases.length === 0) return { requester: resolveRequester(base), warnings };
   const bot = await botLoginFor(gh, i.botLogin, pr.author);
-  if (!bot.login) {
-    if (bot.problem) warnings.push(`Pull request #${pr.number} is by ${pr.author}, and the request form's login is unknown: ${bot.problem}.`);
-    return { requester: resolveRequester(base), warnings };
-  }
+  if (!bot.login) return { requester: resolveRequester({ ...base, ...(bot.problem ? { botProblem: bot.problem } : {}) }), warnings };
   if (pr.author.toLowerCase() !== bot.login.toLowerCase()) return { requester: resolveRequester({ ...base, botLogin: bot.login }), warnings };
   if (!(await fetchNotes(i.repoDir, i.remote ?? "origin", i.token))) warnings.push(`Could not fetch refs/notes/jit from ${i.remote ?? "origin"}: the request note of #${pr.number} cannot be read.`);
   const note = /^[0-9a-f]{40}$/.test(pr.headSha) ? await readNote(i.repoDir, pr.headSha) : undefined;

@@ -18,6 +18,8 @@ export interface RequesterInput {
   author: string;
   /** The login the request form opens pull requests as; undefined: not known (authors are taken as they are). */
   botLogin?: string;
+  /** Why the form's login could not be found: a bot author is then nobody (it may be the form). */
+  botProblem?: string;
   evidenceKey?: string;
   /** "owner/repo". */
   repository: string;
@@ -28,7 +30,7 @@ export interface RequesterInput {
   leases: Array<{ path: string; blob: string }>;
 }
 
-export type RequesterCode = "request-unbound" | "request-no-evidence-key";
+export type RequesterCode = "request-unbound" | "request-no-evidence-key" | "request-bot-unknown";
 
 export type Requester =
   | { ok: true; login: string; via: "author" }
@@ -38,9 +40,17 @@ export type Requester =
 const NEW_REQUEST = "Close this pull request and ask again with the request form (Actions → jit-access request → Run workflow); never push to a request branch.";
 
 export function resolveRequester(i: RequesterInput): Requester {
+  const pr = `#${i.pullRequest.number}`;
+  if (i.botLogin === undefined && i.botProblem !== undefined && i.author.endsWith("[bot]") && i.leases.length > 0) {
+    return {
+      ok: false,
+      code: "request-bot-unknown",
+      message: `Pull request ${pr} was opened by ${i.author}, a bot account, and the request form's login could not be found (${i.botProblem}): whether the form opened it, and for whom, cannot be established.`,
+      hint: "Set the bot-login input to the login the request workflow opens pull requests as, e.g. ${{ steps.app.outputs.app-slug }}[bot].",
+    };
+  }
   const byBot = i.botLogin !== undefined && i.author.toLowerCase() === i.botLogin.toLowerCase();
   if (!byBot || i.leases.length === 0) return { ok: true, login: i.author, via: "author" };
-  const pr = `#${i.pullRequest.number}`;
   const head = i.pullRequest.headSha.slice(0, 7);
   if (!i.evidenceKey) {
     return {

@@ -67,12 +67,14 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
   if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
 
   // Who asked: the author, or for a request-form pull request the actor of its signed request note.
-  const bot = (await botLoginFor(gh, ctx.botLogin, author)).login;
+  const found = await botLoginFor(gh, ctx.botLogin, author);
+  const bot = found.login;
   const byBot = bot !== undefined && author.toLowerCase() === bot.toLowerCase();
   const note = byBot && /^[0-9a-f]{40}$/.test(pr.head.sha) ? await readNote(ctx.repoDir, pr.head.sha) : undefined;
   const who = resolveRequester({
     author,
     ...(bot !== undefined ? { botLogin: bot } : {}),
+    ...(found.problem !== undefined ? { botProblem: found.problem } : {}),
     ...(ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {}),
     repository: `${owner}/${repo}`,
     pullRequest: { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref },

@@ -23,7 +23,9 @@ import { approverMentions, decideBreakGlass, grantStep, isBreakGlassRecord } fro
 import type { BreakGlassDecision, RecordAt } from "../reconcile/break-glass.js";
 import type { Report } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
-import { pullRequestInput } from "./validate.js";
+import { pullRequestInput, refuseUnboundRequest } from "./validate.js";
+import { pullRequestRequester } from "../approval/pull-request-requester.js";
+import { changedLeases } from "../approval/requester.js";
 
 export interface BreakGlassOptions {
   gh: GitHubClient;
@@ -45,6 +47,10 @@ export interface BreakGlassOptions {
    * Without it, the local notes decide and the record stays local.
    */
   remote?: string;
+  /** Sent to fetch the request form's note when the checkout kept no credentials. */
+  token?: string;
+  /** The login the request form opens pull requests as (see github/bot-login.ts). */
+  botLogin?: string;
   /** Decide only: no note, no grant. */
   dryRun?: boolean;
 }
@@ -63,10 +69,24 @@ export interface BreakGlassResult {
 
 export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassResult> {
   const { data: pr } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: o.pullRequest });
-  const author = pr.user?.login ?? "";
   const changes = await pullRequestChanges(o.gh, { owner: o.owner, repo: o.repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha }, o.policyPath);
-  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, author, now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
-  const report = validatePullRequest(input);
+  // Who asked: the author, or for a request-form pull request the actor its signed note names
+  // (validated as theirs, recorded as theirs); nobody when that cannot be established.
+  const { requester } = await pullRequestRequester(o.gh, {
+    repoDir: o.repoDir,
+    ...(o.remote ? { remote: o.remote } : {}),
+    ...(o.token ? { token: o.token } : {}),
+    owner: o.owner,
+    repo: o.repo,
+    pullRequest: { number: pr.number, author: pr.user?.login ?? "", headSha: pr.head.sha, headRef: pr.head.ref },
+    changes,
+    ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}),
+    ...(o.botLogin ? { botLogin: o.botLogin } : {}),
+  });
+  const author = requester.ok ? requester.login : (pr.user?.login ?? "");
+  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, ...(requester.ok ? { author } : {}), now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
+  let report = validatePullRequest(input);
+  if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   const policy = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : undefined;
 
   const blobs = new Map(changes.flatMap((c) => (c.head ? [[c.path, gitBlobId(c.head.bytes)] as const] : [])));

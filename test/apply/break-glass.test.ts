@@ -16,6 +16,7 @@ import { runExpire } from "../../src/commands/expire.js";
 import type { ExpireResult } from "../../src/commands/expire.js";
 import { isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
 import type { BreakGlassRecord, EvidenceNote } from "../../src/evidence/evidence.js";
+import { signRequestNote } from "../../src/evidence/request-note.js";
 import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
 import type { GitHubClient } from "../../src/github/client.js";
@@ -210,6 +211,26 @@ describe("break-glass at pull request time", () => {
     expect(r.decision.kind === "refused" && r.decision.why.join("\n")).toMatch(/no evidence key \(input evidence-key\).*JIT_EVIDENCE_KEY/);
     expect(members()).toEqual(["platform-bot"]);
     expect((await readNotes(repo.dir)).size).toBe(0);
+  });
+
+  it("a break-glass request made with the request form is the actor's: validated, recorded and announced as theirs; changed after the form opened it, it grants nothing", async () => {
+    const branch = "jit/request/zed/platform-admins-1";
+    const { number, head } = openPr(branch, "jit-access[bot]", { [PATH]: glass() });
+    const binding = { repository: "acme/access", branch, actor: "zed", lease: PATH, blob: blobOf(head), requestedAt: OPENED };
+    await writeNote(repo.dir, head, JSON.stringify(signRequestNote(binding, head, KEY)));
+    clock = new Date(GRANTED);
+    const run = (n: number) => runBreakGlass({ gh, repoDir: repo.dir, ref: "main", owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: GRANTED, pullRequest: n, providerFor: registry().forResource, evidenceKey: KEY, botLogin: "jit-access[bot]" });
+    const r = await run(number);
+    expect(r.report.ok).toBe(true);
+    expect(r.decision.kind === "grant" && r.decision.record.requester).toBe("zed");
+    expect((await recordsOn(blobOf(head)))[0]!.requester).toBe("zed");
+    expect(members()).toEqual(["platform-bot", "zed"]);
+
+    // The same, with a commit pushed onto the form's branch: nobody asked, nothing is granted.
+    const other = openPr("jit/request/zed/platform-admins-2", "jit-access[bot]", { "leases/platform-admins/zed-inc-78.yaml": glass({ reason: "Prod is down again: roll back INC-78", ticket: "INC-78" }) });
+    const refused = await run(other.number);
+    expect(refused.decision.kind).toBe("refused");
+    expect(refused.decision.kind === "refused" && refused.decision.why.join("\n")).toMatch(/request-unbound/);
   });
 
   it("does not chain: a second break-glass pull request for the same grantee and resource is refused while the first lasts", async () => {

@@ -54,6 +54,15 @@ describe("resolveRequester", () => {
     expect(code({ leases: [{ path: "leases/x/zed.yaml", blob: BLOB }, { path: "leases/x/more.yaml", blob: BLOB }] })).toBe("request-unbound");
   });
 
+  it("nobody, for a bot's pull request when the form's login could not be found (it may be the form's)", () => {
+    const problem = { botLogin: undefined, botProblem: "GET /user: 403" };
+    expect(code(problem)).toBe("request-bot-unknown");
+    expect(resolveRequester(input(problem))).toMatchObject({ ok: false, message: expect.stringContaining("jit-access[bot], a bot account") as unknown, hint: expect.stringContaining("bot-login") as unknown });
+    expect(code({ ...problem, author: "renovate[bot]" })).toBe("request-bot-unknown");
+    expect(code({ ...problem, author: "mallory" })).toBe("ok:mallory"); // a person is who they are
+    expect(code({ ...problem, leases: [] })).toBe("ok:jit-access[bot]");
+  });
+
   it("a note edited after signing (another actor) is not trusted", () => {
     const signed = JSON.parse(note()) as { request: RequestBinding };
     signed.request.actor = "mallory";
