@@ -523,9 +523,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-BKHE3ILP.js"),
-    import("./chunks/expire-3JH2WO6B.js"),
-    import("./chunks/revoke-KH6QBNWE.js"),
+    import("./chunks/apply-7KUO2YZ6.js"),
+    import("./chunks/expire-OSETSTUV.js"),
+    import("./chunks/revoke-3BKHEJ75.js"),
     import("./chunks/repository-XXAUP3KP.js"),
     import("./chunks/format-plan-2H27INFP.js")
   ]);
@@ -618,7 +618,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-UCUJHTDO.js");
+  const { runAudit } = await import("./chunks/audit-RSHOYCH6.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-XXAUP3KP.js")]);
@@ -647,7 +647,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-CHVAIY5V.js");
+  const { runSandbox } = await import("./chunks/sandbox-EY3EIMID.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

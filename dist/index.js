@@ -33805,9 +33805,17 @@ var init_blob_id = __esm({
 
 // src/approval/requester.ts
 function resolveRequester(i) {
+  const pr = `#${i.pullRequest.number}`;
+  if (i.botLogin === void 0 && i.botProblem !== void 0 && i.author.endsWith("[bot]") && i.leases.length > 0) {
+    return {
+      ok: false,
+      code: "request-bot-unknown",
+      message: `Pull request ${pr} was opened by ${i.author}, a bot account, and the request form's login could not be found (${i.botProblem}): whether the form opened it, and for whom, cannot be established.`,
+      hint: "Set the bot-login input to the login the request workflow opens pull requests as, e.g. ${{ steps.app.outputs.app-slug }}[bot]."
+    };
+  }
   const byBot = i.botLogin !== void 0 && i.author.toLowerCase() === i.botLogin.toLowerCase();
   if (!byBot || i.leases.length === 0) return { ok: true, login: i.author, via: "author" };
-  const pr = `#${i.pullRequest.number}`;
   const head = i.pullRequest.headSha.slice(0, 7);
   if (!i.evidenceKey) {
     return {
@@ -33966,6 +33974,29 @@ var init_bot_login = __esm({
   "src/github/bot-login.ts"() {
     "use strict";
     asked = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/approval/pull-request-requester.ts
+async function pullRequestRequester(gh, i) {
+  const pr = i.pullRequest;
+  const warnings = [];
+  const leases = changedLeases(i.changes);
+  const base = { author: pr.author, repository: `${i.owner}/${i.repo}`, pullRequest: { number: pr.number, headSha: pr.headSha, headRef: pr.headRef }, leases, ...i.evidenceKey ? { evidenceKey: i.evidenceKey } : {} };
+  if (leases.length === 0) return { requester: resolveRequester(base), warnings };
+  const bot = await botLoginFor(gh, i.botLogin, pr.author);
+  if (!bot.login) return { requester: resolveRequester({ ...base, ...bot.problem ? { botProblem: bot.problem } : {} }), warnings };
+  if (pr.author.toLowerCase() !== bot.login.toLowerCase()) return { requester: resolveRequester({ ...base, botLogin: bot.login }), warnings };
+  if (!await fetchNotes(i.repoDir, i.remote ?? "origin", i.token)) warnings.push(`Could not fetch refs/notes/jit from ${i.remote ?? "origin"}: the request note of #${pr.number} cannot be read.`);
+  const note = /^[0-9a-f]{40}$/.test(pr.headSha) ? await readNote(i.repoDir, pr.headSha) : void 0;
+  return { requester: resolveRequester({ ...base, botLogin: bot.login, ...note !== void 0 ? { note } : {} }), warnings };
+}
+var init_pull_request_requester = __esm({
+  "src/approval/pull-request-requester.ts"() {
+    "use strict";
+    init_evidence_notes();
+    init_bot_login();
+    init_requester();
   }
 });
 
@@ -34263,12 +34294,14 @@ async function verifyChange(ctx, c) {
   const mine = files.find((f) => f.filename === c.path);
   if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${c.path}; it reached ${ctx.defaultBranch} another way.`);
   if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
-  const bot = (await botLoginFor(gh, ctx.botLogin, author)).login;
+  const found = await botLoginFor(gh, ctx.botLogin, author);
+  const bot = found.login;
   const byBot = bot !== void 0 && author.toLowerCase() === bot.toLowerCase();
   const note = byBot && /^[0-9a-f]{40}$/.test(pr.head.sha) ? await readNote(ctx.repoDir, pr.head.sha) : void 0;
   const who2 = resolveRequester({
     author,
     ...bot !== void 0 ? { botLogin: bot } : {},
+    ...found.problem !== void 0 ? { botProblem: found.problem } : {},
     ...ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {},
     repository: `${owner2}/${repo}`,
     pullRequest: { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref },
@@ -36535,10 +36568,22 @@ var init_run_request = __esm({
 // src/commands/break-glass.ts
 async function runBreakGlass(o) {
   const { data: pr } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: o.pullRequest });
-  const author = pr.user?.login ?? "";
   const changes = await pullRequestChanges(o.gh, { owner: o.owner, repo: o.repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha }, o.policyPath);
-  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, author, now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
-  const report = validatePullRequest(input);
+  const { requester } = await pullRequestRequester(o.gh, {
+    repoDir: o.repoDir,
+    ...o.remote ? { remote: o.remote } : {},
+    ...o.token ? { token: o.token } : {},
+    owner: o.owner,
+    repo: o.repo,
+    pullRequest: { number: pr.number, author: pr.user?.login ?? "", headSha: pr.head.sha, headRef: pr.head.ref },
+    changes,
+    ...o.evidenceKey ? { evidenceKey: o.evidenceKey } : {},
+    ...o.botLogin ? { botLogin: o.botLogin } : {}
+  });
+  const author = requester.ok ? requester.login : pr.user?.login ?? "";
+  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, ...requester.ok ? { author } : {}, now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
+  let report = validatePullRequest(input);
+  if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   const policy2 = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : void 0;
   const blobs = new Map(changes.flatMap((c) => c.head ? [[c.path, gitBlobId(c.head.bytes)]] : []));
   const decide = (records) => decideBreakGlass({
@@ -36640,6 +36685,8 @@ var init_break_glass2 = __esm({
     init_break_glass();
     init_validate_pull_request();
     init_validate();
+    init_pull_request_requester();
+    init_requester();
     PUSH_ATTEMPTS2 = 5;
   }
 });
@@ -36674,6 +36721,8 @@ async function runBreakGlassAction(ctx, gh, opts) {
     ...opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {},
     providerFor: registry,
     remote: "origin",
+    ...ctx.token ? { token: ctx.token } : {},
+    ...opts.botLogin ? { botLogin: opts.botLogin } : {},
     ...opts.dryRun ? { dryRun: true } : {}
   });
   setOutput("break-glass", r.decision.kind === "grant" ? r.error ? "failed" : "granted" : r.decision.kind);
@@ -42075,27 +42124,7 @@ function readContext(env, input, now) {
 init_core();
 init_validate();
 init_requester();
-
-// src/approval/pull-request-requester.ts
-init_evidence_notes();
-init_bot_login();
-init_requester();
-async function pullRequestRequester(gh, i) {
-  const pr = i.pullRequest;
-  const warnings = [];
-  const leases = changedLeases(i.changes);
-  const base = { author: pr.author, repository: `${i.owner}/${i.repo}`, pullRequest: { number: pr.number, headSha: pr.headSha, headRef: pr.headRef }, leases, ...i.evidenceKey ? { evidenceKey: i.evidenceKey } : {} };
-  if (leases.length === 0) return { requester: resolveRequester(base), warnings };
-  const bot = await botLoginFor(gh, i.botLogin, pr.author);
-  if (!bot.login) {
-    if (bot.problem) warnings.push(`Pull request #${pr.number} is by ${pr.author}, and the request form's login is unknown: ${bot.problem}.`);
-    return { requester: resolveRequester(base), warnings };
-  }
-  if (pr.author.toLowerCase() !== bot.login.toLowerCase()) return { requester: resolveRequester({ ...base, botLogin: bot.login }), warnings };
-  if (!await fetchNotes(i.repoDir, i.remote ?? "origin", i.token)) warnings.push(`Could not fetch refs/notes/jit from ${i.remote ?? "origin"}: the request note of #${pr.number} cannot be read.`);
-  const note = /^[0-9a-f]{40}$/.test(pr.headSha) ? await readNote(i.repoDir, pr.headSha) : void 0;
-  return { requester: resolveRequester({ ...base, botLogin: bot.login, ...note !== void 0 ? { note } : {} }), warnings };
-}
+init_pull_request_requester();
 
 // src/github/check-run.ts
 var CHECK_NAME = "jit-access / validate";
@@ -42457,8 +42486,8 @@ async function run() {
       }
       case "break-glass": {
         const { runBreakGlassAction: runBreakGlassAction2 } = await Promise.resolve().then(() => (init_run_break_glass(), run_break_glass_exports));
-        const { evidenceKey, dryRun } = reconcileInputs();
-        const ok = await runBreakGlassAction2(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, dryRun });
+        const { evidenceKey, botLogin: botLogin2, dryRun } = reconcileInputs();
+        const ok = await runBreakGlassAction2(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin2 ? { botLogin: botLogin2 } : {}, dryRun });
         if (!ok) setFailed("Break-glass was not granted: see the job summary and the pull request comment.");
         return;
       }

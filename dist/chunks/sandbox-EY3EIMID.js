@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-5MJ4A4HA.js";
+} from "./chunk-T4PHKVH7.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";
@@ -23,16 +23,16 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-PSFT7TAB.js";
+} from "./chunk-HCMQ3Q35.js";
 import "./chunk-5H6ILQIF.js";
 import {
   runApply
-} from "./chunk-5W4TJHXP.js";
+} from "./chunk-AWWGOHF5.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
 import {
   evaluateApprovals
-} from "./chunk-SFPQASEA.js";
+} from "./chunk-LCS2IAMI.js";
 import "./chunk-SNM5KUFV.js";
 import {
   WORKTREE,

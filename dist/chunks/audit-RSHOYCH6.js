@@ -2,22 +2,16 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-PSFT7TAB.js";
+  runAudit
+} from "./chunk-T4PHKVH7.js";
+import "./chunk-Y6VO2UKB.js";
 import "./chunk-5H6ILQIF.js";
-import "./chunk-5W4TJHXP.js";
-import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
-import "./chunk-SFPQASEA.js";
 import "./chunk-SNM5KUFV.js";
-import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
 import "./chunk-ZDAOGDPW.js";
-import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  runAudit
 };

@@ -12,7 +12,7 @@ import {
 } from "./chunk-FAQY4JFE.js";
 import {
   verifyChange
-} from "./chunk-SFPQASEA.js";
+} from "./chunk-LCS2IAMI.js";
 import {
   formatNote,
   isTrusted,

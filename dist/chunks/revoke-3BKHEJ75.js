@@ -3,12 +3,12 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-PSFT7TAB.js";
+} from "./chunk-HCMQ3Q35.js";
 import "./chunk-5H6ILQIF.js";
-import "./chunk-5W4TJHXP.js";
+import "./chunk-AWWGOHF5.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
-import "./chunk-SFPQASEA.js";
+import "./chunk-LCS2IAMI.js";
 import "./chunk-SNM5KUFV.js";
 import {
   readRepoFile

@@ -2,16 +2,18 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  runAudit
-} from "./chunk-5MJ4A4HA.js";
-import "./chunk-Y6VO2UKB.js";
-import "./chunk-5H6ILQIF.js";
+  runApply
+} from "./chunk-AWWGOHF5.js";
+import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
+import "./chunk-LCS2IAMI.js";
 import "./chunk-SNM5KUFV.js";
+import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
 import "./chunk-ZDAOGDPW.js";
+import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  runAudit
+  runApply
 };

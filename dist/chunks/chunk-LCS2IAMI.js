@@ -163,9 +163,17 @@ function parseRequestNote(text) {
 // src/approval/requester.ts
 var NEW_REQUEST = "Close this pull request and ask again with the request form (Actions \u2192 jit-access request \u2192 Run workflow); never push to a request branch.";
 function resolveRequester(i) {
+  const pr = `#${i.pullRequest.number}`;
+  if (i.botLogin === void 0 && i.botProblem !== void 0 && i.author.endsWith("[bot]") && i.leases.length > 0) {
+    return {
+      ok: false,
+      code: "request-bot-unknown",
+      message: `Pull request ${pr} was opened by ${i.author}, a bot account, and the request form's login could not be found (${i.botProblem}): whether the form opened it, and for whom, cannot be established.`,
+      hint: "Set the bot-login input to the login the request workflow opens pull requests as, e.g. ${{ steps.app.outputs.app-slug }}[bot]."
+    };
+  }
   const byBot = i.botLogin !== void 0 && i.author.toLowerCase() === i.botLogin.toLowerCase();
   if (!byBot || i.leases.length === 0) return { ok: true, login: i.author, via: "author" };
-  const pr = `#${i.pullRequest.number}`;
   const head = i.pullRequest.headSha.slice(0, 7);
   if (!i.evidenceKey) {
     return {
@@ -217,12 +225,14 @@ async function verifyChange(ctx, c) {
   const mine = files.find((f) => f.filename === c.path);
   if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${c.path}; it reached ${ctx.defaultBranch} another way.`);
   if (mine.sha !== c.blob) return reject(`content-differs: ${c.path} on ${ctx.defaultBranch} is not the version reviewed in PR #${pr.number}.`);
-  const bot = (await botLoginFor(gh, ctx.botLogin, author)).login;
+  const found = await botLoginFor(gh, ctx.botLogin, author);
+  const bot = found.login;
   const byBot = bot !== void 0 && author.toLowerCase() === bot.toLowerCase();
   const note = byBot && /^[0-9a-f]{40}$/.test(pr.head.sha) ? await readNote(ctx.repoDir, pr.head.sha) : void 0;
   const who = resolveRequester({
     author,
     ...bot !== void 0 ? { botLogin: bot } : {},
+    ...found.problem !== void 0 ? { botProblem: found.problem } : {},
     ...ctx.evidenceKey ? { evidenceKey: ctx.evidenceKey } : {},
     repository: `${owner}/${repo}`,
     pullRequest: { number: pr.number, headSha: pr.head.sha, headRef: pr.head.ref },

@@ -2,8 +2,14 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  verifyChange
-} from "./chunk-SFPQASEA.js";
+  expiryCommitMessage,
+  runExpire
+} from "./chunk-HCMQ3Q35.js";
+import "./chunk-5H6ILQIF.js";
+import "./chunk-AWWGOHF5.js";
+import "./chunk-7K3TGAXM.js";
+import "./chunk-FAQY4JFE.js";
+import "./chunk-LCS2IAMI.js";
 import "./chunk-SNM5KUFV.js";
 import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
@@ -12,5 +18,6 @@ import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  verifyChange
+  expiryCommitMessage,
+  runExpire
 };

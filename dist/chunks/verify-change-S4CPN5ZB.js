@@ -2,11 +2,8 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  runApply
-} from "./chunk-5W4TJHXP.js";
-import "./chunk-7K3TGAXM.js";
-import "./chunk-FAQY4JFE.js";
-import "./chunk-SFPQASEA.js";
+  verifyChange
+} from "./chunk-LCS2IAMI.js";
 import "./chunk-SNM5KUFV.js";
 import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
@@ -15,5 +12,5 @@ import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  runApply
+  verifyChange
 };

@@ -6,7 +6,7 @@ import {
 } from "./chunk-5H6ILQIF.js";
 import {
   runApply
-} from "./chunk-5W4TJHXP.js";
+} from "./chunk-AWWGOHF5.js";
 import {
   breakGlassLabel
 } from "./chunk-FAQY4JFE.js";
