@@ -53,13 +53,14 @@ export function timerWorkflow(): string {
 
 /**
  * After an apply, expire, revoke or timer run: start a timer for every lease it granted (or
- * changed the role of) on a `revocation: timer` resource, plus `more`. Reported in the log,
+ * changed the role of) on a `revocation: timer` resource, and for every lease new or extended
+ * in it whose grant was already there, plus `more`. Reported in the log,
  * the job summary and the `timers` output; failures are warnings.
  */
 export async function startTimersAfter(ctx: ActionContext, gh: GitHubClient, results: ApplyResult | Array<ApplyResult | undefined>, more: TimerStart[] = []): Promise<TimersStarted> {
   const runs = (Array.isArray(results) ? results : [results]).filter((r): r is ApplyResult => r !== undefined);
   const byLease = new Map<string, TimerStart>();
-  for (const t of [...runs.flatMap((r) => timersToStart(r.results, r.policy)), ...more]) byLease.set(t.lease, t);
+  for (const t of [...runs.flatMap((r) => timersToStart(r.results, r.policy, r.plan.actions, r.recorded)), ...more]) byLease.set(t.lease, t);
   const timers = [...byLease.values()];
   if (timers.length === 0) {
     core.setOutput("timers", "0");

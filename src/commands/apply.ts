@@ -58,6 +58,11 @@ export interface ApplyResult {
   findings: WindowFinding[];
   /** Changes verified through the API in this run. */
   verified: LeaseEvidence[];
+  /**
+   * Leases new or extended since the last run: approved in this run and recorded in a signed
+   * note (so the next run does not verify them again). Empty without an evidence key.
+   */
+  recorded: string[];
   /** Total failures: findings, failed items, refused guards, unlistable resources. */
   ok: boolean;
   /** Active leases with the pull request that requested them (from evidence), for reminders. */
@@ -163,7 +168,13 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // Verify what has no trusted evidence, oldest first (an extension needs its add).
   const verified: LeaseEvidence[] = [];
   const parents = new Map<string, string>();
+  // A run scoped to some resources (a timer) verifies nothing of the others: it acts on none of them.
+  const inScope = (path: string) => {
+    const where = checkLeasePath(path);
+    return !o.onlyResources || (where.kind === "lease" && o.onlyResources.has(where.resource));
+  };
   for (const p of pending) {
+    if (!inScope(p.life.path)) continue;
     const ch = p.life.changes[p.index]!;
     const input = inputOf.get(p.life.path)!;
     const first = input.changes[0]!;
@@ -195,7 +206,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   }
   for (const life of log.ended) {
     const add = life.changes[0];
-    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`)) continue;
+    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`) || !inScope(life.path)) continue;
     let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
     if (!ev) {
       const parent = parents.get(add.commit) ?? (await firstParent(o.repoDir, add.commit));
@@ -323,7 +334,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
 
@@ -347,7 +358,8 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     await writeNote(o.repoDir, commit, formatNote(note));
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
+  return { policy, plan, results, findings, verified, recorded, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 
 /** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */

@@ -13,6 +13,7 @@ import { checkLeasePath } from "../lease/lease-path.js";
 import { formatTimestamp, parseTimestamp } from "../lease/timestamp.js";
 import type { Policy } from "../policy/policy.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
+import type { PlanAction } from "../reconcile/plan.js";
 
 const MINUTE = 60_000;
 /**
@@ -38,16 +39,24 @@ export function timerInputs(t: TimerStart): { lease: string; "expires-at": strin
 
 /**
  * Timers for what a run granted or changed on resources with `revocation: timer`: one per
- * lease behind each successful grant or role change, at that lease's end.
+ * lease behind each successful grant or role change, at that lease's end; and one per lease
+ * new or extended in this run (`recorded`) whose grant was already there (kept: another
+ * lease, or the same one before its extension, holds it), at its end.
  */
-export function timersToStart(results: ActionResult[], policy: Policy): TimerStart[] {
+export function timersToStart(results: ActionResult[], policy: Policy, plan: PlanAction[] = [], recorded: string[] = []): TimerStart[] {
   const out = new Map<string, TimerStart>();
+  const isTimer = (resource: string) => policy.resources.get(resource)?.revocation === "timer";
   for (const r of results) {
     const a = r.action;
     if (a.kind !== "grant" && a.kind !== "change-role") continue;
     if (r.outcome.status === "failed") continue;
-    if (policy.resources.get(a.resource)?.revocation !== "timer") continue;
+    if (!isTimer(a.resource)) continue;
     for (const b of a.because) if (b.kind === "lease") out.set(b.path, { lease: b.path, expiresAt: b.end });
+  }
+  const fresh = new Set(recorded);
+  for (const a of plan) {
+    if (a.kind !== "keep" || !isTimer(a.resource)) continue;
+    for (const b of a.because) if (b.kind === "lease" && fresh.has(b.path) && !out.has(b.path)) out.set(b.path, { lease: b.path, expiresAt: b.end });
   }
   return [...out.values()];
 }

@@ -119,6 +119,33 @@ describe("revocation: timer", () => {
     expect(trailers).toContain("Jit-Reason: expired");
   });
 
+  it("a second lease whose grant is already there (kept) gets its own timer, once; the first timer leaves the grant to it, the second revokes", async () => {
+    merge("leases/fast/zed.yaml", { grantee: "zed", duration: "2h" }, "2026-11-24T09:00:00Z");
+    const first = await runApply(options(at("2026-11-24T09:00:40Z")));
+    expect(timersToStart(first.results, first.policy, first.plan.actions, first.recorded)).toEqual([{ lease: "leases/fast/zed.yaml", expiresAt: at("2026-11-24T11:00:00Z") }]);
+    merge("leases/fast/zed-more.yaml", { grantee: "zed", duration: "4h" }, "2026-11-24T10:00:00Z");
+    const second = await runApply(options(at("2026-11-24T10:00:40Z")));
+    expect(second.results).toEqual([]); // zed already a member: kept
+    expect(second.recorded).toEqual(["leases/fast/zed-more.yaml"]);
+    expect(timersToStart(second.results, second.policy, second.plan.actions, second.recorded)).toEqual([{ lease: "leases/fast/zed-more.yaml", expiresAt: at("2026-11-24T14:00:00Z") }]);
+    // The next run has nothing new: no timer again.
+    const third = await runApply(options(at("2026-11-24T10:05:00Z")));
+    expect(third.recorded).toEqual([]);
+    expect(timersToStart(third.results, third.policy, third.plan.actions, third.recorded)).toEqual([]);
+    // Without an evidence key nothing is recorded, so a kept lease gets no timer (it would get one every run); the sweep revokes it.
+    merge("leases/fast/zed-third.yaml", { grantee: "zed", duration: "3h" }, "2026-11-24T10:10:00Z");
+    const keyless = await runApply({ ...options(at("2026-11-24T10:10:40Z")), evidenceKey: undefined });
+    expect(keyless.recorded).toEqual([]);
+
+    const firstTimer = await runTimer({ ...options(at("2026-11-24T11:00:05Z")), lease: "leases/fast/zed.yaml" });
+    expect(firstTimer.removed.map((x) => x.path)).toEqual(["leases/fast/zed.yaml"]);
+    expect(members("fast")).toEqual(["zed"]);
+    const secondTimer = await runTimer({ ...options(at("2026-11-24T14:00:05Z")), lease: "leases/fast/zed-more.yaml" });
+    // It sweeps its resource: zed-third, over since 13:10 with no timer of its own, goes too.
+    expect(secondTimer.removed.map((x) => x.path).sort()).toEqual(["leases/fast/zed-more.yaml", "leases/fast/zed-third.yaml"]);
+    expect(members("fast")).toEqual([]);
+  });
+
   it("is scoped to the lease's resource: other resources are neither listed, revoked nor cleaned up", async () => {
     merge("leases/fast/zed.yaml", { grantee: "zed", duration: "2h" }, "2026-11-24T09:00:00Z");
     merge("leases/slow/yan.yaml", { grantee: "yan", duration: "1h" }, "2026-11-24T09:05:00Z");
@@ -133,11 +160,18 @@ describe("revocation: timer", () => {
     expect(members("slow").sort()).toEqual(["xia", "yan"]);
     expect(files()).toEqual(["leases/slow/yan.yaml"]);
     expect(emu.requests.filter((x) => x.path.includes("/teams/slow"))).toEqual([]);
+    // A lease merged on the other resource since the last apply is not verified by the timer either (no API call for it).
+    merge("leases/slow/xia.yaml", { grantee: "xia", duration: "3h" }, "2026-11-24T11:00:30Z");
+    emu.resetLog();
+    const again = await runTimer({ ...options(at("2026-11-24T11:01:00Z")), lease: "leases/fast/zed.yaml" });
+    expect(again.apply.verified).toEqual([]);
+    expect(emu.requests.filter((x) => x.path.includes("/pulls") || x.path.includes("/commits/"))).toEqual([]);
     // The sweep still does its part.
     const sweep = await runExpire(options(at("2026-11-24T11:03:00Z")));
     expect(sweep.apply.plan.refused).toEqual([]);
-    expect(members("slow")).toEqual([]);
-    expect(files()).toEqual([]);
+    expect(sweep.apply.verified.map((v) => v.lease)).toEqual(["leases/slow/xia.yaml"]);
+    expect(members("slow")).toEqual(["xia"]);
+    expect(files()).toEqual(["leases/slow/xia.yaml"]);
   });
 
   it("an extended lease: the timer at the old expiry revokes nothing and names the new one", async () => {
