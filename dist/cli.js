@@ -523,9 +523,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-7KUO2YZ6.js"),
-    import("./chunks/expire-OSETSTUV.js"),
-    import("./chunks/revoke-3BKHEJ75.js"),
+    import("./chunks/apply-MWQRLX35.js"),
+    import("./chunks/expire-Z6K66EZ3.js"),
+    import("./chunks/revoke-ZALVFE5D.js"),
     import("./chunks/repository-XXAUP3KP.js"),
     import("./chunks/format-plan-2H27INFP.js")
   ]);
@@ -647,7 +647,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-EY3EIMID.js");
+  const { runSandbox } = await import("./chunks/sandbox-SPO2U2IM.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

@@ -34771,7 +34771,12 @@ async function runApply(o) {
   }
   const verified = [];
   const parents = /* @__PURE__ */ new Map();
+  const inScope = (path) => {
+    const where = checkLeasePath(path);
+    return !o.onlyResources || where.kind === "lease" && o.onlyResources.has(where.resource);
+  };
   for (const p of pending) {
+    if (!inScope(p.life.path)) continue;
     const ch = p.life.changes[p.index];
     const input = inputOf.get(p.life.path);
     const first = input.changes[0];
@@ -34799,7 +34804,7 @@ async function runApply(o) {
   }
   for (const life of log.ended) {
     const add = life.changes[0];
-    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`)) continue;
+    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`) || !inScope(life.path)) continue;
     let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
     if (!ev) {
       const parent = parents.get(add.commit) ?? await firstParent(o.repoDir, add.commit);
@@ -34907,7 +34912,7 @@ async function runApply(o) {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, recorded: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -34925,7 +34930,8 @@ async function runApply(o) {
     await writeNote(o.repoDir, commit, formatNote(note));
   }
   const failed3 = results.some((r) => r.outcome.status === "failed");
-  return { policy: policy2, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
+  return { policy: policy2, plan, results, findings, verified, recorded, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function firstParent(repoDir, commit) {
   try {
@@ -35672,14 +35678,20 @@ var init_notify_results = __esm({
 function timerInputs(t) {
   return { lease: t.lease, "expires-at": formatTimestamp(t.expiresAt) };
 }
-function timersToStart(results, policy2) {
+function timersToStart(results, policy2, plan = [], recorded = []) {
   const out = /* @__PURE__ */ new Map();
+  const isTimer = (resource) => policy2.resources.get(resource)?.revocation === "timer";
   for (const r of results) {
     const a = r.action;
     if (a.kind !== "grant" && a.kind !== "change-role") continue;
     if (r.outcome.status === "failed") continue;
-    if (policy2.resources.get(a.resource)?.revocation !== "timer") continue;
+    if (!isTimer(a.resource)) continue;
     for (const b of a.because) if (b.kind === "lease") out.set(b.path, { lease: b.path, expiresAt: b.end });
+  }
+  const fresh = new Set(recorded);
+  for (const a of plan) {
+    if (a.kind !== "keep" || !isTimer(a.resource)) continue;
+    for (const b of a.because) if (b.kind === "lease" && fresh.has(b.path) && !out.has(b.path)) out.set(b.path, { lease: b.path, expiresAt: b.end });
   }
   return [...out.values()];
 }
@@ -35751,7 +35763,7 @@ function timerWorkflow() {
 async function startTimersAfter(ctx, gh, results, more = []) {
   const runs = (Array.isArray(results) ? results : [results]).filter((r2) => r2 !== void 0);
   const byLease = /* @__PURE__ */ new Map();
-  for (const t of [...runs.flatMap((r2) => timersToStart(r2.results, r2.policy)), ...more]) byLease.set(t.lease, t);
+  for (const t of [...runs.flatMap((r2) => timersToStart(r2.results, r2.policy, r2.plan.actions, r2.recorded)), ...more]) byLease.set(t.lease, t);
   const timers = [...byLease.values()];
   if (timers.length === 0) {
     setOutput("timers", "0");

@@ -169,7 +169,12 @@ async function runApply(o) {
   }
   const verified = [];
   const parents = /* @__PURE__ */ new Map();
+  const inScope = (path) => {
+    const where = checkLeasePath(path);
+    return !o.onlyResources || where.kind === "lease" && o.onlyResources.has(where.resource);
+  };
   for (const p of pending) {
+    if (!inScope(p.life.path)) continue;
     const ch = p.life.changes[p.index];
     const input = inputOf.get(p.life.path);
     const first = input.changes[0];
@@ -197,7 +202,7 @@ async function runApply(o) {
   }
   for (const life of log.ended) {
     const add = life.changes[0];
-    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`)) continue;
+    if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`) || !inScope(life.path)) continue;
     let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
     if (!ev) {
       const parent = parents.get(add.commit) ?? await firstParent(o.repoDir, add.commit);
@@ -305,7 +310,7 @@ async function runApply(o) {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -323,7 +328,8 @@ async function runApply(o) {
     await writeNote(o.repoDir, commit, formatNote(note));
   }
   const failed = results.some((r) => r.outcome.status === "failed");
-  return { policy, plan, results, findings, verified, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
+  return { policy, plan, results, findings, verified, recorded, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 async function firstParent(repoDir, commit) {
   try {

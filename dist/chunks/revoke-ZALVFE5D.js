@@ -3,9 +3,9 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-HCMQ3Q35.js";
+} from "./chunk-X4M3HKQI.js";
 import "./chunk-5H6ILQIF.js";
-import "./chunk-AWWGOHF5.js";
+import "./chunk-QLWYGBTZ.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
 import "./chunk-LCS2IAMI.js";

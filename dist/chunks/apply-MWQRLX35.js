@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runApply
-} from "./chunk-AWWGOHF5.js";
+} from "./chunk-QLWYGBTZ.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
 import "./chunk-LCS2IAMI.js";

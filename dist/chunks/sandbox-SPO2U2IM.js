@@ -23,11 +23,11 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-HCMQ3Q35.js";
+} from "./chunk-X4M3HKQI.js";
 import "./chunk-5H6ILQIF.js";
 import {
   runApply
-} from "./chunk-AWWGOHF5.js";
+} from "./chunk-QLWYGBTZ.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
 import {

@@ -4,9 +4,9 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   expiryCommitMessage,
   runExpire
-} from "./chunk-HCMQ3Q35.js";
+} from "./chunk-X4M3HKQI.js";
 import "./chunk-5H6ILQIF.js";
-import "./chunk-AWWGOHF5.js";
+import "./chunk-QLWYGBTZ.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-FAQY4JFE.js";
 import "./chunk-LCS2IAMI.js";

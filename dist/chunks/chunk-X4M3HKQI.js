@@ -6,7 +6,7 @@ import {
 } from "./chunk-5H6ILQIF.js";
 import {
   runApply
-} from "./chunk-AWWGOHF5.js";
+} from "./chunk-QLWYGBTZ.js";
 import {
   breakGlassLabel
 } from "./chunk-FAQY4JFE.js";
