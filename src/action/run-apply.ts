@@ -5,10 +5,9 @@
  * finding or failed item.
  */
 import * as core from "@actions/core";
-import { pushNotesWithRetry } from "../git/evidence-notes.js";
+import { pushNotesWithRetry, fetchNotes } from "../git/evidence-notes.js";
 import { runApply } from "../commands/apply.js";
 import type { ApplyResult } from "../commands/apply.js";
-import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import { createProviderRegistry } from "../providers/registry.js";
@@ -23,11 +22,7 @@ export const APPLY_MARKER = "<!-- jit-access:apply -->";
 
 export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; botLogin?: string; dryRun: boolean; force: boolean }): Promise<ApplyResult> {
   // Evidence from earlier runs (a fresh checkout does not fetch notes).
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    core.info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
-  }
+  if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
   const result = await runApply({
     gh,
     repoDir: ctx.workspace,

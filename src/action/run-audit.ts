@@ -9,11 +9,11 @@ import * as core from "@actions/core";
 import { formatAuditCsv } from "../audit/format-csv.js";
 import { formatAuditMarkdown } from "../audit/format-markdown.js";
 import { runAudit } from "../commands/audit.js";
-import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { parseDuration, MINUTE_MS } from "../lease/duration.js";
 import { formatTimestamp, parseTimestamp } from "../lease/timestamp.js";
 import { createProviderRegistry } from "../providers/registry.js";
+import { fetchNotes } from "../git/evidence-notes.js";
 import type { ActionContext } from "./context.js";
 
 /** GitHub refuses issue bodies over 65,536 characters. */
@@ -42,11 +42,8 @@ export function sinceFrom(text: string, now: number): number | undefined {
 
 export async function runAuditAction(ctx: ActionContext, gh: GitHubClient, inputs: AuditInputs): Promise<{ ok: boolean; findings: number; leases: number }> {
   if (!["never", "findings", "always"].includes(inputs.issue)) throw new Error(`Input 'issue' must be never, findings or always, not '${inputs.issue}'.`);
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    core.info("No evidence notes yet (refs/notes/jit): approvals are verified through the API.");
-  }
+  // Evidence from earlier runs (a fresh checkout does not fetch notes).
+  if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit): approvals are verified through the API.");
   const since = sinceFrom(inputs.since, ctx.now);
   const report = await runAudit({
     repoDir: ctx.workspace,

@@ -4,11 +4,10 @@
  * it to the default branch (retrying on a concurrent push); evidence notes are pushed too.
  */
 import * as core from "@actions/core";
-import { pushNotesWithRetry } from "../git/evidence-notes.js";
+import { pushNotesWithRetry, fetchNotes } from "../git/evidence-notes.js";
 import { runExpire } from "../commands/expire.js";
 import type { ExpireOptions, ExpireResult } from "../commands/expire.js";
 import { runRevoke } from "../commands/revoke.js";
-import { git } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import type { Policy } from "../policy/policy.js";
@@ -47,11 +46,8 @@ export async function expireAndReport<R extends ExpireResult>(
   opts: { evidenceKey?: string; botLogin?: string; dryRun: boolean; force: boolean },
   run: (o: ExpireOptions) => Promise<R | undefined>,
 ): Promise<R | undefined> {
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    core.info("No evidence notes yet (refs/notes/jit).");
-  }
+  // Evidence from earlier runs (a fresh checkout does not fetch notes).
+  if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit).");
   const branch = ctx.defaultBranch ?? "main";
   const registry = createProviderRegistry(gh);
   const r = await run({

@@ -32,8 +32,8 @@ import { leaseWindows } from "../reconcile/lease-windows.js";
 import type { LifeInput, WindowFinding } from "../reconcile/lease-windows.js";
 import { planReconcile } from "../reconcile/plan.js";
 import type { Guards, LeaseWindow, Plan, ResourceState } from "../reconcile/plan.js";
-import { breakGlassSweep, isBreakGlassRecord, unsettled } from "../reconcile/break-glass.js";
-import type { BreakGlassEnding, MergedAdd, RecordAt } from "../reconcile/break-glass.js";
+import { breakGlassSweep, trustedBreakGlassRecords, unsettled } from "../reconcile/break-glass.js";
+import type { BreakGlassEnding, MergedAdd } from "../reconcile/break-glass.js";
 
 export interface ApplyOptions extends Omit<VerifyContext, "now"> {
   now: number;
@@ -138,15 +138,8 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       return index.get(key.slice(cut + 1));
     },
   };
-  // Break-glass grants made at pull request time, from signed notes only (a forged one grants
-  // nothing). Notes are written by JSON.stringify, which never escapes the key: a note
-  // without the text "breakGlass" has none (and one that hid it with escapes has no valid MAC).
-  const records: RecordAt[] = [];
-  for (const [commit, text] of notes) {
-    if (!text.includes('"breakGlass"')) continue;
-    const note = trustedNote(commit);
-    for (const b of Array.isArray(note?.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
-  }
+  // Break-glass grants made at pull request time, from signed notes only.
+  const records = trustedBreakGlassRecords(notes, o.evidenceKey);
   // Leases granted by break-glass and not settled: their merge is verified even when over (was it reviewed in time?).
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
 

@@ -19,7 +19,7 @@ import { resolveFacts } from "../github/resolve-facts.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy, Resource } from "../policy/policy.js";
 import type { GrantOutcome, Provider } from "../providers/provider.js";
-import { approverMentions, decideBreakGlass, grantStep, isBreakGlassRecord } from "../reconcile/break-glass.js";
+import { approverMentions, decideBreakGlass, grantStep, trustedBreakGlassRecords } from "../reconcile/break-glass.js";
 import type { BreakGlassDecision, RecordAt } from "../reconcile/break-glass.js";
 import type { Report } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
@@ -118,7 +118,7 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
       }
     }
     const notes = await readNotes(o.repoDir);
-    const decision = decide(trustedRecords(notes, o.evidenceKey));
+    const decision = decide(trustedBreakGlassRecords(notes, o.evidenceKey));
     const result: BreakGlassResult = { decision, report, headSha: pr.head.sha, approvers: approversOf(policy, decision) };
     if (decision.kind !== "grant" || o.dryRun) return result;
 
@@ -140,18 +140,6 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
 }
 
 const PUSH_ATTEMPTS = 5;
-
-/** Signed break-glass records in the notes (a forged one grants and blocks nothing). */
-function trustedRecords(notes: Map<string, string>, key: string | undefined): RecordAt[] {
-  const records: RecordAt[] = [];
-  for (const [object, text] of notes) {
-    if (!text.includes('"breakGlass"')) continue; // written by JSON.stringify, which never escapes a key
-    const note = parseNote(text);
-    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key)) continue;
-    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
-  }
-  return records;
-}
 
 /** Makes the local refs/notes/jit the remote's (none when it has none); an error message when it cannot be read. */
 async function syncNotes(repoDir: string, remote: string): Promise<string | undefined> {

@@ -20,6 +20,7 @@
  * revokes, flags it once, records a revocation commit and marks the record ended.
  */
 import type { BreakGlassRecord } from "../evidence/evidence.js";
+import { isTrusted, parseNote } from "../evidence/evidence.js";
 import { MINUTE_MS, formatDuration } from "../lease/duration.js";
 import type { Lease } from "../lease/lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
@@ -54,6 +55,23 @@ export function isBreakGlassRecord(v: unknown): v is BreakGlassRecord {
   const strings = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
   if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
   return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t as string)));
+}
+
+/**
+ * The break-glass records in the notes (object → note text), from signed notes only: a forged
+ * one grants and blocks nothing. Notes are written by JSON.stringify, which never escapes a
+ * key: a note without the text "breakGlass" has none (and one that hid it with escapes has
+ * no valid MAC).
+ */
+export function trustedBreakGlassRecords(notes: Iterable<[string, string]>, key: string | undefined): RecordAt[] {
+  const records: RecordAt[] = [];
+  for (const [object, text] of notes) {
+    if (!text.includes('"breakGlass"')) continue;
+    const note = parseNote(text);
+    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key)) continue;
+    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+  }
+  return records;
 }
 
 // ---------------------------------------------------------------- pull request time
