@@ -523,9 +523,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-MWQRLX35.js"),
-    import("./chunks/expire-Z6K66EZ3.js"),
-    import("./chunks/revoke-ZALVFE5D.js"),
+    import("./chunks/apply-P2AKSNBU.js"),
+    import("./chunks/expire-RMQ6T2JO.js"),
+    import("./chunks/revoke-ZMZIEWMS.js"),
     import("./chunks/repository-XXAUP3KP.js"),
     import("./chunks/format-plan-2H27INFP.js")
   ]);
@@ -618,7 +618,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-RSHOYCH6.js");
+  const { runAudit } = await import("./chunks/audit-KUMN6PMZ.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-XXAUP3KP.js")]);
@@ -647,7 +647,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-SPO2U2IM.js");
+  const { runSandbox } = await import("./chunks/sandbox-RSCS2OH7.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

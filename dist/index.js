@@ -34565,6 +34565,16 @@ function isBreakGlassRecord(v) {
   if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
   return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t)));
 }
+function trustedBreakGlassRecords(notes, key3) {
+  const records = [];
+  for (const [object, text] of notes) {
+    if (!text.includes('"breakGlass"')) continue;
+    const note = parseNote(text);
+    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key3)) continue;
+    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+  }
+  return records;
+}
 function decideBreakGlass(q) {
   const asks = q.changes.flatMap((c) => {
     if (!c.head || checkLeasePath(c.path).kind !== "lease") return [];
@@ -34687,6 +34697,7 @@ var NOT_REVIEWED, REQUEST_CLOSED, ms;
 var init_break_glass = __esm({
   "src/reconcile/break-glass.ts"() {
     "use strict";
+    init_evidence();
     init_duration();
     init_lease_path();
     init_load_lease();
@@ -34748,12 +34759,7 @@ async function runApply(o) {
       return index.get(key3.slice(cut + 1));
     }
   };
-  const records = [];
-  for (const [commit, text] of notes) {
-    if (!text.includes('"breakGlass"')) continue;
-    const note = trustedNote(commit);
-    for (const b of Array.isArray(note?.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
-  }
+  const records = trustedBreakGlassRecords(notes, o.evidenceKey);
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
   const inputs = [];
   const inputOf = /* @__PURE__ */ new Map();
@@ -35796,11 +35802,7 @@ __export(run_apply_exports, {
   runApplyAction: () => runApplyAction
 });
 async function runApplyAction(ctx, gh, opts) {
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
-  }
+  if (!await fetchNotes(ctx.workspace, "origin", ctx.token)) info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
   const result = await runApply({
     gh,
     repoDir: ctx.workspace,
@@ -35872,7 +35874,6 @@ var init_run_apply = __esm({
     init_core();
     init_evidence_notes();
     init_apply();
-    init_run_git();
     init_timestamp();
     init_registry();
     init_format_plan();
@@ -36154,11 +36155,7 @@ async function runExpireAction(ctx, gh, opts, revoke) {
   return r?.ok ?? true;
 }
 async function expireAndReport(ctx, gh, opts, run2) {
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    info("No evidence notes yet (refs/notes/jit).");
-  }
+  if (!await fetchNotes(ctx.workspace, "origin", ctx.token)) info("No evidence notes yet (refs/notes/jit).");
   const branch = ctx.defaultBranch ?? "main";
   const registry = createProviderRegistry(gh);
   const r = await run2({
@@ -36210,7 +36207,6 @@ var init_run_expire = __esm({
     init_evidence_notes();
     init_expire();
     init_revoke();
-    init_run_git();
     init_timestamp();
     init_registry();
     init_format_plan();
@@ -36620,7 +36616,7 @@ async function runBreakGlass(o) {
       }
     }
     const notes = await readNotes(o.repoDir);
-    const decision = decide(trustedRecords(notes, o.evidenceKey));
+    const decision = decide(trustedBreakGlassRecords(notes, o.evidenceKey));
     const result = { decision, report, headSha: pr.head.sha, approvers: approversOf(policy2, decision) };
     if (decision.kind !== "grant" || o.dryRun) return result;
     const blob = decision.record.blob;
@@ -36637,16 +36633,6 @@ async function runBreakGlass(o) {
     result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
     return result;
   }
-}
-function trustedRecords(notes, key3) {
-  const records = [];
-  for (const [object, text] of notes) {
-    if (!text.includes('"breakGlass"')) continue;
-    const note = parseNote(text);
-    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key3)) continue;
-    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
-  }
-  return records;
 }
 async function syncNotes(repoDir, remote) {
   try {
@@ -37496,11 +37482,7 @@ function sinceFrom(text, now) {
 }
 async function runAuditAction(ctx, gh, inputs) {
   if (!["never", "findings", "always"].includes(inputs.issue)) throw new Error(`Input 'issue' must be never, findings or always, not '${inputs.issue}'.`);
-  try {
-    await git(ctx.workspace, ["fetch", "--quiet", "origin", "+refs/notes/jit:refs/notes/jit"]);
-  } catch {
-    info("No evidence notes yet (refs/notes/jit): approvals are verified through the API.");
-  }
+  if (!await fetchNotes(ctx.workspace, "origin", ctx.token)) info("No evidence notes yet (refs/notes/jit): approvals are verified through the API.");
   const since = sinceFrom(inputs.since, ctx.now);
   const report = await runAudit({
     repoDir: ctx.workspace,
@@ -37544,10 +37526,10 @@ var init_run_audit = __esm({
     init_format_csv();
     init_format_markdown();
     init_audit();
-    init_run_git();
     init_duration();
     init_timestamp();
     init_registry();
+    init_evidence_notes();
     ISSUE_BODY_MAX = 65e3;
   }
 });

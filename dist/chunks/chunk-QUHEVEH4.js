@@ -11,7 +11,7 @@ import {
 import {
   isBreakGlassRecord,
   listResources
-} from "./chunk-FAQY4JFE.js";
+} from "./chunk-ECFMJL24.js";
 import {
   NOTES_REF,
   isTrusted,

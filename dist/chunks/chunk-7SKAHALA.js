@@ -6,10 +6,10 @@ import {
 } from "./chunk-5H6ILQIF.js";
 import {
   runApply
-} from "./chunk-QLWYGBTZ.js";
+} from "./chunk-V353Y4BH.js";
 import {
   breakGlassLabel
-} from "./chunk-FAQY4JFE.js";
+} from "./chunk-ECFMJL24.js";
 import {
   formatNote,
   isTrusted,

@@ -3,10 +3,10 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runAudit
-} from "./chunk-T4PHKVH7.js";
+} from "./chunk-QUHEVEH4.js";
 import "./chunk-Y6VO2UKB.js";
 import "./chunk-5H6ILQIF.js";
-import "./chunk-FAQY4JFE.js";
+import "./chunk-ECFMJL24.js";
 import "./chunk-SNM5KUFV.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";

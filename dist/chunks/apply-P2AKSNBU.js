@@ -2,13 +2,10 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-X4M3HKQI.js";
-import "./chunk-5H6ILQIF.js";
-import "./chunk-QLWYGBTZ.js";
+  runApply
+} from "./chunk-V353Y4BH.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-FAQY4JFE.js";
+import "./chunk-ECFMJL24.js";
 import "./chunk-LCS2IAMI.js";
 import "./chunk-SNM5KUFV.js";
 import "./chunk-3FM6YOGM.js";
@@ -18,6 +15,5 @@ import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  runApply
 };

@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-T4PHKVH7.js";
+} from "./chunk-QUHEVEH4.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";
@@ -23,13 +23,13 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-X4M3HKQI.js";
+} from "./chunk-7SKAHALA.js";
 import "./chunk-5H6ILQIF.js";
 import {
   runApply
-} from "./chunk-QLWYGBTZ.js";
+} from "./chunk-V353Y4BH.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-FAQY4JFE.js";
+import "./chunk-ECFMJL24.js";
 import {
   evaluateApprovals
 } from "./chunk-LCS2IAMI.js";

@@ -2,6 +2,10 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
+  isTrusted,
+  parseNote
+} from "./chunk-SNM5KUFV.js";
+import {
   formatTimestamp
 } from "./chunk-ZDAOGDPW.js";
 
@@ -41,6 +45,16 @@ function isBreakGlassRecord(v) {
   if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
   return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t)));
 }
+function trustedBreakGlassRecords(notes, key) {
+  const records = [];
+  for (const [object, text] of notes) {
+    if (!text.includes('"breakGlass"')) continue;
+    const note = parseNote(text);
+    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key)) continue;
+    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+  }
+  return records;
+}
 function reviewedMerge(r, adds) {
   return adds.find((a) => a.path === r.lease && a.blob === r.blob && a.verdict === "approved" && a.pullRequest === r.pullRequest && a.time < ms(r.reviewBy));
 }
@@ -75,6 +89,7 @@ export {
   listResources,
   breakGlassLabel,
   isBreakGlassRecord,
+  trustedBreakGlassRecords,
   unsettled,
   breakGlassSweep
 };

@@ -3,11 +3,11 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-X4M3HKQI.js";
+} from "./chunk-7SKAHALA.js";
 import "./chunk-5H6ILQIF.js";
-import "./chunk-QLWYGBTZ.js";
+import "./chunk-V353Y4BH.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-FAQY4JFE.js";
+import "./chunk-ECFMJL24.js";
 import "./chunk-LCS2IAMI.js";
 import "./chunk-SNM5KUFV.js";
 import {

@@ -6,10 +6,10 @@ import {
 } from "./chunk-7K3TGAXM.js";
 import {
   breakGlassSweep,
-  isBreakGlassRecord,
   listResources,
+  trustedBreakGlassRecords,
   unsettled
-} from "./chunk-FAQY4JFE.js";
+} from "./chunk-ECFMJL24.js";
 import {
   verifyChange
 } from "./chunk-LCS2IAMI.js";
@@ -146,12 +146,7 @@ async function runApply(o) {
       return index.get(key.slice(cut + 1));
     }
   };
-  const records = [];
-  for (const [commit, text] of notes) {
-    if (!text.includes('"breakGlass"')) continue;
-    const note = trustedNote(commit);
-    for (const b of Array.isArray(note?.breakGlass) ? note.breakGlass : []) if (isBreakGlassRecord(b)) records.push({ noteOn: commit, record: b });
-  }
+  const records = trustedBreakGlassRecords(notes, o.evidenceKey);
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
   const inputs = [];
   const inputOf = /* @__PURE__ */ new Map();
