@@ -122,5 +122,5 @@ execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" })
 //    `git log --name-status` over the same 50,000 commits and 10,000 leases. Target ≤ 1.5×.
 //    The measured programs are bundled next to the driver (cold processes).
 console.log("");
-await Promise.all(["history-bench", "expiry-run"].map(bundle));
+await Promise.all(["history-bench", "expiry-run", "audit-floor"].map(bundle));
 execFileSync("node", [join(work, "history-bench.mjs")], { cwd: root, stdio: "inherit" });

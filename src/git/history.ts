@@ -39,10 +39,7 @@ const END = "\x03";
  * the subject and the trailers (all the audit reads); with `notesRef`, each commit's note.
  * git's output is parsed while git walks (newest first), then put in order.
  */
-export async function readHistory(repo: string, ref: string, paths: string[], limits: { since?: number; until?: number; notesRef?: string } = {}, onCommit?: (c: HistoryCommit) => void): Promise<HistoryCommit[]> {
-  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const bounds = [...(limits.since !== undefined ? [`--since=${iso(limits.since)}`] : []), ...(limits.until !== undefined ? [`--until=${iso(limits.until)}`] : [])];
-  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
+export async function readHistory(repo: string, ref: string, paths: string[], limits: HistoryLimits = {}, onCommit?: (c: HistoryCommit) => void): Promise<HistoryCommit[]> {
   const commits: HistoryCommit[] = [];
   const decoder = new StringDecoder("utf8");
   let pending = "";
@@ -54,7 +51,7 @@ export async function readHistory(repo: string, ref: string, paths: string[], li
   };
   await gitStream(
     repo,
-    ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths],
+    historyLogArgs(ref, paths, limits),
     (chunk) => {
       pending += decoder.write(chunk);
       const last = pending.lastIndexOf("\x01");
@@ -68,22 +65,41 @@ export async function readHistory(repo: string, ref: string, paths: string[], li
   return commits.reverse();
 }
 
+export interface HistoryLimits {
+  since?: number;
+  until?: number;
+  notesRef?: string;
+}
+
+/** The `git log` readHistory runs (also timed alone by the audit benchmark). */
+export function historyLogArgs(ref: string, paths: string[], limits: HistoryLimits = {}): string[] {
+  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const bounds = [...(limits.since !== undefined ? [`--since=${iso(limits.since)}`] : []), ...(limits.until !== undefined ? [`--until=${iso(limits.until)}`] : [])];
+  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
+  return ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths];
+}
+
 function parseRecord(chunk: string): HistoryCommit {
   const end = chunk.indexOf(END);
   const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
   const commit: HistoryCommit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1000, message, changes: [] };
   if (note.trim()) commit.note = note;
-  // then, per file: ":<modes> <blobs> <status>\0<path>\0"
-  const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const meta = fields[i]!.replace(/^\n+/, "");
-    if (!meta.startsWith(":")) continue;
-    const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
+  // Then, per file: ":<old mode> <new mode> <old blob> <new blob> <status>\0<path>\0".
+  let pos = chunk.indexOf(":", end + 1);
+  while (pos >= 0) {
+    const metaEnd = chunk.indexOf("\0", pos);
+    const pathEnd = metaEnd < 0 ? -1 : chunk.indexOf("\0", metaEnd + 1);
+    if (pathEnd < 0) break;
+    const [, , oldBlob = "", newBlob = "", status = ""] = chunk.slice(pos + 1, metaEnd).split(" ");
+    const path = chunk.slice(metaEnd + 1, pathEnd);
     const s = status[0];
-    const path = fields[i + 1]!;
     if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
     else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
     else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
+    // The next record starts right after this one's path (git may put a newline between).
+    pos = pathEnd + 1;
+    while (pos < chunk.length && chunk.charCodeAt(pos) === 0x0a) pos++;
+    if (chunk.charCodeAt(pos) !== 0x3a) break;
   }
   return commit;
 }
