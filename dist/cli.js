@@ -524,8 +524,8 @@ async function apply(args, io, mode) {
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
     import("./chunks/apply-P2AKSNBU.js"),
-    import("./chunks/expire-RMQ6T2JO.js"),
-    import("./chunks/revoke-ZMZIEWMS.js"),
+    import("./chunks/expire-IKXEADPB.js"),
+    import("./chunks/revoke-X6RH3SPR.js"),
     import("./chunks/repository-XXAUP3KP.js"),
     import("./chunks/format-plan-2H27INFP.js")
   ]);
@@ -618,7 +618,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-KUMN6PMZ.js");
+  const { runAudit } = await import("./chunks/audit-TSTE32AL.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-XXAUP3KP.js")]);
@@ -647,7 +647,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-RSCS2OH7.js");
+  const { runSandbox } = await import("./chunks/sandbox-FOGGK7XW.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

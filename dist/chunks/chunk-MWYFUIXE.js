@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   jitTrailers
-} from "./chunk-5H6ILQIF.js";
+} from "./chunk-FIW7TLUJ.js";
 import {
   runApply
 } from "./chunk-V353Y4BH.js";

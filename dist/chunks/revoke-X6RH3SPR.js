@@ -3,8 +3,8 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-7SKAHALA.js";
-import "./chunk-5H6ILQIF.js";
+} from "./chunk-MWYFUIXE.js";
+import "./chunk-FIW7TLUJ.js";
 import "./chunk-V353Y4BH.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-ECFMJL24.js";

@@ -3,9 +3,9 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runAudit
-} from "./chunk-QUHEVEH4.js";
+} from "./chunk-6OZWT2JU.js";
 import "./chunk-Y6VO2UKB.js";
-import "./chunk-5H6ILQIF.js";
+import "./chunk-FIW7TLUJ.js";
 import "./chunk-ECFMJL24.js";
 import "./chunk-SNM5KUFV.js";
 import "./chunk-RRT5U5DH.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-QUHEVEH4.js";
+} from "./chunk-6OZWT2JU.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";
@@ -23,8 +23,8 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-7SKAHALA.js";
-import "./chunk-5H6ILQIF.js";
+} from "./chunk-MWYFUIXE.js";
+import "./chunk-FIW7TLUJ.js";
 import {
   runApply
 } from "./chunk-V353Y4BH.js";

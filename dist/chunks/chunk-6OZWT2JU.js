@@ -7,7 +7,7 @@ import {
 import {
   jitTrailers,
   readHistory
-} from "./chunk-5H6ILQIF.js";
+} from "./chunk-FIW7TLUJ.js";
 import {
   isBreakGlassRecord,
   listResources

@@ -10,9 +10,6 @@ import { StringDecoder } from "node:string_decoder";
 var SEP = "";
 var END = "";
 async function readHistory(repo, ref, paths, limits = {}, onCommit) {
-  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
-  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
   const commits = [];
   const decoder = new StringDecoder("utf8");
   let pending = "";
@@ -24,7 +21,7 @@ async function readHistory(repo, ref, paths, limits = {}, onCommit) {
   };
   await gitStream(
     repo,
-    ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths],
+    historyLogArgs(ref, paths, limits),
     (chunk) => {
       pending += decoder.write(chunk);
       const last = pending.lastIndexOf("");
@@ -37,21 +34,31 @@ async function readHistory(repo, ref, paths, limits = {}, onCommit) {
   for (const record of pending.split("")) take(record);
   return commits.reverse();
 }
+function historyLogArgs(ref, paths, limits = {}) {
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const bounds = [...limits.since !== void 0 ? [`--since=${iso(limits.since)}`] : [], ...limits.until !== void 0 ? [`--until=${iso(limits.until)}`] : []];
+  const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
+  return ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths];
+}
 function parseRecord(chunk) {
   const end = chunk.indexOf(END);
   const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
   const commit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1e3, message, changes: [] };
   if (note.trim()) commit.note = note;
-  const fields = chunk.slice(end + 1).replace(/^\0/, "").split("\0");
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const meta = fields[i].replace(/^\n+/, "");
-    if (!meta.startsWith(":")) continue;
-    const [, , oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
+  let pos = chunk.indexOf(":", end + 1);
+  while (pos >= 0) {
+    const metaEnd = chunk.indexOf("\0", pos);
+    const pathEnd = metaEnd < 0 ? -1 : chunk.indexOf("\0", metaEnd + 1);
+    if (pathEnd < 0) break;
+    const [, , oldBlob = "", newBlob = "", status = ""] = chunk.slice(pos + 1, metaEnd).split(" ");
+    const path = chunk.slice(metaEnd + 1, pathEnd);
     const s = status[0];
-    const path = fields[i + 1];
     if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
     else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
     else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });
+    pos = pathEnd + 1;
+    while (pos < chunk.length && chunk.charCodeAt(pos) === 10) pos++;
+    if (chunk.charCodeAt(pos) !== 58) break;
   }
   return commit;
 }
