@@ -1,11 +1,13 @@
 /**
  * `jit revoke LEASE...` and the Action's `revoke` (a workflow_dispatch "revoke now"): end
- * leases before their time. The grantee may release their own lease; the policy's admins
- * may revoke any. The grant is revoked in this run, then the file is removed in a revocation
+ * leases before their time — named one by one, by resource folder, or by grantee (incident
+ * response). The grantee may release their own leases; the policy's admins may revoke any. The grant is revoked in this run, then the file is removed in a revocation
  * commit whose trailers say who revoked it and why — never the other way round.
  */
 import { UsageError } from "../diagnostics/usage-error.js";
-import { readRepoFile } from "../git/access-repo.js";
+import { readLeaseFiles, readRepoFile } from "../git/access-repo.js";
+import type { Lease } from "../lease/lease.js";
+import { checkLeasePath } from "../lease/lease-path.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { loadLease } from "../lease/load-lease.js";
 import { loadPolicy } from "../policy/load-policy.js";
@@ -14,6 +16,10 @@ import type { ExpireOptions, ExpireResult } from "./expire.js";
 import { runExpire } from "./expire.js";
 
 export interface RevokeOptions extends ExpireOptions {
+  /**
+   * What to end: lease files, resource folders (`leases/<resource>/`: every lease on it) and
+   * grantees (`@login`: every lease of theirs, e.g. for an account that was compromised).
+   */
   leases: string[];
   /** Who asks (GITHUB_ACTOR in the Action). */
   actor: string;
@@ -21,19 +27,53 @@ export interface RevokeOptions extends ExpireOptions {
 }
 
 export async function runRevoke(o: RevokeOptions): Promise<ExpireResult> {
-  if (o.leases.length === 0) throw new UsageError("revoke-nothing", "Name the lease file(s) to revoke, e.g. leases/prod-db/alice.yaml.");
+  if (o.leases.length === 0) throw new UsageError("revoke-nothing", "Name the lease file(s) to revoke (e.g. leases/prod-db/alice.yaml), a resource folder (leases/prod-db/) or a grantee (@alice).");
   const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
   const policy = policyFile ? loadPolicy(o.policyPath, policyFile.bytes).policy : undefined;
   if (!policy) throw new UsageError("policy-invalid", `No valid ${o.policyPath} at ${o.ref}.`);
   const facts = await resolveFacts(o.gh, { teams: teamsIn(policy.admins, policy.groups), orgMembers: [] });
   const isAdmin = isAmong(o.actor, policy.admins, policy.groups, facts) === true;
-  for (const path of o.leases) {
-    const file = await readRepoFile(o.repoDir, o.ref, path);
-    const lease = file ? loadLease(path, file.bytes).lease : undefined;
-    if (!lease) throw new UsageError("revoke-unknown-lease", `${path} is not a lease on ${o.ref}.`);
+  const chosen = await selectLeases(o.repoDir, o.ref, o.leases);
+  for (const [path, lease] of chosen) {
     if (!isAdmin && lease.grantee.toLowerCase() !== o.actor.toLowerCase()) {
       throw new UsageError("revoke-not-allowed", `${o.actor} may not revoke ${path}: only its grantee (${lease.grantee}) or the policy admins (${policy.admins.join(", ")}) may.`);
     }
   }
-  return runExpire({ ...o, endNow: new Set(o.leases), earlyReason: `early revoke by @${o.actor}${o.reason ? `: ${o.reason}` : ""}` });
+  return runExpire({ ...o, endNow: new Set(chosen.keys()), earlyReason: `early revoke by @${o.actor}${o.reason ? `: ${o.reason}` : ""}` });
+}
+
+/** The leases on `ref` that the selectors name (lease files, resource folders, @grantees); each selector must name at least one. */
+async function selectLeases(repoDir: string, ref: string, selectors: string[]): Promise<Map<string, Lease>> {
+  let all: Map<string, Lease> | undefined;
+  const onRef = async () => {
+    if (!all) {
+      all = new Map();
+      for (const f of await readLeaseFiles(repoDir, ref)) {
+        const lease = f.mode === "file" && checkLeasePath(f.path).kind === "lease" ? loadLease(f.path, f.bytes).lease : undefined;
+        if (lease) all.set(f.path, lease);
+      }
+    }
+    return all;
+  };
+  const chosen = new Map<string, Lease>();
+  for (const raw of selectors) {
+    const sel = raw.trim();
+    let found: Array<[string, Lease]>;
+    if (sel.startsWith("@")) {
+      const login = sel.slice(1).toLowerCase();
+      found = [...(await onRef())].filter(([, l]) => l.grantee.toLowerCase() === login);
+    } else if (checkLeasePath(sel).kind === "lease") {
+      const file = await readRepoFile(repoDir, ref, sel);
+      const lease = file ? loadLease(sel, file.bytes).lease : undefined;
+      if (!lease) throw new UsageError("revoke-unknown-lease", `${sel} is not a lease on ${ref}.`);
+      found = [[sel, lease]];
+    } else {
+      const folder = `${sel.replace(/\/+$/, "")}/`;
+      if (!/^leases\/[^/]+\/$/.test(folder)) throw new UsageError("revoke-bad-selector", `'${raw}' is neither a lease file (leases/<resource>/<name>.yaml), a resource folder (leases/<resource>/) nor a grantee (@login).`);
+      found = [...(await onRef())].filter(([path]) => path.startsWith(folder));
+    }
+    if (found.length === 0) throw new UsageError("revoke-unknown-lease", `${raw} names no lease on ${ref}.`);
+    for (const [path, lease] of found) chosen.set(path, lease);
+  }
+  return chosen;
 }

@@ -51,10 +51,27 @@ afterEach(async () => {
   repo.cleanup();
 });
 
-const revoke = (actor: string, reason?: string) => {
+const revoke = (actor: string, reason?: string, leases = [PATH]) => {
   const registry = createProviderRegistry(gh);
-  return runRevoke({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW, ref: "HEAD", evidenceKey: "k", providerFor: (id, p) => registry(p.resources.get(id)!), dryRun: false, leases: [PATH], actor, ...(reason ? { reason } : {}) });
+  return runRevoke({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW, ref: "HEAD", evidenceKey: "k", providerFor: (id, p) => registry(p.resources.get(id)!), dryRun: false, leases, actor, ...(reason ? { reason } : {}) });
 };
+
+/** Another approved and merged lease on prod-db-readers, granted. */
+function addLease(path: string, grantee: string, time: string): void {
+  const s = emu.state;
+  const branch = `b-${path.replace(/\W/g, "-")}`;
+  repo.branch(branch);
+  repo.write(path, lease({ grantee, resource: "prod-db-readers", role: "member", duration: "8h", reason: "Pull figures for the quarterly report" }));
+  const head = repo.commitAll("request", time);
+  repo.checkout("main");
+  const pr = s.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: repo.head("main"), head: branch, headSha: head });
+  s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+  const merge = repo.merge(branch, time);
+  s.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+  s.associateCommit("acme", "access", merge, pr.number);
+  s.addTeamMember("acme", "prod-db-readers", grantee);
+}
+const leaseFiles = () => repo.git("ls-tree", "-r", "--name-only", "HEAD", "leases").split("\n").filter((p) => p.endsWith(".yaml")).sort();
 
 describe("early revoke", () => {
   it("the grantee releases their own lease: revoked in this run, file removed with trailers", async () => {
@@ -70,6 +87,33 @@ describe("early revoke", () => {
     const r = await revoke("sam");
     expect(r.ok).toBe(true);
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("zed")).toBe(false);
+  });
+
+  it("incident response: an admin ends every lease of a grantee (@login) or of a resource (its folder) in one run", async () => {
+    addLease("leases/prod-db-readers/zed-2.yaml", "zed", "2026-11-24T09:10:00Z");
+    addLease("leases/prod-db-readers/mallory.yaml", "mallory", "2026-11-24T09:20:00Z");
+    const r = await revoke("sam", "account compromised", ["@ZED"]);
+    expect(r.ok).toBe(true);
+    expect(r.removed.map((x) => x.path).sort()).toEqual(["leases/prod-db-readers/zed-2.yaml", PATH]);
+    expect([...emu.state.getTeam("acme", "prod-db-readers")!.members.keys()]).toEqual(["mallory"]);
+    expect(leaseFiles()).toEqual(["leases/prod-db-readers/mallory.yaml"]);
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)").trim().split("\n")).toEqual(["early revoke by @sam: account compromised", "early revoke by @sam: account compromised"]);
+    const all = await revoke("sam", "resource under investigation", ["leases/prod-db-readers/"]);
+    expect(all.removed.map((x) => x.path)).toEqual(["leases/prod-db-readers/mallory.yaml"]);
+    expect([...emu.state.getTeam("acme", "prod-db-readers")!.members.keys()]).toEqual([]);
+    expect(leaseFiles()).toEqual([]);
+  });
+
+  it("a grantee may end all of their own leases (@self), but not a folder that holds someone else's; selectors that name nothing are errors", async () => {
+    addLease("leases/prod-db-readers/mallory.yaml", "mallory", "2026-11-24T09:20:00Z");
+    await expect(revoke("zed", undefined, ["leases/prod-db-readers"])).rejects.toThrow(/zed may not revoke leases\/prod-db-readers\/mallory\.yaml/);
+    expect(leaseFiles()).toEqual(["leases/prod-db-readers/mallory.yaml", PATH]);
+    await expect(revoke("sam", undefined, ["@nobody"])).rejects.toThrow(/@nobody names no lease on HEAD/);
+    await expect(revoke("sam", undefined, ["leases/no-such-resource/"])).rejects.toThrow(/names no lease on HEAD/);
+    await expect(revoke("sam", undefined, ["leases/../policy.yaml"])).rejects.toThrow(/is neither a lease file .* nor a grantee/);
+    const own = await revoke("zed", "done", ["@zed"]);
+    expect(own.removed.map((x) => x.path)).toEqual([PATH]);
+    expect(leaseFiles()).toEqual(["leases/prod-db-readers/mallory.yaml"]);
   });
 
   it("anyone else is refused, and nothing changes", async () => {
