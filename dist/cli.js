@@ -165,7 +165,8 @@ Usage: jit plan   [--repo DIR] [--ref REF] [--repository OWNER/NAME] [--format t
        jit apply  [same options] [--dry-run] [--force] [--max-revocations N]
                   [--max-revocation-fraction F]
        jit expire [same options as apply] [--push REMOTE]
-       jit revoke LEASE... [--actor LOGIN] [--reason TEXT] [same options] [--push REMOTE]
+       jit revoke LEASE|leases/RESOURCE/|@GRANTEE... [--actor LOGIN] [--reason TEXT]
+                  [same options] [--push REMOTE]
 
 Reads every lease on REF (default HEAD) and its history, verifies each change that has no
 trusted evidence yet through the GitHub API (the pull request that merged it, that its
@@ -179,7 +180,8 @@ lease, resource, grantee, role, granted-at, expired-at, revoked-at and why; a fi
 while its grant may still be live. With --push it pushes that commit, rebasing and
 retrying when someone pushed meanwhile. revoke ends the named leases now \u2014 allowed to
 their grantee and to the policy's admins \u2014 in the same way, with "early revoke by @actor"
-as the reason in the trailers.
+as the reason in the trailers; name lease files, a resource folder (every lease on it) or
+@login (every lease of that grantee: incident response).
 
 Options:
   --repo DIR                 Access repo checkout (default: current directory)
@@ -525,7 +527,7 @@ async function apply(args, io, mode) {
     import("./chunks/registry-B2HEPI3X.js"),
     import("./chunks/apply-P2AKSNBU.js"),
     import("./chunks/expire-IKXEADPB.js"),
-    import("./chunks/revoke-X6RH3SPR.js"),
+    import("./chunks/revoke-CORVJTCQ.js"),
     import("./chunks/repository-XXAUP3KP.js"),
     import("./chunks/format-plan-2H27INFP.js")
   ]);

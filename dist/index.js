@@ -29168,6 +29168,11 @@ async function listTree(repo, ref, paths) {
   }
   return entries;
 }
+async function readTreeFiles(repo, ref, paths) {
+  const entries = (await listTree(repo, ref, paths)).filter((e) => e.mode !== "submodule");
+  const blobs = await readBlobs(repo, entries.map((e) => e.sha));
+  return entries.map((e) => ({ path: e.path, mode: e.mode, bytes: blobs.get(e.sha) ?? Buffer.alloc(0) }));
+}
 async function readFileAt(repo, ref, path) {
   const [entry] = await listTree(repo, ref, [path]);
   if (!entry || entry.path !== path) return void 0;
@@ -29182,6 +29187,7 @@ var init_tree = __esm({
 });
 
 // src/git/access-repo.ts
+import { closeSync, openSync, readSync, readdirSync, readlinkSync } from "node:fs";
 import { access as access2, lstat as lstat2, readFile, readlink as readlink2 } from "node:fs/promises";
 import { join, resolve } from "node:path";
 async function readRepoFile(repo, ref, path) {
@@ -29202,6 +29208,42 @@ async function readCodeowners(repo, ref) {
     if (f && f.mode !== "symlink") return { path: loc, bytes: f.bytes };
   }
   return void 0;
+}
+async function readLeaseFiles(repo, ref) {
+  if (ref !== WORKTREE) return readTreeFiles(repo, ref, [LEASES_DIR]);
+  const out = [];
+  const root = resolve(repo);
+  const walk = (rel) => {
+    let entries;
+    try {
+      entries = readdirSync(`${root}/${rel}`, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const path = `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(path);
+      else if (e.isSymbolicLink()) out.push({ path, mode: "symlink", bytes: Buffer.from(readlinkSync(`${root}/${path}`)) });
+      else if (e.isFile()) out.push({ path, mode: "file", bytes: readBounded(`${root}/${path}`) });
+    }
+  };
+  walk(LEASES_DIR);
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function readBounded(path) {
+  const fd = openSync(path, "r");
+  try {
+    let n = 0;
+    for (; ; ) {
+      const got = readSync(fd, scratch, n, scratch.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === scratch.length) break;
+    }
+    return Buffer.from(scratch.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 async function isShallow(repo) {
   try {
@@ -36115,27 +36157,60 @@ var init_expire = __esm({
 
 // src/commands/revoke.ts
 async function runRevoke(o) {
-  if (o.leases.length === 0) throw new UsageError("revoke-nothing", "Name the lease file(s) to revoke, e.g. leases/prod-db/alice.yaml.");
+  if (o.leases.length === 0) throw new UsageError("revoke-nothing", "Name the lease file(s) to revoke (e.g. leases/prod-db/alice.yaml), a resource folder (leases/prod-db/) or a grantee (@alice).");
   const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
   const policy2 = policyFile ? loadPolicy(o.policyPath, policyFile.bytes).policy : void 0;
   if (!policy2) throw new UsageError("policy-invalid", `No valid ${o.policyPath} at ${o.ref}.`);
   const facts = await resolveFacts(o.gh, { teams: teamsIn(policy2.admins, policy2.groups), orgMembers: [] });
   const isAdmin = isAmong(o.actor, policy2.admins, policy2.groups, facts) === true;
-  for (const path of o.leases) {
-    const file = await readRepoFile(o.repoDir, o.ref, path);
-    const lease2 = file ? loadLease(path, file.bytes).lease : void 0;
-    if (!lease2) throw new UsageError("revoke-unknown-lease", `${path} is not a lease on ${o.ref}.`);
+  const chosen = await selectLeases(o.repoDir, o.ref, o.leases);
+  for (const [path, lease2] of chosen) {
     if (!isAdmin && lease2.grantee.toLowerCase() !== o.actor.toLowerCase()) {
       throw new UsageError("revoke-not-allowed", `${o.actor} may not revoke ${path}: only its grantee (${lease2.grantee}) or the policy admins (${policy2.admins.join(", ")}) may.`);
     }
   }
-  return runExpire({ ...o, endNow: new Set(o.leases), earlyReason: `early revoke by @${o.actor}${o.reason ? `: ${o.reason}` : ""}` });
+  return runExpire({ ...o, endNow: new Set(chosen.keys()), earlyReason: `early revoke by @${o.actor}${o.reason ? `: ${o.reason}` : ""}` });
+}
+async function selectLeases(repoDir, ref, selectors) {
+  let all;
+  const onRef = async () => {
+    if (!all) {
+      all = /* @__PURE__ */ new Map();
+      for (const f of await readLeaseFiles(repoDir, ref)) {
+        const lease2 = f.mode === "file" && checkLeasePath(f.path).kind === "lease" ? loadLease(f.path, f.bytes).lease : void 0;
+        if (lease2) all.set(f.path, lease2);
+      }
+    }
+    return all;
+  };
+  const chosen = /* @__PURE__ */ new Map();
+  for (const raw of selectors) {
+    const sel = raw.trim();
+    let found;
+    if (sel.startsWith("@")) {
+      const login = sel.slice(1).toLowerCase();
+      found = [...await onRef()].filter(([, l]) => l.grantee.toLowerCase() === login);
+    } else if (checkLeasePath(sel).kind === "lease") {
+      const file = await readRepoFile(repoDir, ref, sel);
+      const lease2 = file ? loadLease(sel, file.bytes).lease : void 0;
+      if (!lease2) throw new UsageError("revoke-unknown-lease", `${sel} is not a lease on ${ref}.`);
+      found = [[sel, lease2]];
+    } else {
+      const folder = `${sel.replace(/\/+$/, "")}/`;
+      if (!/^leases\/[^/]+\/$/.test(folder)) throw new UsageError("revoke-bad-selector", `'${raw}' is neither a lease file (leases/<resource>/<name>.yaml), a resource folder (leases/<resource>/) nor a grantee (@login).`);
+      found = [...await onRef()].filter(([path]) => path.startsWith(folder));
+    }
+    if (found.length === 0) throw new UsageError("revoke-unknown-lease", `${raw} names no lease on ${ref}.`);
+    for (const [path, lease2] of found) chosen.set(path, lease2);
+  }
+  return chosen;
 }
 var init_revoke = __esm({
   "src/commands/revoke.ts"() {
     "use strict";
     init_usage_error();
     init_access_repo();
+    init_lease_path();
     init_resolve_facts();
     init_load_lease();
     init_load_policy();
