@@ -7,7 +7,7 @@
  * signed with the evidence key, unsigned notes (shown, but marked), and plain history (a
  * merge commit or a "(#n)" squash title says a pull request was involved, not who approved).
  */
-import type { BreakGlassRecord, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import type { BreakGlassRecord, DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
 import type { HistoryCommit } from "../git/history.js";
 import { jitTrailers } from "../git/history.js";
 import type { Lease } from "../lease/lease.js";
@@ -47,6 +47,14 @@ export interface AuditInput {
   botNames?: string[];
   /** Break-glass grants made at pull request time (signed records in refs/notes/jit). */
   breakGlass?: Array<{ record: BreakGlassRecord; trusted: boolean }>;
+  /** Access that nothing declared, revoked by a run (from the note of the commit it applied). */
+  drift?: DriftOnRecord[];
+}
+
+export interface DriftOnRecord extends DriftRevocation {
+  /** The commit whose note records it. */
+  commit: string;
+  trusted: boolean;
 }
 
 interface Life {
@@ -252,6 +260,11 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   }
   for (const o of input.orphanNotes ?? []) {
     findings.push({ code: "history-rewritten", commit: o.commit, ...(o.leases[0] ? { lease: o.leases[0] } : {}), message: `Evidence was recorded for ${o.leases.join(", ") || "a change"} on commit ${short(o.commit)}, which is no longer on ${input.ref}: history was rewritten (force-push or reset). Compare with the recorded evidence in refs/notes/jit.` });
+  }
+  for (const d of input.drift ?? []) {
+    const at = parseTimestamp(d.revokedAt);
+    if (at === undefined || at > input.now) continue;
+    findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${d.trusted ? "" : input.keyGiven ? " — the record is not signed with the evidence key" : ""}.` });
   }
   for (const u of input.undeclared ?? []) {
     findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });

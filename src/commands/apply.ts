@@ -5,11 +5,11 @@
  * policy, approvals — through the API), lists what each target holds, plans, and — for
  * apply — executes the plan item by item and records evidence in refs/notes/jit.
  */
-import type { LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import type { DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
 import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
 import type { VerifyContext } from "../approval/verify-change.js";
-import { readNotes, writeNote } from "../git/evidence-notes.js";
+import { readNote, readNotes, writeNote } from "../git/evidence-notes.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
 import { gitText, readBlobs } from "../git/run-git.js";
@@ -63,6 +63,8 @@ export interface ApplyResult {
    * note (so the next run does not verify them again). Empty without an evidence key.
    */
   recorded: string[];
+  /** Drift revoked in this run, recorded in the applied commit's note. */
+  drift: DriftRevocation[];
   /** Total failures: findings, failed items, refused guards, unlistable resources. */
   ok: boolean;
   /** Active leases with the pull request that requested them (from evidence), for reminders. */
@@ -327,7 +329,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
 
@@ -350,9 +352,28 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     const note = signNote({ version: 1, leases: [...keep, ...evs], ...(grants.length ? { grants } : {}), ...(oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {}) }, commit, o.evidenceKey);
     await writeNote(o.repoDir, commit, formatNote(note));
   }
+  const drift = await recordDrift(o, results);
   const failed = results.some((r) => r.outcome.status === "failed");
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
-  return { policy, plan, results, findings, verified, recorded, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+}
+
+/**
+ * Access that no lease or standing entry backed (drift), revoked in this run: recorded in the
+ * note of the commit applied, so the audit can say later, offline, who held what outside
+ * jit-access and when it was taken away.
+ */
+async function recordDrift(o: ApplyOptions, results: ActionResult[]): Promise<DriftRevocation[]> {
+  const at = new Date(o.now).toISOString();
+  const drift: DriftRevocation[] = results.flatMap((r) => (r.action.kind === "revoke" && r.action.why === "drift" && r.outcome.status !== "failed" ? [{ resource: r.action.resource, grantee: r.action.grantee, role: r.action.role, revokedAt: at }] : []));
+  if (drift.length === 0) return drift;
+  const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
+  const text = await readNote(o.repoDir, head);
+  const old = text !== undefined ? parseNote(text) : undefined;
+  // A signed note there is kept (it may be this run's evidence); a forged one is replaced.
+  const base: EvidenceNote = old && (!o.evidenceKey || isTrusted(old, head, o.evidenceKey)) ? old : { version: 1, leases: [] };
+  await writeNote(o.repoDir, head, formatNote(signNote({ ...base, drift: [...(base.drift ?? []), ...drift] }, head, o.evidenceKey)));
+  return drift;
 }
 
 /** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */

@@ -7,7 +7,7 @@
  */
 import type { BreakGlassRecord, LeaseEvidence } from "../evidence/evidence.js";
 import { isBreakGlassRecord } from "../reconcile/break-glass.js";
-import { isTrusted, parseNote } from "../evidence/evidence.js";
+import { isDriftRevocation, isTrusted, parseNote } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
 import { readHistory } from "../git/history.js";
@@ -24,7 +24,7 @@ import { listResources } from "../providers/list-resources.js";
 import type { AuditReport } from "../audit/audit-record.js";
 import type { AuditQuery } from "../audit/query.js";
 import { queryAudit } from "../audit/query.js";
-import type { NoteEvidence } from "../audit/rebuild.js";
+import type { DriftOnRecord, NoteEvidence } from "../audit/rebuild.js";
 import { policiesNeeded, rebuildAudit } from "../audit/rebuild.js";
 
 export interface AuditOptions {
@@ -56,7 +56,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   // The full audit reads every note in parallel with the log (a second process: faster than
   // notes inline in the log); --at takes the few it needs from its short log.
   // Notes are parsed and their MACs checked while git still walks the log.
-  const judged: Judged = { notes: new Map(), breakGlass: [] };
+  const judged: Judged = { notes: new Map(), breakGlass: [], drift: [] };
   const judge = (object: string, text: string) => judgeNote(judged, object, text, o.evidenceKey);
   const allNotes = at === undefined ? readNotes(o.repoDir, undefined, judge) : undefined;
   allNotes?.catch(() => undefined); // awaited below; no unhandled rejection if the log fails first
@@ -104,7 +104,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   };
 
   await moreNotes;
-  const { notes, breakGlass } = judged;
+  const { notes, breakGlass, drift } = judged;
   // Evidence recorded for commits that main no longer has: history was rewritten.
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
@@ -151,6 +151,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     ...(api ? { api } : {}),
     orphanNotes,
     breakGlass,
+    drift,
     ...(o.botNames ? { botNames: o.botNames } : {}),
   });
   if (o.online) {
@@ -259,6 +260,7 @@ async function breakGlassObjects(repoDir: string, skip: Set<string>): Promise<Se
 interface Judged {
   notes: Map<string, NoteEvidence>;
   breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }>;
+  drift: DriftOnRecord[];
 }
 
 /** Parses an evidence note and checks its MAC; break-glass records come out separately. */
@@ -268,4 +270,5 @@ function judgeNote(into: Judged, object: string, text: string, key: string | und
   const trusted = isTrusted(note, object, key);
   into.notes.set(object, { note, trusted });
   for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
+  for (const d of Array.isArray(note.drift) ? note.drift : []) if (isDriftRevocation(d)) into.drift.push({ ...d, commit: object, trusted });
 }

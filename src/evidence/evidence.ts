@@ -66,7 +66,25 @@ export interface EvidenceNote {
   grants?: Array<{ lease: string; resource: string; grantee: string; role: string; status: string; at: string }>;
   /** Break-glass grants of the lease content (blob) that carries this note. */
   breakGlass?: BreakGlassRecord[];
+  /** Access that no lease or standing entry backed, revoked by the run that applied this commit. */
+  drift?: DriftRevocation[];
   mac?: string;
+}
+
+/** A grant found at a target that nothing declared (drift), and revoked. */
+export interface DriftRevocation {
+  resource: string;
+  grantee: string;
+  role: string;
+  /** RFC 3339. */
+  revokedAt: string;
+}
+
+/** Does a value from a note have a drift record's shape? */
+export function isDriftRevocation(v: unknown): v is DriftRevocation {
+  if (!v || typeof v !== "object") return false;
+  const r = v as Record<string, unknown>;
+  return ["resource", "grantee", "role", "revokedAt"].every((k) => typeof r[k] === "string");
 }
 
 /** Stable JSON: keys sorted, so the MAC does not depend on key order. */

@@ -6,7 +6,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runApply } from "../../src/commands/apply.js";
 import { runAudit } from "../../src/commands/audit.js";
+import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
+import { formatTimestamp } from "../../src/lease/timestamp.js";
 import { createClient } from "../../src/github/client.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
@@ -69,6 +73,36 @@ describe("jit audit with a token", () => {
     expect(report.leases).toHaveLength(1);
     expect(report.leases[0]).toMatchObject({ grantee: "zed", pullRequest: 1, requestedBy: "zed", approvers: ["dana"], evidence: "api", status: "active", addedIn: merge });
     expect(report.findings).toEqual([{ code: "standing-undeclared", resource: "prod-db-readers", message: "eve holds member on prod-db-readers with no lease and is not declared in its 'standing' list." }]);
+  });
+});
+
+describe("drift revoked by apply", () => {
+  it("is on record in the applied commit's signed note, so the audit reports it later, offline, after the access is gone", async () => {
+    emu.state.addOrgMember("acme", "eve");
+    emu.state.addTeamMember("acme", "prod-db-readers", "eve"); // added by hand, outside jit-access
+    const gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 1 });
+    const registry = createProviderRegistry(gh);
+    const applied = await runApply({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW - 30 * 60_000, ref: "HEAD", evidenceKey: "k", providerFor: (id, p) => registry(p.resources.get(id)!), dryRun: false });
+    expect(applied.drift).toEqual([{ resource: "prod-db-readers", grantee: "eve", role: "member", revokedAt: new Date(NOW - 30 * 60_000).toISOString() }]);
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("eve")).toBe(false);
+    // The same note also carries the evidence of zed's lease, verified in that run.
+    const note = parseNote((await readNotes(repo.dir)).get(merge)!)!;
+    expect(note.leases.map((l) => l.lease)).toEqual(["leases/prod-db-readers/zed.yaml"]);
+    expect(isTrusted(note, merge, "k")).toBe(true);
+
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: "k" });
+    expect(report.findings).toEqual([
+      { code: "standing-undeclared", resource: "prod-db-readers", commit: merge, message: `eve held member on prod-db-readers with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(NOW - 30 * 60_000)} (recorded on ${merge.slice(0, 7)}).` },
+    ]);
+    expect(report.leases[0]).toMatchObject({ grantee: "zed", evidence: "signed-note" });
+
+    // A record written by someone else (no valid MAC) is shown, marked as such.
+    await writeNote(repo.dir, merge, JSON.stringify({ ...note, drift: [...note.drift!, { resource: "prod-db-readers", grantee: "dana", role: "member", revokedAt: new Date(NOW - 60_000).toISOString() }] }));
+    const forged = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: "k" });
+    expect(forged.findings.filter((f) => f.code === "standing-undeclared").map((f) => f.message)).toEqual([
+      expect.stringMatching(/^eve held member .* — the record is not signed with the evidence key\.$/),
+      expect.stringMatching(/^dana held member .* — the record is not signed with the evidence key\.$/),
+    ]);
   });
 });
 
