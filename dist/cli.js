@@ -236,8 +236,9 @@ Findings (exit code 1): leases that reached main without a pull request or valid
 (unapproved-lease), lease files added, changed or removed on main outside a pull request
 or the bot (changed-outside-jit), evidence recorded for commits main no longer has
 (history-rewritten: a force-push or reset), grants longer than the policy allowed at the
-time (longer-than-policy), notes not signed with the given key (evidence-untrusted), and \u2014
-with a token \u2014 members no lease backs and 'standing' does not declare (standing-undeclared).
+time (longer-than-policy), notes not signed with the given key (evidence-untrusted), and
+members no lease backs and 'standing' does not declare (standing-undeclared): those a run
+revoked, from its record in the notes, and \u2014 with a token \u2014 those who hold a role now.
 
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)
@@ -525,9 +526,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-KFVFIYR4.js"),
     import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-P2AKSNBU.js"),
-    import("./chunks/expire-IKXEADPB.js"),
-    import("./chunks/revoke-CORVJTCQ.js"),
+    import("./chunks/apply-CJ4NR3D5.js"),
+    import("./chunks/expire-SYIZCT5M.js"),
+    import("./chunks/revoke-QX4T7A22.js"),
     import("./chunks/repository-XXAUP3KP.js"),
     import("./chunks/format-plan-2H27INFP.js")
   ]);
@@ -620,7 +621,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-TSTE32AL.js");
+  const { runAudit } = await import("./chunks/audit-42OAX3YV.js");
   let online;
   if (token) {
     const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-XXAUP3KP.js")]);
@@ -649,7 +650,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-FOGGK7XW.js");
+  const { runSandbox } = await import("./chunks/sandbox-OKGJ3TXD.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

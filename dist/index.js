@@ -33720,6 +33720,11 @@ var init_validate = __esm({
 
 // src/evidence/evidence.ts
 import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
+function isDriftRevocation(v) {
+  if (!v || typeof v !== "object") return false;
+  const r = v;
+  return ["resource", "grantee", "role", "revokedAt"].every((k) => typeof r[k] === "string");
+}
 function canonicalJson(v) {
   return inSortedOrder(v) ? JSON.stringify(v) : sortedJson(v);
 }
@@ -34960,7 +34965,7 @@ async function runApply(o) {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, recorded: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy: policy2, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -34977,9 +34982,21 @@ async function runApply(o) {
     const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
     await writeNote(o.repoDir, commit, formatNote(note));
   }
+  const drift = await recordDrift(o, results);
   const failed3 = results.some((r) => r.outcome.status === "failed");
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
-  return { policy: policy2, plan, results, findings, verified, recorded, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy: policy2, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+}
+async function recordDrift(o, results) {
+  const at = new Date(o.now).toISOString();
+  const drift = results.flatMap((r) => r.action.kind === "revoke" && r.action.why === "drift" && r.outcome.status !== "failed" ? [{ resource: r.action.resource, grantee: r.action.grantee, role: r.action.role, revokedAt: at }] : []);
+  if (drift.length === 0) return drift;
+  const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
+  const text = await readNote(o.repoDir, head);
+  const old = text !== void 0 ? parseNote(text) : void 0;
+  const base = old && (!o.evidenceKey || isTrusted(old, head, o.evidenceKey)) ? old : { version: 1, leases: [] };
+  await writeNote(o.repoDir, head, formatNote(signNote({ ...base, drift: [...base.drift ?? [], ...drift] }, head, o.evidenceKey)));
+  return drift;
 }
 async function firstParent(repoDir, commit) {
   try {
@@ -35894,7 +35911,7 @@ ${body}` });
         warning(`Could not comment on #${ev.pullRequest.number}: ${e.message}`);
       }
     }
-    const failed3 = result.verified.length ? await pushNotesWithRetry(ctx.workspace, "origin") : void 0;
+    const failed3 = result.verified.length || result.drift.length ? await pushNotesWithRetry(ctx.workspace, "origin") : void 0;
     if (failed3) warning(`Could not push evidence notes (refs/notes/jit): ${failed3}. The next run verifies these leases again.`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
@@ -36268,7 +36285,7 @@ async function expireAndReport(ctx, gh, opts, run2) {
   if (r.recheck) lines.push("", "Main moved during the run: reconciled again before the push.", "", formatPlanMarkdown(r.recheck.plan, r.recheck.results, r.recheck.findings));
   await summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
-  if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length)) {
+  if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length || r.apply.drift.length || r.recheck?.drift.length)) {
     const failed3 = await pushNotesWithRetry(ctx.workspace, "origin");
     if (failed3) warning(`Could not push evidence notes: ${failed3}`);
   }
@@ -37242,6 +37259,11 @@ function rebuildAudit(input) {
   for (const o of input.orphanNotes ?? []) {
     findings.push({ code: "history-rewritten", commit: o.commit, ...o.leases[0] ? { lease: o.leases[0] } : {}, message: `Evidence was recorded for ${o.leases.join(", ") || "a change"} on commit ${short(o.commit)}, which is no longer on ${input.ref}: history was rewritten (force-push or reset). Compare with the recorded evidence in refs/notes/jit.` });
   }
+  for (const d of input.drift ?? []) {
+    const at = parseTimestamp(d.revokedAt);
+    if (at === void 0 || at > input.now) continue;
+    findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${d.trusted ? "" : input.keyGiven ? " \u2014 the record is not signed with the evidence key" : ""}.` });
+  }
   for (const u of input.undeclared ?? []) {
     findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
   }
@@ -37356,7 +37378,7 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
-  const judged = { notes: /* @__PURE__ */ new Map(), breakGlass: [] };
+  const judged = { notes: /* @__PURE__ */ new Map(), breakGlass: [], drift: [] };
   const judge = (object, text) => judgeNote(judged, object, text, o.evidenceKey);
   const allNotes = at === void 0 ? readNotes(o.repoDir, void 0, judge) : void 0;
   allNotes?.catch(() => void 0);
@@ -37396,7 +37418,7 @@ async function runAudit(o) {
     return elsewhere.get(k);
   };
   await moreNotes;
-  const { notes, breakGlass } = judged;
+  const { notes, breakGlass, drift } = judged;
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
   for (const [commit, n] of at !== void 0 ? [] : notes) {
@@ -37438,6 +37460,7 @@ async function runAudit(o) {
     ...api ? { api } : {},
     orphanNotes,
     breakGlass,
+    drift,
     ...o.botNames ? { botNames: o.botNames } : {}
   });
   if (o.online) {
@@ -37525,6 +37548,7 @@ function judgeNote(into, object, text, key3) {
   const trusted = isTrusted(note, object, key3);
   into.notes.set(object, { note, trusted });
   for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
+  for (const d of Array.isArray(note.drift) ? note.drift : []) if (isDriftRevocation(d)) into.drift.push({ ...d, commit: object, trusted });
 }
 var DAY_MS;
 var init_audit = __esm({

@@ -6,10 +6,10 @@ import {
 } from "./chunk-FIW7TLUJ.js";
 import {
   runApply
-} from "./chunk-V353Y4BH.js";
+} from "./chunk-7DGYPZXB.js";
 import {
   breakGlassLabel
-} from "./chunk-ECFMJL24.js";
+} from "./chunk-6YMUGZ4W.js";
 import {
   formatNote,
   isTrusted,
@@ -18,7 +18,7 @@ import {
   readNote,
   signNote,
   writeNote
-} from "./chunk-SNM5KUFV.js";
+} from "./chunk-4JO3PHRK.js";
 import {
   git,
   gitText

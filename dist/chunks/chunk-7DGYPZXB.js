@@ -9,18 +9,19 @@ import {
   listResources,
   trustedBreakGlassRecords,
   unsettled
-} from "./chunk-ECFMJL24.js";
+} from "./chunk-6YMUGZ4W.js";
 import {
   verifyChange
-} from "./chunk-LCS2IAMI.js";
+} from "./chunk-F7F6JJOU.js";
 import {
   formatNote,
   isTrusted,
   parseNote,
+  readNote,
   readNotes,
   signNote,
   writeNote
-} from "./chunk-SNM5KUFV.js";
+} from "./chunk-4JO3PHRK.js";
 import {
   readLeaseLog,
   readRepoFile
@@ -305,7 +306,7 @@ async function runApply(o) {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...o.guards ? { guards: o.guards } : {} });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
   const results = await executePlan(plan, (id) => providers.get(id), (id) => policy.resources.get(id));
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
@@ -322,9 +323,21 @@ async function runApply(o) {
     const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
     await writeNote(o.repoDir, commit, formatNote(note));
   }
+  const drift = await recordDrift(o, results);
   const failed = results.some((r) => r.outcome.status === "failed");
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
-  return { policy, plan, results, findings, verified, recorded, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+}
+async function recordDrift(o, results) {
+  const at = new Date(o.now).toISOString();
+  const drift = results.flatMap((r) => r.action.kind === "revoke" && r.action.why === "drift" && r.outcome.status !== "failed" ? [{ resource: r.action.resource, grantee: r.action.grantee, role: r.action.role, revokedAt: at }] : []);
+  if (drift.length === 0) return drift;
+  const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
+  const text = await readNote(o.repoDir, head);
+  const old = text !== void 0 ? parseNote(text) : void 0;
+  const base = old && (!o.evidenceKey || isTrusted(old, head, o.evidenceKey)) ? old : { version: 1, leases: [] };
+  await writeNote(o.repoDir, head, formatNote(signNote({ ...base, drift: [...base.drift ?? [], ...drift] }, head, o.evidenceKey)));
+  return drift;
 }
 async function firstParent(repoDir, commit) {
   try {

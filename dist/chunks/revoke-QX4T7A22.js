@@ -3,13 +3,13 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-MWYFUIXE.js";
+} from "./chunk-SBNFMKXV.js";
 import "./chunk-FIW7TLUJ.js";
-import "./chunk-V353Y4BH.js";
+import "./chunk-7DGYPZXB.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-ECFMJL24.js";
-import "./chunk-LCS2IAMI.js";
-import "./chunk-SNM5KUFV.js";
+import "./chunk-6YMUGZ4W.js";
+import "./chunk-F7F6JJOU.js";
+import "./chunk-4JO3PHRK.js";
 import {
   readLeaseFiles,
   readRepoFile

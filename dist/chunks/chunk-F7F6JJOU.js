@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   canonicalJson,
   readNote
-} from "./chunk-SNM5KUFV.js";
+} from "./chunk-4JO3PHRK.js";
 import {
   allDiagnostics,
   pullRequestInput,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-6OZWT2JU.js";
+} from "./chunk-BHWNBFGZ.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";
@@ -23,17 +23,17 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-MWYFUIXE.js";
+} from "./chunk-SBNFMKXV.js";
 import "./chunk-FIW7TLUJ.js";
 import {
   runApply
-} from "./chunk-V353Y4BH.js";
+} from "./chunk-7DGYPZXB.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-ECFMJL24.js";
+import "./chunk-6YMUGZ4W.js";
 import {
   evaluateApprovals
-} from "./chunk-LCS2IAMI.js";
-import "./chunk-SNM5KUFV.js";
+} from "./chunk-F7F6JJOU.js";
+import "./chunk-4JO3PHRK.js";
 import {
   WORKTREE,
   readLeaseFiles,

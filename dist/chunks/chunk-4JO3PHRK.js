@@ -9,6 +9,11 @@ import {
 
 // src/evidence/evidence.ts
 import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
+function isDriftRevocation(v) {
+  if (!v || typeof v !== "object") return false;
+  const r = v;
+  return ["resource", "grantee", "role", "revokedAt"].every((k) => typeof r[k] === "string");
+}
 function canonicalJson(v) {
   return inSortedOrder(v) ? JSON.stringify(v) : sortedJson(v);
 }
@@ -144,6 +149,7 @@ async function readNote(repo, commit) {
 }
 
 export {
+  isDriftRevocation,
   canonicalJson,
   formatNote,
   signNote,

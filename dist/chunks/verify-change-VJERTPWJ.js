@@ -2,12 +2,9 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  runApply
-} from "./chunk-V353Y4BH.js";
-import "./chunk-7K3TGAXM.js";
-import "./chunk-ECFMJL24.js";
-import "./chunk-LCS2IAMI.js";
-import "./chunk-SNM5KUFV.js";
+  verifyChange
+} from "./chunk-F7F6JJOU.js";
+import "./chunk-4JO3PHRK.js";
 import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
@@ -15,5 +12,5 @@ import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  runApply
+  verifyChange
 };

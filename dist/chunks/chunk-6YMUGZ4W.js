@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   isTrusted,
   parseNote
-} from "./chunk-SNM5KUFV.js";
+} from "./chunk-4JO3PHRK.js";
 import {
   formatTimestamp
 } from "./chunk-ZDAOGDPW.js";

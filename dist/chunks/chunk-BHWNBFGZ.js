@@ -11,13 +11,14 @@ import {
 import {
   isBreakGlassRecord,
   listResources
-} from "./chunk-ECFMJL24.js";
+} from "./chunk-6YMUGZ4W.js";
 import {
   NOTES_REF,
+  isDriftRevocation,
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-SNM5KUFV.js";
+} from "./chunk-4JO3PHRK.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -250,6 +251,11 @@ function rebuildAudit(input) {
   for (const o of input.orphanNotes ?? []) {
     findings.push({ code: "history-rewritten", commit: o.commit, ...o.leases[0] ? { lease: o.leases[0] } : {}, message: `Evidence was recorded for ${o.leases.join(", ") || "a change"} on commit ${short(o.commit)}, which is no longer on ${input.ref}: history was rewritten (force-push or reset). Compare with the recorded evidence in refs/notes/jit.` });
   }
+  for (const d of input.drift ?? []) {
+    const at = parseTimestamp(d.revokedAt);
+    if (at === void 0 || at > input.now) continue;
+    findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${d.trusted ? "" : input.keyGiven ? " \u2014 the record is not signed with the evidence key" : ""}.` });
+  }
   for (const u of input.undeclared ?? []) {
     findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
   }
@@ -352,7 +358,7 @@ async function runAudit(o) {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   const at = o.query?.at !== void 0 && o.query.since === void 0 && o.query.until === void 0 && !o.online ? o.query.at : void 0;
-  const judged = { notes: /* @__PURE__ */ new Map(), breakGlass: [] };
+  const judged = { notes: /* @__PURE__ */ new Map(), breakGlass: [], drift: [] };
   const judge = (object, text) => judgeNote(judged, object, text, o.evidenceKey);
   const allNotes = at === void 0 ? readNotes(o.repoDir, void 0, judge) : void 0;
   allNotes?.catch(() => void 0);
@@ -392,7 +398,7 @@ async function runAudit(o) {
     return elsewhere.get(k);
   };
   await moreNotes;
-  const { notes, breakGlass } = judged;
+  const { notes, breakGlass, drift } = judged;
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes = [];
   for (const [commit, n] of at !== void 0 ? [] : notes) {
@@ -434,6 +440,7 @@ async function runAudit(o) {
     ...api ? { api } : {},
     orphanNotes,
     breakGlass,
+    drift,
     ...o.botNames ? { botNames: o.botNames } : {}
   });
   if (o.online) {
@@ -448,7 +455,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-S4CPN5ZB.js");
+  const { verifyChange } = await import("./verify-change-VJERTPWJ.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
@@ -522,6 +529,7 @@ function judgeNote(into, object, text, key) {
   const trusted = isTrusted(note, object, key);
   into.notes.set(object, { note, trusted });
   for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
+  for (const d of Array.isArray(note.drift) ? note.drift : []) if (isDriftRevocation(d)) into.drift.push({ ...d, commit: object, trusted });
 }
 
 export {

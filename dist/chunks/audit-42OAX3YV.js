@@ -2,15 +2,16 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  verifyChange
-} from "./chunk-LCS2IAMI.js";
-import "./chunk-SNM5KUFV.js";
-import "./chunk-3FM6YOGM.js";
+  runAudit
+} from "./chunk-BHWNBFGZ.js";
+import "./chunk-Y6VO2UKB.js";
+import "./chunk-FIW7TLUJ.js";
+import "./chunk-6YMUGZ4W.js";
+import "./chunk-4JO3PHRK.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
 import "./chunk-ZDAOGDPW.js";
-import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  verifyChange
+  runAudit
 };
