@@ -6,8 +6,7 @@
  * only the apply workflow holds). Anyone who can push could write a note, but not a valid
  * MAC: an untrusted note is ignored and the lease is verified again through the API.
  */
-import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
-import type { KeyObject } from "node:crypto";
+import { macVerifies, noteMac } from "./note-mac.js";
 
 export interface ReviewEvidence {
   reviewer: string;
@@ -144,16 +143,10 @@ export function formatNote(note: EvidenceNote): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}\n`;
 }
 
-function mac(note: EvidenceNote, commit: string, key: string): string {
+/** The text an evidence note's MAC covers: the commit it is on and its canonical body. */
+function signedText(note: EvidenceNote, commit: string): string {
   const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", secretKey(key)).update(`${commit}\n${canonicalJson(body)}`).digest("hex");
-}
-
-let lastKey: { text: string; key: KeyObject } | undefined;
-/** The key as a KeyObject, made once (an audit checks thousands of notes with one key). */
-function secretKey(text: string): KeyObject {
-  if (lastKey?.text !== text) lastKey = { text, key: createSecretKey(Buffer.from(text, "utf8")) };
-  return lastKey.key;
+  return `${commit}\n${canonicalJson(body)}`;
 }
 
 export function signNote(note: EvidenceNote, commit: string, key: string | undefined): EvidenceNote {
@@ -161,14 +154,12 @@ export function signNote(note: EvidenceNote, commit: string, key: string | undef
     const { mac: _drop, ...unsigned } = note;
     return unsigned;
   }
-  return { ...note, mac: mac(note, commit, key) };
+  return { ...note, mac: noteMac(signedText(note, commit), key) };
 }
 
 /** Is the note's MAC valid for this commit? Notes without a key configured are never trusted. */
 export function isTrusted(note: EvidenceNote, commit: string, key: string | undefined): boolean {
-  if (!key || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  const want = Buffer.from(mac(note, commit, key), "hex");
-  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
+  return macVerifies(note.mac, () => signedText(note, commit), key);
 }
 
 export function parseNote(text: string): EvidenceNote | undefined {

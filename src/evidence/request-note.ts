@@ -10,8 +10,8 @@
  * It is not an evidence note (no `leases`: `parseNote` ignores it), and its MAC is
  * domain-separated from theirs, so neither can stand in for the other.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { canonicalJson } from "./evidence.js";
+import { macVerifies, noteMac } from "./note-mac.js";
 
 export interface RequestBinding {
   /** "owner/repo" of the access repo. */
@@ -39,20 +39,20 @@ export interface RequestNote {
 
 const DOMAIN = "jit-access request note v1";
 
-function mac(note: RequestNote, commit: string, key: string): string {
+/** The text a request note's MAC covers: its domain, the commit it is on, its canonical body. */
+function signedText(note: RequestNote, commit: string): string {
   const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key).update(`${DOMAIN}\n${commit}\n${canonicalJson(body)}`).digest("hex");
+  return `${DOMAIN}\n${commit}\n${canonicalJson(body)}`;
 }
 
 export function signRequestNote(binding: RequestBinding, commit: string, key: string): RequestNote {
   const note: RequestNote = { version: 1, kind: "request", request: binding };
-  return { ...note, mac: mac(note, commit, key) };
+  return { ...note, mac: noteMac(signedText(note, commit), key) };
 }
 
 /** Is the note's MAC valid for this commit with this key? Without a key nothing is trusted. */
 export function isTrustedRequestNote(note: RequestNote, commit: string, key: string | undefined): boolean {
-  if (!key || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  return timingSafeEqual(Buffer.from(mac(note, commit, key), "hex"), Buffer.from(note.mac, "hex"));
+  return macVerifies(note.mac, () => signedText(note, commit), key);
 }
 
 /** The note's request, when the text is a request note with every field a string. */
