@@ -6,10 +6,10 @@
  * apply — executes the plan item by item and records evidence in refs/notes/jit.
  */
 import type { DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
-import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { isTrusted, parseNote } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
 import type { VerifyContext } from "../approval/verify-change.js";
-import { readNote, readNotes, writeNote } from "../git/evidence-notes.js";
+import { readNotes, updateNote } from "../git/evidence-notes.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
 import { gitText, readBlobs } from "../git/run-git.js";
@@ -342,15 +342,16 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     byCommit.set(commit, [...(byCommit.get(commit) ?? []), ev]);
   }
   for (const [commit, evs] of byCommit) {
-    const old = noteFor.get(commit);
-    const oldTrusted = old !== undefined && isTrusted(old, commit, o.evidenceKey);
-    const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const mine = (lease: string) => evs.some((e) => e.lease === lease);
     const grants = results
       .filter((r) => r.action.kind === "grant" || r.action.kind === "change-role")
       .filter((r) => evs.some((e) => r.because.includes(e.lease)))
       .map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease))!.lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : (r.action as { role: string }).role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
-    const note = signNote({ version: 1, leases: [...keep, ...evs], ...(grants.length ? { grants } : {}), ...(oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {}) }, commit, o.evidenceKey);
-    await writeNote(o.repoDir, commit, formatNote(note));
+    // What else the note records (other leases, break-glass records, drift) stays.
+    await updateNote(o.repoDir, commit, o.evidenceKey, (note) => {
+      const kept = (note.grants ?? []).filter((g) => !mine(g.lease));
+      return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...(kept.length + grants.length ? { grants: [...kept, ...grants] } : {}) };
+    });
   }
   const drift = await recordDrift(o, results);
   const failed = results.some((r) => r.outcome.status === "failed");
@@ -368,11 +369,7 @@ async function recordDrift(o: ApplyOptions, results: ActionResult[]): Promise<Dr
   const drift: DriftRevocation[] = results.flatMap((r) => (r.action.kind === "revoke" && r.action.why === "drift" && r.outcome.status !== "failed" ? [{ resource: r.action.resource, grantee: r.action.grantee, role: r.action.role, revokedAt: at }] : []));
   if (drift.length === 0) return drift;
   const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
-  const text = await readNote(o.repoDir, head);
-  const old = text !== undefined ? parseNote(text) : undefined;
-  // A signed note there is kept (it may be this run's evidence); a forged one is replaced.
-  const base: EvidenceNote = old && (!o.evidenceKey || isTrusted(old, head, o.evidenceKey)) ? old : { version: 1, leases: [] };
-  await writeNote(o.repoDir, head, formatNote(signNote({ ...base, drift: [...(base.drift ?? []), ...drift] }, head, o.evidenceKey)));
+  await updateNote(o.repoDir, head, o.evidenceKey, (note) => ({ ...note, drift: [...(note.drift ?? []), ...drift] }));
   return drift;
 }
 

@@ -8,10 +8,9 @@
  * desired state for apply and expire until it ends. (The blob, not the head commit, carries
  * it: the record binds that content, and the head commit's note may be the request form's.)
  */
-import type { BreakGlassRecord, EvidenceNote } from "../evidence/evidence.js";
-import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import type { BreakGlassRecord } from "../evidence/evidence.js";
 import { gitBlobId } from "../git/blob-id.js";
-import { NOTES_REF, readNotes, writeNote } from "../git/evidence-notes.js";
+import { NOTES_REF, readNotes, updateNote } from "../git/evidence-notes.js";
 import { git, gitText } from "../git/run-git.js";
 import type { GitHubClient } from "../github/client.js";
 import { pullRequestChanges } from "../github/pull-request-changes.js";
@@ -123,8 +122,7 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
     if (decision.kind !== "grant" || o.dryRun) return result;
 
     // The record first, signed and pushed: a grant the sweeps do not know about would be drift.
-    const blob = decision.record.blob;
-    await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey!);
+    await recordGrant(o.repoDir, decision.record.blob, decision.record, o.evidenceKey!);
     if (o.remote) {
       try {
         await git(o.repoDir, ["push", "--quiet", o.remote, `${NOTES_REF}:${NOTES_REF}`]);
@@ -166,12 +164,8 @@ function resourceOfPath(path: string): string {
 }
 
 /** Adds the record to the note of `object` (the lease's blob: the same content in another pull request shares it). */
-async function recordGrant(repoDir: string, object: string, existing: string | undefined, record: BreakGlassRecord, key: string): Promise<void> {
-  const old = existing !== undefined ? parseNote(existing) : undefined;
-  // A note already there is kept when it is ours (signed); a forged one is replaced.
-  const base: EvidenceNote = old && isTrusted(old, object, key) ? old : { version: 1, leases: [] };
-  const note = signNote({ ...base, breakGlass: [...(base.breakGlass ?? []), record] }, object, key);
-  await writeNote(repoDir, object, formatNote(note));
+async function recordGrant(repoDir: string, object: string, record: BreakGlassRecord, key: string): Promise<void> {
+  await updateNote(repoDir, object, key, (note) => ({ ...note, breakGlass: [...(note.breakGlass ?? []), record] }));
 }
 
 /** Grants on the target unless the grantee already holds the role (or a higher one). */

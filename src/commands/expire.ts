@@ -10,8 +10,7 @@
 import { formatTimestamp } from "../lease/timestamp.js";
 import { git, gitText } from "../git/run-git.js";
 import { jitTrailers } from "../git/history.js";
-import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
-import { pushNotesWithRetry, readNote, writeNote } from "../git/evidence-notes.js";
+import { pushNotesWithRetry, updateNote } from "../git/evidence-notes.js";
 import { breakGlassLabel } from "../reconcile/break-glass.js";
 import type { BreakGlassEnding } from "../reconcile/break-glass.js";
 import type { ApplyOptions, ApplyResult } from "./apply.js";
@@ -134,7 +133,7 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
   const recorded = flagged.filter((e) => result.removed.some((r) => r.breakGlass?.pullRequest === e.record.pullRequest && r.path === e.record.lease));
   if (result.commit && (!o.push || result.pushed) && recorded.length > 0) {
     result.breakGlassEnded = await markEnded(o.repoDir, recorded, o.evidenceKey);
-    const error = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote) : undefined;
+    const error = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote, o.evidenceKey) : undefined;
     if (error) {
       // The next sweep flags them again and records them again: noisy, never silent.
       result.kept.push(...recorded.map((e) => ({ path: breakGlassLabel(e.record), why: `could not mark it ended in refs/notes/jit: ${error}` })));
@@ -148,16 +147,15 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
 async function markEnded(repoDir: string, endings: BreakGlassEnding[], key: string | undefined): Promise<number> {
   let marked = 0;
   for (const object of new Set(endings.map((e) => e.noteOn))) {
-    const text = await readNote(repoDir, object);
-    const note = text !== undefined ? parseNote(text) : undefined;
-    if (!note || !isTrusted(note, object, key) || !Array.isArray(note.breakGlass)) continue;
-    const breakGlass = note.breakGlass.map((r) => {
-      const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
-      if (!e || r.ended) return r;
-      marked++;
-      return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
-    });
-    await writeNote(repoDir, object, formatNote(signNote({ ...note, breakGlass }, object, key)));
+    await updateNote(repoDir, object, key, (note) => ({
+      ...note,
+      breakGlass: (note.breakGlass ?? []).map((r) => {
+        const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
+        if (!e || r.ended) return r;
+        marked++;
+        return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
+      }),
+    }));
   }
   return marked;
 }

@@ -1,5 +1,8 @@
 /** Evidence notes in git: refs/notes/jit, one JSON note per commit on main. */
-import { git, gitText, openBlobReader } from "./run-git.js";
+import type { EvidenceNote } from "../evidence/evidence.js";
+import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { mergeEvidenceNotes } from "../evidence/merge-notes.js";
+import { git, gitText, openBlobReader, readBlobs } from "./run-git.js";
 
 export const NOTES_REF = "refs/notes/jit";
 
@@ -45,11 +48,26 @@ export async function writeNote(repo: string, commit: string, text: string): Pro
 }
 
 /**
- * Pushes refs/notes/jit; when the remote moved meanwhile (a concurrent run pushed notes),
- * fetches its notes, merges them with ours (ours win for a commit both changed) and tries
+ * Changes the evidence note on `object`: `change` gets the note there (when it is signed with
+ * the key, or with no key configured, any note; else a fresh one) and returns the new one,
+ * which is signed and written. Every writer of evidence notes goes through here, so none
+ * drops what another recorded on the same object.
+ */
+export async function updateNote(repo: string, object: string, key: string | undefined, change: (base: EvidenceNote) => EvidenceNote): Promise<void> {
+  const text = await readNote(repo, object);
+  const old = text !== undefined ? parseNote(text) : undefined;
+  const base: EvidenceNote = old && (!key || isTrusted(old, object, key)) ? old : { version: 1, leases: [] };
+  await writeNote(repo, object, formatNote(signNote(change(base), object, key)));
+}
+
+/**
+ * Pushes refs/notes/jit. When the remote moved meanwhile (a concurrent run pushed notes), it
+ * takes the remote's notes and puts ours back on top: a note only we changed is ours, one
+ * only they changed is theirs, and one both changed is merged record by record
+ * (mergeEvidenceNotes), re-signed — nothing either side recorded is lost. Then it tries
  * again. Returns the last error, or undefined once pushed.
  */
-export async function pushNotesWithRetry(repo: string, remote: string, attempts = 5): Promise<string | undefined> {
+export async function pushNotesWithRetry(repo: string, remote: string, key?: string, attempts = 5): Promise<string | undefined> {
   let error: string | undefined;
   for (let i = 0; i < attempts; i++) {
     try {
@@ -59,13 +77,42 @@ export async function pushNotesWithRetry(repo: string, remote: string, attempts 
       error = (e as Error).message;
     }
     try {
-      await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${NOTES_REF}-remote`]);
-      await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "merge", "-q", "-s", "ours", `${NOTES_REF}-remote`]);
+      await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${REMOTE_NOTES}`]);
+      await rebaseNotes(repo, key);
     } catch (e) {
       return (e as Error).message;
     }
   }
   return error;
+}
+
+const REMOTE_NOTES = `${NOTES_REF}-remote`;
+
+/** Makes refs/notes/jit the remote's notes plus what we changed since we last had theirs. */
+async function rebaseNotes(repo: string, key: string | undefined): Promise<void> {
+  const base = (await gitText(repo, ["merge-base", NOTES_REF, REMOTE_NOTES]).catch(() => "")).trim();
+  const [ours, theirs, before] = await Promise.all([notesTree(repo, NOTES_REF), notesTree(repo, REMOTE_NOTES), base ? notesTree(repo, base) : Promise.resolve(new Map<string, string>())]);
+  const mine = [...ours].filter(([object, blob]) => before.get(object) !== blob);
+  const texts = await readBlobs(repo, mine.flatMap(([object, blob]) => [blob, ...(theirs.has(object) ? [theirs.get(object)!] : [])]));
+  const text = (blob: string | undefined) => (blob === undefined ? undefined : texts.get(blob)?.toString("utf8"));
+  await git(repo, ["update-ref", NOTES_REF, REMOTE_NOTES]);
+  for (const [object, blob] of mine) {
+    const theirsText = text(theirs.get(object));
+    const merged = theirsText === undefined || theirs.get(object) === before.get(object) ? text(blob)! : mergeEvidenceNotes(object, text(blob)!, theirsText, key);
+    await writeNote(repo, object, merged);
+  }
+}
+
+/** The notes of a notes commit: annotated object → note blob (fan-out paths joined). */
+async function notesTree(repo: string, commitish: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const line of (await gitText(repo, ["ls-tree", "-r", "-z", commitish])).split("\0")) {
+    const tab = line.indexOf("\t");
+    if (tab < 0) continue;
+    const blob = line.slice(0, tab).split(" ")[2];
+    if (blob) out.set(line.slice(tab + 1).replaceAll("/", ""), blob);
+  }
+  return out;
 }
 
 /** The note on one commit, or undefined when it has none. */

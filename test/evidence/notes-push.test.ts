@@ -4,7 +4,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pushNotesWithRetry, readNotes, writeNote } from "../../src/git/evidence-notes.js";
+import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import type { BreakGlassRecord } from "../../src/evidence/evidence.js";
+import { pushNotesWithRetry, readNotes, updateNote, writeNote } from "../../src/git/evidence-notes.js";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -38,5 +40,45 @@ describe("pushNotesWithRetry", () => {
       ["2".repeat(40), "from a\n"],
       ["3".repeat(40), "from b\n"],
     ]);
+  });
+
+  it("two runs that change the same note at once: both records survive, merged and signed (a break-glass grant and a sweep's ended mark)", async () => {
+    const KEY = "k";
+    const root = mkdtempSync(join(tmpdir(), "jit-notes-"));
+    dirs.push(root);
+    sh(root, "init", "-q", "--bare", "origin.git");
+    sh(root, "init", "-q", "-b", "main", "a");
+    const a = join(root, "a");
+    sh(a, "commit", "-q", "--allow-empty", "-m", "x");
+    sh(a, "remote", "add", "origin", join(root, "origin.git"));
+    sh(a, "push", "-q", "origin", "main");
+    const blob = "4".repeat(40); // a lease blob both pull requests share
+    const record = (pullRequest: number): BreakGlassRecord => ({ lease: "leases/x/zed.yaml", blob, pullRequest, requester: "zed", resource: "x", grantee: "zed", role: "member", grantedAt: `2026-11-24T0${pullRequest}:00:00.000Z`, end: "2026-11-24T10:00:00.000Z", reviewBy: "2026-11-25T09:00:00.000Z" });
+    await updateNote(a, blob, KEY, (n) => ({ ...n, breakGlass: [record(1)] }));
+    expect(await pushNotesWithRetry(a, "origin", KEY)).toBeUndefined();
+    sh(root, "clone", "-q", join(root, "origin.git"), "b");
+    const b = join(root, "b");
+    sh(b, "fetch", "-q", "origin", "+refs/notes/jit:refs/notes/jit");
+    // a (break-glass for #2) adds a record; b (a sweep, unaware) marks #1 ended; b pushes second.
+    await updateNote(a, blob, KEY, (n) => ({ ...n, breakGlass: [...(n.breakGlass ?? []), record(2)] }));
+    expect(await pushNotesWithRetry(a, "origin", KEY)).toBeUndefined();
+    await updateNote(b, blob, KEY, (n) => ({ ...n, breakGlass: (n.breakGlass ?? []).map((r) => ({ ...r, ended: { at: "2026-11-24T10:00:00.000Z", why: "break-glass not reviewed" } })) }));
+    expect(await pushNotesWithRetry(b, "origin", KEY)).toBeUndefined();
+    const note = parseNote((await readNotes(join(root, "origin.git"))).get(blob)!)!;
+    expect(isTrusted(note, blob, KEY)).toBe(true);
+    expect(note.breakGlass!.map((r) => [r.pullRequest, r.ended?.why])).toEqual([
+      [1, "break-glass not reviewed"],
+      [2, undefined],
+    ]);
+  });
+
+  it("a note someone else wrote without the key contributes nothing to a merge", async () => {
+    const { mergeEvidenceNotes } = await import("../../src/evidence/merge-notes.js");
+    const { formatNote, signNote } = await import("../../src/evidence/evidence.js");
+    const object = "5".repeat(40);
+    const ours = formatNote(signNote({ version: 1, leases: [], drift: [{ resource: "x", grantee: "eve", role: "member", revokedAt: "2026-11-24T09:00:00.000Z" }] }, object, "k"));
+    const forged = formatNote({ version: 1, leases: [], breakGlass: [{ lease: "leases/x/m.yaml", blob: object, pullRequest: 9, requester: "m", resource: "x", grantee: "m", role: "admin", grantedAt: "2026-11-24T09:00:00.000Z", end: "2026-11-25T09:00:00.000Z", reviewBy: "2026-11-25T09:00:00.000Z" }] });
+    expect(mergeEvidenceNotes(object, ours, forged, "k")).toBe(ours);
+    expect(mergeEvidenceNotes(object, forged, ours, "k")).toBe(ours);
   });
 });

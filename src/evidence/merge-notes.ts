@@ -1,0 +1,36 @@
+/**
+ * Two versions of one evidence note, written by two runs at once (e.g. a break-glass grant's
+ * record and a sweep marking another record ended, on the same lease blob): one note that
+ * keeps what both recorded. Pure. A version not signed with the key (when one is given)
+ * contributes nothing; text that is not an evidence note (a request note) is kept as ours.
+ */
+import type { EvidenceNote } from "./evidence.js";
+import { formatNote, isTrusted, parseNote, signNote } from "./evidence.js";
+
+export function mergeEvidenceNotes(object: string, ours: string, theirs: string, key: string | undefined): string {
+  const a = parseNote(ours);
+  const b = parseNote(theirs);
+  const ok = (n: EvidenceNote | undefined): n is EvidenceNote => n !== undefined && (!key || isTrusted(n, object, key));
+  if (!ok(a)) return ok(b) ? theirs : ours;
+  if (!ok(b)) return ours;
+  const union = <T>(x: T[] | undefined, y: T[] | undefined, id: (v: T) => string, prefer?: (v: T) => boolean): T[] => {
+    const out = new Map<string, T>();
+    for (const v of [...(x ?? []), ...(y ?? [])]) {
+      const k = id(v);
+      const had = out.get(k);
+      if (had === undefined || (prefer?.(v) && !prefer(had))) out.set(k, v);
+    }
+    return [...out.values()];
+  };
+  const merged: EvidenceNote = {
+    version: 1,
+    // Ours first: for a change both verified, our (newer) verdict stands.
+    leases: union(a.leases, b.leases, (e) => `${e.lease}\0${e.blob}`),
+    grants: union(a.grants, b.grants, (g) => JSON.stringify([g.lease, g.resource, g.grantee, g.role, g.at])),
+    // A record someone marked ended stays ended.
+    breakGlass: union(a.breakGlass, b.breakGlass, (r) => JSON.stringify([r.pullRequest, r.lease, r.blob, r.grantedAt]), (r) => r.ended !== undefined),
+    drift: union(a.drift, b.drift, (d) => JSON.stringify([d.resource, d.grantee, d.role, d.revokedAt])),
+  };
+  for (const k of ["grants", "breakGlass", "drift"] as const) if (merged[k]?.length === 0) delete merged[k];
+  return formatNote(signNote(merged, object, key));
+}
