@@ -33718,8 +33718,27 @@ var init_validate = __esm({
   }
 });
 
-// src/evidence/evidence.ts
+// src/evidence/note-mac.ts
 import { createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
+function noteMac(text, key3) {
+  return createHmac("sha256", secretKey(key3)).update(text).digest("hex");
+}
+function macVerifies(given, text, key3) {
+  if (!key3 || typeof given !== "string" || !/^[0-9a-f]{64}$/.test(given)) return false;
+  return timingSafeEqual(Buffer.from(noteMac(text(), key3), "hex"), Buffer.from(given, "hex"));
+}
+function secretKey(text) {
+  if (lastKey?.text !== text) lastKey = { text, key: createSecretKey(Buffer.from(text, "utf8")) };
+  return lastKey.key;
+}
+var lastKey;
+var init_note_mac = __esm({
+  "src/evidence/note-mac.ts"() {
+    "use strict";
+  }
+});
+
+// src/evidence/evidence.ts
 function isDriftRevocation(v) {
   if (!v || typeof v !== "object") return false;
   const r = v;
@@ -33766,26 +33785,20 @@ function formatNote(note) {
   return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}
 `;
 }
-function mac(note, commit, key3) {
+function signedText(note, commit) {
   const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", secretKey(key3)).update(`${commit}
-${canonicalJson(body)}`).digest("hex");
-}
-function secretKey(text) {
-  if (lastKey?.text !== text) lastKey = { text, key: createSecretKey(Buffer.from(text, "utf8")) };
-  return lastKey.key;
+  return `${commit}
+${canonicalJson(body)}`;
 }
 function signNote(note, commit, key3) {
   if (!key3) {
     const { mac: _drop, ...unsigned } = note;
     return unsigned;
   }
-  return { ...note, mac: mac(note, commit, key3) };
+  return { ...note, mac: noteMac(signedText(note, commit), key3) };
 }
 function isTrusted(note, commit, key3) {
-  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  const want = Buffer.from(mac(note, commit, key3), "hex");
-  return timingSafeEqual(want, Buffer.from(note.mac, "hex"));
+  return macVerifies(note.mac, () => signedText(note, commit), key3);
 }
 function parseNote(text) {
   try {
@@ -33795,28 +33808,26 @@ function parseNote(text) {
     return void 0;
   }
 }
-var lastKey;
 var init_evidence = __esm({
   "src/evidence/evidence.ts"() {
     "use strict";
+    init_note_mac();
   }
 });
 
 // src/evidence/request-note.ts
-import { createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-function mac2(note, commit, key3) {
+function signedText2(note, commit) {
   const { mac: _ignored, ...body } = note;
-  return createHmac2("sha256", key3).update(`${DOMAIN}
+  return `${DOMAIN}
 ${commit}
-${canonicalJson(body)}`).digest("hex");
+${canonicalJson(body)}`;
 }
 function signRequestNote(binding, commit, key3) {
   const note = { version: 1, kind: "request", request: binding };
-  return { ...note, mac: mac2(note, commit, key3) };
+  return { ...note, mac: noteMac(signedText2(note, commit), key3) };
 }
 function isTrustedRequestNote(note, commit, key3) {
-  if (!key3 || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  return timingSafeEqual2(Buffer.from(mac2(note, commit, key3), "hex"), Buffer.from(note.mac, "hex"));
+  return macVerifies(note.mac, () => signedText2(note, commit), key3);
 }
 function parseRequestNote(text) {
   try {
@@ -33835,6 +33846,7 @@ var init_request_note = __esm({
   "src/evidence/request-note.ts"() {
     "use strict";
     init_evidence();
+    init_note_mac();
     DOMAIN = "jit-access request note v1";
   }
 });
@@ -33910,6 +33922,41 @@ var init_requester = __esm({
   }
 });
 
+// src/evidence/merge-notes.ts
+function mergeEvidenceNotes(object, ours, theirs, key3) {
+  const a = parseNote(ours);
+  const b = parseNote(theirs);
+  const ok = (n) => n !== void 0 && (!key3 || isTrusted(n, object, key3));
+  if (!ok(a)) return ok(b) ? theirs : ours;
+  if (!ok(b)) return ours;
+  const union = (x, y, id, prefer) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const v of [...x ?? [], ...y ?? []]) {
+      const k = id(v);
+      const had = out.get(k);
+      if (had === void 0 || prefer?.(v) && !prefer(had)) out.set(k, v);
+    }
+    return [...out.values()];
+  };
+  const merged = {
+    version: 1,
+    // Ours first: for a change both verified, our (newer) verdict stands.
+    leases: union(a.leases, b.leases, (e) => `${e.lease}\0${e.blob}`),
+    grants: union(a.grants, b.grants, (g) => JSON.stringify([g.lease, g.resource, g.grantee, g.role, g.at])),
+    // A record someone marked ended stays ended.
+    breakGlass: union(a.breakGlass, b.breakGlass, (r) => JSON.stringify([r.pullRequest, r.lease, r.blob, r.grantedAt]), (r) => r.ended !== void 0),
+    drift: union(a.drift, b.drift, (d) => JSON.stringify([d.resource, d.grantee, d.role, d.revokedAt]))
+  };
+  for (const k of ["grants", "breakGlass", "drift"]) if (merged[k]?.length === 0) delete merged[k];
+  return formatNote(signNote(merged, object, key3));
+}
+var init_merge_notes = __esm({
+  "src/evidence/merge-notes.ts"() {
+    "use strict";
+    init_evidence();
+  }
+});
+
 // src/git/evidence-notes.ts
 async function readNotes(repo, only, onNote) {
   let list;
@@ -33945,7 +33992,13 @@ async function readNotes(repo, only, onNote) {
 async function writeNote(repo, commit, text) {
   await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
 }
-async function pushNotesWithRetry(repo, remote, attempts = 5) {
+async function updateNote(repo, object, key3, change) {
+  const text = await readNote(repo, object);
+  const old = text !== void 0 ? parseNote(text) : void 0;
+  const base = old && (!key3 || isTrusted(old, object, key3)) ? old : { version: 1, leases: [] };
+  await writeNote(repo, object, formatNote(signNote(change(base), object, key3)));
+}
+async function pushNotesWithRetry(repo, remote, key3, attempts = 5) {
   let error2;
   for (let i = 0; i < attempts; i++) {
     try {
@@ -33955,13 +34008,36 @@ async function pushNotesWithRetry(repo, remote, attempts = 5) {
       error2 = e.message;
     }
     try {
-      await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${NOTES_REF}-remote`]);
-      await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "merge", "-q", "-s", "ours", `${NOTES_REF}-remote`]);
+      await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${REMOTE_NOTES}`]);
+      await rebaseNotes(repo, key3);
     } catch (e) {
       return e.message;
     }
   }
   return error2;
+}
+async function rebaseNotes(repo, key3) {
+  const base = (await gitText(repo, ["merge-base", NOTES_REF, REMOTE_NOTES]).catch(() => "")).trim();
+  const [ours, theirs, before] = await Promise.all([notesTree(repo, NOTES_REF), notesTree(repo, REMOTE_NOTES), base ? notesTree(repo, base) : Promise.resolve(/* @__PURE__ */ new Map())]);
+  const mine = [...ours].filter(([object, blob]) => before.get(object) !== blob);
+  const texts = await readBlobs(repo, mine.flatMap(([object, blob]) => [blob, ...theirs.has(object) ? [theirs.get(object)] : []]));
+  const text = (blob) => blob === void 0 ? void 0 : texts.get(blob)?.toString("utf8");
+  await git(repo, ["update-ref", NOTES_REF, REMOTE_NOTES]);
+  for (const [object, blob] of mine) {
+    const theirsText = text(theirs.get(object));
+    const merged = theirsText === void 0 || theirs.get(object) === before.get(object) ? text(blob) : mergeEvidenceNotes(object, text(blob), theirsText, key3);
+    await writeNote(repo, object, merged);
+  }
+}
+async function notesTree(repo, commitish) {
+  const out = /* @__PURE__ */ new Map();
+  for (const line of (await gitText(repo, ["ls-tree", "-r", "-z", commitish])).split("\0")) {
+    const tab = line.indexOf("	");
+    if (tab < 0) continue;
+    const blob = line.slice(0, tab).split(" ")[2];
+    if (blob) out.set(line.slice(tab + 1).replaceAll("/", ""), blob);
+  }
+  return out;
 }
 async function readNote(repo, commit) {
   try {
@@ -33986,12 +34062,15 @@ async function fetchNotes(repo, remote = "origin", token) {
     return false;
   }
 }
-var NOTES_REF;
+var NOTES_REF, REMOTE_NOTES;
 var init_evidence_notes = __esm({
   "src/git/evidence-notes.ts"() {
     "use strict";
+    init_evidence();
+    init_merge_notes();
     init_run_git();
     NOTES_REF = "refs/notes/jit";
+    REMOTE_NOTES = `${NOTES_REF}-remote`;
   }
 });
 
@@ -34975,12 +35054,12 @@ async function runApply(o) {
     byCommit.set(commit, [...byCommit.get(commit) ?? [], ev]);
   }
   for (const [commit, evs] of byCommit) {
-    const old = noteFor.get(commit);
-    const oldTrusted = old !== void 0 && isTrusted(old, commit, o.evidenceKey);
-    const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const mine = (lease2) => evs.some((e) => e.lease === lease2);
     const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
-    const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
-    await writeNote(o.repoDir, commit, formatNote(note));
+    await updateNote(o.repoDir, commit, o.evidenceKey, (note) => {
+      const kept2 = (note.grants ?? []).filter((g) => !mine(g.lease));
+      return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...kept2.length + grants.length ? { grants: [...kept2, ...grants] } : {} };
+    });
   }
   const drift = await recordDrift(o, results);
   const failed3 = results.some((r) => r.outcome.status === "failed");
@@ -34992,10 +35071,7 @@ async function recordDrift(o, results) {
   const drift = results.flatMap((r) => r.action.kind === "revoke" && r.action.why === "drift" && r.outcome.status !== "failed" ? [{ resource: r.action.resource, grantee: r.action.grantee, role: r.action.role, revokedAt: at }] : []);
   if (drift.length === 0) return drift;
   const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
-  const text = await readNote(o.repoDir, head);
-  const old = text !== void 0 ? parseNote(text) : void 0;
-  const base = old && (!o.evidenceKey || isTrusted(old, head, o.evidenceKey)) ? old : { version: 1, leases: [] };
-  await writeNote(o.repoDir, head, formatNote(signNote({ ...base, drift: [...base.drift ?? [], ...drift] }, head, o.evidenceKey)));
+  await updateNote(o.repoDir, head, o.evidenceKey, (note) => ({ ...note, drift: [...note.drift ?? [], ...drift] }));
   return drift;
 }
 async function firstParent(repoDir, commit) {
@@ -35911,7 +35987,7 @@ ${body}` });
         warning(`Could not comment on #${ev.pullRequest.number}: ${e.message}`);
       }
     }
-    const failed3 = result.verified.length || result.drift.length ? await pushNotesWithRetry(ctx.workspace, "origin") : void 0;
+    const failed3 = result.verified.length || result.drift.length ? await pushNotesWithRetry(ctx.workspace, "origin", opts.evidenceKey) : void 0;
     if (failed3) warning(`Could not push evidence notes (refs/notes/jit): ${failed3}. The next run verifies these leases again.`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);
@@ -36097,7 +36173,7 @@ async function runExpire(o) {
   const recorded = flagged.filter((e) => result.removed.some((r) => r.breakGlass?.pullRequest === e.record.pullRequest && r.path === e.record.lease));
   if (result.commit && (!o.push || result.pushed) && recorded.length > 0) {
     result.breakGlassEnded = await markEnded(o.repoDir, recorded, o.evidenceKey);
-    const error2 = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote) : void 0;
+    const error2 = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote, o.evidenceKey) : void 0;
     if (error2) {
       result.kept.push(...recorded.map((e) => ({ path: breakGlassLabel(e.record), why: `could not mark it ended in refs/notes/jit: ${error2}` })));
       result.ok = false;
@@ -36108,16 +36184,15 @@ async function runExpire(o) {
 async function markEnded(repoDir, endings, key3) {
   let marked = 0;
   for (const object of new Set(endings.map((e) => e.noteOn))) {
-    const text = await readNote(repoDir, object);
-    const note = text !== void 0 ? parseNote(text) : void 0;
-    if (!note || !isTrusted(note, object, key3) || !Array.isArray(note.breakGlass)) continue;
-    const breakGlass = note.breakGlass.map((r) => {
-      const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
-      if (!e || r.ended) return r;
-      marked++;
-      return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
-    });
-    await writeNote(repoDir, object, formatNote(signNote({ ...note, breakGlass }, object, key3)));
+    await updateNote(repoDir, object, key3, (note) => ({
+      ...note,
+      breakGlass: (note.breakGlass ?? []).map((r) => {
+        const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
+        if (!e || r.ended) return r;
+        marked++;
+        return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
+      })
+    }));
   }
   return marked;
 }
@@ -36165,7 +36240,6 @@ var init_expire = __esm({
     init_timestamp();
     init_run_git();
     init_history();
-    init_evidence();
     init_evidence_notes();
     init_break_glass();
     init_apply();
@@ -36286,7 +36360,7 @@ async function expireAndReport(ctx, gh, opts, run2) {
   await summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
   if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length || r.apply.drift.length || r.recheck?.drift.length)) {
-    const failed3 = await pushNotesWithRetry(ctx.workspace, "origin");
+    const failed3 = await pushNotesWithRetry(ctx.workspace, "origin", opts.evidenceKey);
     if (failed3) warning(`Could not push evidence notes: ${failed3}`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);
@@ -36718,8 +36792,7 @@ async function runBreakGlass(o) {
     const decision = decide(trustedBreakGlassRecords(notes, o.evidenceKey));
     const result = { decision, report, headSha: pr.head.sha, approvers: approversOf(policy2, decision) };
     if (decision.kind !== "grant" || o.dryRun) return result;
-    const blob = decision.record.blob;
-    await recordGrant(o.repoDir, blob, notes.get(blob), decision.record, o.evidenceKey);
+    await recordGrant(o.repoDir, decision.record.blob, decision.record, o.evidenceKey);
     if (o.remote) {
       try {
         await git(o.repoDir, ["push", "--quiet", o.remote, `${NOTES_REF}:${NOTES_REF}`]);
@@ -36751,11 +36824,8 @@ function approversOf(policy2, decision) {
 function resourceOfPath(path) {
   return path.split("/")[1] ?? "";
 }
-async function recordGrant(repoDir, object, existing, record, key3) {
-  const old = existing !== void 0 ? parseNote(existing) : void 0;
-  const base = old && isTrusted(old, object, key3) ? old : { version: 1, leases: [] };
-  const note = signNote({ ...base, breakGlass: [...base.breakGlass ?? [], record] }, object, key3);
-  await writeNote(repoDir, object, formatNote(note));
+async function recordGrant(repoDir, object, record, key3) {
+  await updateNote(repoDir, object, key3, (note) => ({ ...note, breakGlass: [...note.breakGlass ?? [], record] }));
 }
 async function grant(provider, resource, r) {
   try {
@@ -36772,7 +36842,6 @@ var PUSH_ATTEMPTS2;
 var init_break_glass2 = __esm({
   "src/commands/break-glass.ts"() {
     "use strict";
-    init_evidence();
     init_blob_id();
     init_evidence_notes();
     init_run_git();

@@ -2,9 +2,15 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  verifyChange
-} from "./chunk-F7F6JJOU.js";
-import "./chunk-4JO3PHRK.js";
+  expiryCommitMessage,
+  runExpire
+} from "./chunk-U7HDQR55.js";
+import "./chunk-FIW7TLUJ.js";
+import "./chunk-ZXXLMZT3.js";
+import "./chunk-7K3TGAXM.js";
+import "./chunk-ZTCEZHVF.js";
+import "./chunk-P4YGA65V.js";
+import "./chunk-PR533CTH.js";
 import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
@@ -12,5 +18,6 @@ import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  verifyChange
+  expiryCommitMessage,
+  runExpire
 };

@@ -9,19 +9,16 @@ import {
   listResources,
   trustedBreakGlassRecords,
   unsettled
-} from "./chunk-6YMUGZ4W.js";
+} from "./chunk-ZTCEZHVF.js";
 import {
   verifyChange
-} from "./chunk-F7F6JJOU.js";
+} from "./chunk-P4YGA65V.js";
 import {
-  formatNote,
   isTrusted,
   parseNote,
-  readNote,
   readNotes,
-  signNote,
-  writeNote
-} from "./chunk-4JO3PHRK.js";
+  updateNote
+} from "./chunk-PR533CTH.js";
 import {
   readLeaseLog,
   readRepoFile
@@ -316,12 +313,12 @@ async function runApply(o) {
     byCommit.set(commit, [...byCommit.get(commit) ?? [], ev]);
   }
   for (const [commit, evs] of byCommit) {
-    const old = noteFor.get(commit);
-    const oldTrusted = old !== void 0 && isTrusted(old, commit, o.evidenceKey);
-    const keep = oldTrusted ? old.leases.filter((l) => !evs.some((e) => e.lease === l.lease)) : [];
+    const mine = (lease) => evs.some((e) => e.lease === lease);
     const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
-    const note = signNote({ version: 1, leases: [...keep, ...evs], ...grants.length ? { grants } : {}, ...oldTrusted && old.breakGlass ? { breakGlass: old.breakGlass } : {} }, commit, o.evidenceKey);
-    await writeNote(o.repoDir, commit, formatNote(note));
+    await updateNote(o.repoDir, commit, o.evidenceKey, (note) => {
+      const kept2 = (note.grants ?? []).filter((g) => !mine(g.lease));
+      return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...kept2.length + grants.length ? { grants: [...kept2, ...grants] } : {} };
+    });
   }
   const drift = await recordDrift(o, results);
   const failed = results.some((r) => r.outcome.status === "failed");
@@ -333,10 +330,7 @@ async function recordDrift(o, results) {
   const drift = results.flatMap((r) => r.action.kind === "revoke" && r.action.why === "drift" && r.outcome.status !== "failed" ? [{ resource: r.action.resource, grantee: r.action.grantee, role: r.action.role, revokedAt: at }] : []);
   if (drift.length === 0) return drift;
   const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
-  const text = await readNote(o.repoDir, head);
-  const old = text !== void 0 ? parseNote(text) : void 0;
-  const base = old && (!o.evidenceKey || isTrusted(old, head, o.evidenceKey)) ? old : { version: 1, leases: [] };
-  await writeNote(o.repoDir, head, formatNote(signNote({ ...base, drift: [...base.drift ?? [], ...drift] }, head, o.evidenceKey)));
+  await updateNote(o.repoDir, head, o.evidenceKey, (note) => ({ ...note, drift: [...note.drift ?? [], ...drift] }));
   return drift;
 }
 async function firstParent(repoDir, commit) {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-BHWNBFGZ.js";
+} from "./chunk-IBSAJQYZ.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";
@@ -23,17 +23,17 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-SBNFMKXV.js";
+} from "./chunk-U7HDQR55.js";
 import "./chunk-FIW7TLUJ.js";
 import {
   runApply
-} from "./chunk-7DGYPZXB.js";
+} from "./chunk-ZXXLMZT3.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-6YMUGZ4W.js";
+import "./chunk-ZTCEZHVF.js";
 import {
   evaluateApprovals
-} from "./chunk-F7F6JJOU.js";
-import "./chunk-4JO3PHRK.js";
+} from "./chunk-P4YGA65V.js";
+import "./chunk-PR533CTH.js";
 import {
   WORKTREE,
   readLeaseFiles,

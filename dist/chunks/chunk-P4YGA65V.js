@@ -3,8 +3,9 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   canonicalJson,
+  macVerifies,
   readNote
-} from "./chunk-4JO3PHRK.js";
+} from "./chunk-PR533CTH.js";
 import {
   allDiagnostics,
   pullRequestInput,
@@ -135,17 +136,15 @@ function evaluateApprovals(input) {
 }
 
 // src/evidence/request-note.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
 var DOMAIN = "jit-access request note v1";
-function mac(note, commit, key) {
+function signedText(note, commit) {
   const { mac: _ignored, ...body } = note;
-  return createHmac("sha256", key).update(`${DOMAIN}
+  return `${DOMAIN}
 ${commit}
-${canonicalJson(body)}`).digest("hex");
+${canonicalJson(body)}`;
 }
 function isTrustedRequestNote(note, commit, key) {
-  if (!key || !note.mac || !/^[0-9a-f]{64}$/.test(note.mac)) return false;
-  return timingSafeEqual(Buffer.from(mac(note, commit, key), "hex"), Buffer.from(note.mac, "hex"));
+  return macVerifies(note.mac, () => signedText(note, commit), key);
 }
 function parseRequestNote(text) {
   try {

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   isTrusted,
   parseNote
-} from "./chunk-4JO3PHRK.js";
+} from "./chunk-PR533CTH.js";
 import {
   formatTimestamp
 } from "./chunk-ZDAOGDPW.js";

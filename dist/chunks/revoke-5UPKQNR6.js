@@ -3,13 +3,13 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-SBNFMKXV.js";
+} from "./chunk-U7HDQR55.js";
 import "./chunk-FIW7TLUJ.js";
-import "./chunk-7DGYPZXB.js";
+import "./chunk-ZXXLMZT3.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-6YMUGZ4W.js";
-import "./chunk-F7F6JJOU.js";
-import "./chunk-4JO3PHRK.js";
+import "./chunk-ZTCEZHVF.js";
+import "./chunk-P4YGA65V.js";
+import "./chunk-PR533CTH.js";
 import {
   readLeaseFiles,
   readRepoFile

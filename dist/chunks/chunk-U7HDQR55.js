@@ -6,19 +6,14 @@ import {
 } from "./chunk-FIW7TLUJ.js";
 import {
   runApply
-} from "./chunk-7DGYPZXB.js";
+} from "./chunk-ZXXLMZT3.js";
 import {
   breakGlassLabel
-} from "./chunk-6YMUGZ4W.js";
+} from "./chunk-ZTCEZHVF.js";
 import {
-  formatNote,
-  isTrusted,
-  parseNote,
   pushNotesWithRetry,
-  readNote,
-  signNote,
-  writeNote
-} from "./chunk-4JO3PHRK.js";
+  updateNote
+} from "./chunk-PR533CTH.js";
 import {
   git,
   gitText
@@ -101,7 +96,7 @@ async function runExpire(o) {
   const recorded = flagged.filter((e) => result.removed.some((r) => r.breakGlass?.pullRequest === e.record.pullRequest && r.path === e.record.lease));
   if (result.commit && (!o.push || result.pushed) && recorded.length > 0) {
     result.breakGlassEnded = await markEnded(o.repoDir, recorded, o.evidenceKey);
-    const error = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote) : void 0;
+    const error = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote, o.evidenceKey) : void 0;
     if (error) {
       result.kept.push(...recorded.map((e) => ({ path: breakGlassLabel(e.record), why: `could not mark it ended in refs/notes/jit: ${error}` })));
       result.ok = false;
@@ -112,16 +107,15 @@ async function runExpire(o) {
 async function markEnded(repoDir, endings, key) {
   let marked = 0;
   for (const object of new Set(endings.map((e) => e.noteOn))) {
-    const text = await readNote(repoDir, object);
-    const note = text !== void 0 ? parseNote(text) : void 0;
-    if (!note || !isTrusted(note, object, key) || !Array.isArray(note.breakGlass)) continue;
-    const breakGlass = note.breakGlass.map((r) => {
-      const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
-      if (!e || r.ended) return r;
-      marked++;
-      return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
-    });
-    await writeNote(repoDir, object, formatNote(signNote({ ...note, breakGlass }, object, key)));
+    await updateNote(repoDir, object, key, (note) => ({
+      ...note,
+      breakGlass: (note.breakGlass ?? []).map((r) => {
+        const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
+        if (!e || r.ended) return r;
+        marked++;
+        return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
+      })
+    }));
   }
   return marked;
 }
