@@ -5,6 +5,7 @@
  * committer, time and message (for Jit-* trailers), and the files it changed under the
  * given paths.
  */
+import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
 import { gitStream } from "./run-git.js";
 
@@ -32,7 +33,6 @@ export interface HistoryCommit {
 }
 
 const SEP = "\x02";
-const END = "\x03";
 
 /**
  * Commits on the first-parent chain of `ref` that touch `paths`, oldest first. The message is
@@ -40,29 +40,36 @@ const END = "\x03";
  * git's output is parsed while git walks (newest first), then put in order.
  */
 export async function readHistory(repo: string, ref: string, paths: string[], limits: HistoryLimits = {}, onCommit?: (c: HistoryCommit) => void): Promise<HistoryCommit[]> {
+  // Subjects, trailers, names and notes are anyone's text and may hold any control character:
+  // a record starts and its header ends with a marker nobody can know in advance, so no
+  // commit can make up another commit's record or raw changes.
+  const marks = recordMarks();
   const commits: HistoryCommit[] = [];
   const decoder = new StringDecoder("utf8");
   let pending = "";
   const take = (record: string) => {
     if (!record) return;
-    const c = parseRecord(record);
+    const c = parseRecord(record, marks.end);
+    if (!c) throw new Error(`git log printed a record jit-access cannot read (${JSON.stringify(record.slice(0, 60))}…)`);
     commits.push(c);
     onCommit?.(c);
   };
-  await gitStream(
-    repo,
-    historyLogArgs(ref, paths, limits),
-    (chunk) => {
-      pending += decoder.write(chunk);
-      const last = pending.lastIndexOf("\x01");
-      if (last <= 0) return;
-      for (const record of pending.slice(0, last).split("\x01")) take(record);
-      pending = pending.slice(last);
-    },
-  );
+  await gitStream(repo, historyLogArgs(ref, paths, limits, marks), (chunk) => {
+    pending += decoder.write(chunk);
+    const last = pending.lastIndexOf(marks.start);
+    if (last <= 0) return;
+    for (const record of pending.slice(0, last).split(marks.start)) take(record);
+    pending = pending.slice(last);
+  });
   pending += decoder.end();
-  for (const record of pending.split("\x01")) take(record);
+  for (const record of pending.split(marks.start)) take(record);
   return commits.reverse();
+}
+
+/** Markers of one run's records: \x01 and \x03 each followed by the same random token. */
+export function recordMarks(): { start: string; end: string } {
+  const token = randomBytes(9).toString("base64url");
+  return { start: `\x01${token}`, end: `\x03${token}` };
 }
 
 export interface HistoryLimits {
@@ -72,20 +79,27 @@ export interface HistoryLimits {
 }
 
 /** The `git log` readHistory runs (also timed alone by the audit benchmark). */
-export function historyLogArgs(ref: string, paths: string[], limits: HistoryLimits = {}): string[] {
+export function historyLogArgs(ref: string, paths: string[], limits: HistoryLimits = {}, marks = recordMarks()): string[] {
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const bounds = [...(limits.since !== undefined ? [`--since=${iso(limits.since)}`] : []), ...(limits.until !== undefined ? [`--until=${iso(limits.until)}`] : [])];
   const notes = limits.notesRef ? [`--notes=${limits.notesRef}`] : ["--no-notes"];
-  return ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=%x01%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${END}`, ...bounds, ref, "--", ...paths];
+  return ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=${marks.start.replace("\x01", "%x01")}%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${marks.end.replace("\x03", "%x03")}`, ...bounds, ref, "--", ...paths];
 }
 
-function parseRecord(chunk: string): HistoryCommit {
-  const end = chunk.indexOf(END);
-  const [sha = "", parents = "", ct = "0", an = "", ae = "", cn = "", ce = "", message = "", note = ""] = chunk.slice(0, end).split(SEP);
+function parseRecord(chunk: string, endMark: string): HistoryCommit | undefined {
+  const end = chunk.indexOf(endMark);
+  if (end < 0) return undefined;
+  // sha, parents and time come first, as git writes them; the free text after them may hold SEP.
+  const fields = chunk.slice(0, end).split(SEP);
+  const [sha = "", parents = "", ct = ""] = fields;
+  if (!/^[0-9a-f]{40,64}$/.test(sha) || !/^\d+$/.test(ct) || !/^([0-9a-f]{40,64}( |$))*$/.test(parents)) return undefined;
+  const [an = "", ae = "", cn = "", ce = ""] = fields.slice(3, 7);
+  const note = fields.length > 8 ? fields[fields.length - 1]! : "";
+  const message = fields.slice(7, fields.length > 8 ? -1 : undefined).join(SEP);
   const commit: HistoryCommit = { sha, parents: parents ? parents.split(" ") : [], authorName: an, authorEmail: ae, committerName: cn, committerEmail: ce, time: Number(ct) * 1000, message, changes: [] };
   if (note.trim()) commit.note = note;
   // Then, per file: ":<old mode> <new mode> <old blob> <new blob> <status>\0<path>\0".
-  let pos = chunk.indexOf(":", end + 1);
+  let pos = chunk.indexOf(":", end + endMark.length);
   while (pos >= 0) {
     const metaEnd = chunk.indexOf("\0", pos);
     const pathEnd = metaEnd < 0 ? -1 : chunk.indexOf("\0", metaEnd + 1);
