@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-IBSAJQYZ.js";
+} from "./chunk-TER5OQFZ.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";
@@ -23,8 +23,8 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-U7HDQR55.js";
-import "./chunk-FIW7TLUJ.js";
+} from "./chunk-VZ7SSSUK.js";
+import "./chunk-4TUH35TJ.js";
 import {
   runApply
 } from "./chunk-ZXXLMZT3.js";

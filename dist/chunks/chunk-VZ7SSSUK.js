@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   jitTrailers
-} from "./chunk-FIW7TLUJ.js";
+} from "./chunk-4TUH35TJ.js";
 import {
   runApply
 } from "./chunk-ZXXLMZT3.js";

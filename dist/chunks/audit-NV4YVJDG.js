@@ -2,22 +2,16 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-U7HDQR55.js";
-import "./chunk-FIW7TLUJ.js";
-import "./chunk-ZXXLMZT3.js";
-import "./chunk-7K3TGAXM.js";
+  runAudit
+} from "./chunk-TER5OQFZ.js";
+import "./chunk-Y6VO2UKB.js";
+import "./chunk-4TUH35TJ.js";
 import "./chunk-ZTCEZHVF.js";
-import "./chunk-P4YGA65V.js";
 import "./chunk-PR533CTH.js";
-import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
 import "./chunk-ZDAOGDPW.js";
-import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  runAudit
 };

@@ -3,8 +3,8 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-U7HDQR55.js";
-import "./chunk-FIW7TLUJ.js";
+} from "./chunk-VZ7SSSUK.js";
+import "./chunk-4TUH35TJ.js";
 import "./chunk-ZXXLMZT3.js";
 import "./chunk-7K3TGAXM.js";
 import "./chunk-ZTCEZHVF.js";

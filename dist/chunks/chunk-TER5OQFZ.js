@@ -7,7 +7,7 @@ import {
 import {
   jitTrailers,
   readHistory
-} from "./chunk-FIW7TLUJ.js";
+} from "./chunk-4TUH35TJ.js";
 import {
   isBreakGlassRecord,
   listResources
