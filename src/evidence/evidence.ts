@@ -162,11 +162,33 @@ export function isTrusted(note: EvidenceNote, commit: string, key: string | unde
   return macVerifies(note.mac, () => signedText(note, commit), key);
 }
 
+/**
+ * An evidence note, when the text is one with every field its readers use of the right type
+ * (anyone can write a note: a malformed one is no note, never a crash). Break-glass and drift
+ * records are checked one by one where they are read.
+ */
 export function parseNote(text: string): EvidenceNote | undefined {
+  let v: unknown;
   try {
-    const v = JSON.parse(text) as EvidenceNote;
-    return v && v.version === 1 && Array.isArray(v.leases) ? v : undefined;
+    v = JSON.parse(text);
   } catch {
     return undefined;
   }
+  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.leases) || !v.leases.every(isLeaseEvidence)) return undefined;
+  if (v.grants !== undefined && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return undefined;
+  if ((v.breakGlass !== undefined && !Array.isArray(v.breakGlass)) || (v.drift !== undefined && !Array.isArray(v.drift))) return undefined;
+  return v as unknown as EvidenceNote;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const strings = (v: unknown, keys: string[]) => isObject(v) && keys.every((k) => typeof v[k] === "string");
+
+function isLeaseEvidence(v: unknown): boolean {
+  if (!strings(v, ["lease", "blob", "policyCommit", "verifiedAt"]) || !isObject(v)) return false;
+  if (v.verdict !== "approved" && v.verdict !== "rejected") return false;
+  if (!Array.isArray(v.findings) || !v.findings.every((f) => typeof f === "string")) return false;
+  if (!Array.isArray(v.approvals) || !v.approvals.every((a) => strings(a, ["reviewer", "commit", "submittedAt"]))) return false;
+  const pr = v.pullRequest;
+  if (pr === undefined) return true;
+  return isObject(pr) && typeof pr.number === "number" && strings(pr, ["author", "headSha"]) && (pr.requester === undefined || typeof pr.requester === "string") && (pr.mergedAt === undefined || typeof pr.mergedAt === "string");
 }

@@ -54,6 +54,8 @@ export function isBreakGlassRecord(v: unknown): v is BreakGlassRecord {
   const r = v as Record<string, unknown>;
   const strings = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
   if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
+  const ended = r.ended as Record<string, unknown> | null | undefined;
+  if (ended !== undefined && !(ended && typeof ended === "object" && typeof ended.why === "string" && typeof ended.at === "string" && Number.isFinite(ms(ended.at)))) return false;
   return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t as string)));
 }
 

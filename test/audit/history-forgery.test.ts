@@ -32,3 +32,30 @@ describe("the audit's history reader against forged records", () => {
     expect(report.findings.map((f) => [f.code, f.lease, f.commit])).toContainEqual(["changed-outside-jit", path, real]);
   });
 });
+
+describe("the audit against malformed notes", () => {
+  it("reads notes of any shape without a crash: a malformed one is no evidence, and the lease is reported as unproven", async () => {
+    const { writeNote } = await import("../../src/git/evidence-notes.js");
+    const path = "leases/prod-db-readers/zed.yaml";
+    repo.write(path, lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "8h", reason: "Pull figures for the quarterly report" }));
+    const commit = repo.commitAll("Merge pull request #7 from zed/x", "2026-11-24T09:30:00Z");
+    const blob = repo.git("rev-parse", `${commit}:${path}`).trim();
+    const bad = [
+      '{"version":1,"leases":[null]}',
+      `{"version":1,"leases":[{"lease":"${path}","blob":"${blob}","verdict":"approved"}]}`,
+      `{"version":1,"leases":[{"lease":"${path}","blob":"${blob}","verdict":"approved","approvals":"sam","findings":[],"policyCommit":"x","verifiedAt":"x"}]}`,
+      '{"version":1,"leases":[],"breakGlass":{"lease":1},"grants":7}',
+      `{"version":1,"leases":[],"breakGlass":[{"lease":"${path}","blob":"${blob}","pullRequest":7,"requester":"zed","resource":"prod-db-readers","grantee":"zed","role":"member","grantedAt":"2026-11-24T09:00:00Z","end":"2026-11-24T10:00:00Z","reviewBy":"2026-11-25T09:00:00Z","ended":{"at":"soon","why":"x"}}]}`,
+      '{"version":1,"leases":[],"drift":[{"resource":5},null]}',
+    ];
+    for (const text of bad) {
+      await writeNote(repo.dir, commit, text);
+      await writeNote(repo.dir, blob, text);
+      const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: Date.parse("2026-11-24T10:00:00Z"), evidenceKey: "k" });
+      const mine = report.leases.find((l) => l.path === path)!;
+      expect(mine.evidence, text).toBe("none");
+      expect(mine.pullRequest, text).toBe(7);
+      expect(report.leases.filter((l) => l.breakGlass && l.path === path), text).toEqual([]);
+    }
+  });
+});
