@@ -33801,17 +33801,33 @@ function isTrusted(note, commit, key3) {
   return macVerifies(note.mac, () => signedText(note, commit), key3);
 }
 function parseNote(text) {
+  let v;
   try {
-    const v = JSON.parse(text);
-    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
+    v = JSON.parse(text);
   } catch {
     return void 0;
   }
+  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.leases) || !v.leases.every(isLeaseEvidence)) return void 0;
+  if (v.grants !== void 0 && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return void 0;
+  if (v.breakGlass !== void 0 && !Array.isArray(v.breakGlass) || v.drift !== void 0 && !Array.isArray(v.drift)) return void 0;
+  return v;
 }
+function isLeaseEvidence(v) {
+  if (!strings(v, ["lease", "blob", "policyCommit", "verifiedAt"]) || !isObject(v)) return false;
+  if (v.verdict !== "approved" && v.verdict !== "rejected") return false;
+  if (!Array.isArray(v.findings) || !v.findings.every((f) => typeof f === "string")) return false;
+  if (!Array.isArray(v.approvals) || !v.approvals.every((a) => strings(a, ["reviewer", "commit", "submittedAt"]))) return false;
+  const pr = v.pullRequest;
+  if (pr === void 0) return true;
+  return isObject(pr) && typeof pr.number === "number" && strings(pr, ["author", "headSha"]) && (pr.requester === void 0 || typeof pr.requester === "string") && (pr.mergedAt === void 0 || typeof pr.mergedAt === "string");
+}
+var isObject, strings;
 var init_evidence = __esm({
   "src/evidence/evidence.ts"() {
     "use strict";
     init_note_mac();
+    isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    strings = (v, keys) => isObject(v) && keys.every((k) => typeof v[k] === "string");
   }
 });
 
@@ -34687,8 +34703,10 @@ function breakGlassLabel(r) {
 function isBreakGlassRecord(v) {
   if (!v || typeof v !== "object") return false;
   const r = v;
-  const strings = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
-  if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
+  const strings2 = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
+  if (!strings2.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
+  const ended = r.ended;
+  if (ended !== void 0 && !(ended && typeof ended === "object" && typeof ended.why === "string" && typeof ended.at === "string" && Number.isFinite(ms(ended.at)))) return false;
   return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t)));
 }
 function trustedBreakGlassRecords(notes, key3) {
@@ -38514,8 +38532,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key3, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key3);
     }

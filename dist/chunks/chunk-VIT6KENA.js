@@ -9,16 +9,16 @@ import {
   listResources,
   trustedBreakGlassRecords,
   unsettled
-} from "./chunk-ZTCEZHVF.js";
+} from "./chunk-SB67XXUO.js";
 import {
   verifyChange
-} from "./chunk-P4YGA65V.js";
+} from "./chunk-NBIN622J.js";
 import {
   isTrusted,
   parseNote,
   readNotes,
   updateNote
-} from "./chunk-PR533CTH.js";
+} from "./chunk-PO4O46CC.js";
 import {
   readLeaseLog,
   readRepoFile

@@ -3,13 +3,13 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-VZ7SSSUK.js";
+} from "./chunk-QMEW6LTZ.js";
 import "./chunk-4TUH35TJ.js";
-import "./chunk-ZXXLMZT3.js";
+import "./chunk-VIT6KENA.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-ZTCEZHVF.js";
-import "./chunk-P4YGA65V.js";
-import "./chunk-PR533CTH.js";
+import "./chunk-SB67XXUO.js";
+import "./chunk-NBIN622J.js";
+import "./chunk-PO4O46CC.js";
 import {
   readLeaseFiles,
   readRepoFile

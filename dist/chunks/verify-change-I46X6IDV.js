@@ -2,12 +2,9 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  runApply
-} from "./chunk-ZXXLMZT3.js";
-import "./chunk-7K3TGAXM.js";
-import "./chunk-ZTCEZHVF.js";
-import "./chunk-P4YGA65V.js";
-import "./chunk-PR533CTH.js";
+  verifyChange
+} from "./chunk-NBIN622J.js";
+import "./chunk-PO4O46CC.js";
 import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
@@ -15,5 +12,5 @@ import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  runApply
+  verifyChange
 };

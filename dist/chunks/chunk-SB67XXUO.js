@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   isTrusted,
   parseNote
-} from "./chunk-PR533CTH.js";
+} from "./chunk-PO4O46CC.js";
 import {
   formatTimestamp
 } from "./chunk-ZDAOGDPW.js";
@@ -43,6 +43,8 @@ function isBreakGlassRecord(v) {
   const r = v;
   const strings = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
   if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
+  const ended = r.ended;
+  if (ended !== void 0 && !(ended && typeof ended === "object" && typeof ended.why === "string" && typeof ended.at === "string" && Number.isFinite(ms(ended.at)))) return false;
   return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t)));
 }
 function trustedBreakGlassRecords(notes, key) {

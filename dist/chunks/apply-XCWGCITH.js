@@ -2,15 +2,12 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-VZ7SSSUK.js";
-import "./chunk-4TUH35TJ.js";
-import "./chunk-ZXXLMZT3.js";
+  runApply
+} from "./chunk-VIT6KENA.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-ZTCEZHVF.js";
-import "./chunk-P4YGA65V.js";
-import "./chunk-PR533CTH.js";
+import "./chunk-SB67XXUO.js";
+import "./chunk-NBIN622J.js";
+import "./chunk-PO4O46CC.js";
 import "./chunk-3FM6YOGM.js";
 import "./chunk-RRT5U5DH.js";
 import "./chunk-LB4RHSKG.js";
@@ -18,6 +15,5 @@ import "./chunk-ZDAOGDPW.js";
 import "./chunk-57KBAW56.js";
 import "./chunk-BQMI2UZC.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  runApply
 };

@@ -11,14 +11,14 @@ import {
 import {
   isBreakGlassRecord,
   listResources
-} from "./chunk-ZTCEZHVF.js";
+} from "./chunk-SB67XXUO.js";
 import {
   NOTES_REF,
   isDriftRevocation,
   isTrusted,
   parseNote,
   readNotes
-} from "./chunk-PR533CTH.js";
+} from "./chunk-PO4O46CC.js";
 import {
   LEASES_DIR,
   MINUTE_MS,
@@ -455,7 +455,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-ELUCNHP2.js");
+  const { verifyChange } = await import("./verify-change-I46X6IDV.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {

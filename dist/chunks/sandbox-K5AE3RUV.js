@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-TER5OQFZ.js";
+} from "./chunk-BFQ2IHJZ.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";
@@ -23,17 +23,17 @@ import {
 } from "./chunk-4J2WK5BQ.js";
 import {
   runExpire
-} from "./chunk-VZ7SSSUK.js";
+} from "./chunk-QMEW6LTZ.js";
 import "./chunk-4TUH35TJ.js";
 import {
   runApply
-} from "./chunk-ZXXLMZT3.js";
+} from "./chunk-VIT6KENA.js";
 import "./chunk-7K3TGAXM.js";
-import "./chunk-ZTCEZHVF.js";
+import "./chunk-SB67XXUO.js";
 import {
   evaluateApprovals
-} from "./chunk-P4YGA65V.js";
-import "./chunk-PR533CTH.js";
+} from "./chunk-NBIN622J.js";
+import "./chunk-PO4O46CC.js";
 import {
   WORKTREE,
   readLeaseFiles,

@@ -86,12 +86,27 @@ function isTrusted(note, commit, key) {
   return macVerifies(note.mac, () => signedText(note, commit), key);
 }
 function parseNote(text) {
+  let v;
   try {
-    const v = JSON.parse(text);
-    return v && v.version === 1 && Array.isArray(v.leases) ? v : void 0;
+    v = JSON.parse(text);
   } catch {
     return void 0;
   }
+  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.leases) || !v.leases.every(isLeaseEvidence)) return void 0;
+  if (v.grants !== void 0 && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return void 0;
+  if (v.breakGlass !== void 0 && !Array.isArray(v.breakGlass) || v.drift !== void 0 && !Array.isArray(v.drift)) return void 0;
+  return v;
+}
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var strings = (v, keys) => isObject(v) && keys.every((k) => typeof v[k] === "string");
+function isLeaseEvidence(v) {
+  if (!strings(v, ["lease", "blob", "policyCommit", "verifiedAt"]) || !isObject(v)) return false;
+  if (v.verdict !== "approved" && v.verdict !== "rejected") return false;
+  if (!Array.isArray(v.findings) || !v.findings.every((f) => typeof f === "string")) return false;
+  if (!Array.isArray(v.approvals) || !v.approvals.every((a) => strings(a, ["reviewer", "commit", "submittedAt"]))) return false;
+  const pr = v.pullRequest;
+  if (pr === void 0) return true;
+  return isObject(pr) && typeof pr.number === "number" && strings(pr, ["author", "headSha"]) && (pr.requester === void 0 || typeof pr.requester === "string") && (pr.mergedAt === void 0 || typeof pr.mergedAt === "string");
 }
 
 // src/evidence/merge-notes.ts

@@ -5,7 +5,7 @@ import {
   canonicalJson,
   macVerifies,
   readNote
-} from "./chunk-PR533CTH.js";
+} from "./chunk-PO4O46CC.js";
 import {
   allDiagnostics,
   pullRequestInput,

@@ -6,14 +6,14 @@ import {
 } from "./chunk-4TUH35TJ.js";
 import {
   runApply
-} from "./chunk-ZXXLMZT3.js";
+} from "./chunk-VIT6KENA.js";
 import {
   breakGlassLabel
-} from "./chunk-ZTCEZHVF.js";
+} from "./chunk-SB67XXUO.js";
 import {
   pushNotesWithRetry,
   updateNote
-} from "./chunk-PR533CTH.js";
+} from "./chunk-PO4O46CC.js";
 import {
   git,
   gitText
