@@ -205,6 +205,31 @@ describe("break-glass at pull request time", () => {
     expect((await readNotes(repo.dir)).size).toBe(0);
   });
 
+  it("grants nothing for a pull request that is closed, targets another branch, or changes a lease already on main (no instant extension)", async () => {
+    // Closed before the job ran.
+    const closed = openPr("zed-closed", "zed", { [PATH]: glass() });
+    emu.state.closePullRequest("acme", "access", closed.number);
+    const c = await breakGlass(closed.number);
+    expect(c.decision.kind === "refused" && c.decision.why.join("\n")).toMatch(/the pull request is not open/);
+    // Aimed at another branch.
+    repo.git("branch", "release", "main");
+    repo.branch("zed-release");
+    repo.write(PATH, glass());
+    const head = repo.commitAll("request on release", OPENED);
+    repo.checkout("main");
+    const other = emu.state.addPullRequest("acme", "access", { author: "zed", base: "release", baseSha: repo.head("release"), head: "zed-release", headSha: head, createdAt: OPENED });
+    const o = await breakGlass(other.number);
+    expect(o.decision.kind === "refused" && o.decision.why.join("\n")).toMatch(/targets release, not main/);
+    // A lease merged normally, then a pull request that turns it into break-glass for longer.
+    const first = openPr("zed-normal", "zed", { [PATH]: glass({ breakGlass: undefined }) });
+    approveAndMerge("zed-normal", first.number, "2026-11-24T09:05:00Z");
+    const ext = openPr("zed-ext", "zed", { [PATH]: glass({ duration: "1h", reason: "Prod is down: roll back the deploy of INC-77, longer" }) });
+    const e = await breakGlass(ext.number, at("2026-11-24T09:10:00Z"));
+    expect(e.decision.kind === "refused" && e.decision.why.join("\n")).toMatch(/must add exactly one new lease and change nothing else/);
+    expect(members()).toEqual(["platform-bot"]);
+    expect([...(await readNotes(repo.dir)).values()].flatMap((t) => parseNote(t)?.breakGlass ?? [])).toEqual([]);
+  });
+
   it("grants nothing without an evidence key, and says why", async () => {
     const { number } = openPr("zed", "zed", { [PATH]: glass() });
     const r = await breakGlass(number, GRANTED, { evidenceKey: null });

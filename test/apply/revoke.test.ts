@@ -108,6 +108,7 @@ describe("early revoke", () => {
     addLease("leases/prod-db-readers/mallory.yaml", "mallory", "2026-11-24T09:20:00Z");
     await expect(revoke("zed", undefined, ["leases/prod-db-readers"])).rejects.toThrow(/zed may not revoke leases\/prod-db-readers\/mallory\.yaml/);
     expect(leaseFiles()).toEqual(["leases/prod-db-readers/mallory.yaml", PATH]);
+    await expect(revoke("mallory", undefined, ["@zed"])).rejects.toThrow(/mallory may not revoke leases\/prod-db-readers\/zed\.yaml/);
     await expect(revoke("sam", undefined, ["@nobody"])).rejects.toThrow(/@nobody names no lease on HEAD/);
     await expect(revoke("sam", undefined, ["leases/no-such-resource/"])).rejects.toThrow(/names no lease on HEAD/);
     await expect(revoke("sam", undefined, ["leases/../policy.yaml"])).rejects.toThrow(/is neither a lease file .* nor a grantee/);
