@@ -137,8 +137,10 @@ export async function runRequestForm(o: RequestFormOptions): Promise<RequestForm
   const warnings = [...written.warnings.filter((w) => w.code !== "check-not-made"), ...diags.filter((d) => d.severity !== "error")];
   if (!report.ok) return { ok: false, errors: diags.filter((d) => d.severity === "error"), warnings };
 
+  // Who opens the pull request must be known: validation and apply take the note's actor as
+  // the requester only for the bot's pull requests. Nothing is pushed before this is settled.
   const bot = await botLogin(o.gh, o.botLogin);
-  if (!bot.login) warnings.push(diagnostic("request-bot-unknown", path, undefined, `The bot's login is unknown: ${bot.problem}.`));
+  if (!bot.login) return { ok: false, errors: [diagnostic("request-bot-unknown", path, undefined, `The login this token opens pull requests as is unknown (${bot.problem}), so the request could not be attributed to ${actor}; nothing was pushed or opened.`, "Set the bot-login input, e.g. ${{ steps.app.outputs.app-slug }}[bot].")], warnings };
   const identity = await commitIdentity(o.gh, bot.login);
 
   const lease = loadLease(path, bytes).lease!;

@@ -257,6 +257,17 @@ describe("pushing the request", () => {
     expect(git("rev-parse", `refs/heads/${r.branch}`)).toBe(r.commit);
   });
 
+  it("opens nothing when the login the token opens pull requests as cannot be found", async () => {
+    emu.faults.add({ route: "/user", method: "GET", status: 403, body: { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user", status: "403" } });
+    const r = await form();
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((e) => [e.code, e.file])).toEqual([["request-bot-unknown", "leases/platform-admins/zed-20261124-0900.yaml"]]);
+    expect(r.errors[0]!.message).toMatch(/could not be attributed to zed; nothing was pushed or opened/);
+    expect(r.pullRequest).toBeUndefined();
+    expect(branches()).toEqual(["main"]);
+    expect(hasNotes()).toBe(false);
+  });
+
   it("a pull request that cannot be opened leaves no request branch behind", async () => {
     emu.faults.add({ route: "/repos/{owner}/{repo}/pulls", method: "POST", status: 422, body: { message: "Validation Failed", errors: [{ resource: "PullRequest", field: "head", code: "invalid" }], documentation_url: "https://docs.github.com/rest/pulls/pulls#create-a-pull-request", status: "422" } });
     await expect(form()).rejects.toThrow(/Could not open the pull request from jit\/request\/zed\/platform-admins-20261124-090000: .*Nothing was requested/);
