@@ -36616,7 +36616,7 @@ async function runRequestForm(o) {
   const warnings = [...written.warnings.filter((w) => w.code !== "check-not-made"), ...diags.filter((d) => d.severity !== "error")];
   if (!report.ok) return { ok: false, errors: diags.filter((d) => d.severity === "error"), warnings };
   const bot = await botLogin(o.gh, o.botLogin);
-  if (!bot.login) warnings.push(diagnostic("request-bot-unknown", path, void 0, `The bot's login is unknown: ${bot.problem}.`));
+  if (!bot.login) return { ok: false, errors: [diagnostic("request-bot-unknown", path, void 0, `The login this token opens pull requests as is unknown (${bot.problem}), so the request could not be attributed to ${actor}; nothing was pushed or opened.`, "Set the bot-login input, e.g. ${{ steps.app.outputs.app-slug }}[bot].")], warnings };
   const identity = await commitIdentity(o.gh, bot.login);
   const lease2 = loadLease(path, bytes).lease;
   const policy2 = loadPolicy(o.policyPath, input.basePolicy).policy;
