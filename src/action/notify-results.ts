@@ -51,7 +51,10 @@ async function extensions(repoDir: string, result: ApplyResult, at: string): Pro
     const lease = leaseOf(ev.lease, ev.blob);
     const previous = leaseOf(ev.lease, before.blob);
     if (!lease || !previous) return [];
-    const end = formatTimestamp(leaseWindow(lease, add.time).end);
+    // Announced only when apply's windows took it (an extension refused there keeps the old end).
+    const newEnd = leaseWindow(lease, add.time).end;
+    if ([...result.active, ...result.over].find((w) => w.path === ev.lease)?.end !== newEnd) return [];
+    const end = formatTimestamp(newEnd);
     const was = formatTimestamp(leaseWindow(previous, add.time).end);
     const by = ev.approvals.map((a) => a.reviewer);
     const pr = ev.pullRequest?.number;

@@ -197,6 +197,22 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
     expect(delivered()).toEqual([]);
   }, 120_000);
 
+  it("an extension merged after the lease ended is not applied, and not announced as one", async () => {
+    const first = openPullRequest("zed", zedLease("1h"), minutesAgo(130));
+    emu.state.addReview("acme", "access", first.pr.number, { user: "dana", state: "APPROVED", commitId: first.headSha });
+    const merge = repo.merge("zed", minutesAgo(120));
+    emu.state.mergePullRequest("acme", "access", first.pr.number, { mergeCommitSha: merge });
+    emu.state.associateCommit("acme", "access", merge, first.pr.number);
+    const late = openPullRequest("zed-late", zedLease("3h"), minutesAgo(20));
+    emu.state.addReview("acme", "access", late.pr.number, { user: "dana", state: "APPROVED", commitId: late.headSha });
+    const lateMerge = repo.merge("zed-late", minutesAgo(10)); // the lease ended 60 minutes ago
+    emu.state.mergePullRequest("acme", "access", late.pr.number, { mergeCommitSha: lateMerge });
+    emu.state.associateCommit("acme", "access", lateMerge, late.pr.number);
+    await apply();
+    expect(delivered().filter((e) => e.event === "jit-access.extension")).toEqual([]);
+    expect([...emu.state.getTeam("acme", "prod-db-readers")!.members.keys()]).toEqual([]);
+  }, 120_000);
+
   it("a dead webhook is a warning: validation still passes and reports", async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
