@@ -35799,7 +35799,9 @@ async function extensions(repoDir, result, at) {
     const lease2 = leaseOf(ev.lease, ev.blob);
     const previous = leaseOf(ev.lease, before.blob);
     if (!lease2 || !previous) return [];
-    const end = formatTimestamp(leaseWindow(lease2, add.time).end);
+    const newEnd = leaseWindow(lease2, add.time).end;
+    if ([...result.active, ...result.over].find((w) => w.path === ev.lease)?.end !== newEnd) return [];
+    const end = formatTimestamp(newEnd);
     const was = formatTimestamp(leaseWindow(previous, add.time).end);
     const by = ev.approvals.map((a) => a.reviewer);
     const pr = ev.pullRequest?.number;
