@@ -187,15 +187,17 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
 
 /** Grants at the targets that no lease in force backs and that are not declared standing. */
 async function undeclaredGrants(policy: Policy, report: AuditReport, providerFor: (r: Resource) => Provider): Promise<Array<{ resource: string; grantee: string; role: string }>> {
-  const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}`));
+  // As apply judges drift: a lease backs its role only (a higher one is not its), and on a
+  // `mode: additive` resource members jit-access did not grant are not its business.
+  const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}\0${l.role}`));
   const found: Array<{ resource: string; grantee: string; role: string }> = [];
-  for (const { resource: r, actual } of await listResources([...policy.resources.values()], providerFor)) {
+  for (const { resource: r, actual } of await listResources([...policy.resources.values()].filter((x) => x.mode !== "additive"), providerFor)) {
     if (!Array.isArray(actual)) {
       report.notes.push(`${r.id} could not be listed: ${actual.error}`);
       continue;
     }
     for (const g of actual) {
-      if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
+      if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}\0${g.role}`)) continue;
       if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
       found.push({ resource: r.id, grantee: g.grantee, role: g.role });
     }

@@ -76,6 +76,19 @@ describe("jit audit with a token", () => {
   });
 });
 
+describe("standing-undeclared judged as apply judges drift", () => {
+  it("a lease backs its own role only; an additive resource's hand-managed members are not findings", async () => {
+    emu.state.addTeamMember("acme", "prod-db-readers", "zed", "maintainer"); // zed's lease is for member
+    emu.state.addOrgMember("acme", "eve");
+    emu.state.addTeamMember("acme", "web-deployers", "eve"); // by hand, on a resource made additive below
+    repo.write("policy.yaml", readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("  web-deployers:\n", "  web-deployers:\n    mode: additive\n"));
+    repo.commitAll("web-deployers: additive", ago(0.5));
+    const gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 1 });
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, online: { gh, owner: "acme", repo: "access", defaultBranch: "main", providerFor: createProviderRegistry(gh) } });
+    expect(report.findings.filter((f) => f.code === "standing-undeclared").map((f) => f.message)).toEqual(["zed holds maintainer on prod-db-readers with no lease and is not declared in its 'standing' list."]);
+  });
+});
+
 describe("drift revoked by apply", () => {
   it("is on record in the applied commit's signed note, so the audit reports it later, offline, after the access is gone", async () => {
     emu.state.addOrgMember("acme", "eve");
