@@ -37589,15 +37589,15 @@ async function verifyUnproven(o, commits, notes) {
   return out;
 }
 async function undeclaredGrants(policy2, report, providerFor2) {
-  const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}`));
+  const backed = new Set(report.leases.filter((l) => l.status === "active" || l.status === "over").map((l) => `${l.resource}\0${l.grantee.toLowerCase()}\0${l.role}`));
   const found = [];
-  for (const { resource: r, actual } of await listResources([...policy2.resources.values()], providerFor2)) {
+  for (const { resource: r, actual } of await listResources([...policy2.resources.values()].filter((x) => x.mode !== "additive"), providerFor2)) {
     if (!Array.isArray(actual)) {
       report.notes.push(`${r.id} could not be listed: ${actual.error}`);
       continue;
     }
     for (const g of actual) {
-      if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}`)) continue;
+      if (backed.has(`${r.id}\0${g.grantee.toLowerCase()}\0${g.role}`)) continue;
       if (r.standing.some((s) => s.grantee.toLowerCase() === g.grantee.toLowerCase() && s.role === g.role)) continue;
       found.push({ resource: r.id, grantee: g.grantee, role: g.role });
     }

@@ -6,7 +6,7 @@ import {
 } from "./chunk-63GC6QUS.js";
 import {
   runAudit
-} from "./chunk-BFQ2IHJZ.js";
+} from "./chunk-AMB7MKFF.js";
 import {
   formatAuditTable
 } from "./chunk-W7ROHVLD.js";

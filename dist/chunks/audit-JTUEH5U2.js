@@ -3,7 +3,7 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runAudit
-} from "./chunk-BFQ2IHJZ.js";
+} from "./chunk-AMB7MKFF.js";
 import "./chunk-Y6VO2UKB.js";
 import "./chunk-4TUH35TJ.js";
 import "./chunk-SB67XXUO.js";
