@@ -35,6 +35,13 @@ export interface ProviderInfo {
   singleRole: boolean;
   /** Higher is more privilege, to pick one role when two leases overlap (e.g. maintainer > member). */
   rank(role: string): number;
+  /**
+   * Could someone holding `role` on `held` (a resource of this provider) add grants to
+   * `target` (a resource of any provider) by hand, e.g. a team maintainer adding members?
+   * Such grants may be theirs, not our mistake, so the drift guard does not shield them.
+   * A role whose powers the provider cannot know (a custom role) answers true.
+   */
+  canGrantOthers(role: string, held: Resource, target: Resource): boolean;
 }
 
 export interface Provider extends ProviderInfo {
