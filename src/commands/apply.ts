@@ -316,22 +316,21 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       .filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase())))
       .map((rs) => rs.resource.id),
   );
-  // Drift there may have been added by hand by someone a lease gave the power to (a team
-  // maintainer, a repository admin): such holders lift the guard (see planReconcile). Their
-  // ended leases on other resources (an organization-wide role) are read too, those that
-  // ended within the lookback only: older ones lift nothing.
+  const folderOf = (life: LeaseLife) => life.path.split("/")[1] ?? "";
+  const endedLives = log.ended.filter((life) => unexplained.has(folderOf(life)));
+  // Drift may have been added by hand by someone a lease gave the power to (a team maintainer,
+  // a repository admin, an organization-wide role): such holders lift the guard (see
+  // planReconcile). Of ended leases, those that ended within the lookback count, on the
+  // resources with drift and on those whose roles reach them, and only as far as signed
+  // evidence says they were approved (as for leases that are over but still on main).
   const canGrantOthers = (held: string, role: string, target: Resource): boolean => {
     const r = policy.resources.get(held);
     return r ? o.providerFor(r.id, policy).canGrantOthers(role, r, target) : false;
   };
   const targets = [...unexplained].flatMap((id) => policy.resources.get(id) ?? []);
-  const grantors = new Set([...policy.resources.values()].filter((r) => !unexplained.has(r.id) && r.roles.some((role) => targets.some((t) => canGrantOthers(r.id, role, t)))).map((r) => r.id));
-  const recentEnough = (life: LeaseLife) => (life.changes.at(-1)?.time ?? 0) > o.now - HOLDER_LOOKBACK_MS;
-  const endedLives = log.ended.filter((life) => {
-    const folder = life.path.split("/")[1] ?? "";
-    return unexplained.has(folder) || (grantors.has(folder) && recentEnough(life));
-  });
-  for (const [sha, bytes] of await readBlobs(o.repoDir, endedLives.flatMap((l) => l.changes.map((c) => c.blob)))) blobs.set(sha, bytes);
+  const reaching = new Set([...policy.resources.values()].filter((r) => r.roles.some((role) => targets.some((t) => canGrantOthers(r.id, role, t)))).map((r) => r.id));
+  const holderLives = log.ended.filter((life) => reaching.has(folderOf(life)) && (life.changes.at(-1)?.time ?? 0) > o.now - HOLDER_LOOKBACK_MS);
+  for (const [sha, bytes] of await readBlobs(o.repoDir, [...new Set([...endedLives, ...holderLives].flatMap((l) => l.changes.map((c) => c.blob)))])) blobs.set(sha, bytes);
   const ended = leaseWindows(
     endedLives.map((life) => ({
       path: life.path,
@@ -341,7 +340,17 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       }),
     })),
   ).windows;
-  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, canGrantOthers, ...(o.guards ? { guards: o.guards } : {}) });
+  const endedVerified = leaseWindows(
+    holderLives.map((life) => ({
+      path: life.path,
+      changes: life.changes.map((ch) => {
+        const lease = leaseOf(life.path, ch.blob);
+        const ev = trusted.get(`${ch.commit}\0${life.path}\0${ch.blob}`);
+        return { commit: ch.commit, time: ch.time, status: ch.status, ...(lease ? { lease } : {}), verdict: ev ? ev.verdict : ("unverified" as const) };
+      }),
+    })),
+  ).windows;
+  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, endedVerified, canGrantOthers, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 

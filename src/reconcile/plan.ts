@@ -119,6 +119,12 @@ export interface PlanInput {
   leases: LeaseWindow[];
   /** Leases that existed before and have ended (expired, deleted): their grants are ours to revoke. */
   ended: LeaseWindow[];
+  /**
+   * Ended leases known to have been approved (signed evidence), at least those that ended
+   * within HOLDER_LOOKBACK_MS: only these (and `leases`) can name a holder who could have
+   * added grants by hand. `ended` may hold leases never granted: it only tells expired from drift.
+   */
+  endedVerified?: LeaseWindow[];
   guards?: Guards;
   /**
    * Could someone holding `role` on resource `held` add grants to `target` by hand? From the
@@ -198,22 +204,30 @@ export function planReconcile(input: PlanInput): Plan {
     planned.push({ resource: r, actions, drift, held: rs.actual.length });
   }
 
-  // Holders who could add grants by hand: leases that gave such a role and were in force
-  // within the lookback, and holders of such a role whose lease is over (revoked in this run).
+  // Holders who could add grants by hand: approved leases that gave such a role and were in
+  // force within the lookback, and holders of such a role whose approved lease is over (this
+  // run revokes them; until then they can still add).
   const can = input.canGrantOthers ?? (() => false);
   const since = now - HOLDER_LOOKBACK_MS;
-  const recent = new Map<string, Holder>();
-  for (const l of [...input.leases, ...input.ended]) {
-    if (l.start <= now && l.end > since && l.start < l.end) recent.set(`${l.path}\u0000${l.resource}\u0000${l.grantee.toLowerCase()}\u0000${l.role}`, { path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, start: l.start, end: l.end });
+  const granted = [...input.leases, ...(input.endedVerified ?? [])].filter((l) => l.start <= now && l.start < l.end);
+  const grantedOver = new Map<string, LeaseWindow>();
+  for (const l of granted) if (l.end <= now) grantedOver.set(key(l.resource, l.grantee), l);
+  const found = new Map<string, Holder>();
+  const hkey = (h: Holder) => `${h.path}\u0000${h.resource}\u0000${h.grantee.toLowerCase()}\u0000${h.role}`;
+  for (const l of granted) {
+    const h: Holder = { path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, start: l.start, end: l.end };
+    if (l.end > since) found.set(hkey(h), h);
   }
   for (const p of planned) {
     for (const a of p.actions) {
       if (a.kind !== "revoke" || a.why !== "expired") continue;
-      const l = endedBy.get(key(a.resource, a.grantee));
-      if (l) recent.set(`${l.path}\u0000${a.resource}\u0000${a.grantee.toLowerCase()}\u0000${a.role}`, { path: l.path, resource: a.resource, grantee: a.grantee, role: a.role, start: l.start, end: l.end, stillHeld: true });
+      const l = grantedOver.get(key(a.resource, a.grantee));
+      if (!l) continue;
+      const h: Holder = { path: l.path, resource: a.resource, grantee: a.grantee, role: a.role, start: l.start, end: l.end, stillHeld: true };
+      found.set(hkey(h), h);
     }
   }
-  const candidates = [...recent.values()].sort((a, b) => a.start - b.start || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.grantee < b.grantee ? -1 : 1));
+  const candidates = [...found.values()].sort((a, b) => a.start - b.start || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.grantee < b.grantee ? -1 : 1));
 
   let driftBudget = guards.maxRevocations;
   for (const { resource: r, actions, drift, held } of planned) {

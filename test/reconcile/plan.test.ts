@@ -123,15 +123,17 @@ describe("planReconcile: hand-added access and the drift guard", () => {
 
   it("maintainer lease adds members by hand, then its lease ends and its file is removed: still revoked, holder named", () => {
     const zed = lease("ops", "zed", "maintainer", NOW - 3 * H, NOW - H);
-    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [zed], canGrantOthers });
+    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [zed], endedVerified: [zed], canGrantOthers });
     expect(plan.refused).toEqual([]);
     expect(revokedDrift(plan)).toEqual(["x1", "x2", "x3"]);
     expect(plan.actions[1]).toMatchObject({ couldBeAddedBy: [{ grantee: "zed", path: "leases/ops/zed.yaml", end: NOW - H }] });
+    // An ended lease with no evidence that it was approved (it may never have been granted) names nobody.
+    expect(planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [zed], canGrantOthers }).refused).toHaveLength(1);
   });
 
-  it("maintainer whose lease ended long ago but who still holds the role (revocation kept failing): still lifts the guard", () => {
+  it("maintainer whose lease ended long ago but who still holds the role (revocation kept failing, so the sweep kept its file): still lifts the guard", () => {
     const zed = lease("ops", "zed", "maintainer", NOW - 30 * D, NOW - 20 * D);
-    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), grant("ops", "zed", "maintainer"), ...handAdded])], leases: [], ended: [zed], canGrantOthers });
+    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), grant("ops", "zed", "maintainer"), ...handAdded])], leases: [zed], ended: [], canGrantOthers });
     expect(plan.refused).toEqual([]);
     expect(plan.actions.find((a) => a.grantee === "zed")).toMatchObject({ kind: "revoke", why: "expired" });
     expect(revokedDrift(plan)).toEqual(["x1", "x2", "x3"]);
@@ -169,12 +171,12 @@ describe("planReconcile: hand-added access and the drift guard", () => {
       lease("other", "zed", "maintainer", NOW - H, NOW + H),
     ];
     for (const zed of cases) {
-      const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: zed.start > NOW ? [zed] : [], ended: zed.start > NOW ? [] : [zed], canGrantOthers });
+      const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: zed.start > NOW ? [zed] : [], ended: zed.start > NOW ? [] : [zed], endedVerified: zed.start > NOW ? [] : [zed], canGrantOthers });
       expect(plan.refused.map((r) => r.resource)).toEqual(["ops"]);
     }
     // Just inside the lookback it lifts the guard.
     const inside = lease("ops", "zed", "maintainer", NOW - HOLDER_LOOKBACK_MS - 2 * H, NOW - HOLDER_LOOKBACK_MS + 1);
-    expect(planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [inside], canGrantOthers }).refused).toEqual([]);
+    expect(planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [inside], endedVerified: [inside], canGrantOthers }).refused).toEqual([]);
   });
 
   it("drift revoked because of a holder does not use up the run's budget for other resources", () => {
