@@ -266,8 +266,12 @@ export function rebuildAudit(input: AuditInput): AuditReport {
     const at = parseTimestamp(d.revokedAt);
     if (at === undefined || at > input.now) continue;
     // Anyone can write a note: only well-formed holders are told.
+    const when = (t: string) => {
+      const ms = parseTimestamp(t);
+      return ms === undefined ? t : formatTimestamp(ms);
+    };
     const by = (Array.isArray(d.couldBeAddedBy) ? (d.couldBeAddedBy as unknown[]) : []).filter(isDriftHolder);
-    const could = by.length ? `; it could have been added by ${by.map((h) => `@${h.grantee} (${h.role} on ${h.resource} through ${h.lease}, ${h.from} – ${h.until}${h.stillHeld ? ", still held" : ""})`).join(", ")}` : "";
+    const could = by.length ? `; it could have been added by ${by.map((h) => `@${h.grantee} (${h.role} on ${h.resource} through ${h.lease}, ${when(h.from)} – ${when(h.until)}${h.stillHeld ? ", still held" : ""})`).join(", ")}` : "";
     findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${could}${d.trusted ? "" : input.keyGiven ? " — the record is not signed with the evidence key" : ""}.` });
   }
   for (const u of input.undeclared ?? []) {
