@@ -204,34 +204,11 @@ export function planReconcile(input: PlanInput): Plan {
     planned.push({ resource: r, actions, drift, held: rs.actual.length });
   }
 
-  // Holders who could add grants by hand: approved leases that gave such a role and were in
-  // force within the lookback, and holders of such a role whose approved lease is over (this
-  // run revokes them; until then they can still add).
-  const can = input.canGrantOthers ?? (() => false);
-  const since = now - HOLDER_LOOKBACK_MS;
-  const granted = [...input.leases, ...(input.endedVerified ?? [])].filter((l) => l.start <= now && l.start < l.end);
-  const grantedOver = new Map<string, LeaseWindow>();
-  for (const l of granted) if (l.end <= now) grantedOver.set(key(l.resource, l.grantee), l);
-  const found = new Map<string, Holder>();
-  const hkey = (h: Holder) => `${h.path}\u0000${h.resource}\u0000${h.grantee.toLowerCase()}\u0000${h.role}`;
-  for (const l of granted) {
-    const h: Holder = { path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, start: l.start, end: l.end };
-    if (l.end > since) found.set(hkey(h), h);
-  }
-  for (const p of planned) {
-    for (const a of p.actions) {
-      if (a.kind !== "revoke" || a.why !== "expired") continue;
-      const l = grantedOver.get(key(a.resource, a.grantee));
-      if (!l) continue;
-      const h: Holder = { path: l.path, resource: a.resource, grantee: a.grantee, role: a.role, start: l.start, end: l.end, stillHeld: true };
-      found.set(hkey(h), h);
-    }
-  }
-  const candidates = [...found.values()].sort((a, b) => a.start - b.start || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.grantee < b.grantee ? -1 : 1));
+  const holdersOn = input.canGrantOthers && planned.some((p) => p.drift.length > 0) ? holderIndex(input, planned, input.canGrantOthers) : () => [];
 
   let driftBudget = guards.maxRevocations;
   for (const { resource: r, actions, drift, held } of planned) {
-    const holders = drift.length > 0 ? candidates.filter((h) => can(h.resource, h.role, r)) : [];
+    const holders = drift.length > 0 ? holdersOn(r) : [];
     if (holders.length > 0) {
       // Not our mistake to guard against: someone we gave the power to add grants may have added them.
       actions.push(...drift.map((d) => ({ ...d, couldBeAddedBy: holders })));
@@ -253,6 +230,47 @@ export function planReconcile(input: PlanInput): Plan {
     plan.actions.push(...actions);
   }
   return plan;
+}
+
+/**
+ * Holders who could add grants by hand, by the resource they could add them to: approved
+ * leases that gave such a role and were in force within the lookback, and holders of such a
+ * role whose approved lease is over (this run revokes them; until then they can still add).
+ */
+function holderIndex(input: PlanInput, planned: Array<{ actions: PlanAction[] }>, can: NonNullable<PlanInput["canGrantOthers"]>): (target: Resource) => Holder[] {
+  const { now } = input;
+  const since = now - HOLDER_LOOKBACK_MS;
+  const granted = [...input.leases, ...(input.endedVerified ?? [])].filter((l) => l.start <= now && l.start < l.end);
+  const grantedOver = new Map<string, LeaseWindow>();
+  for (const l of granted) if (l.end <= now) grantedOver.set(key(l.resource, l.grantee), l);
+  const found = new Map<string, Holder>();
+  const hkey = (h: Holder) => `${h.path}\u0000${h.resource}\u0000${h.grantee.toLowerCase()}\u0000${h.role}`;
+  for (const l of granted) {
+    const h: Holder = { path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, start: l.start, end: l.end };
+    if (l.end > since) found.set(hkey(h), h);
+  }
+  for (const p of planned) {
+    for (const a of p.actions) {
+      if (a.kind !== "revoke" || a.why !== "expired") continue;
+      const l = grantedOver.get(key(a.resource, a.grantee));
+      if (!l) continue;
+      const h: Holder = { path: l.path, resource: a.resource, grantee: a.grantee, role: a.role, start: l.start, end: l.end, stillHeld: true };
+      found.set(hkey(h), h);
+    }
+  }
+  const byStart = (a: Holder, b: Holder) => a.start - b.start || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || (a.grantee < b.grantee ? -1 : 1);
+  // Grouped by what they hold where: the providers are asked once per group and resource.
+  const byHeld = new Map<string, Holder[]>();
+  for (const h of [...found.values()].sort(byStart)) {
+    const k = `${h.resource}\u0000${h.role}`;
+    const group = byHeld.get(k);
+    if (group) group.push(h);
+    else byHeld.set(k, [h]);
+  }
+  return (target: Resource): Holder[] => {
+    const out = [...byHeld.values()].filter((hs) => can(hs[0]!.resource, hs[0]!.role, target)).flat();
+    return out.sort(byStart);
+  };
 }
 
 export function countByKind(plan: Plan): Record<PlanAction["kind"], number> {
