@@ -1,5 +1,7 @@
 /** What the Action knows about its run: inputs, the event, the repository, the time. */
 import { readFileSync } from "node:fs";
+import type { RunActor } from "./actor.js";
+import { runActor } from "./actor.js";
 
 export interface ActionContext {
   command: string;
@@ -14,6 +16,8 @@ export interface ActionContext {
   eventAction?: string;
   runUrl?: string;
   now: number;
+  /** Who started this attempt, judged and recorded (GITHUB_TRIGGERING_ACTOR), and whose run it re-runs (see actor.ts). */
+  actor?: RunActor;
   pullRequest?: { number: number; author: string; headSha: string; baseSha: string; baseRef: string; headRef: string };
   defaultBranch?: string;
 }
@@ -44,6 +48,8 @@ export function readContext(env: NodeJS.ProcessEnv, input: (name: string) => str
     eventName: env.GITHUB_EVENT_NAME ?? "",
     now,
   };
+  const actor = runActor(env);
+  if (actor) ctx.actor = actor;
   if (event.repository?.default_branch) ctx.defaultBranch = event.repository.default_branch;
   if (typeof event.action === "string") ctx.eventAction = event.action;
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) ctx.runUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;

@@ -44,13 +44,13 @@ export async function run(): Promise<void> {
       case "revoke": {
         const { runRevokeAction } = await import("./run-expire.js");
         const leases = core.getInput("lease").split(/[\s,]+/).filter(Boolean);
-        const ok = await runRevokeAction(ctx, gh, reconcileInputs(), leases, process.env.GITHUB_ACTOR ?? "", core.getInput("reason"));
+        const ok = await runRevokeAction(ctx, gh, reconcileInputs(), leases, core.getInput("reason"));
         if (!ok) core.setFailed("revoke did not complete: see the job summary.");
         return;
       }
       case "request": {
         const { runRequestAction } = await import("./run-request.js");
-        const ok = await runRequestAction(ctx, gh, reconcileInputs(), process.env);
+        const ok = await runRequestAction(ctx, gh, reconcileInputs());
         if (!ok) core.setFailed("The request is not valid and nothing was opened: see the errors above and the job summary.");
         return;
       }
@@ -70,13 +70,11 @@ export async function run(): Promise<void> {
       }
       case "timer": {
         const { runTimerAction } = await import("./run-timer.js");
-        const actor = process.env.GITHUB_TRIGGERING_ACTOR || process.env.GITHUB_ACTOR;
         const ok = await runTimerAction(ctx, gh, reconcileInputs(), {
           lease: core.getInput("lease"),
           expiresAt: core.getInput("expires-at"),
           phase: core.getInput("timer-phase"),
           workflowRef: process.env.GITHUB_WORKFLOW_REF ?? "",
-          ...(actor ? { actor } : {}),
         });
         if (!ok) core.setFailed("timer did not complete: see the job summary (the sweep still revokes the lease).");
         return;

@@ -13,21 +13,38 @@ import { formatTimestamp } from "../lease/timestamp.js";
 import type { Policy } from "../policy/policy.js";
 import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
+import { UsageError } from "../diagnostics/usage-error.js";
+import { describeActor } from "./actor.js";
 import type { ActionContext } from "./context.js";
 import { sendReminders } from "./send-reminders.js";
 import { notifyResults } from "./notify-results.js";
 import { startTimersAfter } from "./start-timers.js";
 
-export async function runRevokeAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }, leases: string[], actor: string, reason: string): Promise<boolean> {
-  if (!actor) throw new Error("GITHUB_ACTOR is not set: who is revoking?");
-  return runExpireAction(ctx, gh, opts, { leases, actor, ...(reason ? { reason } : {}) });
+/**
+ * Revoke now. Judged as whoever started this attempt (see actor.ts): a re-run of an admin's
+ * run by someone else revokes only what that someone may revoke. A refusal revokes nothing,
+ * and is reported as an annotation titled with its code, in the job summary and as `ok: false`.
+ */
+export async function runRevokeAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; dryRun: boolean; force: boolean }, leases: string[], reason: string): Promise<boolean> {
+  const actor = ctx.actor;
+  if (!actor) throw new Error("Neither GITHUB_TRIGGERING_ACTOR nor GITHUB_ACTOR is set: who is revoking?");
+  try {
+    return await runExpireAction(ctx, gh, opts, { leases, actor: actor.login, ...(actor.rerun ? { rerunOf: actor.startedBy } : {}), ...(reason ? { reason } : {}) });
+  } catch (e) {
+    if (!(e instanceof UsageError) || !e.code.startsWith("revoke-")) throw e;
+    core.error(e.message, { title: e.code });
+    await core.summary.addRaw(`### jit-access revoke\n\nNothing was revoked: \`${e.code}\`: ${e.message}\n\nAsked by ${describeActor(actor)}.\n`).write();
+    core.setOutput("ok", "false");
+    core.setOutput("revoked", "0");
+    return false;
+  }
 }
 
 export async function runExpireAction(
   ctx: ActionContext,
   gh: GitHubClient,
   opts: { evidenceKey?: string; dryRun: boolean; force: boolean },
-  revoke?: { leases: string[]; actor: string; reason?: string },
+  revoke?: { leases: string[]; actor: string; rerunOf?: string; reason?: string },
 ): Promise<boolean> {
   const run = revoke ? (o: ExpireOptions) => runRevoke({ ...o, ...revoke }) : runExpire;
   const r = await expireAndReport(ctx, gh, opts, run);

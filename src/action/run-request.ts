@@ -3,19 +3,31 @@
  * requester is the actor who ran the workflow; the form's inputs say what, for how long and
  * why. Opens the lease pull request as the bot, or fails the step with the reasons and opens
  * nothing.
+ *
+ * A re-run by someone else (GITHUB_TRIGGERING_ACTOR differs from GITHUB_ACTOR) opens nothing,
+ * with code request-rerun-by-other: it replays the first attempt's form — its reason, its
+ * ticket — so it could neither ask in the name of the one who filled it in (they did not start
+ * this attempt) nor in the re-runner's (those are not their words). The re-runner runs the
+ * form themselves.
  */
 import * as core from "@actions/core";
 import { runRequestForm } from "../commands/request-form.js";
 import type { GitHubClient } from "../github/client.js";
 import type { ActionContext } from "./context.js";
 
-export async function runRequestAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; botLogin?: string }, env: NodeJS.ProcessEnv): Promise<boolean> {
+export const RERUN_BY_OTHER = "request-rerun-by-other";
+
+export async function runRequestAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; botLogin?: string }): Promise<boolean> {
   if (ctx.eventName !== "workflow_dispatch") throw new Error(`The request command runs from a workflow_dispatch form, not ${ctx.eventName || "this event"}.`);
-  const actor = env.GITHUB_ACTOR ?? "";
-  const triggering = env.GITHUB_TRIGGERING_ACTOR;
-  // A re-run keeps the original actor: nobody may ask in someone else's name by re-running their run.
-  if (triggering && actor && triggering.toLowerCase() !== actor.toLowerCase()) {
-    throw new Error(`This run was started by ${actor} and re-run by ${triggering}; a request is made by the person who fills in the form. ${triggering}: run the workflow yourself.`);
+  const actor = ctx.actor?.login ?? "";
+  if (ctx.actor?.rerun) {
+    const { login, startedBy } = ctx.actor;
+    const message = `This run was started by ${startedBy} and re-run by ${login}; a request is made by the person who fills in the form, so a re-run by someone else asks for nobody. ${login}: run the workflow yourself.`;
+    core.error(message, { title: RERUN_BY_OTHER });
+    await core.summary.addRaw(`### jit-access request\n\nNothing was opened: \`${RERUN_BY_OTHER}\`: ${message}\n`).write();
+    core.setOutput("ok", "false");
+    core.setOutput("errors", "1");
+    return false;
   }
   const input = (name: string) => core.getInput(name);
   const r = await runRequestForm({

@@ -42,9 +42,8 @@ export interface TimerRunInputs {
   lease: string;
   expiresAt: string;
   phase: string;
-  /** GITHUB_WORKFLOW_REF and who started the run (for the early revoke). */
+  /** GITHUB_WORKFLOW_REF (for the early revoke, which records ctx.actor too). */
   workflowRef: string;
-  actor?: string;
 }
 
 type ReconcileOptions = { evidenceKey?: string; dryRun: boolean; force: boolean };
@@ -134,7 +133,7 @@ async function revokeEarly(ctx: ActionContext, gh: GitHubClient, opts: Reconcile
       eventName: ctx.eventName,
       workflowRef: inputs.workflowRef,
       timerWorkflow: timerWorkflow(),
-      ...(inputs.actor ? { actor: inputs.actor } : {}),
+      ...(ctx.actor ? { actor: ctx.actor.login, ...(ctx.actor.rerun ? { rerunOf: ctx.actor.startedBy } : {}) } : {}),
       ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}),
     });
     if (e.status === "gone") core.info(`${t.lease} is not active on ${o.defaultBranch}: nothing to revoke.`);

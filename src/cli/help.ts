@@ -83,7 +83,8 @@ Options:
   --until TIME        Or an RFC 3339 end time with offset, e.g. 2026-11-24T18:00:00Z
   --reason TEXT       Why you need it (the policy sets a minimum length)
   --ticket T          Ticket or incident id, where the resource requires one
-  --grantee LOGIN     Who gets access (default: $GITHUB_ACTOR or git config github.user)
+  --grantee LOGIN     Who gets access (default: who started this workflow attempt,
+                      $GITHUB_TRIGGERING_ACTOR or $GITHUB_ACTOR, else git config github.user)
   --not-before TIME   Scheduled start (RFC 3339 with offset)
   --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
   --dry-run           Print the lease instead of writing it
@@ -111,7 +112,11 @@ while its grant may still be live. With --push it pushes that commit, rebasing a
 retrying when someone pushed meanwhile. revoke ends the named leases now — allowed to
 their grantee and to the policy's admins — in the same way, with "early revoke by @actor"
 as the reason in the trailers; name lease files, a resource folder (every lease on it) or
-@login (every lease of that grantee: incident response).
+@login (every lease of that grantee: incident response). The actor is --actor, else who
+started this workflow attempt ($GITHUB_TRIGGERING_ACTOR, else $GITHUB_ACTOR), else git config
+github.user. A re-run of someone else's run is judged as the re-runner
+(revoke-rerun-not-allowed when they may not) and records both: "early revoke by @sam
+(re-run of @zed's run)".
 
 Options:
   --repo DIR                 Access repo checkout (default: current directory)

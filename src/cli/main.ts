@@ -11,6 +11,7 @@ import type { FactResolver } from "../commands/validate.js";
 import type { AuditFormat } from "../audit/format-audit.js";
 import type { AuditQuery } from "../audit/query.js";
 import type { AuditOptions } from "../commands/audit.js";
+import { runActor } from "../action/actor.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { gitText } from "../git/run-git.js";
 import { parseTimestamp } from "../lease/timestamp.js";
@@ -207,7 +208,7 @@ async function request(args: string[], io: Io): Promise<number> {
   for (const k of ["resource", "role", "reason"] as const) {
     if (!values[k]) throw new UsageError("request-missing", `--${k} is required.\n\n${REQUEST_HELP}`);
   }
-  const grantee = (values.grantee as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repo));
+  const grantee = (values.grantee as string | undefined) ?? runActor(io.env)?.login ?? (await gitUser(repo));
   if (!grantee) throw new UsageError("request-grantee", "Who is the grantee? Pass --grantee LOGIN (or set git config github.user).");
   const r = await runRequest({
     repo,
@@ -320,10 +321,12 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
   let expired;
   if (mode === "revoke") {
-    const actor = (values.actor as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repoDir));
+    // In a workflow: whoever started this attempt (a re-run is judged as the re-runner; see action/actor.ts).
+    const ran = values.actor === undefined ? runActor(io.env) : undefined;
+    const actor = (values.actor as string | undefined) ?? ran?.login ?? (await gitUser(repoDir));
     if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
     const reason = values.reason as string | undefined;
-    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(reason ? { reason } : {}) });
+    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(ran?.rerun ? { rerunOf: ran.startedBy } : {}), ...(reason ? { reason } : {}) });
   } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
   const result = expired ? expired.apply : await runApply(options);
 

@@ -21,9 +21,20 @@ export interface RevokeOptions extends ExpireOptions {
    * grantees (`@login`: every lease of theirs, e.g. for an account that was compromised).
    */
   leases: string[];
-  /** Who asks (GITHUB_ACTOR in the Action). */
+  /** Who asks, and is judged: in the Action, whoever started this attempt (GITHUB_TRIGGERING_ACTOR). */
   actor: string;
+  /**
+   * Set when this is a re-run, by `actor`, of a run someone else started (GITHUB_ACTOR): the
+   * re-run is judged as `actor`, never as the one who started it, and both are recorded.
+   */
+  rerunOf?: string;
   reason?: string;
+}
+
+/** A reason on one line: it goes into a commit trailer, where a line break would forge more trailers. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
 }
 
 export async function runRevoke(o: RevokeOptions): Promise<ExpireResult> {
@@ -34,12 +45,21 @@ export async function runRevoke(o: RevokeOptions): Promise<ExpireResult> {
   const facts = await resolveFacts(o.gh, { teams: teamsIn(policy.admins, policy.groups), orgMembers: [] });
   const isAdmin = isAmong(o.actor, policy.admins, policy.groups, facts) === true;
   const chosen = await selectLeases(o.repoDir, o.ref, o.leases);
+  const rerunOf = o.rerunOf && o.rerunOf.toLowerCase() !== o.actor.toLowerCase() ? o.rerunOf : undefined;
   for (const [path, lease] of chosen) {
-    if (!isAdmin && lease.grantee.toLowerCase() !== o.actor.toLowerCase()) {
-      throw new UsageError("revoke-not-allowed", `${o.actor} may not revoke ${path}: only its grantee (${lease.grantee}) or the policy admins (${policy.admins.join(", ")}) may.`);
+    if (isAdmin || lease.grantee.toLowerCase() === o.actor.toLowerCase()) continue;
+    const who = `only its grantee (${lease.grantee}) or the policy admins (${policy.admins.join(", ")}) may`;
+    if (rerunOf) {
+      throw new UsageError(
+        "revoke-rerun-not-allowed",
+        `${o.actor} re-ran a revoke started by ${rerunOf}; a re-run is judged as the one who re-runs it, and ${o.actor} may not revoke ${path}: ${who}. Nothing was revoked.`,
+      );
     }
+    throw new UsageError("revoke-not-allowed", `${o.actor} may not revoke ${path}: ${who}.`);
   }
-  return runExpire({ ...o, endNow: new Set(chosen.keys()), earlyReason: `early revoke by @${o.actor}${o.reason ? `: ${o.reason}` : ""}` });
+  const reason = o.reason ? oneLine(o.reason) : "";
+  const by = `@${o.actor}${rerunOf ? ` (re-run of @${rerunOf}'s run)` : ""}`;
+  return runExpire({ ...o, endNow: new Set(chosen.keys()), earlyReason: `early revoke by ${by}${reason ? `: ${reason}` : ""}` });
 }
 
 /** The leases on `ref` that the selectors name (lease files, resource folders, @grantees); each selector must name at least one. */

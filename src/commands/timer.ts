@@ -50,8 +50,10 @@ export interface EarlyTimerOptions extends TimerOptions {
   workflowRef: string;
   /** File name of the timer workflow (timer.yml). */
   timerWorkflow: string;
-  /** Who started the run (GITHUB_TRIGGERING_ACTOR or GITHUB_ACTOR), for the record. */
+  /** Who started this attempt of the run (GITHUB_TRIGGERING_ACTOR, else GITHUB_ACTOR), for the record. */
   actor?: string;
+  /** Whose run this attempt re-runs, when someone else's (GITHUB_ACTOR): recorded too. */
+  rerunOf?: string;
   runUrl?: string;
 }
 
@@ -87,7 +89,9 @@ export async function runTimerEarly(o: EarlyTimerOptions): Promise<EarlyTimerRes
   if (!active) return { status: "gone" };
   const verdict = earlyRevokeVerdict({ ...facts, end: active.end, ...(o.expiresAt !== undefined ? { expiresAt: o.expiresAt } : {}) });
   if (!verdict.allowed) return { status: "not-due", end: active.end, message: `${o.lease} was not revoked early: ${verdict.message}` };
-  const why = [o.runUrl, o.actor ? `started by @${o.actor}` : undefined].filter(Boolean).join(", ");
+  const rerunOf = o.actor && o.rerunOf && o.rerunOf.toLowerCase() !== o.actor.toLowerCase() ? o.rerunOf : undefined;
+  const who = o.actor ? (rerunOf ? `re-run by @${o.actor} of a run started by @${rerunOf}` : `started by @${o.actor}`) : undefined;
+  const why = [o.runUrl, who].filter(Boolean).join(", ");
   const result = await runExpire({ ...o, onlyResources: scope, endNow: new Set([o.lease]), earlyReason: `timer cancelled: revoked early${why ? ` (${why})` : ""}` });
   return { status: "revoked", result };
 }

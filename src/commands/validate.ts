@@ -108,7 +108,8 @@ export function refuseUnboundRequest(report: Report, problem: { code: string; me
   const refused = new Set(leases);
   const kept = allDiagnostics(report).filter((d) => !refused.has(d.file));
   const findings = [...refused].map((file) => diagnostic(problem.code, file, undefined, problem.message, problem.hint));
-  return buildReport([...kept, ...findings], new Map(report.files.map((f) => [f.file, f.action])), report.notes);
+  const requests = new Map(report.files.flatMap((f) => (f.request ? [[f.file, f.request] as const] : [])));
+  return buildReport([...kept, ...findings], new Map(report.files.map((f) => [f.file, f.action])), report.notes, requests);
 }
 
 function normalize(p: string): string {

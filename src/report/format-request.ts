@@ -1,10 +1,11 @@
 /**
  * The title and body of the pull request the request form opens: who asked, for what, for
  * how long, why, the ticket, and how approval and granting work. The requester's text is
- * shown as data (in a fenced block), never as markdown.
+ * shown as data (code: markdown-text.ts), never as markdown.
  */
 import type { Lease } from "../lease/lease.js";
 import type { Policy, Resource } from "../policy/policy.js";
+import { cellCode as code, codeBlock as fenced } from "./markdown-text.js";
 
 export const REQUEST_MARKER = "<!-- jit-access:request -->";
 
@@ -22,21 +23,6 @@ export function requestTitle(s: RequestSummary): string {
   const how = s.lease.duration ? ` for ${s.lease.duration}` : s.lease.expires ? ` until ${s.lease.expires}` : "";
   const ticket = s.lease.ticket ? ` (${s.lease.ticket})` : "";
   return `Access request: ${s.actor} → ${s.lease.role} on ${s.lease.resource}${how}${ticket}`.replace(/[\r\n]+/g, " ").slice(0, 256);
-}
-
-/** A fenced block that the text cannot close. */
-function fenced(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
-}
-
-/** Inline code that the text cannot break out of (newlines folded). */
-function code(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, " ");
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-  const tick = "`".repeat(longest + 1);
-  return `${tick} ${flat} ${tick}`;
 }
 
 function who(entry: string, groups: Record<string, string[]>): string {

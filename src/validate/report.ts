@@ -1,12 +1,15 @@
 /** The outcome of a validation: per file, its errors and warnings; ok when no file has errors. */
 import { compareDiagnostics, isError } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { RequestView } from "./request-view.js";
 
 export interface FileReport {
   file: string;
   ok: boolean;
   /** What the change does to this file, for people reading the report. */
   action?: string;
+  /** For a lease this pull request adds or extends, and that parses: what it asks for. */
+  request?: RequestView;
   errors: Diagnostic[];
   warnings: Diagnostic[];
 }
@@ -18,7 +21,7 @@ export interface Report {
   notes: string[];
 }
 
-export function buildReport(diagnostics: Diagnostic[], files: Map<string, string | undefined>, notes: string[] = []): Report {
+export function buildReport(diagnostics: Diagnostic[], files: Map<string, string | undefined>, notes: string[] = [], requests: Map<string, RequestView> = new Map()): Report {
   const byFile = new Map<string, FileReport>();
   const get = (file: string) => {
     let r = byFile.get(file);
@@ -26,6 +29,8 @@ export function buildReport(diagnostics: Diagnostic[], files: Map<string, string
       r = { file, ok: true, errors: [], warnings: [] };
       const action = files.get(file);
       if (action) r.action = action;
+      const request = requests.get(file);
+      if (request) r.request = request;
       byFile.set(file, r);
     }
     return r;

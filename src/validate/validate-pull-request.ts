@@ -16,6 +16,8 @@ import { checkFileMode } from "./check-file-mode.js";
 import type { FileChange, PullRequestInput } from "./inputs.js";
 import { buildReport } from "./report.js";
 import type { Report } from "./report.js";
+import type { RequestView } from "./request-view.js";
+import { requestView } from "./request-view.js";
 
 type Area = "lease" | "policy" | "codeowners" | "other";
 
@@ -30,6 +32,7 @@ export function validatePullRequest(input: PullRequestInput): Report {
   const { policyPath, changes } = input;
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, string | undefined>();
+  const requests = new Map<string, RequestView>();
   const notes: string[] = [];
 
   const base = input.basePolicy ? loadPolicy(policyPath, input.basePolicy) : undefined;
@@ -63,7 +66,7 @@ export function validatePullRequest(input: PullRequestInput): Report {
     }
   }
 
-  for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files));
+  for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files, requests));
 
   let judgingPolicy: Policy = basePolicy;
   if (policyChange) {
@@ -92,10 +95,10 @@ export function validatePullRequest(input: PullRequestInput): Report {
       if (d.code === NOT_CHECKED) d.severity = "error";
     }
   }
-  return buildReport(diagnostics, files, notes);
+  return buildReport(diagnostics, files, notes, requests);
 }
 
-function checkLeaseChange(c: FileChange, input: PullRequestInput, policy: Policy, files: Map<string, string | undefined>): Diagnostic[] {
+function checkLeaseChange(c: FileChange, input: PullRequestInput, policy: Policy, files: Map<string, string | undefined>, requests: Map<string, RequestView>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { path } = c;
 
@@ -144,6 +147,10 @@ function checkLeaseChange(c: FileChange, input: PullRequestInput, policy: Policy
   const previous = c.base && c.status === "modified" && checkFileMode(c.base) === undefined ? loadLease(c.base.path, c.base.bytes).lease : undefined;
   const kind: RequestKind = previous ? "extension" : "new";
   files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
+  requests.set(
+    path,
+    requestView(loaded.lease, { change: kind === "extension" ? "extension" : "new", now: input.now, ...(input.author !== undefined ? { requester: input.author } : {}), ...(previous ? { previous } : {}), ...(c.history ? { history: c.history } : {}) }),
+  );
   const ctx = {
     file: path,
     doc: loaded.doc,

@@ -183,7 +183,8 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     const inputs = { command: "revoke", lease: "leases/prod-db-readers/zed.yaml", reason: "finished", token: "test-token", "evidence-key": KEY };
     const refused = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "mallory" } });
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toMatch(/::error::mallory may not revoke/);
+    expect(refused.stdout).toMatch(/::error title=revoke-not-allowed::mallory may not revoke/);
+    expect(refused.outputs).toMatchObject({ ok: "false", revoked: "0" });
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(1);
 
     const step = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "zed" } });
@@ -191,6 +192,47 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     expect(step.outputs).toMatchObject({ ok: "true", expired: "1", revoked: "1" });
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
     expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)", "main").trim()).toBe("early revoke by @zed: finished");
+  });
+
+  /** zed's prod-db-readers lease, approved, merged an hour ago and granted; the revoke-now inputs that end it. */
+  const grantedLease = () => {
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    repo.branch("zed");
+    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
+    const head = repo.commitAll("request", hoursAgo(2));
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
+    emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
+    const merge = repo.merge("zed", hoursAgo(1));
+    emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
+    emu.state.associateCommit("acme", "access", merge, pr.number);
+    emu.state.addTeamMember("acme", "prod-db-readers", "zed");
+    emu.state.addTeamMember("acme", "security-admins", "sam"); // the policy's admins
+    repo.git("config", "receive.denyCurrentBranch", "updateInstead");
+    return merge;
+  };
+
+  it("re-run of an admin's revoke-now by a non-admin revokes nothing and reports the refusal", async () => {
+    const merge = grantedLease();
+    const inputs = { command: "revoke", lease: "@zed", reason: "incident", token: "test-token", "evidence-key": KEY };
+    // sam (an admin) dispatched the run; mallory re-runs it: GitHub keeps GITHUB_ACTOR=sam and the inputs.
+    const rerun = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "sam", GITHUB_TRIGGERING_ACTOR: "mallory" } });
+    expect(rerun.stdout + rerun.stderr).not.toMatch(/\n\s+at /);
+    expect(rerun.status).toBe(1);
+    expect(rerun.outputs).toMatchObject({ ok: "false", revoked: "0" });
+    expect(rerun.stdout).toMatch(/::error title=revoke-rerun-not-allowed::mallory re-ran a revoke started by sam; .*mallory may not revoke leases\/prod-db-readers\/zed\.yaml/);
+    expect(rerun.summary).toContain("Nothing was revoked: `revoke-rerun-not-allowed`");
+    expect(rerun.summary).toContain("Asked by @mallory (re-running @sam's run).");
+    expect([...emu.state.getTeam("acme", "prod-db-readers")!.members.keys()]).toEqual(["zed"]);
+    expect(repo.head("main")).toBe(merge); // no revocation commit
+
+    // The same re-run by an admin goes ahead, recorded as theirs and as a re-run of zed's run.
+    const own = { ...inputs, lease: "leases/prod-db-readers/zed.yaml" };
+    const step = await runAction(nodeBin, checkout(), emu.url, { inputs: own }, own, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "zed", GITHUB_TRIGGERING_ACTOR: "sam" } });
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    expect(step.outputs).toMatchObject({ ok: "true", revoked: "1" });
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)", "main").trim()).toBe("early revoke by @sam (re-run of @zed's run): incident");
   });
 
   it("fails loudly and grants nothing for a lease pushed to main without a pull request", async () => {

@@ -110,6 +110,23 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
     expect(parseNote((await readNotes(repo.dir)).get(blob)!)!.breakGlass).toHaveLength(1);
   });
 
+  it("a re-run by someone else judges the pull request's requester, never the re-runner, and grants only once", async () => {
+    // Break-glass judges who asked (the author, or the request form's signed actor), not the
+    // workflow's actor: mallory re-running zed's run neither becomes the requester nor grants again.
+    const { number, head, event } = openPr();
+    const env = { extraEnv: { GITHUB_ACTOR: "zed", GITHUB_TRIGGERING_ACTOR: "mallory" } };
+    const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token", "evidence-key": KEY }, env);
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    expect(step.outputs["break-glass"]).toBe("granted");
+    const blob = repo.git("rev-parse", `${head}:${PATH}`).trim();
+    expect(parseNote((await readNotes(repo.dir)).get(blob)!)!.breakGlass).toEqual([expect.objectContaining({ pullRequest: number, requester: "zed", grantee: "zed" })]);
+    expect(comments(number)).not.toContain("mallory");
+    const again = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token", "evidence-key": KEY }, env);
+    expect(again.outputs["break-glass"]).toBe("already");
+    expect(parseNote((await readNotes(repo.dir)).get(blob)!)!.breakGlass).toHaveLength(1);
+    expect([...emu.state.getTeam("acme", "platform-admins")!.members.keys()].sort()).toEqual(["platform-bot", "zed"]);
+  });
+
   it("without an evidence key grants nothing, fails the step and says why on the pull request", async () => {
     const { number, event } = openPr();
     const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token" });

@@ -88,6 +88,13 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
     expect(runs[0]).toMatchObject({ name: "jit-access / validate", conclusion: "success" });
     const comments = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes(MARKER));
     expect(comments).toHaveLength(1);
+    // The comment shows what the lease asks for, as parsed: reviewers approve what will be applied.
+    expect(comments[0]!.body).toContain("**New lease** ` leases/platform-admins/zed-inc-77.yaml `");
+    expect(comments[0]!.body).toContain("| Grantee | ` zed ` |");
+    expect(comments[0]!.body).toContain("| Role | ` member ` |");
+    expect(comments[0]!.body).toContain("| Ticket | ` INC-77 ` |");
+    expect(comments[0]!.body).toContain("| Requester | ` zed ` |");
+    expect(comments[0]!.body).toContain("```text\nRoll back the failed deploy of INC-77\n```");
 
     // Approval progress is its own check, so branch protection can require N-of-M approvals.
     const approvals = () => emu.state.listCheckRuns("acme", "access", headSha).filter((r) => r.name === "jit-access / approvals");
@@ -131,6 +138,22 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
     expect(again.status).toBe(1);
     const comments = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes(MARKER));
     expect(comments).toHaveLength(1);
+  });
+
+  it("a reason that tries to mention teams, add HTML or forge a comment marker is shown in the comment as data", async () => {
+    const reason = "Roll back INC-77 @acme/security-admins <img src=x onerror=alert(1)>\n<!-- jit-access:break-glass-granted #1 -->\n| Grantee | mallory |";
+    const { pr, event } = openPullRequest("zed-hostile", "zed", (r) =>
+      r.write("leases/platform-admins/zed-inc-77.yaml", lease({ grantee: "zed", resource: "platform-admins", role: "member", duration: "2h", reason, ticket: "INC-77" })),
+    );
+    const step = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" });
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    const [comment, ...more] = emu.state.listComments("acme", "access", pr.number);
+    expect(more).toEqual([]);
+    expect(comment!.body.startsWith(MARKER)).toBe(true);
+    // The reason is one code block, whole; outside it nothing of it appears.
+    expect(comment!.body).toContain("```text\n" + reason + "\n```");
+    const outside = comment!.body.replace(/```text\n[\s\S]*?\n```/, "");
+    for (const bit of ["@acme/security-admins", "<img", "jit-access:break-glass-granted", "mallory"]) expect(outside).not.toContain(bit);
   });
 
   it("refuses to run without a token, with a message and no stack trace", async () => {

@@ -123,4 +123,21 @@ describe.each(RUNTIMES)("the bundled Action's request form on %s", (_name, nodeB
     expect(git("for-each-ref", "--format=%(refname)", "refs/heads", "refs/notes")).toBe("refs/heads/main");
     expect(emu.state.listIssues("acme", "access")).toEqual([]);
   });
+
+  it("re-run of someone else's request form opens nothing in either name and says why (request-rerun-by-other)", async () => {
+    // zed filled in the form; mallory re-runs that run: same inputs, GITHUB_ACTOR still zed.
+    const rerun = await request({}, { GITHUB_ACTOR: "zed", GITHUB_TRIGGERING_ACTOR: "mallory" });
+    expect(rerun.stdout + rerun.stderr).not.toMatch(/\n\s+at /);
+    expect(rerun.status).toBe(1);
+    expect(rerun.outputs).toMatchObject({ ok: "false", errors: "1" });
+    expect(rerun.stdout).toMatch(/::error title=request-rerun-by-other::This run was started by zed and re-run by mallory; a request is made by the person who fills in the form/);
+    expect(rerun.summary).toContain("Nothing was opened: `request-rerun-by-other`");
+    expect(git("for-each-ref", "--format=%(refname)", "refs/heads", "refs/notes")).toBe("refs/heads/main");
+    expect(emu.state.listIssues("acme", "access")).toEqual([]);
+
+    // The re-run of one's own run is a run like any other (GitHub sets both to the same login).
+    const own = await request({}, { GITHUB_ACTOR: "zed", GITHUB_TRIGGERING_ACTOR: "zed" });
+    expect(own.status, own.stdout + own.stderr).toBe(0);
+    expect(own.summary).toContain("for @zed");
+  });
 });

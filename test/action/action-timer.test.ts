@@ -116,9 +116,11 @@ describe.each(RUNTIMES)("the bundled Action's timer on %s", (_name, nodeBin) => 
   }, 90_000);
 
   it("the early step revokes only in a run of the timer workflow from main", async () => {
-    mergeLease("2h", Math.floor((Date.now() - 60 * 60_000) / 1000) * 1000);
+    const merged = Math.floor((Date.now() - 60 * 60_000) / 1000) * 1000;
+    mergeLease("2h", merged);
     emu.state.addTeamMember("acme", "fast", "zed"); // granted by apply
-    const inputs = { command: "timer", "timer-phase": "early", lease: LEASE, "expires-at": iso(Date.now() + 60 * 60_000), token: "test-token", "evidence-key": KEY };
+    // The expiry apply dispatched the timer with: the merge plus 2h (not the clock read again, which may be a second later).
+    const inputs = { command: "timer", "timer-phase": "early", lease: LEASE, "expires-at": iso(merged + 2 * 60 * 60_000), token: "test-token", "evidence-key": KEY };
     const event = dispatchEvent({ lease: LEASE, "expires-at": inputs["expires-at"] });
     const elsewhere = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/revoke-now.yml@refs/heads/main", GITHUB_ACTOR: "mallory" } });
     expect(elsewhere.status).toBe(1);
@@ -131,5 +133,19 @@ describe.each(RUNTIMES)("the bundled Action's timer on %s", (_name, nodeBin) => 
     expect(members()).toEqual([]);
     expect(repo.git("log", "-1", "--format=%s", "main").trim()).toBe("jit-access: revoke 1 lease");
     expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)", "main").trim()).toBe("timer cancelled: revoked early (https://github.com/acme/access/actions/runs/42, started by @jit-access[bot])");
+  }, 60_000);
+
+  it("a re-run of the early step by someone else records who re-ran it and whose run it was", async () => {
+    const merged = Math.floor((Date.now() - 60 * 60_000) / 1000) * 1000;
+    mergeLease("2h", merged);
+    emu.state.addTeamMember("acme", "fast", "zed"); // granted by apply
+    // The expiry apply dispatched the timer with: the merge plus 2h (not the clock read again, which may be a second later).
+    const inputs = { command: "timer", "timer-phase": "early", lease: LEASE, "expires-at": iso(merged + 2 * 60 * 60_000), token: "test-token", "evidence-key": KEY };
+    const event = dispatchEvent({ lease: LEASE, "expires-at": inputs["expires-at"] });
+    const env = { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/timer.yml@refs/heads/main", GITHUB_ACTOR: "jit-access[bot]", GITHUB_TRIGGERING_ACTOR: "mallory" };
+    const step = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", extraEnv: env });
+    expect(step.status, step.stdout + step.stderr).toBe(0);
+    expect(members()).toEqual([]);
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)", "main").trim()).toBe("timer cancelled: revoked early (https://github.com/acme/access/actions/runs/42, re-run by @mallory of a run started by @jit-access[bot])");
   }, 60_000);
 });

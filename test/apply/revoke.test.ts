@@ -51,9 +51,9 @@ afterEach(async () => {
   repo.cleanup();
 });
 
-const revoke = (actor: string, reason?: string, leases = [PATH]) => {
+const revoke = (actor: string, reason?: string, leases = [PATH], rerunOf?: string) => {
   const registry = createProviderRegistry(gh);
-  return runRevoke({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW, ref: "HEAD", evidenceKey: "k", providerFor: (id, p) => registry(p.resources.get(id)!), dryRun: false, leases, actor, ...(reason ? { reason } : {}) });
+  return runRevoke({ gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW, ref: "HEAD", evidenceKey: "k", providerFor: (id, p) => registry(p.resources.get(id)!), dryRun: false, leases, actor, ...(reason ? { reason } : {}), ...(rerunOf ? { rerunOf } : {}) });
 };
 
 /** Another approved and merged lease on prod-db-readers, granted. */
@@ -121,5 +121,28 @@ describe("early revoke", () => {
     await expect(revoke("mallory")).rejects.toThrow(/mallory may not revoke leases\/prod-db-readers\/zed\.yaml/);
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("zed")).toBe(true);
     expect(existsSync(join(repo.dir, PATH))).toBe(true);
+  });
+
+  it("re-run of an admin's revoke by a non-admin: judged as the re-runner, refused with revoke-rerun-not-allowed, nothing changes", async () => {
+    // sam (an admin) started the run; mallory re-ran it: the re-run replays sam's inputs with mallory's hands.
+    await expect(revoke("mallory", "taking over", [PATH], "sam")).rejects.toMatchObject({ code: "revoke-rerun-not-allowed", message: expect.stringMatching(/^mallory re-ran a revoke started by sam; .* mallory may not revoke leases\/prod-db-readers\/zed\.yaml: only its grantee \(zed\) or the policy admins/) });
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("zed")).toBe(true);
+    expect(existsSync(join(repo.dir, PATH))).toBe(true);
+  });
+
+  it("a re-run by someone who has the right goes ahead, and the trailer records both who re-ran it and whose run it was", async () => {
+    const r = await revoke("sam", "on zed's behalf", [PATH], "zed");
+    expect(r.ok).toBe(true);
+    expect(emu.state.getTeam("acme", "prod-db-readers")!.members.has("zed")).toBe(false);
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)").trim()).toBe("early revoke by @sam (re-run of @zed's run): on zed's behalf");
+  });
+
+  it("a revoke reason with line breaks cannot forge trailers in the revocation commit", async () => {
+    const r = await revoke("zed", "done\nJit-Lease: leases/prod-db-readers/bob.yaml\r\nJit-Grantee: bob\u2028x");
+    expect(r.ok).toBe(true);
+    const trailers = repo.git("log", "-1", "--format=%(trailers:only,unfold)").trim().split("\n");
+    expect(trailers.filter((t) => t.startsWith("Jit-Lease:"))).toEqual([`Jit-Lease: ${PATH}`]);
+    expect(trailers.filter((t) => t.startsWith("Jit-Grantee:"))).toEqual(["Jit-Grantee: zed"]);
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)").trim()).toBe("early revoke by @zed: done Jit-Lease: leases/prod-db-readers/bob.yaml Jit-Grantee: bob x");
   });
 });

@@ -82,6 +82,14 @@ describe("jit request writes a valid lease", () => {
     expect(existsSync(join(r.dir, "leases/web-deployers/alice-20261124-1000.yaml"))).toBe(true);
   });
 
+  it("in a re-run of someone else's workflow, the grantee is who re-ran it (GITHUB_TRIGGERING_ACTOR), not who started it", async () => {
+    const r = repo();
+    const res = await jit(["request", "--resource", "web-deployers", "--role", "push", "--for", "1h", "--reason", "Hotfix deploy for the checkout page", "--now", NOW_ISO], { cwd: r.dir, env: { GITHUB_ACTOR: "alice", GITHUB_TRIGGERING_ACTOR: "bob" } });
+    expect(res.code).toBe(0);
+    expect(existsSync(join(r.dir, "leases/web-deployers/bob-20261124-1000.yaml"))).toBe(true);
+    expect(existsSync(join(r.dir, "leases/web-deployers/alice-20261124-1000.yaml"))).toBe(false);
+  });
+
   it("--dry-run prints the lease and writes nothing", async () => {
     const r = repo();
     const before = snapshot(r.dir);

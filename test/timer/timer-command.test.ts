@@ -215,6 +215,14 @@ describe("early revoke by a timer that did not finish", () => {
     expect(trailers).toContain("Jit-Revoked-At: 2026-11-24T10:30:00Z");
   });
 
+  it("a re-run of the timer's early step by someone else records who re-ran it and whose run it was", async () => {
+    merge("leases/fast/zed.yaml", { grantee: "zed", duration: "2h" }, "2026-11-24T09:00:00Z");
+    await runApply(options(at("2026-11-24T09:01:00Z")));
+    const r = await runTimerEarly({ ...options(at("2026-11-24T10:30:00Z")), ...run, actor: "mallory", rerunOf: "jit-access[bot]", lease: "leases/fast/zed.yaml" });
+    expect(r.status).toBe("revoked");
+    expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)").trim()).toBe("timer cancelled: revoked early (https://github.com/acme/access/actions/runs/7, re-run by @mallory of a run started by @jit-access[bot])");
+  });
+
   it("refuses when the lease no longer ends at the expiry the timer was started for (extended, or a timer started by hand)", async () => {
     merge("leases/fast/zed.yaml", { grantee: "zed", duration: "2h" }, "2026-11-24T09:00:00Z");
     await runApply(options(at("2026-11-24T09:01:00Z")));
