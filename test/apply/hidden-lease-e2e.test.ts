@@ -83,6 +83,7 @@ function apply(): Promise<ApplyResult> {
     ref: "HEAD",
     evidenceKey: KEY,
     providerFor: (id, policy) => providerFor(policy.resources.get(id)!),
+    dryRun: false,
   });
 }
 
