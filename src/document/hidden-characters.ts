@@ -57,6 +57,32 @@ function refusal(text: string, i: number): string | undefined {
 
 const codePoint = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
 
+function nameOf(c: number): string {
+  if (c < 0x20) return C0[c]!;
+  if (c === 0x7f) return "DEL";
+  if (c === 0x85) return "NEL";
+  if (c >= 0x80 && c <= 0x9f) return "a C1 control";
+  if (c === 0xfeff) return "a zero-width no-break space";
+  if (c >= 0xd800 && c <= 0xdfff) return "an unpaired surrogate";
+  return BIDI[c] ?? "a noncharacter";
+}
+
+/**
+ * The same characters inside a parsed key or value, where a double-quoted scalar's escapes
+ * (`"\0"`, `"\e"`, `"\u202E"`) put them without showing them in the file: they would reach
+ * pull request comments, notifications and the audit. Tab and line feed stay allowed; a
+ * carriage return too only as part of CRLF. Returns the message, or undefined.
+ */
+export function hiddenInValue(value: string): string | undefined {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (refusal(value, i) === undefined) continue;
+    return `This value holds ${codePoint(c)} (${nameOf(c)}), written as an escape: control, bidirectional and invisible characters are refused in values too, where comments, notifications and the audit would show them.`;
+  }
+  return undefined;
+}
+
 /**
  * Refuses the characters listed above, one diagnostic per character (at most MAX_REPORTED,
  * the last one counting the rest). A leading byte-order mark is the caller's to strip.

@@ -14,7 +14,7 @@ import type { Document, Node as YamlNode } from "yaml";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
 import { decodeUtf8Strict } from "./decode-utf8.js";
-import { findHiddenCharacters } from "./hidden-characters.js";
+import { HIDDEN_CHARACTER_CODE, findHiddenCharacters, hiddenInValue } from "./hidden-characters.js";
 import { readCst } from "./nesting-limit.js";
 import { parseSimpleYaml } from "./parse-simple-yaml.js";
 
@@ -156,6 +156,15 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
   if (diagnostics.length > 0) return failed(file, diagnostics);
 
   const positions = new Map<string, Located>();
+  // Escapes can put in a value what the file may not hold (checked once per scalar node;
+  // an alias repeats a value already checked).
+  const checked = new Set<string>();
+  const hiddenValue = (s: string, at: Position) => {
+    if (checked.has(s)) return;
+    checked.add(s);
+    const why = hiddenInValue(s);
+    if (why) diagnostics.push(diagnostic(HIDDEN_CHARACTER_CODE, file, at, why, "Remove the escape: lease and policy values hold printable text, tabs and line breaks only."));
+  };
   let aliases = 0;
   let deep = false;
 
@@ -202,6 +211,7 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
     if (isScalar(node)) {
       const v = node.value;
       if (typeof v === "number" && !Number.isFinite(v)) return String(node.source ?? v);
+      if (typeof v === "string") hiddenValue(v, at);
       return v;
     }
     if (isMap(node)) {
@@ -220,6 +230,7 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
           continue;
         }
         const key = String(keyNode.value);
+        hiddenValue(key, keyAt);
         if (seen.has(key)) {
           // e.g. `1:` and `'1':`, or `true:` and `'true':` — the same key once read as text.
           diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key}' appears more than once.`, HINTS["yaml-duplicate-key"]));

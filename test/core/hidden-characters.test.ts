@@ -134,6 +134,45 @@ describe("which characters are refused", () => {
   });
 });
 
+describe("escapes cannot smuggle them into a value", () => {
+  // The file shows `"\u202E"`, but the lease would carry a right-to-left override into pull
+  // request comments, notifications and the audit.
+  it.each([
+    ["a NUL", 'reason: "Pull figures \\0 for the report"\n', "U+0000"],
+    ["an escape sequence", 'reason: "\\e[2K\\e[1A looks fine"\n', "U+001B"],
+    ["a hex escape", 'reason: "\\x1b"\n', "U+001B"],
+    ["a right-to-left override", 'reason: "quarterly \\u202Etroper"\n', "U+202E"],
+    ["an isolate, 32-bit form", 'reason: "a \\U00002066 b"\n', "U+2066"],
+    ["NEL", 'reason: "a\\Nb"\n', "U+0085"],
+    ["a lone carriage return", 'reason: "a\\rb"\n', "U+000D"],
+    ["a zero-width no-break space", 'grantee: "\\uFEFFalice"\n', "U+FEFF"],
+    ["a control character in a key", '"gran\\u202Etee": alice\n', "U+202E"],
+  ])("%s, at the value", (_name, text, cp) => {
+    const r = parseYamlBytes("f.yaml", bytes(text));
+    expect(r.value).toBeUndefined();
+    expect(summary(r.diagnostics)).toEqual([`error:${CODE}@1:${text.startsWith('"') ? 1 : text.indexOf('"') + 1}`]);
+    expect(r.diagnostics[0]!.message).toContain(cp);
+    expect(r.diagnostics[0]!.message).toContain("written as an escape");
+  });
+
+  it.each([
+    ["tab and newline escapes", 'reason: "a\\tb\\nc"\n'],
+    ["CRLF written as escapes", 'reason: "a\\r\\nb"\n'],
+    ["a no-break space and line separator escapes", 'reason: "a\\_b\\Lc\\Pd"\n'],
+    ["a non-ASCII escape", 'reason: "caf\\u00e9 \\U0001F600"\n'],
+    ["a multi-line block scalar", "reason: |\n  line one\n  line two\n"],
+  ])("%s stay allowed", (_name, text) => {
+    expect(parseYamlBytes("f.yaml", bytes(text)).diagnostics).toEqual([]);
+  });
+
+  it("an escaped NUL in a lease's reason fails the pull request check", () => {
+    const text = lease.replace(/reason: .*\n/, 'reason: "Pull figures for the quarterly report\\0"\n');
+    const report = validatePullRequest(prInput([added(PATH, text)]));
+    expect(report.ok).toBe(false);
+    expect(errors(report).map((d) => d.code)).toEqual([CODE]);
+  });
+});
+
 describe("what stays allowed", () => {
   it.each([
     ["tabs in a value and a comment", "reason: Pull\tfigures for the quarterly report # a\tb\n"],
