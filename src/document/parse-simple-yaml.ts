@@ -3,10 +3,12 @@
  * and sequences nested by indentation, `key: value` lines, flow sequences of scalars
  * (`[a, "b"]`), plain and simply quoted strings, integers and booleans, comments and blank
  * lines. For anything else (anchors, aliases, tags, directives, block or multi-line
- * scalars, flow mappings, escapes, floats, nulls, tabs, CRLF, duplicate or forbidden keys...)
- * it returns undefined and the caller uses the full YAML parser, which also reports the
- * errors. Where it answers, value and positions equal the full parser's: a differential
- * test holds it to that.
+ * scalars, flow mappings, pairs in flow sequences like `[a:]`, escapes, floats, nulls, keys
+ * YAML reads as numbers or booleans, tabs, CRLF, duplicate or forbidden keys, nesting
+ * deeper than MAX_BLOCK_DEPTH...) it returns undefined and the caller uses the full YAML
+ * parser, which also reports the errors. The caller has already refused hidden characters.
+ * Where it answers, value and positions equal the full parser's: a property-based
+ * differential test (test/document/simple-yaml-differential.test.ts) holds it to that.
  */
 import type { Position } from "../diagnostics/diagnostic.js";
 
