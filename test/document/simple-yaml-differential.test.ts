@@ -183,7 +183,7 @@ describe("simple YAML fast path agrees with the full parser", () => {
         runs++;
         if (agree(text)) answered++;
       }),
-      { seed: 20261124, numRuns: 2500 },
+      { seed: 20261124, numRuns: 2000 },
     );
     // The generator must keep exercising the fast path, not only its fallback.
     expect(answered).toBeGreaterThan(runs / 5);
@@ -254,6 +254,7 @@ describe("fast YAML path differs from yaml: regression examples", () => {
     ["---\na: b\n", false],
     ["a: b\r\n", false],
     ["0x1F: a\n", false],
+    ["TRUE: a\nFalse: b\n", false], // found by the property test: keys yaml reads as booleans ("true", "false")
     ["a: multi\n  line\n", false],
   ];
   it.each(SAMPLES)("%j (fast path used: %s)", (text, used) => {
