@@ -183,7 +183,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       verified.push(ev);
       input.changes[p.index] = { ...input.changes[p.index]!, verdict: ev.verdict, findings: ev.findings };
     } else if (!lease && !over) {
-      input.changes[p.index] = { ...input.changes[p.index]!, verdict: "rejected", findings: ["invalid: the lease file does not parse"] };
+      // Name the first reason (e.g. file-control-character at 7:19), as the pull request check did.
+      const d = loadLease(p.life.path, blobs.get(ch.blob) ?? Buffer.alloc(0)).diagnostics[0];
+      const why = d ? ` (${d.code} at ${d.line}:${d.column}: ${d.message})` : "";
+      input.changes[p.index] = { ...input.changes[p.index]!, verdict: "rejected", findings: [`invalid: the lease file does not parse${why}`] };
     }
   }
 

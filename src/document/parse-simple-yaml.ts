@@ -3,10 +3,12 @@
  * and sequences nested by indentation, `key: value` lines, flow sequences of scalars
  * (`[a, "b"]`), plain and simply quoted strings, integers and booleans, comments and blank
  * lines. For anything else (anchors, aliases, tags, directives, block or multi-line
- * scalars, flow mappings, escapes, floats, nulls, tabs, CRLF, duplicate or forbidden keys...)
- * it returns undefined and the caller uses the full YAML parser, which also reports the
- * errors. Where it answers, value and positions equal the full parser's: a differential
- * test holds it to that.
+ * scalars, flow mappings, pairs in flow sequences like `[a:]`, escapes, floats, nulls, keys
+ * YAML reads as numbers or booleans, tabs, CRLF, duplicate or forbidden keys, nesting
+ * deeper than MAX_BLOCK_DEPTH...) it returns undefined and the caller uses the full YAML
+ * parser, which also reports the errors. The caller has already refused hidden characters.
+ * Where it answers, value and positions equal the full parser's: a property-based
+ * differential test (test/document/simple-yaml-differential.test.ts) holds it to that.
  */
 import type { Position } from "../diagnostics/diagnostic.js";
 
@@ -29,6 +31,11 @@ const OTHER_TYPED =
 const BOOL: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const FORBIDDEN = new Set(["__proto__", "constructor", "prototype"]);
+/**
+ * Deeper block nesting is left to the full parser, which bounds it (and reports it); this
+ * also keeps the fast path's own recursion short.
+ */
+const MAX_BLOCK_DEPTH = 8;
 
 class Fallback extends Error {}
 const fallback = (): never => {
@@ -53,7 +60,7 @@ export function parseSimpleYaml(text: string, recordPositions = true): SimpleYam
   if (lines.length === 0) return undefined;
   const positions = new Map<string, { value: Position; key?: Position }>();
   try {
-    const [value, next] = parseBlock(lines, 0, lines[0]!.indent, "", recordPositions ? positions : null);
+    const [value, next] = parseBlock(lines, 0, lines[0]!.indent, "", recordPositions ? positions : null, 0);
     if (next !== lines.length) return undefined;
     return { value, positions };
   } catch (e) {
@@ -67,10 +74,10 @@ type Positions = SimpleYaml["positions"] | null;
 
 const isSeqLine = (l: Line) => l.text === "-" || l.text.startsWith("- ");
 
-function parseBlock(lines: Line[], i: number, indent: number, pointer: string, pos: Positions): [unknown, number] {
+function parseBlock(lines: Line[], i: number, indent: number, pointer: string, pos: Positions, depth: number): [unknown, number] {
   const l = lines[i]!;
-  if (l.indent !== indent) fallback();
-  return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos) : parseMap(lines, i, indent, pointer, pos);
+  if (l.indent !== indent || depth > MAX_BLOCK_DEPTH) fallback();
+  return isSeqLine(l) ? parseSeq(lines, i, indent, pointer, pos, depth) : parseMap(lines, i, indent, pointer, pos, depth);
 }
 
 function setValuePos(pos: Positions, pointer: string, at: Position) {
@@ -80,7 +87,8 @@ function setValuePos(pos: Positions, pointer: string, at: Position) {
   else pos.set(pointer, { value: at });
 }
 
-function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos: Positions, first?: Line): [Record<string, unknown>, number] {
+function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos: Positions, depth: number, first?: Line): [Record<string, unknown>, number] {
+  if (depth > MAX_BLOCK_DEPTH) fallback();
   const out: Record<string, unknown> = {};
   if (pos) setValuePos(pos, pointer, { line: lines[i]!.no, column: indent + 1 });
   const start = i;
@@ -91,7 +99,8 @@ function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos
     const m = KEY.exec(l.text) ?? fallback();
     const key = m[1]!;
     // Keys the full parser would read as numbers or booleans are left to it.
-    if (FORBIDDEN.has(key) || Object.hasOwn(out, key) || INT.test(key) || OTHER_TYPED.test(key)) fallback();
+    // (`TRUE:` is the key "true" there, `0x1F:` the key "31").
+    if (FORBIDDEN.has(key) || Object.hasOwn(out, key) || INT.test(key) || OTHER_TYPED.test(key) || Object.hasOwn(BOOL, key)) fallback();
     const child = pos ? `${pointer}/${key}` : "";
     if (pos) {
       const keyAt = { line: l.no, column: indent + 1 };
@@ -108,14 +117,15 @@ function parseMap(lines: Line[], i: number, indent: number, pointer: string, pos
     const n = lines[i + 1];
     if (!n || n.indent < indent || (n.indent === indent && !isSeqLine(n))) return fallback(); // a null value
     if (i === start && first && n.indent <= indent) fallback(); // "- key:" with a nested block: leave to the full parser
-    const [v, next] = n.indent === indent ? parseSeq(lines, i + 1, indent, child, pos) : parseBlock(lines, i + 1, n.indent, child, pos);
+    const [v, next] = n.indent === indent ? parseSeq(lines, i + 1, indent, child, pos, depth + 1) : parseBlock(lines, i + 1, n.indent, child, pos, depth + 1);
     out[key] = v;
     i = next;
   }
   return [out, i];
 }
 
-function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos: Positions): [unknown[], number] {
+function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos: Positions, depth: number): [unknown[], number] {
+  if (depth > MAX_BLOCK_DEPTH) fallback();
   const out: unknown[] = [];
   if (pos) setValuePos(pos, pointer, { line: lines[i]!.no, column: indent + 1 });
   while (i < lines.length) {
@@ -132,7 +142,7 @@ function parseSeq(lines: Line[], i: number, indent: number, pointer: string, pos
     const column = indent + 1 + (after.length - rest.length) + 1;
     if (KEY.test(rest)) {
       // "- key: value" starts a mapping whose keys sit at this column.
-      const [v, next] = parseMap(lines, i, column - 1, child, pos, { no: l.no, indent: column - 1, text: rest });
+      const [v, next] = parseMap(lines, i, column - 1, child, pos, depth + 1, { no: l.no, indent: column - 1, text: rest });
       out.push(v);
       i = next;
       continue;
@@ -169,7 +179,9 @@ function parseInline(text: string, line: number, column: number, pointer: string
       } else {
         while (k < text.length && text[k] !== "," && text[k] !== "]") k++;
         const s = text.slice(start, k).replace(/ +$/, "");
-        if (s.length === 0 || INDICATOR.test(s) || s.includes(" #") || s.includes(": ") || /[[{}]/.test(s)) fallback();
+        // A ':' before a space or the item's end makes the item a one-pair mapping
+        // (`[a:]`, `[x: ]`, `[a:, b]`); those are left to the full parser.
+        if (s.length === 0 || INDICATOR.test(s) || s.includes(" #") || s.includes(": ") || s.endsWith(":") || /[[{}]/.test(s)) fallback();
         item = plain(s);
       }
       if (pos) pos.set(`${pointer}/${out.length}`, { value: { line, column: column + start } });

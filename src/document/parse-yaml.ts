@@ -1,13 +1,21 @@
 /**
  * Safe YAML loading for lease and policy files: YAML 1.2 core schema (timestamps stay
- * strings), exactly one document, a mapping at the top, bounded size and aliases, no
- * prototype-polluting keys, and a position for every value so later checks can point at
- * file:line:column. Never throws on bad input: problems come back as diagnostics.
+ * strings), exactly one document, a mapping at the top, bounded size, nesting and aliases,
+ * no prototype-polluting keys, no characters that hide text from reviewers, and a position
+ * for every value so later checks can point at file:line:column. Never throws on bad input:
+ * problems come back as diagnostics.
+ *
+ * Order: size (bytes), strict UTF-8, hidden characters, then the fast path for plain block
+ * YAML; anything it does not take is read by `yaml`, whose CST parser is watched for nesting
+ * before its composer (which recurses) runs; the composed nodes are then checked again.
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
-import type { Node as YamlNode } from "yaml";
+import { Composer, LineCounter, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { Document, Node as YamlNode } from "yaml";
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic, Position } from "../diagnostics/diagnostic.js";
+import { decodeUtf8Strict } from "./decode-utf8.js";
+import { HIDDEN_CHARACTER_CODE, findHiddenCharacters, hiddenInValue } from "./hidden-characters.js";
+import { readCst } from "./nesting-limit.js";
 import { parseSimpleYaml } from "./parse-simple-yaml.js";
 
 /** Lease files are small: anything larger is refused before parsing. */
@@ -15,7 +23,12 @@ export const MAX_FILE_BYTES = 64 * 1024;
 /** A policy with hundreds of resources is legitimately larger. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
 export const MAX_ALIASES = 10;
-const MAX_DEPTH = 32;
+/**
+ * How many levels a value may sit below the top-level mapping (level 0). A policy needs
+ * about six (resources > id > approvals > 0 > from > 0); 32 leaves room and keeps every
+ * recursion over a document short.
+ */
+export const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 export interface Located {
@@ -76,19 +89,35 @@ export function parseYamlBytes(file: string, bytes: Uint8Array, maxBytes = MAX_F
       ),
     ]);
   }
-  const text = decodeUtf8(bytes);
-  if (text === undefined) {
+  const decoded = decodeUtf8Strict(bytes);
+  if (!decoded.ok) {
+    const hex = decoded.byte.toString(16).toUpperCase().padStart(2, "0");
     return failed(file, [
-      diagnostic("file-not-utf8", file, undefined, "File is not valid UTF-8.", "Save the file as UTF-8 text."),
+      diagnostic("file-not-utf8", file, decoded.at, `File is not valid UTF-8: byte 0x${hex} here does not start a UTF-8 character.`, "Save the file as UTF-8 text."),
     ]);
   }
-  return parseYamlText(file, text, maxBytes);
+  return parseYamlText(file, decoded.text, maxBytes);
 }
+
+const PARSE_OPTIONS = {
+  version: "1.2",
+  schema: "core",
+  uniqueKeys: true,
+  prettyErrors: false,
+  merge: false,
+  strict: true,
+  // Only the core schema's tags; YAML 1.1 extras (!!binary, !!timestamp, !!set...) are errors.
+  resolveKnownTags: false,
+} as const;
 
 export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BYTES, fastPath = true): ParsedYaml {
   if (text.length > maxBytes) {
     return failed(file, [diagnostic("file-too-large", file, undefined, `File is larger than ${maxBytes} bytes (${maxBytes / 1024} KiB).`)]);
   }
+  // A byte-order mark is allowed as the very first character only (and is not text).
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const hidden = findHiddenCharacters(file, text);
+  if (hidden.length > 0) return failed(file, hidden);
   const simple = fastPath ? parseSimpleYaml(text, false) : undefined;
   if (simple) {
     let positions: Map<string, Located> | undefined;
@@ -101,39 +130,52 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
     };
   }
   const lc = new LineCounter();
-  const doc = parseDocument(text, {
-    version: "1.2",
-    schema: "core",
-    uniqueKeys: true,
-    lineCounter: lc,
-    prettyErrors: false,
-    merge: false,
-    strict: true,
-    // Only the core schema's tags; YAML 1.1 extras (!!binary, !!timestamp, !!set...) are errors.
-    resolveKnownTags: false,
-  });
   const pos = (offset: number): Position => {
     const p = lc.linePos(Math.max(0, Math.min(offset, text.length)));
     return { line: p.line, column: p.col };
   };
+  const cst = readCst(text, MAX_DEPTH, lc);
+  if (!cst.ok) return failed(file, [tooDeep(file, pos(cst.offset))]);
+  // As parseDocument does, on the tokens already read.
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer(PARSE_OPTIONS).compose(cst.tokens, true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], "MULTIPLE_DOCS", "Source contains multiple documents"));
+      break;
+    }
+  }
+  if (!doc) return failed(file, [diagnostic("yaml-syntax", file, undefined, "YAML: the file could not be read as a document.", HINTS["yaml-syntax"])]);
   const diagnostics: Diagnostic[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const code = YAML_CODE[e.code] ?? "yaml-syntax";
+    // The composer turns a stack overflow into RESOURCE_EXHAUSTION, as it does too many aliases.
+    const code = e.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(e.message) ? "yaml-too-deep" : (YAML_CODE[e.code] ?? "yaml-syntax");
     const message = e.message.split("\n")[0] ?? e.message;
     diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
   }
   if (diagnostics.length > 0) return failed(file, diagnostics);
 
   const positions = new Map<string, Located>();
+  // Escapes can put in a value what the file may not hold (checked once per scalar node;
+  // an alias repeats a value already checked).
+  const checked = new Set<string>();
+  const hiddenValue = (s: string, at: Position) => {
+    if (checked.has(s)) return;
+    checked.add(s);
+    const why = hiddenInValue(s);
+    if (why) diagnostics.push(diagnostic(HIDDEN_CHARACTER_CODE, file, at, why, "Remove the escape: lease and policy values hold printable text, tabs and line breaks only."));
+  };
   let aliases = 0;
-  let tooDeep = false;
+  let deep = false;
 
   const convert = (node: unknown, pointer: string, depth: number): unknown => {
+    // Collections are bounded before composing; this also bounds what the CST does not show
+    // as nesting (pairs in flow sequences, aliases).
     if (depth > MAX_DEPTH) {
-      if (!tooDeep) {
-        tooDeep = true;
+      if (!deep) {
+        deep = true;
         const r = node && typeof node === "object" && "range" in node ? (node as YamlNode).range : undefined;
-        diagnostics.push(diagnostic("yaml-too-deep", file, r ? pos(r[0]) : undefined, `Nesting deeper than ${MAX_DEPTH} levels.`, "Lease and policy files are shallow; flatten this value."));
+        diagnostics.push(tooDeep(file, r ? pos(r[0]) : undefined));
       }
       return null;
     }
@@ -169,6 +211,7 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
     if (isScalar(node)) {
       const v = node.value;
       if (typeof v === "number" && !Number.isFinite(v)) return String(node.source ?? v);
+      if (typeof v === "string") hiddenValue(v, at);
       return v;
     }
     if (isMap(node)) {
@@ -187,6 +230,7 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
           continue;
         }
         const key = String(keyNode.value);
+        hiddenValue(key, keyAt);
         if (seen.has(key)) {
           // e.g. `1:` and `'1':`, or `true:` and `'true':` — the same key once read as text.
           diagnostics.push(diagnostic("yaml-duplicate-key", file, keyAt, `Key '${key}' appears more than once.`, HINTS["yaml-duplicate-key"]));
@@ -227,6 +271,16 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
   if (diagnostics.length > 0) return failed(file, diagnostics, positions);
 
   return located(value, diagnostics, positions);
+}
+
+function tooDeep(file: string, at: Position | undefined): Diagnostic {
+  return diagnostic(
+    "yaml-too-deep",
+    file,
+    at,
+    `Nesting deeper than ${MAX_DEPTH} levels below the top-level mapping.`,
+    "Lease and policy files are shallow; flatten this value.",
+  );
 }
 
 function located(value: unknown, diagnostics: Diagnostic[], positions: Map<string, Located>): ParsedYaml {
