@@ -8,6 +8,8 @@ import { CredentialError } from "../../src/credentials/credential-error.js";
 import type { SshPrivateKey } from "../../src/credentials/openssh-private-key.js";
 import { parseSshPrivateKey } from "../../src/credentials/openssh-private-key.js";
 import { parseSshPublicKey, selectRecipientKeys } from "../../src/credentials/ssh-public-key.js";
+import { client } from "../emulator/clients.js";
+import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { requireCommand, run, runOk } from "../helpers/system-tools.js";
 
 let dir: string;
@@ -125,6 +127,25 @@ describe("sealing to GitHub SSH keys, opened by the age CLI", () => {
       const r = await ageDecrypt(sealed.armored, key("rsa").path);
       expect(r.code).toBe(0);
       expect(Buffer.compare(r.stdoutBytes, Buffer.from(payload))).toBe(0);
+    }
+  });
+});
+
+describe("keys as GitHub serves them (the emulator)", () => {
+  test("sealed to GET /users/{login}/keys: the security key is skipped, the grantee's key opens it", async () => {
+    const emu = await startCheckedEmulator();
+    try {
+      emu.state.addSshKey("alice", readFileSync(`${key("ed").path}.pub`, "utf8"));
+      emu.state.addSshKey("alice", "sk-ssh-ed25519@openssh.com AAAAGnNrLXNzaC1lZDI1NTE5QG9wZW5zc2guY29t");
+      emu.state.addSshKey("alice", readFileSync(`${key("rsa").path}.pub`, "utf8"));
+      const o = client(emu.url);
+      const published = await o.paginate(o.users.listPublicKeysForUser, { username: "alice" });
+      const sealed = await sealToSshKeys("dsn", published.map((k) => k.key));
+      expect(sealed.recipients.map((r) => r.fingerprint)).toEqual([key("ed").privateKey.fingerprint, key("rsa").privateKey.fingerprint]);
+      expect(sealed.skipped.map((s) => s.type)).toEqual(["sk-ssh-ed25519@openssh.com"]);
+      expect((await ageDecrypt(sealed.armored, key("ed").path)).stdout).toBe("dsn");
+    } finally {
+      await emu.close();
     }
   });
 });
