@@ -5,6 +5,9 @@ export type ProviderConfig =
   | { type: "github-org-role"; org: string }
   | PostgresConfig;
 
+/** Database role and login names jit-access writes: lower case, digits, _ and -, at most 63 bytes (PostgreSQL's limit). */
+export const POSTGRES_NAME = /^[a-z_][a-z0-9_-]{0,62}$/;
+
 /** A PostgreSQL database (see src/providers/postgres.ts). */
 export interface PostgresConfig {
   type: "postgres";

@@ -32,12 +32,13 @@ import pg from "pg";
 import { Secret } from "../credentials/secret.js";
 import { randomPassword } from "../credentials/random-password.js";
 import { newScramSha256Verifier } from "../credentials/scram.js";
+import { POSTGRES_NAME } from "../policy/policy.js";
 import type { PostgresConfig, Resource } from "../policy/policy.js";
 import type { ProviderContext } from "./provider-context.js";
 import type { Grant, GrantOptions, GrantOutcome, IssuedCredential, Provider } from "./provider.js";
 
-/** Database role and login names jit-access will write: lower case, digits, _ and -, at most 63 bytes. */
-export const DB_NAME = /^[a-z_][a-z0-9_-]{0,62}$/;
+/** Database role and login names jit-access will write (the policy refuses others). */
+export const DB_NAME = POSTGRES_NAME;
 /** The comment that marks a role as made (ephemeral) or held (checkout) by jit-access. */
 const MARK = "jit-access ";
 
