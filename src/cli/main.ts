@@ -301,6 +301,9 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
+  const now = nowFrom(values.now as string | undefined, io);
+  // Providers read the secrets the policy names (connection strings, CA keys) from this environment.
+  const registry = createProviderRegistry(gh, { env: io.env, now, log: (line) => io.err(`${line}\n`) });
   const options = {
     gh,
     repoDir,
@@ -308,24 +311,29 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     repo,
     defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
     policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
-    now: nowFrom(values.now as string | undefined, io),
+    now,
     ref: (values.ref as string | undefined) ?? "HEAD",
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(botLogin ? { botLogin } : {}),
-    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
+    providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),
   };
   const pushTo = values.push as string | undefined;
   const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
   let expired;
-  if (mode === "revoke") {
-    const actor = (values.actor as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repoDir));
-    if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
-    const reason = values.reason as string | undefined;
-    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(reason ? { reason } : {}) });
-  } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
-  const result = expired ? expired.apply : await runApply(options);
+  let result;
+  try {
+    if (mode === "revoke") {
+      const actor = (values.actor as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repoDir));
+      if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
+      const reason = values.reason as string | undefined;
+      expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(reason ? { reason } : {}) });
+    } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
+    result = expired ? expired.apply : await runApply(options);
+  } finally {
+    await registry.close(); // database connections, so the process can end
+  }
 
   if (expired) {
     for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})\n`);
@@ -391,7 +399,7 @@ async function audit(args: string[], io: Io): Promise<number> {
     const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
     const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
-    online = { gh, owner, repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh) };
+    online = { gh, owner, repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
   const report = await runAudit({
     repoDir,

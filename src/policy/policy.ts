@@ -131,6 +131,11 @@ export const BUILT_IN_DEFAULTS = {
   extendAfter: 0,
 } as const;
 
+/** Does a grant on this target make a credential the grantee must receive (encrypted to their SSH keys)? */
+export function issuesCredentials(p: ProviderConfig): boolean {
+  return p.type === "postgres" && p.access !== "elevate";
+}
+
 /** Where the organization of a resource lives: default requesters are its members. */
 export function resourceOrg(p: ProviderConfig): string {
   return p.type === "github-repo" ? p.owner : p.org;
