@@ -18,7 +18,7 @@ import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -47,7 +47,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -72,6 +72,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await sandbox(rest, io);
       case "audit":
         return await audit(rest, io);
+      case "credentials":
+        return await credentials(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -87,7 +89,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 interface Parsed {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
@@ -351,6 +353,34 @@ function timeOption(name: string, value: string | boolean | undefined): number |
   const t = parseTimestamp(String(value));
   if (t === undefined) throw new UsageError("bad-time", `--${name} '${String(value)}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
   return t;
+}
+
+async function credentials(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { identity: { type: "string", multiple: true }, repo: { type: "string" }, repository: { type: "string" }, token: { type: "string" }, "api-url": { type: "string" }, "bot-login": { type: "string" } },
+    CREDENTIALS_HELP,
+  );
+  if (values.help) {
+    io.out(CREDENTIALS_HELP);
+    return 0;
+  }
+  const target = positionals[0];
+  if (!target || positionals.length > 1) throw new UsageError("bad-arguments", "Name one pull request (12) or lease path. See jit credentials --help.");
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
+  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/credentials.js"), import("node:os")]);
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+  const given = values.identity as unknown as string[] | undefined;
+  const home = io.env.HOME ?? homedir();
+  const identities = given?.length ? given.map((p) => resolve(io.cwd, p)) : [`${home}/.ssh/id_ed25519`, `${home}/.ssh/id_rsa`];
+  const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
+  const opened = await runCredentials({ gh, owner, repo, repoDir, target, identities, ...(botLogin ? { botLogin } : {}) });
+  for (const c of opened) io.out(c.text);
+  return 0;
 }
 
 async function audit(args: string[], io: Io): Promise<number> {
