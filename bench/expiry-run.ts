@@ -65,7 +65,7 @@ export function heldProvider(resource: Resource, held: Held): Provider {
   const rank = (role: string) => resource.roles.indexOf(role) + 1;
   const refuse = () => Promise.reject(new Error("dry run: no writes"));
   const grants = held.filter((g) => g.resource === resource.id).map((g) => ({ ...g, state: "active" as const }));
-  return { type: resource.provider.type, nativeExpiry: false, singleRole: resource.provider.type !== "github-org-role", rank, list: async () => grants, grant: refuse, changeRole: refuse, revoke: refuse };
+  return { type: resource.provider.type, nativeExpiry: false, singleRole: resource.provider.type !== "github-org-role", rank, canGrantOthers: () => false, list: async () => grants, grant: refuse, changeRole: refuse, revoke: refuse };
 }
 
 /** runExpire as a sweep at `now` makes it, dry run; with the API calls it made (answered in memory). */

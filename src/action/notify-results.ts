@@ -4,6 +4,8 @@ import type { ApplyResult } from "../commands/apply.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import { readBlobs } from "../git/run-git.js";
 import { formatTimestamp } from "../lease/timestamp.js";
+import { describeHolders } from "../reconcile/format-plan.js";
+import { holderRecord } from "../reconcile/plan.js";
 import { loadLease } from "../lease/load-lease.js";
 import { createNotifier } from "../notify/webhook.js";
 import type { Notification } from "../notify/webhook.js";
@@ -19,7 +21,12 @@ export async function notifyResults(ctx: ActionContext, result: ApplyResult, url
     const role = a.kind === "change-role" ? a.to : a.role;
     const base = { resource: a.resource, grantee: a.grantee, role, at, ...(r.because[0] ? { lease: r.because[0] } : {}) };
     if (r.outcome.status === "failed") await n.notify({ ...base, kind: "failed", text: `❌ jit-access could not ${a.kind} ${role} on ${a.resource} for @${a.grantee}: ${r.outcome.message}` });
-    else if (a.kind === "revoke") await n.notify({ ...base, kind: "revoked", text: `🔒 @${a.grantee} no longer has ${role} on ${a.resource}${a.why === "expired" ? " (lease ended)" : " (not backed by any lease)"}` });
+    else if (a.kind === "revoke") {
+      const by = a.couldBeAddedBy ?? [];
+      const why = a.why === "expired" ? " (lease ended)" : by.length ? ` (not backed by any lease; could have been added by ${describeHolders(by)})` : " (not backed by any lease)";
+      const couldBeAddedBy = by.map(holderRecord);
+      await n.notify({ ...base, kind: "revoked", text: `🔒 @${a.grantee} no longer has ${role} on ${a.resource}${why}`, ...(couldBeAddedBy.length ? { couldBeAddedBy } : {}) });
+    }
     else await n.notify({ ...base, kind: "granted", text: `🔓 @${a.grantee} was granted ${role} on ${a.resource}${r.outcome.status === "invited" ? " (invitation pending)" : ""}` });
   }
   try {

@@ -8,6 +8,7 @@
  * merge commit or a "(#n)" squash title says a pull request was involved, not who approved).
  */
 import type { BreakGlassRecord, DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import { isDriftHolder } from "../evidence/evidence.js";
 import type { HistoryCommit } from "../git/history.js";
 import { jitTrailers } from "../git/history.js";
 import type { Lease } from "../lease/lease.js";
@@ -264,7 +265,14 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   for (const d of input.drift ?? []) {
     const at = parseTimestamp(d.revokedAt);
     if (at === undefined || at > input.now) continue;
-    findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${d.trusted ? "" : input.keyGiven ? " — the record is not signed with the evidence key" : ""}.` });
+    // Anyone can write a note: only well-formed holders are told.
+    const when = (t: string) => {
+      const ms = parseTimestamp(t);
+      return ms === undefined ? t : formatTimestamp(ms);
+    };
+    const by = (Array.isArray(d.couldBeAddedBy) ? (d.couldBeAddedBy as unknown[]) : []).filter(isDriftHolder);
+    const could = by.length ? `; it could have been added by ${by.map((h) => `@${h.grantee} (${h.role} on ${h.resource} through ${h.lease}, ${when(h.from)} – ${when(h.until)}${h.stillHeld ? ", still held" : ""})`).join(", ")}` : "";
+    findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${could}${d.trusted ? "" : input.keyGiven ? " — the record is not signed with the evidence key" : ""}.` });
   }
   for (const u of input.undeclared ?? []) {
     findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });

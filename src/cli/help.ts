@@ -130,7 +130,10 @@ Options:
   --dry-run                  apply: plan and verify, change nothing
   --force                    Apply revocations a guard refused
   --max-revocations N        Most revocations of grants no lease backs, per run (default 25)
-  --max-revocation-fraction F  ...and per resource, as a fraction of its grants (default 0.5)
+  --max-revocation-fraction F  ...and per resource, as a fraction of its grants (default 0.5);
+                             neither holds back drift on a resource where a lease of the last
+                             7 days gave a role that can add grants by hand (team maintainer,
+                             repository admin...): the plan names who could have added it
   --format FMT               text (default), json or markdown
 
 Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations, 2 usage error.

@@ -21,7 +21,7 @@ import { checkLease, leaseWindow } from "../validate/check-lease.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { emptyFacts, teamsIn } from "../policy/people.js";
 import { loadPolicy } from "../policy/load-policy.js";
-import type { Policy } from "../policy/policy.js";
+import type { Policy, Resource } from "../policy/policy.js";
 import { resourceOrg } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
 import { listResources } from "../providers/list-resources.js";
@@ -31,7 +31,7 @@ import { credentialDelivery } from "../credentials/deliver-credentials.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
 import { leaseWindows } from "../reconcile/lease-windows.js";
 import type { LifeInput, WindowFinding } from "../reconcile/lease-windows.js";
-import { planReconcile } from "../reconcile/plan.js";
+import { HOLDER_LOOKBACK_MS, holderRecord, planReconcile } from "../reconcile/plan.js";
 import type { Guards, LeaseWindow, Plan, ResourceState } from "../reconcile/plan.js";
 import { breakGlassSweep, trustedBreakGlassRecords, unsettled } from "../reconcile/break-glass.js";
 import type { BreakGlassEnding, MergedAdd } from "../reconcile/break-glass.js";
@@ -317,8 +317,21 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       .filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase())))
       .map((rs) => rs.resource.id),
   );
-  const endedLives = log.ended.filter((life) => unexplained.has(life.path.split("/")[1] ?? ""));
-  for (const [sha, bytes] of await readBlobs(o.repoDir, endedLives.flatMap((l) => l.changes.map((c) => c.blob)))) blobs.set(sha, bytes);
+  const folderOf = (life: LeaseLife) => life.path.split("/")[1] ?? "";
+  const endedLives = log.ended.filter((life) => unexplained.has(folderOf(life)));
+  // Drift may have been added by hand by someone a lease gave the power to (a team maintainer,
+  // a repository admin, an organization-wide role): such holders lift the guard (see
+  // planReconcile). Of ended leases, those that ended within the lookback count, on the
+  // resources with drift and on those whose roles reach them, and only as far as signed
+  // evidence says they were approved (as for leases that are over but still on main).
+  const canGrantOthers = (held: string, role: string, target: Resource): boolean => {
+    const r = policy.resources.get(held);
+    return r ? o.providerFor(r.id, policy).canGrantOthers(role, r, target) : false;
+  };
+  const targets = [...unexplained].flatMap((id) => policy.resources.get(id) ?? []);
+  const reaching = new Set([...policy.resources.values()].filter((r) => r.roles.some((role) => targets.some((t) => canGrantOthers(r.id, role, t)))).map((r) => r.id));
+  const holderLives = log.ended.filter((life) => reaching.has(folderOf(life)) && (life.changes.at(-1)?.time ?? 0) > o.now - HOLDER_LOOKBACK_MS);
+  for (const [sha, bytes] of await readBlobs(o.repoDir, [...new Set([...endedLives, ...holderLives].flatMap((l) => l.changes.map((c) => c.blob)))])) blobs.set(sha, bytes);
   const ended = leaseWindows(
     endedLives.map((life) => ({
       path: life.path,
@@ -328,7 +341,17 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       }),
     })),
   ).windows;
-  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...(o.guards ? { guards: o.guards } : {}) });
+  const endedVerified = leaseWindows(
+    holderLives.map((life) => ({
+      path: life.path,
+      changes: life.changes.map((ch) => {
+        const lease = leaseOf(life.path, ch.blob);
+        const ev = trusted.get(`${ch.commit}\0${life.path}\0${ch.blob}`);
+        return { commit: ch.commit, time: ch.time, status: ch.status, ...(lease ? { lease } : {}), verdict: ev ? ev.verdict : ("unverified" as const) };
+      }),
+    })),
+  ).windows;
+  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, endedVerified, canGrantOthers, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
@@ -369,7 +392,12 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
  */
 async function recordDrift(o: ApplyOptions, results: ActionResult[]): Promise<DriftRevocation[]> {
   const at = new Date(o.now).toISOString();
-  const drift: DriftRevocation[] = results.flatMap((r) => (r.action.kind === "revoke" && r.action.why === "drift" && r.outcome.status !== "failed" ? [{ resource: r.action.resource, grantee: r.action.grantee, role: r.action.role, revokedAt: at }] : []));
+  const drift: DriftRevocation[] = results.flatMap((r) => {
+    const a = r.action;
+    if (a.kind !== "revoke" || a.why !== "drift" || r.outcome.status === "failed") return [];
+    const by = (a.couldBeAddedBy ?? []).map(holderRecord);
+    return [{ resource: a.resource, grantee: a.grantee, role: a.role, revokedAt: at, ...(by.length ? { couldBeAddedBy: by } : {}) }];
+  });
   if (drift.length === 0) return drift;
   const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
   await updateNote(o.repoDir, head, o.evidenceKey, (note) => ({ ...note, drift: [...(note.drift ?? []), ...drift] }));

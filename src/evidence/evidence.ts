@@ -77,6 +77,27 @@ export interface DriftRevocation {
   role: string;
   /** RFC 3339. */
   revokedAt: string;
+  /** Holders of a lease that could add grants there by hand (a team maintainer...), when it was revoked: who could have added it. */
+  couldBeAddedBy?: DriftHolder[];
+}
+
+/** A lease holder who could have added a drift grant by hand (times RFC 3339). */
+export interface DriftHolder {
+  lease: string;
+  resource: string;
+  grantee: string;
+  role: string;
+  from: string;
+  until: string;
+  /** The lease was over, yet they held the role still. */
+  stillHeld?: boolean;
+}
+
+/** Does a value from a note have a drift holder's shape? */
+export function isDriftHolder(v: unknown): v is DriftHolder {
+  if (!v || typeof v !== "object") return false;
+  const r = v as Record<string, unknown>;
+  return ["lease", "resource", "grantee", "role", "from", "until"].every((k) => typeof r[k] === "string") && (r.stillHeld === undefined || typeof r.stillHeld === "boolean");
 }
 
 /** Does a value from a note have a drift record's shape? */

@@ -23,6 +23,8 @@ export interface Notification {
   valid?: boolean;
   /** An approval or extension: who approved. */
   approvedBy?: string[];
+  /** A revoked drift grant: lease holders who could have added it by hand (times RFC 3339). */
+  couldBeAddedBy?: Array<{ lease: string; resource: string; grantee: string; role: string; from: string; until: string; stillHeld?: boolean }>;
   at: string;
 }
 

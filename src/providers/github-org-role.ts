@@ -13,6 +13,7 @@
  */
 import type { GitHubClient } from "../github/client.js";
 import type { Resource } from "../policy/policy.js";
+import { resourceOrg } from "../policy/policy.js";
 import { apiMessage, failed, httpStatus, notFound, unexpected } from "./github-errors.js";
 import type { Grant, GrantOutcome, Provider } from "./provider.js";
 
@@ -22,6 +23,20 @@ function orgOf(r: Resource): string {
 }
 
 const lower = (s: string) => s.toLowerCase();
+
+/**
+ * What GitHub's predefined organization roles let their holders grant to others: all_repo_admin
+ * is admin on every repository of the organization (it adds collaborators); the others add
+ * nobody. Any other role (custom, or predefined later) may carry any permission: it may grant
+ * anything in the organization.
+ */
+const GRANTS_NOTHING = new Set(["all_repo_read", "all_repo_triage", "all_repo_write", "all_repo_maintain", "ci_cd_admin", "security_manager"]);
+function canGrantOthers(role: string, held: Resource, target: Resource): boolean {
+  const name = lower(role);
+  if (GRANTS_NOTHING.has(name)) return false;
+  if (lower(resourceOrg(held.provider)) !== lower(resourceOrg(target.provider))) return false;
+  return name === "all_repo_admin" ? target.provider.type === "github-repo" : true;
+}
 
 export function githubOrgRoleProvider(gh: GitHubClient): Provider {
   const rolesByOrg = new Map<string, Promise<Map<string, { id: number; name: string }>>>();
@@ -105,6 +120,7 @@ export function githubOrgRoleProvider(gh: GitHubClient): Provider {
     nativeExpiry: false,
     singleRole: false,
     rank: () => 0,
+    canGrantOthers,
     limits:
       "Only direct role assignments are managed: roles held through a team stay. Organization roles need organization membership; jit-access does not invite anyone to the organization.",
 

@@ -41,6 +41,8 @@ function target(r: Resource): Target {
 
 const lower = (s: string) => s.toLowerCase();
 const label = (t: Target) => `${t.owner}/${t.repo}`;
+const sameRepo = (a: Resource, b: Resource) =>
+  a.provider.type === "github-repo" && b.provider.type === "github-repo" && lower(a.provider.owner) === lower(b.provider.owner) && lower(a.provider.repo) === lower(b.provider.repo);
 const isBuiltIn = (role: string): role is BuiltIn => (BUILT_IN as readonly string[]).includes(role);
 const roleOf = (uiName: string) => FROM_UI_NAME[uiName] ?? uiName;
 
@@ -96,6 +98,9 @@ export function githubRepoProvider(gh: GitHubClient): Provider {
     nativeExpiry: false,
     singleRole: true,
     rank: (role) => RANK[role] ?? 2.5, // a custom role: above triage, below push unless known
+    // Admin manages the repository's collaborators; pull to maintain cannot. A custom role's
+    // permissions are the organization's to set (and jit-access does not read them): it may.
+    canGrantOthers: (role, held, target) => (role === "admin" || !isBuiltIn(role)) && sameRepo(held, target),
     limits:
       "Only direct collaborators and their invitations are managed: access through the organization's base permission, teams or organization roles stays after a revoke. " +
       "GitHub lists a collaborator's highest role from every source, and pending custom-role invitations by their base role.",

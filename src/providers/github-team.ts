@@ -37,6 +37,8 @@ function target(r: Resource): Target {
 }
 
 const label = (t: Target) => `${t.org}/${t.team_slug}`;
+const sameTeam = (a: Resource, b: Resource) =>
+  a.provider.type === "github-team" && b.provider.type === "github-team" && a.provider.org.toLowerCase() === b.provider.org.toLowerCase() && a.provider.team.toLowerCase() === b.provider.team.toLowerCase();
 const lower = (s: string) => s.toLowerCase();
 
 /**
@@ -158,6 +160,8 @@ export function githubTeamProvider(gh: GitHubClient): Provider {
     nativeExpiry: false,
     singleRole: true,
     rank: (role) => (role === "maintainer" ? 2 : role === "member" ? 1 : 0),
+    // A maintainer adds and removes the team's members; a member cannot. Nothing reaches other teams.
+    canGrantOthers: (role, held, target) => role !== "member" && sameTeam(held, target),
     limits:
       "Only direct team memberships are managed: members through a child team, and access through other teams or the organization, remain. " +
       "GitHub reports organization owners as maintainers. Without GitHub's team member details, a direct member who is also in a child team is not listed (nor revoked).",

@@ -317,6 +317,9 @@ export function postgresProvider(ctx: ProviderContext): Provider {
       "ephemeral and checkout: the database refuses new logins after VALID UNTIL, but an open session keeps running until it is ended at revocation; " +
       "DROP OWNED covers the resource's database only.",
     issuesCredentials: (r) => config(r).access !== "elevate",
+    // What a leased database role may do (CREATEROLE, ADMIN OPTION) is the database's to say:
+    // unknown here, so a holder on the same database could have added grants by hand.
+    canGrantOthers: (_role, held, target) => held.provider.type === "postgres" && target.provider.type === "postgres" && held.provider.connection.env === target.provider.connection.env,
 
     async list(r: Resource): Promise<Grant[]> {
       for (const role of r.roles) if (!DB_NAME.test(role)) throw new Error(`${r.id}: role '${role}' is not a name jit-access writes (${DB_NAME}).`);

@@ -57,6 +57,13 @@ export interface ProviderInfo {
   rank(role: string): number;
   /** Does a grant on this resource make a credential the grantee must receive (GrantOutcome.credential)? */
   issuesCredentials?(resource: Resource): boolean;
+  /**
+   * Could someone holding `role` on `held` (a resource of this provider) add grants to
+   * `target` (a resource of any provider) by hand, e.g. a team maintainer adding members?
+   * Such grants may be theirs, not our mistake, so the drift guard does not shield them.
+   * A role whose powers the provider cannot know (a custom role) answers true.
+   */
+  canGrantOthers(role: string, held: Resource, target: Resource): boolean;
 }
 
 export interface Provider extends ProviderInfo {

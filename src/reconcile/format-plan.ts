@@ -2,11 +2,24 @@
 import { formatTimestamp } from "../lease/timestamp.js";
 import type { ActionResult } from "./execute-plan.js";
 import type { WindowFinding } from "./lease-windows.js";
-import type { Because, Plan, PlanAction } from "./plan.js";
+import type { Because, Holder, Plan, PlanAction } from "./plan.js";
 import { countByKind } from "./plan.js";
 
 function why(because: Because[]): string {
   return because.map((b) => (b.kind === "standing" ? "standing" : `${b.path} until ${formatTimestamp(b.end)}`)).join(", ");
+}
+
+/** Who could have added a drift grant by hand: "@zed (maintainer on ops through leases/ops/zed.yaml, 2026-11-24 09:00 – 11:00 UTC)". */
+export function describeHolders(holders: Holder[]): string {
+  return holders
+    .map((h) => `@${h.grantee} (${h.role} on ${h.resource} through ${h.path}, ${formatTimestamp(h.start)} – ${formatTimestamp(h.end)}${h.stillHeld ? ", still held" : ""})`)
+    .join(", ");
+}
+
+function driftWhy(a: Extract<PlanAction, { kind: "revoke" }>): string {
+  if (a.why === "expired") return `lease ${a.lease ?? ""} ended`;
+  const by = a.couldBeAddedBy?.length ? `; could have been added by ${describeHolders(a.couldBeAddedBy)}, so no guard holds it back` : "";
+  return `not backed by any lease or standing entry${by}`;
 }
 
 export function describeAction(a: PlanAction): string {
@@ -16,7 +29,7 @@ export function describeAction(a: PlanAction): string {
     case "change-role":
       return `~ change  ${a.resource}: ${a.grantee} ${a.from} → ${a.to} (${why(a.because)})`;
     case "revoke":
-      return `- revoke  ${a.resource}: ${a.grantee} as ${a.role}${a.state === "pending" ? " (pending invitation)" : ""} — ${a.why === "expired" ? `lease ${a.lease ?? ""} ended` : "not backed by any lease or standing entry"}`;
+      return `- revoke  ${a.resource}: ${a.grantee} as ${a.role}${a.state === "pending" ? " (pending invitation)" : ""} — ${driftWhy(a)}`;
     case "keep":
       return `  keep    ${a.resource}: ${a.grantee} as ${a.role}${a.state === "pending" ? " (invitation pending)" : ""}`;
   }
@@ -52,7 +65,8 @@ export function formatPlanMarkdown(plan: Plan, results: ActionResult[] = [], fin
     for (const r of results) {
       const a = r.action;
       const change = a.kind === "change-role" ? `${a.from} → ${a.to}` : `${a.kind} ${a.kind === "revoke" || a.kind === "grant" ? a.role : ""}`;
-      lines.push(`| ${r.outcome.status === "failed" ? `❌ ${r.outcome.message}` : r.outcome.status} | ${a.resource} | ${a.grantee} | ${change} | ${r.because.join(", ")} |`);
+      const reasons = a.kind === "revoke" && a.couldBeAddedBy?.length ? [...r.because, `could have been added by ${describeHolders(a.couldBeAddedBy)}`] : r.because;
+      lines.push(`| ${r.outcome.status === "failed" ? `❌ ${r.outcome.message}` : r.outcome.status} | ${a.resource} | ${a.grantee} | ${change} | ${reasons.join(", ").replace(/\|/g, "\\|")} |`);
     }
     lines.push("");
   }

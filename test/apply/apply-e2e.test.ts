@@ -13,6 +13,7 @@ import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
+import { formatPlanMarkdown, formatPlanText } from "../../src/reconcile/format-plan.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
@@ -260,5 +261,85 @@ describe("apply: attacks leave no grant and are reported", () => {
     repo.commitAll("allow requests for others", T0);
     mergePr({ branch: "rita", author: "mallory", files: { "leases/platform-admins/rita.yaml": adminLease("rita") }, reviews: [{ user: "sam" }, { user: "rita" }] });
     await expectRefused(/rita is the grantee/);
+  });
+});
+
+// The mass-revocation guard protects against our mistakes, not against what someone we gave
+// the power to add members (a team maintainer, an organization-wide role) added by hand.
+describe("apply: hand-added access is not shielded by the drift guard", () => {
+  const maintainerLease = (role = "maintainer") => lease({ grantee: "zed", resource: "platform-admins", role, duration: "2h", reason: "Roll back the failed deploy of INC-77", ticket: "INC-77" });
+  const ZED = "leases/platform-admins/zed.yaml";
+  const handAdd = () => {
+    for (const u of ["mallory", "dave", "carol"]) emu.state.addTeamMember("acme", "platform-admins", u);
+  };
+  const driftRevoked = (r: ApplyResult) => r.results.filter((x) => x.action.kind === "revoke" && x.action.why === "drift").map((x) => `${x.action.grantee}:${x.outcome.status}`).sort();
+
+  it("maintainer lease holder adds three people by hand: the next run revokes them all, without force, and names the holder", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { [ZED]: maintainerLease() }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    expect((await apply()).results.map((x) => `${x.action.kind}:${x.action.grantee}:${x.action.kind === "grant" ? x.action.role : ""}`)).toEqual(["grant:zed:maintainer"]);
+    handAdd(); // zed, as maintainer, adds three people: 3 of the team's 5 members, more than half
+    expect(await teamMembers("platform-admins")).toEqual(["carol", "dave", "mallory", "platform-bot", "zed"]);
+
+    const r = await apply(NOW + 30 * 60_000);
+    expect(r.plan.refused).toEqual([]);
+    expect(driftRevoked(r)).toEqual(["carol:revoked", "dave:revoked", "mallory:revoked"]);
+    expect(r.ok).toBe(true);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot", "zed"]);
+    const zed = { lease: ZED, resource: "platform-admins", grantee: "zed", role: "maintainer", from: "2026-11-24T09:00:00.000Z", until: "2026-11-24T11:00:00.000Z" };
+    // Who could have added them: in the plan, the printed plan, the job summary and the signed drift record.
+    for (const x of r.results) expect(x.action).toMatchObject({ couldBeAddedBy: [{ path: ZED, grantee: "zed", role: "maintainer" }] });
+    expect(formatPlanText(r.plan, r.results)).toMatch(/- revoke {2}platform-admins: mallory as member — not backed by any lease or standing entry; could have been added by @zed \(maintainer on platform-admins through leases\/platform-admins\/zed\.yaml, 2026-11-24T09:00:00Z – 2026-11-24T11:00:00Z\)/);
+    expect(formatPlanMarkdown(r.plan, r.results)).toMatch(/\| revoked \| platform-admins \| dave \| revoke member \| could have been added by @zed/);
+    expect([...r.drift].sort((a, b) => (a.grantee < b.grantee ? -1 : 1))).toEqual(["carol", "dave", "mallory"].map((g) => ({ resource: "platform-admins", grantee: g, role: "member", revokedAt: new Date(NOW + 30 * 60_000).toISOString(), couldBeAddedBy: [zed] })));
+    const note = parseNote((await readNotes(repo.dir)).get(repo.head("main"))!)!;
+    expect(isTrusted(note, repo.head("main"), KEY)).toBe(true);
+    expect(note.drift?.map((d) => d.couldBeAddedBy)).toEqual([[zed], [zed], [zed]]);
+  });
+
+  it("maintainer lease holder adds three people by hand, then the lease ends and its file is removed: the next run still revokes them and names the holder", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { [ZED]: maintainerLease() }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    await apply();
+    handAdd();
+    repo.remove(ZED).commitAll("expire: remove leases/platform-admins/zed.yaml", "2026-11-24T11:01:00Z");
+    const r = await apply(Date.parse("2026-11-24T11:30:00Z"));
+    expect(r.plan.refused).toEqual([]);
+    expect(r.results.filter((x) => x.action.kind === "revoke" && x.action.why === "expired").map((x) => x.action.grantee)).toEqual(["zed"]);
+    expect(driftRevoked(r)).toEqual(["carol:revoked", "dave:revoked", "mallory:revoked"]);
+    expect(r.ok).toBe(true);
+    expect(r.drift[0]!.couldBeAddedBy).toEqual([{ lease: ZED, resource: "platform-admins", grantee: "zed", role: "maintainer", from: "2026-11-24T09:00:00.000Z", until: "2026-11-24T11:00:00.000Z", stillHeld: true }]);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot"]);
+  });
+
+  it("organization role holder (a custom role: it may grant anything in the org) adds collaborators by hand; its lease is over and removed before the repository is seen: still revoked, holder named", async () => {
+    emu.state.addOrgMember("acme", "eve");
+    const BILLING = "leases/billing-auditors/eve.yaml";
+    const eveLease = lease({ grantee: "eve", resource: "billing-auditors", role: "billing_manager", duration: "2h", reason: "Check the invoices for the audit", ticket: "AUD-1" });
+    mergePr({ branch: "eve", author: "eve", files: { [BILLING]: eveLease }, reviews: [{ user: "sam" }] });
+    expect((await apply()).results.map((x) => `${x.action.kind}:${x.action.grantee}:${x.outcome.status}`)).toEqual(["grant:eve:granted"]);
+    for (const u of ["mallory", "dave", "carol"]) emu.state.addCollaborator("acme", "web", u, "push"); // eve, through her role
+    // The sweep at the end revokes eve's role, but could not list the repository then.
+    emu.faults.add({ method: "GET", route: "/repos/{owner}/{repo}/collaborators", status: 404, times: 1 });
+    const sweep = await apply(Date.parse("2026-11-24T11:01:00Z"));
+    expect(sweep.results.map((x) => `${x.action.kind}:${x.action.grantee}:${x.outcome.status}`)).toEqual(["revoke:eve:revoked"]);
+    expect(sweep.plan.errors.map((e) => e.resource)).toEqual(["web-deployers"]);
+    repo.remove(BILLING).commitAll("expire: remove leases/billing-auditors/eve.yaml", "2026-11-24T11:02:00Z");
+
+    const r = await apply(Date.parse("2026-11-24T11:30:00Z"));
+    expect(r.plan.refused).toEqual([]);
+    expect(driftRevoked(r)).toEqual(["carol:revoked", "dave:revoked", "mallory:revoked"]);
+    expect(r.ok).toBe(true);
+    expect(r.drift[0]!.couldBeAddedBy).toEqual([{ lease: BILLING, resource: "billing-auditors", grantee: "eve", role: "billing_manager", from: "2026-11-24T09:00:00.000Z", until: "2026-11-24T11:00:00.000Z" }]);
+  });
+
+  it("guard still holds when no lease holder could add members: three unexplained members next to a member lease are refused, as before", async () => {
+    mergePr({ branch: "zed", author: "zed", files: { [ZED]: maintainerLease("member") }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    await apply();
+    handAdd(); // by someone outside jit-access (platform-bot's maintainers, an org owner) — or our mistake
+    const r = await apply(NOW + 30 * 60_000);
+    expect(r.plan.refused.map((x) => [x.resource, x.actions.map((a) => a.grantee).sort()])).toEqual([["platform-admins", ["carol", "dave", "mallory"]]]);
+    expect(r.plan.refused[0]!.reason).toMatch(/would revoke 3 of 5 grant\(s\) not backed by any lease/);
+    expect(r.results).toEqual([]);
+    expect(r.ok).toBe(false);
+    expect(await teamMembers("platform-admins")).toEqual(["carol", "dave", "mallory", "platform-bot", "zed"]);
   });
 });

@@ -119,6 +119,24 @@ describe("drift revoked by apply", () => {
   });
 });
 
+describe("drift a lease holder could have added by hand", () => {
+  it("the audit names the holder from the drift record; malformed holders in a note are ignored, never a crash", async () => {
+    const note = parseNote((await readNotes(repo.dir)).get(merge)!) ?? { version: 1 as const, leases: [] };
+    const at = new Date(NOW - 60_000).toISOString();
+    const zed = { lease: "leases/platform-admins/zed.yaml", resource: "platform-admins", grantee: "zed", role: "maintainer", from: "2026-11-24T09:00:00.000Z", until: "2026-11-24T11:00:00.000Z", stillHeld: true };
+    const drift = [
+      { resource: "platform-admins", grantee: "mallory", role: "member", revokedAt: at, couldBeAddedBy: [zed, null, { lease: 5 }, { ...zed, stillHeld: "yes" }] },
+      { resource: "platform-admins", grantee: "dave", role: "member", revokedAt: at, couldBeAddedBy: "zed" },
+    ];
+    await writeNote(repo.dir, merge, JSON.stringify({ ...note, drift }));
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW });
+    expect(report.findings.filter((f) => f.code === "standing-undeclared").map((f) => f.message)).toEqual([
+      `mallory held member on platform-admins with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(NOW - 60_000)} (recorded on ${merge.slice(0, 7)}); it could have been added by @zed (maintainer on platform-admins through leases/platform-admins/zed.yaml, 2026-11-24T09:00:00Z – 2026-11-24T11:00:00Z, still held).`,
+      `dave held member on platform-admins with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(NOW - 60_000)} (recorded on ${merge.slice(0, 7)}).`,
+    ]);
+  });
+});
+
 describe.each(RUNTIMES)("the bundled Action's audit on %s", (_name, nodeBin) => {
   it("writes the job summary with the timeline, the CSV, and fails on findings", async () => {
     const ws = mkdtempSync(join(tmpdir(), "jit-ws-"));

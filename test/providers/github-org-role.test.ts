@@ -84,3 +84,17 @@ test("per-item failures: not a member, unknown role, deleted user; the rest stil
   const other = resource("other", { type: "github-org-role", org: "nope" }, ["auditor"]);
   expect(await p.grant(other, "carol", "auditor")).toMatchObject({ status: "failed", code: "not-found", message: expect.stringMatching(/organization nope/) });
 });
+
+test("canGrantOthers: all_repo_admin adds collaborators to every repository of the org; other predefined roles add nobody; an unknown (custom) role may grant anything in the org", () => {
+  const repo = resource("web", { type: "github-repo", owner: "ACME", repo: "web" }, ["push"]);
+  const team = resource("ops", { type: "github-team", org: "acme", team: "ops" }, ["member"]);
+  const elsewhere = resource("other", { type: "github-repo", owner: "globex", repo: "web" }, ["push"]);
+  expect(p.canGrantOthers("all_repo_admin", roles, repo)).toBe(true);
+  expect(p.canGrantOthers("all_repo_admin", roles, team)).toBe(false);
+  expect(p.canGrantOthers("all_repo_admin", roles, elsewhere)).toBe(false);
+  for (const role of ["all_repo_read", "all_repo_triage", "all_repo_write", "all_repo_maintain", "ci_cd_admin", "security_manager"]) {
+    expect([repo, team, roles].some((t) => p.canGrantOthers(role, roles, t))).toBe(false);
+  }
+  for (const t of [repo, team, roles]) expect(p.canGrantOthers("auditor", roles, t)).toBe(true);
+  expect(p.canGrantOthers("auditor", roles, elsewhere)).toBe(false);
+});

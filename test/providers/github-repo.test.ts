@@ -137,3 +137,14 @@ describe("per-item failures", () => {
     expect(await p.grant(web, "carol", "pull")).toEqual({ status: "granted" });
   });
 });
+
+describe("canGrantOthers (who could add collaborators by hand: the drift guard does not shield what they may have added)", () => {
+  test("admin manages collaborators, maintain and below cannot; a custom role may (its permissions are the organization's); only on this repository", () => {
+    expect(p.canGrantOthers("admin", web, web)).toBe(true);
+    for (const role of ["pull", "triage", "push", "maintain"]) expect(p.canGrantOthers(role, web, web)).toBe(false);
+    expect(p.canGrantOthers("deployer", web, web)).toBe(true);
+    expect(p.canGrantOthers("admin", web, resource("W", { type: "github-repo", owner: "Acme", repo: "WEB" }, ["push"]))).toBe(true);
+    expect(p.canGrantOthers("admin", web, resource("api", { type: "github-repo", owner: "acme", repo: "api" }, ["push"]))).toBe(false);
+    expect(p.canGrantOthers("admin", web, resource("team", { type: "github-team", org: "acme", team: "web" }, ["member"]))).toBe(false);
+  });
+});

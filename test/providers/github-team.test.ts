@@ -153,3 +153,13 @@ describe("per-item failures", () => {
     expect(await p.revoke(platform, { resource: "platform", grantee: "amy", role: "member", state: "active" })).toEqual({ status: "unchanged" });
   });
 });
+
+describe("canGrantOthers (who could add members by hand: the drift guard does not shield what they may have added)", () => {
+  test("a maintainer adds members to their own team; a member cannot; nobody reaches another team or target", () => {
+    expect(p.canGrantOthers("maintainer", platform, platform)).toBe(true);
+    expect(p.canGrantOthers("maintainer", platform, resource("P", { type: "github-team", org: "ACME", team: "Platform" }, ["member"]))).toBe(true);
+    expect(p.canGrantOthers("member", platform, platform)).toBe(false);
+    expect(p.canGrantOthers("maintainer", platform, sre)).toBe(false); // not even a child team
+    expect(p.canGrantOthers("maintainer", platform, resource("web", { type: "github-repo", owner: "acme", repo: "platform" }, ["push"]))).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 // The reconcile plan is pure data: the same desired and actual state always give the same plan.
 import { describe, expect, it } from "vitest";
-import { planReconcile } from "../../src/reconcile/plan.js";
+import { HOLDER_LOOKBACK_MS, planReconcile } from "../../src/reconcile/plan.js";
 import type { LeaseWindow, ResourceState } from "../../src/reconcile/plan.js";
 import type { Resource } from "../../src/policy/policy.js";
 import type { Grant } from "../../src/providers/provider.js";
@@ -95,5 +95,101 @@ describe("planReconcile", () => {
   it("is idempotent: once applied, the same inputs give only keeps", () => {
     const plan = planReconcile({ now: NOW, resources: [state(resource("ops"), [grant("ops", "alice")])], leases: [lease("ops", "alice", "member", NOW - H, NOW + H)], ended: [] });
     expect(plan.actions.every((a) => a.kind === "keep")).toBe(true);
+  });
+});
+
+// The guard keeps a mistake of ours (an empty desired state, a misread target) from mass-
+// revoking hand-managed access. It must not keep what a jit-access holder could have added by
+// hand: a team maintainer, a repository admin, an organization-wide role.
+describe("planReconcile: hand-added access and the drift guard", () => {
+  const D = 24 * H;
+  /** Team maintainers add members to their team; org role "owner-ish" reaches every resource of the org. */
+  const canGrantOthers = (held: string, role: string, target: Resource) => (role === "maintainer" && held === target.id) || (held === "org-roles" && role === "custom_admin");
+  const ops = resource("ops", { standing: [{ grantee: "bot", role: "maintainer" }] });
+  const handAdded = [grant("ops", "x1"), grant("ops", "x2"), grant("ops", "x3")];
+  const revokedDrift = (plan: ReturnType<typeof planReconcile>) => plan.actions.filter((a) => a.kind === "revoke" && a.why === "drift").map((a) => a.grantee);
+
+  it("maintainer lease adds three members by hand: all revoked without force, naming the holder", () => {
+    const zed = lease("ops", "zed", "maintainer", NOW - H, NOW + H);
+    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), grant("ops", "zed", "maintainer"), ...handAdded])], leases: [zed], ended: [], canGrantOthers });
+    expect(plan.refused).toEqual([]);
+    expect(revokedDrift(plan)).toEqual(["x1", "x2", "x3"]);
+    for (const a of plan.actions.filter((x) => x.kind === "revoke")) {
+      expect(a).toMatchObject({ why: "drift", couldBeAddedBy: [{ path: "leases/ops/zed.yaml", resource: "ops", grantee: "zed", role: "maintainer", start: NOW - H, end: NOW + H }] });
+    }
+    // Without the providers' knowledge the same plan is refused as before.
+    expect(planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), grant("ops", "zed", "maintainer"), ...handAdded])], leases: [zed], ended: [] }).refused).toHaveLength(1);
+  });
+
+  it("maintainer lease adds members by hand, then its lease ends and its file is removed: still revoked, holder named", () => {
+    const zed = lease("ops", "zed", "maintainer", NOW - 3 * H, NOW - H);
+    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [zed], endedVerified: [zed], canGrantOthers });
+    expect(plan.refused).toEqual([]);
+    expect(revokedDrift(plan)).toEqual(["x1", "x2", "x3"]);
+    expect(plan.actions[1]).toMatchObject({ couldBeAddedBy: [{ grantee: "zed", path: "leases/ops/zed.yaml", end: NOW - H }] });
+    // An ended lease with no evidence that it was approved (it may never have been granted) names nobody.
+    expect(planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [zed], canGrantOthers }).refused).toHaveLength(1);
+  });
+
+  it("maintainer whose lease ended long ago but who still holds the role (revocation kept failing, so the sweep kept its file): still lifts the guard", () => {
+    const zed = lease("ops", "zed", "maintainer", NOW - 30 * D, NOW - 20 * D);
+    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), grant("ops", "zed", "maintainer"), ...handAdded])], leases: [zed], ended: [], canGrantOthers });
+    expect(plan.refused).toEqual([]);
+    expect(plan.actions.find((a) => a.grantee === "zed")).toMatchObject({ kind: "revoke", why: "expired" });
+    expect(revokedDrift(plan)).toEqual(["x1", "x2", "x3"]);
+    expect(plan.actions.find((a) => a.grantee === "x1")).toMatchObject({ couldBeAddedBy: [{ grantee: "zed", role: "maintainer", stillHeld: true }] });
+  });
+
+  it("organization-wide role holder adds collaborators to a repository: revoked on that resource, holder named", () => {
+    const repo = resource("web", { provider: { type: "github-repo", owner: "acme", repo: "web" }, roles: ["push", "admin"] });
+    const orgRoles = resource("org-roles", { provider: { type: "github-org-role", org: "acme" }, roles: ["custom_admin"] });
+    const adds = [grant("web", "c1", "push"), grant("web", "c2", "push"), grant("web", "c3", "admin")];
+    const plan = planReconcile({
+      now: NOW,
+      resources: [state(repo, [grant("web", "keeper", "push"), ...adds]), { ...state(orgRoles, [grant("org-roles", "eve", "custom_admin")]), singleRole: false }],
+      leases: [lease("org-roles", "eve", "custom_admin", NOW - H, NOW + H)],
+      ended: [],
+      canGrantOthers,
+    });
+    expect(plan.refused).toEqual([]);
+    expect(revokedDrift(plan).sort()).toEqual(["c1", "c2", "c3", "keeper"]);
+    expect(plan.actions.find((a) => a.grantee === "c3")).toMatchObject({ couldBeAddedBy: [{ resource: "org-roles", grantee: "eve", role: "custom_admin" }] });
+  });
+
+  it("guard still holds when no jit-access holder could add members: a member lease, a standing maintainer", () => {
+    const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), grant("ops", "zed"), ...handAdded])], leases: [lease("ops", "zed", "member", NOW - H, NOW + H)], ended: [], canGrantOthers });
+    expect(plan.refused).toHaveLength(1);
+    expect(plan.refused[0]!.actions.map((a) => a.grantee)).toEqual(["x1", "x2", "x3"]);
+    expect(plan.refused[0]!.actions.every((a) => a.kind === "revoke" && a.couldBeAddedBy === undefined)).toBe(true);
+    expect(revokedDrift(plan)).toEqual([]);
+  });
+
+  it("guard still holds when the maintainer lease ended more than the lookback ago, or is still to come, or is on another team", () => {
+    const cases = [
+      lease("ops", "zed", "maintainer", NOW - HOLDER_LOOKBACK_MS - 2 * H, NOW - HOLDER_LOOKBACK_MS),
+      lease("ops", "zed", "maintainer", NOW + H, NOW + 2 * H),
+      lease("other", "zed", "maintainer", NOW - H, NOW + H),
+    ];
+    for (const zed of cases) {
+      const plan = planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: zed.start > NOW ? [zed] : [], ended: zed.start > NOW ? [] : [zed], endedVerified: zed.start > NOW ? [] : [zed], canGrantOthers });
+      expect(plan.refused.map((r) => r.resource)).toEqual(["ops"]);
+    }
+    // Just inside the lookback it lifts the guard.
+    const inside = lease("ops", "zed", "maintainer", NOW - HOLDER_LOOKBACK_MS - 2 * H, NOW - HOLDER_LOOKBACK_MS + 1);
+    expect(planReconcile({ now: NOW, resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded])], leases: [], ended: [inside], endedVerified: [inside], canGrantOthers }).refused).toEqual([]);
+  });
+
+  it("drift revoked because of a holder does not use up the run's budget for other resources", () => {
+    const later = resource("zz"); // planned after ops
+    const plan = planReconcile({
+      now: NOW,
+      resources: [state(ops, [grant("ops", "bot", "maintainer"), ...handAdded]), state(later, [grant("zz", "a"), grant("zz", "b"), grant("zz", "l1"), grant("zz", "l2")])],
+      leases: [lease("ops", "zed", "maintainer", NOW - H, NOW + H), lease("zz", "l1", "member", NOW - H, NOW + H), lease("zz", "l2", "member", NOW - H, NOW + H)],
+      ended: [],
+      canGrantOthers,
+      guards: { maxRevocations: 2, maxRevocationFraction: 0.5, force: false },
+    });
+    expect(plan.refused).toEqual([]);
+    expect(revokedDrift(plan)).toEqual(["x1", "x2", "x3", "a", "b"]);
   });
 });
