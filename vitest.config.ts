@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // starts shared real servers (PostgreSQL) on first use, stops them at the end
+    globalSetup: ["test/helpers/global-servers.ts"],
     reporters: ["default", ["json", { outputFile: ".tmp/vitest-results.json" }]],
   },
 });

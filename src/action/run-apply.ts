@@ -23,6 +23,8 @@ export const APPLY_MARKER = "<!-- jit-access:apply -->";
 export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts: { evidenceKey?: string; botLogin?: string; dryRun: boolean; force: boolean }): Promise<ApplyResult> {
   // Evidence from earlier runs (a fresh checkout does not fetch notes).
   if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
+  // Providers read the secrets the policy names (connection strings, CA keys) from the job's environment.
+  const registry = createProviderRegistry(gh, { env: process.env, now: ctx.now, log: (line) => core.info(line) });
   const result = await runApply({
     gh,
     repoDir: ctx.workspace,
@@ -34,10 +36,10 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
     ref: "HEAD",
     ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
     ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
-    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
+    providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
-  });
+  }).finally(() => registry.close());
 
   await core.summary.addRaw(formatPlanMarkdown(result.plan, result.results, result.findings)).write();
   for (const f of result.findings.slice(0, 10)) core.error(f.message, { title: "jit-access security finding" });

@@ -33,7 +33,7 @@ export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, 
     core.setOutput("break-glass", "none");
     return true;
   }
-  const registry = createProviderRegistry(gh);
+  const registry = createProviderRegistry(gh, { env: process.env, now: ctx.now, log: (line) => core.info(line) });
   const r = await runBreakGlass({
     gh,
     repoDir: ctx.workspace,

@@ -66,7 +66,7 @@ export async function expireAndReport<R extends ExpireResult>(
   // Evidence from earlier runs (a fresh checkout does not fetch notes).
   if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit).");
   const branch = ctx.defaultBranch ?? "main";
-  const registry = createProviderRegistry(gh);
+  const registry = createProviderRegistry(gh, { env: process.env, now: ctx.now, log: (line) => core.info(line) });
   const r = await run({
     gh,
     repoDir: ctx.workspace,
@@ -82,7 +82,7 @@ export async function expireAndReport<R extends ExpireResult>(
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
     push: { remote: "origin", branch },
-  });
+  }).finally(() => registry.close());
   if (!r) {
     core.setOutput("ok", "true");
     return undefined;

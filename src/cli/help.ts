@@ -15,6 +15,7 @@ Commands:
   revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   audit        Who had what, when, approved by whom and why, from git history
+  credentials  Decrypt the database credential apply posted for you, with your SSH key
   help [cmd]   Show help for a command
 
 Options:
@@ -153,6 +154,33 @@ simulated clock: jit request, pull request validation, approvals, merge, apply (
 evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
 revocation commit, then the git history. Use --repo to try your own policy before rolling
 it out; --keep leaves the temporary repo.
+`;
+
+export const CREDENTIALS_HELP = `jit credentials — read the credential apply made for you (ephemeral or checkout databases)
+
+Usage: jit credentials <PR | LEASE> [--identity PATH]... [--repo DIR]
+                       [--repository OWNER/NAME] [--token T] [--api-url URL] [--bot-login LOGIN]
+
+When apply grants a lease on a database resource with access ephemeral or checkout, it posts
+the password on the lease's pull request, encrypted (age format) to your SSH keys on GitHub.
+This command fetches that comment and decrypts it locally with your SSH private key; the
+password is printed to standard output and nowhere else.
+
+PR is the pull request number (12 or #12); LEASE is a lease path (its pull request is found
+from the commit that added it on this branch).
+
+Options:
+  --identity PATH   Private key to decrypt with (repeatable; default ~/.ssh/id_ed25519 and
+                    ~/.ssh/id_rsa). Unencrypted OpenSSH or PEM keys; for a key with a
+                    passphrase use: age -d -i PATH (after saving the comment's block).
+  --bot-login LOGIN Only trust comments by this account (default: any bot account;
+                    $JIT_BOT_LOGIN).
+  --repo DIR        Access repo checkout (default .)
+  --repository O/N  GitHub repository (default: $GITHUB_REPOSITORY or the origin remote)
+  --token T         GitHub token ($GITHUB_TOKEN, $GH_TOKEN)
+  --api-url URL     GitHub API URL ($GITHUB_API_URL)
+
+Exit codes: 0 decrypted, 2 nothing to decrypt or no key that can.
 `;
 
 export const AUDIT_HELP = `jit audit — who had what, when, approved by whom, and why, from git history

@@ -19,7 +19,7 @@ import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -48,7 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -73,6 +73,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await sandbox(rest, io);
       case "audit":
         return await audit(rest, io);
+      case "credentials":
+        return await credentials(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -88,7 +90,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 interface Parsed {
   values: Record<string, string | boolean | undefined>;
   positionals: string[];
@@ -302,6 +304,9 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
+  const now = nowFrom(values.now as string | undefined, io);
+  // Providers read the secrets the policy names (connection strings, CA keys) from this environment.
+  const registry = createProviderRegistry(gh, { env: io.env, now, log: (line) => io.err(`${line}\n`) });
   const options = {
     gh,
     repoDir,
@@ -309,26 +314,31 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     repo,
     defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
     policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
-    now: nowFrom(values.now as string | undefined, io),
+    now,
     ref: (values.ref as string | undefined) ?? "HEAD",
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(botLogin ? { botLogin } : {}),
-    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
+    providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),
   };
   const pushTo = values.push as string | undefined;
   const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
   let expired;
-  if (mode === "revoke") {
-    // In a workflow: whoever started this attempt (a re-run is judged as the re-runner; see action/actor.ts).
-    const ran = values.actor === undefined ? runActor(io.env) : undefined;
-    const actor = (values.actor as string | undefined) ?? ran?.login ?? (await gitUser(repoDir));
-    if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
-    const reason = values.reason as string | undefined;
-    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(ran?.rerun ? { rerunOf: ran.startedBy } : {}), ...(reason ? { reason } : {}) });
-  } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
-  const result = expired ? expired.apply : await runApply(options);
+  let result;
+  try {
+    if (mode === "revoke") {
+      // In a workflow: whoever started this attempt (a re-run is judged as the re-runner; see action/actor.ts).
+      const ran = values.actor === undefined ? runActor(io.env) : undefined;
+      const actor = (values.actor as string | undefined) ?? ran?.login ?? (await gitUser(repoDir));
+      if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
+      const reason = values.reason as string | undefined;
+      expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(ran?.rerun ? { rerunOf: ran.startedBy } : {}), ...(reason ? { reason } : {}) });
+    } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
+    result = expired ? expired.apply : await runApply(options);
+  } finally {
+    await registry.close(); // database connections, so the process can end
+  }
 
   if (expired) {
     for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})\n`);
@@ -346,6 +356,34 @@ function timeOption(name: string, value: string | boolean | undefined): number |
   const t = parseTimestamp(String(value));
   if (t === undefined) throw new UsageError("bad-time", `--${name} '${String(value)}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
   return t;
+}
+
+async function credentials(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    { identity: { type: "string", multiple: true }, repo: { type: "string" }, repository: { type: "string" }, token: { type: "string" }, "api-url": { type: "string" }, "bot-login": { type: "string" } },
+    CREDENTIALS_HELP,
+  );
+  if (values.help) {
+    io.out(CREDENTIALS_HELP);
+    return 0;
+  }
+  const target = positionals[0];
+  if (!target || positionals.length > 1) throw new UsageError("bad-arguments", "Name one pull request (12) or lease path. See jit credentials --help.");
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
+  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/credentials.js"), import("node:os")]);
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+  const given = values.identity as unknown as string[] | undefined;
+  const home = io.env.HOME ?? homedir();
+  const identities = given?.length ? given.map((p) => resolve(io.cwd, p)) : [`${home}/.ssh/id_ed25519`, `${home}/.ssh/id_rsa`];
+  const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
+  const opened = await runCredentials({ gh, owner, repo, repoDir, target, identities, ...(botLogin ? { botLogin } : {}) });
+  for (const c of opened) io.out(c.text);
+  return 0;
 }
 
 async function audit(args: string[], io: Io): Promise<number> {
@@ -394,7 +432,7 @@ async function audit(args: string[], io: Io): Promise<number> {
     const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
     const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
-    online = { gh, owner, repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh) };
+    online = { gh, owner, repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
   const report = await runAudit({
     repoDir,

@@ -9,10 +9,12 @@ import { WORKTREE, isGitRepo, isShallow, readCodeowners, readLeaseFiles, readRep
 import { diffChanges } from "../git/diff.js";
 import { leaseHistories } from "../git/lease-history.js";
 import { revExists } from "../git/run-git.js";
-import { isUnderLeases } from "../lease/lease-path.js";
+import { checkLeasePath, isUnderLeases } from "../lease/lease-path.js";
+import { loadPolicy } from "../policy/load-policy.js";
+import { isOneHolder } from "../validate/check-one-holder.js";
 import { emptyFacts } from "../policy/people.js";
 import type { Facts } from "../policy/people.js";
-import type { FileChange, PullRequestInput } from "../validate/inputs.js";
+import type { FileChange, HeldLease, PullRequestInput } from "../validate/inputs.js";
 import { neededFacts } from "../validate/needed-facts.js";
 import type { FactQuestions } from "../validate/needed-facts.js";
 import type { Report } from "../validate/report.js";
@@ -85,6 +87,7 @@ export async function pullRequestInput(
       if (h) c.history = h;
     }
   }
+  const held = await heldLeases(repo, baseRef, policy && policy.mode !== "symlink" ? policy.bytes : undefined, o.policyPath, changes, shallow);
   const partial: Omit<PullRequestInput, "facts"> = {
     policyPath: o.policyPath,
     changes,
@@ -93,6 +96,7 @@ export async function pullRequestInput(
     ...(codeowners ? { baseCodeowners: codeowners } : {}),
     ...(o.author !== undefined ? { author: o.author } : {}),
     ...(o.strict ? { strict: true } : {}),
+    ...(held.length > 0 ? { heldLeases: held } : {}),
   };
   const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
   return { ...partial, facts };
@@ -110,6 +114,22 @@ export function refuseUnboundRequest(report: Report, problem: { code: string; me
   const findings = [...refused].map((file) => diagnostic(problem.code, file, undefined, problem.message, problem.hint));
   const requests = new Map(report.files.flatMap((f) => (f.request ? [[f.file, f.request] as const] : [])));
   return buildReport([...kept, ...findings], new Map(report.files.map((f) => [f.file, f.action])), report.notes, requests);
+}
+
+/** The base branch's leases on the one-holder resources (checkouts) that the changed leases request. */
+async function heldLeases(repo: string, baseRef: string, policyBytes: Uint8Array | undefined, policyPath: string, changes: FileChange[], shallow: boolean): Promise<HeldLease[]> {
+  const policy = policyBytes ? loadPolicy(policyPath, policyBytes).policy : undefined;
+  if (!policy) return [];
+  const folders = new Set<string>();
+  for (const c of changes) {
+    const where = c.head ? checkLeasePath(c.path) : undefined;
+    const r = where?.kind === "lease" ? policy.resources.get(where.resource) : undefined;
+    if (r && isOneHolder(r)) folders.add(`leases/${r.id}/`);
+  }
+  if (folders.size === 0) return [];
+  const files = (await readLeaseFiles(repo, baseRef)).filter((f) => [...folders].some((d) => f.path.startsWith(d)) && checkLeasePath(f.path).kind === "lease");
+  const histories = shallow ? new Map<string, { addedAt: number }>() : await leaseHistories(repo, baseRef, files.map((f) => f.path));
+  return files.map((f) => ({ path: f.path, bytes: f.bytes, ...(histories.get(f.path) ? { addedAt: histories.get(f.path)!.addedAt } : {}) }));
 }
 
 function normalize(p: string): string {

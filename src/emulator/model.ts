@@ -41,6 +41,15 @@ export interface AccountRecord {
   deleted?: boolean;
 }
 
+/** A public SSH key on a user's account (`GET /users/{username}/keys`). */
+export interface SshKeyRecord {
+  id: number;
+  user: AccountRecord;
+  /** "<type> <base64>": GitHub serves keys without their comment */
+  key: string;
+  createdAt: Date;
+}
+
 export interface OrgMemberRecord {
   user: AccountRecord;
   role: OrgRole;

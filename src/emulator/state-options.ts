@@ -19,6 +19,10 @@ export interface AddUserOptions {
   siteAdmin?: boolean;
 }
 
+export interface AddSshKeyOptions {
+  createdAt?: TimeInput;
+}
+
 export interface AddOrgOptions {
   name?: string;
   description?: string;

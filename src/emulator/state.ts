@@ -20,6 +20,7 @@ import type {
   AddPullRequestOptions,
   AddRepoOptions,
   AddReviewOptions,
+  AddSshKeyOptions,
   AddTeamOptions,
   AddUserOptions,
   CheckRunInput,
@@ -51,6 +52,7 @@ import type {
   RepoRecord,
   ReviewRecord,
   ReviewState,
+  SshKeyRecord,
   TeamMemberRecord,
   TeamRecord,
   TeamRole,
@@ -88,6 +90,7 @@ export class EmulatorState {
     workflow: new IdSequence(),
     workflowRun: new IdSequence(),
     label: new IdSequence(),
+    sshKey: new IdSequence(),
   };
 
   readonly accounts = new Map<string, AccountRecord>();
@@ -104,6 +107,8 @@ export class EmulatorState {
   /** Every workflow_dispatch event, oldest first. */
   readonly workflowDispatches: WorkflowDispatchRecord[] = [];
   readonly tokens = new Map<string, AccountRecord>();
+  /** Public SSH keys of all accounts by id, oldest first. */
+  readonly sshKeys = new Map<number, SshKeyRecord>();
 
   /** Invitations, memberships, collaborators and roles (see access-state.ts). */
   readonly access: AccessState;
@@ -164,6 +169,39 @@ export class EmulatorState {
     };
     this.accounts.set(key(login), account);
     return account;
+  }
+
+  /**
+   * Adds a public SSH key to the user's account (created when missing). The comment is dropped,
+   * as GitHub serves keys; a key already on any account is refused, as GitHub refuses it.
+   */
+  addSshKey(login: string, key: string, opts: AddSshKeyOptions = {}): SshKeyRecord {
+    const user = this.ensureUser(login);
+    if (user.type === "Organization") throw new Error(`cannot add an SSH key to organization ${login}`);
+    const [type, data] = key.trim().split(/\s+/);
+    if (!type || !data || !/^[A-Za-z0-9+/]+={0,2}$/.test(data)) {
+      throw new Error(`not an SSH public key line: ${JSON.stringify(key)}`);
+    }
+    const normalized = `${type} ${data}`;
+    for (const k of this.sshKeys.values()) {
+      if (k.key === normalized) throw new Error(`key is already in use (on ${k.user.login})`);
+    }
+    const record: SshKeyRecord = { id: this.seq.sshKey.take(), user, key: normalized, createdAt: toDate(opts.createdAt, this.now()) };
+    this.sshKeys.set(record.id, record);
+    return record;
+  }
+
+  /** Removes a key by id from the user's account; false when the user has no such key. */
+  removeSshKey(login: string, id: number): boolean {
+    const k = this.sshKeys.get(id);
+    if (!k || k.user !== this.getUser(login)) return false;
+    return this.sshKeys.delete(id);
+  }
+
+  /** The user's public SSH keys, oldest first. */
+  listSshKeys(login: string): SshKeyRecord[] {
+    const user = this.getUser(login);
+    return user ? [...this.sshKeys.values()].filter((k) => k.user === user) : [];
   }
 
   // ------------------------------------------------------------------- orgs

@@ -2,6 +2,7 @@
 import type { Facts } from "../policy/people.js";
 import type { FactQuestions } from "../validate/needed-facts.js";
 import type { GitHubClient } from "./client.js";
+import { selectRecipientKeys } from "../credentials/ssh-public-key.js";
 
 function status(e: unknown): number | undefined {
   return typeof e === "object" && e !== null && "status" in e ? Number((e as { status: unknown }).status) : undefined;
@@ -29,6 +30,13 @@ export async function resolveFacts(gh: GitHubClient, q: FactQuestions): Promise<
       else throw e;
     }
     facts.orgMembers.set(`${org}/${login}`.toLowerCase(), member);
+  }
+  for (const login of q.sshKeys ?? []) {
+    const keys = await gh.paginate(gh.rest.users.listPublicKeysForUser, { username: login, per_page: 100 }).catch((e: unknown) => {
+      if (status(e) === 404) return [];
+      throw e;
+    });
+    (facts.sshKeys ??= new Map()).set(login.toLowerCase(), selectRecipientKeys(keys.map((k) => k.key)).keys.length);
   }
   return facts;
 }

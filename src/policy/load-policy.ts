@@ -10,7 +10,7 @@ import type { ParsedYaml } from "../document/parse-yaml.js";
 import { parseDuration } from "../lease/duration.js";
 import { checkSchema } from "../schema/check-schema.js";
 import { expandRefs, parseRef } from "./people.js";
-import { BUILT_IN_DEFAULTS, targetKey } from "./policy.js";
+import { BUILT_IN_DEFAULTS, POSTGRES_NAME, targetKey } from "./policy.js";
 import type { Policy, PolicyDoc, Resource, ResourceDoc, Settings } from "./policy.js";
 import { isValidTimeZone, parseHours } from "./schedule.js";
 
@@ -99,6 +99,11 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
     if (r.provider.type === "github-team") {
       r.roles.forEach((role, i) => {
         if (!GITHUB_TEAM_ROLES.has(role)) err("policy-role-unsupported", `${base}/roles/${i}`, `A github-team resource has roles 'member' and 'maintainer', not '${role}'.`);
+      });
+    }
+    if (r.provider.type === "postgres") {
+      r.roles.forEach((role, i) => {
+        if (!POSTGRES_NAME.test(role)) err("policy-role-unsupported", `${base}/roles/${i}`, `A postgres resource's roles are database names in lower case (letters, digits, _ and -, starting with a letter or _), not '${role}'.`);
       });
     }
     r.standing?.forEach((s, i) => {

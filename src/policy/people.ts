@@ -11,6 +11,8 @@ export interface Facts {
   teams: Map<string, ReadonlySet<string>>;
   /** "org/login" → is an active member of the org. Absent = not resolved. */
   orgMembers: Map<string, boolean>;
+  /** login (lower-cased) → how many of their GitHub SSH keys can receive credentials. Absent = not resolved. */
+  sshKeys?: Map<string, number>;
 }
 
 export function emptyFacts(): Facts {

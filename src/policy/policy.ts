@@ -2,7 +2,26 @@
 export type ProviderConfig =
   | { type: "github-team"; org: string; team: string }
   | { type: "github-repo"; owner: string; repo: string }
-  | { type: "github-org-role"; org: string };
+  | { type: "github-org-role"; org: string }
+  | PostgresConfig;
+
+/** Database role and login names jit-access writes: lower case, digits, _ and -, at most 63 bytes (PostgreSQL's limit). */
+export const POSTGRES_NAME = /^[a-z_][a-z0-9_-]{0,62}$/;
+
+/** A PostgreSQL database (see src/providers/postgres.ts). */
+export interface PostgresConfig {
+  type: "postgres";
+  /** The GitHub organization whose members may request by default (as for GitHub targets). */
+  org: string;
+  /** The environment variable that holds the admin connection string (a secret, mapped by the workflow). */
+  connection: { env: string };
+  /** elevate: the grantee's own login gets the role; ephemeral: a login made for the lease; checkout: a shared login, one holder at a time. */
+  access: "elevate" | "ephemeral" | "checkout";
+  /** elevate: GitHub login → database login (`map` first, then `pattern` with {login}; default pattern "{login}"). */
+  logins?: { map?: Record<string, string>; pattern?: string };
+  /** ephemeral: name prefix of the logins made (default "jit"). */
+  prefix?: string;
+}
 
 export interface ScheduleWindow {
   days: Array<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun">;
@@ -112,6 +131,11 @@ export const BUILT_IN_DEFAULTS = {
   extendAfter: 0,
 } as const;
 
+/** Does a grant on this target make a credential the grantee must receive (encrypted to their SSH keys)? */
+export function issuesCredentials(p: ProviderConfig): boolean {
+  return p.type === "postgres" && p.access !== "elevate";
+}
+
 /** Where the organization of a resource lives: default requesters are its members. */
 export function resourceOrg(p: ProviderConfig): string {
   return p.type === "github-repo" ? p.owner : p.org;
@@ -126,5 +150,9 @@ export function targetKey(p: ProviderConfig): string {
       return `github-repo:${p.owner.toLowerCase()}/${p.repo.toLowerCase()}`;
     case "github-org-role":
       return `github-org-role:${p.org.toLowerCase()}`;
+    case "postgres":
+      // One elevate resource per database (two would fight over the same memberships);
+      // ephemeral logins are marked with their resource, checkouts name their accounts.
+      return p.access === "elevate" ? `postgres:${p.connection.env}:elevate` : p.access === "ephemeral" ? `postgres:${p.connection.env}:ephemeral:${p.prefix ?? "jit"}` : `postgres:${p.connection.env}:checkout`;
   }
 }

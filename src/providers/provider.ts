@@ -3,6 +3,7 @@
  * API: it plans with Grants, and the shell asks a Provider to list, grant, change or revoke.
  * Adding a target means adding a Provider and a policy `provider.type`, nothing in the core.
  */
+import type { Secret } from "../credentials/secret.js";
 import type { Resource } from "../policy/policy.js";
 
 /** Someone holding a role on a resource, as the target reports it. */
@@ -18,11 +19,30 @@ export interface Grant {
 
 /** What one provider call did, reported per item (one failure never stops the rest). */
 export type GrantOutcome =
-  | { status: "granted" }
+  | { status: "granted"; credential?: IssuedCredential }
   | { status: "revoked" }
   | { status: "invited"; handle?: string }
   | { status: "unchanged" }
   | { status: "failed"; code: string; message: string };
+
+/**
+ * A credential made for the grantee by a grant (an ephemeral login's password, a checked-out
+ * account's new password). The shell delivers it to the grantee alone (encrypted to their
+ * SSH keys) and drops it; the core never sees it, and `secret` prints as "[secret]".
+ */
+export interface IssuedCredential {
+  /** What the grantee needs besides the secret, safe to show: login, host, port, database. */
+  details: Record<string, string>;
+  secret: Secret;
+}
+
+/** What a grant is for: the lease window's end (native expiry) and the lease behind it. */
+export interface GrantOptions {
+  /** When the access must end (ms): providers that can expire natively set it at the target. */
+  expiresAt?: number;
+  /** Lease file path(s) behind the grant, for the mark a provider leaves on what it made. */
+  lease?: string;
+}
 
 export interface ProviderInfo {
   /** policy provider.type */
@@ -35,6 +55,8 @@ export interface ProviderInfo {
   singleRole: boolean;
   /** Higher is more privilege, to pick one role when two leases overlap (e.g. maintainer > member). */
   rank(role: string): number;
+  /** Does a grant on this resource make a credential the grantee must receive (GrantOutcome.credential)? */
+  issuesCredentials?(resource: Resource): boolean;
   /**
    * Could someone holding `role` on `held` (a resource of this provider) add grants to
    * `target` (a resource of any provider) by hand, e.g. a team maintainer adding members?
@@ -47,7 +69,9 @@ export interface ProviderInfo {
 export interface Provider extends ProviderInfo {
   /** Every grant on the resource that this provider manages (direct members, collaborators...). */
   list(resource: Resource): Promise<Grant[]>;
-  grant(resource: Resource, grantee: string, role: string, opts?: { expiresAt?: number }): Promise<GrantOutcome>;
+  grant(resource: Resource, grantee: string, role: string, opts?: GrantOptions): Promise<GrantOutcome>;
   changeRole(resource: Resource, grantee: string, role: string): Promise<GrantOutcome>;
   revoke(resource: Resource, grant: Grant): Promise<GrantOutcome>;
+  /** Ends what the provider holds open for the run (database connections). */
+  close?(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  */
 import type { Resource } from "../policy/policy.js";
 import type { GrantOutcome, Provider } from "../providers/provider.js";
+import type { CredentialDelivery } from "../credentials/deliver-credentials.js";
 import type { Plan, PlanAction } from "./plan.js";
 
 export interface ActionResult {
@@ -16,7 +17,11 @@ export interface ActionResult {
 
 const ORDER: Record<PlanAction["kind"], number> = { grant: 0, "change-role": 1, revoke: 2, keep: 3 };
 
-export async function executePlan(plan: Plan, providerOf: (resource: string) => Provider, resourceOf: (id: string) => Resource): Promise<ActionResult[]> {
+/**
+ * `delivery`: grants that make a credential are checked before (the grantee can receive it)
+ * and delivered after; results never carry the credential itself.
+ */
+export async function executePlan(plan: Plan, providerOf: (resource: string) => Provider, resourceOf: (id: string) => Resource, delivery?: CredentialDelivery): Promise<ActionResult[]> {
   const todo = plan.actions.filter((a): a is ActionResult["action"] => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const results: ActionResult[] = [];
   for (const action of todo) {
@@ -27,7 +32,15 @@ export async function executePlan(plan: Plan, providerOf: (resource: string) => 
     try {
       if (action.kind === "grant") {
         const until = action.because.reduce<number | undefined>((m, b) => (b.kind === "lease" ? Math.max(m ?? 0, b.end) : m), undefined);
-        outcome = await provider.grant(resource, action.grantee, action.role, until !== undefined ? { expiresAt: until } : {});
+        const attempt = { resource, provider, grantee: action.grantee, role: action.role, ...(because[0] ? { lease: because[0] } : {}), ...(until !== undefined ? { end: until } : {}) };
+        const refused = delivery ? await delivery.beforeGrant(attempt) : undefined;
+        outcome = refused ?? (await provider.grant(resource, action.grantee, action.role, { ...(until !== undefined ? { expiresAt: until } : {}), ...(because[0] ? { lease: because[0] } : {}) }));
+        if (delivery) outcome = await delivery.afterGrant(attempt, outcome);
+        else if (outcome.status === "granted" && outcome.credential) {
+          // Nothing can deliver it: never keep a credential nobody receives.
+          await provider.revoke(resource, { resource: action.resource, grantee: action.grantee, role: action.role, state: "active", ...(outcome.credential.details.login ? { handle: outcome.credential.details.login } : {}) });
+          outcome = { status: "failed", code: "credentials-undelivered", message: `${action.grantee}'s credential for ${action.resource} has no delivery in this run; the grant was taken back.` };
+        }
       } else if (action.kind === "change-role") {
         outcome = await provider.changeRole(resource, action.grantee, action.to);
       } else {

@@ -132,7 +132,7 @@ function describe(kind: SchemaKind, file: string, doc: ParsedYaml, e: ErrorObjec
     }
     case "const": {
       if (kind === "policy" && e.instancePath.endsWith("/provider/type")) {
-        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), "provider.type must be one of \"github-team\", \"github-repo\", \"github-org-role\".");
+        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), "provider.type must be one of \"github-team\", \"github-repo\", \"github-org-role\", \"postgres\".");
       }
       const allowed = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);

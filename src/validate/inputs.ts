@@ -31,6 +31,14 @@ export interface FileChange {
   history?: LeaseHistory;
 }
 
+/** A lease on the base branch of a resource held by one grantee at a time (see check-one-holder.ts). */
+export interface HeldLease {
+  path: string;
+  bytes: Uint8Array;
+  /** When it was merged (ms), from history; undefined when unknown. */
+  addedAt?: number;
+}
+
 export interface PullRequestInput {
   policyPath: string;
   /** policy file at the base commit (undefined: missing). */
@@ -46,6 +54,8 @@ export interface PullRequestInput {
   now: number;
   /** Treat checks that could not be made as errors (the Action does; the offline CLI warns). */
   strict?: boolean;
+  /** Leases on the base branch of the one-holder resources this pull request requests. */
+  heldLeases?: HeldLease[];
 }
 
 export interface RepoInput {

@@ -6,7 +6,7 @@ import { loadLease } from "../lease/load-lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import { teamsIn } from "../policy/people.js";
-import { resourceOrg } from "../policy/policy.js";
+import { issuesCredentials, resourceOrg } from "../policy/policy.js";
 import type { PullRequestInput } from "./inputs.js";
 
 export interface FactQuestions {
@@ -14,11 +14,14 @@ export interface FactQuestions {
   teams: string[];
   /** org memberships to check. */
   orgMembers: Array<{ org: string; login: string }>;
+  /** Logins whose public SSH keys are needed (grantees of resources that issue credentials). */
+  sshKeys?: string[];
 }
 
 export function neededFacts(input: Omit<PullRequestInput, "facts">): FactQuestions {
   const teams = new Set<string>();
   const orgMembers = new Map<string, { org: string; login: string }>();
+  const sshKeys = new Set<string>();
   const policy = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : undefined;
   if (!policy || input.author === undefined) return { teams: [], orgMembers: [] };
   for (const c of input.changes) {
@@ -28,6 +31,7 @@ export function neededFacts(input: Omit<PullRequestInput, "facts">): FactQuestio
     const lease = loadLease(c.path, c.head.bytes).lease;
     const r = lease ? policy.resources.get(lease.resource) : undefined;
     if (!lease || !r) continue;
+    if (issuesCredentials(r.provider)) sshKeys.add(lease.grantee.toLowerCase());
     if (r.requesters) teamsIn(r.requesters, policy.groups).forEach((t) => teams.add(t));
     else {
       const org = resourceOrg(r.provider);
@@ -35,5 +39,5 @@ export function neededFacts(input: Omit<PullRequestInput, "facts">): FactQuestio
     }
     if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy.groups).forEach((t) => teams.add(t));
   }
-  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()] };
+  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()], ...(sshKeys.size > 0 ? { sshKeys: [...sshKeys].sort() } : {}) };
 }

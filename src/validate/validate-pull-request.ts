@@ -9,10 +9,12 @@ import { loadLease } from "../lease/load-lease.js";
 import { checkLeasePath, isUnderLeases } from "../lease/lease-path.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
+import { issuesCredentials } from "../policy/policy.js";
 import { checkCodeownersSync } from "./check-codeowners.js";
 import { NOT_CHECKED, checkLease } from "./check-lease.js";
 import type { RequestKind } from "./check-lease.js";
 import { checkFileMode } from "./check-file-mode.js";
+import { checkOneHolder } from "./check-one-holder.js";
 import type { FileChange, PullRequestInput } from "./inputs.js";
 import { buildReport } from "./report.js";
 import type { Report } from "./report.js";
@@ -165,6 +167,21 @@ function checkLeaseChange(c: FileChange, input: PullRequestInput, policy: Policy
     ...(c.history ? { history: c.history } : {}),
   };
   out.push(...checkLease(ctx));
+  const resource = policy.resources.get(loaded.lease.resource);
+  const keys = resource && issuesCredentials(resource.provider) ? input.facts.sshKeys?.get(loaded.lease.grantee.toLowerCase()) : undefined;
+  if (keys === 0) {
+    out.push(
+      diagnostic(
+        "lease-grantee-no-ssh-key",
+        path,
+        loaded.doc.locate("/grantee"),
+        `${loaded.lease.grantee} has no ssh-ed25519 or ssh-rsa key on GitHub: ${resource!.id} makes a password that is encrypted to the grantee's SSH keys, and apply refuses to make one nobody can read.`,
+        `${loaded.lease.grantee}: add an SSH key to your GitHub account (Settings → SSH and GPG keys) before this is merged.`,
+        "warning",
+      ),
+    );
+  }
+  if (resource && input.heldLeases) out.push(...checkOneHolder(path, loaded.lease, previous && c.history ? c.history.addedAt : input.now, resource, input.heldLeases, loaded.doc.locate("/role")));
   return out;
 }
 

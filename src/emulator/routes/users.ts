@@ -1,7 +1,9 @@
-/** Users: the authenticated identity and public profiles. */
+/** Users: the authenticated identity, public profiles and public SSH keys. */
+import { paginate } from "../pagination.js";
 import type { RouteDefinition } from "../router.js";
 import { privateUser, publicUser } from "../views/accounts.js";
-import { requireAccount, requireIdentity } from "./lookup.js";
+import { keySimple } from "../views/ssh-keys.js";
+import { requireAccount, requireIdentity, requireUserParam } from "./lookup.js";
 
 export const userRoutes: RouteDefinition[] = [
   {
@@ -17,5 +19,16 @@ export const userRoutes: RouteDefinition[] = [
     operationId: "users/get-by-username",
     docs: "users/users#get-a-user",
     handler: (ctx) => ({ status: 200, body: publicUser(ctx.env.links, ctx.env.state, requireAccount(ctx)) }),
+  },
+  {
+    method: "GET",
+    template: "/users/{username}/keys",
+    operationId: "users/list-public-keys-for-user",
+    docs: "users/keys#list-public-keys-for-a-user",
+    handler: (ctx) => {
+      const user = requireUserParam(ctx);
+      const page = paginate(ctx.url, ctx.env.links.apiBase, ctx.env.state.listSshKeys(user.login));
+      return { status: 200, body: page.items.map(keySimple), headers: page.headers };
+    },
   },
 ];
