@@ -8,7 +8,7 @@
  */
 import { canonicalJson } from "./canonical-json.js";
 import { macVerifies, noteMac } from "./note-mac.js";
-import { scanNoteText } from "./note-text.js";
+import { noteTextProblem } from "./note-text.js";
 import { isRequestNote } from "./request-note.js";
 
 export { canonicalJson } from "./canonical-json.js";
@@ -130,24 +130,20 @@ export type NoteReading =
 
 /**
  * Reads the note on `object` as evidence: bounded first (size and depth, in one pass over the
- * raw text), its MAC checked over the raw text when it is laid out as formatNote writes it,
- * then parsed and its shape checked. Never throws: anyone can push a note, and no note may
- * stop a run. Notes in another layout (written before notes were in canonical order) are
- * checked over their parsed body.
+ * raw text that builds nothing), then parsed, its shape checked, and its MAC checked. Never
+ * throws: anyone can push a note, and no note may stop a run.
  */
 export function readEvidenceNote(object: string, text: string, key: string | undefined): NoteReading {
   try {
-    const scan = scanNoteText(text);
-    if (!scan.ok) return { kind: "unreadable", reason: scan.reason };
-    const signed = scan.signed;
-    const rawTrusted = signed !== undefined && macVerifies(signed.mac, () => `${object}\n${signed.body}`, key);
+    const bound = noteTextProblem(text);
+    if (bound) return { kind: "unreadable", reason: bound };
     const v = parseJson(text);
     if (v === NOT_JSON) return { kind: "unreadable", reason: "it is not JSON" };
     if (isRequestNote(v)) return { kind: "request" };
     const problem = evidenceProblem(v);
     if (problem) return { kind: "unreadable", reason: `it is not an evidence note (${problem})` };
     const note = v as unknown as EvidenceNote;
-    return { kind: "evidence", note, trusted: rawTrusted || isTrusted(note, object, key) };
+    return { kind: "evidence", note, trusted: isTrusted(note, object, key) };
   } catch (e) {
     return { kind: "unreadable", reason: `it could not be checked (${e instanceof Error ? e.message : String(e)})` };
   }

@@ -12,7 +12,7 @@
  */
 import { canonicalJson } from "./canonical-json.js";
 import { macVerifies, noteMac } from "./note-mac.js";
-import { scanNoteText } from "./note-text.js";
+import { noteTextProblem } from "./note-text.js";
 
 export interface RequestBinding {
   /** "owner/repo" of the access repo. */
@@ -62,7 +62,7 @@ export function isTrustedRequestNote(note: RequestNote, commit: string, key: str
 
 /** The note's request, when the text is a request note with every field a string (bounded first, never a throw). */
 export function parseRequestNote(text: string): RequestNote | undefined {
-  if (!scanNoteText(text).ok) return undefined;
+  if (noteTextProblem(text) !== undefined) return undefined;
   let v: unknown;
   try {
     v = JSON.parse(text);

@@ -1,13 +1,13 @@
-// Notes anyone can push (issue 10, finding 1): reading one is bounded before it is parsed, its
-// MAC is checked over the raw text, and no text — deep, huge, broken, forged — makes a reader
-// throw. Property-based where the inputs are hostile.
+// Notes anyone can push (issue 10, finding 1): reading one is bounded (size, nesting) before it
+// is parsed, canonical JSON never recurses deeply, and no text — deep, huge, broken, forged —
+// makes a reader throw. Property-based where the inputs are hostile.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorMessage } from "../../src/diagnostics/error-message.js";
 import { canonicalJson, formatNote, isTrusted, parseNote, readEvidenceNote, signNote } from "../../src/evidence/evidence.js";
 import type { EvidenceNote, LeaseEvidence } from "../../src/evidence/evidence.js";
 import { mergeEvidenceNotes } from "../../src/evidence/merge-notes.js";
-import { MAX_NOTE_BYTES, MAX_NOTE_DEPTH, scanNoteText } from "../../src/evidence/note-text.js";
+import { MAX_NOTE_BYTES, MAX_NOTE_DEPTH, noteTextProblem } from "../../src/evidence/note-text.js";
 import { isTrustedRequestNote, parseRequestNote, signRequestNote } from "../../src/evidence/request-note.js";
 import { formatTimestamp } from "../../src/lease/timestamp.js";
 
@@ -96,11 +96,9 @@ describe("a hostile note halts all revocation (issue 10, finding 1): the note it
     expect(isTrustedRequestNote(parseRequestNote(JSON.stringify(request))!, C, K)).toBe(true);
   });
 
-  it("checks the MAC of a note as formatNote writes it over its raw text, before it is parsed", () => {
+  it("trusts a note only with its MAC for its object and key, whatever the whitespace between tokens", () => {
     const signed = signNote(NOTE, C, K);
     const text = formatNote(signed);
-    const scan = scanNoteText(text);
-    expect(scan).toEqual({ ok: true, signed: { body: canonicalJson({ ...signed, mac: undefined }), mac: signed.mac } });
     expect(readEvidenceNote(C, text, K)).toEqual({ kind: "evidence", note: JSON.parse(text) as EvidenceNote, trusted: true });
     expect(readEvidenceNote("f".repeat(40), text, K)).toMatchObject({ kind: "evidence", trusted: false }); // moved to another commit
     expect(readEvidenceNote(C, text, "other")).toMatchObject({ kind: "evidence", trusted: false });
@@ -109,8 +107,9 @@ describe("a hostile note halts all revocation (issue 10, finding 1): the note it
     // Whitespace between tokens is no change; whitespace inside a token is no JSON.
     expect(readEvidenceNote(C, text.replaceAll("\n", "\r\n\t "), K)).toMatchObject({ kind: "evidence", trusted: true });
     expect(readEvidenceNote(C, text.replace('"number": 1', '"number": 1 1'), K)).toEqual({ kind: "unreadable", reason: "it is not JSON" });
-    // Two top-level MACs: nothing is taken from the raw text (the parser keeps the last).
-    expect(scanNoteText(text.replace('"mac"', `"mac": "${FAKE_MAC}",\n  "mac"`))).toEqual({ ok: true });
+    // Two top-level MACs: the parser keeps the last.
+    expect(readEvidenceNote(C, text.replace('"mac"', `"mac": "${FAKE_MAC}",\n  "mac"`), K)).toMatchObject({ kind: "evidence", trusted: true });
+    expect(readEvidenceNote(C, text.replace(/("mac": "[0-9a-f]+")/, `$1,\n  "mac": "${FAKE_MAC}"`), K)).toMatchObject({ kind: "evidence", trusted: false });
   });
 
   it("keeps notes written before canonical order trusted (their MAC is checked over the parsed body)", () => {
@@ -172,7 +171,25 @@ const jsonish = fc.oneof(
   fc.tuple(fc.nat({ max: 40 }), fc.constantFrom("[", "{", '{"a":')).map(([n, open]) => `{"version":1,"leases":[],"mac":"${FAKE_MAC}","x":${open.repeat(n)}`),
 );
 
+/** How deep a JSON value's brackets nest. */
+function depthOf(v: unknown): number {
+  if (v === null || typeof v !== "object") return 0;
+  return 1 + Math.max(0, ...Object.values(v as object).map(depthOf));
+}
+/** A JSON value wrapped `n` times in arrays and objects whose keys hold quotes, backslashes and brackets. */
+const nestedArb = fc.tuple(fc.jsonValue({ maxDepth: 3 }), fc.array(fc.tuple(fc.boolean(), fc.string({ unit: fc.constantFrom('"', "\\", "[", "]", "{", "}", "a", " ") })), { maxLength: MAX_NOTE_DEPTH + 4 })).map(([base, wraps]) => wraps.reduce<unknown>((v, [array, key]) => (array ? [v] : { [key]: v }), base));
+
 describe("properties: no text breaks a reader", () => {
+  it("the bound on nesting counts brackets exactly as JSON nests them (strings, escapes and all)", () => {
+    fc.assert(
+      fc.property(nestedArb, fc.boolean(), (v, pretty) => {
+        const text = pretty ? JSON.stringify(v, null, 2) : JSON.stringify(v);
+        expect(noteTextProblem(text) === undefined).toBe(depthOf(v) <= MAX_NOTE_DEPTH);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("readEvidenceNote, parseNote, parseRequestNote, mergeEvidenceNotes and canonicalJson never throw on JSON-ish text", () => {
     const ours = formatNote(signNote(NOTE, C, K));
     fc.assert(
@@ -203,13 +220,11 @@ describe("properties: no text breaks a reader", () => {
     fc.assert(fc.property(fc.anything({ maxDepth: 4, withNullPrototype: true, withSparseArray: true, withBoxedValues: false, withMap: false, withSet: false, withBigInt: false }), (v) => canonicalJson(v) === recursiveCanonicalJson(v)), { numRuns: 2000 });
   });
 
-  it("every note formatNote writes is trusted by its raw text, and reads back as it was signed", () => {
+  it("every note formatNote writes is trusted, and reads back as it was signed", () => {
     fc.assert(
       fc.property(noteArb, (note) => {
         const signed = signNote(note, C, K);
         const text = formatNote(signed);
-        const scan = scanNoteText(text);
-        expect(scan.ok && scan.signed?.mac).toBe(signed.mac);
         const r = readEvidenceNote(C, text, K);
         expect(r.kind === "evidence" && r.trusted && canonicalJson(r.note) === canonicalJson(signed)).toBe(true);
       }),
