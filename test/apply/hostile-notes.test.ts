@@ -176,6 +176,21 @@ describe("one bad lease, or one resource whose provider throws, stops no other r
     expect(existsSync(join(repo.dir, PATH))).toBe(false);
   });
 
+  it("a new lease whose verification fails through the API (an error, not a refusal) is a finding, not granted; the expired lease is still revoked", async () => {
+    const added = mergeLease("leases/prod-db-readers/yan.yaml", "yan", "prod-db-readers", "member", "2026-11-24T11:10:00Z");
+    emu.faults.add({ method: "GET", route: "/repos/{owner}/{repo}/commits/{commit_sha}/pulls", status: 500, times: 100 });
+    const r = await runExpire(options(LATE));
+    expect(members()).toEqual([]); // zed revoked; yan not granted
+    expect(r.removed.map((x) => x.path)).toEqual([PATH]);
+    const f = r.apply.findings.find((x) => x.code === "verification-failed")!;
+    expect([f.lease, f.commit]).toEqual(["leases/prod-db-readers/yan.yaml", added]);
+    expect(f.message).toMatch(/could not be verified: .*the next run verifies it again/);
+    emu.faults.clear();
+    const next = await runApply(options(at("2026-11-24T11:30:00Z")));
+    expect(next.ok).toBe(true);
+    expect(members()).toEqual(["yan"]);
+  });
+
   it("a provider that throws (listing one resource, revoking on another, even a non-Error) leaves the third resource's expired lease revoked", async () => {
     mergeLease("leases/platform-admins/yan.yaml", "yan", "platform-admins", "member", "2026-11-24T09:00:00Z");
     emu.state.addTeamMember("acme", "platform-admins", "yan");
