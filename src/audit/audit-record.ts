@@ -53,7 +53,8 @@ export type FindingCode =
   | "longer-than-policy"
   | "evidence-untrusted"
   | "standing-undeclared"
-  | "break-glass-unreviewed";
+  | "break-glass-unreviewed"
+  | "note-unreadable";
 
 export interface AuditFinding {
   code: FindingCode;

@@ -15,7 +15,9 @@ const MAX_DETAILS = 50;
 const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;");
 /** Mermaid task and section names may not hold ':', '#' or ';'. */
 const mer = (s: string) => s.replace(/[:#;]/g, " ").replace(/\s+/g, " ").trim();
-const minute = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+/** A bar's end in Mermaid's date format (four-digit years: an absurd end is drawn at the last one). */
+const minute = (ms: number) => new Date(Math.min(Math.max(Number.isNaN(ms) ? 0 : ms, 0), LAST_MINUTE)).toISOString().slice(0, 16).replace("T", " ");
+const LAST_MINUTE = Date.UTC(9999, 11, 31, 23, 59);
 
 export function ganttOf(leases: AuditLease[], now: number): string {
   const shown = leases.filter((l) => l.status !== "not-granted" && l.status !== "cancelled").slice(-MAX_BARS);

@@ -8,7 +8,7 @@
  * merge commit or a "(#n)" squash title says a pull request was involved, not who approved).
  */
 import type { BreakGlassRecord, DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
-import { isDriftHolder } from "../evidence/evidence.js";
+import { NOTE_UNREADABLE, isDriftHolder, unreadableNoteMessage } from "../evidence/evidence.js";
 import type { HistoryCommit } from "../git/history.js";
 import { jitTrailers } from "../git/history.js";
 import type { Lease } from "../lease/lease.js";
@@ -42,6 +42,8 @@ export interface AuditInput {
   api?: Map<string, LeaseEvidence>;
   /** Notes on commits that are no longer on the branch (history rewritten). */
   orphanNotes?: Array<{ commit: string; leases: string[] }>;
+  /** Notes in refs/notes/jit that could not be read (too large, too deep, not JSON, not evidence), by the object they are on. */
+  unreadableNotes?: Array<{ object: string; reason: string }>;
   /** Grants found at the targets backed by no lease and not declared standing (live check). */
   undeclared?: Array<{ resource: string; grantee: string; role: string }>;
   /** Names the sweep commits with (committer or author). */
@@ -261,6 +263,9 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   }
   for (const o of input.orphanNotes ?? []) {
     findings.push({ code: "history-rewritten", commit: o.commit, ...(o.leases[0] ? { lease: o.leases[0] } : {}), message: `Evidence was recorded for ${o.leases.join(", ") || "a change"} on commit ${short(o.commit)}, which is no longer on ${input.ref}: history was rewritten (force-push or reset). Compare with the recorded evidence in refs/notes/jit.` });
+  }
+  for (const u of input.unreadableNotes ?? []) {
+    findings.push({ code: NOTE_UNREADABLE, commit: u.object, message: unreadableNoteMessage(u.object, u.reason) });
   }
   for (const d of input.drift ?? []) {
     const at = parseTimestamp(d.revokedAt);

@@ -204,8 +204,9 @@ Findings (exit code 1): leases that reached main without a pull request or valid
 (unapproved-lease), lease files added, changed or removed on main outside a pull request
 or the bot (changed-outside-jit), evidence recorded for commits main no longer has
 (history-rewritten: a force-push or reset), grants longer than the policy allowed at the
-time (longer-than-policy), notes not signed with the given key (evidence-untrusted), and
-members no lease backs and 'standing' does not declare (standing-undeclared): those a run
+time (longer-than-policy), notes not signed with the given key (evidence-untrusted),
+notes in refs/notes/jit that cannot be read — over 32 MiB, nested deeper than 16 levels,
+not JSON — filed under the object they are on (note-unreadable), and members no lease backs and 'standing' does not declare (standing-undeclared): those a run
 revoked, from its record in the notes, and — with a token — those who hold a role now.
 
 Options:

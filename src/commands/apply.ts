@@ -5,10 +5,11 @@
  * policy, approvals — through the API), lists what each target holds, plans, and — for
  * apply — executes the plan item by item and records evidence in refs/notes/jit.
  */
-import type { DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
-import { isTrusted, parseNote } from "../evidence/evidence.js";
+import type { DriftRevocation, LeaseEvidence, EvidenceNote, NoteReading } from "../evidence/evidence.js";
+import { NOTE_UNREADABLE, readEvidenceNote, unreadableNoteMessage } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
-import type { VerifyContext } from "../approval/verify-change.js";
+import type { ChangeToVerify, VerifyContext } from "../approval/verify-change.js";
+import { errorMessage } from "../diagnostics/error-message.js";
 import { readNotes, updateNote } from "../git/evidence-notes.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
@@ -106,26 +107,39 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     return leaseCache.get(k);
   };
 
-  // Evidence per (commit, lease path) from trusted notes. A note is parsed, and its MAC
-  // checked, only when a change asks for it: there is one note per lease change in the whole
-  // history, and only the leases still on main (and break-glass grants) need theirs.
-  const parsed = new Map<string, EvidenceNote | undefined>();
-  const noteFor = {
-    get(commit: string): EvidenceNote | undefined {
-      if (!parsed.has(commit)) {
-        const text = notes.get(commit);
-        parsed.set(commit, text === undefined ? undefined : parseNote(text));
-      }
-      return parsed.get(commit);
-    },
+  // Problems that stop no one: a note that cannot be read, a change that could not be verified.
+  // Each is a finding under its commit (the run fails loudly); every other lease goes on.
+  const problems = new Map<string, WindowFinding>();
+  const unreadableNote = (object: string, reason: string) => {
+    if (!problems.has(object)) problems.set(object, { code: NOTE_UNREADABLE, commit: object, message: unreadableNoteMessage(object, reason) });
   };
-  const trustOf = new Map<string, boolean>();
+  /** Verifies a change through the API; one that cannot be (the API fails) stays unverified in this run. */
+  const verify = async (change: Omit<ChangeToVerify, "parent">): Promise<LeaseEvidence | undefined> => {
+    try {
+      const parent = parents.get(change.commit) ?? (await firstParent(o.repoDir, change.commit));
+      parents.set(change.commit, parent);
+      return await verifyChange({ ...o }, { ...change, parent });
+    } catch (e) {
+      problems.set(`${change.commit}\0${change.path}`, { code: "verification-failed", lease: change.path, commit: change.commit, message: `${change.path} (${change.commit.slice(0, 7)}) could not be verified: ${errorMessage(e)}. Nothing it asks for is granted in this run; the next run verifies it again.` });
+      return undefined;
+    }
+  };
+  const parents = new Map<string, string>();
+
+  // Evidence per (commit, lease path) from trusted notes. A note is read (bounded, its MAC
+  // checked, parsed) only when a change asks for it: there is one note per lease change in the
+  // whole history, and only the leases still on main (and break-glass grants) need theirs. A
+  // note that cannot be read is no note.
+  const readings = new Map<string, NoteReading | undefined>();
   const trustedNote = (commit: string): EvidenceNote | undefined => {
-    const note = noteFor.get(commit);
-    if (!note) return undefined;
-    let t = trustOf.get(commit);
-    if (t === undefined) trustOf.set(commit, (t = isTrusted(note, commit, o.evidenceKey)));
-    return t ? note : undefined;
+    if (!readings.has(commit)) {
+      const text = notes.get(commit);
+      const r = text === undefined ? undefined : readEvidenceNote(commit, text, o.evidenceKey);
+      if (r?.kind === "unreadable") unreadableNote(commit, r.reason);
+      readings.set(commit, r);
+    }
+    const r = readings.get(commit);
+    return r?.kind === "evidence" && r.trusted ? r.note : undefined;
   };
   // Each trusted note indexed once by lease and blob (one note may carry thousands of leases).
   const indexOf = new Map<string, Map<string, LeaseEvidence>>();
@@ -142,7 +156,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     },
   };
   // Break-glass grants made at pull request time, from signed notes only.
-  const records = trustedBreakGlassRecords(notes, o.evidenceKey);
+  const records = trustedBreakGlassRecords(notes, o.evidenceKey, unreadableNote);
   // Leases granted by break-glass and not settled: their merge is verified even when over (was it reviewed in time?).
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
 
@@ -163,7 +177,6 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   }
   // Verify what has no trusted evidence, oldest first (an extension needs its add).
   const verified: LeaseEvidence[] = [];
-  const parents = new Map<string, string>();
   // A run scoped to some resources (a timer) verifies nothing of the others: it acts on none of them.
   const inScope = (path: string) => {
     const where = checkLeasePath(path);
@@ -178,9 +191,8 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     // Leases that are over anyway are not verified: nothing would be granted (the audit reports them).
     const over = lease ? leaseWindow(lease, first.time).end <= o.now && !grantedFirst.has(`${p.life.path}\0${ch.blob}`) : false;
     if (lease && first.verdict !== "rejected" && !over) {
-      const parent = parents.get(ch.commit) ?? (await firstParent(o.repoDir, ch.commit));
-      parents.set(ch.commit, parent);
-      const ev = await verifyChange({ ...o }, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
+      const ev = await verify({ path: p.life.path, commit: ch.commit, blob: ch.blob, time: ch.time });
+      if (!ev) continue;
       verified.push(ev);
       input.changes[p.index] = { ...input.changes[p.index]!, verdict: ev.verdict, findings: ev.findings };
     } else if (!lease && !over) {
@@ -195,6 +207,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // over from grantedAt), which pull requests were closed unmerged, which grants end now.
   const removedCommit = new Map<string, string>();
   const adds: MergedAdd[] = [];
+  const unknownReview = new Set<string>(); // break-glass leases whose merge could not be verified in this run
   const verifiedNow = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
   for (const input of inputs) {
     const add = input.changes[0];
@@ -208,8 +221,11 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     if (!add || add.status !== "A" || !grantedFirst.has(`${life.path}\0${add.blob}`) || !inScope(life.path)) continue;
     let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
     if (!ev) {
-      const parent = parents.get(add.commit) ?? (await firstParent(o.repoDir, add.commit));
-      ev = await verifyChange({ ...o }, { path: life.path, commit: add.commit, parent, blob: add.blob, time: add.time });
+      ev = await verify({ path: life.path, commit: add.commit, blob: add.blob, time: add.time });
+      if (!ev) {
+        unknownReview.add(`${life.path}\0${add.blob}`);
+        continue;
+      }
       verified.push(ev);
       removedCommit.set(`${life.path}\0${add.blob}`, add.commit);
     }
@@ -224,7 +240,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       // Unknown for now: the grant still ends by its reviewBy; the next run asks again.
     }
   }
-  const breakGlass = breakGlassSweep({ now: o.now, records, adds, closedUnmerged });
+  const swept = breakGlassSweep({ now: o.now, records, adds, closedUnmerged });
+  // A grant whose merge could not be verified still ends by its window (revoked by the plan);
+  // it is flagged and marked ended only once a run knows whether it was reviewed.
+  const breakGlass = { ...swept, endings: swept.endings.filter((e) => !unknownReview.has(`${e.record.lease}\0${e.record.blob}`)) };
 
   const computed = leaseWindows(inputs);
   const findings = computed.findings;
@@ -265,7 +284,12 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     if (author) {
       const people = [...(resource.requesters ?? []), ...(Array.isArray(resource.allowRequestFor) ? resource.allowRequestFor : [])];
       const org = resourceOrg(resource.provider);
-      facts = await resolveFacts(o.gh, { teams: teamsIn(people, policy.groups), orgMembers: [author, loaded.lease.grantee].map((login) => ({ org, login })) });
+      try {
+        facts = await resolveFacts(o.gh, { teams: teamsIn(people, policy.groups), orgMembers: [author, loaded.lease.grantee].map((login) => ({ org, login })) });
+      } catch (e) {
+        findings.push({ lease: w.path, commit: life.changes[idx]!.commit, message: `${w.path} was not granted at its scheduled start: who may request it could not be checked (${errorMessage(e)}); the next run checks again.` });
+        continue;
+      }
     }
     const ctx = { file: w.path, doc: loaded.doc, lease: loaded.lease, folder: w.path.split("/")[1] ?? "", policy, now: o.now, facts };
     const problems = checkLease(author ? { ...ctx, kind: "start", author } : { ...ctx, kind: "existing" }).filter((d) => d.severity === "error");
@@ -356,6 +380,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, endedVerified, canGrantOthers, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
+  findings.push(...problems.values());
   if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   // Credentials a grant makes (database passwords) go to the grantee alone, on the lease's pull request.

@@ -7,12 +7,13 @@
  */
 import type { BreakGlassRecord, LeaseEvidence } from "../evidence/evidence.js";
 import { isBreakGlassRecord } from "../reconcile/break-glass.js";
-import { isDriftRevocation, isTrusted, parseNote } from "../evidence/evidence.js";
+import { isDriftRevocation, readEvidenceNote } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
 import { readHistory } from "../git/history.js";
 import type { HistoryCommit } from "../git/history.js";
 import { git, gitText, openBlobReader, readBlobs } from "../git/run-git.js";
+import { errorMessage } from "../diagnostics/error-message.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import type { Lease } from "../lease/lease.js";
 import { loadLease } from "../lease/load-lease.js";
@@ -56,7 +57,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   // The full audit reads every note in parallel with the log (a second process: faster than
   // notes inline in the log); --at takes the few it needs from its short log.
   // Notes are parsed and their MACs checked while git still walks the log.
-  const judged: Judged = { notes: new Map(), breakGlass: [], drift: [] };
+  const judged: Judged = { notes: new Map(), breakGlass: [], drift: [], unreadable: [] };
   const judge = (object: string, text: string) => judgeNote(judged, object, text, o.evidenceKey);
   const allNotes = at === undefined ? readNotes(o.repoDir, undefined, judge) : undefined;
   allNotes?.catch(() => undefined); // awaited below; no unhandled rejection if the log fails first
@@ -104,7 +105,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   };
 
   await moreNotes;
-  const { notes, breakGlass, drift } = judged;
+  const { notes, breakGlass, drift, unreadable } = judged;
   // Evidence recorded for commits that main no longer has: history was rewritten.
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
@@ -120,7 +121,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   const reportNotes: string[] = [];
   let api: Map<string, LeaseEvidence> | undefined;
   if (o.online) {
-    api = await verifyUnproven(o, commits, notes);
+    api = await verifyUnproven(o, commits, notes, reportNotes);
   } else {
     reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
   }
@@ -150,6 +151,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     keyGiven: Boolean(o.evidenceKey),
     ...(api ? { api } : {}),
     orphanNotes,
+    unreadableNotes: unreadable,
     breakGlass,
     drift,
     ...(o.botNames ? { botNames: o.botNames } : {}),
@@ -164,8 +166,8 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   return o.query ? queryAudit(report, o.query) : report;
 }
 
-/** Verifies, through the API, every lease add or change that has no signed evidence. */
-async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeof readHistory>>, notes: Map<string, NoteEvidence>): Promise<Map<string, LeaseEvidence>> {
+/** Verifies, through the API, every lease add or change that has no signed evidence (one the API fails on is said in `said`, and stays unproven). */
+async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeof readHistory>>, notes: Map<string, NoteEvidence>, said: string[]): Promise<Map<string, LeaseEvidence>> {
   const out = new Map<string, LeaseEvidence>();
   const online = o.online!;
   const { verifyChange } = await import("../approval/verify-change.js");
@@ -175,11 +177,15 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
       if (ch.status === "D" || checkLeasePath(ch.path).kind !== "lease") continue;
       const n = notes.get(c.sha);
       if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
-      const ev = await verifyChange(
-        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}) },
-        { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time },
-      );
-      out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
+      try {
+        const ev = await verifyChange(
+          { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}) },
+          { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time },
+        );
+        out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
+      } catch (e) {
+        said.push(`${ch.path} (${c.sha.slice(0, 7)}) could not be verified through the API: ${errorMessage(e)}; it is reported from history and notes only.`);
+      }
     }
   }
   return out;
@@ -263,13 +269,18 @@ interface Judged {
   notes: Map<string, NoteEvidence>;
   breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }>;
   drift: DriftOnRecord[];
+  unreadable: Array<{ object: string; reason: string }>;
 }
 
-/** Parses an evidence note and checks its MAC; break-glass records come out separately. */
+/**
+ * Reads an evidence note (bounded, MAC checked, parsed); break-glass records come out
+ * separately. A note that cannot be read is no note, and a finding; a request note is none.
+ */
 function judgeNote(into: Judged, object: string, text: string, key: string | undefined): void {
-  const note = parseNote(text);
-  if (!note) return;
-  const trusted = isTrusted(note, object, key);
+  const r = readEvidenceNote(object, text, key);
+  if (r.kind === "unreadable") into.unreadable.push({ object, reason: r.reason });
+  if (r.kind !== "evidence") return;
+  const { note, trusted } = r;
   into.notes.set(object, { note, trusted });
   for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
   for (const d of Array.isArray(note.drift) ? note.drift : []) if (isDriftRevocation(d)) into.drift.push({ ...d, commit: object, trusted });

@@ -8,6 +8,7 @@
  * desired state for apply and expire until it ends. (The blob, not the head commit, carries
  * it: the record binds that content, and the head commit's note may be the request form's.)
  */
+import { errorMessage } from "../diagnostics/error-message.js";
 import type { BreakGlassRecord } from "../evidence/evidence.js";
 import { gitBlobId } from "../git/blob-id.js";
 import { NOTES_REF, readNotes, updateNote } from "../git/evidence-notes.js";
@@ -177,6 +178,6 @@ async function grant(provider: Provider, resource: Resource, r: BreakGlassRecord
     if (step.kind === "change-role") return await provider.changeRole(resource, r.grantee, r.role);
     return await provider.grant(resource, r.grantee, r.role, { expiresAt: Date.parse(r.end) });
   } catch (e) {
-    return { status: "failed", code: "provider-error", message: (e as Error).message };
+    return { status: "failed", code: "provider-error", message: errorMessage(e) };
   }
 }

@@ -6,7 +6,12 @@
  * only the apply workflow holds). Anyone who can push could write a note, but not a valid
  * MAC: an untrusted note is ignored and the lease is verified again through the API.
  */
+import { canonicalJson } from "./canonical-json.js";
 import { macVerifies, noteMac } from "./note-mac.js";
+import { noteTextProblem } from "./note-text.js";
+import { isRequestNote } from "./request-note.js";
+
+export { canonicalJson } from "./canonical-json.js";
 
 export interface ReviewEvidence {
   reviewer: string;
@@ -107,58 +112,6 @@ export function isDriftRevocation(v: unknown): v is DriftRevocation {
   return ["resource", "grantee", "role", "revokedAt"].every((k) => typeof r[k] === "string");
 }
 
-/** Stable JSON: keys sorted, so the MAC does not depend on key order. */
-export function canonicalJson(v: unknown): string {
-  // A value whose keys are already in sorted order (notes are written so) is its own
-  // canonical form: the native serializer then gives the same text, much faster.
-  return inSortedOrder(v) ? JSON.stringify(v) : sortedJson(v);
-}
-
-function sortedJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(sortedJson).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${sortedJson((v as Record<string, unknown>)[k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-
-/**
- * Would JSON.stringify write exactly what sortedJson writes? Only for plain data (no
- * undefined in arrays, no functions, no class instances) whose own keys come in strictly
- * sorted order (integer-like keys, which objects order first, fail unless already sorted).
- */
-function inSortedOrder(v: unknown): boolean {
-  if (v === null) return true;
-  switch (typeof v) {
-    case "string":
-    case "number":
-    case "boolean":
-      return true;
-    case "object":
-      break;
-    default:
-      return false;
-  }
-  if (Array.isArray(v)) {
-    for (const x of v) if (x === undefined || !inSortedOrder(x)) return false;
-    return true;
-  }
-  const proto = Object.getPrototypeOf(v) as unknown;
-  if (proto !== Object.prototype && proto !== null) return false;
-  let prev: string | undefined;
-  for (const k of Object.keys(v)) {
-    if (prev !== undefined && !(prev < k)) return false;
-    prev = k;
-    const x = (v as Record<string, unknown>)[k];
-    if (x !== undefined && !inSortedOrder(x)) return false;
-  }
-  return true;
-}
-
 /** A note as written to git: indented, keys in canonical order (so checking its MAC is fast). */
 export function formatNote(note: EvidenceNote): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}\n`;
@@ -178,27 +131,83 @@ export function signNote(note: EvidenceNote, commit: string, key: string | undef
   return { ...note, mac: noteMac(signedText(note, commit), key) };
 }
 
-/** Is the note's MAC valid for this commit? Notes without a key configured are never trusted. */
+/** Is the note's MAC valid for this commit? Notes without a key configured are never trusted. Never throws. */
 export function isTrusted(note: EvidenceNote, commit: string, key: string | undefined): boolean {
-  return macVerifies(note.mac, () => signedText(note, commit), key);
+  try {
+    return macVerifies(note.mac, () => signedText(note, commit), key);
+  } catch {
+    return false; // not a value canonical JSON can write (a cycle): nothing jit-access signed
+  }
+}
+
+/** What a note in refs/notes/jit is, for a reader of evidence. */
+export type NoteReading =
+  /** An evidence note; `trusted` when its MAC is valid for the object it is on. */
+  | { kind: "evidence"; note: EvidenceNote; trusted: boolean }
+  /** A request note (see request-note.ts): not evidence; its own reader checks its MAC where it matters. */
+  | { kind: "request" }
+  /** Neither: too large, too deep, not JSON, or not of the shape of either. No note, and a finding. */
+  | { kind: "unreadable"; reason: string };
+
+/**
+ * Reads the note on `object` as evidence: bounded first (size and depth, in one pass over the
+ * raw text that builds nothing), then parsed, its shape checked, and its MAC checked. Never
+ * throws: anyone can push a note, and no note may stop a run.
+ */
+export function readEvidenceNote(object: string, text: string, key: string | undefined): NoteReading {
+  try {
+    const bound = noteTextProblem(text);
+    if (bound) return { kind: "unreadable", reason: bound };
+    const v = parseJson(text);
+    if (v === NOT_JSON) return { kind: "unreadable", reason: "it is not JSON" };
+    if (isRequestNote(v)) return { kind: "request" };
+    const problem = evidenceProblem(v);
+    if (problem) return { kind: "unreadable", reason: `it is not an evidence note (${problem})` };
+    const note = v as unknown as EvidenceNote;
+    return { kind: "evidence", note, trusted: isTrusted(note, object, key) };
+  } catch (e) {
+    return { kind: "unreadable", reason: `it could not be checked (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+/** The finding code for a note in refs/notes/jit that cannot be read. */
+export const NOTE_UNREADABLE = "note-unreadable";
+
+/** What a run says about a note it could not read (the object is the commit or blob it is on). */
+export function unreadableNoteMessage(object: string, reason: string): string {
+  return `The note in refs/notes/jit on ${object.slice(0, 7)} cannot be read: ${reason}. It was ignored (no evidence, no break-glass record). jit-access does not write such notes: someone who can push wrote it. See it with \`git notes --ref=jit show ${object}\`; remove it with \`git notes --ref=jit remove ${object}\` and push refs/notes/jit.`;
 }
 
 /**
  * An evidence note, when the text is one with every field its readers use of the right type
- * (anyone can write a note: a malformed one is no note, never a crash). Break-glass and drift
- * records are checked one by one where they are read.
+ * (anyone can write a note: a malformed, oversized or too deeply nested one is no note, never
+ * a crash). Break-glass and drift records are checked one by one where they are read.
  */
 export function parseNote(text: string): EvidenceNote | undefined {
-  let v: unknown;
+  const r = readEvidenceNote("", text, undefined);
+  return r.kind === "evidence" ? r.note : undefined;
+}
+
+const NOT_JSON = Symbol("not JSON");
+function parseJson(text: string): unknown {
   try {
-    v = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    return NOT_JSON;
   }
-  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.leases) || !v.leases.every(isLeaseEvidence)) return undefined;
-  if (v.grants !== undefined && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return undefined;
-  if ((v.breakGlass !== undefined && !Array.isArray(v.breakGlass)) || (v.drift !== undefined && !Array.isArray(v.drift))) return undefined;
-  return v as unknown as EvidenceNote;
+}
+
+/** What keeps a parsed value from being an evidence note, or undefined when it is one. */
+function evidenceProblem(v: unknown): string | undefined {
+  if (!isObject(v)) return "not an object";
+  if (v.version !== 1) return "not version 1";
+  if (!Array.isArray(v.leases)) return "no list of leases";
+  const bad = v.leases.findIndex((e) => !isLeaseEvidence(e));
+  if (bad >= 0) return `leases[${bad}] is not lease evidence`;
+  if (v.grants !== undefined && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return "grants is not a list of grants";
+  if (v.breakGlass !== undefined && !Array.isArray(v.breakGlass)) return "breakGlass is not a list";
+  if (v.drift !== undefined && !Array.isArray(v.drift)) return "drift is not a list";
+  return undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -2,20 +2,25 @@
  * Two versions of one evidence note, written by two runs at once (e.g. a break-glass grant's
  * record and a sweep marking another record ended, on the same lease blob): one note that
  * keeps what both recorded. Pure. A version not signed with the key (when one is given)
- * contributes nothing; text that is not an evidence note (a request note) is kept as ours.
+ * contributes nothing; text that is not an evidence note (a request note, or one that cannot
+ * be read: too large, too deep, not JSON) is kept as ours. Never throws.
  */
 import type { EvidenceNote } from "./evidence.js";
-import { formatNote, isTrusted, parseNote, signNote } from "./evidence.js";
+import { formatNote, readEvidenceNote, signNote } from "./evidence.js";
 
 export function mergeEvidenceNotes(object: string, ours: string, theirs: string, key: string | undefined): string {
-  const a = parseNote(ours);
-  const b = parseNote(theirs);
-  const ok = (n: EvidenceNote | undefined): n is EvidenceNote => n !== undefined && (!key || isTrusted(n, object, key));
-  if (!ok(a)) return ok(b) ? theirs : ours;
-  if (!ok(b)) return ours;
+  const usable = (text: string): EvidenceNote | undefined => {
+    const r = readEvidenceNote(object, text, key);
+    return r.kind === "evidence" && (!key || r.trusted) ? r.note : undefined;
+  };
+  const a = usable(ours);
+  const b = usable(theirs);
+  if (!a) return b ? theirs : ours;
+  if (!b) return ours;
   const union = <T>(x: T[] | undefined, y: T[] | undefined, id: (v: T) => string, prefer?: (v: T) => boolean): T[] => {
     const out = new Map<string, T>();
-    for (const v of [...(x ?? []), ...(y ?? [])]) {
+    // Records are checked one by one where they are read; here only what is no record at all goes.
+    for (const v of [...(x ?? []), ...(y ?? [])].filter((r) => typeof r === "object" && r !== null)) {
       const k = id(v);
       const had = out.get(k);
       if (had === undefined || (prefer?.(v) && !prefer(had))) out.set(k, v);

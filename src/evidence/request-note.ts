@@ -10,8 +10,9 @@
  * It is not an evidence note (no `leases`: `parseNote` ignores it), and its MAC is
  * domain-separated from theirs, so neither can stand in for the other.
  */
-import { canonicalJson } from "./evidence.js";
+import { canonicalJson } from "./canonical-json.js";
 import { macVerifies, noteMac } from "./note-mac.js";
+import { noteTextProblem } from "./note-text.js";
 
 export interface RequestBinding {
   /** "owner/repo" of the access repo. */
@@ -50,21 +51,32 @@ export function signRequestNote(binding: RequestBinding, commit: string, key: st
   return { ...note, mac: noteMac(signedText(note, commit), key) };
 }
 
-/** Is the note's MAC valid for this commit with this key? Without a key nothing is trusted. */
+/** Is the note's MAC valid for this commit with this key? Without a key nothing is trusted. Never throws. */
 export function isTrustedRequestNote(note: RequestNote, commit: string, key: string | undefined): boolean {
-  return macVerifies(note.mac, () => signedText(note, commit), key);
+  try {
+    return macVerifies(note.mac, () => signedText(note, commit), key);
+  } catch {
+    return false;
+  }
 }
 
-/** The note's request, when the text is a request note with every field a string. */
+/** The note's request, when the text is a request note with every field a string (bounded first, never a throw). */
 export function parseRequestNote(text: string): RequestNote | undefined {
+  if (noteTextProblem(text) !== undefined) return undefined;
+  let v: unknown;
   try {
-    const v = JSON.parse(text) as Partial<RequestNote>;
-    if (!v || v.version !== 1 || v.kind !== "request" || !v.request || typeof v.request !== "object") return undefined;
-    const r = v.request as unknown as Record<string, unknown>;
-    for (const k of ["repository", "branch", "actor", "lease", "blob", "requestedAt"]) if (typeof r[k] !== "string") return undefined;
-    if (r.run !== undefined && typeof r.run !== "string") return undefined;
-    return v as RequestNote;
+    v = JSON.parse(text);
   } catch {
     return undefined;
   }
+  return isRequestNote(v) ? v : undefined;
+}
+
+/** Does a parsed value have a request note's shape? */
+export function isRequestNote(v: unknown): v is RequestNote {
+  const n = v as Partial<RequestNote> | null;
+  if (!n || typeof n !== "object" || n.version !== 1 || n.kind !== "request" || !n.request || typeof n.request !== "object") return false;
+  const r = n.request as unknown as Record<string, unknown>;
+  for (const k of ["repository", "branch", "actor", "lease", "blob", "requestedAt"]) if (typeof r[k] !== "string") return false;
+  return r.run === undefined || typeof r.run === "string";
 }

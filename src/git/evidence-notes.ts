@@ -1,7 +1,8 @@
 /** Evidence notes in git: refs/notes/jit, one JSON note per commit on main. */
 import type { EvidenceNote } from "../evidence/evidence.js";
-import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import { formatNote, readEvidenceNote, signNote } from "../evidence/evidence.js";
 import { mergeEvidenceNotes } from "../evidence/merge-notes.js";
+import { MAX_NOTE_BYTES } from "../evidence/note-text.js";
 import { git, gitText, openBlobReader, readBlobs } from "./run-git.js";
 
 export const NOTES_REF = "refs/notes/jit";
@@ -9,7 +10,8 @@ export const NOTES_REF = "refs/notes/jit";
 /**
  * Every note (or those on the objects `only` accepts): object sha → note text. Empty when the
  * notes ref does not exist yet. With `onNote`, each note goes there as soon as git has read
- * it, and none is kept.
+ * it, and none is kept. A note over MAX_NOTE_BYTES is cut just past it (its readers refuse it
+ * for its size): a string too long to make must not stop the run.
  */
 export async function readNotes(repo: string, only?: (object: string) => boolean, onNote?: (object: string, text: string) => void): Promise<Map<string, string>> {
   let list: string;
@@ -32,7 +34,7 @@ export async function readNotes(repo: string, only?: (object: string) => boolean
   const out = new Map<string, string>();
   if (objectsOf.size === 0) return out;
   const reader = openBlobReader(repo, (blob, content) => {
-    const text = content.toString("utf8");
+    const text = noteText(content);
     for (const object of objectsOf.get(blob) ?? []) {
       if (onNote) onNote(object, text);
       else out.set(object, text);
@@ -43,20 +45,26 @@ export async function readNotes(repo: string, only?: (object: string) => boolean
   return out;
 }
 
+/** A note's bytes as text, cut just past the size bound (the cut text is still over it). */
+function noteText(content: Buffer): string {
+  return content.toString("utf8", 0, Math.min(content.length, MAX_NOTE_BYTES + 1));
+}
+
 export async function writeNote(repo: string, commit: string, text: string): Promise<void> {
   await git(repo, ["-c", "user.name=jit-access", "-c", "user.email=jit-access@users.noreply.github.com", "notes", `--ref=${NOTES_REF}`, "add", "-f", "-F", "-", commit], text);
 }
 
 /**
  * Changes the evidence note on `object`: `change` gets the note there (when it is signed with
- * the key, or with no key configured, any note; else a fresh one) and returns the new one,
+ * the key, or with no key configured, any evidence note; else — a forged, unreadable or
+ * request note — a fresh one) and returns the new one,
  * which is signed and written. Every writer of evidence notes goes through here, so none
  * drops what another recorded on the same object.
  */
 export async function updateNote(repo: string, object: string, key: string | undefined, change: (base: EvidenceNote) => EvidenceNote): Promise<void> {
   const text = await readNote(repo, object);
-  const old = text !== undefined ? parseNote(text) : undefined;
-  const base: EvidenceNote = old && (!key || isTrusted(old, object, key)) ? old : { version: 1, leases: [] };
+  const old = text !== undefined ? readEvidenceNote(object, text, key) : undefined;
+  const base: EvidenceNote = old?.kind === "evidence" && (!key || old.trusted) ? old.note : { version: 1, leases: [] };
   await writeNote(repo, object, formatNote(signNote(change(base), object, key)));
 }
 
@@ -94,10 +102,13 @@ async function rebaseNotes(repo: string, key: string | undefined): Promise<void>
   const [ours, theirs, before] = await Promise.all([notesTree(repo, NOTES_REF), notesTree(repo, REMOTE_NOTES), base ? notesTree(repo, base) : Promise.resolve(new Map<string, string>())]);
   const mine = [...ours].filter(([object, blob]) => before.get(object) !== blob);
   const texts = await readBlobs(repo, mine.flatMap(([object, blob]) => [blob, ...(theirs.has(object) ? [theirs.get(object)!] : [])]));
-  const text = (blob: string | undefined) => (blob === undefined ? undefined : texts.get(blob)?.toString("utf8"));
+  const bytes = (blob: string | undefined) => (blob === undefined ? undefined : texts.get(blob));
+  const text = (blob: string | undefined) => bytes(blob)?.toString("utf8");
   await git(repo, ["update-ref", NOTES_REF, REMOTE_NOTES]);
   for (const [object, blob] of mine) {
-    const theirsText = text(theirs.get(object));
+    // Theirs may be anything anyone pushed: read within the bound (ours is what we wrote).
+    const theirsBytes = bytes(theirs.get(object));
+    const theirsText = theirsBytes === undefined ? undefined : noteText(theirsBytes);
     const merged = theirsText === undefined || theirs.get(object) === before.get(object) ? text(blob)! : mergeEvidenceNotes(object, text(blob)!, theirsText, key);
     await writeNote(repo, object, merged);
   }
@@ -115,10 +126,10 @@ async function notesTree(repo: string, commitish: string): Promise<Map<string, s
   return out;
 }
 
-/** The note on one commit, or undefined when it has none. */
+/** The note on one commit, or undefined when it has none (cut past the size bound, as readNotes does). */
 export async function readNote(repo: string, commit: string): Promise<string | undefined> {
   try {
-    return await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "show", commit]);
+    return noteText(await git(repo, ["notes", `--ref=${NOTES_REF}`, "show", commit]));
   } catch {
     return undefined;
   }

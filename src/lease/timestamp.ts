@@ -25,10 +25,14 @@ export function parseTimestamp(text: string): number | undefined {
   return ms;
 }
 
-/** RFC 3339 in UTC, to the second (milliseconds only when there are some). */
+/**
+ * RFC 3339 in UTC, to the second (milliseconds only when there are some). Never throws: a time
+ * no date can hold (a lease with an absurd duration ends past year 275760) is said as such.
+ */
 export function formatTimestamp(ms: number): string {
   // Reports format hundreds of thousands of times: the date part is computed once per day.
   if (!Number.isInteger(ms) || ms < 0 || ms >= MAX_FAST) {
+    if (!(Math.abs(ms) <= MAX_DATE)) return Number.isNaN(ms) ? "(no time)" : ms > 0 ? "(after +275760-09-13)" : "(before -271821-04-20)";
     const iso = new Date(ms).toISOString();
     return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
   }
@@ -49,6 +53,8 @@ export function formatTimestamp(ms: number): string {
 }
 
 const DAY = 86_400_000;
+/** The furthest a Date reaches either way from the epoch. */
+const MAX_DATE = 8.64e15;
 /** Year 10000: four-digit years only. */
 const MAX_FAST = 253_402_300_800_000;
 const TWO = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));

@@ -20,7 +20,7 @@
  * revokes, flags it once, records a revocation commit and marks the record ended.
  */
 import type { BreakGlassRecord } from "../evidence/evidence.js";
-import { isTrusted, parseNote } from "../evidence/evidence.js";
+import { readEvidenceNote } from "../evidence/evidence.js";
 import { MINUTE_MS, formatDuration } from "../lease/duration.js";
 import type { Lease } from "../lease/lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
@@ -63,15 +63,17 @@ export function isBreakGlassRecord(v: unknown): v is BreakGlassRecord {
  * The break-glass records in the notes (object → note text), from signed notes only: a forged
  * one grants and blocks nothing. Notes are written by JSON.stringify, which never escapes a
  * key: a note without the text "breakGlass" has none (and one that hid it with escapes has
- * no valid MAC).
+ * no valid MAC). A note that names it but cannot be read (too large, too deep, not JSON) has
+ * none either, and goes to `unreadable`.
  */
-export function trustedBreakGlassRecords(notes: Iterable<[string, string]>, key: string | undefined): RecordAt[] {
+export function trustedBreakGlassRecords(notes: Iterable<[string, string]>, key: string | undefined, unreadable?: (object: string, reason: string) => void): RecordAt[] {
   const records: RecordAt[] = [];
   for (const [object, text] of notes) {
     if (!text.includes('"breakGlass"')) continue;
-    const note = parseNote(text);
-    if (!note || !Array.isArray(note.breakGlass) || !isTrusted(note, object, key)) continue;
-    for (const b of note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+    const r = readEvidenceNote(object, text, key);
+    if (r.kind === "unreadable") unreadable?.(object, r.reason);
+    if (r.kind !== "evidence" || !r.trusted || !Array.isArray(r.note.breakGlass)) continue;
+    for (const b of r.note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
   }
   return records;
 }

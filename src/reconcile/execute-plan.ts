@@ -1,8 +1,10 @@
 /**
  * Executes a plan through the providers, one item at a time, in a safe order (grants and
  * role changes before revocations, so a role change never leaves a gap). Every item gets
- * its own result: one failure never stops the rest, and the caller fails the run loudly.
+ * its own result: one failure — a provider that answers "failed" or throws anything — never
+ * stops the rest, and the caller fails the run loudly.
  */
+import { errorMessage } from "../diagnostics/error-message.js";
 import type { Resource } from "../policy/policy.js";
 import type { GrantOutcome, Provider } from "../providers/provider.js";
 import type { CredentialDelivery } from "../credentials/deliver-credentials.js";
@@ -25,11 +27,11 @@ export async function executePlan(plan: Plan, providerOf: (resource: string) => 
   const todo = plan.actions.filter((a): a is ActionResult["action"] => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const results: ActionResult[] = [];
   for (const action of todo) {
-    const provider = providerOf(action.resource);
-    const resource = resourceOf(action.resource);
     const because = action.kind === "revoke" ? (action.lease ? [action.lease] : []) : action.because.flatMap((b) => (b.kind === "lease" ? [b.path] : []));
     let outcome: GrantOutcome;
     try {
+      const provider = providerOf(action.resource);
+      const resource = resourceOf(action.resource);
       if (action.kind === "grant") {
         const until = action.because.reduce<number | undefined>((m, b) => (b.kind === "lease" ? Math.max(m ?? 0, b.end) : m), undefined);
         const attempt = { resource, provider, grantee: action.grantee, role: action.role, ...(because[0] ? { lease: because[0] } : {}), ...(until !== undefined ? { end: until } : {}) };
@@ -47,7 +49,7 @@ export async function executePlan(plan: Plan, providerOf: (resource: string) => 
         outcome = await provider.revoke(resource, { resource: action.resource, grantee: action.grantee, role: action.role, state: action.state, ...(action.handle ? { handle: action.handle } : {}) });
       }
     } catch (e) {
-      outcome = { status: "failed", code: "provider-error", message: (e as Error).message };
+      outcome = { status: "failed", code: "provider-error", message: errorMessage(e) };
     }
     results.push({ action, outcome, because });
   }

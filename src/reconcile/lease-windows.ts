@@ -23,8 +23,12 @@ export interface LifeInput {
   changes: VerifiedChange[];
 }
 
+/** A security finding of a reconcile run, filed under the commit (or object) it is about. */
 export interface WindowFinding {
-  lease: string;
+  /** Stable code, for findings that are not about a lease's verdict (e.g. `note-unreadable`). */
+  code?: string;
+  /** The lease it is about, when it is about one. */
+  lease?: string;
   commit: string;
   message: string;
 }

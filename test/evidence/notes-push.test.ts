@@ -72,6 +72,32 @@ describe("pushNotesWithRetry", () => {
     ]);
   });
 
+  it("a hostile note (fake MAC, nested 50,000 deep) pushed meanwhile on the object we change stops nothing: ours is pushed, signed", async () => {
+    const KEY = "k";
+    const root = mkdtempSync(join(tmpdir(), "jit-notes-"));
+    dirs.push(root);
+    sh(root, "init", "-q", "--bare", "origin.git");
+    sh(root, "init", "-q", "-b", "main", "a");
+    const a = join(root, "a");
+    sh(a, "commit", "-q", "--allow-empty", "-m", "x");
+    sh(a, "remote", "add", "origin", join(root, "origin.git"));
+    sh(a, "push", "-q", "origin", "main");
+    const blob = "6".repeat(40);
+    await updateNote(a, blob, KEY, (n) => ({ ...n, drift: [{ resource: "x", grantee: "eve", role: "member", revokedAt: "2026-11-24T09:00:00.000Z" }] }));
+    expect(await pushNotesWithRetry(a, "origin", KEY)).toBeUndefined();
+    sh(root, "clone", "-q", join(root, "origin.git"), "b");
+    const b = join(root, "b");
+    sh(b, "fetch", "-q", "origin", "+refs/notes/jit:refs/notes/jit");
+    // Mallory replaces the note on the remote; b, unaware, changes it and pushes.
+    await writeNote(a, blob, `{"version":1,"leases":[],"breakGlass":[],"mac":"${"ab".repeat(32)}","x":${"[".repeat(50_000)}${"]".repeat(50_000)}}\n`);
+    sh(a, "push", "-q", "origin", "refs/notes/jit:refs/notes/jit");
+    await updateNote(b, blob, KEY, (n) => ({ ...n, drift: [...(n.drift ?? []), { resource: "x", grantee: "mal", role: "member", revokedAt: "2026-11-24T10:00:00.000Z" }] }));
+    expect(await pushNotesWithRetry(b, "origin", KEY)).toBeUndefined();
+    const note = parseNote((await readNotes(join(root, "origin.git"))).get(blob)!)!;
+    expect(isTrusted(note, blob, KEY)).toBe(true);
+    expect(note.drift!.map((d) => d.grantee)).toEqual(["eve", "mal"]);
+  });
+
   it("a note someone else wrote without the key contributes nothing to a merge", async () => {
     const { mergeEvidenceNotes } = await import("../../src/evidence/merge-notes.js");
     const { formatNote, signNote } = await import("../../src/evidence/evidence.js");
