@@ -5,7 +5,8 @@
 //    through ajv-cli with the same schema. Targets: < 1 s, and at most half of ajv-cli's time.
 // 2. A one-lease pull request in that repo (`jit validate --base main --head pr`), end to
 //    end in a cold process. Target: < 300 ms.
-// Then the apply benchmarks (bench/apply.ts) and those over a big history (bench/history-bench.ts);
+// Then the apply benchmarks (bench/apply.ts), hostile YAML (bench/hostile-yaml.ts: the time to
+// refuse a billion-laughs bomb and a 10 MB lease) and those over a big history (bench/history-bench.ts);
 // set BENCH_HISTORY_COMMITS / _LEASES / _RESOURCES for a quick run of the latter.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -117,6 +118,11 @@ const bundle = (name) => build({ entryPoints: [join(root, "bench", `${name}.ts`)
 console.log("");
 await bundle("apply");
 execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" });
+
+// Hostile YAML: the time to refuse a billion-laughs bomb and a 10 MB lease (bench/hostile-yaml.ts).
+console.log("");
+await bundle("hostile-yaml");
+execFileSync("node", [join(work, "hostile-yaml.mjs")], { cwd: root, stdio: "inherit" });
 
 // History benchmarks (bench/history-bench.ts): the expiry computation against one raw
 //    `git log --name-status` over the same 50,000 commits and 10,000 leases. Target ≤ 1.5×.
