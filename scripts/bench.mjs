@@ -7,8 +7,9 @@
 //    end in a cold process. Target: < 300 ms.
 // Then the apply benchmarks (bench/apply.ts), the PostgreSQL ones (bench/postgres.ts: 100
 // ephemeral leases granted and revoked, ms per lease; a no-op reconcile of an elevate,
-// exclusive resource with 1,000 members, statements per resource) and those over a big
-// history (bench/history-bench.ts);
+// exclusive resource with 1,000 members, statements per resource), hostile YAML
+// (bench/hostile-yaml.ts: the time to refuse a billion-laughs bomb and a 10 MB lease) and
+// those over a big history (bench/history-bench.ts);
 // set BENCH_HISTORY_COMMITS / _LEASES / _RESOURCES for a quick run of the latter.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -125,6 +126,11 @@ execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" })
 console.log("");
 await bundle("postgres");
 execFileSync("node", [join(work, "postgres.mjs")], { cwd: root, stdio: "inherit" });
+
+// Hostile YAML: the time to refuse a billion-laughs bomb and a 10 MB lease (bench/hostile-yaml.ts).
+console.log("");
+await bundle("hostile-yaml");
+execFileSync("node", [join(work, "hostile-yaml.mjs")], { cwd: root, stdio: "inherit" });
 
 // History benchmarks (bench/history-bench.ts): the expiry computation against one raw
 //    `git log --name-status` over the same 50,000 commits and 10,000 leases. Target ≤ 1.5×.

@@ -1,6 +1,7 @@
 /** The Action adapter: read inputs and event, run the command, fail the step when invalid. */
 import * as core from "@actions/core";
 import { createClient } from "../github/client.js";
+import { actionClock } from "./clock.js";
 import { readContext } from "./context.js";
 import { runValidateAction } from "./run-validate.js";
 
@@ -20,7 +21,8 @@ function reconcileInputs(): { evidenceKey?: string; botLogin?: string; dryRun: b
 
 export async function run(): Promise<void> {
   try {
-    const ctx = readContext(process.env, (n) => core.getInput(n), Date.now());
+    const time = actionClock(process.env, (m) => core.warning(m));
+    const ctx = readContext(process.env, (n) => core.getInput(n), time.clock());
     const gh = createClient({ token: ctx.token, baseUrl: ctx.apiUrl, log: (m) => core.info(m) });
     switch (ctx.command) {
       case "validate": {
@@ -75,7 +77,7 @@ export async function run(): Promise<void> {
           expiresAt: core.getInput("expires-at"),
           phase: core.getInput("timer-phase"),
           workflowRef: process.env.GITHUB_WORKFLOW_REF ?? "",
-        });
+        }, time);
         if (!ok) core.setFailed("timer did not complete: see the job summary (the sweep still revokes the lease).");
         return;
       }

@@ -14,7 +14,7 @@
  *   revoke now, early rather than late, when this run may (see earlyRevokeVerdict).
  * - empty: `wait`, then `revoke` when due (one step; needs a token that outlives the wait).
  *
- * The clock and the sleep are injectable for tests.
+ * The clock and the sleep are injectable for tests (see clock.ts).
  */
 import * as core from "@actions/core";
 import { runTimer, runTimerEarly } from "../commands/timer.js";
@@ -24,19 +24,13 @@ import { formatTimestamp } from "../lease/timestamp.js";
 import type { TimerStart } from "../timer/timer-plan.js";
 import { MAX_TIMER_WAIT_MS, TIMER_POLL_MS, parseTimerInputs, timerLeg } from "../timer/timer-plan.js";
 import type { ActionContext } from "./context.js";
+import type { TimerDeps } from "./clock.js";
+import { REAL_TIMER_DEPS } from "./clock.js";
 import { expireAndReport } from "./run-expire.js";
 import { startTimers, startTimersAfter, timerWorkflow } from "./start-timers.js";
 
-export interface TimerDeps {
-  /** Milliseconds since the epoch, now. */
-  clock: () => number;
-  sleep: (ms: number) => Promise<void>;
-}
-
-export const REAL_TIMER_DEPS: TimerDeps = {
-  clock: () => Date.now(),
-  sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
-};
+export type { TimerDeps } from "./clock.js";
+export { REAL_TIMER_DEPS } from "./clock.js";
 
 export interface TimerRunInputs {
   lease: string;

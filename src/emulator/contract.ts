@@ -11,9 +11,12 @@
  * `discriminator` (GitHub's branches overlap, e.g. private-user is also a
  * valid public-user) becomes `anyOf`.
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Ajv } from "ajv";
+import { dirname, join, resolve, sep } from "node:path";
+import { Ajv, _ } from "ajv";
+import standaloneModule from "ajv/dist/standalone/index.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { FormatsPlugin } from "ajv-formats";
@@ -47,6 +50,11 @@ export interface ContractValidatorOptions {
   genericStatuses?: number[];
   /** Also validate JSON request bodies against the documented request schema. Default false. */
   validateRequests?: boolean;
+  /**
+   * Directory for compiled validators shared between processes, or false for none. Default:
+   * node_modules/.cache/jit-contract when the description is in node_modules.
+   */
+  cache?: string | false;
 }
 
 export interface OperationMatch {
@@ -63,21 +71,17 @@ export interface ContractValidator {
 
 type Json = Record<string, unknown>;
 
-interface ResponseSpec {
-  /** the application/json schema, if the response documents one */
-  schema: unknown;
-  /** whether the response documents any content at all */
-  hasContent: boolean;
-}
-
 interface Operation extends OperationMatch {
   regex: RegExp;
   literalWeight: number;
-  responses: Record<string, Json>;
-  requestSchema: unknown;
+  /** status key -> [has any content, has an application/json schema] */
+  responses: Record<string, [boolean, boolean]>;
+  hasRequestSchema: boolean;
 }
 
 const SPEC_ID = "https://api.github.com/openapi.json";
+const localRequire = createRequire(import.meta.url);
+const AJV_VERSION = (localRequire("ajv/package.json") as { version: string }).version;
 const METHODS = ["get", "put", "post", "patch", "delete", "head"];
 const DEFAULT_GENERIC = [304, 400, 401, 403, 404, 409, 410, 422, 429, 500, 502, 503, 504];
 const ERROR_SCHEMA = {
@@ -87,6 +91,10 @@ const ERROR_SCHEMA = {
     { $ref: `${SPEC_ID}#/components/schemas/validation-error-simple` },
   ],
 };
+
+type StandaloneCode = (ajv: Ajv, fn: ValidateFunction) => string;
+const standaloneCode: StandaloneCode =
+  (standaloneModule as unknown as { default?: StandaloneCode }).default ?? (standaloneModule as unknown as StandaloneCode);
 
 const addFormats: FormatsPlugin =
   (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
@@ -159,74 +167,147 @@ function compileTemplate(template: string): { regex: RegExp; literalWeight: numb
 }
 
 export function defaultSpecPath(): string {
-  return createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json");
+  return localRequire.resolve("@octokit/openapi/generated/api.github.com.json");
+}
+
+/**
+ * Where compiled validators are kept between processes: node_modules/.cache/jit-contract
+ * beside the description's package (each test file is its own process; loading the 13 MB
+ * description and compiling GitHub's schemas costs seconds there, reading the cache does not).
+ */
+function defaultCacheDir(specPath: string): string | undefined {
+  const parts = resolve(specPath).split(sep);
+  const i = parts.lastIndexOf("node_modules");
+  return i < 0 ? undefined : join(parts.slice(0, i + 1).join(sep) || sep, ".cache", "jit-contract");
+}
+
+/** The index cached for a description: its operations and what each response documents. */
+interface CachedOperation {
+  method: string;
+  template: string;
+  operationId: string;
+  /** status key ("200", "4XX", "default") -> [has any content, has an application/json schema] */
+  responses: Record<string, [boolean, boolean]>;
+  hasRequestSchema: boolean;
+}
+
+const AJV_OPTIONS = { strict: false, allErrors: true, validateSchema: false, logger: false } as const;
+
+/** Writes a file so that a concurrent reader sees it whole or not at all. */
+function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
 }
 
 export function createContractValidator(specPath: string = defaultSpecPath(), options: ContractValidatorOptions = {}): ContractValidator {
-  const spec = JSON.parse(readFileSync(specPath, "utf8")) as {
+  const generic = new Set(options.genericStatuses ?? DEFAULT_GENERIC);
+  const cacheRoot = options.cache === false ? undefined : (options.cache ?? defaultCacheDir(specPath));
+  // The cache is keyed by the description file and by the code that turns it into validators.
+  const stat = statSync(specPath);
+  const key = createHash("sha256")
+    .update([resolve(specPath), stat.size, stat.mtimeMs, AJV_VERSION, JSON.stringify(AJV_OPTIONS), JSON.stringify(ERROR_SCHEMA), adapt.toString(), rebase.toString()].join("\0"))
+    .digest("hex")
+    .slice(0, 20);
+  const cacheDir = cacheRoot ? join(cacheRoot, key) : undefined;
+
+  type Spec = {
     paths: Record<string, Record<string, Json>>;
     components: { schemas: Record<string, unknown>; responses: Record<string, Json>; requestBodies?: Record<string, Json> };
   };
-  const generic = new Set(options.genericStatuses ?? DEFAULT_GENERIC);
+  // The description and an ajv holding it, loaded only when something is not in the cache.
+  let loaded: { spec: Spec; ajv: Ajv } | undefined;
+  const load = () => {
+    if (loaded) return loaded;
+    const spec = JSON.parse(readFileSync(specPath, "utf8")) as Spec;
+    const formats = new Set<string>();
+    JSON.stringify(spec.components.schemas, (k, v: unknown) => {
+      if (k === "format" && typeof v === "string") formats.add(v);
+      return v;
+    });
+    for (const sc of Object.values(spec.components.schemas)) adapt(sc);
+    // Compiled code refers to ajv-formats' formats by module, so that it can be cached as a module.
+    const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+    addFormats(ajv);
+    for (const f of formats) if (!ajv.formats[f]) ajv.addFormat(f, true);
+    ajv.addSchema({ $id: SPEC_ID, components: { schemas: spec.components.schemas } });
+    return (loaded = { spec, ajv });
+  };
+  const resolveResponse = (spec: Spec, r: Json): Json => (typeof r.$ref === "string" ? (spec.components.responses[r.$ref.split("/").pop() ?? ""] ?? {}) : r);
+  const requestSchemaOf = (spec: Spec, op: Json): unknown => {
+    let requestBody = op.requestBody;
+    if (isObject(requestBody) && typeof requestBody.$ref === "string") requestBody = spec.components.requestBodies?.[requestBody.$ref.split("/").pop() ?? ""];
+    return isObject(requestBody) && isObject(requestBody.content) ? (requestBody.content["application/json"] as Json | undefined)?.schema : undefined;
+  };
 
-  const formats = new Set<string>();
-  JSON.stringify(spec.components.schemas, (k, v: unknown) => {
-    if (k === "format" && typeof v === "string") formats.add(v);
-    return v;
-  });
-  for (const s of Object.values(spec.components.schemas)) adapt(s);
-
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false });
-  addFormats(ajv);
-  for (const f of formats) if (!ajv.formats[f]) ajv.addFormat(f, true);
-  ajv.addSchema({ $id: SPEC_ID, components: { schemas: spec.components.schemas } });
-
-  const operations: Operation[] = [];
-  for (const [template, item] of Object.entries(spec.paths)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const { regex, literalWeight } = compileTemplate(template);
-      let requestBody = op.requestBody;
-      if (isObject(requestBody) && typeof requestBody.$ref === "string") {
-        requestBody = spec.components.requestBodies?.[requestBody.$ref.split("/").pop() ?? ""];
-      }
-      const requestSchema = isObject(requestBody) && isObject(requestBody.content)
-        ? (requestBody.content["application/json"] as Json | undefined)?.schema
-        : undefined;
-      operations.push({
-        method: method.toUpperCase(),
-        template,
-        operationId: String(op.operationId ?? `${method} ${template}`),
-        regex,
-        literalWeight,
-        responses: (op.responses ?? {}) as Record<string, Json>,
-        requestSchema,
-      });
+  const readIndex = (): CachedOperation[] | undefined => {
+    if (!cacheDir) return undefined;
+    try {
+      return JSON.parse(readFileSync(join(cacheDir, "index.json"), "utf8")) as CachedOperation[];
+    } catch {
+      return undefined;
     }
-  }
+  };
+  const buildIndex = (): CachedOperation[] => {
+    const { spec } = load();
+    const index: CachedOperation[] = [];
+    for (const [template, item] of Object.entries(spec.paths)) {
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!isObject(op)) continue;
+        const responses: Record<string, [boolean, boolean]> = {};
+        for (const [status, raw] of Object.entries((op.responses ?? {}) as Record<string, Json>)) {
+          const r = resolveResponse(spec, raw);
+          const content = isObject(r.content) ? r.content : null;
+          const schema = content ? (content["application/json"] as Json | undefined)?.schema : undefined;
+          responses[status] = [content !== null && Object.keys(content).length > 0, schema !== undefined];
+        }
+        index.push({ method: method.toUpperCase(), template, operationId: String(op.operationId ?? `${method} ${template}`), responses, hasRequestSchema: requestSchemaOf(spec, op) !== undefined });
+      }
+    }
+    if (cacheDir) writeAtomic(join(cacheDir, "index.json"), JSON.stringify(index));
+    return index;
+  };
+
+  const operations: Operation[] = (readIndex() ?? buildIndex()).map((o) => ({ ...o, ...compileTemplate(o.template) }));
   operations.sort((a, b) => b.literalWeight - a.literalWeight);
   const byKey = new Map(operations.map((o) => [`${o.method} ${o.template}`, o]));
   const compiled = new Map<string, ValidateFunction>();
+  const errorsText = new Ajv(AJV_OPTIONS);
 
-  const compile = (cacheKey: string, schema: unknown): ValidateFunction => {
+  /** The validator for a schema: from this process, from the cache, or compiled (and cached). */
+  const compile = (cacheKey: string, schema: () => unknown): ValidateFunction => {
     let fn = compiled.get(cacheKey);
-    if (!fn) {
-      const copy = rebase(schema);
+    if (fn) return fn;
+    const file = cacheDir ? join(cacheDir, `${createHash("sha256").update(cacheKey).digest("hex").slice(0, 24)}.cjs`) : undefined;
+    if (file && existsSync(file)) {
+      // Evaluated as a CommonJS module whose require resolves from here (ajv's runtime, ajv-formats).
+      const module = { exports: {} as unknown };
+      new Function("require", "module", "exports", readFileSync(file, "utf8"))(localRequire, module, module.exports);
+      fn = module.exports as ValidateFunction;
+    } else {
+      const { ajv } = load();
+      const copy = rebase(schema());
       adapt(copy);
       fn = ajv.compile(copy as Json);
-      compiled.set(cacheKey, fn);
+      if (file) writeAtomic(file, standaloneCode(ajv, fn));
     }
+    compiled.set(cacheKey, fn);
     return fn;
   };
+  const operationJson = (op: Operation): Json => load().spec.paths[op.template]![op.method.toLowerCase()] as Json;
+  const responseSchema = (op: Operation, statusKey: string) => () => {
+    const { spec } = load();
+    const r = resolveResponse(spec, ((operationJson(op).responses ?? {}) as Record<string, Json>)[statusKey]!);
+    return ((r.content as Json)["application/json"] as Json).schema;
+  };
 
-  const responseSpec = (op: Operation, status: number): ResponseSpec | null => {
-    let r = op.responses[String(status)] ?? op.responses[`${String(status).charAt(0)}XX`] ?? op.responses.default;
-    if (!r) return null;
-    if (typeof r.$ref === "string") r = spec.components.responses[r.$ref.split("/").pop() ?? ""] ?? {};
-    const content = isObject(r.content) ? r.content : null;
-    const jsonContent = content ? (content["application/json"] as Json | undefined) : undefined;
-    return { schema: jsonContent?.schema, hasContent: content !== null && Object.keys(content).length > 0 };
+  const responseSpec = (op: Operation, status: number): { statusKey: string; hasContent: boolean; hasSchema: boolean } | null => {
+    const statusKey = [String(status), `${String(status).charAt(0)}XX`, "default"].find((k) => op.responses[k] !== undefined);
+    if (statusKey === undefined) return null;
+    const [hasContent, hasSchema] = op.responses[statusKey]!;
+    return { statusKey, hasContent, hasSchema };
   };
 
   const findOperation = (method: string, path: string): Operation | null => {
@@ -254,8 +335,8 @@ export function createContractValidator(specPath: string = defaultSpecPath(), op
     };
     const validateError = (opId: string | undefined) => {
       if (r.responseBody === undefined || !isJson(r)) return;
-      const fn = compile("#generic-error", ERROR_SCHEMA);
-      if (!fn(r.responseBody)) violation("response-schema", `not a GitHub error body: ${ajv.errorsText(fn.errors)}`, opId, fn.errors ?? []);
+      const fn = compile("#generic-error", () => ERROR_SCHEMA);
+      if (!fn(r.responseBody)) violation("response-schema", `not a GitHub error body: ${errorsText.errorsText(fn.errors)}`, opId, fn.errors ?? []);
     };
 
     const op = (r.route ? byKey.get(`${r.method === "HEAD" ? "GET" : r.method} ${r.route}`) : undefined) ?? findOperation(r.method, r.path);
@@ -270,25 +351,25 @@ export function createContractValidator(specPath: string = defaultSpecPath(), op
     if (!spec) {
       if (generic.has(r.status)) validateError(op.operationId);
       else violation("undocumented-status", `status ${r.status} is not documented for ${op.operationId}`, op.operationId);
-    } else if (spec.schema !== undefined) {
+    } else if (spec.hasSchema) {
       if (r.responseBody === undefined) {
         violation("missing-body", "the documented response has a body, none was sent", op.operationId);
       } else if (isJson(r)) {
-        const fn = compile(`${op.method} ${op.template} ${r.status}`, spec.schema);
+        const fn = compile(`${op.method} ${op.template} ${r.status}`, responseSchema(op, spec.statusKey));
         if (!fn(r.responseBody)) {
           const errors = (fn.errors ?? []).slice(0, 20);
-          violation("response-schema", ajv.errorsText(errors, { separator: "; " }), op.operationId, errors);
+          violation("response-schema", errorsText.errorsText(errors, { separator: "; " }), op.operationId, errors);
         }
       }
     } else if (!spec.hasContent && r.responseBody !== undefined && r.status >= 200 && r.status < 300) {
       violation("unexpected-body", "the documented response has no body", op.operationId);
     }
 
-    if (options.validateRequests && op.requestSchema !== undefined && r.requestBody !== undefined) {
-      const fn = compile(`request ${op.method} ${op.template}`, op.requestSchema);
+    if (options.validateRequests && op.hasRequestSchema && r.requestBody !== undefined) {
+      const fn = compile(`request ${op.method} ${op.template}`, () => requestSchemaOf(load().spec, operationJson(op)));
       if (!fn(r.requestBody)) {
         const errors = (fn.errors ?? []).slice(0, 20);
-        violation("request-schema", `request body: ${ajv.errorsText(errors, { separator: "; " })}`, op.operationId, errors);
+        violation("request-schema", `request body: ${errorsText.errorsText(errors, { separator: "; " })}`, op.operationId, errors);
       }
     }
     return out;

@@ -47,8 +47,14 @@ export interface EmulatorOptions {
   now?: () => Date;
   /** Primary (hourly) limit per identity (default 5000). */
   rateLimit?: { limit: number };
-  /** Secondary limit: more than maxRequests within windowMs (real time) -> 403 with retry-after. Off by default. */
-  secondary?: SecondaryLimitOptions;
+  /**
+   * Secondary limit: more than maxRequests within windowMs -> 403 with retry-after. Off by
+   * default. Its window runs on real time unless given its own clock (`now`): a client's real
+   * retry-after wait then clears it even under a frozen `now` above.
+   */
+  secondary?: SecondaryLimitOptions & { now?: () => Date };
+  /** How a fault's delay is waited (default: a real timer); a test may hold the answer instead. */
+  sleep?: (ms: number) => Promise<void>;
   /** Called with every exchange right after it is answered (e.g. contract validation). */
   validate?: (r: ExchangeRecord) => void;
   /** Answer requests without a token (as the anonymous caller) instead of 401. Default false. */
@@ -89,8 +95,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     state,
     faults,
     primary: rateLimits,
-    secondary: opts.secondary ? new SecondaryRateLimiter(opts.secondary) : null,
+    secondary: opts.secondary ? new SecondaryRateLimiter({ maxRequests: opts.secondary.maxRequests, windowMs: opts.secondary.windowMs }, opts.secondary.now) : null,
     now,
+    ...(opts.sleep ? { sleep: opts.sleep } : {}),
     allowAnonymous: opts.allowAnonymous ?? false,
     htmlUrl: opts.htmlUrl,
     log: requests,

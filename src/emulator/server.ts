@@ -37,6 +37,8 @@ export interface ServerConfig {
   primary: PrimaryRateLimiter;
   secondary: SecondaryRateLimiter | null;
   now: () => Date;
+  /** How a fault's delay is waited (default: a real timer); tests inject one to hold an answer. */
+  sleep?: (ms: number) => Promise<void>;
   allowAnonymous: boolean;
   htmlUrl: string | undefined;
   log: ExchangeRecord[];
@@ -241,7 +243,7 @@ export class EmulatorServer {
     // faults answer instead of the endpoint
     const fault = faults.take(method, url.pathname, route?.template ?? null, id);
     if (fault) {
-      if (fault.delayMs > 0) await sleep(fault.delayMs);
+      if (fault.delayMs > 0) await (this.config.sleep ?? sleep)(fault.delayMs);
       const rate = primary.consume(bucket.key, bucket.limit);
       finish({ ...json(fault.status, fault.body, rate, fault.headers), fault: true });
       return;

@@ -16,6 +16,11 @@ import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
 
 const KEY = "evidence-key-for-tests";
+/** Every step runs at this instant (JIT_TEST_NOW); the repository's times are set around it. */
+const NOW = Date.parse("2026-11-24T10:00:00Z");
+const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+const hoursAgo = (h: number) => iso(NOW - h * 3_600_000);
+const minutesAgo = (m: number) => iso(NOW - m * 60_000);
 const dirs: string[] = [];
 afterAll(() => {
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
@@ -31,7 +36,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     dirs.push(repo.dir);
     repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
     repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
-    emu = await startCheckedEmulator();
+    emu = await startCheckedEmulator({ now: () => new Date(NOW) });
     const s = emu.state;
     s.addOrg("acme");
     for (const u of ["zed", "dana"]) s.addOrgMember("acme", u);
@@ -63,12 +68,12 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     repo.checkout("main");
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
-    // Merged now: the lease window (8h from the merge) is open while the step runs.
-    const merge = repo.merge("zed");
+    // Merged a minute ago: the lease window (8h from the merge) is open while the step runs.
+    const merge = repo.merge("zed", minutesAgo(1));
     emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
     emu.state.associateCommit("acme", "access", merge, pr.number);
 
-    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push" });
+    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push", now: NOW });
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs).toMatchObject({ ok: "true", granted: "1", revoked: "0", failed: "0", findings: "0" });
@@ -92,10 +97,10 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     repo.checkout("main");
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "zed", state: "APPROVED", commitId: head }); // self-approval
-    const merge = repo.merge("zed");
+    const merge = repo.merge("zed", minutesAgo(1));
     emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
     emu.state.associateCommit("acme", "access", merge, pr.number);
-    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push" });
+    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push", now: NOW });
     expect(step.status).toBe(1);
     expect(step.outputs).toMatchObject({ ok: "false", granted: "0", findings: "1" });
     const body = emu.state.listComments("acme", "access", pr.number).map((c) => c.body).join("\n");
@@ -106,7 +111,6 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   });
 
   it("expire: revokes a lease whose time is up, removes its file in a revocation commit and pushes it", async () => {
-    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     repo.branch("zed");
     repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
     const head = repo.commitAll("request", hoursAgo(11));
@@ -130,7 +134,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const webhook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const step = await runAction(nodeBin, checkout(), emu.url, { schedule: "*/5 * * * *", repository: { default_branch: "main" } }, { command: "expire", token: "test-token", "evidence-key": KEY, "webhook-url": webhook }, { eventName: "schedule" });
+    const step = await runAction(nodeBin, checkout(), emu.url, { schedule: "*/5 * * * *", repository: { default_branch: "main" } }, { command: "expire", token: "test-token", "evidence-key": KEY, "webhook-url": webhook }, { eventName: "schedule", now: NOW });
     await new Promise<void>((r) => server.close(() => r()));
     expect(hook).toEqual([expect.objectContaining({ event: "jit-access.revoked", grantee: "zed", resource: "prod-db-readers", repository: "acme/access" })]);
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
@@ -145,7 +149,6 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   });
 
   it("reminds the grantee once on the lease's pull request shortly before expiry", async () => {
-    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     repo.branch("zed");
     repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
     const head = repo.commitAll("request", minutesAgo(120));
@@ -157,10 +160,10 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     emu.state.associateCommit("acme", "access", merge, pr.number);
     repo.git("config", "receive.denyCurrentBranch", "updateInstead");
     const inputs = { command: "expire", token: "test-token", "evidence-key": KEY };
-    const first = await runAction(nodeBin, checkout(), emu.url, { repository: { default_branch: "main" } }, inputs, { eventName: "schedule" });
+    const first = await runAction(nodeBin, checkout(), emu.url, { repository: { default_branch: "main" } }, inputs, { eventName: "schedule", now: NOW });
     expect(first.status, first.stdout + first.stderr).toBe(0);
     expect(first.outputs.reminded).toBe("1");
-    const second = await runAction(nodeBin, checkout(), emu.url, { repository: { default_branch: "main" } }, inputs, { eventName: "schedule" });
+    const second = await runAction(nodeBin, checkout(), emu.url, { repository: { default_branch: "main" } }, inputs, { eventName: "schedule", now: NOW });
     expect(second.outputs.reminded).toBe("0");
     const reminders = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes("jit-access:reminder"));
     expect(reminders).toHaveLength(1);
@@ -168,7 +171,6 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   });
 
   it("revoke now: the grantee ends their own lease through workflow_dispatch; anyone else is refused", async () => {
-    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     repo.branch("zed");
     repo.write("leases/prod-db-readers/zed.yaml", dbLease);
     const head = repo.commitAll("request", hoursAgo(2));
@@ -181,13 +183,13 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     emu.state.addTeamMember("acme", "prod-db-readers", "zed");
     repo.git("config", "receive.denyCurrentBranch", "updateInstead");
     const inputs = { command: "revoke", lease: "leases/prod-db-readers/zed.yaml", reason: "finished", token: "test-token", "evidence-key": KEY };
-    const refused = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "mallory" } });
+    const refused = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", now: NOW, extraEnv: { GITHUB_ACTOR: "mallory" } });
     expect(refused.status).toBe(1);
     expect(refused.stdout).toMatch(/::error title=revoke-not-allowed::mallory may not revoke/);
     expect(refused.outputs).toMatchObject({ ok: "false", revoked: "0" });
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(1);
 
-    const step = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "zed" } });
+    const step = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", now: NOW, extraEnv: { GITHUB_ACTOR: "zed" } });
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs).toMatchObject({ ok: "true", expired: "1", revoked: "1" });
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
@@ -196,7 +198,6 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
 
   /** zed's prod-db-readers lease, approved, merged an hour ago and granted; the revoke-now inputs that end it. */
   const grantedLease = () => {
-    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     repo.branch("zed");
     repo.write("leases/prod-db-readers/zed.yaml", dbLease);
     const head = repo.commitAll("request", hoursAgo(2));
@@ -216,7 +217,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     const merge = grantedLease();
     const inputs = { command: "revoke", lease: "@zed", reason: "incident", token: "test-token", "evidence-key": KEY };
     // sam (an admin) dispatched the run; mallory re-runs it: GitHub keeps GITHUB_ACTOR=sam and the inputs.
-    const rerun = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "sam", GITHUB_TRIGGERING_ACTOR: "mallory" } });
+    const rerun = await runAction(nodeBin, checkout(), emu.url, { inputs }, inputs, { eventName: "workflow_dispatch", now: NOW, extraEnv: { GITHUB_ACTOR: "sam", GITHUB_TRIGGERING_ACTOR: "mallory" } });
     expect(rerun.stdout + rerun.stderr).not.toMatch(/\n\s+at /);
     expect(rerun.status).toBe(1);
     expect(rerun.outputs).toMatchObject({ ok: "false", revoked: "0" });
@@ -228,7 +229,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
 
     // The same re-run by an admin goes ahead, recorded as theirs and as a re-run of zed's run.
     const own = { ...inputs, lease: "leases/prod-db-readers/zed.yaml" };
-    const step = await runAction(nodeBin, checkout(), emu.url, { inputs: own }, own, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "zed", GITHUB_TRIGGERING_ACTOR: "sam" } });
+    const step = await runAction(nodeBin, checkout(), emu.url, { inputs: own }, own, { eventName: "workflow_dispatch", now: NOW, extraEnv: { GITHUB_ACTOR: "zed", GITHUB_TRIGGERING_ACTOR: "sam" } });
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs).toMatchObject({ ok: "true", revoked: "1" });
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
@@ -237,8 +238,8 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
 
   it("fails loudly and grants nothing for a lease pushed to main without a pull request", async () => {
     repo.write("leases/prod-db-readers/zed.yaml", dbLease);
-    repo.commitAll("sneak a lease onto main");
-    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push" });
+    repo.commitAll("sneak a lease onto main", minutesAgo(1));
+    const step = await runAction(nodeBin, checkout(), emu.url, pushEvent, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push", now: NOW });
     expect(step.status).toBe(1);
     expect(step.outputs).toMatchObject({ ok: "false", granted: "0", findings: "1" });
     expect(step.stdout).toMatch(/::error title=jit-access security finding::leases\/prod-db-readers\/zed\.yaml was not granted: no-pull-request/);

@@ -18,6 +18,9 @@ import { TestRepo, lease } from "../helpers/git-repo.js";
 
 const KEY = "evidence-key-for-tests";
 const PATH = "leases/platform-admins/zed-inc-77.yaml";
+/** Every step runs at this instant (JIT_TEST_NOW); the request was pushed a minute before. */
+const NOW = Date.parse("2026-11-24T10:00:00Z");
+const STEP = { now: NOW };
 const dirs: string[] = [];
 afterAll(() => {
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
@@ -33,7 +36,7 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
     dirs.push(repo.dir);
     repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
     repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
-    emu = await startCheckedEmulator();
+    emu = await startCheckedEmulator({ now: () => new Date(NOW) });
     const s = emu.state;
     s.addOrg("acme");
     for (const u of ["zed", "sam", "rita"]) s.addOrgMember("acme", u);
@@ -60,7 +63,7 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
   function openPr(action = "opened") {
     repo.branch("zed");
     repo.write(PATH, lease({ grantee: "zed", resource: "platform-admins", role: "member", duration: "1h", reason: "Prod is down: roll back the deploy of INC-77", ticket: "INC-77", breakGlass: true }));
-    const head = repo.commitAll("request");
+    const head = repo.commitAll("request", "2026-11-24T09:59:00Z");
     repo.checkout("main");
     const baseSha = repo.head("main");
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha, head: "zed", headSha: head });
@@ -87,14 +90,14 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const webhook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token", "evidence-key": KEY, "webhook-url": webhook });
+    const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token", "evidence-key": KEY, "webhook-url": webhook }, STEP);
     await new Promise<void>((r) => server.close(() => r()));
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs["break-glass"]).toBe("granted");
     expect([...emu.state.getTeam("acme", "platform-admins")!.members.keys()].sort()).toEqual(["platform-bot", "zed"]);
     expect(comments(number)).toMatch(/Break-glass\*\*: @zed was granted \*\*member\*\* on \*\*platform-admins\*\*/);
-    expect(comments(number)).toMatch(/@acme\/security, @acme\/sre-leads, @carol: review this pull request and \*\*approve and merge it by 20\d\d-/);
+    expect(comments(number)).toMatch(/@acme\/security, @acme\/sre-leads, @carol: review this pull request and \*\*approve and merge it by 2026-11-25T10:00:00Z\*\*/);
     expect(step.stdout.replace(`::add-mask::${KEY}\n`, "")).not.toContain(KEY); // masked, never printed
     // The record reached origin's refs/notes/jit, signed, as the note of the lease's blob.
     const blob = repo.git("rev-parse", `${head}:${PATH}`).trim();
@@ -104,7 +107,7 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
     expect(hook).toEqual([expect.objectContaining({ event: "jit-access.break-glass", grantee: "zed", resource: "platform-admins", pullRequest: number, repository: "acme/access" })]);
 
     // A push to the pull request (synchronize) grants nothing again.
-    const again = await runAction(nodeBin, checkout(), emu.url, { ...event, action: "synchronize" }, { command: "break-glass", token: "test-token", "evidence-key": KEY });
+    const again = await runAction(nodeBin, checkout(), emu.url, { ...event, action: "synchronize" }, { command: "break-glass", token: "test-token", "evidence-key": KEY }, STEP);
     expect(again.status, again.stdout + again.stderr).toBe(0);
     expect(again.outputs["break-glass"]).toBe("already");
     expect(parseNote((await readNotes(repo.dir)).get(blob)!)!.breakGlass).toHaveLength(1);
@@ -129,7 +132,7 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
 
   it("without an evidence key grants nothing, fails the step and says why on the pull request", async () => {
     const { number, event } = openPr();
-    const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token" });
+    const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token" }, STEP);
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
     expect(step.status).toBe(1);
     expect(step.outputs["break-glass"]).toBe("refused");
@@ -141,7 +144,7 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
 
   it("does nothing on an edited pull request", async () => {
     const { number, event } = openPr("edited");
-    const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token", "evidence-key": KEY });
+    const step = await runAction(nodeBin, checkout(), emu.url, event, { command: "break-glass", token: "test-token", "evidence-key": KEY }, STEP);
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs["break-glass"]).toBe("none");
     expect(comments(number)).toBe("");

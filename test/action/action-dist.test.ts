@@ -15,6 +15,8 @@ import { TestRepo, lease } from "../helpers/git-repo.js";
 
 
 const MARKER = "<!-- jit-access:validate -->";
+/** Every step runs at this instant (JIT_TEST_NOW), half an hour after the request was pushed. */
+const STEP = { now: "2026-11-24T10:00:00Z" };
 const dirs: string[] = [];
 afterAll(() => {
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
@@ -29,7 +31,7 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
   beforeEach(async () => {
     repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
     dirs.push(repo.dir);
-    emu = await startCheckedEmulator();
+    emu = await startCheckedEmulator({ now: () => new Date(STEP.now) });
     const s = emu.state;
     s.addOrg("acme");
     for (const u of ["zed", "mallory", "carol", "dave"]) {
@@ -74,7 +76,7 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
     const { pr, headSha, event } = openPullRequest("zed-web", "zed", (r) =>
       r.write("leases/platform-admins/zed-inc-77.yaml", lease({ grantee: "zed", resource: "platform-admins", role: "member", duration: "2h", reason: "Roll back the failed deploy of INC-77", ticket: "INC-77" })),
     );
-    const step = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" });
+    const step = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" }, STEP);
     expect(step.stderr).not.toMatch(/\n\s+at /); // no stack traces
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs.ok).toBe("true");
@@ -103,11 +105,11 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
     expect(step.outputs.approved).toBe("false");
     // One approval is not enough where two groups are required; both make it pass.
     emu.state.addReview("acme", "access", pr.number, { user: "sam", state: "APPROVED", commitId: headSha });
-    const half = await runAction(nodeBin, ws, emu.url, { ...event, action: "submitted" }, { command: "validate", token: "test-token" });
+    const half = await runAction(nodeBin, ws, emu.url, { ...event, action: "submitted" }, { command: "validate", token: "test-token" }, STEP);
     expect(half.outputs.approved).toBe("false");
     expect(approvals().at(-1)).toMatchObject({ conclusion: "action_required" });
     emu.state.addReview("acme", "access", pr.number, { user: "rita", state: "APPROVED", commitId: headSha });
-    const full = await runAction(nodeBin, ws, emu.url, { ...event, action: "submitted" }, { command: "validate", token: "test-token" });
+    const full = await runAction(nodeBin, ws, emu.url, { ...event, action: "submitted" }, { command: "validate", token: "test-token" }, STEP);
     expect(full.outputs.approved).toBe("true");
     expect(approvals().at(-1)).toMatchObject({ conclusion: "success" });
   });
@@ -118,7 +120,7 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
       r.symlink("leases/platform-admins/link.yaml", "mallory.yaml");
       r.write("policy.yaml", readFileSync(join(r.dir, "policy.yaml"), "utf8").replace("maxDuration: 4h", "maxDuration: 30d"));
     });
-    const step = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" });
+    const step = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" }, STEP);
     expect(step.status).toBe(1);
     expect(step.outputs.ok).toBe("false");
     expect(Number(step.outputs.errors)).toBeGreaterThanOrEqual(3);
@@ -134,7 +136,7 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
     expect(runs[0]!.annotations.length).toBeGreaterThanOrEqual(3);
 
     // A second run (e.g. synchronize) updates the same comment instead of adding one.
-    const again = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" });
+    const again = await runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token" }, STEP);
     expect(again.status).toBe(1);
     const comments = emu.state.listComments("acme", "access", pr.number).filter((c) => c.body.includes(MARKER));
     expect(comments).toHaveLength(1);
@@ -157,14 +159,14 @@ describe.each(RUNTIMES)("the bundled Action on %s", (_name, nodeBin) => {
   });
 
   it("refuses to run without a token, with a message and no stack trace", async () => {
-    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "validate", token: "" });
+    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "validate", token: "" }, STEP);
     expect(step.status).toBe(1);
     expect(step.stdout).toMatch(/::error::.*token/i);
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("refuses commands that do not exist", async () => {
-    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "grant-everything", token: "test-token" });
+    const step = await runAction(nodeBin, ws, emu.url, { pull_request: { number: 1 } }, { command: "grant-everything", token: "test-token" }, STEP);
     expect(step.status).toBe(1);
     expect(step.stdout).toMatch(/::error::Unknown command 'grant-everything'/);
   });

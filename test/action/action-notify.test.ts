@@ -42,7 +42,9 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
   let repo: TestRepo;
   let emu: CheckedEmulator;
   const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-  const minutesAgo = (m: number) => iso(Date.now() - m * 60_000);
+  /** Every step runs at this instant (JIT_TEST_NOW); the repository's times are set around it. */
+  const NOW = Date.parse("2026-11-24T10:00:00Z");
+  const minutesAgo = (m: number) => iso(NOW - m * 60_000);
 
   beforeEach(async () => {
     delivered();
@@ -51,7 +53,7 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
     repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
     repo.commitAll("start without leases", "2026-01-20T09:30:00Z");
     repo.git("config", "receive.denyCurrentBranch", "updateInstead"); // the test's origin is a work tree
-    emu = await startCheckedEmulator();
+    emu = await startCheckedEmulator({ now: () => new Date(NOW) });
     const s = emu.state;
     s.addOrg("acme");
     for (const u of ["zed", "dana", "erin"]) s.addOrgMember("acme", u);
@@ -77,7 +79,7 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
   const zedLease = (duration: string) => lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration, reason: "Pull figures for the quarterly report" });
 
   /** A pull request by zed on its own branch; returns it and the payload of a pull_request_target event. */
-  const openPullRequest = (branch: string, content: string, time?: string) => {
+  const openPullRequest = (branch: string, content: string, time = minutesAgo(5)) => {
     repo.branch(branch);
     repo.write(ZED, content);
     const headSha = repo.commitAll(`request on ${branch}`, time);
@@ -93,8 +95,8 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
     });
     return { pr, headSha, payload };
   };
-  const validate = (event: unknown, eventName = "pull_request_target", url = webhook) => runAction(nodeBin, checkout(), emu.url, event, { command: "validate", token: "test-token", "webhook-url": url }, { eventName });
-  const apply = () => runAction(nodeBin, checkout(), emu.url, { ref: "refs/heads/main", repository: { full_name: "acme/access", default_branch: "main" } }, { command: "apply", token: "test-token", "evidence-key": KEY, "webhook-url": webhook }, { eventName: "push" });
+  const validate = (event: unknown, eventName = "pull_request_target", url = webhook) => runAction(nodeBin, checkout(), emu.url, event, { command: "validate", token: "test-token", "webhook-url": url }, { eventName, now: NOW });
+  const apply = () => runAction(nodeBin, checkout(), emu.url, { ref: "refs/heads/main", repository: { full_name: "acme/access", default_branch: "main" } }, { command: "apply", token: "test-token", "evidence-key": KEY, "webhook-url": webhook }, { eventName: "push", now: NOW });
 
   it("request on opened and reopened, not on synchronize; approval once, when a review makes the check pass", async () => {
     const { pr, headSha, payload } = openPullRequest("zed", zedLease("4h"));
@@ -165,7 +167,7 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
     expect(granted.status, granted.stdout + granted.stderr).toBe(0);
     expect(delivered().map((e) => `${String(e.event)} ${String(e.grantee)}`)).toEqual(["jit-access.granted zed"]);
 
-    const mergedAt = Date.now() - 10 * 60_000;
+    const mergedAt = NOW - 10 * 60_000;
     const ext = openPullRequest("zed-more", zedLease("3h"), minutesAgo(20));
     emu.state.addReview("acme", "access", ext.pr.number, { user: "dana", state: "APPROVED", commitId: ext.headSha });
     const extMerge = repo.merge("zed-more", iso(mergedAt));

@@ -14,6 +14,8 @@ import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
 
 const KEY = "evidence-key-for-tests";
+/** Every step runs at this instant (JIT_TEST_NOW). */
+const NOW = "2026-11-24T10:00:00Z";
 const dirs: string[] = [];
 afterAll(() => {
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
@@ -39,7 +41,7 @@ describe.each(RUNTIMES)("the bundled Action's request form on %s", (_name, nodeB
     origin = mkdtempSync(join(tmpdir(), "jit-origin-"));
     dirs.push(seed.dir, origin);
     execFileSync("git", ["clone", "-q", "--bare", seed.dir, origin]);
-    emu = await startCheckedEmulator();
+    emu = await startCheckedEmulator({ now: () => new Date(NOW) });
     const s = emu.state;
     s.addOrg("acme");
     for (const u of ["zed", "mallory", "sam", "rita"]) s.addOrgMember("acme", u);
@@ -56,7 +58,7 @@ describe.each(RUNTIMES)("the bundled Action's request form on %s", (_name, nodeB
   const dispatch = { inputs: {}, ref: "refs/heads/main", repository: { full_name: "acme/access", default_branch: "main" } };
   const formInputs = { command: "request", token: "test-token", resource: "platform-admins", role: "member", duration: "2h", reason: "Roll back the failed deploy of INC-77", ticket: "INC-77", "evidence-key": KEY };
   const request = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
-    runAction(nodeBin, clone(), emu.url, dispatch, { ...formInputs, ...inputs }, { eventName: "workflow_dispatch", extraEnv: { GITHUB_ACTOR: "zed", ...env } });
+    runAction(nodeBin, clone(), emu.url, dispatch, { ...formInputs, ...inputs }, { eventName: "workflow_dispatch", now: NOW, extraEnv: { GITHUB_ACTOR: "zed", ...env } });
   const validate = (number: number) => {
     const pr = emu.state.getPullRequest("acme", "access", number)!;
     const ws = clone();
@@ -66,15 +68,15 @@ describe.each(RUNTIMES)("the bundled Action's request form on %s", (_name, nodeB
       pull_request: { number, user: { login: pr.issue.user.login }, head: { sha: pr.head.sha, ref: pr.head.ref }, base: { sha: git("rev-parse", "main"), ref: "main" } },
       repository: { full_name: "acme/access", default_branch: "main" },
     };
-    return runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token", "evidence-key": KEY, "bot-login": "jit-access[bot]" });
+    return runAction(nodeBin, ws, emu.url, event, { command: "validate", token: "test-token", "evidence-key": KEY, "bot-login": "jit-access[bot]" }, { now: NOW });
   };
 
   it("opens the lease pull request for the actor; validate then accepts it with the actor as requester", async () => {
     const step = await request();
     expect(step.stdout + step.stderr).not.toMatch(/\n\s+at /);
     expect(step.status, step.stdout + step.stderr).toBe(0);
-    expect(step.outputs).toMatchObject({ ok: "true", "pull-request": "1", "pull-request-url": "https://github.com/acme/access/pull/1", lease: expect.stringMatching(/^leases\/platform-admins\/zed-\d{8}-\d{4}\.yaml$/) });
-    expect(step.outputs.branch).toMatch(/^jit\/request\/zed\/platform-admins-\d{8}-\d{6}$/);
+    expect(step.outputs).toMatchObject({ ok: "true", "pull-request": "1", "pull-request-url": "https://github.com/acme/access/pull/1", lease: "leases/platform-admins/zed-20261124-1000.yaml" });
+    expect(step.outputs.branch).toBe("jit/request/zed/platform-admins-20261124-100000");
     expect(step.summary).toContain("Opened [#1](https://github.com/acme/access/pull/1) for @zed");
     const pr = emu.state.getPullRequest("acme", "access", 1)!;
     expect(pr.issue.user.login).toBe("jit-access[bot]"); // the token's own login (GET /user), as no bot-login was given
@@ -95,7 +97,7 @@ describe.each(RUNTIMES)("the bundled Action's request form on %s", (_name, nodeB
     execFileSync("git", ["-C", ws, "switch", "-q", step.outputs.branch!]);
     const t = new TestRepo(ws);
     t.write(path, lease({ grantee: "zed", resource: "platform-admins", role: "maintainer", duration: "4h", reason: "Roll back the failed deploy of INC-77", ticket: "INC-77" }));
-    const head = t.commitAll("escalate");
+    const head = t.commitAll("escalate", NOW);
     t.git("push", "-q", "origin", step.outputs.branch!);
     emu.state.updatePullRequest("acme", "access", 1, { headSha: head });
 

@@ -1,7 +1,8 @@
 // The bundled Action with `revocation: timer`, step by step as the example workflows run it:
-// apply grants and dispatches the timer workflow; the timer's wait step sleeps (real clock)
-// until the expiry; its revoke step revokes and pushes the removal at that moment. The early
-// step revokes only inside a run of the timer workflow itself.
+// apply grants and dispatches the timer workflow; the timer's wait step sleeps until the
+// expiry; its revoke step revokes and pushes the removal at that moment. The early step
+// revokes only inside a run of the timer workflow itself. Every step runs on a pinned clock
+// (JIT_TEST_NOW: it stands still, and the wait's sleeps move it forward at once).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +27,9 @@ resources:
     revocation: timer
 `;
 const LEASE = "leases/fast/zed.yaml";
+const MIN = 60_000;
+/** When zed's lease is merged; every step's clock is pinned relative to it. */
+const MERGED = Date.parse("2026-11-24T09:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 const dirs: string[] = [];
 afterAll(() => {
@@ -45,7 +49,7 @@ describe.each(RUNTIMES)("the bundled Action's timer on %s", (_name, nodeBin) => 
     repo.write(".github/workflows/timer.yml", readFileSync(join(EXAMPLE_REPO, ".github/workflows/timer.yml")));
     repo.commitAll("access repo", "2026-01-01T09:00:00Z");
     repo.git("config", "receive.denyCurrentBranch", "updateInstead"); // origin is a work tree
-    emu = await startCheckedEmulator();
+    emu = await startCheckedEmulator({ now: () => new Date(MERGED) });
     emu.state.addOrg("acme");
     emu.state.addTeam("acme", "fast");
     emu.state.addOrgMember("acme", "dana");
@@ -78,11 +82,9 @@ describe.each(RUNTIMES)("the bundled Action's timer on %s", (_name, nodeBin) => 
   const dispatchEvent = (inputs: Record<string, string>) => ({ inputs, ref: "refs/heads/main", repository: { full_name: "acme/access", default_branch: "main" } });
 
   it("apply starts the timer; its wait step sleeps until the expiry and its revoke step revokes then", async () => {
-    // A 30-minute lease merged almost 30 minutes ago: it ends in about 8 seconds.
-    const merged = Math.floor((Date.now() - 30 * 60_000 + 8_000) / 1000) * 1000;
-    const expiry = merged + 30 * 60_000;
-    mergeLease("30m", merged);
-    const apply = await runAction(nodeBin, checkout(), emu.url, { ref: "refs/heads/main", repository: { default_branch: "main" } }, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push" });
+    const expiry = MERGED + 30 * MIN;
+    mergeLease("30m", MERGED);
+    const apply = await runAction(nodeBin, checkout(), emu.url, { ref: "refs/heads/main", repository: { default_branch: "main" } }, { command: "apply", token: "test-token", "evidence-key": KEY }, { eventName: "push", now: MERGED + 20_000 });
     expect(apply.status, apply.stdout + apply.stderr).toBe(0);
     expect(apply.outputs).toMatchObject({ granted: "1", timers: "1" });
     expect(apply.summary).toContain("### Expiry timers");
@@ -92,17 +94,26 @@ describe.each(RUNTIMES)("the bundled Action's timer on %s", (_name, nodeBin) => 
     expect(d!.ref).toBe("main");
     expect(d!.inputs).toEqual({ lease: LEASE, "expires-at": iso(expiry) });
 
-    // The timer workflow's steps, with the dispatched inputs.
+    // The timer workflow's steps, with the dispatched inputs. The wait step starts a minute
+    // after the merge and sleeps the 29 minutes left in polls that check the lease is still on main.
     const inputs = { command: "timer", lease: d!.inputs.lease!, "expires-at": d!.inputs["expires-at"]!, token: "test-token", "evidence-key": KEY };
     const env = { eventName: "workflow_dispatch", extraEnv: { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/timer.yml@refs/heads/main", GITHUB_ACTOR: "jit-access[bot]" } };
-    const wait = await runAction(nodeBin, checkout(), emu.url, dispatchEvent(d!.inputs), { ...inputs, "timer-phase": "wait" }, env);
-    const woke = Date.now();
+    const poll = `/repos/acme/access/contents/${encodeURIComponent(LEASE)}?ref=main`;
+    const polls = () => emu.requests.filter((r) => r.method === "GET" && r.path === poll).length;
+    const before = polls();
+    const wait = await runAction(nodeBin, checkout(), emu.url, dispatchEvent(d!.inputs), { ...inputs, "timer-phase": "wait" }, { ...env, now: MERGED + MIN });
     expect(wait.status, wait.stdout + wait.stderr).toBe(0);
+    expect(wait.stdout).toContain(`${LEASE} expires at ${iso(expiry)}; waiting 29 minute(s).`);
     expect(wait.outputs.due).toBe("true");
-    expect(woke).toBeGreaterThanOrEqual(expiry);
+    expect(polls() - before).toBe(3); // at 1, 11 and 21 minutes past the merge; woke at 30
     expect(members()).toEqual(["zed"]); // waiting revokes nothing
 
-    const revoke = await runAction(nodeBin, checkout(), emu.url, dispatchEvent(d!.inputs), { ...inputs, "timer-phase": "revoke" }, env);
+    // The revoke step refuses to run before the expiry, and revokes at it.
+    const early = await runAction(nodeBin, checkout(), emu.url, dispatchEvent(d!.inputs), { ...inputs, "timer-phase": "revoke" }, { ...env, now: expiry - 1000 });
+    expect(early.status).toBe(1);
+    expect(early.stdout).toContain(`${LEASE} expires at ${iso(expiry)}, not yet`);
+    expect(members()).toEqual(["zed"]);
+    const revoke = await runAction(nodeBin, checkout(), emu.url, dispatchEvent(d!.inputs), { ...inputs, "timer-phase": "revoke" }, { ...env, now: expiry + 2000 });
     expect(revoke.stdout + revoke.stderr).not.toMatch(/\n\s+at /);
     expect(revoke.status, revoke.stdout + revoke.stderr).toBe(0);
     expect(revoke.outputs).toMatchObject({ ok: "true", expired: "1", revoked: "1" });
@@ -111,23 +122,21 @@ describe.each(RUNTIMES)("the bundled Action's timer on %s", (_name, nodeBin) => 
     const reason = repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)", "main").trim();
     const revokedAt = parseTimestamp(repo.git("log", "-1", "--format=%(trailers:key=Jit-Revoked-At,valueonly)", "main").trim())!;
     expect(reason).toBe("expired");
-    expect(revokedAt).toBeGreaterThanOrEqual(expiry - 1000); // trailers have whole seconds
-    expect(revokedAt - expiry).toBeLessThan(60_000);
+    expect(revokedAt).toBe(expiry + 2000);
   }, 90_000);
 
   it("the early step revokes only in a run of the timer workflow from main", async () => {
-    const merged = Math.floor((Date.now() - 60 * 60_000) / 1000) * 1000;
-    mergeLease("2h", merged);
+    const now = MERGED + 60 * MIN;
+    mergeLease("2h", MERGED);
     emu.state.addTeamMember("acme", "fast", "zed"); // granted by apply
-    // The expiry apply dispatched the timer with: the merge plus 2h (not the clock read again, which may be a second later).
-    const inputs = { command: "timer", "timer-phase": "early", lease: LEASE, "expires-at": iso(merged + 2 * 60 * 60_000), token: "test-token", "evidence-key": KEY };
+    const inputs = { command: "timer", "timer-phase": "early", lease: LEASE, "expires-at": iso(MERGED + 120 * MIN), token: "test-token", "evidence-key": KEY };
     const event = dispatchEvent({ lease: LEASE, "expires-at": inputs["expires-at"] });
-    const elsewhere = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/revoke-now.yml@refs/heads/main", GITHUB_ACTOR: "mallory" } });
+    const elsewhere = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", now, extraEnv: { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/revoke-now.yml@refs/heads/main", GITHUB_ACTOR: "mallory" } });
     expect(elsewhere.status).toBe(1);
     expect(elsewhere.stdout).toMatch(/::error::leases\/fast\/zed\.yaml was not revoked early: this run is not the timer workflow/);
     expect(members()).toEqual(["zed"]);
 
-    const step = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", extraEnv: { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/timer.yml@refs/heads/main", GITHUB_ACTOR: "jit-access[bot]" } });
+    const step = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", now, extraEnv: { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/timer.yml@refs/heads/main", GITHUB_ACTOR: "jit-access[bot]" } });
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(step.outputs).toMatchObject({ ok: "true", expired: "1", revoked: "1" });
     expect(members()).toEqual([]);
@@ -136,14 +145,13 @@ describe.each(RUNTIMES)("the bundled Action's timer on %s", (_name, nodeBin) => 
   }, 60_000);
 
   it("a re-run of the early step by someone else records who re-ran it and whose run it was", async () => {
-    const merged = Math.floor((Date.now() - 60 * 60_000) / 1000) * 1000;
-    mergeLease("2h", merged);
+    const now = MERGED + 60 * MIN;
+    mergeLease("2h", MERGED);
     emu.state.addTeamMember("acme", "fast", "zed"); // granted by apply
-    // The expiry apply dispatched the timer with: the merge plus 2h (not the clock read again, which may be a second later).
-    const inputs = { command: "timer", "timer-phase": "early", lease: LEASE, "expires-at": iso(merged + 2 * 60 * 60_000), token: "test-token", "evidence-key": KEY };
+    const inputs = { command: "timer", "timer-phase": "early", lease: LEASE, "expires-at": iso(MERGED + 120 * MIN), token: "test-token", "evidence-key": KEY };
     const event = dispatchEvent({ lease: LEASE, "expires-at": inputs["expires-at"] });
     const env = { GITHUB_WORKFLOW_REF: "acme/access/.github/workflows/timer.yml@refs/heads/main", GITHUB_ACTOR: "jit-access[bot]", GITHUB_TRIGGERING_ACTOR: "mallory" };
-    const step = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", extraEnv: env });
+    const step = await runAction(nodeBin, checkout(), emu.url, event, inputs, { eventName: "workflow_dispatch", now, extraEnv: env });
     expect(step.status, step.stdout + step.stderr).toBe(0);
     expect(members()).toEqual([]);
     expect(repo.git("log", "-1", "--format=%(trailers:key=Jit-Reason,valueonly)", "main").trim()).toBe("timer cancelled: revoked early (https://github.com/acme/access/actions/runs/42, re-run by @mallory of a run started by @jit-access[bot])");

@@ -347,8 +347,8 @@ describe("expire under faults", () => {
 });
 
 describe.each(RUNTIMES)("the bundled Action's expire with a dropped webhook on %s", (_name, nodeBin) => {
-  // The Action takes its time from the clock: zed's lease ended an hour ago.
-  const w = world(() => Math.floor((Date.now() - 12 * H) / M) * M);
+  // The Action's clock is pinned (JIT_TEST_NOW) at 12:00: zed's lease ended an hour before.
+  const w = world(() => Date.parse("2026-11-24T00:00:00Z"));
   beforeEach(async () => {
     await w.setUp();
     await w.apply(w.clone(), w.at(10));
@@ -357,7 +357,7 @@ describe.each(RUNTIMES)("the bundled Action's expire with a dropped webhook on %
   afterEach(() => w.tearDown());
 
   const expire = (webhook: string) =>
-    runAction(nodeBin, w.clone(), w.emu.url, { schedule: "3-58/5 * * * *", repository: { default_branch: "main" } }, { command: "expire", token: "test-token", "evidence-key": "k", "webhook-url": webhook }, { eventName: "schedule" });
+    runAction(nodeBin, w.clone(), w.emu.url, { schedule: "3-58/5 * * * *", repository: { default_branch: "main" } }, { command: "expire", token: "test-token", "evidence-key": "k", "webhook-url": webhook }, { eventName: "schedule", now: w.at(12) });
 
   const expectRevokedAndCommitted = (step: Awaited<ReturnType<typeof expire>>, start: string[]) => {
     expect(step.status, step.stdout + step.stderr).toBe(0);

@@ -21,6 +21,7 @@ import type { Policy } from "../../src/policy/policy.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
 import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
+import type { MergedRequest } from "../helpers/git-repo.js";
 import { EXAMPLE_REPO, TestRepo, lease } from "../helpers/git-repo.js";
 
 const LEASES = 200;
@@ -69,23 +70,28 @@ beforeAll(async () => {
   s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
   // Merge times spread over the first day, in order; durations 30m to 10h.
   const merges = Array.from({ length: LEASES }, () => DAY0 + rnd(24 * 60) * MIN).sort((a, b) => a - b);
-  for (let i = 0; i < LEASES; i++) {
+  const requests = Array.from({ length: LEASES }, (_, i) => {
     const grantee = `user${i}`;
     const resource = i % 2 ? "team-b" : "team-a";
     const minutes = 30 + rnd(20) * 30;
+    planned.push({ grantee, resource, start: merges[i]!, end: merges[i]! + minutes * MIN });
+    const file = lease({ grantee, resource, role: "member", duration: `${minutes}m`, reason: "Simulated access for the sweep test" });
+    return { branch: `r${i}`, files: { [`leases/${resource}/${grantee}.yaml`]: file }, message: `request ${i}`, time: iso(merges[i]! - 10 * MIN), mergeTime: iso(merges[i]!) };
+  });
+  mergePullRequests(s, repo.mergeAll(requests), planned);
+}, 120_000);
+
+/** The pull requests mergeAll made, approved by dana and merged, as GitHub knows them. */
+function mergePullRequests(s: Emulator["state"], merged: MergedRequest[], leases: Planned[]) {
+  merged.forEach(({ base, head, merge }, i) => {
+    const grantee = leases[i]!.grantee;
     s.addOrgMember("acme", grantee);
-    repo.branch(`r${i}`);
-    repo.write(`leases/${resource}/${grantee}.yaml`, lease({ grantee, resource, role: "member", duration: `${minutes}m`, reason: "Simulated access for the sweep test" }));
-    const head = repo.commitAll(`request ${i}`, iso(merges[i]! - 10 * MIN));
-    repo.checkout("main");
-    const pr = s.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: repo.head("main"), head: `r${i}`, headSha: head });
+    const pr = s.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: base, head: `r${i}`, headSha: head });
     s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
-    const merge = repo.merge(`r${i}`, iso(merges[i]!));
     s.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
     s.associateCommit("acme", "access", merge, pr.number);
-    planned.push({ grantee, resource, start: merges[i]!, end: merges[i]! + minutes * MIN });
-  }
-}, 120_000);
+  });
+}
 
 afterAll(async () => {
   await emu.close();
@@ -180,22 +186,15 @@ describe.concurrent("revocation: timer on a simulated clock", () => {
     s.addRepo("acme", "access", { gitDir: trepo.dir, defaultBranch: "main" });
     // Merges over the first 6 hours; durations 30m to 10h (the longer ones need two timer jobs).
     const merges = Array.from({ length: TIMER_LEASES }, () => DAY0 + rnd(6 * 60) * MIN).sort((a, b) => a - b);
-    for (let i = 0; i < TIMER_LEASES; i++) {
+    const requests = Array.from({ length: TIMER_LEASES }, (_, i) => {
       const grantee = `user${i}`;
       const resource = i % 2 ? "team-b" : "team-a";
       const minutes = 30 + rnd(20) * 30;
-      s.addOrgMember("acme", grantee);
-      trepo.branch(`r${i}`);
-      trepo.write(`leases/${resource}/${grantee}.yaml`, lease({ grantee, resource, role: "member", duration: `${minutes}m`, reason: "Simulated access for the timer test" }));
-      const head = trepo.commitAll(`request ${i}`, iso(merges[i]! - 10 * MIN));
-      trepo.checkout("main");
-      const pr = s.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: trepo.head("main"), head: `r${i}`, headSha: head });
-      s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
-      const merge = trepo.merge(`r${i}`, iso(merges[i]!));
-      s.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
-      s.associateCommit("acme", "access", merge, pr.number);
       tplanned.push({ grantee, resource, start: merges[i]!, end: merges[i]! + minutes * MIN });
-    }
+      const file = lease({ grantee, resource, role: "member", duration: `${minutes}m`, reason: "Simulated access for the timer test" });
+      return { branch: `r${i}`, files: { [`leases/${resource}/${grantee}.yaml`]: file }, message: `request ${i}`, time: iso(merges[i]! - 10 * MIN), mergeTime: iso(merges[i]!) };
+    });
+    mergePullRequests(s, trepo.mergeAll(requests), tplanned);
   }, 120_000);
 
   afterAll(async () => {

@@ -27,8 +27,8 @@ afterAll(() => {
 let repo: TestRepo;
 let emu: CheckedEmulator;
 let merge: string;
-// The Action reads the real clock: the history is set just before now.
-const NOW = Date.now();
+// A fixed now, in process and for the bundled Action (JIT_TEST_NOW); the history is set just before it.
+const NOW = Date.parse("2026-11-24T10:00:00Z");
 const ago = (hours: number) => new Date(NOW - hours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 beforeEach(async () => {
@@ -38,7 +38,7 @@ beforeEach(async () => {
   repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
   repo.git("add", "-A");
   repo.git("commit", "-q", "--amend", "--no-edit");
-  emu = await startCheckedEmulator();
+  emu = await startCheckedEmulator({ now: () => new Date(NOW) });
   const s = emu.state;
   s.addOrg("acme");
   for (const u of ["zed", "dana"]) s.addOrgMember("acme", u);
@@ -143,7 +143,7 @@ describe.each(RUNTIMES)("the bundled Action's audit on %s", (_name, nodeBin) => 
     dirs.push(ws);
     spawnSync("git", ["clone", "-q", "--branch", "main", repo.dir, ws]);
     const event = { repository: { full_name: "acme/access", default_branch: "main" } };
-    const ok = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token", csv: "audit.csv", since: "30d" }, { eventName: "schedule" });
+    const ok = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token", csv: "audit.csv", since: "30d" }, { eventName: "schedule", now: NOW });
     expect(ok.stdout + ok.stderr).not.toMatch(/\n\s+at /);
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(ok.outputs).toMatchObject({ ok: "true", findings: "0", leases: "1" });
@@ -153,14 +153,14 @@ describe.each(RUNTIMES)("the bundled Action's audit on %s", (_name, nodeBin) => 
 
     emu.state.addOrgMember("acme", "eve");
     emu.state.addTeamMember("acme", "prod-db-readers", "eve");
-    const bad = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token", issue: "findings" }, { eventName: "schedule" });
+    const bad = await runAction(nodeBin, ws, emu.url, event, { command: "audit", token: "test-token", issue: "findings" }, { eventName: "schedule", now: NOW });
     expect(bad.status).toBe(1);
     expect(bad.outputs).toMatchObject({ ok: "false", findings: "1" });
     // The report went to an issue as well.
     const issues = emu.state.listIssues("acme", "access").filter((i) => !i.pull);
     expect(issues).toHaveLength(1);
     expect(bad.outputs.issue).toBe(String(issues[0]!.number));
-    expect(issues[0]!.title).toMatch(/^jit-access audit \d{4}-\d{2}-\d{2}: 1 finding\(s\), 1 lease\(s\)$/);
+    expect(issues[0]!.title).toBe("jit-access audit 2026-11-24: 1 finding(s), 1 lease(s)");
     expect(issues[0]!.body).toContain("**standing-undeclared**: eve holds member on prod-db-readers");
     expect(bad.stdout).toContain("::error title=jit-access audit%3A standing-undeclared::eve holds member on prod-db-readers");
   });

@@ -144,10 +144,9 @@ describe("aliases", () => {
     "",
   ].join("\n");
 
-  it("refuses a billion-laughs bomb quickly, at the alias that goes over the limit", () => {
-    const t0 = Date.now();
+  it("refuses a billion-laughs bomb at the alias that goes over the limit, without expanding it", () => {
+    // 9^9 values if expanded; the diagnostic's position shows the count stopped at the 11th alias.
     const r = parse(bomb);
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.value).toBeUndefined();
     expect(r.diagnostics).toHaveLength(1);
     // b holds 9 aliases; c's first *b is the 10th; expanding it reaches the first *a in b (the 11th).
@@ -199,10 +198,9 @@ describe("size and encoding", () => {
     expect(codes(text)).toEqual(["file-too-large"]);
   });
 
-  it("refuses a huge lease before parsing it (a 10 MB file is fast)", () => {
-    const t0 = Date.now();
-    const l = loadLease("leases/x/a.yaml", Buffer.alloc(10 * 1024 * 1024, "a"));
-    expect(Date.now() - t0).toBeLessThan(1000);
+  it("refuses a huge lease before parsing it (10 MB that would not parse)", () => {
+    // 10 MB of nested flow sequences: parsed, it would be a syntax error (and ten million levels deep).
+    const l = loadLease("leases/x/a.yaml", Buffer.alloc(10 * 1024 * 1024, "["));
     expect(summary(l.diagnostics)).toEqual(["error:file-too-large@1:1"]);
   });
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { createContractValidator } from "../../src/emulator/contract.js";
 import type { ExchangeRecord } from "../../src/emulator/index.js";
 import { client, failure } from "./clients.js";
 import { contractValidator, startCheckedEmulator } from "./contract-helper.js";
@@ -50,6 +54,33 @@ describe("contract validator", () => {
     expect(v.check(record({ method: "GET", path: "/user", status: 200 }))[0]?.kind).toBe("missing-body");
     expect(v.check(record({ method: "DELETE", path: "/repos/o/r/issues/comments/1", status: 204, responseBody: { a: 1 } }))[0]?.kind).toBe("unexpected-body");
     expect(v.check(record({ method: "GET", path: "/user", status: 304 }))).toEqual([]);
+  });
+});
+
+describe("contract validator cache", () => {
+  test("validators read back from the cache judge as the ones compiled: same violations, same errors", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jit-contract-cache-"));
+    try {
+      const exchanges = [
+        record({ method: "GET", path: "/orgs/acme", status: 200, responseBody: { login: "acme" } }),
+        record({ method: "GET", path: "/orgs/acme/teams/t/members", status: 200, responseBody: [{ login: 5 }] }),
+        record({ method: "GET", path: "/user", status: 201, responseBody: {} }),
+        record({ method: "DELETE", path: "/repos/o/r/issues/comments/1", status: 404, responseBody: [1] }),
+        record({ method: "POST", path: "/repos/o/r/issues/1/comments", status: 201, responseBody: { id: "x" }, requestBody: { body: 5 } }),
+      ];
+      const compiled = createContractValidator(undefined, { validateRequests: true, cache: dir });
+      const first = exchanges.map((e) => compiled.check(e));
+      expect(first.flat().map((v) => v.kind)).toEqual(["response-schema", "response-schema", "undocumented-status", "response-schema", "response-schema", "request-schema"]);
+      const entries = readdirSync(dir);
+      expect(entries).toHaveLength(1); // one description, one key
+      expect(readdirSync(join(dir, entries[0]!)).filter((f) => f.endsWith(".cjs")).length).toBeGreaterThan(3);
+      const cached = createContractValidator(undefined, { validateRequests: true, cache: dir });
+      expect(exchanges.map((e) => cached.check(e))).toEqual(first);
+      const uncached = createContractValidator(undefined, { validateRequests: true, cache: false });
+      expect(exchanges.map((e) => uncached.check(e))).toEqual(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

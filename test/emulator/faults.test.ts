@@ -47,11 +47,34 @@ describe("fixed faults", () => {
     expect(emu.requests.map((r) => r.status)).toEqual([502, 502, 201]);
   });
 
-  test("delay", async () => {
-    emu.faults.add({ route: "/orgs/{org}", status: 500, delayMs: 150 });
-    const started = Date.now();
-    await failure(client(emu.url).orgs.get({ org: "acme" }));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  test("delay: the answer waits for it", async () => {
+    // The delay is held by the test, not timed: nothing is answered until it is released.
+    const sleeps: number[] = [];
+    let release = () => {};
+    let asleep = () => {};
+    const sleeping = new Promise<void>((r) => (asleep = r));
+    const slow = await startCheckedEmulator({
+      sleep: (ms) => {
+        sleeps.push(ms);
+        asleep();
+        return new Promise<void>((done) => (release = done));
+      },
+    });
+    try {
+      slow.state.addOrg("acme");
+      slow.faults.add({ route: "/orgs/{org}", status: 500, delayMs: 150 });
+      let answered = false;
+      const pending = failure(client(slow.url).orgs.get({ org: "acme" })).then((err) => ((answered = true), err));
+      await sleeping;
+      expect(sleeps).toEqual([150]);
+      expect(answered).toBe(false);
+      expect(slow.requests).toEqual([]);
+      release();
+      expect((await pending).status).toBe(500);
+      expect(slow.requests.map((r) => [r.status, r.fault])).toEqual([[500, true]]);
+    } finally {
+      await slow.close();
+    }
   });
 
   test("a fault status 403 is a secondary rate limit by default, which throttling retries", async () => {

@@ -20,6 +20,12 @@ export function cleanupSteps(): void {
 export interface StepOptions {
   eventName?: string;
   extraEnv?: Record<string, string>;
+  /**
+   * The step's clock (ms since the epoch or RFC 3339), pinned through JIT_TEST_NOW: it stands
+   * still there and the timer's sleeps move it forward at once. Pass it in every test: a step
+   * without it reads the real clock.
+   */
+  now?: number | string;
 }
 
 export interface StepResult {
@@ -88,6 +94,7 @@ export async function runAction(nodeBin: string, ws: string, emuUrl: string, eve
     GITHUB_SERVER_URL: "https://github.com",
     GITHUB_RUN_ID: "42",
     RUNNER_TEMP: tmp,
+    ...(opts.now !== undefined ? { JIT_TEST_NOW: typeof opts.now === "number" ? new Date(opts.now).toISOString() : opts.now } : {}),
     ...opts.extraEnv,
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;

@@ -3,7 +3,7 @@
  * from scratch), with commits at chosen times, branches and merges.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -92,9 +92,71 @@ export class TestRepo {
     return this.head();
   }
 
+  /**
+   * Many pull requests at once, each as branch() + write() + commitAll() + merge() would make
+   * it: a branch from main with one commit (the files; null removes one), merged into main with
+   * `git merge --no-ff`'s commit. One `git fast-import` process for all of them instead of
+   * seven git processes each. The work tree is left at main.
+   */
+  mergeAll(requests: MergeRequest[]): MergedRequest[] {
+    const stamp = (iso: string | undefined) => {
+      const ms = iso === undefined ? Date.parse(this.time ?? "") : Date.parse(iso);
+      if (Number.isNaN(ms)) throw new Error(`mergeAll needs a time for every commit (got '${iso ?? this.time}')`);
+      return `${Math.floor(ms / 1000)} +0000`;
+    };
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    const who = (iso: string | undefined) => `author Test <test@example.com> ${stamp(iso)}\ncommitter Test <test@example.com> ${stamp(iso)}\n`;
+    let main = this.head("main");
+    let mark = 0;
+    const out: string[] = [];
+    const marks: Array<{ base: string; head: number; merge: number }> = [];
+    for (const r of requests) {
+      const changes: string[] = [];
+      for (const [path, content] of Object.entries(r.files)) {
+        if (content === null) changes.push(`D ${path}\n`);
+        else {
+          out.push(`blob\nmark :${++mark}\n${data(content)}`);
+          changes.push(`M 100644 :${mark} ${path}\n`);
+        }
+      }
+      const head = ++mark;
+      out.push(`commit refs/heads/${r.branch}\nmark :${head}\n${who(r.time)}${data(`${r.message}\n`)}from ${main}\n${changes.join("")}\n`);
+      const merge = ++mark;
+      out.push(`commit refs/heads/main\nmark :${merge}\n${who(r.mergeTime)}${data(`Merge ${r.branch}\n`)}from ${main}\nmerge :${head}\n${changes.join("")}\n`);
+      marks.push({ base: main, head, merge });
+      main = `:${merge}`;
+    }
+    const marksFile = join(this.dir, ".git", "jit-test-marks");
+    execFileSync("git", ["fast-import", "--quiet", `--export-marks=${marksFile}`], { cwd: this.dir, env: this.env(), input: out.join("") });
+    const sha = new Map(readFileSync(marksFile, "utf8").trim().split("\n").map((l) => l.split(" ") as [string, string]));
+    rmSync(marksFile);
+    this.git("reset", "-q", "--hard", "main");
+    const resolve = (ref: string) => (ref.startsWith(":") ? sha.get(ref)! : ref);
+    return marks.map((m) => ({ base: resolve(m.base), head: sha.get(`:${m.head}`)!, merge: sha.get(`:${m.merge}`)! }));
+  }
+
   cleanup(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** One pull request for TestRepo.mergeAll: its branch, files, commit message and times (RFC 3339). */
+export interface MergeRequest {
+  branch: string;
+  /** Path → content; null removes the file. */
+  files: Record<string, string | null>;
+  message: string;
+  /** The branch commit's time (default: the repo's `time`). */
+  time?: string;
+  /** The merge commit's time (default: the repo's `time`). */
+  mergeTime?: string;
+}
+
+export interface MergedRequest {
+  /** main before the merge (the pull request's base), the branch commit and the merge commit. */
+  base: string;
+  head: string;
+  merge: string;
 }
 
 export function lease(fields: Record<string, string | boolean | undefined>): string {
