@@ -15,7 +15,10 @@ it("mergeAll makes the very commits branch, commitAll and merge make, in one git
     }));
     const oneByOne = requests.map((r) => {
       a!.branch(r.branch);
-      for (const [path, content] of Object.entries(r.files)) (content === null ? a!.remove(path) : a!.write(path, content));
+      for (const [path, content] of Object.entries(r.files)) {
+        if (content === null) a!.remove(path);
+        else a!.write(path, content);
+      }
       const head = a!.commitAll(r.message, r.time);
       a!.checkout("main");
       return { base: a!.head("main"), head, merge: a!.merge(r.branch, r.mergeTime) };
