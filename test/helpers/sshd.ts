@@ -19,7 +19,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
@@ -62,6 +62,10 @@ export interface TestSshd {
   setPrincipals(principals: string[]): Promise<void>;
   /** adds ssh-keygen KRL specification lines ("serial: 3", "id: lease-1", …); takes effect on the next connection */
   revoke(specLines: string[]): Promise<void>;
+  /** replaces the server's KRL (RevokedKeys) with these bytes, as a fetch timer would; takes effect on the next connection */
+  installKrl(bytes: Uint8Array): Promise<void>;
+  /** the server's KRL file (RevokedKeys) */
+  readonly krlPath: string;
   /** a new ed25519 user key in the client directory */
   newUserKey(name: string): Promise<UserKey>;
   /** signs a user key with the test CA; returns the certificate path */
@@ -227,6 +231,12 @@ export async function startTestSshd(): Promise<TestSshd> {
       await runOk(sshKeygen, ["-q", "-k", "-u", "-f", krl, "-s", `${caKey}.pub`, spec]);
       chmodSync(krl, 0o644);
     },
+    async installKrl(bytes) {
+      const next = `${krl}.new`;
+      writeFileSync(next, bytes, { mode: 0o644 });
+      renameSync(next, krl);
+    },
+    krlPath: krl,
     async newUserKey(name) {
       const path = join(client, `${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${++keyCount}`);
       await runOk(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path]);
@@ -290,6 +300,8 @@ export function useTestSshd(): TestSshd {
     log: () => need().log(),
     setPrincipals: (p) => need().setPrincipals(p),
     revoke: (s) => need().revoke(s),
+    installKrl: (b) => need().installKrl(b),
+    get krlPath() { return need().krlPath; },
     newUserKey: (n) => need().newUserKey(n),
     signUserKey: (k, o) => need().signUserKey(k, o),
     ssh: (k, c, o) => need().ssh(k, c, o),
