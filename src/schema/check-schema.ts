@@ -41,7 +41,8 @@ function toDiagnostics(kind: SchemaKind, file: string, doc: ParsedYaml, errors: 
   return out;
 }
 
-const PROVIDER_DEFINITION: Record<string, string> = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole" };
+const PROVIDER_DEFINITION: Record<string, string> = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole", postgres: "postgres", "ssh-certificate": "sshCertificate", command: "command" };
+const PROVIDER_DEFINITIONS = Object.values(PROVIDER_DEFINITION);
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v = root;
@@ -59,7 +60,7 @@ function valueAt(root: unknown, pointer: string): unknown {
  */
 function irrelevantBranch(root: unknown, e: ErrorObject, all: ErrorObject[]): boolean {
   const provider = /^(.*\/provider)(?:\/|$)/.exec(e.instancePath);
-  if (provider && e.schemaPath.includes("/definitions/github")) {
+  if (provider && PROVIDER_DEFINITIONS.some((d) => e.schemaPath.includes(`/definitions/${d}/`))) {
     const type = (valueAt(root, provider[1]!) as { type?: unknown } | undefined)?.type;
     const want = typeof type === "string" ? PROVIDER_DEFINITION[type] : undefined;
     if (!want) return !e.instancePath.endsWith("/type") || e.keyword !== "const";
@@ -132,7 +133,7 @@ function describe(kind: SchemaKind, file: string, doc: ParsedYaml, e: ErrorObjec
     }
     case "const": {
       if (kind === "policy" && e.instancePath.endsWith("/provider/type")) {
-        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), "provider.type must be one of \"github-team\", \"github-repo\", \"github-org-role\", \"postgres\".");
+        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), "provider.type must be one of \"github-team\", \"github-repo\", \"github-org-role\", \"postgres\", \"ssh-certificate\", \"command\".");
       }
       const allowed = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);
