@@ -26,6 +26,7 @@ import { resourceOrg } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
 import { listResources } from "../providers/list-resources.js";
 import { UsageError } from "../diagnostics/usage-error.js";
+import { credentialDelivery } from "../credentials/deliver-credentials.js";
 import { executePlan } from "../reconcile/execute-plan.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
 import { leaseWindows } from "../reconcile/lease-windows.js";
@@ -331,7 +332,9 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
-  const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
+  // Credentials (encrypted) and public artifacts (SSH certificates) a grant makes go to the lease's pull request.
+  const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: prOf });
+  const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!, delivery);
 
   // Evidence: one note per commit, merged with what is there, signed.
   const byCommit = new Map<string, LeaseEvidence[]>();
