@@ -114,7 +114,7 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
     }
     if (r.provider.type === "command") {
       const run = r.provider.run;
-      if (/^leases(?:\/|$)/.test(run) || /^\.git(?:\/|$)/.test(run)) err("policy-command-path", `${base}/provider/run`, `'${run}' is inside ${run.startsWith(".git") ? ".git" : "leases/"}: a command must be a file the policy admins own (outside leases/, where requesters write).`, "Keep commands in a folder like commands/.");
+      if (/^leases(?:\/|$)/.test(run)) err("policy-command-path", `${base}/provider/run`, `'${run}' is inside leases/: a command must be a file the policy admins own (outside leases/, where requesters write).`, "Keep commands in a folder like commands/.");
       r.provider.env?.forEach((name, i) => {
         if (COMMAND_ENV_REFUSED.test(name)) err("policy-command-env", `${base}/provider/env/${i}`, `A command may not receive ${name}: it holds the bot's own credentials.`, "Give the command a credential of its own, in a variable of its own.");
       });

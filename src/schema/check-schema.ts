@@ -139,6 +139,7 @@ function describe(kind: SchemaKind, file: string, doc: ParsedYaml, e: ErrorObjec
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);
     }
     case "enum": {
+      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) return undefined; // the const line says it, once
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(", ");
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be one of ${allowed}.`);
     }
@@ -190,7 +191,10 @@ function article(t: string): string {
 }
 
 function patternHelp(pointer: string): string {
-  const last = pointer.split("/").pop() ?? "";
+  const last = [...pointer.split("/")].reverse().find((seg) => !/^\d+$/.test(seg)) ?? "";
+  if (last === "run") return "use a path in this repo like commands/grant.mjs (no leading . or /, no .. or empty parts)";
+  if (last === "env") return "use an environment variable name in capitals, like JIT_PG_PROD";
+  if (last === "sourceAddress") return "use an address or CIDR range, like 10.0.0.0/8";
   if (last === "duration" || /^max|Ahead$|Within$|remindBefore/.test(last)) return "use days, hours and minutes like 30m, 4h or 1d12h";
   if (last === "grantee") return "use a GitHub login like alice";
   if (last === "resource") return "use a resource id from policy.yaml (lowercase letters, digits and dashes)";
