@@ -11,6 +11,7 @@ import type { ApplyResult } from "../commands/apply.js";
 import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import { createProviderRegistry } from "../providers/registry.js";
+import { providerRun } from "./provider-run.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { Policy } from "../policy/policy.js";
 import type { ActionContext } from "./context.js";
@@ -34,7 +35,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
     ref: "HEAD",
     ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}),
     ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
-    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
+    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh, await providerRun(ctx, opts.evidenceKey))),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
   });

@@ -303,6 +303,18 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
+  const pushTo = values.push as string | undefined;
+  const now = nowFrom(values.now as string | undefined, io);
+  const ref = (values.ref as string | undefined) ?? "HEAD";
+  // Providers get the environment (secrets such as an SSH CA key), the time, the ledger (with
+  // the evidence key; pushed to --push REMOTE, else kept in this repo) and the checkout.
+  let ledger;
+  if (evidenceKey) {
+    const { fetchLedger, gitLedger } = await import("../git/provider-ledger.js");
+    if (pushTo) await fetchLedger(repoDir, pushTo);
+    ledger = gitLedger({ repoDir, repository: `${owner}/${repo}`, key: evidenceKey, ...(pushTo ? { remote: pushTo } : {}), now, log: (l) => io.err(`${l}\n`) });
+  }
+  const registry = createProviderRegistry(gh, { env: io.env, now, log: (l) => io.err(`${l}\n`), ...(ledger ? { ledger } : {}), accessRepo: { dir: repoDir, ref } });
   const options = {
     gh,
     repoDir,
@@ -310,24 +322,29 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     repo,
     defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
     policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
-    now: nowFrom(values.now as string | undefined, io),
-    ref: (values.ref as string | undefined) ?? "HEAD",
+    now,
+    ref,
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(botLogin ? { botLogin } : {}),
-    providerFor: ((registry) => (id: string, policy: Policy) => registry(policy.resources.get(id)!))(createProviderRegistry(gh)),
+    providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),
   };
-  const pushTo = values.push as string | undefined;
   const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
   let expired;
-  if (mode === "revoke") {
-    const actor = (values.actor as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repoDir));
-    if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
-    const reason = values.reason as string | undefined;
-    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(reason ? { reason } : {}) });
-  } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
-  const result = expired ? expired.apply : await runApply(options);
+  let result;
+  try {
+    if (mode === "revoke") {
+      const actor = (values.actor as string | undefined) ?? io.env.GITHUB_ACTOR ?? (await gitUser(repoDir));
+      if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
+      const reason = values.reason as string | undefined;
+      expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...(reason ? { reason } : {}) });
+    } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
+    result = expired ? expired.apply : await runApply(options);
+  } finally {
+    // Database connections and the like end with the run.
+    await registry.close();
+  }
 
   if (expired) {
     for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})\n`);

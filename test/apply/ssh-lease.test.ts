@@ -20,6 +20,7 @@ import { createClient } from "../../src/github/client.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { LEDGER_REF, gitLedger } from "../../src/git/provider-ledger.js";
 import { loadPolicy } from "../../src/policy/load-policy.js";
+import type { Policy } from "../../src/policy/policy.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
 import { parseCertificate } from "../../src/ssh/user-certificate.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
@@ -90,7 +91,7 @@ afterEach(async () => {
 
 const options = (now: number) => {
   const registry = createProviderRegistry(gh, { env: { JIT_SSH_CA: readFileSync(sshd.caKey, "utf8") }, now, ledger: gitLedger({ repoDir: repo.dir, repository: "acme/access", key: "evidence-key", now }), accessRepo: { dir: repo.dir, ref: "HEAD" } });
-  return { gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now, ref: "HEAD", evidenceKey: "evidence-key", providerFor: (id: string, p: { resources: Map<string, never> }) => registry(p.resources.get(id)!), dryRun: false };
+  return { gh, repoDir: repo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now, ref: "HEAD", evidenceKey: "evidence-key", providerFor: (id: string, p: Policy) => registry(p.resources.get(id)!), dryRun: false };
 };
 
 async function jit(argv: string[]): Promise<{ code: number; out: string; err: string }> {
