@@ -3,7 +3,8 @@
  * GitHub API emulator in this process, on a simulated clock — request, validation,
  * approvals, merge, grant, reminder, an extension (where the policy allows one), expiry and
  * the revocation commit — printed as a user would see it on GitHub. Runs the bundled
- * example by default, or a user's own repo with --repo.
+ * example by default, or a user's own repo with --repo. Then an SSH lease: the certificate
+ * apply posts, printed with its validity (src/commands/sandbox-ssh.ts).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +30,7 @@ import { runApply } from "./apply.js";
 import { runAudit } from "./audit.js";
 import { runExpire } from "./expire.js";
 import { runRequest } from "./request.js";
+import { runSshSandbox } from "./sandbox-ssh.js";
 import { runValidate } from "./validate.js";
 
 const MIN = 60_000;
@@ -223,8 +225,11 @@ export async function runSandbox(o: { source: string; out: (s: string) => void; 
     const life = audit.leases.find((l) => l.path === req.path);
     for (const e of life?.events ?? []) say(`  ${e.at !== undefined ? formatTimestamp(e.at) : "—".padEnd(20)}  ${e.kind.padEnd(9)} ${e.by ? `@${e.by} ` : ""}${e.detail}${e.commit ? ` (${e.commit.slice(0, 7)})` : ""}\n`);
     const audited = audit.findings.length === 0 && life?.status === "ended" && life.why === "expired";
-    const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited;
-    say(`\nSandbox ${ok ? `completed: granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, every step on record.` : "found problems (see above)."}\n`);
+
+    // An SSH lease: the certificate, and its validity (the lease window).
+    const sshOk = await runSshSandbox({ dir, g, emu, gh, org, requester, approver: approvers[0] ?? requester, start: t9 + 5 * MIN, say, base });
+    const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited && sshOk;
+    say(`\nSandbox ${ok ? `completed: granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, an SSH certificate valid exactly for its lease, every step on record.` : "found problems (see above)."}\n`);
     return ok;
   } finally {
     await emu.close();
