@@ -133,7 +133,14 @@ function launch(config: string, owner: Owner, logFile: string, port: number): Pr
   });
 }
 
-export async function startTestSshd(): Promise<TestSshd> {
+export interface SshdOptions {
+  /** files to place in the server's directory (readable by sshd's user) before it starts, e.g. a ForceCommand script */
+  files?: Record<string, { content: string; mode?: number }>;
+  /** more sshd_config lines; `{server}` stands for the server's directory */
+  extraConfig?: string[];
+}
+
+export async function startTestSshd(opts: SshdOptions = {}): Promise<TestSshd> {
   requireCommand(SSHD, "openssh-server");
   const sshKeygen = requireCommand("ssh-keygen", "openssh-client");
   const sshClient = requireCommand("ssh", "openssh-client");
@@ -161,8 +168,14 @@ export async function startTestSshd(): Promise<TestSshd> {
   copyFileSync(`${caKey}.pub`, join(server, "ca.pub"));
   await runOk(sshKeygen, ["-q", "-k", "-f", krl]); // an empty KRL: a missing one refuses every certificate
   writeFileSync(join(principalsDir, owner.user), "");
+  const extraFiles = Object.entries(opts.files ?? {}).map(([name, f]) => {
+    const path = join(server, name);
+    writeFileSync(path, f.content, { mode: f.mode ?? 0o644 });
+    chmodSync(path, f.mode ?? 0o644);
+    return path;
+  });
   if (owner.uid !== undefined && owner.gid !== undefined) {
-    for (const p of [server, principalsDir, hostKey, `${hostKey}.pub`, join(server, "ca.pub"), krl, join(principalsDir, owner.user)]) {
+    for (const p of [server, principalsDir, hostKey, `${hostKey}.pub`, join(server, "ca.pub"), krl, join(principalsDir, owner.user), ...extraFiles]) {
       chownSync(p, owner.uid, owner.gid);
     }
   }
@@ -190,6 +203,7 @@ export async function startTestSshd(): Promise<TestSshd> {
       "UseDNS no",
       "PrintMotd no",
       "LogLevel VERBOSE",
+      ...(opts.extraConfig ?? []).map((l) => l.replaceAll("{server}", server)),
       // newer OpenSSH penalizes sources with failed logins: tests provoke them from 127.0.0.1
       ...(major > 9 || (major === 9 && minor >= 8) ? ["PerSourcePenalties no"] : []),
       "",
@@ -278,10 +292,10 @@ export async function startTestSshd(): Promise<TestSshd> {
 }
 
 /** Registers beforeAll/afterAll hooks for one sshd per test file; use the fields inside tests. */
-export function useTestSshd(): TestSshd {
+export function useTestSshd(opts: SshdOptions = {}): TestSshd {
   let sshd: TestSshd | undefined;
   beforeAll(async () => {
-    sshd = await startTestSshd();
+    sshd = await startTestSshd(opts);
   });
   afterAll(async () => {
     await sshd?.stop();
