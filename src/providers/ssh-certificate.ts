@@ -30,7 +30,7 @@ import { selectRecipientKeys } from "../credentials/ssh-public-key.js";
 import { SSH_PRINCIPAL } from "../policy/policy.js";
 import type { Resource, SshCertificateConfig } from "../policy/policy.js";
 import { buildKrl } from "../ssh/krl.js";
-import { CertificateError, formatValidity, signUserCertificate } from "../ssh/user-certificate.js";
+import { formatValidity, signUserCertificate } from "../ssh/user-certificate.js";
 import type { LedgerFile, LedgerRecord, ProviderLedger } from "./ledger.js";
 import type { ProviderContext } from "./provider-context.js";
 import type { Grant, GrantOptions, GrantOutcome, Provider } from "./provider.js";
