@@ -215,7 +215,8 @@ Options:
   --print           Show what would be written; write nothing
   --repo DIR        Access repo checkout (default: current directory)
   --repository O/N  The access repo on GitHub (default: $GITHUB_REPOSITORY or the origin remote)
-  --bot-login L     Only trust comments by this login (default: $JIT_BOT_LOGIN)
+  --bot-login L     Only trust comments by this login (default: $JIT_BOT_LOGIN; without
+                    it, comments by any bot account, which a person cannot post as)
   --token TOKEN     GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN)
   --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
 

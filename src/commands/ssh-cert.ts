@@ -5,8 +5,8 @@
  * `<key>-cert.pub` (e.g. ~/.ssh/id_ed25519-cert.pub), where plain `ssh` finds it.
  *
  * Only certificates that read as OpenSSH user certificates with a valid CA signature, for a
- * key found locally, are written; with the bot's login known, only its comments count; the
- * newest comment wins. What is written is printed: principals, validity, serial, key id, CA.
+ * key found locally, are written; only the bot's comments count (its login when known, else
+ * any bot account: a person cannot post as one); the newest such comment wins. What is written is printed: principals, validity, serial, key id, CA.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { UsageError } from "../diagnostics/usage-error.js";
@@ -65,9 +65,11 @@ async function pullRequestOf(o: SshCertOptions): Promise<number> {
 export async function runSshCert(o: SshCertOptions): Promise<SshCertResult> {
   const number = await pullRequestOf(o);
   const comments = await o.gh.paginate(o.gh.rest.issues.listComments, { owner: o.owner, repo: o.repo, issue_number: number, per_page: 100 });
-  const ours = comments.filter((c) => (c.body ?? "").startsWith(`${PUBLISHED_MARKER} kind=ssh-certificates `) && (!o.botLogin || c.user?.login.toLowerCase() === o.botLogin.toLowerCase()));
+  // Anyone can comment: only the bot's comments count (its login when known, else any bot account — people cannot make one).
+  const byBot = (c: (typeof comments)[number]) => (o.botLogin ? c.user?.login.toLowerCase() === o.botLogin.toLowerCase() : c.user?.type === "Bot");
+  const ours = comments.filter((c) => (c.body ?? "").startsWith(`${PUBLISHED_MARKER} kind=ssh-certificates `) && byBot(c));
   const newest = ours.at(-1);
-  if (!newest) throw new UsageError("ssh-cert-none", `Pull request #${number} has no SSH certificates${o.botLogin ? ` posted by ${o.botLogin}` : ""} (yet): they are posted when the apply run grants the lease.`);
+  if (!newest) throw new UsageError("ssh-cert-none", `Pull request #${number} has no SSH certificates posted by ${o.botLogin ?? "a bot account"} (yet): they are posted when the apply run grants the lease.`);
   const skipped: string[] = [];
   const certs: Array<{ line: string; c: UserCertificate }> = [];
   for (const line of (newest.body ?? "").split("\n").map((l) => l.trim()).filter((l) => CERT_LINE.test(l))) {

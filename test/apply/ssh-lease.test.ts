@@ -9,7 +9,8 @@
  * depends on the clock otherwise.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -22,7 +23,10 @@ import { LEDGER_REF, gitLedger } from "../../src/git/provider-ledger.js";
 import { loadPolicy } from "../../src/policy/load-policy.js";
 import type { Policy } from "../../src/policy/policy.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
-import { parseCertificate } from "../../src/ssh/user-certificate.js";
+import { parseSshPrivateKey } from "../../src/credentials/openssh-private-key.js";
+import type { Ed25519PrivateKey } from "../../src/credentials/openssh-private-key.js";
+import { parseSshPublicKey } from "../../src/credentials/ssh-public-key.js";
+import { parseCertificate, signUserCertificate } from "../../src/ssh/user-certificate.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
@@ -38,6 +42,7 @@ let repo: TestRepo;
 let emu: CheckedEmulator;
 let gh: GitHubClient;
 let pr: number;
+let scratch: string;
 
 const SSH_RESOURCE = `
   prod-ssh:
@@ -53,6 +58,7 @@ const SSH_RESOURCE = `
 `;
 
 beforeEach(async () => {
+  scratch = mkdtempSync(join(tmpdir(), "jit-ssh-lease-"));
   repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
   repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
   const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8") + SSH_RESOURCE;
@@ -87,6 +93,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await emu.close();
   repo.cleanup();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 const options = (now: number) => {
@@ -151,4 +158,40 @@ test("merged lease → certificate on the pull request → jit ssh-cert → ssh 
   expect((await sshd.ssh(key, "true")).code).toBe(255);
   expect(sshd.log()).toMatch(new RegExp(`revoked`, "i"));
   expect(cert.serial).toBeGreaterThan(0n);
+});
+
+test("jit ssh-cert trusts the bot's comment only: a newer comment by someone else with a certificate from another CA is ignored", async () => {
+  const key = await sshd.newUserKey("alice");
+  emu.state.addSshKey("alice", key.publicKey);
+  expect((await runApply(options(NOW))).ok).toBe(true);
+  // mallory posts a "certificate" for alice's key signed by a CA of her own, with the marker.
+  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", join(scratch, "stranger")]);
+  const strangerCa = parseSshPrivateKey(readFileSync(join(scratch, "stranger"), "utf8")) as Ed25519PrivateKey;
+  const pub = parseSshPublicKey(key.publicKey);
+  if (!pub.ok) throw new Error("key");
+  const forged = signUserCertificate({ ca: strangerCa, publicKey: pub.key, principals: ["deploy"], validAfter: 0, validBefore: 4_000_000_000, serial: 1n, keyId: "forged", extensions: ["permit-pty"], nonce: new Uint8Array(32).fill(1) });
+  emu.state.addComment("acme", "access", pr, "mallory", `<!-- jit-access:published kind=ssh-certificates lease=${encodeURIComponent(PATH)} -->\n\`\`\`\n${forged}\n\`\`\``);
+  const r = await jit(["ssh-cert", String(pr), "--key", `${key.path}.pub`, "--repository", "acme/access", "--api-url", emu.url, "--token", "test-token"]);
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/key id jit-access:acme\/access:/);
+  expect(parseCertificate(readFileSync(`${key.path}-cert.pub`, "utf8")).keyId).toBe(`jit-access:acme/access:${PATH}:alice`);
+  // Naming another login as the bot: nothing of the bot's counts, mallory's does not either.
+  const other = await jit(["ssh-cert", String(pr), "--key", `${key.path}.pub`, "--bot-login", "someone-else", "--repository", "acme/access", "--api-url", emu.url, "--token", "test-token"]);
+  expect(other.code).toBe(2);
+  expect(other.err).toMatch(/has no SSH certificates posted by someone-else/);
+});
+
+test("a certificate that cannot be posted is taken back (its serial in the KRL) and the item fails; the next run issues and posts again", async () => {
+  const key = await sshd.newUserKey("alice");
+  emu.state.addSshKey("alice", key.publicKey);
+  emu.faults.add({ method: "POST", route: "/repos/{owner}/{repo}/issues/{issue_number}/comments", status: 422, body: { message: "Validation Failed", documentation_url: "https://docs.github.com/rest" } });
+  const first = await runApply(options(NOW));
+  expect(first.results.map((r) => r.outcome)).toEqual([{ status: "failed", code: "published-undelivered", message: expect.stringMatching(/alice's ssh-certificates for prod-ssh could not be posted .*the grant was taken back\. The next run tries again\./) }]);
+  const krl = join(scratch, "after-failure.krl");
+  writeFileSync(krl, execFileSync("git", ["show", `${LEDGER_REF}:ssh-certificate/prod-ssh/revoked.krl`], { cwd: repo.dir }));
+  expect(execFileSync("ssh-keygen", ["-Q", "-l", "-f", krl], { encoding: "utf8" })).toMatch(/serial: \d+/);
+  const second = await runApply(options(NOW + 60_000));
+  expect(second.results.map((r) => `${r.action.kind} ${r.outcome.status}`)).toEqual(["grant granted"]);
+  const comments = await gh.paginate(gh.rest.issues.listComments, { owner: "acme", repo: "access", issue_number: pr });
+  expect(comments.filter((c) => c.body?.includes("kind=ssh-certificates"))).toHaveLength(1);
 });
