@@ -18,7 +18,9 @@ export function validatorsSource(root) {
   addFormats(ajv, ["date-time"]);
   ajv.addSchema(JSON.parse(readFileSync(join(root, "schemas/lease.v1.schema.json"), "utf8")), "lease");
   ajv.addSchema(JSON.parse(readFileSync(join(root, "schemas/policy.v1.schema.json"), "utf8")), "policy");
-  let code = standaloneCode(ajv, { lease: "lease", policy: "policy" });
+  ajv.addSchema(JSON.parse(readFileSync(join(root, "schemas/command-request.v1.schema.json"), "utf8")), "commandRequest");
+  ajv.addSchema(JSON.parse(readFileSync(join(root, "schemas/command-reply.v1.schema.json"), "utf8")), "commandReply");
+  let code = standaloneCode(ajv, { lease: "lease", policy: "policy", commandRequest: "commandRequest", commandReply: "commandReply" });
   // Turn the CommonJS requires of ajv's runtime helpers into ESM namespace imports. How a
   // CommonJS module looks through `import * as` differs between Node, esbuild and vitest
   // (module.exports under .default, or its properties directly), so __cjs reads either way.
@@ -42,8 +44,10 @@ export function validatorsSource(root) {
   return `${header}\n${code.replace(/^"use strict";/, "")}\n`;
 }
 
-export const VALIDATORS_DTS = `// Generated with validators.js. Standalone ajv validators for the lease and policy schemas.
+export const VALIDATORS_DTS = `// Generated with validators.js. Standalone ajv validators for the lease, policy and command provider schemas.
 import type { ValidateFunction } from "ajv";
 export declare const lease: ValidateFunction;
 export declare const policy: ValidateFunction;
+export declare const commandRequest: ValidateFunction;
+export declare const commandReply: ValidateFunction;
 `;

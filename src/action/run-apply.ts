@@ -11,6 +11,7 @@ import type { ApplyResult } from "../commands/apply.js";
 import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import { createProviderRegistry } from "../providers/registry.js";
+import { providerRun } from "./provider-run.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import type { Policy } from "../policy/policy.js";
 import type { ActionContext } from "./context.js";
@@ -24,7 +25,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
   // Evidence from earlier runs (a fresh checkout does not fetch notes).
   if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
   // Providers read the secrets the policy names (connection strings, CA keys) from the job's environment.
-  const registry = createProviderRegistry(gh, { env: process.env, now: ctx.now, log: (line) => core.info(line) });
+  const registry = createProviderRegistry(gh, await providerRun(ctx, opts.evidenceKey));
   const result = await runApply({
     gh,
     repoDir: ctx.workspace,

@@ -13,6 +13,7 @@ import type { GitHubClient } from "../github/client.js";
 import { parseDuration, MINUTE_MS } from "../lease/duration.js";
 import { formatTimestamp, parseTimestamp } from "../lease/timestamp.js";
 import { createProviderRegistry } from "../providers/registry.js";
+import { providerRun } from "./provider-run.js";
 import { fetchNotes } from "../git/evidence-notes.js";
 import type { ActionContext } from "./context.js";
 
@@ -52,7 +53,7 @@ export async function runAuditAction(ctx: ActionContext, gh: GitHubClient, input
     now: ctx.now,
     ...(since !== undefined ? { query: { since } } : {}),
     ...(inputs.evidenceKey ? { evidenceKey: inputs.evidenceKey } : {}),
-    online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh), ...(inputs.botLogin ? { botLogin: inputs.botLogin } : {}) },
+    online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh, await providerRun(ctx, inputs.evidenceKey)), ...(inputs.botLogin ? { botLogin: inputs.botLogin } : {}) },
   });
   const markdown = formatAuditMarkdown(report);
   await core.summary.addRaw(markdown).write();

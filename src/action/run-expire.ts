@@ -12,6 +12,7 @@ import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import type { Policy } from "../policy/policy.js";
 import { createProviderRegistry } from "../providers/registry.js";
+import { providerRun } from "./provider-run.js";
 import { formatPlanMarkdown } from "../reconcile/format-plan.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { describeActor } from "./actor.js";
@@ -66,7 +67,7 @@ export async function expireAndReport<R extends ExpireResult>(
   // Evidence from earlier runs (a fresh checkout does not fetch notes).
   if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit).");
   const branch = ctx.defaultBranch ?? "main";
-  const registry = createProviderRegistry(gh, { env: process.env, now: ctx.now, log: (line) => core.info(line) });
+  const registry = createProviderRegistry(gh, await providerRun(ctx, opts.evidenceKey));
   const r = await run({
     gh,
     repoDir: ctx.workspace,

@@ -13,6 +13,7 @@ Commands:
   apply        Verify approvals and reconcile every resource with the leases on main
   expire       apply, then remove the files of leases whose time is up, in one commit
   revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
+  ssh-cert     Install the SSH certificates of a lease (from its pull request) next to your keys
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   audit        Who had what, when, approved by whom and why, from git history
   credentials  Decrypt the database credential apply posted for you, with your SSH key
@@ -238,4 +239,34 @@ Options:
   --now TIME              Evaluate at this time (default: now)
 
 Exit codes: 0 no findings, 1 findings, 2 usage error.
+`;
+
+export const SSH_CERT_HELP = `jit ssh-cert — install the SSH certificates a lease was granted
+
+Usage: jit ssh-cert PULL_REQUEST|LEASE [--key PATH]... [--print] [--repo DIR]
+                    [--repository OWNER/NAME] [--bot-login LOGIN] [--token T] [--api-url URL]
+
+An ssh-certificate lease gets one OpenSSH certificate per SSH key of yours on GitHub, valid
+until the lease ends, posted on its pull request (certificates are public: useless without
+your private key). This writes each one next to the matching local key, as <key>-cert.pub
+(e.g. ~/.ssh/id_ed25519-cert.pub), where plain \`ssh\` finds it. It prints what each allows:
+principals, validity, serial, key id and the CA's fingerprint.
+
+Arguments:
+  PULL_REQUEST    The lease's pull request (12 or #12)
+  LEASE           Or the lease file (leases/<resource>/<name>.yaml): its pull request is
+                  found from the commit that added it in --repo
+
+Options:
+  --key PATH        A public key to match (repeatable; default ~/.ssh/id_ed25519.pub and
+                    ~/.ssh/id_rsa.pub)
+  --print           Show what would be written; write nothing
+  --repo DIR        Access repo checkout (default: current directory)
+  --repository O/N  The access repo on GitHub (default: $GITHUB_REPOSITORY or the origin remote)
+  --bot-login L     Only trust comments by this login (default: $JIT_BOT_LOGIN; without
+                    it, comments by any bot account, which a person cannot post as)
+  --token TOKEN     GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN)
+  --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
+
+Exit codes: 0 at least one certificate written, 1 none matched a local key, 2 usage error.
 `;

@@ -19,7 +19,7 @@ import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -48,7 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -71,6 +71,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await apply(rest, io, "revoke");
       case "sandbox":
         return await sandbox(rest, io);
+      case "ssh-cert":
+        return await sshCert(rest, io);
       case "audit":
         return await audit(rest, io);
       case "credentials":
@@ -92,7 +94,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
 interface Parsed {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 
@@ -304,9 +306,18 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
+  const pushTo = values.push as string | undefined;
   const now = nowFrom(values.now as string | undefined, io);
-  // Providers read the secrets the policy names (connection strings, CA keys) from this environment.
-  const registry = createProviderRegistry(gh, { env: io.env, now, log: (line) => io.err(`${line}\n`) });
+  const ref = (values.ref as string | undefined) ?? "HEAD";
+  // Providers get the environment (secrets such as an SSH CA key), the time, the ledger (with
+  // the evidence key; pushed to --push REMOTE, else kept in this repo) and the checkout.
+  let ledger;
+  if (evidenceKey) {
+    const { fetchLedger, gitLedger } = await import("../git/provider-ledger.js");
+    if (pushTo) await fetchLedger(repoDir, pushTo);
+    ledger = gitLedger({ repoDir, repository: `${owner}/${repo}`, key: evidenceKey, ...(pushTo ? { remote: pushTo } : {}), now, log: (l) => io.err(`${l}\n`) });
+  }
+  const registry = createProviderRegistry(gh, { env: io.env, now, log: (l) => io.err(`${l}\n`), ...(ledger ? { ledger } : {}), accessRepo: { dir: repoDir, ref } });
   const options = {
     gh,
     repoDir,
@@ -315,14 +326,13 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
     policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
     now,
-    ref: (values.ref as string | undefined) ?? "HEAD",
+    ref,
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(botLogin ? { botLogin } : {}),
     providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),
   };
-  const pushTo = values.push as string | undefined;
   const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
   let expired;
   let result;
@@ -351,7 +361,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   return (expired ? expired.ok : result.ok) ? 0 : 1;
 }
 
-function timeOption(name: string, value: string | boolean | undefined): number | undefined {
+function timeOption(name: string, value: string | boolean | string[] | undefined): number | undefined {
   if (value === undefined) return undefined;
   const t = parseTimestamp(String(value));
   if (t === undefined) throw new UsageError("bad-time", `--${name} '${String(value)}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
@@ -464,4 +474,46 @@ async function sandbox(args: string[], io: Io): Promise<number> {
   if (!source) throw new UsageError("sandbox-example", "The bundled example access repo was not found; pass --repo PATH.");
   const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep) });
   return ok ? 0 : 1;
+}
+
+async function sshCert(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    args,
+    {
+      key: { type: "string", multiple: true },
+      print: { type: "boolean" },
+      repo: { type: "string" },
+      repository: { type: "string" },
+      "bot-login": { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+    },
+    SSH_CERT_HELP,
+  );
+  if (values.help) {
+    io.out(SSH_CERT_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("ssh-cert-target", `Name one pull request (12) or lease file.\n\n${SSH_CERT_HELP}`);
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "ssh-cert reads the pull request's comments through the GitHub API: pass --token or set GITHUB_TOKEN.");
+  const home = io.env.HOME;
+  const keys = (values.key as string[] | undefined)?.map((k) => resolve(io.cwd, k)) ?? (home ? [`${home}/.ssh/id_ed25519.pub`, `${home}/.ssh/id_rsa.pub`] : []);
+  if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
+  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/ssh-cert.js"), import("../ssh/user-certificate.js")]);
+  const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+  const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
+  const r = await runSshCert({ gh, owner, repo, repoDir, target: positionals[0]!, keys, ...(botLogin ? { botLogin } : {}), dryRun: Boolean(values.print) });
+  const now = BigInt(Math.floor(io.now() / 1000));
+  for (const w of r.written) {
+    const c = w.certificate;
+    const state = c.validBefore <= now ? " — already expired" : c.validAfter > now ? " — not valid yet" : "";
+    io.out(`${values.print ? "would write" : "wrote"} ${w.path}\n  principals ${c.principals.join(", ")}; valid ${formatValidity(c.validAfter)} → ${formatValidity(c.validBefore)}${state}; serial ${c.serial}; key id ${c.keyId}; CA ${c.caFingerprint}\n`);
+  }
+  for (const c of r.unmatched) io.err(`not installed: serial ${c.serial} is for ${c.keyType} ${c.publicKeyFingerprint}, which is not among ${keys.join(", ")} (pass --key)\n`);
+  for (const s of r.skipped) io.err(`skipped a certificate on #${r.pullRequest}: ${s}\n`);
+  return r.written.length > 0 ? 0 : 1;
 }

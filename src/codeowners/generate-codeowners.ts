@@ -2,7 +2,8 @@
  * CODEOWNERS as the policy implies it: the policy's admins own everything by default
  * (policy, CODEOWNERS, schemas, workflows), and each leases/<resource>/ folder is owned by
  * that resource's approvers. GitHub applies the last matching pattern, so lease folders come
- * after the catch-all and the files that judge requests are re-asserted last.
+ * after the catch-all and the files that judge requests (and the commands providers run) are
+ * re-asserted last.
  */
 import { expandRefs, parseRef } from "../policy/people.js";
 import type { Policy } from "../policy/policy.js";
@@ -30,7 +31,9 @@ export function codeownersRules(policy: Policy, policyPath: string): CodeownersR
     const approvers = expandRefs(r.approvalRules.flatMap((a) => a.from), policy.groups).map(owner);
     rules.push({ pattern: `/leases/${id}/`, owners: approvers });
   }
-  const judged = new Set([`/${policyPath.replace(/^\/+/, "")}`, "/.github/", "/schemas/"]);
+  // Commands that providers run (provider.type command) are the admins' too, wherever they are.
+  const commands = [...policy.resources.values()].flatMap((r) => (r.provider.type === "command" ? [`/${r.provider.run}`] : [])).sort();
+  const judged = new Set([`/${policyPath.replace(/^\/+/, "")}`, "/.github/", "/schemas/", ...commands]);
   for (const p of judged) rules.push({ pattern: p, owners: admins });
   return rules;
 }

@@ -27,8 +27,8 @@ import { resourceOrg } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
 import { listResources } from "../providers/list-resources.js";
 import { UsageError } from "../diagnostics/usage-error.js";
-import { executePlan } from "../reconcile/execute-plan.js";
 import { credentialDelivery } from "../credentials/deliver-credentials.js";
+import { executePlan } from "../reconcile/execute-plan.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
 import { leaseWindows } from "../reconcile/lease-windows.js";
 import type { LifeInput, WindowFinding } from "../reconcile/lease-windows.js";
@@ -383,7 +383,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   findings.push(...problems.values());
   if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
-  // Credentials a grant makes (database passwords) go to the grantee alone, on the lease's pull request.
+  // Credentials (encrypted) and public artifacts (SSH certificates) a grant makes go to the lease's pull request.
   const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: prOf });
   const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!, delivery);
 

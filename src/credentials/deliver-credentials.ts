@@ -9,16 +9,23 @@
  *   or ssh-rsa) and the lease a pull request; otherwise nothing is created (refused, per item).
  * - After it: sealed and posted; when that fails, the grant is revoked at once (nobody may hold
  *   access whose credential no one can read) and the item fails; the next run tries again.
+ *
+ * Public artifacts a grant makes (SSH certificates, GrantOutcome.published) are posted the same
+ * way but as they are, unencrypted: they are useless without the grantee's private key. The
+ * lease must have a pull request; when posting fails the grant is taken back likewise.
  */
 import type { GitHubClient } from "../github/client.js";
 import type { Resource } from "../policy/policy.js";
-import type { Grant, GrantOutcome, IssuedCredential, Provider } from "../providers/provider.js";
+import type { Grant, GrantOutcome, IssuedCredential, Provider, PublishedArtifact } from "../providers/provider.js";
 import { sealToSshKeys } from "./age-ssh.js";
 import { selectRecipientKeys } from "./ssh-public-key.js";
 
 /** The marker of a credentials comment, per lease (hidden in the comment; `jit credentials` looks for it). */
 export const CREDENTIALS_MARKER = "<!-- jit-access:credentials";
 export const credentialsMarker = (lease: string) => `${CREDENTIALS_MARKER} lease=${encodeURIComponent(lease)} -->`;
+/** The marker of a comment with a grant's public artifact (`jit ssh-cert` looks for it). */
+export const PUBLISHED_MARKER = "<!-- jit-access:published";
+export const publishedMarker = (kind: PublishedArtifact["kind"], lease: string) => `${PUBLISHED_MARKER} kind=${kind} lease=${encodeURIComponent(lease)} -->`;
 
 export interface GrantAttempt {
   resource: Resource;
@@ -61,12 +68,18 @@ export function credentialDelivery(o: DeliveryOptions): CredentialDelivery {
     return p;
   };
   const issues = (a: GrantAttempt) => a.provider.issuesCredentials?.(a.resource) === true;
+  const publishes = (a: GrantAttempt) => a.provider.publishes?.(a.resource) === true;
+  const takeBack = async (a: GrantAttempt, handle: string | undefined): Promise<GrantOutcome> => {
+    const grant: Grant = { resource: a.resource.id, grantee: a.grantee, role: a.role, state: "active", ...(handle ? { handle } : {}) };
+    return a.provider.revoke(a.resource, grant).catch((err: Error) => fail("provider-error", err.message));
+  };
 
   return {
     async beforeGrant(a) {
-      if (!issues(a)) return undefined;
+      if (!issues(a) && !publishes(a)) return undefined;
       const number = a.lease ? o.pullRequestOf(a.lease) : undefined;
-      if (number === undefined) return fail("credentials-no-pull-request", `${a.grantee}'s credential for ${a.resource.id} has nowhere to go: the lease${a.lease ? ` ${a.lease}` : ""} has no pull request on record. Nothing was created.`);
+      if (number === undefined) return fail("credentials-no-pull-request", `${a.grantee}'s ${issues(a) ? "credential" : "certificate"} for ${a.resource.id} has nowhere to go: the lease${a.lease ? ` ${a.lease}` : ""} has no pull request on record. Nothing was created.`);
+      if (!issues(a)) return undefined;
       let lines: string[];
       try {
         lines = await publicKeys(a.grantee);
@@ -80,6 +93,21 @@ export function credentialDelivery(o: DeliveryOptions): CredentialDelivery {
     },
 
     async afterGrant(a, outcome) {
+      if (outcome.status !== "granted") return outcome;
+      if (outcome.published) {
+        const { published, ...rest } = outcome;
+        const number = a.lease ? o.pullRequestOf(a.lease) : undefined;
+        try {
+          if (number === undefined) throw new Error("the lease has no pull request on record");
+          await o.gh.rest.issues.createComment({ owner: o.owner, repo: o.repo, issue_number: number, body: publishedBody(a, published) });
+          o.log?.(`Posted ${a.grantee}'s ${published.kind} for ${a.resource.id} (${a.role}) on pull request #${number}.`);
+        } catch (e) {
+          // Nobody received it: take it back, and the next run grants and posts again.
+          const undo = await takeBack(a, undefined);
+          return fail("published-undelivered", `${a.grantee}'s ${published.kind} for ${a.resource.id} could not be posted (${(e as Error).message}); the grant was ${undo.status === "failed" ? `NOT taken back (${undo.message}) — revoke it by hand` : "taken back"}. The next run tries again.`);
+        }
+        outcome = rest;
+      }
       if (outcome.status !== "granted" || !outcome.credential) return outcome;
       const { credential, ...bare } = outcome;
       const number = a.lease ? o.pullRequestOf(a.lease) : undefined;
@@ -91,8 +119,7 @@ export function credentialDelivery(o: DeliveryOptions): CredentialDelivery {
         return bare;
       } catch (e) {
         // Nobody can read it: take the access back now rather than leave it unusable and open.
-        const grant: Grant = { resource: a.resource.id, grantee: a.grantee, role: a.role, state: "active", ...(credential.details.login ? { handle: credential.details.login } : {}) };
-        const undo = await a.provider.revoke(a.resource, grant).catch((err: Error) => fail("provider-error", err.message));
+        const undo = await takeBack(a, credential.details.login);
         return fail("credentials-undelivered", `${a.grantee}'s credential for ${a.resource.id} could not be delivered (${(e as Error).message}); the grant was ${undo.status === "failed" ? `NOT taken back (${undo.message}) — revoke it by hand` : "taken back"}. The next run tries again.`);
       }
     },
@@ -130,4 +157,9 @@ function commentBody(a: GrantAttempt, c: IssuedCredential, armored: string, reci
     armored.trimEnd(),
     "```",
   ].join("\n");
+}
+
+function publishedBody(a: GrantAttempt, p: PublishedArtifact): string {
+  const what = p.kind === "ssh-certificates" ? "SSH certificates" : p.kind;
+  return [publishedMarker(p.kind, a.lease ?? ""), `### ${what} for @${a.grantee}: ${a.resource.id} (${a.role})`, "", p.summary, "", "```", p.text.trimEnd(), "```"].join("\n");
 }

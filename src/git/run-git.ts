@@ -11,7 +11,7 @@ export class GitError extends Error {
   }
 }
 
-export function git(repo: string, args: string[], input?: string, env?: Record<string, string>): Promise<Buffer> {
+export function git(repo: string, args: string[], input?: string | Uint8Array, env?: Record<string, string>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: { ...gitEnv(), ...env } }, (err, stdout, stderr) => {
       if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));

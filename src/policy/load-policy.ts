@@ -10,7 +10,7 @@ import type { ParsedYaml } from "../document/parse-yaml.js";
 import { parseDuration } from "../lease/duration.js";
 import { checkSchema } from "../schema/check-schema.js";
 import { expandRefs, parseRef } from "./people.js";
-import { BUILT_IN_DEFAULTS, POSTGRES_NAME, targetKey } from "./policy.js";
+import { BUILT_IN_DEFAULTS, COMMAND_ENV_REFUSED, POSTGRES_NAME, SSH_PRINCIPAL, targetKey } from "./policy.js";
 import type { Policy, PolicyDoc, Resource, ResourceDoc, Settings } from "./policy.js";
 import { isValidTimeZone, parseHours } from "./schedule.js";
 
@@ -104,6 +104,19 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
     if (r.provider.type === "postgres") {
       r.roles.forEach((role, i) => {
         if (!POSTGRES_NAME.test(role)) err("policy-role-unsupported", `${base}/roles/${i}`, `A postgres resource's roles are database names in lower case (letters, digits, _ and -, starting with a letter or _), not '${role}'.`);
+      });
+    }
+    if (r.provider.type === "ssh-certificate") {
+      r.roles.forEach((role, i) => {
+        if (!SSH_PRINCIPAL.test(role)) err("policy-role-unsupported", `${base}/roles/${i}`, `An ssh-certificate resource's roles are the principals its certificates carry (letters, digits, _ . @ -; no spaces or commas), not '${role}'.`);
+      });
+      if (r.standing?.length) err("policy-standing-unsupported", `${base}/standing`, "An ssh-certificate resource has no standing grants: certificates exist only for leases.", "Give standing access on the servers themselves (authorized keys), outside jit-access.");
+    }
+    if (r.provider.type === "command") {
+      const run = r.provider.run;
+      if (/^leases(?:\/|$)/.test(run)) err("policy-command-path", `${base}/provider/run`, `'${run}' is inside leases/: a command must be a file the policy admins own (outside leases/, where requesters write).`, "Keep commands in a folder like commands/.");
+      r.provider.env?.forEach((name, i) => {
+        if (COMMAND_ENV_REFUSED.test(name)) err("policy-command-env", `${base}/provider/env/${i}`, `A command may not receive ${name}: it holds the bot's own credentials.`, "Give the command a credential of its own, in a variable of its own.");
       });
     }
     r.standing?.forEach((s, i) => {

@@ -3,7 +3,9 @@ export type ProviderConfig =
   | { type: "github-team"; org: string; team: string }
   | { type: "github-repo"; owner: string; repo: string }
   | { type: "github-org-role"; org: string }
-  | PostgresConfig;
+  | PostgresConfig
+  | SshCertificateConfig
+  | CommandConfig;
 
 /** Database role and login names jit-access writes: lower case, digits, _ and -, at most 63 bytes (PostgreSQL's limit). */
 export const POSTGRES_NAME = /^[a-z_][a-z0-9_-]{0,62}$/;
@@ -22,6 +24,45 @@ export interface PostgresConfig {
   /** ephemeral: name prefix of the logins made (default "jit"). */
   prefix?: string;
 }
+
+/** OpenSSH user certificate extensions a resource may grant (src/ssh/user-certificate.ts). */
+export type SshExtension = "no-touch-required" | "permit-X11-forwarding" | "permit-agent-forwarding" | "permit-port-forwarding" | "permit-pty" | "permit-user-rc";
+
+/** SSH access by short-lived OpenSSH user certificates (see src/providers/ssh-certificate.ts). */
+export interface SshCertificateConfig {
+  type: "ssh-certificate";
+  /** The GitHub organization whose members may request by default. */
+  org: string;
+  /** The environment variable holding the CA's private key (OpenSSH format, ssh-ed25519), mapped from an Actions secret. */
+  ca: { env: string };
+  /** The certificate's extensions (default: permit-pty only: no port, agent or X11 forwarding). */
+  extensions?: SshExtension[];
+  /** The certificate's source-address critical option: the addresses (CIDR) it may be used from. */
+  sourceAddress?: string[];
+  /** Where grantees log in, shown with the certificate (informational). */
+  hosts?: string[];
+}
+
+/** Principal names a certificate may carry: no spaces or commas (AuthorizedPrincipalsFile lines, ssh-keygen -n lists). */
+export const SSH_PRINCIPAL = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$/;
+
+/** A command in the access repo that manages the target (see src/providers/command.ts). */
+export interface CommandConfig {
+  type: "command";
+  /** The GitHub organization whose members may request by default. */
+  org: string;
+  /** The executable, a path in the access repo (committed on the default branch; owned by the admins in CODEOWNERS). */
+  run: string;
+  /** Arguments given to it. */
+  args?: string[];
+  /** Environment variables it receives (besides PATH), e.g. secrets the workflow maps. */
+  env?: string[];
+  /** Seconds it may run per call (default 30, at most 300). */
+  timeout?: number;
+}
+
+/** Environment variables no command may receive: the bot's own credentials. */
+export const COMMAND_ENV_REFUSED = /^(?:GITHUB_TOKEN|GH_TOKEN|JIT_EVIDENCE_KEY|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*)$/;
 
 export interface ScheduleWindow {
   days: Array<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun">;
@@ -154,5 +195,11 @@ export function targetKey(p: ProviderConfig): string {
       // One elevate resource per database (two would fight over the same memberships);
       // ephemeral logins are marked with their resource, checkouts name their accounts.
       return p.access === "elevate" ? `postgres:${p.connection.env}:elevate` : p.access === "ephemeral" ? `postgres:${p.connection.env}:ephemeral:${p.prefix ?? "jit"}` : `postgres:${p.connection.env}:checkout`;
+    case "ssh-certificate":
+      // One resource per CA: its KRL is the resource's, and servers trust the CA as a whole.
+      return `ssh-certificate:${p.ca.env}`;
+    case "command":
+      // The same executable with the same arguments manages the same thing.
+      return `command:${p.run}${p.args?.length ? ` ${JSON.stringify(p.args)}` : ""}`;
   }
 }

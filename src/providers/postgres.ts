@@ -199,6 +199,9 @@ export function postgresProvider(ctx: ProviderContext): Provider {
     async revoke(r: Resource, g: Grant): Promise<GrantOutcome> {
       const login = g.handle ?? databaseLogin(config(r), g.grantee);
       if (!login || !DB_NAME.test(login)) return fail("login-invalid", `no valid database login for ${g.grantee}.`);
+      // Not a member (any more): nothing to take away (REVOKE would only warn), no session to end for it.
+      const [direct] = await q<{ n: number }>(r, "SELECT count(*)::int AS n FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member WHERE g.rolname = $2 AND m.rolname = $1", [login, g.role]);
+      if ((direct?.n ?? 0) === 0) return { status: "unchanged" };
       await q(r, `REVOKE ${id(g.role)} FROM ${id(login)}`);
       await endSessions(r, login);
       return { status: "revoked" };

@@ -19,7 +19,7 @@ export interface Grant {
 
 /** What one provider call did, reported per item (one failure never stops the rest). */
 export type GrantOutcome =
-  | { status: "granted"; credential?: IssuedCredential }
+  | { status: "granted"; credential?: IssuedCredential; published?: PublishedArtifact }
   | { status: "revoked" }
   | { status: "invited"; handle?: string }
   | { status: "unchanged" }
@@ -34,6 +34,18 @@ export interface IssuedCredential {
   /** What the grantee needs besides the secret, safe to show: login, host, port, database. */
   details: Record<string, string>;
   secret: Secret;
+}
+
+/**
+ * Something public a grant made for the grantee (SSH certificates: useless without the
+ * grantee's private key). The shell posts it as is, unencrypted, on the lease's pull request.
+ */
+export interface PublishedArtifact {
+  kind: "ssh-certificates";
+  /** Markdown: what it is, until when, how to use it. */
+  summary: string;
+  /** The artifact itself (certificate lines), posted in a code block. */
+  text: string;
 }
 
 /** What a grant is for: the lease window's end (native expiry) and the lease behind it. */
@@ -64,6 +76,8 @@ export interface ProviderInfo {
    * A role whose powers the provider cannot know (a custom role) answers true.
    */
   canGrantOthers(role: string, held: Resource, target: Resource): boolean;
+  /** Does a grant on this resource make a public artifact to post on the lease's pull request (GrantOutcome.published)? */
+  publishes?(resource: Resource): boolean;
 }
 
 export interface Provider extends ProviderInfo {

@@ -4,7 +4,9 @@ import type { Resource } from "../policy/policy.js";
 import { githubOrgRoleProvider } from "./github-org-role.js";
 import { githubRepoProvider } from "./github-repo.js";
 import { githubTeamProvider } from "./github-team.js";
+import { commandProvider } from "./command.js";
 import { postgresProvider } from "./postgres.js";
+import { sshCertificateProvider } from "./ssh-certificate.js";
 import type { Provider } from "./provider.js";
 import type { ProviderContext } from "./provider-context.js";
 
@@ -13,13 +15,15 @@ const FACTORIES: Record<Resource["provider"]["type"], (ctx: ProviderContext) => 
   "github-repo": (ctx) => githubRepoProvider(ctx.gh),
   "github-org-role": (ctx) => githubOrgRoleProvider(ctx.gh),
   postgres: postgresProvider,
+  "ssh-certificate": sshCertificateProvider,
+  command: commandProvider,
 };
 
 /** What a run gives its providers besides the GitHub client (secrets' environment, time, log). */
 export type RunContext = Partial<Omit<ProviderContext, "gh">>;
 
 function contextOf(gh: GitHubClient, run: RunContext = {}): ProviderContext {
-  return { gh, env: run.env ?? {}, now: run.now ?? 0, log: run.log ?? (() => undefined) };
+  return { gh, env: run.env ?? {}, now: run.now ?? 0, log: run.log ?? (() => undefined), ...(run.ledger ? { ledger: run.ledger } : {}), ...(run.accessRepo ? { accessRepo: run.accessRepo } : {}) };
 }
 
 /** A fresh provider for the resource's `provider.type` (nothing shared with other calls). */

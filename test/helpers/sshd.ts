@@ -19,7 +19,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
@@ -62,6 +62,10 @@ export interface TestSshd {
   setPrincipals(principals: string[]): Promise<void>;
   /** adds ssh-keygen KRL specification lines ("serial: 3", "id: lease-1", …); takes effect on the next connection */
   revoke(specLines: string[]): Promise<void>;
+  /** replaces the server's KRL (RevokedKeys) with these bytes, as a fetch timer would; takes effect on the next connection */
+  installKrl(bytes: Uint8Array): Promise<void>;
+  /** the server's KRL file (RevokedKeys) */
+  readonly krlPath: string;
   /** a new ed25519 user key in the client directory */
   newUserKey(name: string): Promise<UserKey>;
   /** signs a user key with the test CA; returns the certificate path */
@@ -129,7 +133,14 @@ function launch(config: string, owner: Owner, logFile: string, port: number): Pr
   });
 }
 
-export async function startTestSshd(): Promise<TestSshd> {
+export interface SshdOptions {
+  /** files to place in the server's directory (readable by sshd's user) before it starts, e.g. a ForceCommand script */
+  files?: Record<string, { content: string; mode?: number }>;
+  /** more sshd_config lines; `{server}` stands for the server's directory */
+  extraConfig?: string[];
+}
+
+export async function startTestSshd(opts: SshdOptions = {}): Promise<TestSshd> {
   requireCommand(SSHD, "openssh-server");
   const sshKeygen = requireCommand("ssh-keygen", "openssh-client");
   const sshClient = requireCommand("ssh", "openssh-client");
@@ -157,8 +168,14 @@ export async function startTestSshd(): Promise<TestSshd> {
   copyFileSync(`${caKey}.pub`, join(server, "ca.pub"));
   await runOk(sshKeygen, ["-q", "-k", "-f", krl]); // an empty KRL: a missing one refuses every certificate
   writeFileSync(join(principalsDir, owner.user), "");
+  const extraFiles = Object.entries(opts.files ?? {}).map(([name, f]) => {
+    const path = join(server, name);
+    writeFileSync(path, f.content, { mode: f.mode ?? 0o644 });
+    chmodSync(path, f.mode ?? 0o644);
+    return path;
+  });
   if (owner.uid !== undefined && owner.gid !== undefined) {
-    for (const p of [server, principalsDir, hostKey, `${hostKey}.pub`, join(server, "ca.pub"), krl, join(principalsDir, owner.user)]) {
+    for (const p of [server, principalsDir, hostKey, `${hostKey}.pub`, join(server, "ca.pub"), krl, join(principalsDir, owner.user), ...extraFiles]) {
       chownSync(p, owner.uid, owner.gid);
     }
   }
@@ -186,6 +203,7 @@ export async function startTestSshd(): Promise<TestSshd> {
       "UseDNS no",
       "PrintMotd no",
       "LogLevel VERBOSE",
+      ...(opts.extraConfig ?? []).map((l) => l.replaceAll("{server}", server)),
       // newer OpenSSH penalizes sources with failed logins: tests provoke them from 127.0.0.1
       ...(major > 9 || (major === 9 && minor >= 8) ? ["PerSourcePenalties no"] : []),
       "",
@@ -227,6 +245,12 @@ export async function startTestSshd(): Promise<TestSshd> {
       await runOk(sshKeygen, ["-q", "-k", "-u", "-f", krl, "-s", `${caKey}.pub`, spec]);
       chmodSync(krl, 0o644);
     },
+    async installKrl(bytes) {
+      const next = `${krl}.new`;
+      writeFileSync(next, bytes, { mode: 0o644 });
+      renameSync(next, krl);
+    },
+    krlPath: krl,
     async newUserKey(name) {
       const path = join(client, `${name.replace(/[^A-Za-z0-9_-]/g, "_")}-${++keyCount}`);
       await runOk(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", name, "-f", path]);
@@ -268,10 +292,10 @@ export async function startTestSshd(): Promise<TestSshd> {
 }
 
 /** Registers beforeAll/afterAll hooks for one sshd per test file; use the fields inside tests. */
-export function useTestSshd(): TestSshd {
+export function useTestSshd(opts: SshdOptions = {}): TestSshd {
   let sshd: TestSshd | undefined;
   beforeAll(async () => {
-    sshd = await startTestSshd();
+    sshd = await startTestSshd(opts);
   });
   afterAll(async () => {
     await sshd?.stop();
@@ -290,6 +314,8 @@ export function useTestSshd(): TestSshd {
     log: () => need().log(),
     setPrincipals: (p) => need().setPrincipals(p),
     revoke: (s) => need().revoke(s),
+    installKrl: (b) => need().installKrl(b),
+    get krlPath() { return need().krlPath; },
     newUserKey: (n) => need().newUserKey(n),
     signUserKey: (k, o) => need().signUserKey(k, o),
     ssh: (k, c, o) => need().ssh(k, c, o),
