@@ -53,7 +53,11 @@ export type FindingCode =
   | "longer-than-policy"
   | "evidence-untrusted"
   | "standing-undeclared"
-  | "break-glass-unreviewed";
+  | "break-glass-unreviewed"
+  /** A policy version that was never in force: not approved by an admin of the policy before it in a merged pull request, or changed after approval. */
+  | "policy-unverified"
+  /** A policy version that was never in force: not a valid policy, not a regular file, or the file removed. */
+  | "policy-invalid";
 
 export interface AuditFinding {
   code: FindingCode;

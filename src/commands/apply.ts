@@ -5,27 +5,29 @@
  * policy, approvals — through the API), lists what each target holds, plans, and — for
  * apply — executes the plan item by item and records evidence in refs/notes/jit.
  */
-import type { DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import type { DriftRevocation, LeaseEvidence, EvidenceNote, PolicyEvidence } from "../evidence/evidence.js";
 import { isTrusted, parseNote } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
+import { policyForRun, recordPolicyVerdicts } from "../approval/policy-in-force.js";
+import type { RunPolicy } from "../approval/policy-in-force.js";
+import { verifyPolicyChange } from "../approval/verify-policy.js";
+import { readPolicyLog } from "../git/policy-log.js";
+import type { PolicyVersion } from "../git/policy-log.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { readNotes, updateNote } from "../git/evidence-notes.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
 import { gitText, readBlobs } from "../git/run-git.js";
-import { readRepoFile } from "../git/access-repo.js";
 import type { Lease } from "../lease/lease.js";
 import { loadLease } from "../lease/load-lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import { checkLease, leaseWindow } from "../validate/check-lease.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { emptyFacts, teamsIn } from "../policy/people.js";
-import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { resourceOrg } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
 import { listResources } from "../providers/list-resources.js";
-import { UsageError } from "../diagnostics/usage-error.js";
 import { executePlan } from "../reconcile/execute-plan.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
 import { leaseWindows } from "../reconcile/lease-windows.js";
@@ -51,8 +53,12 @@ export interface ApplyOptions extends Omit<VerifyContext, "now"> {
 }
 
 export interface ApplyResult {
-  /** The policy on the applied ref. */
+  /** The policy acted on: the newest verified version on the applied ref (see approval/policy-in-force.ts). */
   policy: Policy;
+  /** The commit that brought that version, and its blob. */
+  policyVersion: { commit: string; blob: string };
+  /** Verdicts on policy versions made in this run and recorded in their commits' notes. */
+  policyVerified: PolicyEvidence[];
   plan: Plan;
   results: ActionResult[];
   findings: WindowFinding[];
@@ -82,14 +88,14 @@ interface PendingChange {
 }
 
 export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
-  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
-  if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
-  const loaded = loadPolicy(o.policyPath, policyFile.bytes);
-  if (!loaded.policy) throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} is invalid: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
-  const policy = loaded.policy;
-
-  // The lease log and the evidence notes are independent: read them at once.
-  const [log, notes] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir)]);
+  // The lease log, the evidence notes and the policy's versions are independent: read them at once.
+  const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
+  // The policy acted on is the newest verified version, never an unverified or invalid one
+  // (each such version is a finding, and the run fails); lease changes are judged by the
+  // verified policy in force before them.
+  const policyRun = await runPolicy(o, notes, policyVersions);
+  const policy = policyRun.inForce.policy;
+  const verifyCtx: VerifyContext = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
   // Only real lease files (not .gitkeep or files validation refuses) can grant anything.
   const isLease = (p: string) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
@@ -179,7 +185,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     if (lease && first.verdict !== "rejected" && !over) {
       const parent = parents.get(ch.commit) ?? (await firstParent(o.repoDir, ch.commit));
       parents.set(ch.commit, parent);
-      const ev = await verifyChange({ ...o }, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
+      const ev = await verifyChange(verifyCtx, { path: p.life.path, commit: ch.commit, parent, blob: ch.blob, time: ch.time });
       verified.push(ev);
       input.changes[p.index] = { ...input.changes[p.index]!, verdict: ev.verdict, findings: ev.findings };
     } else if (!lease && !over) {
@@ -205,7 +211,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     let ev = trusted.get(`${add.commit}\0${life.path}\0${add.blob}`);
     if (!ev) {
       const parent = parents.get(add.commit) ?? (await firstParent(o.repoDir, add.commit));
-      ev = await verifyChange({ ...o }, { path: life.path, commit: add.commit, parent, blob: add.blob, time: add.time });
+      ev = await verifyChange(verifyCtx, { path: life.path, commit: add.commit, parent, blob: add.blob, time: add.time });
       verified.push(ev);
       removedCommit.set(`${life.path}\0${add.blob}`, add.commit);
     }
@@ -223,7 +229,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const breakGlass = breakGlassSweep({ now: o.now, records, adds, closedUnmerged });
 
   const computed = leaseWindows(inputs);
-  const findings = computed.findings;
+  const findings = [...policyRun.findings.map((f) => ({ lease: o.policyPath, commit: f.commit, message: f.message })), ...computed.findings];
   // An early revoke ends a lease now: its grant goes in this run, like an expired one.
   let windows = computed.windows
     .map((w) => {
@@ -329,7 +335,8 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   ).windows;
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const policyVersion = { commit: policyRun.inForce.version.commit, blob: policyRun.inForce.version.blob };
+  if (o.dryRun) return { policy, policyVersion, policyVerified: [], plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!);
 
@@ -354,9 +361,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     });
   }
   const drift = await recordDrift(o, results);
+  const policyVerified = await recordPolicyVerdicts(o.repoDir, policyRun.chain, o.evidenceKey);
   const failed = results.some((r) => r.outcome.status === "failed");
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
-  return { policy, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, policyVersion, policyVerified, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 
 /**
@@ -371,6 +379,20 @@ async function recordDrift(o: ApplyOptions, results: ActionResult[]): Promise<Dr
   const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
   await updateNote(o.repoDir, head, o.evidenceKey, (note) => ({ ...note, drift: [...(note.drift ?? []), ...drift] }));
   return drift;
+}
+
+/** The verified policy in force for a run, verifying through the API the versions that have no signed verdict yet. */
+export function runPolicy(o: Omit<ApplyOptions, "providerFor" | "dryRun">, notes: Map<string, string>, versions?: PolicyVersion[]): Promise<RunPolicy> {
+  return policyForRun({
+    repoDir: o.repoDir,
+    ref: o.ref,
+    policyPath: o.policyPath,
+    now: o.now,
+    noteOf: (commit) => notes.get(commit),
+    ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}),
+    ...(versions ? { versions } : {}),
+    verify: (v, judge) => verifyPolicyChange(o, v, judge),
+  });
 }
 
 /** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */

@@ -26,6 +26,14 @@ import type { AuditQuery } from "../audit/query.js";
 import { queryAudit } from "../audit/query.js";
 import type { DriftOnRecord, NoteEvidence } from "../audit/rebuild.js";
 import { policiesNeeded, rebuildAudit } from "../audit/rebuild.js";
+import { policyFindings } from "../audit/policy-findings.js";
+import type { PolicyVersionVerdict } from "../audit/policy-findings.js";
+import { PolicyChain } from "../approval/policy-in-force.js";
+import type { PolicyInForce } from "../approval/policy-in-force.js";
+import { verifyPolicyChange } from "../approval/verify-policy.js";
+import type { PolicyJudge } from "../approval/verify-policy.js";
+import { readPolicyLog } from "../git/policy-log.js";
+import type { PolicyVersion } from "../git/policy-log.js";
 
 export interface AuditOptions {
   repoDir: string;
@@ -109,12 +117,12 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
   for (const [commit, n] of at !== undefined ? [] : notes) {
-    if (onMain.has(commit) || n.note.leases.length === 0) continue;
+    if (onMain.has(commit) || (n.note.leases.length === 0 && !n.note.policy)) continue;
     const reachable = await git(o.repoDir, ["merge-base", "--is-ancestor", commit, head]).then(
       () => true,
       () => false,
     );
-    if (!reachable) orphanNotes.push({ commit, leases: n.note.leases.map((l) => l.lease) });
+    if (!reachable) orphanNotes.push({ commit, leases: [...n.note.leases.map((l) => l.lease), ...(n.note.policy ? [n.note.policy.path] : [])] });
   }
 
   const reportNotes: string[] = [];
@@ -127,10 +135,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   if (at !== undefined) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
 
+  // Which policy versions were in force, and which never were (a full audit only).
+  const policyJudged = at === undefined ? await judgePolicyVersions(o, head, notes) : undefined;
+
   // Policy versions are large and many: only those a check will consult are read.
   const policyBlobs = policiesNeeded({ commits, notes, policyPath: o.policyPath, ...(api ? { api } : {}) });
-  const lastPolicy = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
-  if (o.online && lastPolicy && lastPolicy.status !== "D") policyBlobs.add(lastPolicy.blob);
   const policyTexts = await readBlobs(o.repoDir, [...policyBlobs]);
   const policyCache = new Map<string, Policy | undefined>();
   const policyOf = (blob: string): Policy | undefined => {
@@ -154,8 +163,15 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     drift,
     ...(o.botNames ? { botNames: o.botNames } : {}),
   });
+  if (policyJudged) {
+    const bySha = new Map(commits.map((c) => [c.sha, c]));
+    const said = policyFindings(o.policyPath, policyJudged.verdicts, (sha) => bySha.get(sha));
+    report.findings.push(...said.findings);
+    reportNotes.unshift(...said.notes);
+  }
   if (o.online) {
-    const policy = lastPolicy && lastPolicy.status !== "D" ? policyOf(lastPolicy.blob) : undefined;
+    // Live state is judged by the verified policy in force: an unverified 'standing' entry hides nobody.
+    const policy = policyJudged?.inForce?.policy;
     if (policy) {
       for (const u of await undeclaredGrants(policy, report, o.online.providerFor)) report.findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
     } else reportNotes.push(`No valid ${o.policyPath} at ${o.ref}: live state was not checked.`);
@@ -183,6 +199,40 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
     }
   }
   return out;
+}
+
+/**
+ * The verdict on every version of the policy file (see approval/policy-in-force.ts): from the
+ * signed verdicts apply recorded (without a key, from any note, marked), and with a token
+ * through the API for the others — the audit records nothing.
+ */
+async function judgePolicyVersions(o: AuditOptions, head: string, notes: Map<string, NoteEvidence>): Promise<{ verdicts: PolicyVersionVerdict[]; inForce?: PolicyInForce }> {
+  const versions = await readPolicyLog(o.repoDir, head, o.policyPath);
+  const recorded = (commit: string, blob: string) => {
+    const n = notes.get(commit);
+    const e = n?.note.policy;
+    return n && e && e.path === o.policyPath && e.blob === blob ? { evidence: e, trusted: n.trusted } : undefined;
+  };
+  const online = o.online;
+  const chain = new PolicyChain({
+    repoDir: o.repoDir,
+    policyPath: o.policyPath,
+    now: o.now,
+    versions,
+    signed: (v) => {
+      const r = recorded(v.commit, v.blob);
+      return r && (r.trusted || !o.evidenceKey) ? r.evidence : undefined;
+    },
+    ...(online ? { verify: (v: PolicyVersion, judge: PolicyJudge) => verifyPolicyChange({ gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, policyPath: o.policyPath, now: o.now }, v, judge) } : {}),
+  });
+  const verdicts: PolicyVersionVerdict[] = [];
+  for (let i = 0; i < versions.length; i++) {
+    const v = await chain.verdict(i);
+    const source = v.source === "signed-note" && !recorded(v.version.commit, v.version.blob)?.trusted ? "unsigned-note" : v.source;
+    verdicts.push({ commit: v.version.commit, status: v.version.status, state: v.state, source, ...(v.why !== undefined ? { why: v.why } : {}) });
+  }
+  const tip = await chain.atTip();
+  return { verdicts, ...(tip.inForce ? { inForce: tip.inForce } : {}) };
 }
 
 /** Grants at the targets that no lease in force backs and that are not declared standing. */
