@@ -106,7 +106,12 @@ export class PolicyChain {
   async atTip(): Promise<{ inForce?: PolicyInForce; refused: PolicyVerdict[] }> {
     const found = await this.inForceBefore(this.versions.length);
     const refused: PolicyVerdict[] = [];
-    for (let i = (found?.index ?? -1) + 1; i < this.versions.length; i++) refused.push(await this.verdict(i));
+    for (let i = (found?.index ?? -1) + 1; i < this.versions.length; i++) {
+      const v = await this.verdict(i);
+      // Verified once, but it no longer loads (e.g. a stricter jit-access): not in force either.
+      const problem = v.state === "anchor" || v.state === "approved" ? (await this.load(v.version)).problem : undefined;
+      refused.push(problem ? { ...v, state: "invalid", why: `it was verified, but ${problem}` } : v);
+    }
     return { ...(found ? { inForce: found.inForce } : {}), refused };
   }
 
@@ -166,11 +171,13 @@ export class PolicyChain {
     const at = new Date(this.o.now).toISOString();
     const signed = this.o.signed(version);
     if (signed) {
+      // Its validity was checked when it was verified; inForceBefore loads it when it is needed.
       if (signed.verdict === "rejected") return { version, state: signed.findings.some((f) => f.startsWith("invalid:")) ? "invalid" : "rejected", evidence: signed, source: "signed-note", why: signed.findings.map((f) => f.replace(/^invalid: /, "")).join("; ") || "verification failed" };
-      const l = await this.load(version);
-      if (!l.policy) return { version, state: "invalid", evidence: signed, source: "signed-note", why: `it was verified, but ${l.problem}` };
       return { version, state: signed.bootstrap ? "anchor" : "approved", evidence: signed, source: "signed-note" };
     }
+    const before = version.status === "D" ? undefined : await this.inForceBefore(i);
+    // Offline, a version with no verdict on record stays unchecked: its content need not be read.
+    if (before && !this.o.verify) return { version, state: "unchecked", source: "none", why: "no signed verdict on record and no API to verify it" };
     const l = await this.load(version);
     if (!l.policy) {
       const evidence: PolicyEvidence = { path: this.o.policyPath, blob: version.blob, verdict: "rejected", approvals: [], policyCommit: version.commit, findings: [`invalid: ${l.problem}`], verifiedAt: at };
@@ -178,17 +185,15 @@ export class PolicyChain {
       if (version.status !== "D") this.fresh.set(version.commit, evidence);
       return { version, state: "invalid", evidence, source: "this-run", why: l.problem! };
     }
-    const before = await this.inForceBefore(i);
     if (!before) {
       // Nothing was in force before it: the first valid version is the trust anchor.
       const evidence: PolicyEvidence = { path: this.o.policyPath, blob: version.blob, verdict: "approved", bootstrap: true, approvals: [], policyCommit: version.commit, findings: [], verifiedAt: at };
       this.fresh.set(version.commit, evidence);
       return { version, state: "anchor", evidence, source: "this-run" };
     }
-    if (!this.o.verify) return { version, state: "unchecked", source: "none", why: "no signed verdict on record and no API to verify it" };
     let result: PolicyVerification;
     try {
-      result = await this.o.verify(version, { commit: before.inForce.version.commit, policy: before.inForce.policy });
+      result = await this.o.verify!(version, { commit: before.inForce.version.commit, policy: before.inForce.policy });
     } catch (e) {
       return { version, state: "unchecked", source: "none", why: `it could not be verified (${(e as Error).message})` };
     }

@@ -382,7 +382,7 @@ async function recordDrift(o: ApplyOptions, results: ActionResult[]): Promise<Dr
 }
 
 /** The verified policy in force for a run, verifying through the API the versions that have no signed verdict yet. */
-export function runPolicy(o: Omit<ApplyOptions, "providerFor" | "dryRun">, notes: Map<string, string>, versions?: PolicyVersion[]): Promise<RunPolicy> {
+export function runPolicy(o: Pick<ApplyOptions, "gh" | "repoDir" | "owner" | "repo" | "defaultBranch" | "policyPath" | "now" | "ref" | "evidenceKey">, notes: Map<string, string>, versions?: PolicyVersion[]): Promise<RunPolicy> {
   return policyForRun({
     repoDir: o.repoDir,
     ref: o.ref,

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
 import type { ApplyResult } from "../../src/commands/apply.js";
 import { runAudit } from "../../src/commands/audit.js";
+import { runBreakGlass } from "../../src/commands/break-glass.js";
 import { runExpire } from "../../src/commands/expire.js";
 import { runRevoke } from "../../src/commands/revoke.js";
 import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
@@ -205,6 +206,20 @@ describe("policy changes: attacks are not obeyed", () => {
     repo.commitAll("make mallory an admin", "2026-11-24T09:30:00Z");
     await expect(runRevoke({ ...options(NOW), leases: ["leases/platform-admins/zed.yaml"], actor: "mallory" })).rejects.toThrow(/mallory may not revoke leases\/platform-admins\/zed.yaml/);
     expect(await members("platform-admins")).toEqual(["platform-bot", "zed"]);
+  });
+
+  it("a direct push allowing break-glass on prod-db-readers does not grant mallory access before approval", async () => {
+    repo.write("policy.yaml", policyText().replace('    approvers: ["@acme/dba"]\n', '    approvers: ["@acme/dba"]\n    breakGlass:\n      allowed: true\n'));
+    repo.commitAll("allow break-glass on prod-db-readers", "2026-11-24T09:00:00Z");
+    repo.branch("glass");
+    repo.write("leases/prod-db-readers/mallory.yaml", lease({ grantee: "mallory", resource: "prod-db-readers", role: "member", duration: "1h", reason: "Prod is down, need the database now", breakGlass: true }));
+    const head = repo.commitAll("break-glass", "2026-11-24T09:10:00Z");
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "mallory", base: "main", baseSha: repo.head("main"), head: "glass", headSha: head });
+    const r = await runBreakGlass({ gh, repoDir: repo.dir, ref: "main", owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW, pullRequest: pr.number, providerFor: createProviderRegistry(gh), evidenceKey: KEY });
+    expect(r.decision.kind).toBe("refused");
+    expect(r.outcome).toBeUndefined();
+    expect(await members("prod-db-readers")).toEqual([]);
   });
 });
 
