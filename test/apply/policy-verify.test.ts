@@ -13,8 +13,9 @@ import { runAudit } from "../../src/commands/audit.js";
 import { runBreakGlass } from "../../src/commands/break-glass.js";
 import { runExpire } from "../../src/commands/expire.js";
 import { runRevoke } from "../../src/commands/revoke.js";
-import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
-import { readNotes } from "../../src/git/evidence-notes.js";
+import { formatNote, isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import type { EvidenceNote } from "../../src/evidence/evidence.js";
+import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
 import type { GitHubClient } from "../../src/github/client.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
@@ -152,6 +153,17 @@ describe("policy changes: attacks are not obeyed", () => {
     emu.resetLog();
     await expectNotObeyed(push, /without a merged pull request/);
     expect(emu.requests.filter((x) => x.path.includes("/pulls") || x.path.includes("/commits/"))).toEqual([]);
+  });
+
+  it("a forged verdict in the push's note (unsigned, or signed with another key) does not stand in for verification", async () => {
+    repo.write("policy.yaml", withMalloryStanding());
+    const push = repo.commitAll("make mallory a standing maintainer", "2026-11-24T09:00:00Z");
+    const blob = repo.git("rev-parse", `${push}:policy.yaml`).trim();
+    const forged: EvidenceNote = { version: 1, leases: [], policy: { path: "policy.yaml", blob, verdict: "approved", approvals: [{ reviewer: "sam", reviewId: 1, commit: push, submittedAt: "2026-11-24T09:00:00Z" }], policyCommit: bootstrap, findings: [], verifiedAt: "2026-11-24T09:00:00Z" } };
+    for (const note of [forged, signNote(forged, push, "someone-elses-key")]) {
+      await writeNote(repo.dir, push, formatNote(note));
+      await expectNotObeyed(push, /without a merged pull request/);
+    }
   });
 
   it("mallory added by hand and declared standing by a direct push is still revoked as drift", async () => {
