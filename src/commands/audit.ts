@@ -125,18 +125,20 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     if (!reachable) orphanNotes.push({ commit, leases: [...n.note.leases.map((l) => l.lease), ...(n.note.policy ? [n.note.policy.path] : [])] });
   }
 
+  // Which policy versions were in force, and which never were (a full audit only).
+  const policyJudged = at === undefined ? await judgePolicyVersions(o, head, notes) : undefined;
+
   const reportNotes: string[] = [];
   let api: Map<string, LeaseEvidence> | undefined;
   if (o.online) {
-    api = await verifyUnproven(o, commits, notes);
+    // Lease changes are judged by the verified policy in force before them, as apply judges them.
+    const chain = policyJudged?.chain;
+    api = await verifyUnproven(o, commits, notes, chain ? async (commit) => (await chain.at(commit))?.bytes : undefined);
   } else {
     reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
   }
   if (at !== undefined) reportNotes.push("--at reads only the leases on main at that moment: findings about other leases, and rewritten history, are reported by a full audit.");
   if (!o.evidenceKey) reportNotes.push("No evidence key: evidence notes are shown, but their signatures were not checked.");
-
-  // Which policy versions were in force, and which never were (a full audit only).
-  const policyJudged = at === undefined ? await judgePolicyVersions(o, head, notes) : undefined;
 
   // Policy versions are large and many: only those a check will consult are read.
   const policyBlobs = policiesNeeded({ commits, notes, policyPath: o.policyPath, ...(api ? { api } : {}) });
@@ -181,7 +183,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
 }
 
 /** Verifies, through the API, every lease add or change that has no signed evidence. */
-async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeof readHistory>>, notes: Map<string, NoteEvidence>): Promise<Map<string, LeaseEvidence>> {
+async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeof readHistory>>, notes: Map<string, NoteEvidence>, policyAt?: (commit: string) => Promise<Uint8Array | undefined>): Promise<Map<string, LeaseEvidence>> {
   const out = new Map<string, LeaseEvidence>();
   const online = o.online!;
   const { verifyChange } = await import("../approval/verify-change.js");
@@ -192,7 +194,7 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
       const n = notes.get(c.sha);
       if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
       const ev = await verifyChange(
-        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}) },
+        { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}), ...(policyAt ? { policyAt } : {}) },
         { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time },
       );
       out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
@@ -206,7 +208,7 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
  * signed verdicts apply recorded (without a key, from any note, marked), and with a token
  * through the API for the others — the audit records nothing.
  */
-async function judgePolicyVersions(o: AuditOptions, head: string, notes: Map<string, NoteEvidence>): Promise<{ verdicts: PolicyVersionVerdict[]; inForce?: PolicyInForce }> {
+async function judgePolicyVersions(o: AuditOptions, head: string, notes: Map<string, NoteEvidence>): Promise<{ verdicts: PolicyVersionVerdict[]; inForce?: PolicyInForce; chain: PolicyChain }> {
   const versions = await readPolicyLog(o.repoDir, head, o.policyPath);
   const recorded = (commit: string, blob: string) => {
     const n = notes.get(commit);
@@ -232,7 +234,7 @@ async function judgePolicyVersions(o: AuditOptions, head: string, notes: Map<str
     verdicts.push({ commit: v.version.commit, status: v.version.status, state: v.state, source, ...(v.why !== undefined ? { why: v.why } : {}) });
   }
   const tip = await chain.atTip();
-  return { verdicts, ...(tip.inForce ? { inForce: tip.inForce } : {}) };
+  return { verdicts, chain, ...(tip.inForce ? { inForce: tip.inForce } : {}) };
 }
 
 /** Grants at the targets that no lease in force backs and that are not declared standing. */

@@ -311,6 +311,17 @@ describe("policy changes: the audit flags unverified versions", () => {
     expect(report.notes.join("\n")).toContain(`policy.yaml was first added in ${bootstrap.slice(0, 7)}`);
   });
 
+  it("the online audit judges a lease by the verified policy before it, not by an unverified version pushed just before", async () => {
+    const loose = policyText().replace("      - from: [group:sre-leads]\n", "      - from: [\"@acme/engineering\"]\n");
+    repo.write("policy.yaml", loose).write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(loose)).policy!, "policy.yaml"));
+    const push = repo.commitAll("loosen platform-admins approvals", "2026-11-24T08:10:00Z");
+    const { merge } = mergePr({ branch: "lease", author: "mallory", files: { "leases/platform-admins/mallory.yaml": adminLease("mallory") }, reviews: [{ user: "zed" }, { user: "sam" }] });
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, online: { gh, owner: "acme", repo: "access", defaultBranch: "main", providerFor: createProviderRegistry(gh) } });
+    expect(report.findings.filter((f) => f.code === "policy-unverified").map((f) => f.commit)).toEqual([push]);
+    expect(report.findings.filter((f) => f.code === "unapproved-lease").map((f) => `${f.lease}@${f.commit}`)).toEqual([`leases/platform-admins/mallory.yaml@${merge}`]);
+    expect(report.leases.find((l) => l.grantee === "mallory")?.status).toBe("not-granted");
+  });
+
   it("the offline audit flags it from the signed verdict apply recorded, and not an approved change", async () => {
     mergePr({ branch: "dave", author: "carol", files: { "policy.yaml": withDaveStanding() }, reviews: [{ user: "sam" }], mergeTime: "2026-11-24T08:45:00Z" });
     const { merge } = mergePr({ branch: "mallory", author: "mallory", files: { "policy.yaml": withMalloryStanding() }, reviews: [{ user: "rita" }] });
