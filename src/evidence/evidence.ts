@@ -5,8 +5,29 @@
  * A note is trusted only when it carries a valid HMAC made with the evidence key (a secret
  * only the apply workflow holds). Anyone who can push could write a note, but not a valid
  * MAC: an untrusted note is ignored and the lease is verified again through the API.
+ *
+ * The MAC binds the repository the note was written for (`owner/repo`, lower-cased), the
+ * object it is on and its whole body. Forks share commit ids and every repository shares blob
+ * ids, and one evidence key may serve several access repos: without the repository, a note
+ * (a break-glass record above all) copied from another access repo would be trusted here.
+ * Notes signed before the binding existed ("legacy": the MAC covers only the object and the
+ * body) are never trusted for granting: apply verifies their changes again through the API,
+ * and the audit shows them as signed without repository binding.
  */
 import { macVerifies, noteMac } from "./note-mac.js";
+
+/** Who signs and checks notes: the evidence key, and the repository the run acts for. */
+export interface NoteSigner {
+  /** "owner/repo", lower-cased (see noteSigner). */
+  repository: string;
+  /** Without a key nothing is signed, and nothing is trusted. */
+  key: string | undefined;
+}
+
+/** The signer for a repository: its name lower-cased, as GitHub compares names. */
+export function noteSigner(owner: string, repo: string, key: string | undefined): NoteSigner {
+  return { repository: `${owner}/${repo}`.toLowerCase(), key };
+}
 
 export interface ReviewEvidence {
   reviewer: string;
@@ -67,6 +88,14 @@ export interface EvidenceNote {
   breakGlass?: BreakGlassRecord[];
   /** Access that no lease or standing entry backed, revoked by the run that applied this commit. */
   drift?: DriftRevocation[];
+  /** The repository the note was signed for ("owner/repo", lower-cased); absent in legacy notes. */
+  repository?: string;
+  /**
+   * The legacy note (signed without repository binding) this object carried before a run
+   * rewrote it, kept verbatim with its own MAC: history for the audit, never evidence for
+   * granting.
+   */
+  legacy?: EvidenceNote;
   mac?: string;
 }
 
@@ -143,23 +172,50 @@ export function formatNote(note: EvidenceNote): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}\n`;
 }
 
-/** The text an evidence note's MAC covers: the commit it is on and its canonical body. */
-function signedText(note: EvidenceNote, commit: string): string {
+const DOMAIN = "jit-access evidence note v2";
+
+/** The text an evidence note's MAC covers: its domain, the repository, the object it is on, its canonical body. */
+function signedText(note: EvidenceNote, object: string, repository: string): string {
   const { mac: _ignored, ...body } = note;
-  return `${commit}\n${canonicalJson(body)}`;
+  return `${DOMAIN}\n${repository}\n${object}\n${canonicalJson(body)}`;
 }
 
-export function signNote(note: EvidenceNote, commit: string, key: string | undefined): EvidenceNote {
-  if (!key) {
-    const { mac: _drop, ...unsigned } = note;
-    return unsigned;
+/** What a legacy note's MAC covers: the object and the body, no repository. */
+function legacyText(note: EvidenceNote, object: string): string {
+  const { mac: _ignored, ...body } = note;
+  return `${object}\n${canonicalJson(body)}`;
+}
+
+/** Signs the note for `object` in the signer's repository (which the note then names). */
+export function signNote(note: EvidenceNote, object: string, signer: NoteSigner): EvidenceNote {
+  const { mac: _drop, ...body } = note;
+  const bound: EvidenceNote = { ...body, repository: signer.repository };
+  if (!signer.key) return bound;
+  return { ...bound, mac: noteMac(signedText(bound, object, signer.repository), signer.key) };
+}
+
+/**
+ * How far a note can be believed here: `signed` (valid MAC for this object and this
+ * repository), `other-repository` (a valid MAC, made for another repository: copied from
+ * there), `legacy` (a valid MAC made before notes named their repository: it could have been
+ * copied from any repository sharing the key) or `untrusted` (no valid MAC, or no key).
+ * Only `signed` notes are evidence.
+ */
+export type NoteTrust = "signed" | "other-repository" | "legacy" | "untrusted";
+
+export function noteTrust(note: EvidenceNote, object: string, signer: NoteSigner): NoteTrust {
+  const key = signer.key;
+  if (!key) return "untrusted";
+  if (note.repository !== undefined) {
+    if (typeof note.repository !== "string" || !macVerifies(note.mac, () => signedText(note, object, note.repository!), key)) return "untrusted";
+    return note.repository === signer.repository ? "signed" : "other-repository";
   }
-  return { ...note, mac: noteMac(signedText(note, commit), key) };
+  return macVerifies(note.mac, () => legacyText(note, object), key) ? "legacy" : "untrusted";
 }
 
-/** Is the note's MAC valid for this commit? Notes without a key configured are never trusted. */
-export function isTrusted(note: EvidenceNote, commit: string, key: string | undefined): boolean {
-  return macVerifies(note.mac, () => signedText(note, commit), key);
+/** Is the note signed with the key, for this object, in this repository? Without a key nothing is trusted. */
+export function isTrusted(note: EvidenceNote, object: string, signer: NoteSigner): boolean {
+  return noteTrust(note, object, signer) === "signed";
 }
 
 /**
@@ -174,10 +230,17 @@ export function parseNote(text: string): EvidenceNote | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.leases) || !v.leases.every(isLeaseEvidence)) return undefined;
-  if (v.grants !== undefined && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return undefined;
-  if ((v.breakGlass !== undefined && !Array.isArray(v.breakGlass)) || (v.drift !== undefined && !Array.isArray(v.drift))) return undefined;
-  return v as unknown as EvidenceNote;
+  return isNote(v, true) ? v : undefined;
+}
+
+function isNote(v: unknown, outer: boolean): v is EvidenceNote {
+  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.leases) || !v.leases.every(isLeaseEvidence)) return false;
+  if (v.grants !== undefined && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return false;
+  if ((v.breakGlass !== undefined && !Array.isArray(v.breakGlass)) || (v.drift !== undefined && !Array.isArray(v.drift))) return false;
+  if (v.repository !== undefined && typeof v.repository !== "string") return false;
+  // A kept legacy note is one level deep, and legacy (it names no repository).
+  if (v.legacy !== undefined && !(outer && isNote(v.legacy, false) && v.legacy.repository === undefined)) return false;
+  return true;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -1,16 +1,18 @@
 /**
  * Two versions of one evidence note, written by two runs at once (e.g. a break-glass grant's
  * record and a sweep marking another record ended, on the same lease blob): one note that
- * keeps what both recorded. Pure. A version not signed with the key (when one is given)
- * contributes nothing; text that is not an evidence note (a request note) is kept as ours.
+ * keeps what both recorded. Pure. A version not signed with the key for this repository
+ * (when a key is given) contributes nothing — not even a legacy one: re-signing its records
+ * would bind them to this repository; text that is not an evidence note (a request note) is
+ * kept as ours.
  */
-import type { EvidenceNote } from "./evidence.js";
+import type { EvidenceNote, NoteSigner } from "./evidence.js";
 import { formatNote, isTrusted, parseNote, signNote } from "./evidence.js";
 
-export function mergeEvidenceNotes(object: string, ours: string, theirs: string, key: string | undefined): string {
+export function mergeEvidenceNotes(object: string, ours: string, theirs: string, signer: NoteSigner): string {
   const a = parseNote(ours);
   const b = parseNote(theirs);
-  const ok = (n: EvidenceNote | undefined): n is EvidenceNote => n !== undefined && (!key || isTrusted(n, object, key));
+  const ok = (n: EvidenceNote | undefined): n is EvidenceNote => n !== undefined && (!signer.key || isTrusted(n, object, signer));
   if (!ok(a)) return ok(b) ? theirs : ours;
   if (!ok(b)) return ours;
   const union = <T>(x: T[] | undefined, y: T[] | undefined, id: (v: T) => string, prefer?: (v: T) => boolean): T[] => {
@@ -32,5 +34,8 @@ export function mergeEvidenceNotes(object: string, ours: string, theirs: string,
     drift: union(a.drift, b.drift, (d) => JSON.stringify([d.resource, d.grantee, d.role, d.revokedAt])),
   };
   for (const k of ["grants", "breakGlass", "drift"] as const) if (merged[k]?.length === 0) delete merged[k];
-  return formatNote(signNote(merged, object, key));
+  // The legacy note either side kept (the same object's: ours first), still only history.
+  const legacy = a.legacy ?? b.legacy;
+  if (legacy) merged.legacy = legacy;
+  return formatNote(signNote(merged, object, signer));
 }

@@ -1,6 +1,6 @@
 /** Evidence notes in git: refs/notes/jit, one JSON note per commit on main. */
-import type { EvidenceNote } from "../evidence/evidence.js";
-import { formatNote, isTrusted, parseNote, signNote } from "../evidence/evidence.js";
+import type { EvidenceNote, NoteSigner } from "../evidence/evidence.js";
+import { formatNote, noteTrust, parseNote, signNote } from "../evidence/evidence.js";
 import { mergeEvidenceNotes } from "../evidence/merge-notes.js";
 import { git, gitText, openBlobReader, readBlobs } from "./run-git.js";
 
@@ -49,15 +49,25 @@ export async function writeNote(repo: string, commit: string, text: string): Pro
 
 /**
  * Changes the evidence note on `object`: `change` gets the note there (when it is signed with
- * the key, or with no key configured, any note; else a fresh one) and returns the new one,
- * which is signed and written. Every writer of evidence notes goes through here, so none
- * drops what another recorded on the same object.
+ * the key for this repository, or with no key configured, any note; else a fresh one) and
+ * returns the new one, which is signed and written. Every writer of evidence notes goes
+ * through here, so none drops what another recorded on the same object.
+ *
+ * A legacy note (signed with the key before notes named their repository) is not taken in —
+ * re-signing it would bind whatever it says to this repository, copied or not — but kept
+ * verbatim, with its own MAC, as the new note's `legacy`: history for the audit.
  */
-export async function updateNote(repo: string, object: string, key: string | undefined, change: (base: EvidenceNote) => EvidenceNote): Promise<void> {
+export async function updateNote(repo: string, object: string, signer: NoteSigner, change: (base: EvidenceNote) => EvidenceNote): Promise<void> {
   const text = await readNote(repo, object);
   const old = text !== undefined ? parseNote(text) : undefined;
-  const base: EvidenceNote = old && (!key || isTrusted(old, object, key)) ? old : { version: 1, leases: [] };
-  await writeNote(repo, object, formatNote(signNote(change(base), object, key)));
+  let base: EvidenceNote = { version: 1, leases: [] };
+  if (old && !signer.key) base = old;
+  else if (old) {
+    const trust = noteTrust(old, object, signer);
+    if (trust === "signed") base = old;
+    else if (trust === "legacy" && old.legacy === undefined) base = { version: 1, leases: [], legacy: old };
+  }
+  await writeNote(repo, object, formatNote(signNote(change(base), object, signer)));
 }
 
 /**
@@ -67,7 +77,7 @@ export async function updateNote(repo: string, object: string, key: string | und
  * (mergeEvidenceNotes), re-signed — nothing either side recorded is lost. Then it tries
  * again. Returns the last error, or undefined once pushed.
  */
-export async function pushNotesWithRetry(repo: string, remote: string, key?: string, attempts = 5): Promise<string | undefined> {
+export async function pushNotesWithRetry(repo: string, remote: string, signer: NoteSigner, attempts = 5): Promise<string | undefined> {
   let error: string | undefined;
   for (let i = 0; i < attempts; i++) {
     try {
@@ -78,7 +88,7 @@ export async function pushNotesWithRetry(repo: string, remote: string, key?: str
     }
     try {
       await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${REMOTE_NOTES}`]);
-      await rebaseNotes(repo, key);
+      await rebaseNotes(repo, signer);
     } catch (e) {
       return (e as Error).message;
     }
@@ -89,7 +99,7 @@ export async function pushNotesWithRetry(repo: string, remote: string, key?: str
 const REMOTE_NOTES = `${NOTES_REF}-remote`;
 
 /** Makes refs/notes/jit the remote's notes plus what we changed since we last had theirs. */
-async function rebaseNotes(repo: string, key: string | undefined): Promise<void> {
+async function rebaseNotes(repo: string, signer: NoteSigner): Promise<void> {
   const base = (await gitText(repo, ["merge-base", NOTES_REF, REMOTE_NOTES]).catch(() => "")).trim();
   const [ours, theirs, before] = await Promise.all([notesTree(repo, NOTES_REF), notesTree(repo, REMOTE_NOTES), base ? notesTree(repo, base) : Promise.resolve(new Map<string, string>())]);
   const mine = [...ours].filter(([object, blob]) => before.get(object) !== blob);
@@ -98,7 +108,7 @@ async function rebaseNotes(repo: string, key: string | undefined): Promise<void>
   await git(repo, ["update-ref", NOTES_REF, REMOTE_NOTES]);
   for (const [object, blob] of mine) {
     const theirsText = text(theirs.get(object));
-    const merged = theirsText === undefined || theirs.get(object) === before.get(object) ? text(blob)! : mergeEvidenceNotes(object, text(blob)!, theirsText, key);
+    const merged = theirsText === undefined || theirs.get(object) === before.get(object) ? text(blob)! : mergeEvidenceNotes(object, text(blob)!, theirsText, signer);
     await writeNote(repo, object, merged);
   }
 }

@@ -27,6 +27,8 @@ export interface WindowFinding {
   lease: string;
   commit: string;
   message: string;
+  /** A stable code, where the finding has one (e.g. break-glass-record-role). */
+  code?: string;
 }
 
 export function leaseWindows(lives: LifeInput[]): { windows: LeaseWindow[]; findings: WindowFinding[] } {

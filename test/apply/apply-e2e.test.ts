@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
 import type { ApplyResult } from "../../src/commands/apply.js";
-import { isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import { isTrusted, noteSigner, parseNote, signNote } from "../../src/evidence/evidence.js";
 import type { EvidenceNote } from "../../src/evidence/evidence.js";
 import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
@@ -123,7 +123,7 @@ describe("apply: approve and grant", () => {
 
     const notes = await readNotes(repo.dir);
     const note = parseNote(notes.get(merge)!)!;
-    expect(isTrusted(note, merge, KEY)).toBe(true);
+    expect(isTrusted(note, merge, noteSigner("acme", "access", KEY))).toBe(true);
     expect(note.leases[0]).toMatchObject({ lease: "leases/platform-admins/zed.yaml", verdict: "approved", pullRequest: { number: 1, author: "zed" } });
     expect(note.leases[0]!.approvals.map((a) => a.reviewer).sort()).toEqual(["rita", "sam"]);
 
@@ -241,7 +241,7 @@ describe("apply: attacks leave no grant and are reported", () => {
     const sneak = repo.commitAll("sneak a lease onto main", "2026-11-24T09:00:00Z");
     const blob = repo.git("rev-parse", `${sneak}:leases/platform-admins/zed.yaml`).trim();
     const forged: EvidenceNote = { version: 1, leases: [{ lease: "leases/platform-admins/zed.yaml", blob, verdict: "approved", approvals: [{ reviewer: "sam", reviewId: 1, commit: sneak, submittedAt: T0 }], policyCommit: sneak, findings: [], verifiedAt: T0 }] };
-    for (const note of [forged, signNote(forged, sneak, "someone-elses-key")]) {
+    for (const note of [forged, signNote(forged, sneak, noteSigner("acme", "access", "someone-elses-key"))]) {
       await writeNote(repo.dir, sneak, JSON.stringify(note));
       await expectRefused(/without a merged pull request/);
     }

@@ -14,7 +14,7 @@ import { runBreakGlass } from "../../src/commands/break-glass.js";
 import type { BreakGlassResult } from "../../src/commands/break-glass.js";
 import { runExpire } from "../../src/commands/expire.js";
 import type { ExpireResult } from "../../src/commands/expire.js";
-import { isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import { isTrusted, noteSigner, parseNote, signNote } from "../../src/evidence/evidence.js";
 import type { BreakGlassRecord, EvidenceNote } from "../../src/evidence/evidence.js";
 import { signRequestNote } from "../../src/evidence/request-note.js";
 import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
@@ -133,7 +133,7 @@ async function recordsOn(blob: string): Promise<BreakGlassRecord[]> {
   const text = (await readNotes(repo.dir)).get(blob);
   const note = text ? parseNote(text) : undefined;
   if (!note) return [];
-  expect(isTrusted(note, blob, KEY)).toBe(true);
+  expect(isTrusted(note, blob, noteSigner("acme", "access", KEY))).toBe(true);
   return note.breakGlass ?? [];
 }
 
@@ -284,7 +284,7 @@ describe("break-glass at pull request time", () => {
     runBreakGlass({ gh, repoDir: dir, ref: "HEAD", owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: GRANTED, pullRequest: number, providerFor: registry().forResource, evidenceKey: KEY, remote });
   const recordsAt = async (dir: string) => [...(await readNotes(dir)).entries()].flatMap(([object, t]) => {
     const note = parseNote(t);
-    return note && isTrusted(note, object, KEY) ? (note.breakGlass ?? []) : [];
+    return note && isTrusted(note, object, noteSigner("acme", "access", KEY)) ? (note.breakGlass ?? []) : [];
   });
 
   it("two break-glass pull requests at once for the same grantee and resource: one is granted, the other refused (the record is pushed as a compare-and-swap)", async () => {
@@ -499,7 +499,7 @@ describe("break-glass on main: apply and expire", () => {
     const blob = blobOf(head);
     const record: BreakGlassRecord = { lease: PATH, blob, pullRequest: number, requester: "zed", resource: "platform-admins", grantee: "zed", role: "member", grantedAt: "2026-11-24T09:00:30.000Z", end: "2026-11-24T10:00:30.000Z", reviewBy: "2026-11-25T09:00:30.000Z" };
     const forged: EvidenceNote = { version: 1, leases: [], breakGlass: [record] };
-    for (const note of [forged, signNote(forged, blob, "someone-elses-key")]) {
+    for (const note of [forged, signNote(forged, blob, noteSigner("acme", "access", "someone-elses-key"))]) {
       await writeNote(repo.dir, blob, JSON.stringify(note));
       emu.state.addTeamMember("acme", "platform-admins", "zed"); // access added by someone, claiming the note
       const r = await sweep(at("2026-11-24T09:10:00Z"));

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/commands/audit.js";
 import { expiryCommitMessage } from "../../src/commands/expire.js";
-import { signNote } from "../../src/evidence/evidence.js";
+import { noteSigner, signNote } from "../../src/evidence/evidence.js";
 import type { LeaseEvidence } from "../../src/evidence/evidence.js";
 import { writeNote } from "../../src/git/evidence-notes.js";
 import { formatAuditCsv } from "../../src/audit/format-csv.js";
@@ -46,7 +46,7 @@ function evidence(path: string, blobOf: string, pr: number, author: string, appr
 }
 const blob = (commit: string, path: string) => repo.git("rev-parse", `${commit}:${path}`).trim();
 async function note(commit: string, evs: LeaseEvidence[], key: string | undefined = KEY) {
-  await writeNote(repo.dir, commit, JSON.stringify(signNote({ version: 1, leases: evs }, commit, key)));
+  await writeNote(repo.dir, commit, JSON.stringify(signNote({ version: 1, leases: evs }, commit, noteSigner("acme", "access", key))));
 }
 function botCommit(message: string, time: string): string {
   execFileSync("git", ["-c", "user.name=jit-access[bot]", "-c", "user.email=bot@example.com", "commit", "-q", "-F", "-"], { cwd: repo.dir, input: message, env: { ...process.env, GIT_AUTHOR_DATE: time, GIT_COMMITTER_DATE: time, GIT_CONFIG_NOSYSTEM: "1", HOME: repo.dir } });
@@ -123,7 +123,7 @@ beforeAll(async () => {
   await note(sha.ivyAdd, [evidence("leases/web/ivy.yaml", blob(sha.ivyAdd, "leases/web/ivy.yaml"), 9, "ivy", "dana", T("15:55"))]);
   repo.git("reset", "-q", "--hard", sha.hankAdd);
 
-  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY });
+  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY, repository: "acme/access" });
 });
 afterAll(() => repo.cleanup());
 
@@ -212,7 +212,7 @@ describe("queries", () => {
   });
   it("runAudit with --at reads only around that moment and answers as the full audit does", async () => {
     for (const t of ["08:30", "09:15", "11:02", "11:30", "12:15", "13:10", "14:05", "15:45", "16:29"]) {
-      const fast = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY, query: { at: ms(T(t)) } });
+      const fast = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY, repository: "acme/access", query: { at: ms(T(t)) } });
       const full = queryAudit(report, { at: ms(T(t)) });
       expect(fast.leases, t).toEqual(full.leases);
       expect(fast.notes.join(" ")).toContain("--at reads only the leases on main at that moment");
