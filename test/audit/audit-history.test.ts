@@ -6,8 +6,9 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/commands/audit.js";
 import { expiryCommitMessage } from "../../src/commands/expire.js";
-import { noteSigner, signNote } from "../../src/evidence/evidence.js";
-import type { LeaseEvidence } from "../../src/evidence/evidence.js";
+import { createHmac } from "node:crypto";
+import { canonicalJson, noteSigner, signNote } from "../../src/evidence/evidence.js";
+import type { EvidenceNote, LeaseEvidence } from "../../src/evidence/evidence.js";
 import { writeNote } from "../../src/git/evidence-notes.js";
 import { formatAuditCsv } from "../../src/audit/format-csv.js";
 import { formatAuditJson } from "../../src/audit/format-json.js";
@@ -201,6 +202,46 @@ describe("findings", () => {
     expect(r.findings.map((f) => f.code)).not.toContain("evidence-untrusted");
     expect(r.leases.find((l) => l.path === "leases/db/alice.yaml")!.evidence).toBe("unsigned-note");
     expect(r.notes.join(" ")).toContain("No evidence key");
+  });
+});
+
+describe("notes signed for another repository, or before notes named their repository", () => {
+  it("a note signed for another repo is untrusted (copied from there); a legacy note, bare or kept inside a newer one, is legacy-note: shown, never proven", async () => {
+    const r = TestRepo.init({ fromExample: false });
+    try {
+      r.write("policy.yaml", POLICY()).write("README.md", "access\n");
+      r.commitAll("access repo", T("08:00"));
+      const add = async (grantee: string, pr: number, time: string) => {
+        const path = `leases/db/${grantee}.yaml`;
+        r.write(path, lease({ grantee, resource: "db", role: "member", duration: "2h", reason: "Investigate slow queries" }));
+        const commit = r.commitAll(`Grant ${grantee} (#${pr})`, T(time));
+        return { commit, ev: evidence(path, r.git("rev-parse", `${commit}:${path}`).trim(), pr, grantee, "dana", T(time)) };
+      };
+      const legacy = (n: EvidenceNote, object: string): EvidenceNote => ({ ...n, mac: createHmac("sha256", KEY).update(`${object}\n${canonicalJson(n)}`).digest("hex") });
+      const alice = await add("alice", 1, "09:00");
+      await writeNote(r.dir, alice.commit, JSON.stringify(legacy({ version: 1, leases: [alice.ev] }, alice.commit)));
+      const carl = await add("carl", 2, "09:10");
+      const kept = { version: 1 as const, leases: [], legacy: legacy({ version: 1, leases: [carl.ev] }, carl.commit) };
+      await writeNote(r.dir, carl.commit, JSON.stringify(signNote(kept, carl.commit, noteSigner("acme", "access", KEY))));
+      const bob = await add("bob", 3, "09:20");
+      await writeNote(r.dir, bob.commit, JSON.stringify(signNote({ version: 1, leases: [bob.ev] }, bob.commit, noteSigner("zed", "access-fork", KEY))));
+
+      const rep = await runAudit({ repoDir: r.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("10:00")), evidenceKey: KEY, repository: "ACME/access" });
+      expect(rep.leases.map((l) => [l.grantee, l.evidence, l.approvers])).toEqual([
+        ["alice", "legacy-note", ["dana"]],
+        ["carl", "legacy-note", ["dana"]],
+        ["bob", "unsigned-note", ["dana"]],
+      ]);
+      expect(rep.findings.map((f) => [f.code, f.lease])).toEqual([["evidence-untrusted", "leases/db/bob.yaml"]]);
+      expect(rep.findings[0]!.message).toMatch(/signed for another repository \(zed\/access-fork\): it was copied from there/);
+      expect(rep.notes.join("\n")).toMatch(/2 lease change\(s\) and 0 break-glass or drift record\(s\) carry evidence signed without repository binding/);
+      // The same history audited as the fork: its note is the fork's own; the legacy notes stay
+      // legacy (their MAC names no repository), whoever's note keeps them.
+      const asFork = await runAudit({ repoDir: r.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("10:00")), evidenceKey: KEY, repository: "zed/access-fork" });
+      expect(asFork.leases.map((l) => l.evidence)).toEqual(["legacy-note", "legacy-note", "signed-note"]);
+    } finally {
+      r.cleanup();
+    }
   });
 });
 

@@ -82,4 +82,33 @@ describe("pushNotesWithRetry", () => {
     expect(mergeEvidenceNotes(object, ours, forged, noteSigner("acme", "access", "k"))).toBe(ours);
     expect(mergeEvidenceNotes(object, forged, ours, noteSigner("acme", "access", "k"))).toBe(ours);
   });
+
+  it("a legacy note (signed before notes named their repository) is never re-signed as this repository's: kept verbatim as history, contributing nothing to a merge", async () => {
+    const { mergeEvidenceNotes } = await import("../../src/evidence/merge-notes.js");
+    const { canonicalJson, formatNote, noteTrust, signNote } = await import("../../src/evidence/evidence.js");
+    const { createHmac } = await import("node:crypto");
+    const root = mkdtempSync(join(tmpdir(), "jit-notes-"));
+    dirs.push(root);
+    sh(root, "init", "-q", "-b", "main", "a");
+    const a = join(root, "a");
+    sh(a, "commit", "-q", "--allow-empty", "-m", "x");
+    const object = sh(a, "rev-parse", "HEAD").trim();
+    const here = noteSigner("acme", "access", "k");
+    const record = { lease: "leases/x/m.yaml", blob: object, pullRequest: 9, requester: "m", resource: "x", grantee: "m", role: "admin", grantedAt: "2026-11-24T09:00:00.000Z", end: "2026-11-24T10:00:00.000Z", reviewBy: "2026-11-25T09:00:00.000Z" };
+    const body = { version: 1 as const, leases: [], breakGlass: [record] };
+    const legacy = { ...body, mac: createHmac("sha256", "k").update(`${object}\n${canonicalJson(body)}`).digest("hex") };
+    await writeNote(a, object, JSON.stringify(legacy));
+    await updateNote(a, object, here, (n) => ({ ...n, drift: [{ resource: "x", grantee: "eve", role: "member", revokedAt: "2026-11-24T09:00:00.000Z" }] }));
+    const note = parseNote((await readNotes(a)).get(object)!)!;
+    expect(isTrusted(note, object, here)).toBe(true);
+    expect(note.breakGlass).toBeUndefined(); // the legacy record is not this repository's
+    expect(note.legacy).toEqual(legacy);
+    expect(noteTrust(note.legacy!, object, here)).toBe("legacy");
+    // Merging with a version that has no legacy note keeps it; a bare legacy version adds nothing.
+    const other = formatNote(signNote({ version: 1, leases: [], grants: [{ lease: "l", resource: "x", grantee: "eve", role: "member", status: "granted", at: "2026-11-24T09:30:00.000Z" }] }, object, here));
+    const merged = parseNote(mergeEvidenceNotes(object, other, formatNote(note), here))!;
+    expect(merged.legacy).toEqual(legacy);
+    expect([merged.grants?.length, merged.drift?.length, merged.breakGlass]).toEqual([1, 1, undefined]);
+    expect(mergeEvidenceNotes(object, other, JSON.stringify(legacy), here)).toBe(other);
+  });
 });
