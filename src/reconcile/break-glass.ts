@@ -157,18 +157,21 @@ export type RecordPullRequest =
       headBlob: string | undefined;
     };
 
+/** How far GitHub's clock (a pull request's created_at) may run ahead of the runner's (the grant's time). */
+export const CLOCK_SKEW_MS = 5 * MINUTE_MS;
+
 /**
  * Is the pull request here the one the record was granted for? It must exist in this
- * repository, target the default branch, have been opened no later than the grant, and its
- * head must carry the granted content at the granted path (a push that changed the lease
- * makes the grant one that can never be reviewed: it ends).
+ * repository, target the default branch, have been opened no later than the grant (give or
+ * take CLOCK_SKEW_MS), and its head must carry the granted content at the granted path (a
+ * push that changed the lease makes the grant one that can never be reviewed: it ends).
  */
 export function recordPullRequestProblem(r: BreakGlassRecord, pr: RecordPullRequest, here: { repository: string; defaultBranch: string }): RecordProblem | undefined {
   const n = `#${r.pullRequest}`;
   if (pr.kind === "missing") return { code: "break-glass-record-no-pull-request", message: `pull request ${n} does not exist in ${here.repository}` };
   const mismatch = (why: string): RecordProblem => ({ code: "break-glass-record-pull-request-mismatch", message: `pull request ${n} ${why}` });
   if (pr.baseRepository.toLowerCase() !== here.repository.toLowerCase() || pr.baseRef !== here.defaultBranch) return mismatch(`targets ${pr.baseRepository}:${pr.baseRef}, not ${here.repository}:${here.defaultBranch}`);
-  if (pr.createdAt > ms(r.grantedAt)) return mismatch(`was opened at ${formatTimestamp(pr.createdAt)}, after the grant at ${formatTimestamp(ms(r.grantedAt))}`);
+  if (pr.createdAt > ms(r.grantedAt) + CLOCK_SKEW_MS) return mismatch(`was opened at ${formatTimestamp(pr.createdAt)}, after the grant at ${formatTimestamp(ms(r.grantedAt))}`);
   if (pr.headBlob !== r.blob) return mismatch(pr.headBlob === undefined ? `has no ${r.lease} at its head` : `no longer carries the granted content of ${r.lease} at its head (blob ${r.blob.slice(0, 7)}, now ${pr.headBlob.slice(0, 7)})`);
   return undefined;
 }
