@@ -638,6 +638,20 @@ describe("break-glass records are this repository's, and checked against it at e
     });
   }
 
+  it("a record the policy no longer backs does not block a new request that it does back (no chaining counts only live grants)", async () => {
+    const first = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(first.number);
+    const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8");
+    repo.write("policy.yaml", policy.replace("      maxDuration: 1h\n      reviewWithin", "      maxDuration: 30m\n      reviewWithin")).commitAll("break-glass for 30 minutes at most", "2026-11-24T09:05:00Z");
+    const second = openPr("zed-2", "zed", { "leases/platform-admins/zed-inc-78.yaml": glass({ duration: "30m", reason: "Prod is down again: roll back INC-78", ticket: "INC-78" }) });
+    const r = await breakGlass(second.number, at("2026-11-24T09:06:00Z"));
+    expect(r.decision.kind).toBe("grant");
+    const applied = await apply(at("2026-11-24T09:10:00Z"));
+    expect(codes(applied)).toEqual(["break-glass-record-too-long"]);
+    expect(applied.breakGlass.windows.filter((w) => w.end > at("2026-11-24T09:10:00Z")).map((w) => w.path)).toEqual([`leases/platform-admins/zed-inc-78.yaml (break-glass #${second.number})`]);
+    expect(members()).toEqual(["platform-bot", "zed"]);
+  });
+
   it("a break-glass record whose pull request does not exist in this repository grants nothing", async () => {
     const { number } = openPr("zed", "zed", { [PATH]: glass() });
     expect((await breakGlass(number)).outcome).toEqual({ status: "granted" });
