@@ -359,7 +359,12 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // evidence says they were approved (as for leases that are over but still on main).
   const canGrantOthers = (held: string, role: string, target: Resource): boolean => {
     const r = policy.resources.get(held);
-    return r ? o.providerFor(r.id, policy).canGrantOthers(role, r, target) : false;
+    if (!r) return false;
+    try {
+      return o.providerFor(r.id, policy).canGrantOthers(role, r, target);
+    } catch {
+      return false; // a provider that cannot be had (it throws) is reported where its resource is listed; it stops nothing here
+    }
   };
   const targets = [...unexplained].flatMap((id) => policy.resources.get(id) ?? []);
   const reaching = new Set([...policy.resources.values()].filter((r) => r.roles.some((role) => targets.some((t) => canGrantOthers(r.id, role, t)))).map((r) => r.id));

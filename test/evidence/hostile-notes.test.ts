@@ -117,7 +117,7 @@ describe("a hostile note halts all revocation (issue 10, finding 1): the note it
 
   it("keeps notes written before canonical order trusted (their MAC is checked over the parsed body)", () => {
     const signed = signNote(NOTE, C, K);
-    for (const text of [JSON.stringify(signed), JSON.stringify({ mac: signed.mac, version: 1, leases: signed.leases, grants: signed.grants }, null, 2)]) {
+    for (const text of [JSON.stringify(signed), JSON.stringify({ mac: signed.mac, version: 1, leases: signed.leases, grants: signed.grants, repository: signed.repository }, null, 2)]) {
       expect(readEvidenceNote(C, text, K)).toMatchObject({ kind: "evidence", trusted: true });
     }
   });
