@@ -44,7 +44,7 @@ describe("jit sandbox", () => {
     expect(phase(10)).toMatch(/extended +@sandbox-requester end moved from 2026-11-24T11:00:00Z to 2026-11-24T12:00:00Z by PR #2/);
     expect(phase(10)).toMatch(/2026-11-24T12:03:00Z +revoked +expired/);
     expect(r.out).toMatch(/Sandbox completed: granted on merge, extended with no gap, revoked on time/);
-  }, 60_000);
+  });
 
   it("skips the extension where the policy allows none, and still plays the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jit-sandbox-src-"));
@@ -62,14 +62,14 @@ describe("jit sandbox", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 
   it("npm run demo runs it from the bundle", () => {
-    const r = spawnSync("node", [resolve(root, "dist/cli.js"), "sandbox"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("node", [resolve(root, "dist/cli.js"), "sandbox"], { cwd: root, encoding: "utf8", timeout: 600_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Sandbox completed/);
     expect(r.stderr).not.toMatch(STACK);
-  }, 60_000);
+  });
 
   it("refuses a repo without a valid policy", async () => {
     const r = await jit(["sandbox", "--repo", resolve(root, "schemas")]);
