@@ -1,13 +1,20 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts catch a hang, never slowness: a loaded 2-core runner can be many times slower
+    // than an idle one, and no test depends on timing (DEVELOPERS.md). Tests set no timeout of
+    // their own.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     pool: "forks",
     // starts shared real servers (PostgreSQL) on first use, stops them at the end
     globalSetup: ["test/helpers/global-servers.ts"],
+    // Most test time is spent waiting on child processes (git, the bundled Action) and local
+    // HTTP: one worker more than the cores keeps them busy (vitest's default is one fewer).
+    maxWorkers: availableParallelism() + 1,
     reporters: ["default", ["json", { outputFile: ".tmp/vitest-results.json" }]],
   },
 });

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { generateCodeowners } from "../src/codeowners/generate-codeowners.js";
 import { runApply } from "../src/commands/apply.js";
 import { loadPolicy } from "../src/policy/load-policy.js";
-import { signNote } from "../src/evidence/evidence.js";
+import { noteSigner, signNote } from "../src/evidence/evidence.js";
 import type { EvidenceNote } from "../src/evidence/evidence.js";
 import { writeNote } from "../src/git/evidence-notes.js";
 import { createClient } from "../src/github/client.js";
@@ -52,7 +52,7 @@ async function main() {
     version: 1,
     leases: blobs.map((b) => ({ lease: b.path, blob: b.blob, verdict: "approved", approvals: [{ reviewer: "approver", reviewId: 1, commit: "0".repeat(40), submittedAt: "2026-11-24T08:30:00Z" }], policyCommit: "0".repeat(40), findings: [], verifiedAt: "2026-11-24T09:00:00Z" })),
   };
-  await writeNote(repo, leasesCommit, JSON.stringify(signNote(note, leasesCommit, KEY)));
+  await writeNote(repo, leasesCommit, JSON.stringify(signNote(note, leasesCommit, noteSigner("acme", "access", KEY))));
 
   const emu = await startEmulator({ rateLimit: { limit: 1_000_000 } });
   const s = emu.state;

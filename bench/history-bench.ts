@@ -12,14 +12,14 @@
 // check of its output, and a target as a ratio to git log and/or in milliseconds. E.g. the
 // audit through the built CLI (notes are signed with EVIDENCE_KEY from ./history.js; `s.now`
 // is half an hour after the last commit):
-//   const cli = ["node", join(root, "dist", "cli.js"), "audit", "--repo", dir, "--ref", "main", "--offline", "--evidence-key", EVIDENCE_KEY, "--now", s.now, "--format", "json"];
+//   const cli = ["node", join(root, "dist", "cli.js"), "audit", "--repo", dir, "--ref", "main", "--offline", "--evidence-key", EVIDENCE_KEY, "--repository", ACCESS_REPO.join("/"), "--now", s.now, "--format", "json"];
 //   { label: "audit", argv: cli, exitCodes: [0, 1], maxRatio: 1.5 },
 //   { label: "audit --at", argv: [...cli, "--at", "2025-06-02T12:00:00Z"], exitCodes: [0, 1], maxMs: 1000 },
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, relative } from "node:path";
-import { EVIDENCE_KEY, accessHistory, historyParamsFromEnv } from "./history.js";
+import { ACCESS_REPO, EVIDENCE_KEY, accessHistory, historyParamsFromEnv } from "./history.js";
 import type { HistoryStats } from "./history.js";
 
 export interface Benchmark {
@@ -67,7 +67,7 @@ export async function main(): Promise<void> {
   console.log(`History: ${n(s.commits)} commits (${n(s.firstParent)} on main's first-parent chain, ${n(s.merges)} merges), ${n(s.leases)} leases over ${params.resources} resources, ${n(s.sweeps)} expiry sweeps, ${n(s.notes)} evidence notes — ${made}`);
   console.log(`  leases added by merge/squash/rebase: ${n(s.addsByMerge)}/${n(s.addsBySquash)}/${n(s.addsByRebase)}; ${n(s.extensions)} extended, ${n(s.earlyRevokes)} revoked early, ${n(s.removedByPullRequest)} removed by pull request, ${n(s.expiredBySweep)} expired by sweeps, ${n(s.leasesAtTip)} on main at ${s.now}`);
 
-  const auditCli = ["node", join(root, "dist", "cli.js"), "audit", "--repo", dir, "--ref", "main", "--offline", "--evidence-key", EVIDENCE_KEY, "--now", s.now, "--format", "json"];
+  const auditCli = ["node", join(root, "dist", "cli.js"), "audit", "--repo", dir, "--ref", "main", "--offline", "--evidence-key", EVIDENCE_KEY, "--repository", ACCESS_REPO.join("/"), "--now", s.now, "--format", "json"];
   const AT = "2025-06-02T12:00:00Z";
   // The lease contents the audit reads (every version added or changed on main), for the floor.
   const leaseBlobs = join(bundles, "lease-blobs.txt");

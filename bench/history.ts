@@ -28,13 +28,13 @@ import { dirname, join } from "node:path";
 import { generateCodeowners } from "../src/codeowners/generate-codeowners.js";
 import { expiryCommitMessage } from "../src/commands/expire.js";
 import type { ExpiredLease } from "../src/commands/expire.js";
-import { formatNote, signNote } from "../src/evidence/evidence.js";
+import { formatNote, noteSigner, signNote } from "../src/evidence/evidence.js";
 import type { EvidenceNote, LeaseEvidence } from "../src/evidence/evidence.js";
 import { formatTimestamp } from "../src/lease/timestamp.js";
 import { loadPolicy } from "../src/policy/load-policy.js";
 
 /** Bump when the generated history changes, so caches of older shapes are not reused. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 export interface HistoryParams {
   /** Commits reachable from main (first-parent chain, pull-request branches and merges), exactly. */
@@ -67,6 +67,8 @@ export function historyParamsFromEnv(env: NodeJS.ProcessEnv = process.env): Hist
 
 /** The key the evidence notes are signed with (pass it as the evidence key to apply/audit). */
 export const EVIDENCE_KEY = "bench-evidence-key";
+/** The repository the generated notes are signed for (owner, name): audit it as this one. */
+export const ACCESS_REPO = ["acme", "access"] as const;
 export const BOT = { name: "jit-access[bot]", email: "jit-access[bot]@users.noreply.github.com" };
 
 /** What the generator made: each figure is checked against git by test/bench/history.test.ts. */
@@ -725,7 +727,7 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
         verifiedAt: iso(n.time + 2 * MIN),
       };
       const note: EvidenceNote = { version: 1, leases: [ev], ...(n.grant ? { grants: [{ lease: ev.lease, resource: n.lease.resource.id, grantee: n.lease.grantee, role: n.lease.role, status: "granted", at: iso(n.time + 2 * MIN) }] } : {}) };
-      const text = formatNote(signNote(note, commit, EVIDENCE_KEY));
+      const text = formatNote(signNote(note, commit, noteSigner(...ACCESS_REPO, EVIDENCE_KEY)));
       body += `N inline ${commit}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
       if (body.length > 1 << 20) {
         await s.raw(body);

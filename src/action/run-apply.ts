@@ -6,6 +6,7 @@
  */
 import * as core from "@actions/core";
 import { pushNotesWithRetry, fetchNotes } from "../git/evidence-notes.js";
+import { noteSigner } from "../evidence/evidence.js";
 import { runApply } from "../commands/apply.js";
 import type { ApplyResult } from "../commands/apply.js";
 import type { GitHubClient } from "../github/client.js";
@@ -73,7 +74,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
       }
     }
     // Other runs (break-glass, expire) push notes too: merge theirs and retry.
-    const failed = result.verified.length || result.drift.length || result.policyVerified.length ? await pushNotesWithRetry(ctx.workspace, "origin", opts.evidenceKey) : undefined;
+    const failed = result.verified.length || result.drift.length || result.policyVerified.length ? await pushNotesWithRetry(ctx.workspace, "origin", noteSigner(ctx.owner, ctx.repo, opts.evidenceKey)) : undefined;
     if (failed) core.warning(`Could not push evidence notes (refs/notes/jit): ${failed}. The next run verifies these leases again.`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);

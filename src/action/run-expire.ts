@@ -5,6 +5,7 @@
  */
 import * as core from "@actions/core";
 import { pushNotesWithRetry, fetchNotes } from "../git/evidence-notes.js";
+import { noteSigner } from "../evidence/evidence.js";
 import { runExpire } from "../commands/expire.js";
 import type { ExpireOptions, ExpireResult } from "../commands/expire.js";
 import { runRevoke } from "../commands/revoke.js";
@@ -97,7 +98,7 @@ export async function expireAndReport<R extends ExpireResult>(
   await core.summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) core.error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
   if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length || r.apply.drift.length || r.recheck?.drift.length || r.apply.policyVerified.length || r.recheck?.policyVerified.length)) {
-    const failed = await pushNotesWithRetry(ctx.workspace, "origin", opts.evidenceKey);
+    const failed = await pushNotesWithRetry(ctx.workspace, "origin", noteSigner(ctx.owner, ctx.repo, opts.evidenceKey));
     if (failed) core.warning(`Could not push evidence notes: ${failed}`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, r.apply);

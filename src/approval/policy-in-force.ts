@@ -12,7 +12,7 @@
  * to the newest one with a signed approval: with an evidence key only versions since the last
  * verified one cost API requests; without a key every version is verified on every run.
  */
-import type { EvidenceNote, PolicyEvidence } from "../evidence/evidence.js";
+import type { EvidenceNote, NoteSigner, PolicyEvidence } from "../evidence/evidence.js";
 import { isTrusted, parseNote } from "../evidence/evidence.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { updateNote } from "../git/evidence-notes.js";
@@ -204,10 +204,10 @@ export class PolicyChain {
 }
 
 /** The verdict recorded on a version in its commit's note, when the note is signed with the key. */
-export function signedPolicyEvidence(text: string | undefined, v: PolicyVersion, policyPath: string, key: string | undefined): PolicyEvidence | undefined {
+export function signedPolicyEvidence(text: string | undefined, v: PolicyVersion, policyPath: string, signer: NoteSigner | undefined): PolicyEvidence | undefined {
   const note: EvidenceNote | undefined = text === undefined ? undefined : parseNote(text);
   if (!note?.policy || note.policy.path !== policyPath || note.policy.blob !== v.blob) return undefined;
-  return isTrusted(note, v.commit, key) ? note.policy : undefined;
+  return isTrusted(note, v.commit, signer) ? note.policy : undefined;
 }
 
 /** A finding about a version that is not in force, for a run's report. */
@@ -230,10 +230,10 @@ export interface RunPolicy {
  * The policy a run acts on (apply, expire, revoke, timers): the verified version in force at
  * `ref`. Throws only when no version was ever valid (there is nothing to act on).
  */
-export async function policyForRun(o: Omit<PolicyChainOptions, "versions" | "signed"> & { ref: string; versions?: PolicyVersion[]; noteOf: (commit: string) => string | undefined; evidenceKey?: string }): Promise<RunPolicy> {
+export async function policyForRun(o: Omit<PolicyChainOptions, "versions" | "signed"> & { ref: string; versions?: PolicyVersion[]; noteOf: (commit: string) => string | undefined; signer?: NoteSigner }): Promise<RunPolicy> {
   const versions = o.versions ?? (await readPolicyLog(o.repoDir, o.ref, o.policyPath));
   if (versions.length === 0) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
-  const chain = new PolicyChain({ ...o, versions, signed: (v) => signedPolicyEvidence(o.noteOf(v.commit), v, o.policyPath, o.evidenceKey) });
+  const chain = new PolicyChain({ ...o, versions, signed: (v) => signedPolicyEvidence(o.noteOf(v.commit), v, o.policyPath, o.signer) });
   const tip = await chain.atTip();
   if (!tip.inForce) {
     const why = tip.refused.map((v) => `${short(v.version.commit)}: ${v.why ?? v.state}`).join("; ");
@@ -244,10 +244,10 @@ export async function policyForRun(o: Omit<PolicyChainOptions, "versions" | "sig
 }
 
 /** Records the verdicts made in this run in the evidence notes of their commits (signed with the key). */
-export async function recordPolicyVerdicts(repoDir: string, chain: PolicyChain, key: string | undefined): Promise<PolicyEvidence[]> {
+export async function recordPolicyVerdicts(repoDir: string, chain: PolicyChain, signer: NoteSigner): Promise<PolicyEvidence[]> {
   const out: PolicyEvidence[] = [];
   for (const [commit, evidence] of chain.fresh) {
-    await updateNote(repoDir, commit, key, (note) => ({ ...note, policy: evidence }));
+    await updateNote(repoDir, commit, signer, (note) => ({ ...note, policy: evidence }));
     out.push(evidence);
   }
   return out;

@@ -13,8 +13,13 @@ export interface AuditEvent {
   detail: string;
 }
 
-/** How sure the audit is of the approvals: signed evidence notes, the API, or neither. */
-export type EvidenceSource = "signed-note" | "api" | "unsigned-note" | "none";
+/**
+ * How sure the audit is of the approvals: evidence notes signed for this repository, the
+ * API, notes signed with the key before notes named their repository (`legacy-note`: genuine
+ * for some repository sharing the key, perhaps not this one), notes not signed for this
+ * repository (`unsigned-note`), or nothing.
+ */
+export type EvidenceSource = "signed-note" | "api" | "legacy-note" | "unsigned-note" | "none";
 
 export type LeaseStatus = "active" | "scheduled" | "over" | "ended" | "not-granted" | "cancelled";
 

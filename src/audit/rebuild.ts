@@ -7,7 +7,7 @@
  * signed with the evidence key, unsigned notes (shown, but marked), and plain history (a
  * merge commit or a "(#n)" squash title says a pull request was involved, not who approved).
  */
-import type { BreakGlassRecord, DriftRevocation, LeaseEvidence, EvidenceNote } from "../evidence/evidence.js";
+import type { BreakGlassRecord, DriftRevocation, LeaseEvidence, EvidenceNote, NoteTrust } from "../evidence/evidence.js";
 import { NOTE_UNREADABLE, isDriftHolder, unreadableNoteMessage } from "../evidence/evidence.js";
 import type { HistoryCommit } from "../git/history.js";
 import { jitTrailers } from "../git/history.js";
@@ -21,8 +21,12 @@ import type { AuditEvent, AuditFinding, AuditLease, AuditReport, EventKind, Evid
 
 export interface NoteEvidence {
   note: EvidenceNote;
-  /** Signed with the evidence key given to the audit. */
-  trusted: boolean;
+  /** How far its MAC says it can be believed, with the evidence key given to the audit, in this repository. */
+  trust: NoteTrust;
+  /** The legacy note kept inside it (EvidenceNote.legacy), judged on its own MAC. */
+  legacy?: NoteEvidence;
+  /** The repository a note signed for another one names. */
+  repository?: string;
 }
 
 export interface AuditInput {
@@ -49,7 +53,7 @@ export interface AuditInput {
   /** Names the sweep commits with (committer or author). */
   botNames?: string[];
   /** Break-glass grants made at pull request time (signed records in refs/notes/jit). */
-  breakGlass?: Array<{ record: BreakGlassRecord; trusted: boolean }>;
+  breakGlass?: Array<{ record: BreakGlassRecord; trust: NoteTrust; repository?: string }>;
   /** Access that nothing declared, revoked by a run (from the note of the commit it applied). */
   drift?: DriftOnRecord[];
 }
@@ -57,7 +61,7 @@ export interface AuditInput {
 export interface DriftOnRecord extends DriftRevocation {
   /** The commit whose note records it. */
   commit: string;
-  trusted: boolean;
+  trust: NoteTrust;
 }
 
 interface Life {
@@ -76,15 +80,23 @@ function pullRequestHint(c: HistoryCommit): number | "merge" | undefined {
   return c.parents.length > 1 ? "merge" : undefined;
 }
 
-/** The evidence for one lease change, and how far it can be trusted. */
-function evidenceOf(input: Pick<AuditInput, "api" | "notes">, c: HistoryCommit, path: string, blob: string): { ev?: LeaseEvidence; source: EvidenceSource } {
+/** The evidence for one lease change, and how far it can be trusted (with the note that holds it). */
+function evidenceOf(input: Pick<AuditInput, "api" | "notes">, c: HistoryCommit, path: string, blob: string): { ev?: LeaseEvidence; source: EvidenceSource; from?: NoteEvidence } {
   const api = input.api?.get(`${c.sha}\0${path}\0${blob}`);
   if (api) return { ev: api, source: "api" };
-  const n = input.notes.get(c.sha);
-  const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
-  if (!n || !ev) return { source: "none" };
-  if (n.trusted) return { ev, source: "signed-note" };
-  return { ev, source: "unsigned-note" };
+  const outer = input.notes.get(c.sha);
+  for (const n of [outer, outer?.legacy]) {
+    const ev = n?.note.leases.find((e) => e.lease === path && e.blob === blob);
+    if (n && ev) return { ev, source: sourceOf(n.trust), from: n };
+  }
+  return { source: "none" };
+}
+
+const sourceOf = (trust: NoteTrust): EvidenceSource => (trust === "signed" ? "signed-note" : trust === "legacy" ? "legacy-note" : "unsigned-note");
+
+/** Why a note is not believed, for a finding. */
+function distrust(n: { trust: NoteTrust; repository?: string }): string {
+  return n.trust === "other-repository" ? `is signed for another repository (${n.repository ?? "unknown"}): it was copied from there` : "is not signed with the evidence key: it was written by someone else, or with another key";
 }
 
 /**
@@ -116,8 +128,13 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   let policyBlob: string | undefined;
 
   const evidenceFor = (c: HistoryCommit, path: string, blob: string) => evidenceOf(input, c, path, blob);
-  const untrusted = (c: HistoryCommit, path: string) => {
-    if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} is not signed with the evidence key: it was written by someone else, or with another key. Its claims are shown but not trusted.` });
+  let legacyChanges = 0;
+  const untrusted = (c: HistoryCommit, path: string, from: NoteEvidence | undefined) => {
+    if (input.keyGiven) findings.push({ code: "evidence-untrusted", lease: path, commit: c.sha, message: `The evidence note on ${short(c.sha)} for ${path} ${distrust(from ?? { trust: "untrusted" })}. Its claims are shown but not trusted.` });
+  };
+  const judgeSource = (c: HistoryCommit, path: string, source: EvidenceSource, from: NoteEvidence | undefined) => {
+    if (source === "unsigned-note") untrusted(c, path, from);
+    else if (source === "legacy-note") legacyChanges++;
   };
 
   const notes: string[] = [];
@@ -145,8 +162,8 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} but does not parse as a lease; nothing could have been granted for it.` });
           continue;
         }
-        const { ev, source } = evidenceFor(c, ch.path, ch.blob);
-        if (source === "unsigned-note") untrusted(c, ch.path);
+        const { ev, source, from } = evidenceFor(c, ch.path, ch.blob);
+        judgeSource(c, ch.path, source, from);
         const w = leaseWindow(lease, c.time);
         const rec: AuditLease = {
           path: ch.path,
@@ -182,7 +199,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           if (!ev && hint === undefined) {
             findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
           }
-          const grant = input.notes.get(c.sha)?.note.grants?.find((g) => g.lease === ch.path);
+          const grant = (from?.note.grants ?? input.notes.get(c.sha)?.note.grants)?.find((g) => g.lease === ch.path);
           const status = grant && grant.status !== "granted" && grant.status !== "unchanged" && grant.status !== "invited" ? ` (target answered: ${grant.status})` : grant?.status === "invited" ? " (invitation sent)" : "";
           rec.events.push({ kind: "granted", at: w.start, commit: c.sha, detail: `${lease.role} on ${lease.resource} until ${formatTimestamp(w.end)}${w.start > c.time ? " (scheduled start)" : ""}${status}${ev ? "" : " — approvals not on record"}` });
           // Verified evidence already judged the lease against the policy of its time.
@@ -195,8 +212,8 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         if (!life) continue;
         const rec = life.rec;
         const lease = input.leaseOf(ch.path, ch.blob);
-        const { ev, source } = evidenceFor(c, ch.path, ch.blob);
-        if (source === "unsigned-note") untrusted(c, ch.path);
+        const { ev, source, from } = evidenceFor(c, ch.path, ch.blob);
+        judgeSource(c, ch.path, source, from);
         if (rec.status === "not-granted") continue;
         if (!lease || ev?.verdict === "rejected") {
           rec.events.push({ kind: "extension-refused", at: c.time, commit: c.sha, detail: ev ? ev.findings.join("; ") || "verification failed" : "the new content does not parse as a lease" });
@@ -253,6 +270,10 @@ export function rebuildAudit(input: AuditInput): AuditReport {
   }
 
   addBreakGlass(input, leases, findings);
+  const legacyRecords = (input.breakGlass ?? []).filter((b) => b.trust === "legacy").length + (input.drift ?? []).filter((d) => d.trust === "legacy").length;
+  if (legacyChanges + legacyRecords > 0) {
+    notes.push(`${legacyChanges} lease change(s) and ${legacyRecords} break-glass or drift record(s) carry evidence signed without repository binding (written before jit-access bound notes to their repository; shown as legacy-note). Such a note may have been copied from another access repo that shares the evidence key: apply never grants on it, and an audit with a token verifies those changes through the API.`);
+  }
   for (const { rec } of live.values()) {
     if (rec.status === "not-granted") continue;
     if (rec.start > input.now) rec.status = "scheduled";
@@ -277,7 +298,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
     };
     const by = (Array.isArray(d.couldBeAddedBy) ? (d.couldBeAddedBy as unknown[]) : []).filter(isDriftHolder);
     const could = by.length ? `; it could have been added by ${by.map((h) => `@${h.grantee} (${h.role} on ${h.resource} through ${h.lease}, ${when(h.from)} – ${when(h.until)}${h.stillHeld ? ", still held" : ""})`).join(", ")}` : "";
-    findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${could}${d.trusted ? "" : input.keyGiven ? " — the record is not signed with the evidence key" : ""}.` });
+    findings.push({ code: "standing-undeclared", resource: d.resource, commit: d.commit, message: `${d.grantee} held ${d.role} on ${d.resource} with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(at)} (recorded on ${short(d.commit)})${could}${d.trust === "signed" ? "" : d.trust === "legacy" ? " — recorded without repository binding" : d.trust === "other-repository" ? " — the record is signed for another repository" : input.keyGiven ? " — the record is not signed with the evidence key" : ""}.` });
   }
   for (const u of input.undeclared ?? []) {
     findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
@@ -335,16 +356,21 @@ function checkExtension(findings: AuditFinding[], policy: Policy | undefined, re
  * sweep, and a finding.
  */
 function addBreakGlass(input: AuditInput, leases: AuditLease[], findings: AuditFinding[]): void {
-  for (const { record: r, trusted } of input.breakGlass ?? []) {
-    if (!trusted && input.keyGiven) {
-      findings.push({ code: "evidence-untrusted", lease: r.lease, message: `A break-glass record for ${r.grantee} on ${r.resource} (PR #${r.pullRequest}) is not signed with the evidence key: it was not written by jit-access and granted nothing that the sweep kept.` });
+  for (const b of input.breakGlass ?? []) {
+    const { record: r, trust } = b;
+    if ((trust === "untrusted" || trust === "other-repository") && input.keyGiven) {
+      const why = trust === "other-repository" ? `is signed for another repository (${b.repository ?? "unknown"}): it was copied from there, and granted nothing here that the sweep kept` : "is not signed with the evidence key: it was not written by jit-access and granted nothing that the sweep kept";
+      findings.push({ code: "evidence-untrusted", lease: r.lease, message: `A break-glass record for ${r.grantee} on ${r.resource} (PR #${r.pullRequest}) ${why}.` });
       continue;
     }
+    // Signed here, or legacy (signed before records named their repository: shown as history, marked).
+    const trusted = trust === "signed" || trust === "legacy";
+    const mark = trust === "legacy" ? " (record signed without repository binding)" : trusted ? "" : " (record not signed with the evidence key)";
     const grantedAt = Date.parse(r.grantedAt);
     const reviewBy = Date.parse(r.reviewBy);
     const end = Date.parse(r.end);
     if (![grantedAt, reviewBy, end].every(Number.isFinite)) continue;
-    const granted: AuditEvent = { kind: "granted", at: grantedAt, by: r.requester, detail: `break-glass: ${r.role} on ${r.resource} granted when PR #${r.pullRequest} was opened, before approval; to be approved and merged by ${formatTimestamp(reviewBy)}${trusted ? "" : " (record not signed with the evidence key)"}` };
+    const granted: AuditEvent = { kind: "granted", at: grantedAt, by: r.requester, detail: `break-glass: ${r.role} on ${r.resource} granted when PR #${r.pullRequest} was opened, before approval; to be approved and merged by ${formatTimestamp(reviewBy)}${mark}` };
     const merged = leases.find((l) => l.path === r.lease && l.pullRequest === r.pullRequest && l.events.some((e) => e.kind === "granted" && e.commit === l.addedIn) && l.status !== "not-granted" && l.start >= grantedAt && l.start <= reviewBy);
     if (merged && trusted) {
       merged.breakGlass = true;
@@ -367,7 +393,7 @@ function addBreakGlass(input: AuditInput, leases: AuditLease[], findings: AuditF
       pullRequest: r.pullRequest,
       requestedBy: r.requester,
       approvers: [],
-      evidence: trusted ? "signed-note" : "unsigned-note",
+      evidence: sourceOf(trust),
       start: grantedAt,
       end: until,
       ...(endedAt !== undefined ? { revokedAt: endedAt, why: r.ended!.why } : {}),

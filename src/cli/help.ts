@@ -224,14 +224,15 @@ Findings (exit code 1): leases that reached main without a pull request or valid
 (unapproved-lease), lease files added, changed or removed on main outside a pull request
 or the bot (changed-outside-jit), evidence recorded for commits main no longer has
 (history-rewritten: a force-push or reset), grants longer than the policy allowed at the
-time (longer-than-policy), notes not signed with the given key (evidence-untrusted),
-notes in refs/notes/jit that cannot be read — over 32 MiB, nested deeper than 16 levels,
-not JSON — filed under the object they are on (note-unreadable), and members no lease backs
-and 'standing' does not declare (standing-undeclared): those a run revoked, from its record
-in the notes, and — with a token — those who hold a role now; policy versions that were
-never in force (policy-unverified: no merged pull request, no admin approval on its final
-head, or content other than reviewed; policy-invalid), from the verdicts apply recorded or,
-with a token, through the API.
+time (longer-than-policy), notes not signed with the given key or signed for another
+repository (evidence-untrusted), notes in refs/notes/jit that cannot be read — over 32 MiB,
+nested deeper than 16 levels, not JSON — filed under the object they are on
+(note-unreadable), and members no lease backs and 'standing' does not declare
+(standing-undeclared): those a run revoked, from its record in the notes, and — with a
+token — those who hold a role now; policy versions that were never in force
+(policy-unverified: no merged pull request, no admin approval on its final head, or content
+other than reviewed; policy-invalid), from the verdicts apply recorded or, with a token,
+through the API.
 
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)
@@ -247,8 +248,12 @@ Options:
   --evidence-key KEY      Check the signatures of evidence notes (default: $JIT_EVIDENCE_KEY)
   --token TOKEN           GitHub token for API verification and live state
                           (default: $GITHUB_TOKEN); --offline ignores it
-  --repository OWNER/NAME GitHub repository (default: $GITHUB_REPOSITORY or the origin URL)
+  --repository OWNER/NAME GitHub repository; evidence notes count only when signed for it
+                          (default: $GITHUB_REPOSITORY or the origin URL)
   --now TIME              Evaluate at this time (default: now)
+
+Notes signed before jit-access bound notes to their repository are shown as legacy-note
+(history, not proof of approval).
 
 Exit codes: 0 no findings, 1 findings, 2 usage error.
 `;

@@ -437,12 +437,14 @@ async function audit(args: string[], io: Io): Promise<number> {
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const { runAudit } = await import("../commands/audit.js");
   let online: AuditOptions["online"];
-  if (token) {
-    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("../github/client.js"), import("../providers/registry.js"), import("../commands/repository.js")]);
+  // Evidence notes are signed for their repository: checking them needs to know which this is.
+  const { repositoryOf } = await import("../commands/repository.js");
+  const where = token || evidenceKey ? await repositoryOf(repoDir, values.repository as string | undefined, io.env) : undefined;
+  if (token && where) {
+    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("../github/client.js"), import("../providers/registry.js")]);
     const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
-    const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
-    online = { gh, owner, repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
+    online = { gh, owner: where.owner, repo: where.repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
   const report = await runAudit({
     repoDir,
@@ -451,6 +453,7 @@ async function audit(args: string[], io: Io): Promise<number> {
     now: nowFrom(values.now as string | undefined, io),
     query,
     ...(evidenceKey ? { evidenceKey } : {}),
+    ...(where ? { repository: `${where.owner}/${where.repo}` } : {}),
     ...(online ? { online } : {}),
   });
   const { formatAudit } = await import("../audit/format-audit.js");

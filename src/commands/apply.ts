@@ -5,8 +5,8 @@
  * policy, approvals — through the API), lists what each target holds, plans, and — for
  * apply — executes the plan item by item and records evidence in refs/notes/jit.
  */
-import type { DriftRevocation, LeaseEvidence, EvidenceNote, NoteReading, PolicyEvidence } from "../evidence/evidence.js";
-import { NOTE_UNREADABLE, readEvidenceNote, unreadableNoteMessage } from "../evidence/evidence.js";
+import type { DriftRevocation, LeaseEvidence, EvidenceNote, NoteReading, NoteSigner, PolicyEvidence } from "../evidence/evidence.js";
+import { NOTE_UNREADABLE, noteSigner, readEvidenceNote, unreadableNoteMessage } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
 import type { ChangeToVerify, VerifyContext } from "../approval/verify-change.js";
 import { policyForRun, recordPolicyVerdicts } from "../approval/policy-in-force.js";
@@ -36,8 +36,8 @@ import { leaseWindows } from "../reconcile/lease-windows.js";
 import type { LifeInput, WindowFinding } from "../reconcile/lease-windows.js";
 import { HOLDER_LOOKBACK_MS, holderRecord, planReconcile } from "../reconcile/plan.js";
 import type { Guards, LeaseWindow, Plan, ResourceState } from "../reconcile/plan.js";
-import { breakGlassSweep, trustedBreakGlassRecords, unsettled } from "../reconcile/break-glass.js";
-import type { BreakGlassEnding, MergedAdd } from "../reconcile/break-glass.js";
+import { breakGlassLabel, breakGlassRecords, breakGlassSweep, recordPolicyProblem, recordPullRequestProblem, unsettled, wouldLast } from "../reconcile/break-glass.js";
+import type { BreakGlassEnding, MergedAdd, RecordAt, RecordProblem, RecordPullRequest } from "../reconcile/break-glass.js";
 
 export interface ApplyOptions extends Omit<VerifyContext, "now"> {
   now: number;
@@ -90,12 +90,14 @@ interface PendingChange {
 }
 
 export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
+  // Notes count only when signed for this repository (a note copied from another access repo does not).
+  const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
   // The lease log, the evidence notes and the policy's versions are independent: read them at once.
   const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
   // The policy acted on is the newest verified version, never an unverified or invalid one
   // (each such version is a finding, and the run fails); lease changes are judged by the
   // verified policy in force before them.
-  const policyRun = await runPolicy(o, notes, policyVersions);
+  const policyRun = await runPolicy(o, notes, policyVersions, signer);
   const policy = policyRun.inForce.policy;
   const verifyCtx: VerifyContext = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
   // Only real lease files (not .gitkeep or files validation refuses) can grant anything.
@@ -140,7 +142,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const trustedNote = (commit: string): EvidenceNote | undefined => {
     if (!readings.has(commit)) {
       const text = notes.get(commit);
-      const r = text === undefined ? undefined : readEvidenceNote(commit, text, o.evidenceKey);
+      const r = text === undefined ? undefined : readEvidenceNote(commit, text, signer);
       if (r?.kind === "unreadable") unreadableNote(commit, r.reason);
       readings.set(commit, r);
     }
@@ -161,8 +163,9 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       return index.get(key.slice(cut + 1));
     },
   };
-  // Break-glass grants made at pull request time, from signed notes only.
-  const records = trustedBreakGlassRecords(notes, o.evidenceKey, unreadableNote);
+  // Break-glass grants made at pull request time, from notes signed for this repository only
+  // (those signed for another, or before notes named their repository, are reported below).
+  const { trusted: records, unbound } = breakGlassRecords(notes, signer, unreadableNote);
   // Leases granted by break-glass and not settled: their merge is verified even when over (was it reviewed in time?).
   const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
 
@@ -237,22 +240,22 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     }
     adds.push({ path: life.path, blob: add.blob, commit: add.commit, time: add.time, verdict: ev.verdict, ...(ev.pullRequest ? { pullRequest: ev.pullRequest.number } : {}) });
   }
-  const closedUnmerged = new Map<number, number>();
-  for (const number of new Set(unsettled(records, adds).map((r) => r.record.pullRequest))) {
-    try {
-      const { data } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: number });
-      if (data.state === "closed" && !data.merged_at && data.closed_at) closedUnmerged.set(number, Date.parse(data.closed_at));
-    } catch {
-      // Unknown for now: the grant still ends by its reviewBy; the next run asks again.
-    }
-  }
-  const swept = breakGlassSweep({ now: o.now, records, adds, closedUnmerged });
+  const { closedUnmerged, refused, unchecked } = await recheckRecords(o, policy, records, adds);
+  const swept = breakGlassSweep({ now: o.now, records, adds, closedUnmerged, refused, unchecked });
   // A grant whose merge could not be verified still ends by its window (revoked by the plan);
   // it is flagged and marked ended only once a run knows whether it was reviewed.
   const breakGlass = { ...swept, endings: swept.endings.filter((e) => !unknownReview.has(`${e.record.lease}\0${e.record.blob}`)) };
 
   const computed = leaseWindows(inputs);
-  const findings = [...policyRun.findings.map((f) => ({ code: f.code, lease: o.policyPath, commit: f.commit, message: f.message })), ...computed.findings];
+  const findings: WindowFinding[] = [...policyRun.findings.map((f) => ({ code: f.code, lease: o.policyPath, commit: f.commit, message: f.message })), ...computed.findings];
+  const scoped = (resource: string) => !o.onlyResources || o.onlyResources.has(resource);
+  for (const p of breakGlass.problems) if (scoped(p.record.resource)) findings.push({ lease: p.record.lease, commit: p.noteOn, code: p.problem.code, message: p.message });
+  for (const u of unbound) {
+    const w = wouldLast(u.record);
+    if (u.record.ended || !(w.start <= o.now && o.now < w.end) || !scoped(u.record.resource)) continue;
+    const why = u.trust === "legacy" ? "its note was signed before jit-access bound notes to their repository, so it may have been copied from another access repo" : `its note is signed for ${u.repository ?? "another repository"}, not ${signer.repository}: it was copied from another access repo`;
+    findings.push({ lease: u.record.lease, commit: u.noteOn, code: "break-glass-record-unbound", message: `${breakGlassLabel(u.record)}: break-glass-record-unbound: break-glass access for @${u.record.grantee} as ${u.record.role} on ${u.record.resource} is refused: ${why}. It grants nothing here; ask again with a new break-glass pull request.` });
+  }
   // An early revoke ends a lease now: its grant goes in this run, like an expired one.
   let windows = computed.windows
     .map((w) => {
@@ -341,10 +344,13 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const listed = await listResources(all, (r) => o.providerFor(r.id, policy));
   const providers = new Map(listed.map((l) => [l.resource.id, l.provider]));
   const resources: ResourceState[] = listed.map(({ resource, provider, actual }) => ({ resource, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) }));
+  // Break-glass grants whose pull request could not be checked are kept where held, never made.
+  const held = new Set(resources.flatMap((rs) => (Array.isArray(rs.actual) ? rs.actual.map((g) => `${rs.resource.id}\0${g.grantee.toLowerCase()}\0${g.role}`) : [])));
+  const bgWindows = [...breakGlass.windows, ...breakGlass.heldOnly.filter((w) => held.has(`${w.resource}\0${w.grantee.toLowerCase()}\0${w.role}`))];
   // Ended leases tell a grant that an ended lease made (revoked as expired, never held back by
   // a guard) from drift. Only grants that no lease in force or standing entry backs need that:
   // read the ended leases of those resources only (a lease's folder is its resource on main).
-  const inForce = new Set([...windows, ...breakGlass.windows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
+  const inForce = new Set([...windows, ...bgWindows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
   const unexplained = new Set(
     resources
       .filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase())))
@@ -359,7 +365,12 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // evidence says they were approved (as for leases that are over but still on main).
   const canGrantOthers = (held: string, role: string, target: Resource): boolean => {
     const r = policy.resources.get(held);
-    return r ? o.providerFor(r.id, policy).canGrantOthers(role, r, target) : false;
+    if (!r) return false;
+    try {
+      return o.providerFor(r.id, policy).canGrantOthers(role, r, target);
+    } catch {
+      return false; // a provider that cannot be had (it throws) is reported where its resource is listed; it stops nothing here
+    }
   };
   const targets = [...unexplained].flatMap((id) => policy.resources.get(id) ?? []);
   const reaching = new Set([...policy.resources.values()].filter((r) => r.roles.some((role) => targets.some((t) => canGrantOthers(r.id, role, t)))).map((r) => r.id));
@@ -384,8 +395,8 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       }),
     })),
   ).windows;
-  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...breakGlass.windows], ended, endedVerified, canGrantOthers, ...(o.guards ? { guards: o.guards } : {}) });
-  const bg = { windows: breakGlass.windows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
+  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...bgWindows], ended, endedVerified, canGrantOthers, ...(o.guards ? { guards: o.guards } : {}) });
+  const bg = { windows: bgWindows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   findings.push(...problems.values());
   const policyVersion = { commit: policyRun.inForce.version.commit, blob: policyRun.inForce.version.blob };
   if (o.dryRun) return { policy, policyVersion, policyVerified: [], plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
@@ -409,13 +420,13 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
       .filter((r) => evs.some((e) => r.because.includes(e.lease)))
       .map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease))!.lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : (r.action as { role: string }).role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
     // What else the note records (other leases, break-glass records, drift) stays.
-    await updateNote(o.repoDir, commit, o.evidenceKey, (note) => {
+    await updateNote(o.repoDir, commit, signer, (note) => {
       const kept = (note.grants ?? []).filter((g) => !mine(g.lease));
       return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...(kept.length + grants.length ? { grants: [...kept, ...grants] } : {}) };
     });
   }
-  const drift = await recordDrift(o, results);
-  const policyVerified = await recordPolicyVerdicts(o.repoDir, policyRun.chain, o.evidenceKey);
+  const drift = await recordDrift(o, signer, results);
+  const policyVerified = await recordPolicyVerdicts(o.repoDir, policyRun.chain, signer);
   const failed = results.some((r) => r.outcome.status === "failed");
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
   return { policy, policyVersion, policyVerified, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
@@ -426,7 +437,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
  * note of the commit applied, so the audit can say later, offline, who held what outside
  * jit-access and when it was taken away.
  */
-async function recordDrift(o: ApplyOptions, results: ActionResult[]): Promise<DriftRevocation[]> {
+async function recordDrift(o: ApplyOptions, signer: NoteSigner, results: ActionResult[]): Promise<DriftRevocation[]> {
   const at = new Date(o.now).toISOString();
   const drift: DriftRevocation[] = results.flatMap((r) => {
     const a = r.action;
@@ -436,22 +447,100 @@ async function recordDrift(o: ApplyOptions, results: ActionResult[]): Promise<Dr
   });
   if (drift.length === 0) return drift;
   const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
-  await updateNote(o.repoDir, head, o.evidenceKey, (note) => ({ ...note, drift: [...(note.drift ?? []), ...drift] }));
+  await updateNote(o.repoDir, head, signer, (note) => ({ ...note, drift: [...(note.drift ?? []), ...drift] }));
   return drift;
 }
 
 /** The verified policy in force for a run, verifying through the API the versions that have no signed verdict yet. */
-export function runPolicy(o: Pick<ApplyOptions, "gh" | "repoDir" | "owner" | "repo" | "defaultBranch" | "policyPath" | "now" | "ref" | "evidenceKey">, notes: Map<string, string>, versions?: PolicyVersion[]): Promise<RunPolicy> {
+export function runPolicy(o: Pick<ApplyOptions, "gh" | "repoDir" | "owner" | "repo" | "defaultBranch" | "policyPath" | "now" | "ref" | "evidenceKey">, notes: Map<string, string>, versions?: PolicyVersion[], signer?: NoteSigner): Promise<RunPolicy> {
   return policyForRun({
     repoDir: o.repoDir,
     ref: o.ref,
     policyPath: o.policyPath,
     now: o.now,
     noteOf: (commit) => notes.get(commit),
-    ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}),
+    signer: signer ?? noteSigner(o.owner, o.repo, o.evidenceKey),
     ...(versions ? { versions } : {}),
     verify: (v, judge) => verifyPolicyChange(o, v, judge),
   });
+}
+
+/**
+ * Break-glass records signed for this repository, checked again as this run reconciles:
+ * against the policy in force (resource, break-glass allowed, role, duration), and — for each
+ * record that would grant now — against its pull request here (it exists, targets the default
+ * branch, was opened by the grant, and its head carries the granted lease). Refused records
+ * grant nothing; records whose pull request could not be read are `unchecked` (kept where
+ * held, never granted). One failed API call affects its record only. Also which pull
+ * requests were closed unmerged (their grants end).
+ */
+async function recheckRecords(o: ApplyOptions, policy: Policy, records: RecordAt[], adds: MergedAdd[]): Promise<{ closedUnmerged: Map<number, number>; refused: Map<RecordAt, RecordProblem>; unchecked: Map<RecordAt, RecordProblem> }> {
+  const refused = new Map<RecordAt, RecordProblem>();
+  const unchecked = new Map<RecordAt, RecordProblem>();
+  for (const r of records) {
+    const problem = recordPolicyProblem(r.record, policy);
+    if (problem) refused.set(r, problem);
+  }
+  type Answer = { kind: "found"; data: Awaited<ReturnType<ApplyOptions["gh"]["rest"]["pulls"]["get"]>>["data"] } | { kind: "missing" } | { kind: "error"; message: string };
+  const answers = new Map<number, Answer>();
+  const pull = async (number: number): Promise<Answer> => {
+    let a = answers.get(number);
+    if (!a) {
+      try {
+        a = { kind: "found", data: (await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: number })).data };
+      } catch (e) {
+        a = (e as { status?: number } | undefined)?.status === 404 ? { kind: "missing" } : { kind: "error", message: errorMessage(e) };
+      }
+      answers.set(number, a);
+    }
+    return a;
+  };
+  const blobs = new Map<string, { blob: string | undefined } | { error: string }>();
+  const blobAt = async (ref: string, path: string) => {
+    const k = `${ref}\0${path}`;
+    let b = blobs.get(k);
+    if (!b) {
+      try {
+        const { data } = await o.gh.rest.repos.getContent({ owner: o.owner, repo: o.repo, path, ref });
+        b = { blob: !Array.isArray(data) && data.type === "file" ? data.sha : undefined };
+      } catch (e) {
+        b = (e as { status?: number } | undefined)?.status === 404 ? { blob: undefined } : { error: errorMessage(e) };
+      }
+      blobs.set(k, b);
+    }
+    return b;
+  };
+
+  const open = unsettled(records, adds).filter((r) => !o.onlyResources || o.onlyResources.has(r.record.resource));
+  const closedUnmerged = new Map<number, number>();
+  for (const number of new Set(open.map((r) => r.record.pullRequest))) {
+    // Unknown for now (an error): the grant still ends by its reviewBy; the next run asks again.
+    const a = await pull(number);
+    if (a.kind === "found" && a.data.state === "closed" && !a.data.merged_at && a.data.closed_at) closedUnmerged.set(number, Date.parse(a.data.closed_at));
+  }
+  const here = { repository: `${o.owner}/${o.repo}`.toLowerCase(), defaultBranch: o.defaultBranch };
+  for (const r of open) {
+    const w = wouldLast(r.record);
+    if (refused.has(r) || closedUnmerged.has(r.record.pullRequest) || !(w.start <= o.now && o.now < w.end)) continue;
+    const a = await pull(r.record.pullRequest);
+    const cannot = (why: string) => unchecked.set(r, { code: "break-glass-record-unchecked", message: `pull request #${r.record.pullRequest} could not be checked (${why}); the next run checks again` });
+    if (a.kind === "error") {
+      cannot(a.message);
+      continue;
+    }
+    let pr: RecordPullRequest = { kind: "missing" };
+    if (a.kind === "found") {
+      const head = await blobAt(a.data.head.sha, r.record.lease);
+      if ("error" in head) {
+        cannot(head.error);
+        continue;
+      }
+      pr = { kind: "found", baseRepository: a.data.base.repo.full_name, baseRef: a.data.base.ref, createdAt: Date.parse(a.data.created_at), headBlob: head.blob };
+    }
+    const problem = recordPullRequestProblem(r.record, pr, here);
+    if (problem) refused.set(r, problem);
+  }
+  return { closedUnmerged, refused, unchecked };
 }
 
 /** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */

@@ -5,9 +5,10 @@
  * like apply does, and every resource's live state is compared with the leases and the
  * declared standing members.
  */
-import type { BreakGlassRecord, LeaseEvidence } from "../evidence/evidence.js";
+import type { LeaseEvidence } from "../evidence/evidence.js";
 import { isBreakGlassRecord } from "../reconcile/break-glass.js";
-import { isDriftRevocation, readEvidenceNote } from "../evidence/evidence.js";
+import { isDriftRevocation, noteSigner, noteTrust, readEvidenceNote } from "../evidence/evidence.js";
+import type { NoteSigner } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
 import { readHistory } from "../git/history.js";
@@ -44,6 +45,8 @@ export interface AuditOptions {
   query?: AuditQuery;
   /** Checks the MACs of evidence notes. */
   evidenceKey?: string;
+  /** "owner/name" of the access repo, which notes must be signed for; required with an evidence key (taken from `online` when given). */
+  repository?: string;
   /** With the API: verify unproven changes and check live state. */
   online?: Omit<VerifyContext, "now" | "repoDir" | "policyPath" | "evidenceKey"> & { providerFor: (resource: Resource) => Provider };
   botNames?: string[];
@@ -65,8 +68,12 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   // The full audit reads every note in parallel with the log (a second process: faster than
   // notes inline in the log); --at takes the few it needs from its short log.
   // Notes are parsed and their MACs checked while git still walks the log.
+  const repository = o.repository ?? (o.online ? `${o.online.owner}/${o.online.repo}` : undefined);
+  if (o.evidenceKey && !repository) throw new UsageError("repository-unknown", "Which GitHub repository is this? Evidence notes are signed for their repository: pass --repository OWNER/NAME (or set GITHUB_REPOSITORY).");
+  const [owner = "", name = ""] = (repository ?? "/").split("/");
+  const signer = noteSigner(owner, name, o.evidenceKey);
   const judged: Judged = { notes: new Map(), breakGlass: [], drift: [], unreadable: [] };
-  const judge = (object: string, text: string) => judgeNote(judged, object, text, o.evidenceKey);
+  const judge = (object: string, text: string) => judgeNote(judged, object, text, signer);
   const allNotes = at === undefined ? readNotes(o.repoDir, undefined, judge) : undefined;
   allNotes?.catch(() => undefined); // awaited below; no unhandled rejection if the log fails first
   // Lease contents are read by a second git process while the log streams, and parsed as
@@ -194,7 +201,7 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
     for (const ch of c.changes) {
       if (ch.status === "D" || checkLeasePath(ch.path).kind !== "lease") continue;
       const n = notes.get(c.sha);
-      if (n?.trusted && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
+      if (n?.trust === "signed" && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
       try {
         const ev = await verifyChange(
           { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}), ...(policyAt ? { policyAt } : {}) },
@@ -219,7 +226,7 @@ async function judgePolicyVersions(o: AuditOptions, head: string, notes: Map<str
   const recorded = (commit: string, blob: string) => {
     const n = notes.get(commit);
     const e = n?.note.policy;
-    return n && e && e.path === o.policyPath && e.blob === blob ? { evidence: e, trusted: n.trusted } : undefined;
+    return n && e && e.path === o.policyPath && e.blob === blob ? { evidence: e, trusted: n.trust === "signed" } : undefined;
   };
   const online = o.online;
   const chain = new PolicyChain({
@@ -319,21 +326,29 @@ async function breakGlassObjects(repoDir: string, skip: Set<string>): Promise<Se
 
 interface Judged {
   notes: Map<string, NoteEvidence>;
-  breakGlass: Array<{ record: BreakGlassRecord; trusted: boolean }>;
+  breakGlass: NonNullable<Parameters<typeof rebuildAudit>[0]["breakGlass"]>;
   drift: DriftOnRecord[];
   unreadable: Array<{ object: string; reason: string }>;
 }
 
 /**
- * Reads an evidence note (bounded, MAC checked, parsed); break-glass records come out
- * separately. A note that cannot be read is no note, and a finding; a request note is none.
+ * Reads an evidence note (bounded, MAC checked against this repository, parsed), and checks
+ * the MAC of the legacy note it may keep; break-glass and drift records come out separately,
+ * with how far each can be believed. A note that cannot be read is no note, and a finding; a
+ * request note is none.
  */
-function judgeNote(into: Judged, object: string, text: string, key: string | undefined): void {
-  const r = readEvidenceNote(object, text, key);
+function judgeNote(into: Judged, object: string, text: string, signer: NoteSigner): void {
+  const r = readEvidenceNote(object, text, signer);
   if (r.kind === "unreadable") into.unreadable.push({ object, reason: r.reason });
   if (r.kind !== "evidence") return;
-  const { note, trusted } = r;
-  into.notes.set(object, { note, trusted });
-  for (const r of note.breakGlass ?? []) if (isBreakGlassRecord(r)) into.breakGlass.push({ record: r, trusted });
-  for (const d of Array.isArray(note.drift) ? note.drift : []) if (isDriftRevocation(d)) into.drift.push({ ...d, commit: object, trusted });
+  const { note, trust } = r;
+  const judged: NoteEvidence = { note, trust, ...(typeof note.repository === "string" ? { repository: note.repository } : {}) };
+  if (note.legacy) judged.legacy = { note: note.legacy, trust: noteTrust(note.legacy, object, signer) };
+  into.notes.set(object, judged);
+  for (const n of [judged, judged.legacy]) {
+    if (!n) continue;
+    const where = n.repository !== undefined ? { repository: n.repository } : {};
+    for (const b of n.note.breakGlass ?? []) if (isBreakGlassRecord(b)) into.breakGlass.push({ record: b, trust: n.trust, ...where });
+    for (const d of Array.isArray(n.note.drift) ? n.note.drift : []) if (isDriftRevocation(d)) into.drift.push({ ...d, commit: object, trust: n.trust });
+  }
 }

@@ -9,7 +9,8 @@
  * it: the record binds that content, and the head commit's note may be the request form's.)
  */
 import { errorMessage } from "../diagnostics/error-message.js";
-import type { BreakGlassRecord } from "../evidence/evidence.js";
+import type { BreakGlassRecord, NoteSigner } from "../evidence/evidence.js";
+import { noteSigner } from "../evidence/evidence.js";
 import { gitBlobId } from "../git/blob-id.js";
 import { NOTES_REF, readNotes, updateNote } from "../git/evidence-notes.js";
 import { git, gitText } from "../git/run-git.js";
@@ -92,6 +93,9 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
   if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   const policy = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : undefined;
 
+  // Records count only when signed for this repository: one copied from another access repo
+  // neither blocks nor stands for this pull request's grant.
+  const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
   const blobs = new Map(changes.flatMap((c) => (c.head ? [[c.path, gitBlobId(c.head.bytes)] as const] : [])));
   const decide = (records: RecordAt[]) =>
     decideBreakGlass({
@@ -121,12 +125,12 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
       }
     }
     const notes = await readNotes(o.repoDir);
-    const decision = decide(trustedBreakGlassRecords(notes, o.evidenceKey));
+    const decision = decide(trustedBreakGlassRecords(notes, signer));
     const result: BreakGlassResult = { decision, report, headSha: pr.head.sha, approvers: approversOf(policy, decision) };
     if (decision.kind !== "grant" || o.dryRun) return result;
 
     // The record first, signed and pushed: a grant the sweeps do not know about would be drift.
-    await recordGrant(o.repoDir, decision.record.blob, decision.record, o.evidenceKey!);
+    await recordGrant(o.repoDir, decision.record.blob, decision.record, signer);
     if (o.remote) {
       try {
         await git(o.repoDir, ["push", "--quiet", o.remote, `${NOTES_REF}:${NOTES_REF}`]);
@@ -168,8 +172,8 @@ function resourceOfPath(path: string): string {
 }
 
 /** Adds the record to the note of `object` (the lease's blob: the same content in another pull request shares it). */
-async function recordGrant(repoDir: string, object: string, record: BreakGlassRecord, key: string): Promise<void> {
-  await updateNote(repoDir, object, key, (note) => ({ ...note, breakGlass: [...(note.breakGlass ?? []), record] }));
+async function recordGrant(repoDir: string, object: string, record: BreakGlassRecord, signer: NoteSigner): Promise<void> {
+  await updateNote(repoDir, object, signer, (note) => ({ ...note, breakGlass: [...(note.breakGlass ?? []), record] }));
 }
 
 /** Grants on the target unless the grantee already holds the role (or a higher one). */

@@ -11,6 +11,8 @@ import { formatTimestamp } from "../lease/timestamp.js";
 import { git, gitText } from "../git/run-git.js";
 import { jitTrailers } from "../git/history.js";
 import { pushNotesWithRetry, updateNote } from "../git/evidence-notes.js";
+import { noteSigner } from "../evidence/evidence.js";
+import type { NoteSigner } from "../evidence/evidence.js";
 import { breakGlassLabel } from "../reconcile/break-glass.js";
 import type { BreakGlassEnding } from "../reconcile/break-glass.js";
 import type { ApplyOptions, ApplyResult } from "./apply.js";
@@ -132,8 +134,9 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
   }
   const recorded = flagged.filter((e) => result.removed.some((r) => r.breakGlass?.pullRequest === e.record.pullRequest && r.path === e.record.lease));
   if (result.commit && (!o.push || result.pushed) && recorded.length > 0) {
-    result.breakGlassEnded = await markEnded(o.repoDir, recorded, o.evidenceKey);
-    const error = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote, o.evidenceKey) : undefined;
+    const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
+    result.breakGlassEnded = await markEnded(o.repoDir, recorded, signer);
+    const error = o.push ? await pushNotesWithRetry(o.repoDir, o.push.remote, signer) : undefined;
     if (error) {
       // The next sweep flags them again and records them again: noisy, never silent.
       result.kept.push(...recorded.map((e) => ({ path: breakGlassLabel(e.record), why: `could not mark it ended in refs/notes/jit: ${error}` })));
@@ -144,10 +147,10 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
 }
 
 /** Marks break-glass records ended in their (signed) notes; returns how many were marked. */
-async function markEnded(repoDir: string, endings: BreakGlassEnding[], key: string | undefined): Promise<number> {
+async function markEnded(repoDir: string, endings: BreakGlassEnding[], signer: NoteSigner): Promise<number> {
   let marked = 0;
   for (const object of new Set(endings.map((e) => e.noteOn))) {
-    await updateNote(repoDir, object, key, (note) => ({
+    await updateNote(repoDir, object, signer, (note) => ({
       ...note,
       breakGlass: (note.breakGlass ?? []).map((r) => {
         const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);

@@ -158,7 +158,7 @@ export async function runRequestForm(o: RequestFormOptions): Promise<RequestForm
   const { commit, blob } = await commitLease(o.repoDir, base, path, text, message, identity, o.now);
 
   const note = signRequestNote(
-    { repository: `${o.owner}/${o.repo}`, branch, actor, lease: path, blob, requestedAt: formatTimestamp(o.now), ...(o.runUrl ? { run: o.runUrl } : {}) },
+    { repository: `${o.owner}/${o.repo}`.toLowerCase(), branch, actor, lease: path, blob, requestedAt: formatTimestamp(o.now), ...(o.runUrl ? { run: o.runUrl } : {}) },
     commit,
     o.evidenceKey,
   );

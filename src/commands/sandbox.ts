@@ -276,7 +276,7 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     // 10. History and audit
     phase(10, "Git history is the audit log: jit audit", t9 + MIN);
     say(indent(await gitText(dir, ["log", "--first-parent", "--format=%ad %s", "--date=iso-strict"])));
-    const audit = await runAudit({ repoDir: dir, ref: "HEAD", policyPath: "policy.yaml", now: t9 + MIN, evidenceKey: base.evidenceKey });
+    const audit = await runAudit({ repoDir: dir, ref: "HEAD", policyPath: "policy.yaml", now: t9 + MIN, evidenceKey: base.evidenceKey, repository: `${base.owner}/${base.repo}` });
     say(`  $ jit audit --evidence-key …\n${indent(formatAuditTable(audit))}`);
     const life = audit.leases.find((l) => l.path === req.path);
     for (const e of life?.events ?? []) say(`  ${e.at !== undefined ? formatTimestamp(e.at) : "—".padEnd(20)}  ${e.kind.padEnd(9)} ${e.by ? `@${e.by} ` : ""}${e.detail}${e.commit ? ` (${e.commit.slice(0, 7)})` : ""}\n`);

@@ -5,6 +5,14 @@
  * A note is trusted only when it carries a valid HMAC made with the evidence key (a secret
  * only the apply workflow holds). Anyone who can push could write a note, but not a valid
  * MAC: an untrusted note is ignored and the lease is verified again through the API.
+ *
+ * The MAC binds the repository the note was written for (`owner/repo`, lower-cased), the
+ * object it is on and its whole body. Forks share commit ids and every repository shares blob
+ * ids, and one evidence key may serve several access repos: without the repository, a note
+ * (a break-glass record above all) copied from another access repo would be trusted here.
+ * Notes signed before the binding existed ("legacy": the MAC covers only the object and the
+ * body) are never trusted for granting: apply verifies their changes again through the API,
+ * and the audit shows them as signed without repository binding.
  */
 import { canonicalJson } from "./canonical-json.js";
 import { macVerifies, noteMac } from "./note-mac.js";
@@ -12,6 +20,19 @@ import { noteTextProblem } from "./note-text.js";
 import { isRequestNote } from "./request-note.js";
 
 export { canonicalJson } from "./canonical-json.js";
+
+/** Who signs and checks notes: the evidence key, and the repository the run acts for. */
+export interface NoteSigner {
+  /** "owner/repo", lower-cased (see noteSigner). */
+  repository: string;
+  /** Without a key nothing is signed, and nothing is trusted. */
+  key: string | undefined;
+}
+
+/** The signer for a repository: its name lower-cased, as GitHub compares names. */
+export function noteSigner(owner: string, repo: string, key: string | undefined): NoteSigner {
+  return { repository: `${owner}/${repo}`.toLowerCase(), key };
+}
 
 export interface ReviewEvidence {
   reviewer: string;
@@ -98,6 +119,14 @@ export interface EvidenceNote {
   breakGlass?: BreakGlassRecord[];
   /** Access that no lease or standing entry backed, revoked by the run that applied this commit. */
   drift?: DriftRevocation[];
+  /** The repository the note was signed for ("owner/repo", lower-cased); absent in legacy notes. */
+  repository?: string;
+  /**
+   * The legacy note (signed without repository binding) this object carried before a run
+   * rewrote it, kept verbatim with its own MAC: history for the audit, never evidence for
+   * granting.
+   */
+  legacy?: EvidenceNote;
   mac?: string;
 }
 
@@ -143,33 +172,63 @@ export function formatNote(note: EvidenceNote): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(note)), null, 2)}\n`;
 }
 
-/** The text an evidence note's MAC covers: the commit it is on and its canonical body. */
-function signedText(note: EvidenceNote, commit: string): string {
+const DOMAIN = "jit-access evidence note v2";
+
+/** The text an evidence note's MAC covers: its domain, the repository, the object it is on, its canonical body. */
+function signedText(note: EvidenceNote, object: string, repository: string): string {
   const { mac: _ignored, ...body } = note;
-  return `${commit}\n${canonicalJson(body)}`;
+  return `${DOMAIN}\n${repository}\n${object}\n${canonicalJson(body)}`;
 }
 
-export function signNote(note: EvidenceNote, commit: string, key: string | undefined): EvidenceNote {
-  if (!key) {
-    const { mac: _drop, ...unsigned } = note;
-    return unsigned;
-  }
-  return { ...note, mac: noteMac(signedText(note, commit), key) };
+/** What a legacy note's MAC covers: the object and the body, no repository. */
+function legacyText(note: EvidenceNote, object: string): string {
+  const { mac: _ignored, ...body } = note;
+  return `${object}\n${canonicalJson(body)}`;
 }
 
-/** Is the note's MAC valid for this commit? Notes without a key configured are never trusted. Never throws. */
-export function isTrusted(note: EvidenceNote, commit: string, key: string | undefined): boolean {
+/** Signs the note for `object` in the signer's repository (which the note then names). */
+export function signNote(note: EvidenceNote, object: string, signer: NoteSigner): EvidenceNote {
+  const { mac: _drop, ...body } = note;
+  const bound: EvidenceNote = { ...body, repository: signer.repository };
+  if (!signer.key) return bound;
+  return { ...bound, mac: noteMac(signedText(bound, object, signer.repository), signer.key) };
+}
+
+/**
+ * How far a note can be believed here: `signed` (valid MAC for this object and this
+ * repository), `other-repository` (a valid MAC, made for another repository: copied from
+ * there), `legacy` (a valid MAC made before notes named their repository: it could have been
+ * copied from any repository sharing the key) or `untrusted` (no valid MAC, or no key).
+ * Only `signed` notes are evidence.
+ */
+export type NoteTrust = "signed" | "other-repository" | "legacy" | "untrusted";
+
+export function noteTrust(note: EvidenceNote, object: string, signer: NoteSigner): NoteTrust {
+  const key = signer.key;
+  if (!key) return "untrusted";
   try {
-    return macVerifies(note.mac, () => signedText(note, commit), key);
+    if (note.repository !== undefined) {
+      if (typeof note.repository !== "string" || !macVerifies(note.mac, () => signedText(note, object, note.repository!), key)) return "untrusted";
+      return note.repository === signer.repository ? "signed" : "other-repository";
+    }
+    return macVerifies(note.mac, () => legacyText(note, object), key) ? "legacy" : "untrusted";
   } catch {
-    return false; // not a value canonical JSON can write (a cycle): nothing jit-access signed
+    return "untrusted"; // not a value canonical JSON can write (a cycle): nothing jit-access signed
   }
+}
+
+/** Is the note signed with the key, for this object, in this repository? Without a key nothing is trusted. Never throws. */
+export function isTrusted(note: EvidenceNote, object: string, signer: NoteSigner | undefined): boolean {
+  return signer !== undefined && noteTrust(note, object, signer) === "signed";
 }
 
 /** What a note in refs/notes/jit is, for a reader of evidence. */
 export type NoteReading =
-  /** An evidence note; `trusted` when its MAC is valid for the object it is on. */
-  | { kind: "evidence"; note: EvidenceNote; trusted: boolean }
+  /**
+   * An evidence note; `trust` says how far it can be believed here (see noteTrust), and
+   * `trusted` is `trust === "signed"`: a valid MAC for the object it is on and this repository.
+   */
+  | { kind: "evidence"; note: EvidenceNote; trust: NoteTrust; trusted: boolean }
   /** A request note (see request-note.ts): not evidence; its own reader checks its MAC where it matters. */
   | { kind: "request" }
   /** Neither: too large, too deep, not JSON, or not of the shape of either. No note, and a finding. */
@@ -177,20 +236,22 @@ export type NoteReading =
 
 /**
  * Reads the note on `object` as evidence: bounded first (size and depth, in one pass over the
- * raw text that builds nothing), then parsed, its shape checked, and its MAC checked. Never
- * throws: anyone can push a note, and no note may stop a run.
+ * raw text that builds nothing), then parsed, its shape checked, and its MAC checked against
+ * the signer (the key and this repository). Never throws: anyone can push a note, and no note
+ * may stop a run.
  */
-export function readEvidenceNote(object: string, text: string, key: string | undefined): NoteReading {
+export function readEvidenceNote(object: string, text: string, signer: NoteSigner | undefined): NoteReading {
   try {
     const bound = noteTextProblem(text);
     if (bound) return { kind: "unreadable", reason: bound };
     const v = parseJson(text);
     if (v === NOT_JSON) return { kind: "unreadable", reason: "it is not JSON" };
     if (isRequestNote(v)) return { kind: "request" };
-    const problem = evidenceProblem(v);
+    const problem = evidenceProblem(v, true);
     if (problem) return { kind: "unreadable", reason: `it is not an evidence note (${problem})` };
     const note = v as unknown as EvidenceNote;
-    return { kind: "evidence", note, trusted: isTrusted(note, object, key) };
+    const trust = signer ? noteTrust(note, object, signer) : "untrusted";
+    return { kind: "evidence", note, trust, trusted: trust === "signed" };
   } catch (e) {
     return { kind: "unreadable", reason: `it could not be checked (${e instanceof Error ? e.message : String(e)})` };
   }
@@ -224,7 +285,7 @@ function parseJson(text: string): unknown {
 }
 
 /** What keeps a parsed value from being an evidence note, or undefined when it is one. */
-function evidenceProblem(v: unknown): string | undefined {
+function evidenceProblem(v: unknown, outer: boolean): string | undefined {
   if (!isObject(v)) return "not an object";
   if (v.version !== 1) return "not version 1";
   if (!Array.isArray(v.leases)) return "no list of leases";
@@ -234,6 +295,14 @@ function evidenceProblem(v: unknown): string | undefined {
   if (v.breakGlass !== undefined && !Array.isArray(v.breakGlass)) return "breakGlass is not a list";
   if (v.drift !== undefined && !Array.isArray(v.drift)) return "drift is not a list";
   if (v.policy !== undefined && !isPolicyEvidence(v.policy)) return "policy is not a policy verdict";
+  if (v.repository !== undefined && typeof v.repository !== "string") return "repository is not a string";
+  if (v.legacy !== undefined) {
+    // A kept legacy note is one level deep, and legacy (it names no repository).
+    if (!outer) return "a kept legacy note keeps another";
+    const inner = evidenceProblem(v.legacy, false);
+    if (inner) return `legacy is not an evidence note (${inner})`;
+    if ((v.legacy as Record<string, unknown>).repository !== undefined) return "legacy names a repository";
+  }
   return undefined;
 }
 

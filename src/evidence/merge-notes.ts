@@ -1,17 +1,18 @@
 /**
  * Two versions of one evidence note, written by two runs at once (e.g. a break-glass grant's
  * record and a sweep marking another record ended, on the same lease blob): one note that
- * keeps what both recorded. Pure. A version not signed with the key (when one is given)
- * contributes nothing; text that is not an evidence note (a request note, or one that cannot
- * be read: too large, too deep, not JSON) is kept as ours. Never throws.
+ * keeps what both recorded. Pure. A version not signed with the key for this repository
+ * (when a key is given) contributes nothing — not even a legacy one: re-signing its records
+ * would bind them to this repository; text that is not an evidence note (a request note, or
+ * one that cannot be read: too large, too deep, not JSON) is kept as ours. Never throws.
  */
-import type { EvidenceNote } from "./evidence.js";
+import type { EvidenceNote, NoteSigner } from "./evidence.js";
 import { formatNote, readEvidenceNote, signNote } from "./evidence.js";
 
-export function mergeEvidenceNotes(object: string, ours: string, theirs: string, key: string | undefined): string {
+export function mergeEvidenceNotes(object: string, ours: string, theirs: string, signer: NoteSigner): string {
   const usable = (text: string): EvidenceNote | undefined => {
-    const r = readEvidenceNote(object, text, key);
-    return r.kind === "evidence" && (!key || r.trusted) ? r.note : undefined;
+    const r = readEvidenceNote(object, text, signer);
+    return r.kind === "evidence" && (!signer.key || r.trusted) ? r.note : undefined;
   };
   const a = usable(ours);
   const b = usable(theirs);
@@ -39,5 +40,8 @@ export function mergeEvidenceNotes(object: string, ours: string, theirs: string,
     ...(a.policy ?? b.policy ? { policy: (a.policy ?? b.policy)! } : {}),
   };
   for (const k of ["grants", "breakGlass", "drift"] as const) if (merged[k]?.length === 0) delete merged[k];
-  return formatNote(signNote(merged, object, key));
+  // The legacy note either side kept (the same object's: ours first), still only history.
+  const legacy = a.legacy ?? b.legacy;
+  if (legacy) merged.legacy = legacy;
+  return formatNote(signNote(merged, object, signer));
 }

@@ -15,7 +15,7 @@ import { macVerifies, noteMac } from "./note-mac.js";
 import { noteTextProblem } from "./note-text.js";
 
 export interface RequestBinding {
-  /** "owner/repo" of the access repo. */
+  /** "owner/repo" of the access repo (lower-cased by the form; compared case-insensitively): a note copied to another repository binds nobody there. */
   repository: string;
   /** The branch the form pushed and opened the pull request from. */
   branch: string;

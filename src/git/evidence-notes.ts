@@ -1,5 +1,5 @@
 /** Evidence notes in git: refs/notes/jit, one JSON note per commit on main. */
-import type { EvidenceNote } from "../evidence/evidence.js";
+import type { EvidenceNote, NoteSigner } from "../evidence/evidence.js";
 import { formatNote, readEvidenceNote, signNote } from "../evidence/evidence.js";
 import { mergeEvidenceNotes } from "../evidence/merge-notes.js";
 import { MAX_NOTE_BYTES } from "../evidence/note-text.js";
@@ -56,16 +56,24 @@ export async function writeNote(repo: string, commit: string, text: string): Pro
 
 /**
  * Changes the evidence note on `object`: `change` gets the note there (when it is signed with
- * the key, or with no key configured, any evidence note; else — a forged, unreadable or
- * request note — a fresh one) and returns the new one,
- * which is signed and written. Every writer of evidence notes goes through here, so none
- * drops what another recorded on the same object.
+ * the key for this repository, or with no key configured, any evidence note; else — a forged,
+ * unreadable or request note — a fresh one) and returns the new one, which is signed and
+ * written. Every writer of evidence notes goes through here, so none drops what another
+ * recorded on the same object.
+ *
+ * A legacy note (signed with the key before notes named their repository) is not taken in —
+ * re-signing it would bind whatever it says to this repository, copied or not — but kept
+ * verbatim, with its own MAC, as the new note's `legacy`: history for the audit.
  */
-export async function updateNote(repo: string, object: string, key: string | undefined, change: (base: EvidenceNote) => EvidenceNote): Promise<void> {
+export async function updateNote(repo: string, object: string, signer: NoteSigner, change: (base: EvidenceNote) => EvidenceNote): Promise<void> {
   const text = await readNote(repo, object);
-  const old = text !== undefined ? readEvidenceNote(object, text, key) : undefined;
-  const base: EvidenceNote = old?.kind === "evidence" && (!key || old.trusted) ? old.note : { version: 1, leases: [] };
-  await writeNote(repo, object, formatNote(signNote(change(base), object, key)));
+  const old = text !== undefined ? readEvidenceNote(object, text, signer) : undefined;
+  let base: EvidenceNote = { version: 1, leases: [] };
+  if (old?.kind === "evidence") {
+    if (!signer.key || old.trust === "signed") base = old.note;
+    else if (old.trust === "legacy" && old.note.legacy === undefined) base = { version: 1, leases: [], legacy: old.note };
+  }
+  await writeNote(repo, object, formatNote(signNote(change(base), object, signer)));
 }
 
 /**
@@ -75,7 +83,7 @@ export async function updateNote(repo: string, object: string, key: string | und
  * (mergeEvidenceNotes), re-signed — nothing either side recorded is lost. Then it tries
  * again. Returns the last error, or undefined once pushed.
  */
-export async function pushNotesWithRetry(repo: string, remote: string, key?: string, attempts = 5): Promise<string | undefined> {
+export async function pushNotesWithRetry(repo: string, remote: string, signer: NoteSigner, attempts = 5): Promise<string | undefined> {
   let error: string | undefined;
   for (let i = 0; i < attempts; i++) {
     try {
@@ -86,7 +94,7 @@ export async function pushNotesWithRetry(repo: string, remote: string, key?: str
     }
     try {
       await git(repo, ["fetch", "-q", remote, `+${NOTES_REF}:${REMOTE_NOTES}`]);
-      await rebaseNotes(repo, key);
+      await rebaseNotes(repo, signer);
     } catch (e) {
       return (e as Error).message;
     }
@@ -97,7 +105,7 @@ export async function pushNotesWithRetry(repo: string, remote: string, key?: str
 const REMOTE_NOTES = `${NOTES_REF}-remote`;
 
 /** Makes refs/notes/jit the remote's notes plus what we changed since we last had theirs. */
-async function rebaseNotes(repo: string, key: string | undefined): Promise<void> {
+async function rebaseNotes(repo: string, signer: NoteSigner): Promise<void> {
   const base = (await gitText(repo, ["merge-base", NOTES_REF, REMOTE_NOTES]).catch(() => "")).trim();
   const [ours, theirs, before] = await Promise.all([notesTree(repo, NOTES_REF), notesTree(repo, REMOTE_NOTES), base ? notesTree(repo, base) : Promise.resolve(new Map<string, string>())]);
   const mine = [...ours].filter(([object, blob]) => before.get(object) !== blob);
@@ -109,7 +117,7 @@ async function rebaseNotes(repo: string, key: string | undefined): Promise<void>
     // Theirs may be anything anyone pushed: read within the bound (ours is what we wrote).
     const theirsBytes = bytes(theirs.get(object));
     const theirsText = theirsBytes === undefined ? undefined : noteText(theirsBytes);
-    const merged = theirsText === undefined || theirs.get(object) === before.get(object) ? text(blob)! : mergeEvidenceNotes(object, text(blob)!, theirsText, key);
+    const merged = theirsText === undefined || theirs.get(object) === before.get(object) ? text(blob)! : mergeEvidenceNotes(object, text(blob)!, theirsText, signer);
     await writeNote(repo, object, merged);
   }
 }

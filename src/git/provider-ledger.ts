@@ -212,8 +212,10 @@ export function gitLedger(o: GitLedgerOptions): ProviderLedger {
           const commit = await commitOn(parent, namespace, records, derive);
           if (!commit) return;
           if (o.remote) {
+            // As the notes are pushed: with the checkout's credentials, else with the token.
+            const push = (env?: Record<string, string>) => git(o.repoDir, ["push", "--quiet", o.remote!, `${commit}:${LEDGER_REF}`], undefined, env);
             try {
-              await git(o.repoDir, ["push", "--quiet", o.remote, `${commit}:${LEDGER_REF}`], undefined, authEnv(o.token));
+              await push().catch((e: Error) => (o.token ? push(authEnv(o.token)) : Promise.reject(e)));
             } catch (e) {
               error = (e as Error).message;
               continue;

@@ -18,8 +18,15 @@
  * window starting at grantedAt (so the total stays the lease's duration). A record whose
  * pull request was closed unmerged, or not approved and merged by reviewBy, ends: the shell
  * revokes, flags it once, records a revocation commit and marks the record ended.
+ *
+ * A record counts only when its note is signed for this repository (see evidence.ts); one
+ * signed for another repository, or before notes named their repository, grants nothing and
+ * is reported while it would last. A record that is signed here is still checked, at every
+ * reconcile, against the policy in force (`recordPolicyProblem`) and, while it would grant,
+ * against its pull request here (`recordPullRequestProblem`): one that fails grants nothing
+ * from then on, and what it granted is revoked.
  */
-import type { BreakGlassRecord } from "../evidence/evidence.js";
+import type { BreakGlassRecord, NoteSigner } from "../evidence/evidence.js";
 import { readEvidenceNote } from "../evidence/evidence.js";
 import { MINUTE_MS, formatDuration } from "../lease/duration.js";
 import type { Lease } from "../lease/lease.js";
@@ -59,23 +66,123 @@ export function isBreakGlassRecord(v: unknown): v is BreakGlassRecord {
   return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t as string)));
 }
 
+/** A record whose note carries a valid MAC, but not for this repository: copied, never trusted. */
+export interface UnboundRecord extends RecordAt {
+  trust: "other-repository" | "legacy";
+  /** The repository the note was signed for (absent for legacy notes). */
+  repository?: string;
+}
+
 /**
- * The break-glass records in the notes (object → note text), from signed notes only: a forged
- * one grants and blocks nothing. Notes are written by JSON.stringify, which never escapes a
- * key: a note without the text "breakGlass" has none (and one that hid it with escapes has
- * no valid MAC). A note that names it but cannot be read (too large, too deep, not JSON) has
- * none either, and goes to `unreadable`.
+ * The break-glass records in the notes (object → note text): `trusted` from notes signed for
+ * this repository only (a forged or copied one grants and blocks nothing), and `unbound` those
+ * signed with the key for another repository or before notes named their repository (to
+ * report). Notes are written by JSON.stringify, which never escapes a key: a note without the
+ * text "breakGlass" has none (and one that hid it with escapes has no valid MAC). A note that
+ * names it but cannot be read (too large, too deep, not JSON) has none either, and goes to
+ * `unreadable`.
  */
-export function trustedBreakGlassRecords(notes: Iterable<[string, string]>, key: string | undefined, unreadable?: (object: string, reason: string) => void): RecordAt[] {
-  const records: RecordAt[] = [];
+export function breakGlassRecords(notes: Iterable<[string, string]>, signer: NoteSigner, unreadable?: (object: string, reason: string) => void): { trusted: RecordAt[]; unbound: UnboundRecord[] } {
+  const trusted: RecordAt[] = [];
+  const unbound: UnboundRecord[] = [];
   for (const [object, text] of notes) {
     if (!text.includes('"breakGlass"')) continue;
-    const r = readEvidenceNote(object, text, key);
+    const r = readEvidenceNote(object, text, signer);
     if (r.kind === "unreadable") unreadable?.(object, r.reason);
-    if (r.kind !== "evidence" || !r.trusted || !Array.isArray(r.note.breakGlass)) continue;
-    for (const b of r.note.breakGlass) if (isBreakGlassRecord(b)) records.push({ noteOn: object, record: b });
+    if (r.kind !== "evidence" || !Array.isArray(r.note.breakGlass)) continue;
+    const { note, trust } = r;
+    if (trust === "untrusted") continue;
+    for (const b of note.breakGlass ?? []) {
+      if (!isBreakGlassRecord(b)) continue;
+      if (trust === "signed") trusted.push({ noteOn: object, record: b });
+      else unbound.push({ noteOn: object, record: b, trust, ...(typeof note.repository === "string" ? { repository: note.repository } : {}) });
+    }
   }
-  return records;
+  return { trusted, unbound };
+}
+
+/** The records signed for this repository (see breakGlassRecords). */
+export function trustedBreakGlassRecords(notes: Iterable<[string, string]>, signer: NoteSigner, unreadable?: (object: string, reason: string) => void): RecordAt[] {
+  return breakGlassRecords(notes, signer, unreadable).trusted;
+}
+
+// ---------------------------------------------------------------- re-checks
+
+/** Why a record grants nothing here, with a stable code. */
+export interface RecordProblem {
+  code: RecordProblemCode;
+  message: string;
+}
+
+export type RecordProblemCode =
+  /** Signed with the key for another repository, or before notes named their repository. */
+  | "break-glass-record-unbound"
+  /** Its resource is not in this repository's policy. */
+  | "break-glass-record-resource"
+  /** Its resource does not allow break-glass. */
+  | "break-glass-record-not-allowed"
+  /** Its role is not one of the resource's roles. */
+  | "break-glass-record-role"
+  /** It lasts longer than the resource's break-glass maximum. */
+  | "break-glass-record-too-long"
+  /** Its pull request does not exist in this repository. */
+  | "break-glass-record-no-pull-request"
+  /** Its pull request here is not the one granted: another base, opened after the grant, or its head does not carry the granted lease. */
+  | "break-glass-record-pull-request-mismatch"
+  /** Its pull request could not be read through the API: nothing is granted for it in this run. */
+  | "break-glass-record-unchecked";
+
+/** Is the record something this repository's policy, as it is now, would grant as break-glass? */
+export function recordPolicyProblem(r: BreakGlassRecord, policy: Policy): RecordProblem | undefined {
+  const resource = policy.resources.get(r.resource);
+  if (!resource) return { code: "break-glass-record-resource", message: `resource '${r.resource}' is not in the policy` };
+  if (!resource.breakGlass.allowed) return { code: "break-glass-record-not-allowed", message: `${resource.id} does not allow break-glass access` };
+  if (!resource.roles.includes(r.role)) return { code: "break-glass-record-role", message: `role '${r.role}' is not one of ${resource.id}'s roles (${resource.roles.join(", ")})` };
+  const minutes = (ms(r.end) - ms(r.grantedAt)) / MINUTE_MS;
+  if (minutes > resource.breakGlass.maxDurationMinutes) {
+    return { code: "break-glass-record-too-long", message: `it lasts ${formatDuration(Math.ceil(minutes))}, over ${resource.id}'s break-glass maximum of ${formatDuration(resource.breakGlass.maxDurationMinutes)}` };
+  }
+  return undefined;
+}
+
+/** The record's pull request as this repository's API answers for it. */
+export type RecordPullRequest =
+  /** 404: no such pull request here. */
+  | { kind: "missing" }
+  | {
+      kind: "found";
+      /** "owner/repo" of its base repository, and its base branch. */
+      baseRepository: string;
+      baseRef: string;
+      /** When it was opened (ms). */
+      createdAt: number;
+      /** The blob at the record's lease path in its head commit (undefined: no such file). */
+      headBlob: string | undefined;
+    };
+
+/** How far GitHub's clock (a pull request's created_at) may run ahead of the runner's (the grant's time). */
+export const CLOCK_SKEW_MS = 5 * MINUTE_MS;
+
+/**
+ * Is the pull request here the one the record was granted for? It must exist in this
+ * repository, target the default branch, have been opened no later than the grant (give or
+ * take CLOCK_SKEW_MS), and its head must carry the granted content at the granted path (a
+ * push that changed the lease makes the grant one that can never be reviewed: it ends).
+ */
+export function recordPullRequestProblem(r: BreakGlassRecord, pr: RecordPullRequest, here: { repository: string; defaultBranch: string }): RecordProblem | undefined {
+  const n = `#${r.pullRequest}`;
+  if (pr.kind === "missing") return { code: "break-glass-record-no-pull-request", message: `pull request ${n} does not exist in ${here.repository}` };
+  const mismatch = (why: string): RecordProblem => ({ code: "break-glass-record-pull-request-mismatch", message: `pull request ${n} ${why}` });
+  if (pr.baseRepository.toLowerCase() !== here.repository.toLowerCase() || pr.baseRef !== here.defaultBranch) return mismatch(`targets ${pr.baseRepository}:${pr.baseRef}, not ${here.repository}:${here.defaultBranch}`);
+  if (pr.createdAt > ms(r.grantedAt) + CLOCK_SKEW_MS) return mismatch(`was opened at ${formatTimestamp(pr.createdAt)}, after the grant at ${formatTimestamp(ms(r.grantedAt))}`);
+  if (pr.headBlob !== r.blob) return mismatch(pr.headBlob === undefined ? `has no ${r.lease} at its head` : `no longer carries the granted content of ${r.lease} at its head (blob ${r.blob.slice(0, 7)}, now ${pr.headBlob.slice(0, 7)})`);
+  return undefined;
+}
+
+/** A record's window while it would last (ms): from the grant to its end, its reviewBy or when it was marked ended. */
+export function wouldLast(r: BreakGlassRecord): { start: number; end: number } {
+  const start = ms(r.grantedAt);
+  return { start, end: Math.max(start, Math.min(ms(r.end), ms(r.reviewBy), r.ended ? ms(r.ended.at) : Infinity)) };
 }
 
 // ---------------------------------------------------------------- pull request time
@@ -149,8 +256,14 @@ export function decideBreakGlass(q: BreakGlassRequest): BreakGlassDecision {
   if (lease.expires !== undefined) why.push("break-glass access lasts a duration from the grant; use duration instead of expires.");
   const blob = q.blobs.get(path);
   if (!blob) why.push("the lease's content could not be identified.");
+  // A record the policy no longer backs grants nothing (apply revokes it): it does not block.
   const live = q.records.find(
-    (r) => !r.record.ended && r.record.resource === lease.resource && r.record.grantee.toLowerCase() === lease.grantee.toLowerCase() && q.now < Math.min(ms(r.record.end), ms(r.record.reviewBy)),
+    (r) =>
+      !r.record.ended &&
+      r.record.resource === lease.resource &&
+      r.record.grantee.toLowerCase() === lease.grantee.toLowerCase() &&
+      q.now < Math.min(ms(r.record.end), ms(r.record.reviewBy)) &&
+      !(q.policy && recordPolicyProblem(r.record, q.policy)),
   );
   if (live) why.push(`${lease.grantee} already has break-glass access on ${lease.resource} from #${live.record.pullRequest} until ${formatTimestamp(Math.min(ms(live.record.end), ms(live.record.reviewBy)))}; break-glass grants do not chain.`);
   if (!q.hasKey) why.push("this workflow has no evidence key (input evidence-key), so no break-glass record could be trusted: give it the JIT_EVIDENCE_KEY secret.");
@@ -205,7 +318,7 @@ export function grantedComment(r: BreakGlassRecord, lease: Lease, approvers: str
     "",
     `${approvers.join(", ") || "Approvers"}: review this pull request and **approve and merge it by ${formatTimestamp(ms(r.reviewBy))}**. Otherwise the access is revoked (if still live) and flagged as \`${NOT_REVIEWED}\` in a revocation commit on main. Closing the pull request unmerged ends the access at the next sweep.`,
     "",
-    `The grant is bound to this content of \`${r.lease}\` (blob \`${r.blob.slice(0, 7)}\`): pushing changes to this pull request grants or extends nothing, and only this content, approved and merged, counts as reviewed.`,
+    `The grant is bound to this content of \`${r.lease}\` (blob \`${r.blob.slice(0, 7)}\`): only this content, approved and merged, counts as reviewed. Pushing a change to it grants or extends nothing, and ends the access at the next run while the pull request's head does not carry this content.`,
   ].join("\n");
 }
 
@@ -228,6 +341,10 @@ export interface BreakGlassSweepInput {
   adds: MergedAdd[];
   /** closed_at (ms) of pull requests closed without merging; others are open or merged. */
   closedUnmerged: Map<number, number>;
+  /** Records that failed a re-check (policy, pull request): they grant nothing, and what they granted is revoked. */
+  refused?: ReadonlyMap<RecordAt, RecordProblem>;
+  /** Records whose pull request could not be checked in this run: kept where already held, never granted. */
+  unchecked?: ReadonlyMap<RecordAt, RecordProblem>;
 }
 
 export interface BreakGlassEnding {
@@ -246,6 +363,10 @@ export interface BreakGlassSweep {
   takeovers: Map<string, { start: number; end: number; pullRequest: number }>;
   /** Records that end in this run: to flag once, record in a revocation commit and mark ended. */
   endings: BreakGlassEnding[];
+  /** Windows of records that could not be checked: they count only where the target already holds them (nothing is granted for them). */
+  heldOnly: LeaseWindow[];
+  /** Refused or unchecked records that would be in force now: findings. */
+  problems: Array<{ noteOn: string; record: BreakGlassRecord; problem: RecordProblem; message: string }>;
 }
 
 /** The approved merge of exactly the granted lease, from the same pull request, before reviewBy. */
@@ -259,10 +380,14 @@ export function unsettled(records: RecordAt[], adds: MergedAdd[]): RecordAt[] {
 }
 
 export function breakGlassSweep(input: BreakGlassSweepInput): BreakGlassSweep {
-  const out: BreakGlassSweep = { windows: [], takeovers: new Map(), endings: [] };
-  for (const { noteOn, record: r } of input.records) {
+  const out: BreakGlassSweep = { windows: [], takeovers: new Map(), endings: [], heldOnly: [], problems: [] };
+  for (const at of input.records) {
+    const { noteOn, record: r } = at;
+    const refused = input.refused?.get(at);
+    const unchecked = input.unchecked?.get(at);
     const start = ms(r.grantedAt);
-    const merged = reviewedMerge(r, input.adds);
+    // A refused record is not the start of the lease on main: that lease starts at its merge.
+    const merged = refused ? undefined : reviewedMerge(r, input.adds);
     if (merged) {
       out.takeovers.set(`${merged.path}\0${merged.commit}`, { start, end: ms(r.end), pullRequest: r.pullRequest });
       continue;
@@ -270,7 +395,15 @@ export function breakGlassSweep(input: BreakGlassSweepInput): BreakGlassSweep {
     const closedAt = r.ended ? undefined : input.closedUnmerged.get(r.pullRequest);
     const reviewBy = ms(r.reviewBy);
     const end = Math.min(ms(r.end), reviewBy, r.ended ? ms(r.ended.at) : Infinity, closedAt ?? Infinity);
-    out.windows.push({ path: breakGlassLabel(r), resource: r.resource, grantee: r.grantee, role: r.role, start, end: Math.max(start, end) });
+    const window = { path: breakGlassLabel(r), resource: r.resource, grantee: r.grantee, role: r.role, start, end: Math.max(start, end) };
+    const inForce = start <= input.now && input.now < window.end;
+    const problem = refused ?? unchecked;
+    if (problem && inForce) out.problems.push({ noteOn, record: r, problem, message: `${breakGlassLabel(r)}: ${problem.code}: break-glass access for @${r.grantee} as ${r.role} on ${r.resource} ${refused ? "is refused" : "is not granted in this run"}: ${problem.message}.` });
+    // Refused: over from the start, so what it granted is revoked as an ended grant's (in
+    // additive mode too, and never held back by a drift guard: jit-access made that grant).
+    if (refused) out.windows.push({ ...window, end: start });
+    else if (unchecked && inForce) out.heldOnly.push(window);
+    else out.windows.push(window);
     if (r.ended) continue;
     const who = `@${r.grantee} as ${r.role} on ${r.resource}`;
     if (closedAt !== undefined && closedAt < reviewBy) {

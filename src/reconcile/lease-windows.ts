@@ -25,7 +25,7 @@ export interface LifeInput {
 
 /** A security finding of a reconcile run, filed under the commit (or object) it is about. */
 export interface WindowFinding {
-  /** Stable code, for findings that are not about a lease's verdict (e.g. `note-unreadable`). */
+  /** Stable code, for findings that are not about a lease's verdict (e.g. `note-unreadable`, `break-glass-record-role`). */
   code?: string;
   /** The lease it is about, when it is about one. */
   lease?: string;

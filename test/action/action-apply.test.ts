@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import { isTrusted, noteSigner, parseNote } from "../../src/evidence/evidence.js";
 import { readNotes } from "../../src/git/evidence-notes.js";
 import { RUNTIMES, cleanupSteps, runAction } from "../helpers/action-step.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
@@ -85,7 +85,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
     // Evidence notes were pushed to the repository (origin) and are signed.
     const notes = await readNotes(repo.dir);
     const note = parseNote(notes.get(merge)!)!;
-    expect(isTrusted(note, merge, KEY)).toBe(true);
+    expect(isTrusted(note, merge, noteSigner("acme", "access", KEY))).toBe(true);
     expect(note.leases[0]).toMatchObject({ lease: "leases/prod-db-readers/zed.yaml", verdict: "approved" });
     expect(note.grants?.[0]).toMatchObject({ resource: "prod-db-readers", grantee: "zed", status: "granted" });
   });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import { isTrusted, noteSigner, parseNote } from "../../src/evidence/evidence.js";
 import { readNotes } from "../../src/git/evidence-notes.js";
 import { RUNTIMES, cleanupSteps, runAction } from "../helpers/action-step.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
@@ -102,7 +102,7 @@ describe.each(RUNTIMES)("the bundled Action's break-glass on %s", (_name, nodeBi
     // The record reached origin's refs/notes/jit, signed, as the note of the lease's blob.
     const blob = repo.git("rev-parse", `${head}:${PATH}`).trim();
     const note = parseNote((await readNotes(repo.dir)).get(blob)!)!;
-    expect(isTrusted(note, blob, KEY)).toBe(true);
+    expect(isTrusted(note, blob, noteSigner("acme", "access", KEY))).toBe(true);
     expect(note.breakGlass).toEqual([expect.objectContaining({ lease: PATH, pullRequest: number, grantee: "zed", role: "member" })]);
     expect(hook).toEqual([expect.objectContaining({ event: "jit-access.break-glass", grantee: "zed", resource: "platform-admins", pullRequest: number, repository: "acme/access" })]);
 

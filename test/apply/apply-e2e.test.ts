@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
 import type { ApplyResult } from "../../src/commands/apply.js";
-import { isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import { createHmac } from "node:crypto";
+import { canonicalJson, isTrusted, noteSigner, parseNote, signNote } from "../../src/evidence/evidence.js";
 import type { EvidenceNote } from "../../src/evidence/evidence.js";
 import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
@@ -105,6 +106,12 @@ function apply(now = NOW, dryRun = false): Promise<ApplyResult> {
   });
 }
 
+/** A note signed as jit-access signed them before notes named their repository (the MAC covered only the object and the body). */
+function legacySigned(note: EvidenceNote, object: string, key: string): EvidenceNote {
+  const { mac: _drop, ...body } = note;
+  return { ...body, mac: createHmac("sha256", key).update(`${object}\n${canonicalJson(body)}`).digest("hex") };
+}
+
 async function teamMembers(slug: string): Promise<string[]> {
   const members = await gh.paginate(gh.rest.teams.listMembersInOrg, { org: "acme", team_slug: slug, per_page: 100 });
   return members.map((m) => m.login).sort();
@@ -124,7 +131,7 @@ describe("apply: approve and grant", () => {
 
     const notes = await readNotes(repo.dir);
     const note = parseNote(notes.get(merge)!)!;
-    expect(isTrusted(note, merge, KEY)).toBe(true);
+    expect(isTrusted(note, merge, noteSigner("acme", "access", KEY))).toBe(true);
     expect(note.leases[0]).toMatchObject({ lease: "leases/platform-admins/zed.yaml", verdict: "approved", pullRequest: { number: 1, author: "zed" } });
     expect(note.leases[0]!.approvals.map((a) => a.reviewer).sort()).toEqual(["rita", "sam"]);
 
@@ -242,10 +249,40 @@ describe("apply: attacks leave no grant and are reported", () => {
     const sneak = repo.commitAll("sneak a lease onto main", "2026-11-24T09:00:00Z");
     const blob = repo.git("rev-parse", `${sneak}:leases/platform-admins/zed.yaml`).trim();
     const forged: EvidenceNote = { version: 1, leases: [{ lease: "leases/platform-admins/zed.yaml", blob, verdict: "approved", approvals: [{ reviewer: "sam", reviewId: 1, commit: sneak, submittedAt: T0 }], policyCommit: sneak, findings: [], verifiedAt: T0 }] };
-    for (const note of [forged, signNote(forged, sneak, "someone-elses-key")]) {
+    for (const note of [forged, signNote(forged, sneak, noteSigner("acme", "access", "someone-elses-key"))]) {
       await writeNote(repo.dir, sneak, JSON.stringify(note));
       await expectRefused(/without a merged pull request/);
     }
+  });
+
+  it("an evidence note signed for another access repo (a fork shares commit ids; the key may be shared) does not stand in for verification", async () => {
+    repo.write("leases/platform-admins/zed.yaml", adminLease("zed"));
+    const sneak = repo.commitAll("sneak a lease onto main", "2026-11-24T09:00:00Z");
+    const blob = repo.git("rev-parse", `${sneak}:leases/platform-admins/zed.yaml`).trim();
+    const evidence: EvidenceNote = { version: 1, leases: [{ lease: "leases/platform-admins/zed.yaml", blob, verdict: "approved", approvals: [{ reviewer: "sam", reviewId: 1, commit: sneak, submittedAt: T0 }], policyCommit: sneak, findings: [], verifiedAt: T0 }] };
+    // Signed with this repo's key, but bound to the fork; and the same note as signed before
+    // notes named their repository (a legacy note: it may come from any repo that shares the key).
+    for (const note of [signNote(evidence, sneak, noteSigner("zed", "access-fork", KEY)), legacySigned(evidence, sneak, KEY)]) {
+      await writeNote(repo.dir, sneak, JSON.stringify(note));
+      await expectRefused(/without a merged pull request/);
+    }
+  });
+
+  it("a legacy evidence note on a genuine merge: the change is verified again through the API, and the old note is kept as history", async () => {
+    const { merge } = mergePr({ branch: "zed", author: "zed", files: { "leases/platform-admins/zed.yaml": adminLease("zed") }, reviews: [{ user: "sam" }, { user: "rita" }] });
+    const blob = repo.git("rev-parse", `${merge}:leases/platform-admins/zed.yaml`).trim();
+    const old = legacySigned({ version: 1, leases: [{ lease: "leases/platform-admins/zed.yaml", blob, verdict: "approved", approvals: [{ reviewer: "sam", reviewId: 1, commit: merge, submittedAt: T0 }], policyCommit: merge, findings: [], verifiedAt: T0 }] }, merge, KEY);
+    await writeNote(repo.dir, merge, JSON.stringify(old));
+    const r = await apply();
+    expect(r.ok).toBe(true);
+    expect(r.verified.map((v) => `${v.lease}:${v.verdict}`)).toEqual(["leases/platform-admins/zed.yaml:approved"]);
+    expect(await teamMembers("platform-admins")).toEqual(["platform-bot", "zed"]);
+    const note = parseNote((await readNotes(repo.dir)).get(merge)!)!;
+    expect(isTrusted(note, merge, noteSigner("acme", "access", KEY))).toBe(true);
+    expect(note.leases.map((e) => e.approvals.map((a) => a.reviewer).sort())).toEqual([["rita", "sam"]]);
+    expect(note.legacy).toEqual(old);
+    // From then on the new note is the evidence: nothing is verified again.
+    expect((await apply()).verified).toEqual([]);
   });
 
   it("a pull request that also edited the policy is not granted", async () => {
@@ -291,7 +328,7 @@ describe("apply: hand-added access is not shielded by the drift guard", () => {
     expect(formatPlanMarkdown(r.plan, r.results)).toMatch(/\| revoked \| platform-admins \| dave \| revoke member \| could have been added by @zed/);
     expect([...r.drift].sort((a, b) => (a.grantee < b.grantee ? -1 : 1))).toEqual(["carol", "dave", "mallory"].map((g) => ({ resource: "platform-admins", grantee: g, role: "member", revokedAt: new Date(NOW + 30 * 60_000).toISOString(), couldBeAddedBy: [zed] })));
     const note = parseNote((await readNotes(repo.dir)).get(repo.head("main"))!)!;
-    expect(isTrusted(note, repo.head("main"), KEY)).toBe(true);
+    expect(isTrusted(note, repo.head("main"), noteSigner("acme", "access", KEY))).toBe(true);
     expect(note.drift?.map((d) => d.couldBeAddedBy)).toEqual([[zed], [zed], [zed]]);
   });
 

@@ -10,11 +10,13 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
+import { runAudit } from "../../src/commands/audit.js";
 import { runBreakGlass } from "../../src/commands/break-glass.js";
 import type { BreakGlassResult } from "../../src/commands/break-glass.js";
 import { runExpire } from "../../src/commands/expire.js";
 import type { ExpireResult } from "../../src/commands/expire.js";
-import { isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import { createHmac } from "node:crypto";
+import { canonicalJson, isTrusted, noteSigner, parseNote, signNote } from "../../src/evidence/evidence.js";
 import type { BreakGlassRecord, EvidenceNote } from "../../src/evidence/evidence.js";
 import { signRequestNote } from "../../src/evidence/request-note.js";
 import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
@@ -133,7 +135,7 @@ async function recordsOn(blob: string): Promise<BreakGlassRecord[]> {
   const text = (await readNotes(repo.dir)).get(blob);
   const note = text ? parseNote(text) : undefined;
   if (!note) return [];
-  expect(isTrusted(note, blob, KEY)).toBe(true);
+  expect(isTrusted(note, blob, noteSigner("acme", "access", KEY))).toBe(true);
   return note.breakGlass ?? [];
 }
 
@@ -284,7 +286,7 @@ describe("break-glass at pull request time", () => {
     runBreakGlass({ gh, repoDir: dir, ref: "HEAD", owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: GRANTED, pullRequest: number, providerFor: registry().forResource, evidenceKey: KEY, remote });
   const recordsAt = async (dir: string) => [...(await readNotes(dir)).entries()].flatMap(([object, t]) => {
     const note = parseNote(t);
-    return note && isTrusted(note, object, KEY) ? (note.breakGlass ?? []) : [];
+    return note && isTrusted(note, object, noteSigner("acme", "access", KEY)) ? (note.breakGlass ?? []) : [];
   });
 
   it("two break-glass pull requests at once for the same grantee and resource: one is granted, the other refused (the record is pushed as a compare-and-swap)", async () => {
@@ -501,7 +503,7 @@ describe("break-glass on main: apply and expire", () => {
     const blob = blobOf(head);
     const record: BreakGlassRecord = { lease: PATH, blob, pullRequest: number, requester: "zed", resource: "platform-admins", grantee: "zed", role: "member", grantedAt: "2026-11-24T09:00:30.000Z", end: "2026-11-24T10:00:30.000Z", reviewBy: "2026-11-25T09:00:30.000Z" };
     const forged: EvidenceNote = { version: 1, leases: [], breakGlass: [record] };
-    for (const note of [forged, signNote(forged, blob, "someone-elses-key")]) {
+    for (const note of [forged, signNote(forged, blob, noteSigner("acme", "access", "someone-elses-key"))]) {
       await writeNote(repo.dir, blob, JSON.stringify(note));
       emu.state.addTeamMember("acme", "platform-admins", "zed"); // access added by someone, claiming the note
       const r = await sweep(at("2026-11-24T09:10:00Z"));
@@ -538,5 +540,160 @@ describe("break-glass on main: apply and expire", () => {
     expect(merged.active).toEqual([expect.objectContaining({ path: PATH, start: at("2026-11-24T10:30:00Z"), end: at("2026-11-24T11:30:00Z") })]);
     const flagged = await sweep(at("2026-11-25T09:03:00Z"));
     expect(flagged.apply.findings.map((f) => f.message).join("\n")).toMatch(/break-glass not reviewed/);
+  });
+});
+
+describe("break-glass records are this repository's, and checked against it at every run", () => {
+  /** Findings' codes, in order. */
+  const codes = (r: { findings: Array<{ code?: string }> }) => r.findings.map((f) => f.code);
+
+  it("a break-glass record copied from another access repo that shares the key grants nothing here, and is reported", async () => {
+    // Access repo A (acme/access-eu): the same resource id on its own team, the same evidence
+    // key, and a genuine break-glass grant there for the same lease content.
+    const a = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+    scratch.push(a.dir);
+    a.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+    a.write("policy.yaml", readFileSync(join(a.dir, "policy.yaml"), "utf8").replace("      team: platform-admins\n", "      team: platform-admins-eu\n"));
+    a.commitAll("access repo A", "2026-11-20T09:30:00Z");
+    emu.state.addTeam("acme", "platform-admins-eu");
+    emu.state.addRepo("acme", "access-eu", { gitDir: a.dir, defaultBranch: "main" });
+    a.branch("zed");
+    a.write(PATH, glass());
+    const headA = a.commitAll("request zed", OPENED);
+    a.checkout("main");
+    const prA = emu.state.addPullRequest("acme", "access-eu", { author: "zed", base: "main", baseSha: a.head("main"), head: "zed", headSha: headA, createdAt: OPENED });
+    clock = new Date(GRANTED);
+    const inA = await runBreakGlass({ gh, repoDir: a.dir, ref: "main", owner: "acme", repo: "access-eu", defaultBranch: "main", policyPath: "policy.yaml", now: GRANTED, pullRequest: prA.number, providerFor: registry().forResource, evidenceKey: KEY });
+    expect(inA.outcome).toEqual({ status: "granted" });
+    expect(members("platform-admins-eu")).toEqual(["zed"]);
+
+    // Someone who can push to B's refs/notes/jit copies A's note on the lease's blob: blob ids
+    // are the same in every repository, and so is the key.
+    const blob = a.git("rev-parse", `${headA}:${PATH}`).trim();
+    repo.git("fetch", "-q", a.dir, "zed"); // the object, so that git notes can name it here
+    await writeNote(repo.dir, blob, (await readNotes(a.dir)).get(blob)!);
+
+    const applied = await apply(at("2026-11-24T09:10:00Z"));
+    expect(members()).toEqual(["platform-bot"]); // nothing granted on B's team
+    expect(applied.breakGlass.windows).toEqual([]);
+    expect(applied.ok).toBe(false);
+    expect(codes(applied)).toEqual(["break-glass-record-unbound"]);
+    expect(applied.findings[0]!.message).toMatch(/signed for acme\/access-eu, not acme\/access: it was copied from another access repo/);
+    // Nor does the expiry sweep grant it, or record it as B's.
+    const swept = await sweep(at("2026-11-25T09:05:00Z"));
+    expect(members()).toEqual(["platform-bot"]);
+    expect(swept.commit).toBeUndefined();
+    // The audit of B says where it came from; in A, the record is A's own and its grant stands.
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: at("2026-11-24T09:10:00Z"), evidenceKey: KEY, repository: "acme/access" });
+    expect(report.findings.filter((f) => f.code === "evidence-untrusted").map((f) => f.message)).toEqual([expect.stringMatching(/signed for another repository \(acme\/access-eu\): it was copied from there/)]);
+    clock = new Date("2026-11-24T09:10:00Z");
+    const inAApplied = await runApply({ gh, repoDir: a.dir, owner: "acme", repo: "access-eu", defaultBranch: "main", policyPath: "policy.yaml", now: clock.getTime(), ref: "HEAD", evidenceKey: KEY, providerFor: registry().forId, dryRun: false });
+    expect(inAApplied.findings).toEqual([]);
+    expect(inAApplied.breakGlass.windows).toEqual([expect.objectContaining({ grantee: "zed", resource: "platform-admins" })]);
+    expect(members("platform-admins-eu")).toEqual(["platform-bot", "zed"]); // A's standing member joins; zed's grant stands
+  });
+
+  it("a break-glass record signed before records named their repository (legacy) grants nothing and is reported; the next record on its blob keeps it as history", async () => {
+    const { number, head } = openPr("zed", "zed", { [PATH]: glass() });
+    const blob = blobOf(head);
+    const record: BreakGlassRecord = { lease: PATH, blob, pullRequest: number, requester: "zed", resource: "platform-admins", grantee: "zed", role: "member", grantedAt: "2026-11-24T09:00:30.000Z", end: "2026-11-24T10:00:30.000Z", reviewBy: "2026-11-25T09:00:30.000Z" };
+    const body: EvidenceNote = { version: 1, leases: [], breakGlass: [record] };
+    const legacy: EvidenceNote = { ...body, mac: createHmac("sha256", KEY).update(`${blob}\n${canonicalJson(body)}`).digest("hex") };
+    await writeNote(repo.dir, blob, JSON.stringify(legacy));
+    const applied = await apply(at("2026-11-24T09:10:00Z"));
+    expect(members()).toEqual(["platform-bot"]);
+    expect(codes(applied)).toEqual(["break-glass-record-unbound"]);
+    expect(applied.findings[0]!.message).toMatch(/signed before jit-access bound notes to their repository/);
+    // The request, granted afresh under today's rules: a record bound to this repository, next to the legacy one kept verbatim.
+    const again = await breakGlass(number, at("2026-11-24T09:11:00Z"));
+    expect(again.outcome).toEqual({ status: "granted" });
+    const note = parseNote((await readNotes(repo.dir)).get(blob)!)!;
+    expect(isTrusted(note, blob, noteSigner("acme", "access", KEY))).toBe(true);
+    expect(note.breakGlass!.map((r) => r.grantedAt)).toEqual(["2026-11-24T09:11:00.000Z"]);
+    expect(note.legacy).toEqual(legacy);
+    expect((await apply(at("2026-11-24T09:15:00Z"))).findings).toEqual([]);
+    expect(members()).toEqual(["platform-bot", "zed"]);
+  });
+
+  const policyChanges: Array<[string, (text: string) => string, string]> = [
+    ["a role the policy does not offer", (p) => p.replace("    roles: [member, maintainer]\n    maxDuration: 4h", "    roles: [maintainer]\n    maxDuration: 4h"), "break-glass-record-role"],
+    ["a resource that does not allow break-glass", (p) => p.replace("      allowed: true", "      allowed: false"), "break-glass-record-not-allowed"],
+    ["longer than the resource's break-glass maximum", (p) => p.replace("      maxDuration: 1h\n      reviewWithin", "      maxDuration: 30m\n      reviewWithin"), "break-glass-record-too-long"],
+  ];
+  for (const [what, change, code] of policyChanges) {
+    it(`a break-glass record for ${what} grants nothing: revoked at the next run and reported (${code})`, async () => {
+      const { number } = openPr("zed", "zed", { [PATH]: glass() });
+      expect((await breakGlass(number)).outcome).toEqual({ status: "granted" });
+      // The policy on main, as it is now, does not back the record.
+      const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8");
+      expect(change(policy)).not.toBe(policy);
+      repo.write("policy.yaml", change(policy)).commitAll(`policy: ${what}`, "2026-11-24T09:05:00Z");
+      const applied = await apply(at("2026-11-24T09:10:00Z"));
+      expect(members()).toEqual(["platform-bot"]);
+      expect(applied.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:zed"]);
+      expect(applied.ok).toBe(false);
+      expect(codes(applied)).toEqual([code]);
+      expect(applied.findings[0]!.message).toMatch(new RegExp(`^${PATH} \\(break-glass #${number}\\): ${code}: break-glass access for @zed as member on platform-admins is refused: `));
+      // And it is not granted again by a later run.
+      await apply(at("2026-11-24T09:20:00Z"));
+      expect(members()).toEqual(["platform-bot"]);
+    });
+  }
+
+  it("a record the policy no longer backs does not block a new request that it does back (no chaining counts only live grants)", async () => {
+    const first = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(first.number);
+    const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8");
+    repo.write("policy.yaml", policy.replace("      maxDuration: 1h\n      reviewWithin", "      maxDuration: 30m\n      reviewWithin")).commitAll("break-glass for 30 minutes at most", "2026-11-24T09:05:00Z");
+    const second = openPr("zed-2", "zed", { "leases/platform-admins/zed-inc-78.yaml": glass({ duration: "30m", reason: "Prod is down again: roll back INC-78", ticket: "INC-78" }) });
+    const r = await breakGlass(second.number, at("2026-11-24T09:06:00Z"));
+    expect(r.decision.kind).toBe("grant");
+    const applied = await apply(at("2026-11-24T09:10:00Z"));
+    expect(codes(applied)).toEqual(["break-glass-record-too-long"]);
+    expect(applied.breakGlass.windows.filter((w) => w.end > at("2026-11-24T09:10:00Z")).map((w) => w.path)).toEqual([`leases/platform-admins/zed-inc-78.yaml (break-glass #${second.number})`]);
+    expect(members()).toEqual(["platform-bot", "zed"]);
+  });
+
+  it("a break-glass record whose pull request does not exist in this repository grants nothing", async () => {
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    expect((await breakGlass(number)).outcome).toEqual({ status: "granted" });
+    // The API says there is no such pull request here.
+    emu.faults.add({ method: "GET", route: `/repos/acme/access/pulls/${number}`, status: 404, times: Infinity });
+    const applied = await apply(at("2026-11-24T09:10:00Z"));
+    expect(members()).toEqual(["platform-bot"]);
+    expect(codes(applied)).toEqual(["break-glass-record-no-pull-request"]);
+    expect(applied.findings[0]!.message).toMatch(/pull request #1 does not exist in acme\/access/);
+  });
+
+  it("a break-glass record whose pull request no longer carries the granted lease grants nothing from then on", async () => {
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    pushToPr("zed", number, { [PATH]: glass({ reason: "Prod is down: roll back the deploy of INC-77 and INC-78" }) }, "2026-11-24T09:20:00Z");
+    const applied = await apply(at("2026-11-24T09:25:00Z"));
+    expect(members()).toEqual(["platform-bot"]);
+    expect(codes(applied)).toEqual(["break-glass-record-pull-request-mismatch"]);
+    expect(applied.findings[0]!.message).toMatch(/no longer carries the granted content of leases\/platform-admins\/zed-inc-77\.yaml at its head/);
+    // The granted content pushed back: the grant is in force again, until its end as before.
+    pushToPr("zed", number, { [PATH]: glass() }, "2026-11-24T09:30:00Z");
+    const back = await apply(at("2026-11-24T09:35:00Z"));
+    expect(back.ok).toBe(true);
+    expect(members()).toEqual(["platform-bot", "zed"]);
+  });
+
+  it("a pull request that cannot be read grants nothing, keeps what is held, and stops no other revocation", async () => {
+    const { number } = openPr("zed", "zed", { [PATH]: glass() });
+    await breakGlass(number);
+    emu.faults.add({ method: "GET", route: `/repos/acme/access/pulls/${number}`, status: 500, times: Infinity });
+    emu.state.addTeamMember("acme", "platform-admins", "mallory"); // drift, added by hand meanwhile
+    const held = await apply(at("2026-11-24T09:10:00Z"));
+    expect(codes(held)).toEqual(["break-glass-record-unchecked"]);
+    expect(held.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:mallory"]);
+    expect(members()).toEqual(["platform-bot", "zed"]); // kept: it was granted when checked
+    // Not held (revoked by hand): not granted while its pull request cannot be checked.
+    emu.state.removeTeamMember("acme", "platform-admins", "zed");
+    const notHeld = await apply(at("2026-11-24T09:15:00Z"));
+    expect(codes(notHeld)).toEqual(["break-glass-record-unchecked"]);
+    expect(notHeld.results).toEqual([]);
+    expect(members()).toEqual(["platform-bot"]);
   });
 });

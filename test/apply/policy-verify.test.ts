@@ -13,7 +13,7 @@ import { runAudit } from "../../src/commands/audit.js";
 import { runBreakGlass } from "../../src/commands/break-glass.js";
 import { runExpire } from "../../src/commands/expire.js";
 import { runRevoke } from "../../src/commands/revoke.js";
-import { formatNote, isTrusted, parseNote, signNote } from "../../src/evidence/evidence.js";
+import { formatNote, isTrusted, noteSigner, parseNote, signNote } from "../../src/evidence/evidence.js";
 import type { EvidenceNote } from "../../src/evidence/evidence.js";
 import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { createClient } from "../../src/github/client.js";
@@ -26,6 +26,7 @@ import { generateCodeowners } from "../../src/codeowners/generate-codeowners.js"
 import { loadPolicy } from "../../src/policy/load-policy.js";
 
 const KEY = "test-evidence-key";
+const SIGNER = noteSigner("acme", "access", KEY);
 const NOW = Date.parse("2026-11-24T10:00:00Z");
 
 let repo: TestRepo;
@@ -147,7 +148,7 @@ describe("policy changes: attacks are not obeyed", () => {
     const r = await expectNotObeyed(push, /without a merged pull request/);
     // The refusal is recorded (signed) in the push's note: later runs and the audit know it without the API.
     const note = parseNote((await readNotes(repo.dir)).get(push)!)!;
-    expect(isTrusted(note, push, KEY)).toBe(true);
+    expect(isTrusted(note, push, SIGNER)).toBe(true);
     expect(note.policy).toMatchObject({ path: "policy.yaml", verdict: "rejected" });
     expect(r.policyVerified.map((e) => e.verdict).sort()).toEqual(["approved", "rejected"]); // the bootstrap, and the push
     emu.resetLog();
@@ -155,12 +156,12 @@ describe("policy changes: attacks are not obeyed", () => {
     expect(emu.requests.filter((x) => x.path.includes("/pulls") || x.path.includes("/commits/"))).toEqual([]);
   });
 
-  it("a forged verdict in the push's note (unsigned, or signed with another key) does not stand in for verification", async () => {
+  it("a forged verdict in the push's note (unsigned, signed with another key, or signed for another repository) does not stand in for verification", async () => {
     repo.write("policy.yaml", withMalloryStanding());
     const push = repo.commitAll("make mallory a standing maintainer", "2026-11-24T09:00:00Z");
     const blob = repo.git("rev-parse", `${push}:policy.yaml`).trim();
     const forged: EvidenceNote = { version: 1, leases: [], policy: { path: "policy.yaml", blob, verdict: "approved", approvals: [{ reviewer: "sam", reviewId: 1, commit: push, submittedAt: "2026-11-24T09:00:00Z" }], policyCommit: bootstrap, findings: [], verifiedAt: "2026-11-24T09:00:00Z" } };
-    for (const note of [forged, signNote(forged, push, "someone-elses-key")]) {
+    for (const note of [forged, signNote(forged, push, noteSigner("acme", "access", "someone-elses-key")), signNote(forged, push, noteSigner("acme", "other-access", KEY))]) {
       await writeNote(repo.dir, push, formatNote(note));
       await expectNotObeyed(push, /without a merged pull request/);
     }
@@ -245,7 +246,7 @@ describe("policy changes: the legitimate flow", () => {
     expect(r.policyVersion.commit).toBe(merge);
     expect(r.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["grant:dave"]);
     const note = parseNote((await readNotes(repo.dir)).get(merge)!)!;
-    expect(isTrusted(note, merge, KEY)).toBe(true);
+    expect(isTrusted(note, merge, SIGNER)).toBe(true);
     expect(note.policy).toMatchObject({ verdict: "approved", pullRequest: { number: 1, author: "carol" }, policyCommit: bootstrap });
     expect(note.policy!.approvals.map((a) => a.reviewer)).toEqual(["sam"]);
     const boot = parseNote((await readNotes(repo.dir)).get(bootstrap)!)!;

@@ -3,103 +3,38 @@
 // for two days — with some runs dropped and some an hour late, as GitHub's cron does.
 // Every grant must be revoked by the first sweep that runs after its expiry, none early,
 // and git must show each lease's whole life (added by a merge, removed by a sweep commit).
-// With `revocation: timer`, apply starts a timer per grant and every grant is revoked within
-// one minute of its expiry, none early, while the same kind of sweeps still run beside them.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// (The same with `revocation: timer`: timer-simulation.test.ts, its own file so that the two
+// run side by side.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTimers } from "../../src/action/start-timers.js";
-import { runApply } from "../../src/commands/apply.js";
 import { runExpire } from "../../src/commands/expire.js";
-import { runTimer } from "../../src/commands/timer.js";
-import type { TimerStart } from "../../src/timer/timer-plan.js";
-import { parseTimerInputs, timerLeg, timersToStart } from "../../src/timer/timer-plan.js";
-import { generateCodeowners } from "../../src/codeowners/generate-codeowners.js";
 import { createClient } from "../../src/github/client.js";
-import { loadPolicy } from "../../src/policy/load-policy.js";
-import type { Policy } from "../../src/policy/policy.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
-import { startEmulator } from "../../src/emulator/index.js";
 import type { Emulator } from "../../src/emulator/index.js";
-import type { MergedRequest } from "../helpers/git-repo.js";
-import { EXAMPLE_REPO, TestRepo, lease } from "../helpers/git-repo.js";
+import type { TestRepo } from "../helpers/git-repo.js";
+import type { Planned } from "./simulated-repo.js";
+import { DAY0, MIN, POLICY, iso, simulatedRepo } from "./simulated-repo.js";
 
 const LEASES = 200;
-const MIN = 60_000;
-const DAY0 = Date.parse("2026-11-24T00:00:00Z");
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-const POLICY = `version: 1
-admins: [carol]
-resources:
-  team-a:
-    provider: { type: github-team, org: acme, team: team-a }
-    roles: [member]
-    maxDuration: 12h
-    approvers: [dana]
-  team-b:
-    provider: { type: github-team, org: acme, team: team-b }
-    roles: [member, maintainer]
-    maxDuration: 12h
-    approvers: [dana]
-`;
-
-interface Planned {
-  grantee: string;
-  resource: string;
-  start: number;
-  end: number;
-}
 
 let repo: TestRepo;
 let emu: Emulator;
-const planned: Planned[] = [];
+let planned: Planned[] = [];
 
 beforeAll(async () => {
   let seed = 11;
   const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
-  repo = TestRepo.init({ fromExample: false });
-  repo.write("policy.yaml", POLICY);
-  repo.write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(POLICY)).policy!, "policy.yaml"));
-  repo.commitAll("access repo", iso(DAY0 - 60 * MIN));
-  emu = await startEmulator({ rateLimit: { limit: 1_000_000 } });
-  const s = emu.state;
-  s.addOrg("acme");
-  s.addTeam("acme", "team-a");
-  s.addTeam("acme", "team-b");
-  s.addOrgMember("acme", "dana");
-  s.addRepo("acme", "access", { gitDir: repo.dir, defaultBranch: "main" });
   // Merge times spread over the first day, in order; durations 30m to 10h.
   const merges = Array.from({ length: LEASES }, () => DAY0 + rnd(24 * 60) * MIN).sort((a, b) => a - b);
-  const requests = Array.from({ length: LEASES }, (_, i) => {
-    const grantee = `user${i}`;
-    const resource = i % 2 ? "team-b" : "team-a";
-    const minutes = 30 + rnd(20) * 30;
-    planned.push({ grantee, resource, start: merges[i]!, end: merges[i]! + minutes * MIN });
-    const file = lease({ grantee, resource, role: "member", duration: `${minutes}m`, reason: "Simulated access for the sweep test" });
-    return { branch: `r${i}`, files: { [`leases/${resource}/${grantee}.yaml`]: file }, message: `request ${i}`, time: iso(merges[i]! - 10 * MIN), mergeTime: iso(merges[i]!) };
-  });
-  mergePullRequests(s, repo.mergeAll(requests), planned);
-}, 120_000);
-
-/** The pull requests mergeAll made, approved by dana and merged, as GitHub knows them. */
-function mergePullRequests(s: Emulator["state"], merged: MergedRequest[], leases: Planned[]) {
-  merged.forEach(({ base, head, merge }, i) => {
-    const grantee = leases[i]!.grantee;
-    s.addOrgMember("acme", grantee);
-    const pr = s.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: base, head: `r${i}`, headSha: head });
-    s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
-    s.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
-    s.associateCommit("acme", "access", merge, pr.number);
-  });
-}
+  const minutes = merges.map(() => 30 + rnd(20) * 30);
+  ({ repo, emu, planned } = await simulatedRepo({ policy: POLICY, merges, minutes, reason: "Simulated access for the sweep test" }));
+});
 
 afterAll(async () => {
   await emu.close();
   repo.cleanup();
 });
 
-// The two simulations run side by side (each has its own repository and emulator).
-describe.concurrent("the sweep on a simulated clock", () => {
+describe("the sweep on a simulated clock", () => {
   it("revokes every grant at the first executed sweep after its expiry, none early, with dropped and late runs", async () => {
     const gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 5, spaceWrites: false });
     let seed = 5;
@@ -146,171 +81,5 @@ describe.concurrent("the sweep on a simulated clock", () => {
     const removed = repo.git("log", "--first-parent", "--format=%(trailers:key=Jit-Lease,valueonly)", "main").split("\n").filter(Boolean);
     expect(removed.sort()).toEqual(planned.map((p) => `leases/${p.resource}/${p.grantee}.yaml`).sort());
     expect(repo.git("ls-tree", "-r", "--name-only", "main", "leases").trim()).toBe("");
-  }, 300_000);
-});
-
-// ------------------------------------------------------------- revocation: timer
-
-const TIMER_LEASES = 40;
-/** mulberry32: evenly spread values (the sweep test's LCG clusters merges on 16-minute steps). */
-function random(seed: number): (n: number) => number {
-  let a = seed;
-  return (n) => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-const TIMER_POLICY = POLICY.replace(/ {4}approvers: \[dana\]\n/g, "    approvers: [dana]\n    revocation: timer\n");
-
-describe.concurrent("revocation: timer on a simulated clock", () => {
-  let trepo: TestRepo;
-  let temu: Emulator;
-  const tplanned: Planned[] = [];
-
-  beforeAll(async () => {
-    const rnd = random(23);
-    trepo = TestRepo.init({ fromExample: false });
-    trepo.write("policy.yaml", TIMER_POLICY);
-    trepo.write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(TIMER_POLICY)).policy!, "policy.yaml"));
-    // The example's timer workflow: the emulator checks every dispatch against its inputs.
-    trepo.write(".github/workflows/timer.yml", readFileSync(join(EXAMPLE_REPO, ".github/workflows/timer.yml")));
-    trepo.commitAll("access repo", iso(DAY0 - 60 * MIN));
-    temu = await startEmulator({ rateLimit: { limit: 1_000_000 } });
-    const s = temu.state;
-    s.addOrg("acme");
-    s.addTeam("acme", "team-a");
-    s.addTeam("acme", "team-b");
-    s.addOrgMember("acme", "dana");
-    s.addRepo("acme", "access", { gitDir: trepo.dir, defaultBranch: "main" });
-    // Merges over the first 6 hours; durations 30m to 10h (the longer ones need two timer jobs).
-    const merges = Array.from({ length: TIMER_LEASES }, () => DAY0 + rnd(6 * 60) * MIN).sort((a, b) => a - b);
-    const requests = Array.from({ length: TIMER_LEASES }, (_, i) => {
-      const grantee = `user${i}`;
-      const resource = i % 2 ? "team-b" : "team-a";
-      const minutes = 30 + rnd(20) * 30;
-      tplanned.push({ grantee, resource, start: merges[i]!, end: merges[i]! + minutes * MIN });
-      const file = lease({ grantee, resource, role: "member", duration: `${minutes}m`, reason: "Simulated access for the timer test" });
-      return { branch: `r${i}`, files: { [`leases/${resource}/${grantee}.yaml`]: file }, message: `request ${i}`, time: iso(merges[i]! - 10 * MIN), mergeTime: iso(merges[i]!) };
-    });
-    mergePullRequests(s, trepo.mergeAll(requests), tplanned);
-  }, 120_000);
-
-  afterAll(async () => {
-    await temu.close();
-    trepo.cleanup();
   });
-
-  it("revokes every grant within one minute of its expiry, none early, while the sweeps beside the timers are dropped and late", async () => {
-    const gh = createClient({ token: "test-token", baseUrl: temu.url, retryBaseMs: 5, spaceWrites: false });
-    const rnd = random(9);
-    type Kind = "apply" | "sweep" | "timer-start" | "timer-chain" | "timer-revoke";
-    const queue: Array<{ at: number; seq: number; kind: Kind; timer?: TimerStart }> = [];
-    let seq = 0;
-    const schedule = (at: number, kind: Kind, timer?: TimerStart) => queue.push({ at, seq: seq++, kind, ...(timer ? { timer } : {}) });
-    // apply runs on each merge (a push to main), within half a minute.
-    for (const p of tplanned) schedule(p.start + rnd(30) * 1000, "apply");
-    // The sweep, as GitHub's cron runs it: every 5 minutes, some runs dropped, some an hour late.
-    let dropped = 0;
-    let late = 0;
-    const lastEnd = Math.max(...tplanned.map((p) => p.end));
-    for (let t = DAY0 + 3 * MIN; t < lastEnd + 15 * MIN; t += 5 * MIN) {
-      const roll = rnd(100);
-      if (roll < 8) {
-        dropped++;
-        continue;
-      }
-      if (roll < 12) {
-        late++;
-        t += 60 * MIN;
-      }
-      schedule(t, "sweep");
-    }
-    const registry = createProviderRegistry(gh);
-    const options = (now: number) => ({ gh, repoDir: trepo.dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now, ref: "HEAD", evidenceKey: "k", providerFor: (id: string, p: Policy) => registry(p.resources.get(id)!), dryRun: false });
-    const target = { owner: "acme", repo: "access", ref: "main", workflow: "timer.yml" };
-    const warnings: string[] = [];
-    const start = (timers: TimerStart[]) => startTimers(gh, target, timers, (m) => warnings.push(m));
-    // Every recorded dispatch starts a timer job a few seconds later (workflow_dispatch runs are
-    // not cron: no schedule delay, only the runner's start).
-    let picked = 0;
-    const pickUpDispatches = (now: number) => {
-      const all = temu.state.listWorkflowDispatches("acme", "access", "timer.yml");
-      for (const d of all.slice(picked)) {
-        const t = parseTimerInputs(d.inputs.lease ?? "", d.inputs["expires-at"] ?? "");
-        schedule(now + (5 + rnd(45)) * 1000, "timer-start", { lease: t.lease, expiresAt: t.expiresAt });
-      }
-      picked = all.length;
-    };
-    const member = (p: Planned) => temu.state.getTeam("acme", p.resource)!.members.has(p.grantee);
-    const grantedAt = new Map<string, number>();
-    const revoked = new Map<string, { at: number; by: Kind }>();
-    let chains = 0;
-    let sweeps = 0;
-    const spent = new Map<Kind, number>();
-    const count = new Map<Kind, number>();
-    while (queue.length > 0) {
-      queue.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const e = queue.shift()!;
-      const now = e.at;
-      const t0 = performance.now();
-      if (e.kind === "apply") {
-        const r = await runApply(options(now));
-        expect(r.findings).toEqual([]);
-        await start(timersToStart(r.results, r.policy));
-      } else if (e.kind === "sweep") {
-        sweeps++;
-        const r = await runExpire(options(now));
-        expect(r.kept).toEqual([]);
-        await start(timersToStart(r.apply.results, r.apply.policy));
-      } else if (e.kind === "timer-start") {
-        // The wait phase: sleep until the expiry (then the revoke steps start within 40 s), or
-        // one job's longest wait and then dispatch the next timer.
-        const leg = timerLeg(now, e.timer!.expiresAt);
-        schedule(now + leg.waitMs + (leg.due ? rnd(40) * 1000 : 0), leg.due ? "timer-revoke" : "timer-chain", e.timer);
-      } else if (e.kind === "timer-chain") {
-        chains++;
-        await start([e.timer!]);
-      } else {
-        const r = await runTimer({ ...options(now), lease: e.timer!.lease });
-        expect(r.kept).toEqual([]);
-        await start([...timersToStart(r.apply.results, r.apply.policy), ...(r.next ? [r.next] : [])]);
-      }
-      pickUpDispatches(now);
-      spent.set(e.kind, (spent.get(e.kind) ?? 0) + performance.now() - t0);
-      count.set(e.kind, (count.get(e.kind) ?? 0) + 1);
-      for (const p of tplanned) {
-        const has = member(p);
-        if (has && revoked.has(p.grantee)) throw new Error(`${p.grantee} has access again at ${iso(now)}, after its revocation`);
-        if (has && !grantedAt.has(p.grantee)) grantedAt.set(p.grantee, now);
-        if (!has && grantedAt.has(p.grantee) && !revoked.has(p.grantee)) revoked.set(p.grantee, { at: now, by: e.kind });
-      }
-    }
-    if (process.env.TIMER_SIM_DEBUG) {
-      console.log([...spent].map(([k, ms]) => `${k}: ${count.get(k)} runs, ${(ms / count.get(k)!).toFixed(0)} ms each`).join("\n"));
-      const delays = tplanned.map((p) => (revoked.get(p.grantee)?.at ?? NaN) - p.end);
-      console.log(`revoked after expiry: max ${Math.max(...delays) / 1000} s; by timers ${[...revoked.values()].filter((r) => r.by === "timer-revoke").length} of ${TIMER_LEASES}`);
-    }
-    expect(warnings).toEqual([]);
-    expect(sweeps).toBeGreaterThan(100);
-    expect(dropped).toBeGreaterThan(3);
-    expect(late).toBeGreaterThan(3);
-    expect(chains).toBeGreaterThan(3); // leases longer than one job's wait were handed over
-    for (const p of tplanned) {
-      const g = grantedAt.get(p.grantee);
-      const r = revoked.get(p.grantee);
-      expect(g, `${p.grantee} never granted`).toBeDefined();
-      expect(g! >= p.start && g! < p.start + MIN, `${p.grantee} granted at ${iso(g!)}, merged ${iso(p.start)}`).toBe(true);
-      expect(r, `${p.grantee} never revoked`).toBeDefined();
-      expect(r!.at >= p.end, `${p.grantee} revoked early at ${iso(r!.at)}, before ${iso(p.end)}`).toBe(true);
-      expect(r!.at - p.end < MIN, `${p.grantee} revoked at ${iso(r!.at)}, more than a minute after ${iso(p.end)}`).toBe(true);
-    }
-    // The timers did the revoking; a sweep got there first only when it ran in that minute.
-    const byTimer = [...revoked.values()].filter((r) => r.by === "timer-revoke").length;
-    expect(byTimer).toBeGreaterThan(TIMER_LEASES * 0.8);
-    const removed = trepo.git("log", "--first-parent", "--format=%(trailers:key=Jit-Lease,valueonly)", "main").split("\n").filter(Boolean);
-    expect(removed.sort()).toEqual(tplanned.map((p) => `leases/${p.resource}/${p.grantee}.yaml`).sort());
-    expect(trepo.git("ls-tree", "-r", "--name-only", "main", "leases").trim()).toBe("");
-  }, 300_000);
 });

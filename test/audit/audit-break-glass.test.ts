@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/commands/audit.js";
 import type { BreakGlassRecord, LeaseEvidence } from "../../src/evidence/evidence.js";
-import { signNote } from "../../src/evidence/evidence.js";
+import { noteSigner, signNote } from "../../src/evidence/evidence.js";
 import { writeNote } from "../../src/git/evidence-notes.js";
 import type { AuditReport } from "../../src/audit/audit-record.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
@@ -29,7 +29,7 @@ let kimAdd: string;
 
 const record = (o: Partial<BreakGlassRecord> & Pick<BreakGlassRecord, "lease" | "blob" | "pullRequest" | "grantee" | "grantedAt" | "end" | "reviewBy">): BreakGlassRecord => ({ requester: o.grantee, resource: "web", role: "member", ...o });
 async function bgNote(blob: string, r: BreakGlassRecord, key = KEY) {
-  await writeNote(repo.dir, blob, JSON.stringify(signNote({ version: 1, leases: [], breakGlass: [r] }, blob, key)));
+  await writeNote(repo.dir, blob, JSON.stringify(signNote({ version: 1, leases: [], breakGlass: [r] }, blob, noteSigner("acme", "access", key))));
 }
 const hashObject = (text: string) => execFileSync("git", ["hash-object", "-w", "--stdin"], { cwd: repo.dir, input: text }).toString().trim();
 
@@ -48,11 +48,11 @@ beforeAll(async () => {
   const kimBlob = repo.git("rev-parse", `${kimAdd}:leases/web/kim.yaml`).trim();
   await bgNote(kimBlob, record({ lease: "leases/web/kim.yaml", blob: kimBlob, pullRequest: 12, grantee: "kim", grantedAt: T("13:40"), end: T("14:40"), reviewBy: T("15:40") }));
   const ev: LeaseEvidence = { lease: "leases/web/kim.yaml", blob: kimBlob, verdict: "approved", pullRequest: { number: 12, author: "kim", headSha: "f".repeat(40), mergedAt: T("14:20") }, approvals: [{ reviewer: "dana", reviewId: 1, commit: "e".repeat(40), submittedAt: T("14:15") }], policyCommit: "0".repeat(40), findings: [], verifiedAt: T("14:21") };
-  await writeNote(repo.dir, kimAdd, JSON.stringify(signNote({ version: 1, leases: [ev] }, kimAdd, KEY)));
+  await writeNote(repo.dir, kimAdd, JSON.stringify(signNote({ version: 1, leases: [ev] }, kimAdd, noteSigner("acme", "access", KEY))));
   // A forged record (another key) for lou.
   const louBlob = hashObject("grantee: lou\n");
   await bgNote(louBlob, record({ lease: "leases/web/lou.yaml", blob: louBlob, pullRequest: 13, grantee: "lou", grantedAt: T("15:00"), end: T("16:00"), reviewBy: T("17:00") }), "another-key");
-  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("18:00")), evidenceKey: KEY });
+  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("18:00")), evidenceKey: KEY, repository: "acme/access" });
 });
 afterAll(() => repo.cleanup());
 

@@ -6,8 +6,9 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/commands/audit.js";
 import { expiryCommitMessage } from "../../src/commands/expire.js";
-import { signNote } from "../../src/evidence/evidence.js";
-import type { LeaseEvidence } from "../../src/evidence/evidence.js";
+import { createHmac } from "node:crypto";
+import { canonicalJson, noteSigner, signNote } from "../../src/evidence/evidence.js";
+import type { EvidenceNote, LeaseEvidence } from "../../src/evidence/evidence.js";
 import { writeNote } from "../../src/git/evidence-notes.js";
 import { formatAuditCsv } from "../../src/audit/format-csv.js";
 import { formatAuditJson } from "../../src/audit/format-json.js";
@@ -46,7 +47,7 @@ function evidence(path: string, blobOf: string, pr: number, author: string, appr
 }
 const blob = (commit: string, path: string) => repo.git("rev-parse", `${commit}:${path}`).trim();
 async function note(commit: string, evs: LeaseEvidence[], key: string | undefined = KEY) {
-  await writeNote(repo.dir, commit, JSON.stringify(signNote({ version: 1, leases: evs }, commit, key)));
+  await writeNote(repo.dir, commit, JSON.stringify(signNote({ version: 1, leases: evs }, commit, noteSigner("acme", "access", key))));
 }
 function botCommit(message: string, time: string): string {
   execFileSync("git", ["-c", "user.name=jit-access[bot]", "-c", "user.email=bot@example.com", "commit", "-q", "-F", "-"], { cwd: repo.dir, input: message, env: { ...process.env, GIT_AUTHOR_DATE: time, GIT_COMMITTER_DATE: time, GIT_CONFIG_NOSYSTEM: "1", HOME: repo.dir } });
@@ -123,7 +124,7 @@ beforeAll(async () => {
   await note(sha.ivyAdd, [evidence("leases/web/ivy.yaml", blob(sha.ivyAdd, "leases/web/ivy.yaml"), 9, "ivy", "dana", T("15:55"))]);
   repo.git("reset", "-q", "--hard", sha.hankAdd);
 
-  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY });
+  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY, repository: "acme/access" });
 });
 afterAll(() => repo.cleanup());
 
@@ -204,6 +205,46 @@ describe("findings", () => {
   });
 });
 
+describe("notes signed for another repository, or before notes named their repository", () => {
+  it("a note signed for another repo is untrusted (copied from there); a legacy note, bare or kept inside a newer one, is legacy-note: shown, never proven", async () => {
+    const r = TestRepo.init({ fromExample: false });
+    try {
+      r.write("policy.yaml", POLICY()).write("README.md", "access\n");
+      r.commitAll("access repo", T("08:00"));
+      const add = async (grantee: string, pr: number, time: string) => {
+        const path = `leases/db/${grantee}.yaml`;
+        r.write(path, lease({ grantee, resource: "db", role: "member", duration: "2h", reason: "Investigate slow queries" }));
+        const commit = r.commitAll(`Grant ${grantee} (#${pr})`, T(time));
+        return { commit, ev: evidence(path, r.git("rev-parse", `${commit}:${path}`).trim(), pr, grantee, "dana", T(time)) };
+      };
+      const legacy = (n: EvidenceNote, object: string): EvidenceNote => ({ ...n, mac: createHmac("sha256", KEY).update(`${object}\n${canonicalJson(n)}`).digest("hex") });
+      const alice = await add("alice", 1, "09:00");
+      await writeNote(r.dir, alice.commit, JSON.stringify(legacy({ version: 1, leases: [alice.ev] }, alice.commit)));
+      const carl = await add("carl", 2, "09:10");
+      const kept = { version: 1 as const, leases: [], legacy: legacy({ version: 1, leases: [carl.ev] }, carl.commit) };
+      await writeNote(r.dir, carl.commit, JSON.stringify(signNote(kept, carl.commit, noteSigner("acme", "access", KEY))));
+      const bob = await add("bob", 3, "09:20");
+      await writeNote(r.dir, bob.commit, JSON.stringify(signNote({ version: 1, leases: [bob.ev] }, bob.commit, noteSigner("zed", "access-fork", KEY))));
+
+      const rep = await runAudit({ repoDir: r.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("10:00")), evidenceKey: KEY, repository: "ACME/access" });
+      expect(rep.leases.map((l) => [l.grantee, l.evidence, l.approvers])).toEqual([
+        ["alice", "legacy-note", ["dana"]],
+        ["carl", "legacy-note", ["dana"]],
+        ["bob", "unsigned-note", ["dana"]],
+      ]);
+      expect(rep.findings.map((f) => [f.code, f.lease])).toEqual([["evidence-untrusted", "leases/db/bob.yaml"]]);
+      expect(rep.findings[0]!.message).toMatch(/signed for another repository \(zed\/access-fork\): it was copied from there/);
+      expect(rep.notes.join("\n")).toMatch(/2 lease change\(s\) and 0 break-glass or drift record\(s\) carry evidence signed without repository binding/);
+      // The same history audited as the fork: its note is the fork's own; the legacy notes stay
+      // legacy (their MAC names no repository), whoever's note keeps them.
+      const asFork = await runAudit({ repoDir: r.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("10:00")), evidenceKey: KEY, repository: "zed/access-fork" });
+      expect(asFork.leases.map((l) => l.evidence)).toEqual(["legacy-note", "legacy-note", "signed-note"]);
+    } finally {
+      r.cleanup();
+    }
+  });
+});
+
 describe("queries", () => {
   it("--at: who held access to db at 12:15 (erin; alice was revoked at 11:03)", () => {
     expect(queryAudit(report, { resource: "db", at: ms(T("12:15")) }).leases.map((l) => l.grantee)).toEqual(["erin"]);
@@ -212,7 +253,7 @@ describe("queries", () => {
   });
   it("runAudit with --at reads only around that moment and answers as the full audit does", async () => {
     for (const t of ["08:30", "09:15", "11:02", "11:30", "12:15", "13:10", "14:05", "15:45", "16:29"]) {
-      const fast = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY, query: { at: ms(T(t)) } });
+      const fast = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: ms(T("16:30")), evidenceKey: KEY, repository: "acme/access", query: { at: ms(T(t)) } });
       const full = queryAudit(report, { at: ms(T(t)) });
       expect(fast.leases, t).toEqual(full.leases);
       expect(fast.notes.join(" ")).toContain("--at reads only the leases on main at that moment");

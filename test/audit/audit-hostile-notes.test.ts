@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/commands/audit.js";
 import { AUDIT_FORMATS, formatAudit } from "../../src/audit/format-audit.js";
 import type { AuditReport } from "../../src/audit/audit-record.js";
-import { formatNote, signNote } from "../../src/evidence/evidence.js";
+import { formatNote, noteSigner, signNote } from "../../src/evidence/evidence.js";
 import { writeNote } from "../../src/git/evidence-notes.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
 
 const KEY = "k";
+/** Notes are signed for their repository: this one. */
+const SIGNER = noteSigner("acme", "access", KEY);
 const POLICY = `version: 1
 admins: [carol]
 resources:
@@ -33,7 +35,7 @@ beforeAll(async () => {
   repo.write("leases/db/zed.yaml", lease({ grantee: "zed", resource: "db", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
   sha.zed = repo.commitAll("Add zed (#1)", "2026-11-24T09:00:00Z");
   const blob = repo.git("rev-parse", `${sha.zed}:leases/db/zed.yaml`).trim();
-  await writeNote(repo.dir, sha.zed, formatNote(signNote({ version: 1, leases: [{ lease: "leases/db/zed.yaml", blob, verdict: "approved", pullRequest: { number: 1, author: "zed", headSha: "f".repeat(40) }, approvals: [{ reviewer: "dana", reviewId: 10, commit: "f".repeat(40), submittedAt: "2026-11-24T08:30:00Z" }], policyCommit: sha.init, findings: [], verifiedAt: "2026-11-24T09:00:00Z" }] }, sha.zed, KEY)));
+  await writeNote(repo.dir, sha.zed, formatNote(signNote({ version: 1, leases: [{ lease: "leases/db/zed.yaml", blob, verdict: "approved", pullRequest: { number: 1, author: "zed", headSha: "f".repeat(40) }, approvals: [{ reviewer: "dana", reviewId: 10, commit: "f".repeat(40), submittedAt: "2026-11-24T08:30:00Z" }], policyCommit: sha.init, findings: [], verifiedAt: "2026-11-24T09:00:00Z" }] }, sha.zed, SIGNER)));
   repo.write("leases/db/yan.yaml", lease({ grantee: "yan", resource: "db", role: "member", duration: "9007199254740000m", reason: "An absurd duration that slipped past review" }));
   sha.yan = repo.commitAll("Add yan (#2)", "2026-11-24T09:30:00Z");
   // Mallory's notes: the issue's note on the first commit and on a lease blob, and others.
@@ -42,7 +44,7 @@ beforeAll(async () => {
   await writeNote(repo.dir, sha.yan, "not JSON at all\n");
   sha.other = repo.commitAll("docs", "2026-11-24T10:00:00Z");
   await writeNote(repo.dir, sha.other, '{"version":1,"leases":"none"}\n');
-  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: Date.parse("2026-11-24T12:00:00Z"), evidenceKey: KEY });
+  report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: Date.parse("2026-11-24T12:00:00Z"), evidenceKey: KEY, repository: "acme/access" });
 });
 afterAll(() => repo.cleanup());
 

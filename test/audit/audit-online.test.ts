@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runApply } from "../../src/commands/apply.js";
 import { runAudit } from "../../src/commands/audit.js";
-import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import { isTrusted, noteSigner, parseNote } from "../../src/evidence/evidence.js";
 import { readNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { formatTimestamp } from "../../src/lease/timestamp.js";
 import { createClient } from "../../src/github/client.js";
@@ -111,9 +111,9 @@ describe("drift revoked by apply", () => {
     // The same note also carries the evidence of zed's lease, verified in that run.
     const note = parseNote((await readNotes(repo.dir)).get(merge)!)!;
     expect(note.leases.map((l) => l.lease)).toEqual(["leases/prod-db-readers/zed.yaml"]);
-    expect(isTrusted(note, merge, "k")).toBe(true);
+    expect(isTrusted(note, merge, noteSigner("acme", "access", "k"))).toBe(true);
 
-    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: "k" });
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: "k", repository: "acme/access" });
     expect(report.findings).toEqual([
       { code: "standing-undeclared", resource: "prod-db-readers", commit: merge, message: `eve held member on prod-db-readers with no lease and not declared in its 'standing' list; jit-access revoked it at ${formatTimestamp(NOW - 30 * 60_000)} (recorded on ${merge.slice(0, 7)}).` },
     ]);
@@ -121,7 +121,7 @@ describe("drift revoked by apply", () => {
 
     // A record written by someone else (no valid MAC) is shown, marked as such.
     await writeNote(repo.dir, merge, JSON.stringify({ ...note, drift: [...note.drift!, { resource: "prod-db-readers", grantee: "dana", role: "member", revokedAt: new Date(NOW - 60_000).toISOString() }] }));
-    const forged = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: "k" });
+    const forged = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: "k", repository: "acme/access" });
     expect(forged.findings.filter((f) => f.code === "standing-undeclared").map((f) => f.message)).toEqual([
       expect.stringMatching(/^eve held member .* — the record is not signed with the evidence key\.$/),
       expect.stringMatching(/^dana held member .* — the record is not signed with the evidence key\.$/),

@@ -51,7 +51,7 @@ describe("the audit against malformed notes", () => {
     for (const text of bad) {
       await writeNote(repo.dir, commit, text);
       await writeNote(repo.dir, blob, text);
-      const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: Date.parse("2026-11-24T10:00:00Z"), evidenceKey: "k" });
+      const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: Date.parse("2026-11-24T10:00:00Z"), evidenceKey: "k", repository: "acme/access" });
       const mine = report.leases.find((l) => l.path === path)!;
       expect(mine.evidence, text).toBe("none");
       expect(mine.pullRequest, text).toBe(7);

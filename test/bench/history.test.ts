@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessHistory, BOT, EVIDENCE_KEY, historyParamsFromEnv } from "../../bench/history.js";
+import { ACCESS_REPO, accessHistory, BOT, EVIDENCE_KEY, historyParamsFromEnv } from "../../bench/history.js";
 import type { GeneratedHistory, HistoryParams } from "../../bench/history.js";
 import { expiryOffline, expirySummary, offlineGitHub } from "../../bench/expiry-run.js";
-import { isTrusted, parseNote } from "../../src/evidence/evidence.js";
+import { isTrusted, noteSigner, parseNote } from "../../src/evidence/evidence.js";
 import { readNotes } from "../../src/git/evidence-notes.js";
 import { readLeaseLog } from "../../src/git/lease-log.js";
 import { jitTrailers } from "../../src/git/history.js";
@@ -112,7 +112,7 @@ describe("benchmark history generator", () => {
     let rejected = 0;
     for (const c of changes) {
       const note = parseNote(notes.get(c.commit) ?? "");
-      expect(note && isTrusted(note, c.commit, EVIDENCE_KEY), c.commit).toBe(true);
+      expect(note && isTrusted(note, c.commit, noteSigner(...ACCESS_REPO, EVIDENCE_KEY)), c.commit).toBe(true);
       expect(note!.leases.map((e) => [e.lease, e.blob])).toEqual([[c.path, c.blob]]);
       if (note!.leases[0]!.verdict === "rejected") rejected++;
     }

@@ -61,6 +61,18 @@ describe("jit audit", () => {
     for (const r of [bad, fmt, shallow]) expect(r.err).not.toMatch(STACK);
   });
 
+  it("checks evidence notes for a named repository only: with a key and no way to tell which repository this is, it asks", async () => {
+    const unknown = await jit(["audit", "--repo", repo.dir, "--evidence-key", "k"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("Pass --repository OWNER/NAME");
+    expect(unknown.err).not.toMatch(STACK);
+    for (const given of [["--repository", "acme/access"], []]) {
+      const r = await jit(["audit", "--repo", repo.dir, "--evidence-key", "k", ...given], { env: given.length ? {} : { GITHUB_REPOSITORY: "acme/access" } });
+      expect(r.code).toBe(1); // the example's findings, as without a key
+      expect(r.err).toBe("");
+    }
+  });
+
   it("has --help", async () => {
     const r = await jit(["audit", "--help"]);
     expect(r.code).toBe(0);

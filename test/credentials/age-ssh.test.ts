@@ -69,7 +69,7 @@ beforeAll(async () => {
     generate("ecdsa", ["-t", "ecdsa"]),
   ]);
   for (const k of made) keys[k.path.slice(dir.length + 1)] = k;
-}, 60_000);
+});
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

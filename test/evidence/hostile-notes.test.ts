@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorMessage } from "../../src/diagnostics/error-message.js";
-import { canonicalJson, formatNote, isTrusted, parseNote, readEvidenceNote, signNote } from "../../src/evidence/evidence.js";
+import { canonicalJson, formatNote, isTrusted, noteSigner, parseNote, readEvidenceNote, signNote } from "../../src/evidence/evidence.js";
 import type { EvidenceNote, LeaseEvidence } from "../../src/evidence/evidence.js";
 import { mergeEvidenceNotes } from "../../src/evidence/merge-notes.js";
 import { MAX_NOTE_BYTES, MAX_NOTE_DEPTH, noteTextProblem } from "../../src/evidence/note-text.js";
@@ -12,7 +12,9 @@ import { isTrustedRequestNote, parseRequestNote, signRequestNote } from "../../s
 import { formatTimestamp } from "../../src/lease/timestamp.js";
 
 const C = "c".repeat(40);
-const K = "k";
+const KEY = "k";
+/** Notes are signed for a repository (h-bgrepo): the signer is the key and this repository. */
+const K = noteSigner("acme", "access", KEY);
 const FAKE_MAC = "ab".repeat(32);
 const deep = (n: number, open = "[", close = "]") => `${open.repeat(n)}${close.repeat(n)}`;
 /** The issue's note: evidence-shaped, a fake MAC, a field nested 50,000 deep. */
@@ -91,17 +93,18 @@ describe("a hostile note halts all revocation (issue 10, finding 1): the note it
     expect(why('{"version":1,"leases":[],"breakGlass":{}}')).toBe("it is not an evidence note (breakGlass is not a list)");
     expect(why('{"version":1,"leases":[],"drift":"x"}')).toBe("it is not an evidence note (drift is not a list)");
     expect(why('{"version":1,"leases":[]}')).toBe("evidence");
-    const request = signRequestNote({ repository: "acme/access", branch: "b", actor: "zed", lease: "leases/db/z.yaml", blob: "0".repeat(40), requestedAt: "2026-11-24T08:00:00Z" }, C, K);
+    const request = signRequestNote({ repository: "acme/access", branch: "b", actor: "zed", lease: "leases/db/z.yaml", blob: "0".repeat(40), requestedAt: "2026-11-24T08:00:00Z" }, C, KEY);
     expect(why(JSON.stringify(request, null, 2))).toBe("request");
-    expect(isTrustedRequestNote(parseRequestNote(JSON.stringify(request))!, C, K)).toBe(true);
+    expect(isTrustedRequestNote(parseRequestNote(JSON.stringify(request))!, C, KEY)).toBe(true);
   });
 
   it("trusts a note only with its MAC for its object and key, whatever the whitespace between tokens", () => {
     const signed = signNote(NOTE, C, K);
     const text = formatNote(signed);
-    expect(readEvidenceNote(C, text, K)).toEqual({ kind: "evidence", note: JSON.parse(text) as EvidenceNote, trusted: true });
+    expect(readEvidenceNote(C, text, K)).toEqual({ kind: "evidence", note: JSON.parse(text) as EvidenceNote, trust: "signed", trusted: true });
     expect(readEvidenceNote("f".repeat(40), text, K)).toMatchObject({ kind: "evidence", trusted: false }); // moved to another commit
-    expect(readEvidenceNote(C, text, "other")).toMatchObject({ kind: "evidence", trusted: false });
+    expect(readEvidenceNote(C, text, noteSigner("acme", "access", "other"))).toMatchObject({ kind: "evidence", trusted: false });
+    expect(readEvidenceNote(C, text, noteSigner("acme", "fork", KEY))).toMatchObject({ kind: "evidence", trust: "other-repository", trusted: false }); // copied to another repository
     expect(readEvidenceNote(C, text, undefined)).toMatchObject({ kind: "evidence", trusted: false });
     expect(readEvidenceNote(C, text.replace('"approved"', '"rejected"'), K)).toMatchObject({ kind: "evidence", trusted: false });
     // Whitespace between tokens is no change; whitespace inside a token is no JSON.
@@ -114,7 +117,7 @@ describe("a hostile note halts all revocation (issue 10, finding 1): the note it
 
   it("keeps notes written before canonical order trusted (their MAC is checked over the parsed body)", () => {
     const signed = signNote(NOTE, C, K);
-    for (const text of [JSON.stringify(signed), JSON.stringify({ mac: signed.mac, version: 1, leases: signed.leases, grants: signed.grants }, null, 2)]) {
+    for (const text of [JSON.stringify(signed), JSON.stringify({ mac: signed.mac, version: 1, leases: signed.leases, grants: signed.grants, repository: signed.repository }, null, 2)]) {
       expect(readEvidenceNote(C, text, K)).toMatchObject({ kind: "evidence", trusted: true });
     }
   });
@@ -199,9 +202,9 @@ describe("properties: no text breaks a reader", () => {
         if (r.kind === "evidence") expect(r.trusted).toBe(false); // nobody without the key makes a valid MAC
         parseNote(t);
         const req = parseRequestNote(t);
-        if (req) isTrustedRequestNote(req, C, K);
+        if (req) isTrustedRequestNote(req, C, KEY);
         expect(typeof mergeEvidenceNotes(C, ours, t, K)).toBe("string");
-        mergeEvidenceNotes(C, t, ours, undefined);
+        mergeEvidenceNotes(C, t, ours, noteSigner("acme", "access", undefined));
         let v: unknown;
         try {
           v = JSON.parse(t);

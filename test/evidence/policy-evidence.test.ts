@@ -2,7 +2,8 @@
 // note, so a malformed entry makes the note no note (never a crash, never a half-read verdict),
 // and a well-formed one counts only when signed with the key, for its own commit and blob.
 import { describe, expect, it } from "vitest";
-import { formatNote, parseNote, signNote } from "../../src/evidence/evidence.js";
+import { formatNote, noteSigner, parseNote, signNote } from "../../src/evidence/evidence.js";
+import type { NoteSigner } from "../../src/evidence/evidence.js";
 import type { EvidenceNote, PolicyEvidence } from "../../src/evidence/evidence.js";
 import { signedPolicyEvidence } from "../../src/approval/policy-in-force.js";
 
@@ -34,15 +35,18 @@ describe("policy evidence in notes", () => {
     expect(parseNote(note(policy))).toBeUndefined();
   });
 
-  it("counts only when signed with the key, for this commit and this blob", () => {
+  it("counts only when signed with the key, for this repository, this commit and this blob", () => {
+    const k: NoteSigner = noteSigner("acme", "access", "k");
     const base: EvidenceNote = { version: 1, leases: [], policy: entry };
-    const signed = formatNote(signNote(base, COMMIT, "k"));
-    expect(signedPolicyEvidence(signed, version, "policy.yaml", "k")).toEqual(entry);
-    expect(signedPolicyEvidence(formatNote(base), version, "policy.yaml", "k")).toBeUndefined(); // unsigned
-    expect(signedPolicyEvidence(formatNote(signNote(base, COMMIT, "other")), version, "policy.yaml", "k")).toBeUndefined(); // another key
-    expect(signedPolicyEvidence(formatNote(signNote(base, "e".repeat(40), "k")), version, "policy.yaml", "k")).toBeUndefined(); // moved from another commit
-    expect(signedPolicyEvidence(signed, { ...version, blob: "f".repeat(40) }, "policy.yaml", "k")).toBeUndefined(); // another content
-    expect(signedPolicyEvidence(signed, version, "other.yaml", "k")).toBeUndefined(); // another policy file
-    expect(signedPolicyEvidence(signed, version, "policy.yaml", undefined)).toBeUndefined(); // no key: nothing is trusted
+    const signed = formatNote(signNote(base, COMMIT, k));
+    expect(signedPolicyEvidence(signed, version, "policy.yaml", k)).toEqual(entry);
+    expect(signedPolicyEvidence(formatNote(base), version, "policy.yaml", k)).toBeUndefined(); // unsigned
+    expect(signedPolicyEvidence(formatNote(signNote(base, COMMIT, noteSigner("acme", "access", "other"))), version, "policy.yaml", k)).toBeUndefined(); // another key
+    expect(signedPolicyEvidence(formatNote(signNote(base, COMMIT, noteSigner("acme", "other-access", "k"))), version, "policy.yaml", k)).toBeUndefined(); // signed for another repository
+    expect(signedPolicyEvidence(formatNote(signNote(base, "e".repeat(40), k)), version, "policy.yaml", k)).toBeUndefined(); // moved from another commit
+    expect(signedPolicyEvidence(signed, { ...version, blob: "f".repeat(40) }, "policy.yaml", k)).toBeUndefined(); // another content
+    expect(signedPolicyEvidence(signed, version, "other.yaml", k)).toBeUndefined(); // another policy file
+    expect(signedPolicyEvidence(signed, version, "policy.yaml", undefined)).toBeUndefined(); // no signer: nothing is trusted
+    expect(signedPolicyEvidence(signed, version, "policy.yaml", noteSigner("acme", "access", undefined))).toBeUndefined(); // no key: nothing is trusted
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveRequester } from "../../src/approval/requester.js";
 import type { RequesterInput } from "../../src/approval/requester.js";
-import { signNote } from "../../src/evidence/evidence.js";
+import { noteSigner, signNote } from "../../src/evidence/evidence.js";
 import { isTrustedRequestNote, parseRequestNote, signRequestNote } from "../../src/evidence/request-note.js";
 import type { RequestBinding } from "../../src/evidence/request-note.js";
 
@@ -44,7 +44,7 @@ describe("resolveRequester", () => {
     expect(code({ evidenceKey: undefined })).toBe("request-no-evidence-key");
     expect(code({ note: undefined })).toBe("request-unbound");
     expect(code({ note: "not json" })).toBe("request-unbound");
-    expect(code({ note: JSON.stringify(signNote({ version: 1, leases: [] }, HEAD, KEY)) })).toBe("request-unbound"); // an evidence note is not a request note
+    expect(code({ note: JSON.stringify(signNote({ version: 1, leases: [] }, HEAD, noteSigner("acme", "access", KEY))) })).toBe("request-unbound"); // an evidence note is not a request note
     expect(code({ note: note({}, HEAD, "another key") })).toBe("request-unbound");
     expect(code({ note: note({}, "c".repeat(40)) })).toBe("request-unbound"); // signed for another commit
     expect(code({ note: note({ repository: "acme/other" }) })).toBe("request-unbound");
