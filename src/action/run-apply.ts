@@ -74,7 +74,7 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
       }
     }
     // Other runs (break-glass, expire) push notes too: merge theirs and retry.
-    const failed = result.verified.length || result.drift.length ? await pushNotesWithRetry(ctx.workspace, "origin", noteSigner(ctx.owner, ctx.repo, opts.evidenceKey)) : undefined;
+    const failed = result.verified.length || result.drift.length || result.policyVerified.length ? await pushNotesWithRetry(ctx.workspace, "origin", noteSigner(ctx.owner, ctx.repo, opts.evidenceKey)) : undefined;
     if (failed) core.warning(`Could not push evidence notes (refs/notes/jit): ${failed}. The next run verifies these leases again.`);
   }
   if (!opts.dryRun) await sendReminders(ctx, gh, result);

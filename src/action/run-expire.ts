@@ -97,7 +97,7 @@ export async function expireAndReport<R extends ExpireResult>(
   if (r.recheck) lines.push("", "Main moved during the run: reconciled again before the push.", "", formatPlanMarkdown(r.recheck.plan, r.recheck.results, r.recheck.findings));
   await core.summary.addRaw(lines.join("\n") + "\n").write();
   for (const k of r.kept.slice(0, 10)) core.error(`${k.path} kept: ${k.why}`, { title: "jit-access expire" });
-  if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length || r.apply.drift.length || r.recheck?.drift.length)) {
+  if (!opts.dryRun && (r.apply.verified.length || r.recheck?.verified.length || r.apply.drift.length || r.recheck?.drift.length || r.apply.policyVerified.length || r.recheck?.policyVerified.length)) {
     const failed = await pushNotesWithRetry(ctx.workspace, "origin", noteSigner(ctx.owner, ctx.repo, opts.evidenceKey));
     if (failed) core.warning(`Could not push evidence notes: ${failed}`);
   }

@@ -45,6 +45,12 @@ export interface VerifyContext {
   evidenceKey?: string;
   /** The login the request form opens pull requests as (see requester.ts); default the token's own, for bot authors. */
   botLogin?: string;
+  /**
+   * The verified policy in force just after a commit on main (see policy-in-force.ts): a lease
+   * change is judged by it, never by an unverified version main had then. Without it, by the
+   * policy file at the parent as it is.
+   */
+  policyAt?: (commit: string) => Promise<Uint8Array | undefined>;
 }
 
 export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promise<LeaseEvidence> {
@@ -95,7 +101,8 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
     else if (f.status === "renamed") changes.push({ status: "renamed", path: f.filename, ...(previousPath ? { previousPath } : {}), head: await at(c.commit, f.filename), base: await at(c.parent, previousPath ?? f.filename) });
     else changes.push({ status: "modified", path: f.filename, head: await at(c.commit, f.filename), base: await at(c.parent, f.filename) });
   }
-  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author: requester, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q) });
+  const judgeWith = ctx.policyAt ? { judgeWith: { policy: await ctx.policyAt(c.parent) } } : {};
+  const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author: requester, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q), ...judgeWith });
   const report = validatePullRequest(input);
   if (!report.ok) {
     for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);

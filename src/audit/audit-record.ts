@@ -59,7 +59,11 @@ export type FindingCode =
   | "evidence-untrusted"
   | "standing-undeclared"
   | "break-glass-unreviewed"
-  | "note-unreadable";
+  | "note-unreadable"
+  /** A policy version that was never in force: not approved by an admin of the policy before it in a merged pull request, or changed after approval. */
+  | "policy-unverified"
+  /** A policy version that was never in force: not a valid policy, not a regular file, or the file removed. */
+  | "policy-invalid";
 
 export interface AuditFinding {
   code: FindingCode;

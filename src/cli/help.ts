@@ -120,6 +120,14 @@ github.user. A re-run of someone else's run is judged as the re-runner
 (revoke-rerun-not-allowed when they may not) and records both: "early revoke by @sam
 (re-run of @zed's run)".
 
+The policy acted on is the newest verified version of the policy file on REF: the first
+valid version (the bootstrap, the trust anchor) or one merged by a pull request approved on
+its final head by an admin of the policy in force before it, content as reviewed (the
+verdict is recorded in the note of its commit). A version pushed without review, changed
+after approval, invalid or removed is never acted on: apply, expire, revoke and timers keep
+the last verified version (revocations go on), report it (policy-unverified,
+policy-invalid) and exit 1.
+
 Options:
   --repo DIR                 Access repo checkout (default: current directory)
   --ref REF                  Branch state to apply (default: HEAD)
@@ -222,6 +230,14 @@ nested deeper than 16 levels, not JSON — filed under the object they are on
 (note-unreadable), and members no lease backs and 'standing' does not declare
 (standing-undeclared): those a run
 revoked, from its record in the notes, and — with a token — those who hold a role now.
+time (longer-than-policy), notes not signed with the given key (evidence-untrusted),
+notes in refs/notes/jit that cannot be read — over 32 MiB, nested deeper than 16 levels,
+not JSON — filed under the object they are on (note-unreadable), and members no lease backs
+and 'standing' does not declare (standing-undeclared): those a run revoked, from its record
+in the notes, and — with a token — those who hold a role now; policy versions that were
+never in force (policy-unverified: no merged pull request, no admin approval on its final
+head, or content other than reviewed; policy-invalid), from the verdicts apply recorded or,
+with a token, through the API.
 
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)

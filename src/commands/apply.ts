@@ -5,28 +5,30 @@
  * policy, approvals — through the API), lists what each target holds, plans, and — for
  * apply — executes the plan item by item and records evidence in refs/notes/jit.
  */
-import type { DriftRevocation, LeaseEvidence, EvidenceNote, NoteReading, NoteSigner } from "../evidence/evidence.js";
+import type { DriftRevocation, LeaseEvidence, EvidenceNote, NoteReading, NoteSigner, PolicyEvidence } from "../evidence/evidence.js";
 import { NOTE_UNREADABLE, noteSigner, readEvidenceNote, unreadableNoteMessage } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
 import type { ChangeToVerify, VerifyContext } from "../approval/verify-change.js";
+import { policyForRun, recordPolicyVerdicts } from "../approval/policy-in-force.js";
+import type { RunPolicy } from "../approval/policy-in-force.js";
+import { verifyPolicyChange } from "../approval/verify-policy.js";
+import { readPolicyLog } from "../git/policy-log.js";
+import type { PolicyVersion } from "../git/policy-log.js";
 import { errorMessage } from "../diagnostics/error-message.js";
 import { readNotes, updateNote } from "../git/evidence-notes.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
 import { gitText, readBlobs } from "../git/run-git.js";
-import { readRepoFile } from "../git/access-repo.js";
 import type { Lease } from "../lease/lease.js";
 import { loadLease } from "../lease/load-lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import { checkLease, leaseWindow } from "../validate/check-lease.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { emptyFacts, teamsIn } from "../policy/people.js";
-import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy, Resource } from "../policy/policy.js";
 import { resourceOrg } from "../policy/policy.js";
 import type { Provider } from "../providers/provider.js";
 import { listResources } from "../providers/list-resources.js";
-import { UsageError } from "../diagnostics/usage-error.js";
 import { credentialDelivery } from "../credentials/deliver-credentials.js";
 import { executePlan } from "../reconcile/execute-plan.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
@@ -53,8 +55,12 @@ export interface ApplyOptions extends Omit<VerifyContext, "now"> {
 }
 
 export interface ApplyResult {
-  /** The policy on the applied ref. */
+  /** The policy acted on: the newest verified version on the applied ref (see approval/policy-in-force.ts). */
   policy: Policy;
+  /** The commit that brought that version, and its blob. */
+  policyVersion: { commit: string; blob: string };
+  /** Verdicts on policy versions made in this run and recorded in their commits' notes. */
+  policyVerified: PolicyEvidence[];
   plan: Plan;
   results: ActionResult[];
   findings: WindowFinding[];
@@ -84,16 +90,16 @@ interface PendingChange {
 }
 
 export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
-  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
-  if (!policyFile) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
-  const loaded = loadPolicy(o.policyPath, policyFile.bytes);
-  if (!loaded.policy) throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} is invalid: ${loaded.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("; ")}`);
-  const policy = loaded.policy;
   // Notes count only when signed for this repository (a note copied from another access repo does not).
   const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
-
-  // The lease log and the evidence notes are independent: read them at once.
-  const [log, notes] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir)]);
+  // The lease log, the evidence notes and the policy's versions are independent: read them at once.
+  const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
+  // The policy acted on is the newest verified version, never an unverified or invalid one
+  // (each such version is a finding, and the run fails); lease changes are judged by the
+  // verified policy in force before them.
+  const policyRun = await runPolicy(o, notes, policyVersions);
+  const policy = policyRun.inForce.policy;
+  const verifyCtx: VerifyContext = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
   // Only real lease files (not .gitkeep or files validation refuses) can grant anything.
   const isLease = (p: string) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
@@ -120,7 +126,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     try {
       const parent = parents.get(change.commit) ?? (await firstParent(o.repoDir, change.commit));
       parents.set(change.commit, parent);
-      return await verifyChange({ ...o }, { ...change, parent });
+      return await verifyChange(verifyCtx, { ...change, parent });
     } catch (e) {
       problems.set(`${change.commit}\0${change.path}`, { code: "verification-failed", lease: change.path, commit: change.commit, message: `${change.path} (${change.commit.slice(0, 7)}) could not be verified: ${errorMessage(e)}. Nothing it asks for is granted in this run; the next run verifies it again.` });
       return undefined;
@@ -241,7 +247,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const breakGlass = { ...swept, endings: swept.endings.filter((e) => !unknownReview.has(`${e.record.lease}\0${e.record.blob}`)) };
 
   const computed = leaseWindows(inputs);
-  const findings = computed.findings;
+  const findings = [...policyRun.findings.map((f) => ({ code: f.code, lease: o.policyPath, commit: f.commit, message: f.message })), ...computed.findings];
   const scoped = (resource: string) => !o.onlyResources || o.onlyResources.has(resource);
   for (const p of breakGlass.problems) if (scoped(p.record.resource)) findings.push({ lease: p.record.lease, commit: p.noteOn, code: p.problem.code, message: p.message });
   for (const u of unbound) {
@@ -392,7 +398,8 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...bgWindows], ended, endedVerified, canGrantOthers, ...(o.guards ? { guards: o.guards } : {}) });
   const bg = { windows: bgWindows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
   findings.push(...problems.values());
-  if (o.dryRun) return { policy, plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  const policyVersion = { commit: policyRun.inForce.version.commit, blob: policyRun.inForce.version.blob };
+  if (o.dryRun) return { policy, policyVersion, policyVerified: [], plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 
   // Credentials (encrypted) and public artifacts (SSH certificates) a grant makes go to the lease's pull request.
   const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: prOf });
@@ -419,9 +426,10 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     });
   }
   const drift = await recordDrift(o, signer, results);
+  const policyVerified = await recordPolicyVerdicts(o.repoDir, policyRun.chain, signer);
   const failed = results.some((r) => r.outcome.status === "failed");
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
-  return { policy, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { policy, policyVersion, policyVerified, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
 }
 
 /**
@@ -519,6 +527,20 @@ async function recheckRecords(o: ApplyOptions, policy: Policy, records: RecordAt
     if (problem) refused.set(r, problem);
   }
   return { closedUnmerged, refused, unchecked };
+}
+
+/** The verified policy in force for a run, verifying through the API the versions that have no signed verdict yet. */
+export function runPolicy(o: Pick<ApplyOptions, "gh" | "repoDir" | "owner" | "repo" | "defaultBranch" | "policyPath" | "now" | "ref" | "evidenceKey">, notes: Map<string, string>, versions?: PolicyVersion[]): Promise<RunPolicy> {
+  return policyForRun({
+    repoDir: o.repoDir,
+    ref: o.ref,
+    policyPath: o.policyPath,
+    now: o.now,
+    noteOf: (commit) => notes.get(commit),
+    signer: noteSigner(o.owner, o.repo, o.evidenceKey),
+    ...(versions ? { versions } : {}),
+    verify: (v, judge) => verifyPolicyChange(o, v, judge),
+  });
 }
 
 /** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */

@@ -28,6 +28,14 @@ import type { AuditQuery } from "../audit/query.js";
 import { queryAudit } from "../audit/query.js";
 import type { DriftOnRecord, NoteEvidence } from "../audit/rebuild.js";
 import { policiesNeeded, rebuildAudit } from "../audit/rebuild.js";
+import { policyFindings } from "../audit/policy-findings.js";
+import type { PolicyVersionVerdict } from "../audit/policy-findings.js";
+import { PolicyChain } from "../approval/policy-in-force.js";
+import type { PolicyInForce } from "../approval/policy-in-force.js";
+import { verifyPolicyChange } from "../approval/verify-policy.js";
+import type { PolicyJudge } from "../approval/verify-policy.js";
+import { readPolicyLog } from "../git/policy-log.js";
+import type { PolicyVersion } from "../git/policy-log.js";
 
 export interface AuditOptions {
   repoDir: string;
@@ -117,18 +125,23 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   const onMain = new Set(commits.map((c) => c.sha));
   const orphanNotes: Array<{ commit: string; leases: string[] }> = [];
   for (const [commit, n] of at !== undefined ? [] : notes) {
-    if (onMain.has(commit) || n.note.leases.length === 0) continue;
+    if (onMain.has(commit) || (n.note.leases.length === 0 && !n.note.policy)) continue;
     const reachable = await git(o.repoDir, ["merge-base", "--is-ancestor", commit, head]).then(
       () => true,
       () => false,
     );
-    if (!reachable) orphanNotes.push({ commit, leases: n.note.leases.map((l) => l.lease) });
+    if (!reachable) orphanNotes.push({ commit, leases: [...n.note.leases.map((l) => l.lease), ...(n.note.policy ? [n.note.policy.path] : [])] });
   }
+
+  // Which policy versions were in force, and which never were (a full audit only).
+  const policyJudged = at === undefined ? await judgePolicyVersions(o, head, notes) : undefined;
 
   const reportNotes: string[] = [];
   let api: Map<string, LeaseEvidence> | undefined;
   if (o.online) {
-    api = await verifyUnproven(o, commits, notes, reportNotes);
+    // Lease changes are judged by the verified policy in force before them, as apply judges them.
+    const chain = policyJudged?.chain;
+    api = await verifyUnproven(o, commits, notes, reportNotes, chain ? async (commit) => (await chain.at(commit))?.bytes : undefined);
   } else {
     reportNotes.push("Offline: approvals come from evidence notes only, and live state was not checked, so standing members outside 'standing' are not reported. Give a token to check both.");
   }
@@ -137,8 +150,6 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
 
   // Policy versions are large and many: only those a check will consult are read.
   const policyBlobs = policiesNeeded({ commits, notes, policyPath: o.policyPath, ...(api ? { api } : {}) });
-  const lastPolicy = [...commits].reverse().flatMap((c) => c.changes).find((ch) => ch.path === o.policyPath);
-  if (o.online && lastPolicy && lastPolicy.status !== "D") policyBlobs.add(lastPolicy.blob);
   const policyTexts = await readBlobs(o.repoDir, [...policyBlobs]);
   const policyCache = new Map<string, Policy | undefined>();
   const policyOf = (blob: string): Policy | undefined => {
@@ -163,8 +174,15 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     drift,
     ...(o.botNames ? { botNames: o.botNames } : {}),
   });
+  if (policyJudged) {
+    const bySha = new Map(commits.map((c) => [c.sha, c]));
+    const said = policyFindings(o.policyPath, policyJudged.verdicts, (sha) => bySha.get(sha));
+    report.findings.push(...said.findings);
+    reportNotes.unshift(...said.notes);
+  }
   if (o.online) {
-    const policy = lastPolicy && lastPolicy.status !== "D" ? policyOf(lastPolicy.blob) : undefined;
+    // Live state is judged by the verified policy in force: an unverified 'standing' entry hides nobody.
+    const policy = policyJudged?.inForce?.policy;
     if (policy) {
       for (const u of await undeclaredGrants(policy, report, o.online.providerFor)) report.findings.push({ code: "standing-undeclared", resource: u.resource, message: `${u.grantee} holds ${u.role} on ${u.resource} with no lease and is not declared in its 'standing' list.` });
     } else reportNotes.push(`No valid ${o.policyPath} at ${o.ref}: live state was not checked.`);
@@ -174,7 +192,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
 }
 
 /** Verifies, through the API, every lease add or change that has no signed evidence (one the API fails on is said in `said`, and stays unproven). */
-async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeof readHistory>>, notes: Map<string, NoteEvidence>, said: string[]): Promise<Map<string, LeaseEvidence>> {
+async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeof readHistory>>, notes: Map<string, NoteEvidence>, said: string[], policyAt?: (commit: string) => Promise<Uint8Array | undefined>): Promise<Map<string, LeaseEvidence>> {
   const out = new Map<string, LeaseEvidence>();
   const online = o.online!;
   const { verifyChange } = await import("../approval/verify-change.js");
@@ -186,7 +204,7 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
       if (n?.trust === "signed" && n.note.leases.some((e) => e.lease === ch.path && e.blob === ch.blob)) continue;
       try {
         const ev = await verifyChange(
-          { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}) },
+          { gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, repoDir: o.repoDir, policyPath: o.policyPath, now: o.now, ...(o.evidenceKey ? { evidenceKey: o.evidenceKey } : {}), ...(online.botLogin ? { botLogin: online.botLogin } : {}), ...(policyAt ? { policyAt } : {}) },
           { path: ch.path, commit: c.sha, parent: c.parents[0] ?? emptyTree, blob: ch.blob, time: c.time },
         );
         out.set(`${c.sha}\0${ch.path}\0${ch.blob}`, ev);
@@ -196,6 +214,40 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
     }
   }
   return out;
+}
+
+/**
+ * The verdict on every version of the policy file (see approval/policy-in-force.ts): from the
+ * signed verdicts apply recorded (without a key, from any note, marked), and with a token
+ * through the API for the others — the audit records nothing.
+ */
+async function judgePolicyVersions(o: AuditOptions, head: string, notes: Map<string, NoteEvidence>): Promise<{ verdicts: PolicyVersionVerdict[]; inForce?: PolicyInForce; chain: PolicyChain }> {
+  const versions = await readPolicyLog(o.repoDir, head, o.policyPath);
+  const recorded = (commit: string, blob: string) => {
+    const n = notes.get(commit);
+    const e = n?.note.policy;
+    return n && e && e.path === o.policyPath && e.blob === blob ? { evidence: e, trusted: n.trust === "signed" } : undefined;
+  };
+  const online = o.online;
+  const chain = new PolicyChain({
+    repoDir: o.repoDir,
+    policyPath: o.policyPath,
+    now: o.now,
+    versions,
+    signed: (v) => {
+      const r = recorded(v.commit, v.blob);
+      return r && (r.trusted || !o.evidenceKey) ? r.evidence : undefined;
+    },
+    ...(online ? { verify: (v: PolicyVersion, judge: PolicyJudge) => verifyPolicyChange({ gh: online.gh, owner: online.owner, repo: online.repo, defaultBranch: online.defaultBranch, policyPath: o.policyPath, now: o.now }, v, judge) } : {}),
+  });
+  const verdicts: PolicyVersionVerdict[] = [];
+  for (let i = 0; i < versions.length; i++) {
+    const v = await chain.verdict(i);
+    const source = v.source === "signed-note" && !recorded(v.version.commit, v.version.blob)?.trusted ? "unsigned-note" : v.source;
+    verdicts.push({ commit: v.version.commit, status: v.version.status, state: v.state, source, ...(v.why !== undefined ? { why: v.why } : {}) });
+  }
+  const tip = await chain.atTip();
+  return { verdicts, chain, ...(tip.inForce ? { inForce: tip.inForce } : {}) };
 }
 
 /** Grants at the targets that no lease in force backs and that are not declared standing. */

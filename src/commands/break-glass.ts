@@ -25,6 +25,7 @@ import type { BreakGlassDecision, RecordAt } from "../reconcile/break-glass.js";
 import type { Report } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
 import { pullRequestInput, refuseUnboundRequest } from "./validate.js";
+import { runPolicy } from "./apply.js";
 import { pullRequestRequester } from "../approval/pull-request-requester.js";
 import { changedLeases } from "../approval/requester.js";
 
@@ -85,7 +86,9 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
     ...(o.botLogin ? { botLogin: o.botLogin } : {}),
   });
   const author = requester.ok ? requester.login : (pr.user?.login ?? "");
-  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, ...(requester.ok ? { author } : {}), now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q) });
+  // Judged by the verified policy in force on the default branch, never by an unverified version there.
+  const inForce = await runPolicy(o, await readNotes(o.repoDir)).catch(() => undefined);
+  const input = await pullRequestInput(o.repoDir, o.ref, changes, { policyPath: o.policyPath, ...(requester.ok ? { author } : {}), now: o.now, strict: true, resolveFacts: (q) => resolveFacts(o.gh, q), judgeWith: { policy: inForce?.inForce.bytes } });
   let report = validatePullRequest(input);
   if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   const policy = input.basePolicy ? loadPolicy(o.policyPath, input.basePolicy).policy : undefined;

@@ -10,10 +10,11 @@ import type { Lease } from "../lease/lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { loadLease } from "../lease/load-lease.js";
-import { loadPolicy } from "../policy/load-policy.js";
 import { isAmong, teamsIn } from "../policy/people.js";
 import type { ExpireOptions, ExpireResult } from "./expire.js";
 import { runExpire } from "./expire.js";
+import { runPolicy } from "./apply.js";
+import { readNotes } from "../git/evidence-notes.js";
 
 export interface RevokeOptions extends ExpireOptions {
   /**
@@ -39,9 +40,8 @@ function oneLine(text: string): string {
 
 export async function runRevoke(o: RevokeOptions): Promise<ExpireResult> {
   if (o.leases.length === 0) throw new UsageError("revoke-nothing", "Name the lease file(s) to revoke (e.g. leases/prod-db/alice.yaml), a resource folder (leases/prod-db/) or a grantee (@alice).");
-  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
-  const policy = policyFile ? loadPolicy(o.policyPath, policyFile.bytes).policy : undefined;
-  if (!policy) throw new UsageError("policy-invalid", `No valid ${o.policyPath} at ${o.ref}.`);
+  // Who is an admin: as the verified policy in force says, never an unverified version on main.
+  const policy = (await runPolicy(o, await readNotes(o.repoDir))).inForce.policy;
   const facts = await resolveFacts(o.gh, { teams: teamsIn(policy.admins, policy.groups), orgMembers: [] });
   const isAdmin = isAmong(o.actor, policy.admins, policy.groups, facts) === true;
   const chosen = await selectLeases(o.repoDir, o.ref, o.leases);

@@ -11,12 +11,11 @@
  * or remove the files of other resources' leases (whose grants they did not look at).
  */
 import { UsageError } from "../diagnostics/usage-error.js";
-import { readRepoFile } from "../git/access-repo.js";
+import { readNotes } from "../git/evidence-notes.js";
 import { checkLeasePath } from "../lease/lease-path.js";
-import { loadPolicy } from "../policy/load-policy.js";
 import type { TimerStart } from "../timer/timer-plan.js";
 import { earlyRevokeVerdict, timerWorkflowRef } from "../timer/timer-plan.js";
-import { runApply } from "./apply.js";
+import { runApply, runPolicy } from "./apply.js";
 import type { ExpireOptions, ExpireResult } from "./expire.js";
 import { runExpire } from "./expire.js";
 
@@ -69,9 +68,8 @@ export type EarlyTimerResult =
 
 export async function runTimerEarly(o: EarlyTimerOptions): Promise<EarlyTimerResult> {
   const resource = resourceOf(o.lease);
-  const policyFile = await readRepoFile(o.repoDir, o.ref, o.policyPath);
-  const policy = policyFile ? loadPolicy(o.policyPath, policyFile.bytes).policy : undefined;
-  if (!policy) throw new UsageError("policy-invalid", `No valid ${o.policyPath} at ${o.ref}.`);
+  // The resource's revocation mode as the verified policy in force says.
+  const policy = (await runPolicy(o, await readNotes(o.repoDir))).inForce.policy;
   const facts = {
     now: o.now,
     revocation: policy.resources.get(resource)?.revocation,

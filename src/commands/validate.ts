@@ -76,9 +76,18 @@ export async function pullRequestInput(
   repo: string,
   baseRef: string,
   changes: FileChange[],
-  o: { policyPath: string; author?: string; now: number; resolveFacts?: FactResolver; strict?: boolean },
+  o: {
+    policyPath: string;
+    author?: string;
+    now: number;
+    resolveFacts?: FactResolver;
+    strict?: boolean;
+    /** Judge by this policy (the verified one in force at the base; undefined: none) instead of the policy file at the base. */
+    judgeWith?: { policy: Uint8Array | undefined };
+  },
 ): Promise<PullRequestInput> {
-  const [policy, codeowners, shallow] = await Promise.all([readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
+  const [file, codeowners, shallow] = await Promise.all([o.judgeWith ? undefined : readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
+  const policy = o.judgeWith ? (o.judgeWith.policy ? { mode: "file", bytes: o.judgeWith.policy } : undefined) : file;
   const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
   if (!shallow) {
     const histories = await leaseHistories(repo, baseRef, existing);

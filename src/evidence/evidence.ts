@@ -84,9 +84,35 @@ export interface BreakGlassRecord {
   ended?: { at: string; why: string };
 }
 
+/**
+ * Why a version of the policy file is (or is not) in force: recorded in the note of the commit
+ * on main that brought it, once verified, so it is verified once. A version is in force only
+ * when it is the bootstrap (the first valid version in history: the trust anchor) or reached
+ * main through a merged pull request approved on its final head by an admin of the policy in
+ * force before it, with the content on main the content reviewed.
+ */
+export interface PolicyEvidence {
+  /** The policy file's path. */
+  path: string;
+  /** git blob sha of the version judged. */
+  blob: string;
+  verdict: "approved" | "rejected";
+  /** The first valid version in history: trusted as it is (nobody could have reviewed it). */
+  bootstrap?: boolean;
+  pullRequest?: { number: number; author: string; headSha: string; mergedAt?: string };
+  approvals: ReviewEvidence[];
+  /** The commit that brought the policy whose admins judged this version (the bootstrap: itself). */
+  policyCommit: string;
+  /** Why a rejected version was rejected. */
+  findings: string[];
+  verifiedAt: string;
+}
+
 export interface EvidenceNote {
   version: 1;
   leases: LeaseEvidence[];
+  /** The verdict on the policy version this commit brought to main (see PolicyEvidence). */
+  policy?: PolicyEvidence;
   /** Results of grants made for these leases, appended by apply. */
   grants?: Array<{ lease: string; resource: string; grantee: string; role: string; status: string; at: string }>;
   /** Break-glass grants of the lease content (blob) that carries this note. */
@@ -276,11 +302,22 @@ function evidenceProblem(v: unknown, outer: boolean): string | undefined {
     if (inner) return `legacy is not an evidence note (${inner})`;
     if ((v.legacy as Record<string, unknown>).repository !== undefined) return "legacy names a repository";
   }
+  if (v.policy !== undefined && !isPolicyEvidence(v.policy)) return "policy is not a policy verdict";
   return undefined;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const strings = (v: unknown, keys: string[]) => isObject(v) && keys.every((k) => typeof v[k] === "string");
+
+function isPolicyEvidence(v: unknown): boolean {
+  if (!strings(v, ["path", "blob", "policyCommit", "verifiedAt"]) || !isObject(v)) return false;
+  if (v.verdict !== "approved" && v.verdict !== "rejected") return false;
+  if (v.bootstrap !== undefined && typeof v.bootstrap !== "boolean") return false;
+  if (!Array.isArray(v.findings) || !v.findings.every((f) => typeof f === "string")) return false;
+  if (!Array.isArray(v.approvals) || !v.approvals.every((a) => strings(a, ["reviewer", "commit", "submittedAt"]))) return false;
+  const pr = v.pullRequest;
+  return pr === undefined || (isObject(pr) && typeof pr.number === "number" && strings(pr, ["author", "headSha"]) && (pr.mergedAt === undefined || typeof pr.mergedAt === "string"));
+}
 
 function isLeaseEvidence(v: unknown): boolean {
   if (!strings(v, ["lease", "blob", "policyCommit", "verifiedAt"]) || !isObject(v)) return false;

@@ -36,6 +36,8 @@ export function mergeEvidenceNotes(object: string, ours: string, theirs: string,
     // A record someone marked ended stays ended.
     breakGlass: union(a.breakGlass, b.breakGlass, (r) => JSON.stringify([r.pullRequest, r.lease, r.blob, r.grantedAt]), (r) => r.ended !== undefined),
     drift: union(a.drift, b.drift, (d) => JSON.stringify([d.resource, d.grantee, d.role, d.revokedAt])),
+    // One policy version per commit: ours (newer) stands, else theirs.
+    ...(a.policy ?? b.policy ? { policy: (a.policy ?? b.policy)! } : {}),
   };
   for (const k of ["grants", "breakGlass", "drift"] as const) if (merged[k]?.length === 0) delete merged[k];
   // The legacy note either side kept (the same object's: ours first), still only history.

@@ -172,9 +172,9 @@ describe("apply: scheduled leases", () => {
   it("does not grant a scheduled lease the policy no longer allows at its start", async () => {
     const scheduled = lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "6h", notBefore: "2026-11-24T12:00:00Z", reason: "Pull figures for the quarterly report" });
     mergePr({ branch: "zed", author: "zed", files: { "leases/prod-db-readers/zed.yaml": scheduled }, reviews: [{ user: "dana" }] });
-    // The admins tighten the policy before the lease starts.
-    repo.write("policy.yaml", readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("    maxDuration: 1d\n    approvers: [\"@acme/dba\"]", "    maxDuration: 2h\n    approvers: [\"@acme/dba\"]"));
-    repo.commitAll("tighten prod-db-readers", "2026-11-24T11:00:00Z");
+    // The admins tighten the policy before the lease starts (a pull request an admin approved).
+    const tightened = readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("    maxDuration: 1d\n    approvers: [\"@acme/dba\"]", "    maxDuration: 2h\n    approvers: [\"@acme/dba\"]");
+    mergePr({ branch: "tighten", author: "carol", files: { "policy.yaml": tightened }, reviews: [{ user: "sam" }] }, "2026-11-24T11:00:00Z");
     const r = await apply(Date.parse("2026-11-24T12:05:00Z"));
     expect(r.results.filter((x) => x.action.kind === "grant")).toEqual([]);
     expect(r.findings.map((f) => f.message).join("\n")).toMatch(/not granted at its scheduled start: the policy now refuses it \(lease-duration-too-long/);
@@ -294,8 +294,7 @@ describe("apply: attacks leave no grant and are reported", () => {
   it("the grantee approving their own access does not count", async () => {
     // rita (an sre-lead) is the grantee; mallory asks for her where the policy allows it.
     const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("    requesters: [\"@acme/engineering\"]", "    requesters: [\"@acme/engineering\"]\n    allowRequestFor: true");
-    repo.write("policy.yaml", policy);
-    repo.commitAll("allow requests for others", T0);
+    mergePr({ branch: "allow", author: "carol", files: { "policy.yaml": policy }, reviews: [{ user: "sam" }] }, "2026-11-24T08:45:00Z");
     mergePr({ branch: "rita", author: "mallory", files: { "leases/platform-admins/rita.yaml": adminLease("rita") }, reviews: [{ user: "sam" }, { user: "rita" }] });
     await expectRefused(/rita is the grantee/);
   });

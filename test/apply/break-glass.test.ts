@@ -402,8 +402,10 @@ describe("break-glass on main: apply and expire", () => {
   });
 
   it("not reviewed in time while still live (reviewWithin shorter than the grant): revoked at reviewBy", async () => {
+    // The admins shorten reviewWithin (a pull request an admin approved).
     const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("      reviewWithin: 24h", "      reviewWithin: 30m");
-    repo.write("policy.yaml", policy).commitAll("break-glass reviews within 30 minutes", "2026-11-24T08:00:00Z");
+    const change = openPr("review-within", "carol", { "policy.yaml": policy });
+    approveAndMerge("review-within", change.number, "2026-11-24T08:00:00Z");
     const { number } = openPr("zed", "zed", { [PATH]: glass() });
     await breakGlass(number);
     const before = await sweep(at("2026-11-24T09:30:00Z"));

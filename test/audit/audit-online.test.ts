@@ -81,11 +81,21 @@ describe("standing-undeclared judged as apply judges drift", () => {
     emu.state.addTeamMember("acme", "prod-db-readers", "zed", "maintainer"); // zed's lease is for member
     emu.state.addOrgMember("acme", "eve");
     emu.state.addTeamMember("acme", "web-deployers", "eve"); // by hand, on a resource made additive below
-    repo.write("policy.yaml", readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("  web-deployers:\n", "  web-deployers:\n    mode: additive\n"));
-    repo.commitAll("web-deployers: additive", ago(0.5));
+    // The admins make web-deployers additive (a pull request an admin approved).
+    emu.state.addOrgMember("acme", "sam");
+    emu.state.addTeamMember("acme", "security-admins", "sam");
+    repo.branch("additive").write("policy.yaml", readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("  web-deployers:\n", "  web-deployers:\n    mode: additive\n"));
+    const head = repo.commitAll("web-deployers: additive", ago(0.6));
+    repo.checkout("main");
+    const pr = emu.state.addPullRequest("acme", "access", { author: "dana", base: "main", baseSha: repo.head("main"), head: "additive", headSha: head });
+    emu.state.addReview("acme", "access", pr.number, { user: "sam", state: "APPROVED", commitId: head });
+    const change = repo.merge("additive", ago(0.5));
+    emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: change });
+    emu.state.associateCommit("acme", "access", change, pr.number);
     const gh = createClient({ token: "test-token", baseUrl: emu.url, retryBaseMs: 1 });
     const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, online: { gh, owner: "acme", repo: "access", defaultBranch: "main", providerFor: createProviderRegistry(gh) } });
     expect(report.findings.filter((f) => f.code === "standing-undeclared").map((f) => f.message)).toEqual(["zed holds maintainer on prod-db-readers with no lease and is not declared in its 'standing' list."]);
+    expect(report.findings.filter((f) => f.code.startsWith("policy-"))).toEqual([]);
   });
 });
 
