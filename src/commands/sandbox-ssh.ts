@@ -18,6 +18,7 @@ import { gitText } from "../git/run-git.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import { generateCodeowners } from "../codeowners/generate-codeowners.js";
 import { loadPolicy } from "../policy/load-policy.js";
+import { expandRefs, parseRef } from "../policy/people.js";
 import type { Policy } from "../policy/policy.js";
 import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanText } from "../reconcile/format-plan.js";
@@ -41,6 +42,8 @@ export interface SshSandboxContext {
   approver: string;
   start: number;
   say: (s: string) => void;
+  /** The sandbox's environment for providers (the database's connection string): the CA's key is added to it. */
+  env: Record<string, string>;
   base: { gh: GitHubClient; repoDir: string; owner: string; repo: string; defaultBranch: string; policyPath: string; ref: string; evidenceKey: string; dryRun: boolean };
 }
 
@@ -61,18 +64,33 @@ export async function runSshSandbox(c: SshSandboxContext): Promise<boolean> {
   const ca = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   const user = generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" });
   c.emu.state.addSshKey(c.requester, ed25519Line(Buffer.from(user.x ?? "", "base64url")));
-  const env = { [CA_ENV]: ca };
+  c.env[CA_ENV] = ca;
+  const env = c.env;
 
   // The admins add the resource (a policy change of its own, with CODEOWNERS to match).
   const policyText = (await gitText(c.dir, ["show", "HEAD:policy.yaml"])).trimEnd();
   const added = `${policyText}\n\n  ${SANDBOX_SSH_RESOURCE}:\n    description: SSH to the sandbox hosts, by certificate\n    provider:\n      type: ssh-certificate\n      org: ${c.org}\n      ca: { env: ${CA_ENV} }\n      hosts: [host-1.sandbox.example]\n    roles: [deploy]\n    maxDuration: 4h\n    approvers: [${c.approver}]\n`;
   const loaded = loadPolicy("policy.yaml", Buffer.from(added));
   if (!loaded.policy) throw new UsageError("sandbox-ssh-policy", `The sandbox's SSH resource does not fit this policy: ${loaded.diagnostics.map((d) => d.message).join("; ")}`);
+  // A policy change is in force only through a merged pull request an admin of the policy
+  // before it approved on its final head: an admin approves it here too.
+  const current = loadPolicy("policy.yaml", Buffer.from(policyText)).policy;
+  const admin = current ? sandboxAdmin(c.emu.state, current) : undefined;
+  if (!admin) throw new UsageError("sandbox-ssh-policy", "The sandbox needs an admin in the policy ('admins': a user or a team) to approve the SSH resource's policy change.");
+  await c.g(["switch", "-q", "-c", "ssh-resource"], t0);
   writeFileSync(join(c.dir, "policy.yaml"), added);
   writeFileSync(join(c.dir, ".github/CODEOWNERS"), generateCodeowners(loaded.policy, "policy.yaml"));
   await c.g(["add", "-A"], t0);
   await c.g(["commit", "-q", "-m", `Add the ${SANDBOX_SSH_RESOURCE} resource (ssh-certificate)`], t0);
-  say(`  the admins added '${SANDBOX_SSH_RESOURCE}' (ssh-certificate; principal deploy; the CA's key in $${CA_ENV}, a secret the workflow maps)\n`);
+  const policyHead = (await gitText(c.dir, ["rev-parse", "HEAD"])).trim();
+  await c.g(["switch", "-q", "main"], t0);
+  const policyPr = c.emu.state.addPullRequest(c.org, "access", { author: "sandbox-maintainer", base: "main", baseSha: (await gitText(c.dir, ["rev-parse", "HEAD"])).trim(), head: "ssh-resource", headSha: policyHead, title: `Add ${SANDBOX_SSH_RESOURCE}` });
+  c.emu.state.addReview(c.org, "access", policyPr.number, { user: admin, state: "APPROVED", commitId: policyHead, submittedAt: new Date(t0 + MIN) });
+  await c.g(["merge", "-q", "--no-ff", "-m", `Merge pull request #${policyPr.number}`, "ssh-resource"], t0 + 2 * MIN);
+  const policyMerge = (await gitText(c.dir, ["rev-parse", "HEAD"])).trim();
+  c.emu.state.mergePullRequest(c.org, "access", policyPr.number, { mergeCommitSha: policyMerge, mergedAt: new Date(t0 + 2 * MIN) });
+  c.emu.state.associateCommit(c.org, "access", policyMerge, policyPr.number);
+  say(`  the admins added '${SANDBOX_SSH_RESOURCE}' (ssh-certificate; principal deploy; the CA's key in $${CA_ENV}, a secret the workflow maps): pull request #${policyPr.number}, approved by @${admin}\n`);
 
   // Request, approval, merge.
   const t1 = t0 + 5 * MIN;
@@ -123,3 +141,20 @@ export async function runSshSandbox(c: SshSandboxContext): Promise<boolean> {
   say(`  expiry sweep at ${formatTimestamp(tSweep)}: ${swept.removed.length} lease file(s) removed, ${revokes} revocation(s) — the certificate expired at ${formatValidity(cert.validBefore)} on its own, and sshd refuses it after that even if no sweep runs\n`);
   return applied.ok && exact && swept.ok && swept.removed.length === 1 && revokes === 0;
 }
+
+type EmulatorState = Emulator["state"];
+
+/** A login that is an admin of the policy in the emulator (a team admin joins the team). */
+function sandboxAdmin(s: EmulatorState, policy: Policy): string | undefined {
+  const login = "sandbox-admin";
+  const ref = expandRefs(policy.admins, policy.groups).map(parseRef).find((r) => r.kind === "team" || r.kind === "user");
+  if (!ref) return undefined;
+  if (ref.kind === "user") return ref.login;
+  if (ref.kind !== "team") return undefined;
+  if (!s.getOrg(ref.org)) s.addOrg(ref.org);
+  if (!s.getTeam(ref.org, ref.slug)) s.addTeam(ref.org, ref.slug);
+  s.addOrgMember(ref.org, login);
+  s.addTeamMember(ref.org, ref.slug, login);
+  return login;
+}
+

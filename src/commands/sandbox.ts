@@ -38,6 +38,7 @@ import { runAudit } from "./audit.js";
 import { runExpire } from "./expire.js";
 import { runRequest } from "./request.js";
 import { runSshSandbox } from "./sandbox-ssh.js";
+import { gitLedger } from "../git/provider-ledger.js";
 import { runValidate } from "./validate.js";
 import { checkCodeownersSync } from "../validate/check-codeowners.js";
 import { playDatabaseLease } from "./sandbox-database-lease.js";
@@ -192,8 +193,11 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     s.mergePullRequest(org, "access", pr.number, { mergeCommitSha: merge, mergedAt: new Date(t4) });
     s.associateCommit(org, "access", merge, pr.number);
     // Providers for one run at `now` (the database's connection string in the environment); closed at the end.
+    // The SSH part adds its CA's key (runSshSandbox); the ssh-certificate provider keeps its
+    // certificates in the ledger, so every run that lists it (the database part's too) has it.
+    const sandboxEnv: Record<string, string> = db ? { [SANDBOX_DB.env]: db.adminUrl } : {};
     const providers = (now: number) => {
-      const r = createProviderRegistry(gh, { env: db ? { [SANDBOX_DB.env]: db.adminUrl } : {}, now });
+      const r = createProviderRegistry(gh, { env: sandboxEnv, now, ledger: gitLedger({ repoDir: dir, repository: `${org}/access`, key: "sandbox-key", now }), accessRepo: { dir, ref: "HEAD" } });
       registries.push(r);
       return (id: string, pol: typeof policy) => r(pol.resources.get(id)!);
     };
@@ -284,7 +288,7 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited;
 
     // An SSH lease: the certificate, and its validity (the lease window).
-    const sshOk = await runSshSandbox({ dir, g, emu, gh, org, requester, approver: approvers[0] ?? requester, start: t9 + 5 * MIN, say, base });
+    const sshOk = await runSshSandbox({ dir, g, emu, gh, org, requester, approver: approvers[0] ?? requester, start: t9 + 5 * MIN, say, base, env: sandboxEnv });
     // The database lease, on the same repo and emulator.
     const dbOk = db ? await playDatabaseLease({ db, dir, gh, state: s, org, requester, approvers, policy, base, providers, git: g, say, printed: () => printed.join(""), after: t9 + 30 * MIN }) : undefined;
     const done = `granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, an SSH certificate valid exactly for its lease, every step on record${dbOk ? "; the database login worked in its window and was refused after it" : ""}.`;
