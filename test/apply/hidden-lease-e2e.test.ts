@@ -120,7 +120,7 @@ describe("a NUL byte hides a lease from its reviewers", () => {
     expect(r.findings.map((f) => f.message).join("\n")).toMatch(/mallory\.yaml was not granted: invalid: the lease file does not parse \(file-control-character at \d+:10: .*NUL/);
     expect(await members("platform-admins")).toEqual(["platform-bot"]);
 
-    const audit = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: KEY });
+    const audit = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: KEY, repository: "acme/access" });
     expect(audit.findings.filter((f) => f.lease === PATH).map((f) => `${f.code}@${f.commit}`)).toEqual([`unapproved-lease@${merge}`]);
     expect(audit.leases.filter((l) => l.path === PATH)).toEqual([]);
   });

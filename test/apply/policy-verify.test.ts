@@ -326,7 +326,7 @@ describe("policy changes: the audit flags unverified versions", () => {
     mergePr({ branch: "dave", author: "carol", files: { "policy.yaml": withDaveStanding() }, reviews: [{ user: "sam" }], mergeTime: "2026-11-24T08:45:00Z" });
     const { merge } = mergePr({ branch: "mallory", author: "mallory", files: { "policy.yaml": withMalloryStanding() }, reviews: [{ user: "rita" }] });
     await apply();
-    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: KEY });
+    const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, evidenceKey: KEY, repository: "acme/access" });
     expect(report.findings.filter((f) => f.code.startsWith("policy-")).map((f) => `${f.code}:${f.commit}`)).toEqual([`policy-unverified:${merge}`]);
   });
 });
