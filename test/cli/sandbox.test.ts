@@ -22,7 +22,7 @@ function expectDatabaseLease(out: string) {
   expect(step(1)).toMatch(/approved ✅/);
   // Apply: an ephemeral login, its password on the pull request, age-encrypted.
   expect(step(2)).toMatch(/granted {3}grant {3}sandbox-db: sandbox-requester as orders_reader/);
-  expect(step(2)).toMatch(/comment on #3 by @jit-access\[bot\]:/);
+  expect(step(2)).toMatch(/comment on #4 by @jit-access\[bot\]:/);
   expect(step(2)).toContain("-----BEGIN AGE ENCRYPTED FILE-----");
   expect(step(2)).toContain("-----END AGE ENCRYPTED FILE-----");
   const login = /in the database: login (jit_sandbox_requester_[0-9a-f]+), member of orders_reader, VALID UNTIL (\S+)/.exec(step(2));
