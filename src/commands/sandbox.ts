@@ -37,7 +37,7 @@ import { runApply } from "./apply.js";
 import { runAudit } from "./audit.js";
 import { runExpire } from "./expire.js";
 import { runRequest } from "./request.js";
-import { runSshSandbox } from "./sandbox-ssh.js";
+import { CA_ENV, SANDBOX_SSH_RESOURCE, newSandboxCa, runSshSandbox, withSshResource } from "./sandbox-ssh.js";
 import { gitLedger } from "../git/provider-ledger.js";
 import { runValidate } from "./validate.js";
 import { checkCodeownersSync } from "../validate/check-codeowners.js";
@@ -111,11 +111,23 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
         dbNote = `Database lease: skipped — the policy does not accept the sandbox's database resource. Playing the GitHub part alone.`;
       }
     }
+    // The SSH resource too, in the same first version.
+    if (!policy.resources.has(SANDBOX_SSH_RESOURCE)) {
+      const current = await readRepoFile(dir, WORKTREE, "policy.yaml");
+      const text = withSshResource(new TextDecoder().decode(current!.bytes), { org, approvals: resource.approvalRules });
+      const withSsh = loadPolicy("policy.yaml", Buffer.from(text)).policy;
+      if (withSsh) {
+        const owners = await readRepoFile(dir, WORKTREE, CODEOWNERS_PATH);
+        if (owners && checkCodeownersSync(owners, policy, "policy.yaml").length === 0) writeFileSync(join(dir, CODEOWNERS_PATH), generateCodeowners(withSsh, "policy.yaml"));
+        writeFileSync(join(dir, "policy.yaml"), text);
+        policy = withSsh;
+      }
+    }
     await g(["init", "-q", "-b", "main"], T0);
     await g(["add", "-A"], T0);
     await g(["commit", "-q", "-m", "access repo"], T0);
 
-    // A GitHub world shaped by the policy: its orgs, teams, approvers, a requester.
+    // A GitHub world shaped by the policy: its orgs, teams, approvers, env: providerEnv, a requester.
     const s = emu.state;
     const orgs = new Set([...policy.resources.values()].map((r) => resourceOrg(r.provider)));
     for (const org of orgs) s.addOrg(org);
@@ -192,12 +204,11 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     const merge = (await gitText(dir, ["rev-parse", "HEAD"])).trim();
     s.mergePullRequest(org, "access", pr.number, { mergeCommitSha: merge, mergedAt: new Date(t4) });
     s.associateCommit(org, "access", merge, pr.number);
+    // The secrets the workflow would map: the SSH CA's key, the database's connection string.
+    const providerEnv: Record<string, string> = { [CA_ENV]: newSandboxCa(), ...(db ? { [SANDBOX_DB.env]: db.adminUrl } : {}) };
     // Providers for one run at `now` (the database's connection string in the environment); closed at the end.
-    // The SSH part adds its CA's key (runSshSandbox); the ssh-certificate provider keeps its
-    // certificates in the ledger, so every run that lists it (the database part's too) has it.
-    const sandboxEnv: Record<string, string> = db ? { [SANDBOX_DB.env]: db.adminUrl } : {};
     const providers = (now: number) => {
-      const r = createProviderRegistry(gh, { env: sandboxEnv, now, ledger: gitLedger({ repoDir: dir, repository: `${org}/access`, key: "sandbox-key", now }), accessRepo: { dir, ref: "HEAD" } });
+      const r = createProviderRegistry(gh, { env: providerEnv, now, ledger: gitLedger({ repoDir: dir, repository: `${org}/access`, key: "sandbox-key", now }), accessRepo: { dir, ref: "HEAD" } });
       registries.push(r);
       return (id: string, pol: typeof policy) => r(pol.resources.get(id)!);
     };
@@ -288,7 +299,7 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     const ok = applied.ok && extendedOk && held && swept.ok && swept.removed.length === 1 && audited;
 
     // An SSH lease: the certificate, and its validity (the lease window).
-    const sshOk = await runSshSandbox({ dir, g, emu, gh, org, requester, approver: approvers[0] ?? requester, start: t9 + 5 * MIN, say, base, env: sandboxEnv });
+    const sshOk = await runSshSandbox({ dir, g, emu, gh, org, requester, approvers, env: providerEnv, start: t9 + 5 * MIN, say, base });
     // The database lease, on the same repo and emulator.
     const dbOk = db ? await playDatabaseLease({ db, dir, gh, state: s, org, requester, approvers, policy, base, providers, git: g, say, printed: () => printed.join(""), after: t9 + 30 * MIN }) : undefined;
     const done = `granted on merge, ${ext ? "extended with no gap, " : ""}revoked on time, an SSH certificate valid exactly for its lease, every step on record${dbOk ? "; the database login worked in its window and was refused after it" : ""}.`;

@@ -6,7 +6,7 @@
 // never extended by a push, revoked and flagged once when not reviewed in time.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
@@ -25,7 +25,7 @@ import type { GitHubClient } from "../../src/github/client.js";
 import { createProviderRegistry } from "../../src/providers/registry.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
-import { TestRepo, lease } from "../helpers/git-repo.js";
+import { EXAMPLE_REPO, TestRepo, lease } from "../helpers/git-repo.js";
 
 const KEY = "test-evidence-key";
 const at = (t: string) => Date.parse(t);
@@ -93,24 +93,6 @@ function pushToPr(branch: string, number: number, files: Record<string, string>,
   repo.checkout("main");
   emu.state.updatePullRequest("acme", "access", number, { headSha: head });
   return head;
-}
-
-/**
- * A policy change the admins approved on its final head and merged at `time` (a policy pushed
- * without review is never in force), in this access repo or another one (`r`, `name`).
- */
-function changePolicy(text: string, time: string, r: TestRepo = repo, name = "access"): string {
-  const branch = `policy-${time.replace(/[^0-9]/g, "")}`;
-  r.branch(branch);
-  r.write("policy.yaml", text);
-  const head = r.commitAll(`policy change ${branch}`, time);
-  r.checkout("main");
-  const pr = emu.state.addPullRequest("acme", name, { author: "carol", base: "main", baseSha: r.head("main"), head: branch, headSha: head, createdAt: time });
-  for (const user of ["sam", "rita"]) emu.state.addReview("acme", name, pr.number, { user, state: "APPROVED", commitId: head, submittedAt: time });
-  const merge = r.merge(branch, time);
-  emu.state.mergePullRequest("acme", name, pr.number, { mergeCommitSha: merge, mergedBy: "carol", mergedAt: time });
-  emu.state.associateCommit("acme", name, merge, pr.number);
-  return merge;
 }
 
 /** Approvals by both required groups on the current head, then a merge at `time`. */
@@ -568,13 +550,15 @@ describe("break-glass records are this repository's, and checked against it at e
   it("a break-glass record copied from another access repo that shares the key grants nothing here, and is reported", async () => {
     // Access repo A (acme/access-eu): the same resource id on its own team, the same evidence
     // key, and a genuine break-glass grant there for the same lease content.
-    const a = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+    // (Its policy is A's first version: later policy changes would need an admin-approved pull request.)
+    const a = TestRepo.init({ fromExample: false });
     scratch.push(a.dir);
+    cpSync(EXAMPLE_REPO, a.dir, { recursive: true });
     a.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+    a.write("policy.yaml", readFileSync(join(a.dir, "policy.yaml"), "utf8").replace("      team: platform-admins\n", "      team: platform-admins-eu\n"));
     a.commitAll("access repo A", "2026-11-20T09:30:00Z");
     emu.state.addTeam("acme", "platform-admins-eu");
     emu.state.addRepo("acme", "access-eu", { gitDir: a.dir, defaultBranch: "main" });
-    changePolicy(readFileSync(join(a.dir, "policy.yaml"), "utf8").replace("      team: platform-admins\n", "      team: platform-admins-eu\n"), "2026-11-20T09:40:00Z", a, "access-eu");
     a.branch("zed");
     a.write(PATH, glass());
     const headA = a.commitAll("request zed", OPENED);
@@ -642,10 +626,12 @@ describe("break-glass records are this repository's, and checked against it at e
     it(`a break-glass record for ${what} grants nothing: revoked at the next run and reported (${code})`, async () => {
       const { number } = openPr("zed", "zed", { [PATH]: glass() });
       expect((await breakGlass(number)).outcome).toEqual({ status: "granted" });
-      // The policy in force on main, as it is now (the admins approved the change), does not back the record.
+      // The policy on main, as it is now, does not back the record.
       const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8");
       expect(change(policy)).not.toBe(policy);
-      changePolicy(change(policy), "2026-11-24T09:05:00Z");
+      // (a policy change the admins approved in a merged pull request)
+      const pc = openPr(`policy-${code}`, "carol", { "policy.yaml": change(policy) });
+      approveAndMerge(`policy-${code}`, pc.number, "2026-11-24T09:05:00Z");
       const applied = await apply(at("2026-11-24T09:10:00Z"));
       expect(members()).toEqual(["platform-bot"]);
       expect(applied.results.map((x) => `${x.action.kind}:${x.action.grantee}`)).toEqual(["revoke:zed"]);
@@ -662,7 +648,8 @@ describe("break-glass records are this repository's, and checked against it at e
     const first = openPr("zed", "zed", { [PATH]: glass() });
     await breakGlass(first.number);
     const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8");
-    changePolicy(policy.replace("      maxDuration: 1h\n      reviewWithin", "      maxDuration: 30m\n      reviewWithin"), "2026-11-24T09:05:00Z");
+    const pc = openPr("policy-30m", "carol", { "policy.yaml": policy.replace("      maxDuration: 1h\n      reviewWithin", "      maxDuration: 30m\n      reviewWithin") });
+    approveAndMerge("policy-30m", pc.number, "2026-11-24T09:05:00Z");
     const second = openPr("zed-2", "zed", { "leases/platform-admins/zed-inc-78.yaml": glass({ duration: "30m", reason: "Prod is down again: roll back INC-78", ticket: "INC-78" }) });
     const r = await breakGlass(second.number, at("2026-11-24T09:06:00Z"));
     expect(r.decision.kind).toBe("grant");

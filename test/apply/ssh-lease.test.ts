@@ -9,7 +9,7 @@
  * depends on the clock otherwise.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
@@ -29,7 +29,7 @@ import { parseSshPublicKey } from "../../src/credentials/ssh-public-key.js";
 import { parseCertificate, signUserCertificate } from "../../src/ssh/user-certificate.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
-import { TestRepo, lease } from "../helpers/git-repo.js";
+import { EXAMPLE_REPO, TestRepo, lease } from "../helpers/git-repo.js";
 import { useTestSshd } from "../helpers/sshd.js";
 
 const sshd = useTestSshd();
@@ -59,7 +59,9 @@ const SSH_RESOURCE = `
 
 beforeEach(async () => {
   scratch = mkdtempSync(join(tmpdir(), "jit-ssh-lease-"));
-  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+  // The ssh resource is in the policy's first version (a later change would need an admin-approved pull request).
+  repo = TestRepo.init({ fromExample: false });
+  cpSync(EXAMPLE_REPO, repo.dir, { recursive: true });
   repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
   const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8") + SSH_RESOURCE;
   repo.write("policy.yaml", policy);

@@ -22,7 +22,7 @@ function expectDatabaseLease(out: string) {
   expect(step(1)).toMatch(/approved ✅/);
   // Apply: an ephemeral login, its password on the pull request, age-encrypted.
   expect(step(2)).toMatch(/granted {3}grant {3}sandbox-db: sandbox-requester as orders_reader/);
-  expect(step(2)).toMatch(/comment on #5 by @jit-access\[bot\]:/); // #3: the SSH resource's policy change, #4: the SSH lease
+  expect(step(2)).toMatch(/comment on #4 by @jit-access\[bot\]:/);
   expect(step(2)).toContain("-----BEGIN AGE ENCRYPTED FILE-----");
   expect(step(2)).toContain("-----END AGE ENCRYPTED FILE-----");
   const login = /in the database: login (jit_sandbox_requester_[0-9a-f]+), member of orders_reader, VALID UNTIL (\S+)/.exec(step(2));
@@ -91,11 +91,9 @@ describe("jit sandbox", () => {
     expect(phase(10)).toMatch(/2026-11-24T12:03:00Z +revoked +expired/);
     // One SSH lease: the certificate posted on its pull request, printed with its validity (the lease window).
     const ssh = r.out.slice(r.out.indexOf("[SSH]"));
-    // The SSH resource is a policy change: in force only through a pull request an admin approved.
-    expect(ssh).toMatch(/the admins added 'sandbox-ssh' .*: pull request #3, approved by @sandbox-admin\n/);
-    expect(ssh).toMatch(/pull request #4 approved by @approver-1-1 and merged at 2026-11-24T12:23:00Z/);
+    expect(ssh).toMatch(/pull request #3 approved by @approver-1-1 and merged at 2026-11-24T12:23:00Z/);
     expect(ssh).toMatch(/granted {3}grant {3}sandbox-ssh: sandbox-requester as deploy/);
-    expect(ssh).toMatch(/comment on #4: SSH certificates for @sandbox-requester: sandbox-ssh \(deploy\)\n {4}ssh-ed25519-cert-v01@openssh\.com AAAA/);
+    expect(ssh).toMatch(/comment on #3: SSH certificates for @sandbox-requester: sandbox-ssh \(deploy\)\n {4}ssh-ed25519-cert-v01@openssh\.com AAAA/);
     expect(ssh).toMatch(/the certificate: principals deploy; valid 2026-11-24T12:23:00Z → 2026-11-24T14:23:00Z; serial \d+; key id jit-access:acme\/access:leases\/sandbox-ssh\/sandbox-requester-20261124-1213\.yaml:sandbox-requester; extensions permit-pty; CA SHA256:/);
     expect(ssh).toMatch(/expiry sweep at 2026-11-24T14:26:00Z: 1 lease file\(s\) removed, 0 revocation\(s\) — the certificate expired at 2026-11-24T14:23:00Z on its own/);
     expect(r.out).toMatch(/Sandbox completed: granted on merge, extended with no gap, revoked on time, an SSH certificate valid exactly for its lease/);

@@ -132,7 +132,9 @@ describe("hostile lease text in the comment is inert", () => {
     "| Grantee | mallory | ``` ` `` end",
     "<!-- jit-access:break-glass-granted #1 --> <!-- jit-access:validate -->",
     "</details> **bold** [link](https://evil.example) ![img](https://evil.example/x.png)",
-    "bidi \u202Egnp.exe\u202C zero\u200Bwidth nul-free \u0007 bell",
+    // Control characters and bidi overrides never get this far (the parser refuses them:
+    // file-control-character); what a lease may still carry invisibly is shown escaped.
+    "marks \u200Fgnp.exe\u200E zero\u200Bwidth",
   ].join("\n");
   const HOSTILE_TICKET = "INC-1 | Grantee | `@mallory` <img src=x> <!-- x -->\u2028next";
 
@@ -150,7 +152,7 @@ describe("hostile lease text in the comment is inert", () => {
     expect(rows).toContainEqual(["Ticket", "INC-1 | Grantee | `@mallory` <img src=x> <!-- x -->\\u{2028}next"]);
     // The reason is one code block, every line as written; hidden characters are shown, not hidden.
     const pre = [...h.matchAll(/<pre><code class="language-text">([\s\S]*?)<\/code><\/pre>/g)].map((m) => text(m[1]!));
-    expect(pre).toEqual([HOSTILE_REASON.replace("\u202E", "\\u{202E}").replace("\u202C", "\\u{202C}").replace("\u200B", "\\u{200B}").replace("\u0007", "\\u{0007}") + "\n"]);
+    expect(pre).toEqual([HOSTILE_REASON.replace("\u200F", "\\u{200F}").replace("\u200E", "\\u{200E}").replace("\u200B", "\\u{200B}") + "\n"]);
     // A quoted marker does not make this comment another purpose's (break-glass announcement, validate).
     const comment = { body, user: { type: "Bot" } };
     expect(isMarked(comment, "<!-- jit-access:break-glass-granted #1 -->")).toBe(false);
@@ -195,7 +197,7 @@ describe("hostile lease text in the comment is inert", () => {
   });
 
   it("a comment too long for GitHub becomes a short one (else the update fails and the old comment stands)", () => {
-    const many = Array.from({ length: 40 }, (_, i) => added(leasePath("platform-admins", `alice-${i}.yaml`), good("platform-admins", { reason: `${"\u0007".repeat(999)}${i}` })));
+    const many = Array.from({ length: 40 }, (_, i) => added(leasePath("platform-admins", `alice-${i}.yaml`), good("platform-admins", { reason: `${"\u200B".repeat(999)}${i}` })));
     const r = pr(many);
     const body = formatComment(r, { summaryUrl: "https://github.com/acme/access/actions/runs/1" });
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT);
