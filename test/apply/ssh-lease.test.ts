@@ -69,12 +69,7 @@ beforeEach(async () => {
   expect(loaded.diagnostics).toEqual([]);
   repo.write(".github/CODEOWNERS", generateCodeowners(loaded.policy!, "policy.yaml"));
   repo.write("leases/prod-ssh/.gitkeep", "");
-  // The resource is in the repository's first policy (the bootstrap): a policy change pushed
-  // without an approved pull request would never be in force.
-  repo.time = "2026-11-20T09:30:00Z";
-  repo.git("add", "-A");
-  repo.git("commit", "-q", "--amend", "--reset-author", "-m", "Initial access repo, with an ssh-certificate resource");
-  repo.time = undefined;
+  repo.commitAll("an ssh-certificate resource", "2026-11-20T09:30:00Z");
 
   emu = await startCheckedEmulator({ now: () => new Date(NOW) });
   const s = emu.state;
