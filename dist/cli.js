@@ -309,16 +309,11 @@ time (longer-than-policy), notes not signed with the given key or signed for ano
 repository (evidence-untrusted), notes in refs/notes/jit that cannot be read \u2014 over 32 MiB,
 nested deeper than 16 levels, not JSON \u2014 filed under the object they are on
 (note-unreadable), and members no lease backs and 'standing' does not declare
-(standing-undeclared): those a run
-revoked, from its record in the notes, and \u2014 with a token \u2014 those who hold a role now.
-time (longer-than-policy), notes not signed with the given key (evidence-untrusted),
-notes in refs/notes/jit that cannot be read \u2014 over 32 MiB, nested deeper than 16 levels,
-not JSON \u2014 filed under the object they are on (note-unreadable), and members no lease backs
-and 'standing' does not declare (standing-undeclared): those a run revoked, from its record
-in the notes, and \u2014 with a token \u2014 those who hold a role now; policy versions that were
-never in force (policy-unverified: no merged pull request, no admin approval on its final
-head, or content other than reviewed; policy-invalid), from the verdicts apply recorded or,
-with a token, through the API.
+(standing-undeclared): those a run revoked, from its record in the notes, and \u2014 with a
+token \u2014 those who hold a role now; policy versions that were never in force
+(policy-unverified: no merged pull request, no admin approval on its final head, or content
+other than reviewed; policy-invalid), from the verdicts apply recorded or, with a token,
+through the API.
 
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)
@@ -643,9 +638,9 @@ async function apply(args, io, mode) {
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-GH2H4KQF.js"),
     import("./chunks/registry-UEMP7II7.js"),
-    import("./chunks/apply-XUB5VM5F.js"),
-    import("./chunks/expire-FKGV527W.js"),
-    import("./chunks/revoke-NPDJEBFC.js"),
+    import("./chunks/apply-YVVO2VDK.js"),
+    import("./chunks/expire-554YNH3A.js"),
+    import("./chunks/revoke-D2GJ5GIG.js"),
     import("./chunks/repository-XZJL4PHN.js"),
     import("./chunks/format-plan-FNNF7VGO.js")
   ]);
@@ -660,7 +655,7 @@ async function apply(args, io, mode) {
   const ref = values.ref ?? "HEAD";
   let ledger;
   if (evidenceKey) {
-    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-2NBRHT26.js");
+    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-KWX5MWWA.js");
     if (pushTo) await fetchLedger(repoDir, pushTo);
     ledger = gitLedger({ repoDir, repository: `${owner}/${repo}`, key: evidenceKey, ...pushTo ? { remote: pushTo } : {}, now, log: (l) => io.err(`${l}
 `) });
@@ -783,7 +778,7 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-JXZGWXL4.js");
+  const { runAudit } = await import("./chunks/audit-DGBJOE3D.js");
   let online;
   const { repositoryOf } = await import("./chunks/repository-XZJL4PHN.js");
   const where = token || evidenceKey ? await repositoryOf(repoDir, values.repository, io.env) : void 0;
@@ -814,7 +809,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-WVAIRTY3.js");
+  const { runSandbox } = await import("./chunks/sandbox-RPLEDZ3Y.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

@@ -35729,6 +35729,7 @@ function evidenceProblem(v, outer) {
   if (v.grants !== void 0 && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return "grants is not a list of grants";
   if (v.breakGlass !== void 0 && !Array.isArray(v.breakGlass)) return "breakGlass is not a list";
   if (v.drift !== void 0 && !Array.isArray(v.drift)) return "drift is not a list";
+  if (v.policy !== void 0 && !isPolicyEvidence(v.policy)) return "policy is not a policy verdict";
   if (v.repository !== void 0 && typeof v.repository !== "string") return "repository is not a string";
   if (v.legacy !== void 0) {
     if (!outer) return "a kept legacy note keeps another";
@@ -35736,7 +35737,6 @@ function evidenceProblem(v, outer) {
     if (inner) return `legacy is not an evidence note (${inner})`;
     if (v.legacy.repository !== void 0) return "legacy names a repository";
   }
-  if (v.policy !== void 0 && !isPolicyEvidence(v.policy)) return "policy is not a policy verdict";
   return void 0;
 }
 function isPolicyEvidence(v) {
@@ -46900,7 +46900,7 @@ var init_break_glass = __esm({
 async function runApply(o) {
   const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
   const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
-  const policyRun = await runPolicy(o, notes, policyVersions);
+  const policyRun = await runPolicy(o, notes, policyVersions, signer);
   const policy2 = policyRun.inForce.policy;
   const verifyCtx = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
   const isLease = (p) => checkLeasePath(p).kind === "lease";
@@ -47187,6 +47187,18 @@ async function recordDrift(o, signer, results) {
   await updateNote(o.repoDir, head, signer, (note) => ({ ...note, drift: [...note.drift ?? [], ...drift] }));
   return drift;
 }
+function runPolicy(o, notes, versions, signer) {
+  return policyForRun({
+    repoDir: o.repoDir,
+    ref: o.ref,
+    policyPath: o.policyPath,
+    now: o.now,
+    noteOf: (commit) => notes.get(commit),
+    signer: signer ?? noteSigner(o.owner, o.repo, o.evidenceKey),
+    ...versions ? { versions } : {},
+    verify: (v, judge) => verifyPolicyChange(o, v, judge)
+  });
+}
 async function recheckRecords(o, policy2, records, adds) {
   const refused = /* @__PURE__ */ new Map();
   const unchecked = /* @__PURE__ */ new Map();
@@ -47251,18 +47263,6 @@ async function recheckRecords(o, policy2, records, adds) {
     if (problem) refused.set(r, problem);
   }
   return { closedUnmerged, refused, unchecked };
-}
-function runPolicy(o, notes, versions) {
-  return policyForRun({
-    repoDir: o.repoDir,
-    ref: o.ref,
-    policyPath: o.policyPath,
-    now: o.now,
-    noteOf: (commit) => notes.get(commit),
-    signer: noteSigner(o.owner, o.repo, o.evidenceKey),
-    ...versions ? { versions } : {},
-    verify: (v, judge) => verifyPolicyChange(o, v, judge)
-  });
 }
 async function firstParent(repoDir, commit) {
   try {

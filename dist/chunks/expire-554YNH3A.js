@@ -2,13 +2,19 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  runAudit
-} from "./chunk-D6X4DNIP.js";
-import "./chunk-Y6VO2UKB.js";
+  expiryCommitMessage,
+  runExpire
+} from "./chunk-ZSBCMHHM.js";
 import "./chunk-T2QSTGDU.js";
-import "./chunk-VI7OI4CM.js";
-import "./chunk-UVSJBL64.js";
-import "./chunk-ZL3DEWJC.js";
+import "./chunk-OY5U3FY2.js";
+import "./chunk-YNUDKMC4.js";
+import "./chunk-CWEHAQQK.js";
+import "./chunk-22XJU7WH.js";
+import "./chunk-HWKP2PWK.js";
+import "./chunk-4ZXHB3BE.js";
+import "./chunk-IBBKSPT6.js";
+import "./chunk-B26E2VY7.js";
+import "./chunk-5KMKP4T4.js";
 import "./chunk-E43RC3OI.js";
 import "./chunk-LHBPTLRF.js";
 import "./chunk-NKCDSYY7.js";
@@ -19,5 +25,6 @@ import "./chunk-YXBTB4EV.js";
 import "./chunk-HNXO2XZY.js";
 import "./chunk-ZKNAD5EA.js";
 export {
-  runAudit
+  expiryCommitMessage,
+  runExpire
 };

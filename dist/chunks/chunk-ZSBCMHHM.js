@@ -6,17 +6,17 @@ import {
 } from "./chunk-T2QSTGDU.js";
 import {
   runApply
-} from "./chunk-BERTGB3C.js";
+} from "./chunk-OY5U3FY2.js";
 import {
   breakGlassLabel
-} from "./chunk-VI7OI4CM.js";
+} from "./chunk-22XJU7WH.js";
 import {
   pushNotesWithRetry,
   updateNote
-} from "./chunk-UVSJBL64.js";
+} from "./chunk-IBBKSPT6.js";
 import {
   noteSigner
-} from "./chunk-ZL3DEWJC.js";
+} from "./chunk-B26E2VY7.js";
 import {
   formatTimestamp
 } from "./chunk-7FNLLOQ2.js";

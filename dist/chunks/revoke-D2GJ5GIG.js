@@ -3,20 +3,20 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   runExpire
-} from "./chunk-P3I42ZJG.js";
+} from "./chunk-ZSBCMHHM.js";
 import "./chunk-T2QSTGDU.js";
 import {
   runPolicy
-} from "./chunk-BERTGB3C.js";
+} from "./chunk-OY5U3FY2.js";
 import "./chunk-YNUDKMC4.js";
 import "./chunk-CWEHAQQK.js";
-import "./chunk-VI7OI4CM.js";
+import "./chunk-22XJU7WH.js";
 import "./chunk-HWKP2PWK.js";
-import "./chunk-N4V2HBC3.js";
+import "./chunk-4ZXHB3BE.js";
 import {
   readNotes
-} from "./chunk-UVSJBL64.js";
-import "./chunk-ZL3DEWJC.js";
+} from "./chunk-IBBKSPT6.js";
+import "./chunk-B26E2VY7.js";
 import {
   readLeaseFiles,
   readRepoFile

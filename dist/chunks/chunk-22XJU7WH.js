@@ -4,12 +4,12 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   evaluateApprovals,
   updateNote
-} from "./chunk-UVSJBL64.js";
+} from "./chunk-IBBKSPT6.js";
 import {
   isTrusted,
   parseNote,
   readEvidenceNote
-} from "./chunk-ZL3DEWJC.js";
+} from "./chunk-B26E2VY7.js";
 import {
   MINUTE_MS,
   expandRefs,

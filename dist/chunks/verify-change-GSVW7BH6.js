@@ -3,9 +3,9 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   verifyChange
-} from "./chunk-N4V2HBC3.js";
-import "./chunk-UVSJBL64.js";
-import "./chunk-ZL3DEWJC.js";
+} from "./chunk-4ZXHB3BE.js";
+import "./chunk-IBBKSPT6.js";
+import "./chunk-B26E2VY7.js";
 import "./chunk-5KMKP4T4.js";
 import "./chunk-E43RC3OI.js";
 import "./chunk-LHBPTLRF.js";

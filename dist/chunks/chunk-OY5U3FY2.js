@@ -23,20 +23,20 @@ import {
   unsettled,
   verifyPolicyChange,
   wouldLast
-} from "./chunk-VI7OI4CM.js";
+} from "./chunk-22XJU7WH.js";
 import {
   verifyChange
-} from "./chunk-N4V2HBC3.js";
+} from "./chunk-4ZXHB3BE.js";
 import {
   readNotes,
   updateNote
-} from "./chunk-UVSJBL64.js";
+} from "./chunk-IBBKSPT6.js";
 import {
   NOTE_UNREADABLE,
   noteSigner,
   readEvidenceNote,
   unreadableNoteMessage
-} from "./chunk-ZL3DEWJC.js";
+} from "./chunk-B26E2VY7.js";
 import {
   readLeaseLog
 } from "./chunk-5KMKP4T4.js";
@@ -124,7 +124,7 @@ function leaseWindows(lives) {
 async function runApply(o) {
   const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
   const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
-  const policyRun = await runPolicy(o, notes, policyVersions);
+  const policyRun = await runPolicy(o, notes, policyVersions, signer);
   const policy = policyRun.inForce.policy;
   const verifyCtx = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
   const isLease = (p) => checkLeasePath(p).kind === "lease";
@@ -411,6 +411,18 @@ async function recordDrift(o, signer, results) {
   await updateNote(o.repoDir, head, signer, (note) => ({ ...note, drift: [...note.drift ?? [], ...drift] }));
   return drift;
 }
+function runPolicy(o, notes, versions, signer) {
+  return policyForRun({
+    repoDir: o.repoDir,
+    ref: o.ref,
+    policyPath: o.policyPath,
+    now: o.now,
+    noteOf: (commit) => notes.get(commit),
+    signer: signer ?? noteSigner(o.owner, o.repo, o.evidenceKey),
+    ...versions ? { versions } : {},
+    verify: (v, judge) => verifyPolicyChange(o, v, judge)
+  });
+}
 async function recheckRecords(o, policy, records, adds) {
   const refused = /* @__PURE__ */ new Map();
   const unchecked = /* @__PURE__ */ new Map();
@@ -475,18 +487,6 @@ async function recheckRecords(o, policy, records, adds) {
     if (problem) refused.set(r, problem);
   }
   return { closedUnmerged, refused, unchecked };
-}
-function runPolicy(o, notes, versions) {
-  return policyForRun({
-    repoDir: o.repoDir,
-    ref: o.ref,
-    policyPath: o.policyPath,
-    now: o.now,
-    noteOf: (commit) => notes.get(commit),
-    signer: noteSigner(o.owner, o.repo, o.evidenceKey),
-    ...versions ? { versions } : {},
-    verify: (v, judge) => verifyPolicyChange(o, v, judge)
-  });
 }
 async function firstParent(repoDir, commit) {
   try {

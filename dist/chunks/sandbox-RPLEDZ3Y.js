@@ -6,13 +6,13 @@ import {
 } from "./chunk-K6GGGC23.js";
 import {
   gitLedger
-} from "./chunk-JTLRANUQ.js";
+} from "./chunk-RA3QRXGQ.js";
 import {
   runCredentials
 } from "./chunk-NAJQ2KAB.js";
 import {
   runAudit
-} from "./chunk-D6X4DNIP.js";
+} from "./chunk-SSAFKQ6D.js";
 import {
   formatAuditTable
 } from "./chunk-XRTEY5CP.js";
@@ -35,24 +35,24 @@ import {
 } from "./chunk-CMKERF3G.js";
 import {
   runExpire
-} from "./chunk-P3I42ZJG.js";
+} from "./chunk-ZSBCMHHM.js";
 import "./chunk-T2QSTGDU.js";
 import {
   runApply
-} from "./chunk-BERTGB3C.js";
+} from "./chunk-OY5U3FY2.js";
 import "./chunk-YNUDKMC4.js";
 import {
   CREDENTIALS_MARKER,
   PUBLISHED_MARKER
 } from "./chunk-CWEHAQQK.js";
-import "./chunk-VI7OI4CM.js";
+import "./chunk-22XJU7WH.js";
 import "./chunk-HWKP2PWK.js";
-import "./chunk-N4V2HBC3.js";
+import "./chunk-4ZXHB3BE.js";
 import {
   NOTES_REF,
   evaluateApprovals
-} from "./chunk-UVSJBL64.js";
-import "./chunk-ZL3DEWJC.js";
+} from "./chunk-IBBKSPT6.js";
+import "./chunk-B26E2VY7.js";
 import {
   CODEOWNERS_PATH,
   WORKTREE,

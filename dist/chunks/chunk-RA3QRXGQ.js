@@ -5,7 +5,7 @@ import {
   canonicalJson,
   macVerifies,
   noteMac
-} from "./chunk-ZL3DEWJC.js";
+} from "./chunk-B26E2VY7.js";
 import {
   git,
   gitText,

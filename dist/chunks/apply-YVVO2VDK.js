@@ -4,14 +4,14 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   runApply,
   runPolicy
-} from "./chunk-BERTGB3C.js";
+} from "./chunk-OY5U3FY2.js";
 import "./chunk-YNUDKMC4.js";
 import "./chunk-CWEHAQQK.js";
-import "./chunk-VI7OI4CM.js";
+import "./chunk-22XJU7WH.js";
 import "./chunk-HWKP2PWK.js";
-import "./chunk-N4V2HBC3.js";
-import "./chunk-UVSJBL64.js";
-import "./chunk-ZL3DEWJC.js";
+import "./chunk-4ZXHB3BE.js";
+import "./chunk-IBBKSPT6.js";
+import "./chunk-B26E2VY7.js";
 import "./chunk-5KMKP4T4.js";
 import "./chunk-E43RC3OI.js";
 import "./chunk-LHBPTLRF.js";

@@ -2,19 +2,13 @@
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
-  expiryCommitMessage,
-  runExpire
-} from "./chunk-P3I42ZJG.js";
+  runAudit
+} from "./chunk-SSAFKQ6D.js";
+import "./chunk-Y6VO2UKB.js";
 import "./chunk-T2QSTGDU.js";
-import "./chunk-BERTGB3C.js";
-import "./chunk-YNUDKMC4.js";
-import "./chunk-CWEHAQQK.js";
-import "./chunk-VI7OI4CM.js";
-import "./chunk-HWKP2PWK.js";
-import "./chunk-N4V2HBC3.js";
-import "./chunk-UVSJBL64.js";
-import "./chunk-ZL3DEWJC.js";
-import "./chunk-5KMKP4T4.js";
+import "./chunk-22XJU7WH.js";
+import "./chunk-IBBKSPT6.js";
+import "./chunk-B26E2VY7.js";
 import "./chunk-E43RC3OI.js";
 import "./chunk-LHBPTLRF.js";
 import "./chunk-NKCDSYY7.js";
@@ -25,6 +19,5 @@ import "./chunk-YXBTB4EV.js";
 import "./chunk-HNXO2XZY.js";
 import "./chunk-ZKNAD5EA.js";
 export {
-  expiryCommitMessage,
-  runExpire
+  runAudit
 };

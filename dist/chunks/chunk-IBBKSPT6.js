@@ -6,7 +6,7 @@ import {
   formatNote,
   readEvidenceNote,
   signNote
-} from "./chunk-ZL3DEWJC.js";
+} from "./chunk-B26E2VY7.js";
 import {
   expandRefs,
   isAmong

@@ -257,6 +257,7 @@ function evidenceProblem(v, outer) {
   if (v.grants !== void 0 && !(Array.isArray(v.grants) && v.grants.every((g) => isObject(g) && ["lease", "resource", "grantee", "role", "status", "at"].every((k) => typeof g[k] === "string")))) return "grants is not a list of grants";
   if (v.breakGlass !== void 0 && !Array.isArray(v.breakGlass)) return "breakGlass is not a list";
   if (v.drift !== void 0 && !Array.isArray(v.drift)) return "drift is not a list";
+  if (v.policy !== void 0 && !isPolicyEvidence(v.policy)) return "policy is not a policy verdict";
   if (v.repository !== void 0 && typeof v.repository !== "string") return "repository is not a string";
   if (v.legacy !== void 0) {
     if (!outer) return "a kept legacy note keeps another";
@@ -264,7 +265,6 @@ function evidenceProblem(v, outer) {
     if (inner) return `legacy is not an evidence note (${inner})`;
     if (v.legacy.repository !== void 0) return "legacy names a repository";
   }
-  if (v.policy !== void 0 && !isPolicyEvidence(v.policy)) return "policy is not a policy verdict";
   return void 0;
 }
 var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);

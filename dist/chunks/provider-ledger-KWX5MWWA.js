@@ -8,8 +8,8 @@ import {
   gitLedger,
   recordPath,
   verifyRecord
-} from "./chunk-JTLRANUQ.js";
-import "./chunk-ZL3DEWJC.js";
+} from "./chunk-RA3QRXGQ.js";
+import "./chunk-B26E2VY7.js";
 import "./chunk-YXBTB4EV.js";
 import "./chunk-ZKNAD5EA.js";
 export {

@@ -4,11 +4,11 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   evaluateApprovals,
   readNote
-} from "./chunk-UVSJBL64.js";
+} from "./chunk-IBBKSPT6.js";
 import {
   isTrustedRequestNote,
   parseRequestNote
-} from "./chunk-ZL3DEWJC.js";
+} from "./chunk-B26E2VY7.js";
 import {
   allDiagnostics,
   pullRequestInput,

@@ -15,11 +15,11 @@ import {
   listResources,
   readPolicyLog,
   verifyPolicyChange
-} from "./chunk-VI7OI4CM.js";
+} from "./chunk-22XJU7WH.js";
 import {
   NOTES_REF,
   readNotes
-} from "./chunk-UVSJBL64.js";
+} from "./chunk-IBBKSPT6.js";
 import {
   NOTE_UNREADABLE,
   isDriftHolder,
@@ -28,7 +28,7 @@ import {
   noteTrust,
   readEvidenceNote,
   unreadableNoteMessage
-} from "./chunk-ZL3DEWJC.js";
+} from "./chunk-B26E2VY7.js";
 import {
   MINUTE_MS,
   formatDuration,
@@ -542,7 +542,7 @@ async function runAudit(o) {
 async function verifyUnproven(o, commits, notes, said, policyAt) {
   const out = /* @__PURE__ */ new Map();
   const online = o.online;
-  const { verifyChange } = await import("./verify-change-HM5WT4X2.js");
+  const { verifyChange } = await import("./verify-change-GSVW7BH6.js");
   const emptyTree = (await gitText(o.repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
   for (const c of commits) {
     for (const ch of c.changes) {
