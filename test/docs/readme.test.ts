@@ -52,7 +52,7 @@ describe("README's generated sections", () => {
   });
 
   it("say none of the stale things the first users met", () => {
-    for (const stale of ["next milestone", "expiry milestone", "validate the bundled example access repo", "follow)"]) {
+    for (const stale of ["next milestone", "expiry milestone", "validate the bundled example access repo", "(apply, expire and audit follow)"]) {
       expect(README, stale).not.toContain(stale);
       expect(read("action.yml"), stale).not.toContain(stale);
     }
