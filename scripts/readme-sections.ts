@@ -1,6 +1,6 @@
 /**
- * README's generated sections, from their sources: the policy fields from
- * schemas/policy.v1.schema.json (its descriptions), the Action's inputs and outputs from
+ * README's generated sections, from their sources: the lease and policy fields from
+ * schemas/lease.v1.schema.json and schemas/policy.v1.schema.json (their descriptions), the Action's inputs and outputs from
  * action.yml, the rule codes from src/diagnostics/rule-codes.ts. Each lives in README between
  * `<!-- generated:NAME -->` and `<!-- /generated -->`; `npm run docs` rewrites them and a test
  * fails when one is stale. A field, input, output or code added to a source appears on the
@@ -137,6 +137,13 @@ export function policyFields(root: Schema): string {
   ].join("\n");
 }
 
+export function leaseFields(root: Schema): string {
+  return table(
+    ["Field", "Type", "Required", "Meaning"],
+    fieldRows(root, root, "").map((r) => [code(r.field), r.type, r.required ? "yes" : "", r.description]),
+  );
+}
+
 export interface ActionYml {
   inputs?: Record<string, { description?: string; required?: boolean; default?: string }>;
   outputs?: Record<string, { description?: string }>;
@@ -187,9 +194,11 @@ export function contents(readme: string): string {
 /** Every generated section's text, by name, read from the sources under root. */
 export function generatedSections(root: string, readme = readFileSync(join(root, "README.md"), "utf8")): Record<string, string> {
   const schema = JSON.parse(readFileSync(join(root, "schemas/policy.v1.schema.json"), "utf8")) as Schema;
+  const lease = JSON.parse(readFileSync(join(root, "schemas/lease.v1.schema.json"), "utf8")) as Schema;
   const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as ActionYml;
   return {
     contents: contents(readme),
+    "lease-fields": leaseFields(lease),
     "policy-fields": policyFields(schema),
     "action-inputs": actionInputs(action),
     "action-outputs": actionOutputs(action),

@@ -59,10 +59,10 @@ describe("README's generated sections", () => {
   });
 });
 
-describe("the policy schema", () => {
-  it("describes every field (README's policy table and editors show the descriptions)", () => {
+describe("the lease and policy schemas", () => {
+  it.each(["policy", "lease"])("%s: describes every field (README's tables and editors show the descriptions)", (kind) => {
     type Node = Record<string, unknown> & { properties?: Record<string, Node>; items?: Node; additionalProperties?: unknown; definitions?: Record<string, Node>; description?: string; $ref?: string };
-    const schema = JSON.parse(read("schemas/policy.v1.schema.json")) as Node;
+    const schema = JSON.parse(read(`schemas/${kind}.v1.schema.json`)) as Node;
     const missing: string[] = [];
     const walk = (node: Node, path: string) => {
       for (const [key, child] of Object.entries(node.properties ?? {})) {
@@ -76,7 +76,7 @@ describe("the policy schema", () => {
       for (const [name, def] of Object.entries(node.definitions ?? {})) walk(def, `#/definitions/${name}`);
     };
     walk(schema, "");
-    expect(missing, "give these fields a description in schemas/policy.v1.schema.json").toEqual([]);
+    expect(missing, `give these fields a description in schemas/${kind}.v1.schema.json`).toEqual([]);
   });
 });
 
