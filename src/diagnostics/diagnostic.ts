@@ -10,7 +10,7 @@ export interface Position {
 }
 
 export interface Diagnostic {
-  /** Stable rule code, e.g. "lease-role-not-allowed". Documented in README. */
+  /** Stable rule code, e.g. "lease-role-not-allowed". Registered, with its meaning, in rule-codes.ts (README is generated from it). */
   code: string;
   severity: Severity;
   /** What is wrong, in words a requester can act on. */
