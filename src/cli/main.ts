@@ -602,7 +602,11 @@ async function doctor(args: string[], io: Io): Promise<number> {
   const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  // Doctor expects 404s (no branch protection, a missing file or environment): it reports them as checks.
+  const log = (m: string) => {
+    if (!/^GET \S+ - 404 with id /.test(m)) io.err(`${m}\n`);
+  };
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log });
   const app = (values.app as string | undefined) ?? "jit-access";
   const report = await runDoctor({
     gh,
