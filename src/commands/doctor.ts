@@ -312,7 +312,7 @@ export async function runDoctor(o: DoctorOptions, checks: DoctorCheckFn[] = DOCT
     if (e instanceof ReadFailure) throw new UsageError("doctor-repository", `${e.message}. Check --repository and the token.`);
     throw e;
   });
-  const out: DoctorCheck[] = [];
-  for (const f of checks) out.push(...(await f(ctx)));
-  return report(out);
+  // Independent reads: run together, print in order.
+  const out = await Promise.all(checks.map((f) => f(ctx)));
+  return report(out.flat());
 }
