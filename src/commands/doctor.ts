@@ -295,9 +295,9 @@ const notes: DoctorCheckFn = guarded("notes", "refs/notes/jit", async (ctx) => {
       "warn",
       [
         `${logins.length} account(s) with write access can push or force-push refs/notes/jit: ${logins.join(", ") || "none listed"} (and the ${ctx.o.app} App).`,
-        "Nothing protects it: GitHub's rulesets and branch protection cover branches and tags only. jit-access signs its notes with JIT_EVIDENCE_KEY and ignores, and the audit reports, any it cannot verify, so a pushed note cannot forge approval evidence; it can still delete notes.",
+        "Nothing protects it: GitHub's rulesets and branch protection cover branches and tags only. jit-access signs its notes with JIT_EVIDENCE_KEY and never trusts one it cannot verify (the change is then verified again through the API), so a pushed note cannot forge evidence; it can still delete notes.",
       ],
-      `Keep write access to ${owner}/${repo} to those who need it (requesters can use the request form; approvers only review), keep JIT_EVIDENCE_KEY only in the jit-access environment, and back up refs/notes/jit (git fetch origin refs/notes/jit:refs/notes/jit in a mirror).`,
+      `Keep write access to ${owner}/${repo} to the people who need it, keep JIT_EVIDENCE_KEY only in the jit-access environment, and back up refs/notes/jit (git fetch origin refs/notes/jit:refs/notes/jit in a mirror).`,
     ),
   ];
 });
