@@ -5,7 +5,7 @@
  * built and checked in memory first; nothing is written when the policy would be invalid,
  * and no existing file is overwritten without `force`.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { CODEOWNERS_PATH, generateCodeowners } from "../codeowners/generate-codeowners.js";
@@ -72,6 +72,7 @@ export function scaffoldFiles(o: Omit<InitOptions, "dir" | "force">): Map<string
 
 export async function runInit(o: InitOptions): Promise<InitResult> {
   const files = scaffoldFiles(o);
+  if (existsSync(o.dir) && !statSync(o.dir).isDirectory()) throw new UsageError("init-not-a-folder", `${o.dir} exists and is not a folder.`);
   const existing = [...files.keys()].filter((p) => existsSync(join(o.dir, p)));
   if (existing.length && !o.force) {
     throw new UsageError("init-exists", `${o.dir} already has ${existing.join(", ")}; nothing was written. Pass --force to overwrite them.`);

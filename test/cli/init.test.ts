@@ -101,6 +101,7 @@ describe("jit init", () => {
 
   it("without a terminal a missing --org or --admins is a usage error; bad values are refused; no stack trace", async () => {
     const dir = tmp();
+    writeFileSync(join(dir, "..", "jit-init-file"), "");
     const cases: [string[], RegExp][] = [
       [["init", dir, "--admins", "@acme/a"], /--org is required \(no terminal to ask on\)/],
       [["init", dir, "--org", "acme"], /--admins is required/],
@@ -108,6 +109,7 @@ describe("jit init", () => {
       [["init", dir, "--org", "acme", "--admins", "@acme/a", "--action", "nope"], /--action 'nope' must be OWNER\/REPO/],
       [["init", dir, "--org", "acme", "--admins", "not a/login/x"], /would be invalid/],
       [["init", dir, "other", "--org", "acme", "--admins", "@acme/a"], /Name one folder/],
+      [["init", join(dir, "..", "jit-init-file"), "--org", "acme", "--admins", "@acme/a"], /jit-init-file exists and is not a folder/],
     ];
     for (const [argv, message] of cases) {
       const r = await jit(argv);
@@ -116,6 +118,7 @@ describe("jit init", () => {
       expect(r.err).not.toMatch(STACK);
     }
     expect(readdirSync(dir)).toEqual([]);
+    rmSync(join(dir, "..", "jit-init-file"));
   });
 
   it("asks for --org and --admins on a terminal", async () => {
