@@ -17,6 +17,8 @@ Commands:
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   audit        Who had what, when, approved by whom and why, from git history
   credentials  Decrypt the database credential apply posted for you, with your SSH key
+  init         Scaffold a new access repo (policy, schemas, CODEOWNERS, workflows, README)
+  doctor       Check the live GitHub set-up of an access repo (branch rules, App, secrets, workflows)
   help [cmd]   Show help for a command
 
 Options:
@@ -286,4 +288,62 @@ Options:
   --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
 
 Exit codes: 0 at least one certificate written, 1 none matched a local key, 2 usage error.
+`;
+
+export const INIT_HELP = `jit init — scaffold an access repo
+
+Usage: jit init [DIR] --org ORG --admins REFS [--action OWNER/REPO] [--force]
+
+Writes into DIR (default: the current directory): policy.yaml with one example resource per
+provider type (github-team, github-repo and github-org-role live; postgres, ssh-certificate
+and command commented out until their secret or script exists), schemas/, .github/CODEOWNERS
+generated from the policy, every workflow (validate, apply, expire, timer, revoke-now,
+request, audit) using the Action at this version (uses: OWNER/REPO@v${VERSION}), a short
+README for requesters and approvers, and a .gitignore. jit validate and jit sandbox --repo
+DIR pass on what it writes.
+
+Options:
+  --org ORG            The GitHub organization the resources belong to
+  --admins REFS        Policy admins: logins or @org/team, comma-separated
+  --action OWNER/REPO  Where the Action lives (default jit-access/jit-access)
+  --force              Overwrite files that already exist (default: refuse, write nothing)
+
+On a terminal, a missing --org or --admins is asked for; elsewhere it is an error (exit 2).
+`;
+
+export const DOCTOR_HELP = `jit doctor — check the live GitHub set-up of an access repo
+
+Usage: jit doctor [--repository OWNER/NAME] [--branch B] [--app SLUG] [--bot-login LOGIN]
+                  [--environment NAME] [--policy PATH] [--format text|json]
+                  [--token T] [--api-url URL] [--repo DIR]
+
+Reads the set-up through the GitHub API (nothing is changed) and prints each check as
+pass, warn or fail, with the exact fix:
+  branch-rules    the default branch's rules (branch protection and rulesets) require a pull
+                  request, code-owner review, dismissal of stale approvals and the
+                  jit-access / validate and jit-access / approvals checks; admins included
+  bypass          who can bypass those rules (each bypass actor is a risk)
+  codeowners      CODEOWNERS in sync with the policy, and valid for GitHub
+  app             the App installed with exactly the permissions README lists (more: warn)
+  secrets         the secrets the workflows use exist (names only), where their jobs see them
+  workflows       every jit-access workflow present, each action pinned to a tag or a sha
+  bot-login       the App's bot account resolves
+  notes           who can push refs/notes/jit
+
+The token needs admin rights on the repository (branch protection, rulesets, secrets) and
+read:org for the organization's App installations. A check that cannot be read is a fail
+saying which permission it needs.
+
+Options:
+  --repository O/N     The access repo (default: $GITHUB_REPOSITORY, else --repo's origin remote)
+  --branch B           Branch to check (default: the repository's default branch)
+  --app SLUG           The GitHub App's slug (default: jit-access)
+  --bot-login LOGIN    Its bot account (default: SLUG[bot])
+  --environment NAME   The environment holding the App key and evidence key (default jit-access)
+  --policy PATH        Policy file in the repository (default: policy.yaml)
+  --format FMT         text (default) or json: { version, ok, checks: [{ id, status, title, details, fix }] }
+  --token TOKEN        GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN)
+  --api-url URL        GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
+
+Exit codes: 0 every check passes (warnings allowed), 1 a check fails, 2 usage error.
 `;

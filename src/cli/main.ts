@@ -19,7 +19,7 @@ import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, DOCTOR_HELP, INIT_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -28,6 +28,8 @@ export interface Io {
   cwd: string;
   /** Current time; injectable for tests. */
   now: () => number;
+  /** Asks a question on a terminal; absent when stdin or stdout is not a TTY (CI, tests). */
+  prompt?: (question: string) => Promise<string>;
 }
 
 export const processIo = (): Io => ({
@@ -36,7 +38,18 @@ export const processIo = (): Io => ({
   env: process.env,
   cwd: process.cwd(),
   now: () => Date.now(),
+  ...(process.stdin.isTTY && process.stdout.isTTY ? { prompt: ask } : {}),
 });
+
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -48,7 +61,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP, init: INIT_HELP, doctor: DOCTOR_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -77,6 +90,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await audit(rest, io);
       case "credentials":
         return await credentials(rest, io);
+      case "init":
+        return await init(rest, io);
+      case "doctor":
+        return await doctor(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -519,4 +536,88 @@ async function sshCert(args: string[], io: Io): Promise<number> {
   for (const c of r.unmatched) io.err(`not installed: serial ${c.serial} is for ${c.keyType} ${c.publicKeyFingerprint}, which is not among ${keys.join(", ")} (pass --key)\n`);
   for (const s of r.skipped) io.err(`skipped a certificate on #${r.pullRequest}: ${s}\n`);
   return r.written.length > 0 ? 0 : 1;
+}
+
+async function init(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, { org: { type: "string" }, admins: { type: "string" }, action: { type: "string" }, force: { type: "boolean" } }, INIT_HELP);
+  if (values.help) {
+    io.out(INIT_HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError("bad-arguments", `Name one folder (jit init DIR), not ${positionals.length}. See jit init --help.`);
+  const { runInit } = await import("../commands/init.js");
+  const dir = resolve(io.cwd, positionals[0] ?? ".");
+  // Prompts only on a terminal; anywhere else a missing flag is a usage error.
+  const ask = async (flag: string, question: string): Promise<string> => {
+    const given = values[flag] as string | undefined;
+    if (given !== undefined) return given;
+    const answer = io.prompt ? await io.prompt(question) : "";
+    if (!answer) throw new UsageError("init-missing", `--${flag} is required (no terminal to ask on). See jit init --help.`);
+    return answer;
+  };
+  const org = await ask("org", "GitHub organization (--org): ");
+  const admins = (await ask("admins", "Policy admins, logins or @org/team, comma-separated (--admins): ")).split(/[\s,]+/).filter(Boolean);
+  const r = await runInit({ dir, org, admins, action: (values.action as string | undefined) ?? "jit-access/jit-access", version: VERSION, force: Boolean(values.force) });
+  io.out(`Wrote ${r.written.length} file(s) in ${dir}${r.overwritten.length ? ` (overwrote ${r.overwritten.join(", ")})` : ""}.
+Next:
+  1. Edit policy.yaml (rename the example resources to real ones), then: jit codeowners && jit validate
+  2. Try it offline: jit sandbox --repo ${positionals[0] ?? "."}
+  3. git init, commit, push to a new private repository; set up the App, the jit-access environment and branch rules (README: "Setting up an access repo")
+  4. Check the GitHub side: jit doctor --repository ${org}/<access-repo>
+`);
+  return 0;
+}
+
+async function doctor(args: string[], io: Io): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      repository: { type: "string" },
+      repo: { type: "string" },
+      branch: { type: "string" },
+      app: { type: "string" },
+      "bot-login": { type: "string" },
+      environment: { type: "string" },
+      policy: { type: "string" },
+      format: { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+    },
+    DOCTOR_HELP,
+  );
+  if (values.help) {
+    io.out(DOCTOR_HELP);
+    return 0;
+  }
+  const format = (values.format as string | undefined) ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "jit doctor reads the repository's settings through the GitHub API: pass --token or set GITHUB_TOKEN (a token with admin rights on the repository).");
+  const [{ createClient }, { repositoryOf }, { runDoctor }, { formatDoctorText, formatDoctorJson }] = await Promise.all([
+    import("../github/client.js"),
+    import("../commands/repository.js"),
+    import("../commands/doctor.js"),
+    import("../doctor/format-doctor.js"),
+  ]);
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+  const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+  // Doctor expects 404s (no branch protection, a missing file or environment): it reports them as checks.
+  const log = (m: string) => {
+    if (!/^GET \S+ - 404 with id /.test(m)) io.err(`${m}\n`);
+  };
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log });
+  const app = (values.app as string | undefined) ?? "jit-access";
+  const report = await runDoctor({
+    gh,
+    owner,
+    repo,
+    app,
+    botLogin: (values["bot-login"] as string | undefined) ?? `${app}[bot]`,
+    environment: (values.environment as string | undefined) ?? "jit-access",
+    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    ...(values.branch ? { branch: values.branch as string } : {}),
+  });
+  io.out(format === "json" ? formatDoctorJson(report, VERSION) : formatDoctorText(report, `${owner}/${repo}`));
+  return report.ok ? 0 : 1;
 }

@@ -60,6 +60,8 @@ import type {
   WorkflowRecord,
 } from "./model.js";
 
+import { RepoSettings } from "./repo-settings.js";
+
 export const DEFAULT_TOKEN = "test-token";
 export const DEFAULT_BOT_LOGIN = "jit-access[bot]";
 
@@ -112,10 +114,13 @@ export class EmulatorState {
 
   /** Invitations, memberships, collaborators and roles (see access-state.ts). */
   readonly access: AccessState;
+  /** Branch protection, rulesets, App installations and Actions secrets (see repo-settings.ts). */
+  readonly settings: RepoSettings;
 
   constructor(now: () => Date = () => new Date()) {
     this.now = now;
     this.access = new AccessState(this, now);
+    this.settings = new RepoSettings(this, now);
   }
 
   // ---------------------------------------------------------------- accounts

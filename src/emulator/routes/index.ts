@@ -1,9 +1,12 @@
 /** Every route the emulator serves. */
 import type { RouteDefinition } from "../router.js";
 import { actionRoutes } from "./actions.js";
+import { branchRuleRoutes } from "./branch-rules.js";
 import { checkRoutes } from "./checks.js";
+import { codeownersRoutes } from "./codeowners.js";
 import { collaboratorRoutes } from "./collaborators.js";
 import { commentRoutes } from "./comments.js";
+import { installationRoutes } from "./installations.js";
 import { issueRoutes } from "./issues.js";
 import { orgRoleRoutes } from "./org-roles.js";
 import { orgRoutes } from "./orgs.js";
@@ -11,6 +14,7 @@ import { pullRoutes } from "./pulls.js";
 import { rateLimitRoutes } from "./rate-limit.js";
 import { repoRoutes } from "./repos.js";
 import { reviewRoutes } from "./reviews.js";
+import { secretRoutes } from "./secrets.js";
 import { teamRoutes } from "./teams.js";
 import { userRoutes } from "./users.js";
 
@@ -28,4 +32,8 @@ export const allRoutes: RouteDefinition[] = [
   ...collaboratorRoutes,
   ...orgRoleRoutes,
   ...rateLimitRoutes,
+  ...branchRuleRoutes,
+  ...installationRoutes,
+  ...secretRoutes,
+  ...codeownersRoutes,
 ];
