@@ -1,8 +1,10 @@
 /**
  * Git-backed repository content: reads trees, blobs and diffs of a local
- * repository (working tree or bare) by running `git` with execFile.
+ * repository (working tree or bare): objects named by sha through one long-lived
+ * `git cat-file --batch-command` (ObjectReader), everything else by running `git` with execFile.
  */
 import { execFile } from "node:child_process";
+import { ObjectReader, parseRawTree } from "./object-reader.js";
 
 export interface TreeEntry {
   /** "100644", "100755", "120000" (symlink), "040000" (tree), "160000" (submodule) */
@@ -50,8 +52,65 @@ export class GitRepository {
   readonly dir: string;
   private readonly diffCache = new Map<string, Promise<GitDiffEntry[]>>();
 
+  private readonly objects: ObjectReader;
+  private readonly trees = new Map<string, Promise<TreeEntry[] | undefined>>();
+
   constructor(dir: string) {
     this.dir = dir;
+    this.objects = new ObjectReader(dir);
+  }
+
+  /** Ends the object reader's git process. */
+  close(): void {
+    this.objects.close();
+  }
+
+  /** `fast` through the object reader; when it cannot answer (undefined) or fails, `slow`. */
+  private async either<T>(name: string, fast: () => Promise<T | undefined>, slow: () => Promise<T>): Promise<T> {
+    if (this.objects.accepts(name)) {
+      try {
+        const v = await fast();
+        if (v !== undefined) return v;
+      } catch {
+        // the reader's process ended: a git process of our own answers
+      }
+    }
+    return slow();
+  }
+
+  /**
+   * The entries of tree `tree` (a sha) with paths under `prefix`, in git's order; undefined when
+   * the reader does not know it. Sizes of blobs are asked in one go.
+   */
+  private treeEntries(tree: string, prefix: string): Promise<TreeEntry[] | undefined> {
+    const key = `${tree} ${prefix}`;
+    let p = this.trees.get(key);
+    if (!p) {
+      p = (async () => {
+        const got = await this.objects.contents(tree);
+        if (!got || got.info.type !== "tree") return undefined;
+        const raw = parseRawTree(got.body);
+        return Promise.all(
+          raw.map(async ({ mode, name, sha }): Promise<TreeEntry> => {
+            const type: TreeEntry["type"] = mode === "040000" ? "tree" : mode === "160000" ? "commit" : "blob";
+            const size = type === "blob" ? ((await this.objects.info(sha))?.size ?? null) : null;
+            return { mode, type, sha, size, path: prefix ? `${prefix}/${name}` : name, name };
+          }),
+        );
+      })();
+      this.trees.set(key, p);
+      p.then((v) => v === undefined && this.trees.delete(key), () => this.trees.delete(key));
+    }
+    return p;
+  }
+
+  /** Every entry under tree `tree`, trees before their contents (as `ls-tree -r -t`). */
+  private async treeEntriesDeep(tree: string, prefix: string): Promise<TreeEntry[] | undefined> {
+    const top = await this.treeEntries(tree, prefix);
+    if (!top) return undefined;
+    const subs = await Promise.all(top.map((e) => (e.type === "tree" ? this.treeEntriesDeep(e.sha, e.path) : Promise.resolve([]))));
+    if (subs.some((x) => x === undefined)) return undefined;
+    return top.flatMap((e, i) => [e, ...subs[i]!]);
   }
 
   private run(args: string[]): Promise<Buffer> {
@@ -79,6 +138,17 @@ export class GitRepository {
   /** The commit sha a ref (branch, tag, sha) points at, or null. */
   async resolveCommit(ref: string): Promise<string | null> {
     if (!safeRef(ref)) return null;
+    if (SHA_RE.test(ref)) {
+      const fast = await this.either(
+        ref,
+        async () => {
+          const i = await this.objects.info(`${ref}^{commit}`);
+          return i?.type === "commit" ? i.sha : undefined;
+        },
+        async () => undefined as string | undefined,
+      );
+      if (fast) return fast;
+    }
     try {
       const out = (await this.text(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
       return SHA_RE.test(out) ? out : null;
@@ -158,6 +228,25 @@ export class GitRepository {
 
   /** The tree entry at `path` in `commit` ("" is the root tree). */
   async entry(commit: string, path: string): Promise<TreeEntry | null> {
+    if (SHA_RE.test(commit)) {
+      const slash = path.lastIndexOf("/");
+      const dir = slash < 0 ? "" : path.slice(0, slash);
+      const name = path.slice(slash + 1);
+      const found = await this.either(
+        path,
+        async (): Promise<TreeEntry | null | undefined> => {
+          const root = await this.objects.info(`${commit}^{tree}`);
+          if (!root) return undefined;
+          if (path === "") return { mode: "040000", type: "tree", sha: root.sha, size: null, path: "", name: "" };
+          const parent = dir === "" ? root : await this.objects.info(`${commit}:${dir}`);
+          if (!parent || parent.type !== "tree") return undefined;
+          const entries = await this.treeEntries(parent.sha, dir);
+          return entries?.find((e) => e.name === name) ?? (entries ? null : undefined);
+        },
+        async () => undefined,
+      );
+      if (found !== undefined) return found;
+    }
     if (path === "") {
       const sha = (await this.text(["rev-parse", `${commit}^{tree}`])).trim();
       return { mode: "040000", type: "tree", sha, size: null, path: "", name: "" };
@@ -169,6 +258,19 @@ export class GitRepository {
   /** A tree object (by tree sha, commit sha or ref) and its entries, recursively when asked; null when unknown. */
   async readTree(treeish: string, recursive: boolean): Promise<{ sha: string; entries: TreeEntry[] } | null> {
     if (!safeRef(treeish)) return null;
+    if (SHA_RE.test(treeish)) {
+      const fast = await this.either(
+        treeish,
+        async () => {
+          const tree = await this.objects.info(`${treeish}^{tree}`);
+          if (!tree) return undefined;
+          const entries = recursive ? await this.treeEntriesDeep(tree.sha, "") : await this.treeEntries(tree.sha, "");
+          return entries ? { sha: tree.sha, entries } : undefined;
+        },
+        async () => undefined,
+      );
+      if (fast) return fast;
+    }
     let sha: string;
     try {
       sha = (await this.text(["rev-parse", "--verify", "--quiet", `${treeish}^{tree}`])).trim();
@@ -184,6 +286,19 @@ export class GitRepository {
 
   /** The entries of the directory at `path` in `commit`. */
   async listDirectory(commit: string, path: string): Promise<TreeEntry[]> {
+    if (SHA_RE.test(commit)) {
+      const fast = await this.either(
+        path,
+        async () => {
+          const dir = await this.objects.info(path === "" ? `${commit}^{tree}` : `${commit}:${path}`);
+          if (!dir) return undefined; // missing: git's own answer (ls-tree lists nothing)
+          if (dir.type !== "tree") return [];
+          return this.treeEntries(dir.sha, path);
+        },
+        async () => undefined,
+      );
+      if (fast) return fast;
+    }
     const args = ["ls-tree", "-z", "-l", "--full-tree", commit];
     if (path !== "") args.push("--", `${path}/`);
     return this.parseTree(await this.run(args));
@@ -192,6 +307,16 @@ export class GitRepository {
   /** Blob content, or null when `sha` is not a blob of this repository. */
   async readBlob(sha: string): Promise<Buffer | null> {
     if (!SHA_RE.test(sha)) return null;
+    const fast = await this.either(
+      sha,
+      async () => {
+        const got = await this.objects.contents(sha);
+        if (!got) return undefined;
+        return got.info.type === "blob" ? got.body : null;
+      },
+      async () => undefined,
+    );
+    if (fast !== undefined) return fast;
     try {
       const type = (await this.text(["cat-file", "-t", sha])).trim();
       if (type !== "blob") return null;

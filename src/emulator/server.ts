@@ -117,6 +117,8 @@ export class EmulatorServer {
 
   async close(): Promise<void> {
     const server = this.server;
+    for (const git of this.gitRepos.values()) git.close();
+    this.gitRepos.clear();
     if (!server) return;
     this.server = null;
     await new Promise<void>((resolve) => {
