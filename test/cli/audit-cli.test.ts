@@ -27,8 +27,10 @@ describe("jit audit", () => {
     const r = await jit(["audit", "--repo", repo.dir]);
     expect(r.err).toBe("");
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^Audit of HEAD at [0-9a-f]{7}, 2026-11-24T10:00:00Z: 3 lease\(s\), 2 finding\(s\)\./);
+    expect(r.out).toMatch(/^Audit of HEAD at [0-9a-f]{7}, 2026-11-24T10:00:00Z: 3 lease\(s\), 3 finding\(s\)\./);
     expect(r.out).toContain("[changed-outside-jit] leases/platform-admins/alice-inc-1234.yaml was added on main");
+    // The example's alice lease is over but its file is still there: held until a sweep, 4d1h this month (default bound 80h).
+    expect(r.out).toContain("[long-total] alice held access to platform-admins for 4d1h in 2026-11 (so far), above the monthly bound of 3d8h");
     expect(r.out).toContain("Note: Offline: approvals come from evidence notes only");
   });
 
