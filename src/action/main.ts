@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
       case "audit": {
         const { runAuditAction } = await import("./run-audit.js");
         const { evidenceKey, botLogin } = reconcileInputs();
-        const r = await runAuditAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}), since: core.getInput("since"), csvPath: core.getInput("csv"), issue: core.getInput("issue") || "never" });
+        const r = await runAuditAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}), since: core.getInput("since"), csvPath: core.getInput("csv"), issue: core.getInput("issue") || "never", newSince: core.getInput("new-since"), ...(core.getInput("webhook-url") ? { webhookUrl: core.getInput("webhook-url") } : {}) });
         if (!r.ok) core.setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
         return;
       }

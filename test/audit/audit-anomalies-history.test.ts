@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "../../src/commands/audit.js";
 import { formatAuditJson } from "../../src/audit/format-json.js";
 import { formatAuditMarkdown } from "../../src/audit/format-markdown.js";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { notifyFindings } from "../../src/action/notify-findings.js";
 import { TestRepo, lease } from "../helpers/git-repo.js";
 
 const POLICY = `version: 1
@@ -41,7 +44,19 @@ beforeAll(() => {
     repo.commitAll(`Expire ${path}`, `${day}T16:00:00Z`);
   }
 });
-afterAll(() => repo.cleanup());
+const received: Array<Record<string, unknown>> = [];
+const hook = createServer((req, res) => {
+  let body = "";
+  req.on("data", (c: Buffer) => (body += c.toString()));
+  req.on("end", () => {
+    received.push(JSON.parse(body) as Record<string, unknown>);
+    res.writeHead(200).end();
+  });
+});
+afterAll(async () => {
+  repo.cleanup();
+  await new Promise<void>((r) => hook.close(() => r()));
+});
 
 describe("anomalies from history", () => {
   it("flags frequent elevation, the monthly total and the overdue review, in Markdown and JSON", async () => {
@@ -72,5 +87,22 @@ describe("anomalies from history", () => {
     const report = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, query: { since: Date.parse("2026-11-20T00:00:00Z") } });
     expect(report.leases).toHaveLength(1);
     expect(report.findings.map((f) => f.code)).toContain("frequent-elevation");
+  });
+
+  it("the webhook is told of new findings only, once: a second run a week later tells nothing already told", async () => {
+    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    const first = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW, previous: NOW - 7 * 86_400_000 });
+    expect(await notifyFindings(first.findings, url, { repository: "acme/access", now: NOW })).toEqual([]);
+    expect(received.map((b) => [b.event, b.code, b.key])).toEqual([
+      ["jit-access.finding", "frequent-elevation", "frequent-elevation:prod-db:alice"],
+      ["jit-access.finding", "long-total", "long-total:prod-db:alice:2026-11"],
+    ]);
+    expect(received[0]).toMatchObject({ repository: "acme/access", resource: "prod-db", text: expect.stringMatching(/^🔎 jit-access audit: frequent-elevation: alice held member/) });
+    received.length = 0;
+    // The next weekly run: the same conditions (or gone), nothing new.
+    const next = await runAudit({ repoDir: repo.dir, ref: "main", policyPath: "policy.yaml", now: NOW + 7 * 86_400_000, previous: NOW });
+    await notifyFindings(next.findings, url, { repository: "acme/access", now: NOW + 7 * 86_400_000 });
+    expect(received).toEqual([]);
   });
 });
