@@ -208,6 +208,7 @@ export const AUDIT_HELP = `jit audit — who had what, when, approved by whom, a
 Usage: jit audit [--repo DIR] [--ref REF] [--resource ID] [--grantee LOGIN]
                  [--since TIME] [--until TIME] [--at TIME]
                  [--format table|csv|json|markdown] [--evidence-key KEY] [--token TOKEN]
+                 [--new-since TIME]
 
 Reads the access repo's history in one pass (the first-parent history of REF, so merge,
 squash and rebase merges all count) and rebuilds every lease's life: requested (pull
@@ -234,6 +235,27 @@ token — those who hold a role now; policy versions that were never in force
 other than reviewed; policy-invalid), from the verdicts apply recorded or, with a token,
 through the API.
 
+Access reviews and anomalies, judged over the whole history (a filter narrows what is shown,
+not what is judged) with the thresholds of the policy in force, at --now:
+  standing-review-overdue   a 'standing' entry not reviewed within its reviewEvery (or
+                            reviews.every) since its 'reviewed' date, or never reviewed;
+                            'jit review' opens the pull request that settles it
+  frequent-elevation        one grantee held one resource on at least anomalies.
+                            frequentElevation.days distinct UTC days of the last .window
+                            (default 10 of 14d): standing access in disguise
+  approver-concentration    one approver approved at least anomalies.approverConcentration.
+                            share of one requester's approved leases that started in the
+                            last .window, out of at least .minLeases (default 0.8, 5, 90d)
+  break-glass-frequency     more than anomalies.breakGlassFrequency.max break-glass leases
+                            in the last .window by one grantee or on one resource (default
+                            more than 2 in 30d)
+  long-total                a grantee's total leased time on one resource in a calendar
+                            month (UTC: this month so far, and last month) above
+                            anomalies.longTotal.perMonth (default 80h)
+Each can be turned off with enabled: false under its name in 'anomalies'. These findings
+carry a stable key (in JSON); with --new-since, those that already held then (judged on
+the history as it stood then) are marked new: false, the others new: true.
+
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)
   --ref REF               Branch to audit (default: HEAD)
@@ -251,6 +273,8 @@ Options:
   --repository OWNER/NAME GitHub repository; evidence notes count only when signed for it
                           (default: $GITHUB_REPOSITORY or the origin URL)
   --now TIME              Evaluate at this time (default: now)
+  --new-since TIME        When the previous audit ran (RFC 3339, or a duration back from
+                          --now such as 7d): mark anomaly and review findings new or not
 
 Notes signed before jit-access bound notes to their repository are shown as legacy-note
 (history, not proof of approval).

@@ -15,6 +15,7 @@ import { runActor } from "../action/actor.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { gitText } from "../git/run-git.js";
 import { parseTimestamp } from "../lease/timestamp.js";
+import { MINUTE_MS, parseDuration } from "../lease/duration.js";
 import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
@@ -368,6 +369,15 @@ function timeOption(name: string, value: string | boolean | string[] | undefined
   return t;
 }
 
+/** An RFC 3339 time, or a duration (7d) back from `now`. */
+function sinceOption(name: string, value: string, now: number): number {
+  const t = parseTimestamp(value);
+  if (t !== undefined) return t;
+  const minutes = parseDuration(value);
+  if (minutes === undefined) throw new UsageError("bad-time", `--${name} '${value}' is neither an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z) nor a duration like 7d.`);
+  return now - minutes * MINUTE_MS;
+}
+
 async function credentials(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -416,6 +426,7 @@ async function audit(args: string[], io: Io): Promise<number> {
       repository: { type: "string" },
       "default-branch": { type: "string" },
       offline: { type: "boolean" },
+      "new-since": { type: "string" },
     },
     AUDIT_HELP,
   );
@@ -446,11 +457,14 @@ async function audit(args: string[], io: Io): Promise<number> {
     const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
+  const now = nowFrom(values.now as string | undefined, io);
+  const previous = values["new-since"] !== undefined ? sinceOption("new-since", values["new-since"] as string, now) : undefined;
   const report = await runAudit({
     repoDir,
     ref: (values.ref as string | undefined) ?? "HEAD",
     policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
-    now: nowFrom(values.now as string | undefined, io),
+    now,
+    ...(previous !== undefined ? { previous } : {}),
     query,
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(where ? { repository: `${where.owner}/${where.repo}` } : {}),
