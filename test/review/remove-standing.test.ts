@@ -56,7 +56,7 @@ describe("removing standing entries from policy.yaml", () => {
     expect(loadPolicy("policy.yaml", Buffer.from(text)).diagnostics).toEqual([]);
   });
   it("refuses a flow-style list and an unknown entry, proposing nothing", () => {
-    const flow = POLICY.replace(/    standing:\n    - grantee: erin\n      role: member\n/, "    standing: [{ grantee: erin, role: member }]\n");
+    const flow = POLICY.replace(/ {4}standing:\n {4}- grantee: erin\n {6}role: member\n/, "    standing: [{ grantee: erin, role: member }]\n");
     expect(removeStanding("policy.yaml", flow, [{ resource: "db", index: 0 }])).toMatchObject({ ok: false, problem: expect.stringMatching(/not a block list/) });
     expect(removeStanding("policy.yaml", POLICY, [{ resource: "db", index: 3 }])).toMatchObject({ ok: false });
     expect(removeStanding("policy.yaml", POLICY, [{ resource: "nope", index: 0 }])).toMatchObject({ ok: false });
