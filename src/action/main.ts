@@ -70,6 +70,13 @@ export async function run(): Promise<void> {
         if (!r.ok) core.setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
         return;
       }
+      case "review": {
+        const { runReviewAction } = await import("./run-review.js");
+        const { botLogin, dryRun } = reconcileInputs();
+        const ok = await runReviewAction(ctx, gh, { ...(botLogin ? { botLogin } : {}), dryRun });
+        if (!ok) core.setFailed("The access review could not propose a pull request: see the job summary.");
+        return;
+      }
       case "timer": {
         const { runTimerAction } = await import("./run-timer.js");
         const ok = await runTimerAction(ctx, gh, reconcileInputs(), {

@@ -20,7 +20,7 @@ import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, MAIN_HELP, REQUEST_HELP, REVIEW_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -49,7 +49,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, review: REVIEW_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -78,6 +78,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await audit(rest, io);
       case "credentials":
         return await credentials(rest, io);
+      case "review":
+        return await review(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -473,6 +475,53 @@ async function audit(args: string[], io: Io): Promise<number> {
   const { formatAudit } = await import("../audit/format-audit.js");
   io.out(formatAudit(report, format as AuditFormat));
   return report.findings.length === 0 ? 0 : 1;
+}
+
+async function review(args: string[], io: Io): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      repo: { type: "string" },
+      remote: { type: "string" },
+      repository: { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+      "default-branch": { type: "string" },
+      branch: { type: "string" },
+      policy: { type: "string" },
+      "bot-login": { type: "string" },
+      now: { type: "string" },
+      "dry-run": { type: "boolean" },
+    },
+    REVIEW_HELP,
+  );
+  if (values.help) {
+    io.out(REVIEW_HELP);
+    return 0;
+  }
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "review opens or updates a pull request through the GitHub API: pass --token or set GITHUB_TOKEN.");
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const [{ createClient }, { repositoryOf }, { runReview }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/review.js")]);
+  const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+  const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const r = await runReview({
+    gh,
+    repoDir,
+    owner,
+    repo,
+    remote: (values.remote as string | undefined) ?? "origin",
+    defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
+    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    now: nowFrom(values.now as string | undefined, io),
+    ...(values.branch ? { branch: values.branch as string } : {}),
+    ...(values["bot-login"] ? { botLogin: values["bot-login"] as string } : {}),
+    dryRun: Boolean(values["dry-run"]),
+  });
+  (r.ok ? io.out : io.err)(`${r.message}${r.pullRequest ? ` ${r.pullRequest.url}` : ""}\n`);
+  for (const e of r.due) io.out(`  due: ${e.resource}: ${e.grantee} (${e.role}), last reviewed ${e.reviewed ?? "never"}\n`);
+  return r.ok ? 0 : 1;
 }
 
 async function sandbox(args: string[], io: Io): Promise<number> {

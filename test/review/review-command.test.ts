@@ -15,6 +15,7 @@ import { loadPolicy } from "../../src/policy/load-policy.js";
 import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo } from "../helpers/git-repo.js";
+import { jit } from "../cli/run.js";
 
 const DAY = 86_400_000;
 const NOW = Date.parse("2026-11-24T09:00:00Z");
@@ -164,5 +165,18 @@ describe("jit review", () => {
     expect(r).toMatchObject({ outcome: "dry-run", message: "2 standing entries due: would open a pull request from jit/review." });
     expect(git("for-each-ref", "refs/heads/jit/review")).toBe("");
     expect(pulls()).toHaveLength(0);
+  });
+
+  it("from the command line: opens, then updates, and explains; refuses to run without a token", async () => {
+    const dir = clone().dir;
+    const args = ["review", "--repo", dir, "--repository", "acme/access", "--token", "test-token", "--api-url", emu.url, "--now", "2026-11-24T09:00:00Z", "--bot-login", "jit-access[bot]"];
+    const first = await jit(args);
+    expect(first).toMatchObject({ code: 0, err: "" });
+    expect(first.out).toMatch(/^2 standing entries due: opened #1\. http.*\/acme\/access\/pull\/1\n  due: db: zed \(member\), last reviewed 2026-07-01\n  due: web: old-bot \(member\), last reviewed 2026-05-01\n$/);
+    expect((await jit(args)).out).toMatch(/^2 standing entries due: updated #1 \(the proposed change is the same\)/);
+    expect(await jit(["review", "--repo", dir])).toMatchObject({ code: 2, err: expect.stringMatching(/pass --token or set GITHUB_TOKEN/) });
+    const help = await jit(["review", "--help"]);
+    expect(help.out).toContain("jit review — the access review of standing access");
+    expect((await jit(["help", "review"])).out).toBe(help.out);
   });
 });
