@@ -172,7 +172,7 @@ describe("jit review", () => {
     const args = ["review", "--repo", dir, "--repository", "acme/access", "--token", "test-token", "--api-url", emu.url, "--now", "2026-11-24T09:00:00Z", "--bot-login", "jit-access[bot]"];
     const first = await jit(args);
     expect(first).toMatchObject({ code: 0, err: "" });
-    expect(first.out).toMatch(/^2 standing entries due: opened #1\. http.*\/acme\/access\/pull\/1\n  due: db: zed \(member\), last reviewed 2026-07-01\n  due: web: old-bot \(member\), last reviewed 2026-05-01\n$/);
+    expect(first.out).toMatch(/^2 standing entries due: opened #1\. http.*\/acme\/access\/pull\/1\n {2}due: db: zed \(member\), last reviewed 2026-07-01\n {2}due: web: old-bot \(member\), last reviewed 2026-05-01\n$/);
     expect((await jit(args)).out).toMatch(/^2 standing entries due: updated #1 \(the proposed change is the same\)/);
     expect(await jit(["review", "--repo", dir])).toMatchObject({ code: 2, err: expect.stringMatching(/pass --token or set GITHUB_TOKEN/) });
     const help = await jit(["review", "--help"]);
