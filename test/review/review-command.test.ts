@@ -16,6 +16,10 @@ import type { CheckedEmulator } from "../emulator/contract-helper.js";
 import { startCheckedEmulator } from "../emulator/contract-helper.js";
 import { TestRepo } from "../helpers/git-repo.js";
 import { jit } from "../cli/run.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { runReviewAction } from "../../src/action/run-review.js";
+import type { ActionContext } from "../../src/action/context.js";
+import { parseOutputs } from "../helpers/action-step.js";
 
 const DAY = 86_400_000;
 const NOW = Date.parse("2026-11-24T09:00:00Z");
@@ -178,5 +182,25 @@ describe("jit review", () => {
     const help = await jit(["review", "--help"]);
     expect(help.out).toContain("jit review — the access review of standing access");
     expect((await jit(["help", "review"])).out).toBe(help.out);
+  });
+
+  it("as the Action's review command: job summary and outputs, in-process", async () => {
+    const saved = { ...process.env };
+    const tmp = mkdtempSync(join(tmpdir(), "jit-review-step-"));
+    dirs.push(tmp);
+    for (const f of ["output", "summary"]) writeFileSync(join(tmp, f), "");
+    process.env.GITHUB_OUTPUT = join(tmp, "output");
+    process.env.GITHUB_STEP_SUMMARY = join(tmp, "summary");
+    try {
+      const ctx: ActionContext = { command: "review", token: "test-token", policyPath: "policy.yaml", apiUrl: emu.url, owner: "acme", repo: "access", workspace: clone().dir, eventName: "schedule", now: NOW, defaultBranch: "main", runUrl: "https://github.com/acme/access/actions/runs/5" };
+      expect(await runReviewAction(ctx, gh, { botLogin: "jit-access[bot]", dryRun: false })).toBe(true);
+      expect(parseOutputs(readFileSync(join(tmp, "output"), "utf8"))).toMatchObject({ due: "2", review: "opened", "pull-request": "1" });
+      const summary = readFileSync(join(tmp, "summary"), "utf8");
+      expect(summary).toContain("2 standing entries due: opened [#1](");
+      expect(summary).toContain("| db | zed | member | 2026-07-01 |");
+      expect(emu.state.getPullRequest("acme", "access", 1)!.issue.body).toContain("([run](https://github.com/acme/access/actions/runs/5))");
+    } finally {
+      process.env = saved;
+    }
   });
 });
