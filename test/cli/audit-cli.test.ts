@@ -34,6 +34,14 @@ describe("jit audit", () => {
     expect(r.out).toContain("Note: Offline: approvals come from evidence notes only");
   });
 
+  it("--new-since marks anomaly findings new when they did not hold then; a bad value is a usage error", async () => {
+    const week = JSON.parse((await jit(["audit", "--repo", repo.dir, "--format", "json", "--new-since", "7d"])).out) as { findings: Array<{ code: string; key?: string; new?: boolean }> };
+    expect(week.findings.filter((f) => f.key).map((f) => [f.key, f.new])).toEqual([["long-total:platform-admins:alice:2026-11", true]]);
+    const hour = JSON.parse((await jit(["audit", "--repo", repo.dir, "--format", "json", "--new-since", "2026-11-24T09:00:00Z"])).out) as { findings: Array<{ key?: string; new?: boolean }> };
+    expect(hour.findings.filter((f) => f.key).map((f) => f.new)).toEqual([false]);
+    expect(await jit(["audit", "--repo", repo.dir, "--new-since", "last week"])).toMatchObject({ code: 2, err: expect.stringMatching(/--new-since 'last week' is neither an RFC 3339 time/) });
+  });
+
   it("--at answers who held access at a moment; --format csv and json", async () => {
     const at = await jit(["audit", "--repo", repo.dir, "--resource", "prod-db-readers", "--at", "2026-11-24T09:30:00Z", "--format", "csv"]);
     const rows = at.out.trimEnd().split("\r\n");
