@@ -92,7 +92,8 @@ export async function runReview(o: ReviewOptions): Promise<ReviewResult> {
   if (!kept) {
     const blob = (await git(o.repoDir, ["hash-object", "-w", "--stdin"], edit.text)).toString("utf8").trim();
     const tree = await treeWith(o.repoDir, base, o.policyPath, blob);
-    const same = remoteHead !== undefined && headIsOurs && (await gitText(o.repoDir, ["rev-parse", `${remoteHead}^{tree}`, `${remoteHead}^`])).split("\n").join(" ").trim() === `${tree} ${base}`;
+    // (A parent a shallow clone lacks is "not the same": the branch is rebuilt.)
+    const same = remoteHead !== undefined && headIsOurs && (await gitText(o.repoDir, ["rev-parse", `${remoteHead}^{tree}`, `${remoteHead}^`]).catch(() => "")).split("\n").join(" ").trim() === `${tree} ${base}`;
     if (!same) {
       const who = o.botLogin ?? "jit-access";
       const date = `${Math.floor(o.now / 1000)} +0000`;
