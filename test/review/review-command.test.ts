@@ -164,6 +164,24 @@ describe("jit review", () => {
     expect(pulls()).toHaveLength(0);
   });
 
+  it("works from a shallow checkout (actions/checkout's default depth), after main moved too", async () => {
+    const shallow = () => {
+      const dir = mkdtempSync(join(tmpdir(), "jit-shallow-"));
+      dirs.push(dir);
+      execFileSync("git", ["clone", "-q", "--depth", "1", `file://${origin}`, dir]);
+      return dir;
+    };
+    expect(await review({ repoDir: shallow() })).toMatchObject({ outcome: "opened" });
+    expect(await review({ repoDir: shallow(), now: NOW + DAY })).toMatchObject({ outcome: "unchanged" });
+    const ws = clone();
+    ws.write("README.md", "access\n");
+    ws.git("add", "README.md");
+    ws.git("commit", "-qm", "docs");
+    ws.git("push", "-q", "origin", "main");
+    expect(await review({ repoDir: shallow(), now: NOW + DAY })).toMatchObject({ outcome: "updated" });
+    expect(git("rev-parse", "jit/review^")).toBe(git("rev-parse", "main"));
+  });
+
   it("--dry-run pushes and opens nothing", async () => {
     const r = await review({ dryRun: true });
     expect(r).toMatchObject({ outcome: "dry-run", message: "2 standing entries due: would open a pull request from jit/review." });
