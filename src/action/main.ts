@@ -66,8 +66,15 @@ export async function run(): Promise<void> {
       case "audit": {
         const { runAuditAction } = await import("./run-audit.js");
         const { evidenceKey, botLogin } = reconcileInputs();
-        const r = await runAuditAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}), since: core.getInput("since"), csvPath: core.getInput("csv"), issue: core.getInput("issue") || "never" });
+        const r = await runAuditAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}), since: core.getInput("since"), csvPath: core.getInput("csv"), issue: core.getInput("issue") || "never", newSince: core.getInput("new-since"), ...(core.getInput("webhook-url") ? { webhookUrl: core.getInput("webhook-url") } : {}) });
         if (!r.ok) core.setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
+        return;
+      }
+      case "review": {
+        const { runReviewAction } = await import("./run-review.js");
+        const { botLogin, dryRun } = reconcileInputs();
+        const ok = await runReviewAction(ctx, gh, { ...(botLogin ? { botLogin } : {}), dryRun });
+        if (!ok) core.setFailed("The access review could not propose a pull request: see the job summary.");
         return;
       }
       case "timer": {

@@ -15,6 +15,7 @@ import { formatTimestamp, parseTimestamp } from "../lease/timestamp.js";
 import { createProviderRegistry } from "../providers/registry.js";
 import { providerRun } from "./provider-run.js";
 import { fetchNotes } from "../git/evidence-notes.js";
+import { newFindings, notifyFindings } from "./notify-findings.js";
 import type { ActionContext } from "./context.js";
 
 /** GitHub refuses issue bodies over 65,536 characters. */
@@ -30,6 +31,13 @@ export interface AuditInputs {
   csvPath: string;
   /** Open an issue: never, when there are findings, or always. */
   issue: string;
+  /**
+   * When the previous scheduled audit ran (RFC 3339, or a duration back from now: the
+   * schedule's interval): anomaly and overdue-review findings that held then are not new.
+   * Empty: every such finding is new.
+   */
+  newSince?: string;
+  webhookUrl?: string;
 }
 
 export function sinceFrom(text: string, now: number): number | undefined {
@@ -46,12 +54,14 @@ export async function runAuditAction(ctx: ActionContext, gh: GitHubClient, input
   // Evidence from earlier runs (a fresh checkout does not fetch notes).
   if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit): approvals are verified through the API.");
   const since = sinceFrom(inputs.since, ctx.now);
+  const previous = inputs.newSince ? sinceFrom(inputs.newSince, ctx.now) : undefined;
   const report = await runAudit({
     repoDir: ctx.workspace,
     ref: "HEAD",
     policyPath: ctx.policyPath,
     now: ctx.now,
     ...(since !== undefined ? { query: { since } } : {}),
+    ...(previous !== undefined ? { previous } : {}),
     ...(inputs.evidenceKey ? { evidenceKey: inputs.evidenceKey } : {}),
     online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh, await providerRun(ctx, inputs.evidenceKey)), ...(inputs.botLogin ? { botLogin: inputs.botLogin } : {}) },
   });
@@ -71,6 +81,11 @@ export async function runAuditAction(ctx: ActionContext, gh: GitHubClient, input
     core.setOutput("issue", String(issue.data.number));
     core.info(`Opened issue #${issue.data.number}.`);
   }
+  const fresh = newFindings(report.findings);
+  if (inputs.webhookUrl && fresh.length) {
+    for (const failure of await notifyFindings(fresh, inputs.webhookUrl, { repository: `${ctx.owner}/${ctx.repo}`, now: ctx.now })) core.warning(`Webhook delivery failed (${failure}); nothing else was affected.`);
+  }
+  core.setOutput("new-findings", String(fresh.length));
   core.setOutput("findings", String(report.findings.length));
   core.setOutput("leases", String(report.leases.length));
   core.setOutput("ok", String(report.findings.length === 0));

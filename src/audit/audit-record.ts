@@ -63,7 +63,14 @@ export type FindingCode =
   /** A policy version that was never in force: not approved by an admin of the policy before it in a merged pull request, or changed after approval. */
   | "policy-unverified"
   /** A policy version that was never in force: not a valid policy, not a regular file, or the file removed. */
-  | "policy-invalid";
+  | "policy-invalid"
+  /** A standing entry whose access review is due (src/review/review-due.ts). */
+  | "standing-review-overdue"
+  /** Anomalies (src/audit/anomalies.ts), thresholds in the policy's `anomalies`. */
+  | "frequent-elevation"
+  | "approver-concentration"
+  | "break-glass-frequency"
+  | "long-total";
 
 export interface AuditFinding {
   code: FindingCode;
@@ -71,6 +78,10 @@ export interface AuditFinding {
   lease?: string;
   commit?: string;
   resource?: string;
+  /** A stable identity of the condition found (anomalies and overdue reviews): the same condition in a later run has the same key. */
+  key?: string;
+  /** Not found by the previous audit (anomalies and overdue reviews, when the previous audit's time is given). */
+  new?: boolean;
 }
 
 export interface AuditReport {

@@ -39,7 +39,7 @@ export function formatAuditMarkdown(r: AuditReport): string {
   const out: string[] = [`## jit-access audit: ${esc(r.ref)} at \`${r.head.slice(0, 7)}\``, "", `${r.leases.length} lease(s), ${r.findings.length} finding(s), as of ${formatTimestamp(now)}.`, ""];
   if (r.findings.length) {
     out.push("### :rotating_light: Findings", "");
-    for (const f of r.findings) out.push(`- **${f.code}**: ${esc(f.message)}`);
+    for (const f of r.findings) out.push(`- **${f.code}**${f.new ? " (new)" : ""}: ${esc(f.message)}`);
     out.push("");
   }
   const granted = r.leases.filter((l) => l.status !== "not-granted" && l.status !== "cancelled");

@@ -16,6 +16,7 @@ Commands:
   ssh-cert     Install the SSH certificates of a lease (from its pull request) next to your keys
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   audit        Who had what, when, approved by whom and why, from git history
+  review       Access review: open or update one pull request removing standing access due
   credentials  Decrypt the database credential apply posted for you, with your SSH key
   init         Scaffold a new access repo (policy, schemas, CODEOWNERS, workflows, README)
   doctor       Check the live GitHub set-up of an access repo (branch rules, App, secrets, workflows)
@@ -210,6 +211,7 @@ export const AUDIT_HELP = `jit audit — who had what, when, approved by whom, a
 Usage: jit audit [--repo DIR] [--ref REF] [--resource ID] [--grantee LOGIN]
                  [--since TIME] [--until TIME] [--at TIME]
                  [--format table|csv|json|markdown] [--evidence-key KEY] [--token TOKEN]
+                 [--new-since TIME]
 
 Reads the access repo's history in one pass (the first-parent history of REF, so merge,
 squash and rebase merges all count) and rebuilds every lease's life: requested (pull
@@ -236,6 +238,27 @@ token — those who hold a role now; policy versions that were never in force
 other than reviewed; policy-invalid), from the verdicts apply recorded or, with a token,
 through the API.
 
+Access reviews and anomalies, judged over the whole history (a filter narrows what is shown,
+not what is judged) with the thresholds of the policy in force, at --now:
+  standing-review-overdue   a 'standing' entry not reviewed within its reviewEvery (or
+                            reviews.every) since its 'reviewed' date, or never reviewed;
+                            'jit review' opens the pull request that settles it
+  frequent-elevation        one grantee held one resource on at least anomalies.
+                            frequentElevation.days distinct UTC days of the last .window
+                            (default 10 of 14d): standing access in disguise
+  approver-concentration    one approver approved at least anomalies.approverConcentration.
+                            share of one requester's approved leases that started in the
+                            last .window, out of at least .minLeases (default 0.8, 5, 90d)
+  break-glass-frequency     more than anomalies.breakGlassFrequency.max break-glass leases
+                            in the last .window by one grantee or on one resource (default
+                            more than 2 in 30d)
+  long-total                a grantee's total leased time on one resource in a calendar
+                            month (UTC: this month so far, and last month) above
+                            anomalies.longTotal.perMonth (default 80h)
+Each can be turned off with enabled: false under its name in 'anomalies'. These findings
+carry a stable key (in JSON); with --new-since, those that already held then (judged on
+the history as it stood then) are marked new: false, the others new: true.
+
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)
   --ref REF               Branch to audit (default: HEAD)
@@ -253,11 +276,59 @@ Options:
   --repository OWNER/NAME GitHub repository; evidence notes count only when signed for it
                           (default: $GITHUB_REPOSITORY or the origin URL)
   --now TIME              Evaluate at this time (default: now)
+  --new-since TIME        When the previous audit ran (RFC 3339, or a duration back from
+                          --now such as 7d): mark anomaly and review findings new or not
 
 Notes signed before jit-access bound notes to their repository are shown as legacy-note
 (history, not proof of approval).
 
 Exit codes: 0 no findings, 1 findings, 2 usage error.
+`;
+
+export const REVIEW_HELP = `jit review — the access review of standing access, as one pull request
+
+Usage: jit review [--repo DIR] [--remote NAME] [--repository OWNER/NAME] [--token TOKEN]
+                  [--default-branch BRANCH] [--branch NAME] [--policy PATH]
+                  [--bot-login LOGIN] [--now TIME] [--dry-run]
+
+A 'standing' entry in the policy may say when it was last reviewed and how often it must be:
+
+  standing:
+    - { grantee: deploy-bot, role: member, reviewed: "2026-10-01", reviewEvery: 90d }
+
+(reviews.every at the top of the policy is the interval of entries without their own
+reviewEvery; an entry with no interval is never due; one with an interval and no 'reviewed'
+date is due at once). An entry is due once its interval has passed since its 'reviewed' date.
+
+This reads the policy on the default branch (fetched from the remote), and when entries are
+due opens ONE pull request from the branch jit/review that removes them from the policy file
+— a minimal textual edit: comments, order and layout stay; a list left empty becomes [] — and
+mentions each resource's approvers. They decide: merge to remove the access (the next apply
+revokes it), or push a commit to the branch that puts an entry back with a new 'reviewed'
+date to keep it. Like any policy change, it needs a policy admin's approval to be in force.
+
+Run it on a schedule. A later run updates the same pull request (its body; its branch is
+rebuilt on the default branch only while it holds nothing but the review's own commit, so a
+reviewer's push is never overwritten); with nothing due it closes the pull request and
+deletes the branch, and says so. The audit reports the same entries as
+standing-review-overdue.
+
+Options:
+  --repo DIR              Access repo clone whose remote accepts pushes (default: .)
+  --remote NAME           The remote to fetch from and push to (default: origin)
+  --repository OWNER/NAME GitHub repository (default: $GITHUB_REPOSITORY or the origin URL)
+  --token TOKEN           GitHub token that may push branches and open pull requests
+                          (default: $GITHUB_TOKEN or $GH_TOKEN)
+  --api-url URL           GitHub API URL (default: $GITHUB_API_URL)
+  --default-branch B      The branch the policy is on (default: main)
+  --branch NAME           The review branch (default: jit/review)
+  --policy PATH           Policy file (default: policy.yaml)
+  --bot-login LOGIN       The review commit's author (default: jit-access)
+  --now TIME              Review as of this RFC 3339 time (default: now)
+  --dry-run               Say what would be done; push and open nothing
+
+Exit codes: 0 done (including nothing due), 1 entries are due but no pull request could be
+proposed (invalid policy, a list the edit cannot handle), 2 usage error.
 `;
 
 export const SSH_CERT_HELP = `jit ssh-cert — install the SSH certificates a lease was granted

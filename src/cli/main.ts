@@ -15,11 +15,12 @@ import { runActor } from "../action/actor.js";
 import { UsageError } from "../diagnostics/usage-error.js";
 import { gitText } from "../git/run-git.js";
 import { parseTimestamp } from "../lease/timestamp.js";
+import { MINUTE_MS, parseDuration } from "../lease/duration.js";
 import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import { formatJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
-import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, DOCTOR_HELP, INIT_HELP, MAIN_HELP, REQUEST_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
+import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, DOCTOR_HELP, INIT_HELP, MAIN_HELP, REQUEST_HELP, REVIEW_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
   out: (s: string) => void;
@@ -61,7 +62,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         io.out(MAIN_HELP);
         return cmd === undefined ? 2 : 0;
       case "help":
-        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP, init: INIT_HELP, doctor: DOCTOR_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, review: REVIEW_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP, init: INIT_HELP, doctor: DOCTOR_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -94,6 +95,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await init(rest, io);
       case "doctor":
         return await doctor(rest, io);
+      case "review":
+        return await review(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
@@ -385,6 +388,15 @@ function timeOption(name: string, value: string | boolean | string[] | undefined
   return t;
 }
 
+/** An RFC 3339 time, or a duration (7d) back from `now`. */
+function sinceOption(name: string, value: string, now: number): number {
+  const t = parseTimestamp(value);
+  if (t !== undefined) return t;
+  const minutes = parseDuration(value);
+  if (minutes === undefined) throw new UsageError("bad-time", `--${name} '${value}' is neither an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z) nor a duration like 7d.`);
+  return now - minutes * MINUTE_MS;
+}
+
 async function credentials(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     args,
@@ -433,6 +445,7 @@ async function audit(args: string[], io: Io): Promise<number> {
       repository: { type: "string" },
       "default-branch": { type: "string" },
       offline: { type: "boolean" },
+      "new-since": { type: "string" },
     },
     AUDIT_HELP,
   );
@@ -463,11 +476,14 @@ async function audit(args: string[], io: Io): Promise<number> {
     const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
+  const now = nowFrom(values.now as string | undefined, io);
+  const previous = values["new-since"] !== undefined ? sinceOption("new-since", values["new-since"] as string, now) : undefined;
   const report = await runAudit({
     repoDir,
     ref: (values.ref as string | undefined) ?? "HEAD",
     policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
-    now: nowFrom(values.now as string | undefined, io),
+    now,
+    ...(previous !== undefined ? { previous } : {}),
     query,
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(where ? { repository: `${where.owner}/${where.repo}` } : {}),
@@ -476,6 +492,53 @@ async function audit(args: string[], io: Io): Promise<number> {
   const { formatAudit } = await import("../audit/format-audit.js");
   io.out(formatAudit(report, format as AuditFormat));
   return report.findings.length === 0 ? 0 : 1;
+}
+
+async function review(args: string[], io: Io): Promise<number> {
+  const { values } = parse(
+    args,
+    {
+      repo: { type: "string" },
+      remote: { type: "string" },
+      repository: { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+      "default-branch": { type: "string" },
+      branch: { type: "string" },
+      policy: { type: "string" },
+      "bot-login": { type: "string" },
+      now: { type: "string" },
+      "dry-run": { type: "boolean" },
+    },
+    REVIEW_HELP,
+  );
+  if (values.help) {
+    io.out(REVIEW_HELP);
+    return 0;
+  }
+  const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "review opens or updates a pull request through the GitHub API: pass --token or set GITHUB_TOKEN.");
+  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const [{ createClient }, { repositoryOf }, { runReview }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/review.js")]);
+  const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
+  const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const r = await runReview({
+    gh,
+    repoDir,
+    owner,
+    repo,
+    remote: (values.remote as string | undefined) ?? "origin",
+    defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
+    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    now: nowFrom(values.now as string | undefined, io),
+    ...(values.branch ? { branch: values.branch as string } : {}),
+    ...(values["bot-login"] ? { botLogin: values["bot-login"] as string } : {}),
+    dryRun: Boolean(values["dry-run"]),
+  });
+  (r.ok ? io.out : io.err)(`${r.message}${r.pullRequest ? ` ${r.pullRequest.url}` : ""}\n`);
+  for (const e of r.due) io.out(`  due: ${e.resource}: ${e.grantee} (${e.role}), last reviewed ${e.reviewed ?? "never"}\n`);
+  return r.ok ? 0 : 1;
 }
 
 async function sandbox(args: string[], io: Io): Promise<number> {

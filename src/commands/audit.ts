@@ -29,6 +29,7 @@ import { queryAudit } from "../audit/query.js";
 import type { DriftOnRecord, NoteEvidence } from "../audit/rebuild.js";
 import { policiesNeeded, rebuildAudit } from "../audit/rebuild.js";
 import { policyFindings } from "../audit/policy-findings.js";
+import { anomalyFindings, newFindingKeys } from "../audit/anomalies.js";
 import type { PolicyVersionVerdict } from "../audit/policy-findings.js";
 import { PolicyChain } from "../approval/policy-in-force.js";
 import type { PolicyInForce } from "../approval/policy-in-force.js";
@@ -50,6 +51,11 @@ export interface AuditOptions {
   /** With the API: verify unproven changes and check live state. */
   online?: Omit<VerifyContext, "now" | "repoDir" | "policyPath" | "evidenceKey"> & { providerFor: (resource: Resource) => Provider };
   botNames?: string[];
+  /**
+   * When the previous scheduled audit ran: anomaly and overdue-review findings it would have
+   * found too (from the history as it stood then) are not new (`new: false`); the others are.
+   */
+  previous?: number;
 }
 
 
@@ -180,6 +186,13 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     report.findings.push(...said.findings);
     reportNotes.unshift(...said.notes);
   }
+  // Anomalies and overdue reviews, judged by the thresholds and standing entries of the verified
+  // policy in force, over the whole history (a query narrows what is shown, not what is judged).
+  const inForce = policyJudged?.inForce?.policy;
+  if (inForce) {
+    const fresh = o.previous !== undefined ? newFindingKeys(report.leases, inForce, o.now, o.previous) : undefined;
+    for (const f of anomalyFindings(report.leases, inForce, o.now)) report.findings.push(fresh ? { ...f, new: fresh.has(f.key!) } : f);
+  } else if (policyJudged) reportNotes.push(`No verified ${o.policyPath} in force at ${o.ref}: anomalies and standing reviews were not checked.`);
   if (o.online) {
     // Live state is judged by the verified policy in force: an unverified 'standing' entry hides nobody.
     const policy = policyJudged?.inForce?.policy;

@@ -689,6 +689,14 @@ export class EmulatorState {
     return pull;
   }
 
+  reopenPullRequest(owner: string, repo: string, number: number): PullRecord {
+    const pull = this.requirePull(owner, repo, number);
+    pull.issue.state = "open";
+    pull.issue.closedAt = null;
+    pull.issue.updatedAt = this.now();
+    return pull;
+  }
+
   /** Records that `sha` belongs to pull request `prNumber` (commit -> PR lookup). */
   associateCommit(owner: string, repo: string, sha: string, prNumber: number): void {
     const r = this.requireRepo(owner, repo);

@@ -25,6 +25,9 @@ export interface Notification {
   approvedBy?: string[];
   /** A revoked drift grant: lease holders who could have added it by hand (times RFC 3339). */
   couldBeAddedBy?: Array<{ lease: string; resource: string; grantee: string; role: string; from: string; until: string; stillHeld?: boolean }>;
+  /** An audit finding: its code and stable key (anomalies, overdue reviews). */
+  code?: string;
+  key?: string;
   at: string;
 }
 

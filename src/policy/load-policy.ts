@@ -10,8 +10,8 @@ import type { ParsedYaml } from "../document/parse-yaml.js";
 import { parseDuration } from "../lease/duration.js";
 import { checkSchema } from "../schema/check-schema.js";
 import { expandRefs, parseRef } from "./people.js";
-import { BUILT_IN_DEFAULTS, COMMAND_ENV_REFUSED, POSTGRES_NAME, SSH_PRINCIPAL, targetKey } from "./policy.js";
-import type { Policy, PolicyDoc, Resource, ResourceDoc, Settings } from "./policy.js";
+import { ANOMALY_DEFAULTS, BUILT_IN_DEFAULTS, COMMAND_ENV_REFUSED, POSTGRES_NAME, SSH_PRINCIPAL, targetKey } from "./policy.js";
+import type { AnomaliesDoc, AnomalyThresholds, Policy, PolicyDoc, Resource, ResourceDoc, Settings } from "./policy.js";
 import { isValidTimeZone, parseHours } from "./schedule.js";
 
 export const DEFAULT_POLICY_PATH = "policy.yaml";
@@ -85,6 +85,13 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
     });
   }
   checkSettings(p.defaults, "/defaults");
+  if (p.reviews?.every !== undefined && !parseDuration(p.reviews.every)) err("policy-duration-zero", "/reviews/every", "reviews.every must be longer than zero.");
+  for (const [name, a] of Object.entries(p.anomalies ?? {}) as Array<[string, Record<string, unknown>]>) {
+    for (const k of ["window", "perMonth"]) {
+      const v = a[k];
+      if (typeof v === "string" && !parseDuration(v)) err("policy-duration-zero", `/anomalies/${name}/${k}`, `anomalies.${name}.${k} must be longer than zero.`);
+    }
+  }
 
   const targets = new Map<string, string>();
   for (const [id, r] of Object.entries(p.resources)) {
@@ -121,6 +128,8 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
     }
     r.standing?.forEach((s, i) => {
       if (!r.roles.includes(s.role)) err("policy-standing-role", `${base}/standing/${i}/role`, `Standing role '${s.role}' is not one of this resource's roles (${r.roles.join(", ")}).`);
+      if (s.reviewed !== undefined && !isCalendarDate(s.reviewed)) err("policy-review-date", `${base}/standing/${i}/reviewed`, `'${s.reviewed}' is not a date of the calendar.`, "Write the review date as YYYY-MM-DD, e.g. 2026-03-31.");
+      if (s.reviewEvery !== undefined && !parseDuration(s.reviewEvery)) err("policy-duration-zero", `${base}/standing/${i}/reviewEvery`, "reviewEvery must be longer than zero.");
     });
     const key = targetKey(r.provider);
     const other = targets.get(key);
@@ -148,7 +157,31 @@ function resolve(p: PolicyDoc): Policy {
   const groups = p.groups ?? {};
   const resources = new Map<string, Resource>();
   for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
-  return { admins: p.admins, groups, resources };
+  const policy: Policy = { admins: p.admins, groups, resources, anomalies: resolveAnomalies(p.anomalies ?? {}) };
+  const every = p.reviews?.every !== undefined ? parseDuration(p.reviews.every) : undefined;
+  if (every) policy.reviewEveryMinutes = every;
+  return policy;
+}
+
+/** A YYYY-MM-DD that names a real day. */
+function isCalendarDate(text: string): boolean {
+  const t = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === text;
+}
+
+function resolveAnomalies(a: AnomaliesDoc): AnomalyThresholds {
+  const D = ANOMALY_DEFAULTS;
+  const minutes = (v: string | undefined, fallback: string) => parseDuration(v ?? fallback) ?? 0;
+  const out: AnomalyThresholds = {};
+  const fe = a.frequentElevation;
+  if (fe?.enabled !== false) out.frequentElevation = { days: fe?.days ?? D.frequentElevation.days, windowMinutes: minutes(fe?.window, D.frequentElevation.window) };
+  const ac = a.approverConcentration;
+  if (ac?.enabled !== false) out.approverConcentration = { share: ac?.share ?? D.approverConcentration.share, minLeases: ac?.minLeases ?? D.approverConcentration.minLeases, windowMinutes: minutes(ac?.window, D.approverConcentration.window) };
+  const bg = a.breakGlassFrequency;
+  if (bg?.enabled !== false) out.breakGlassFrequency = { max: bg?.max ?? D.breakGlassFrequency.max, windowMinutes: minutes(bg?.window, D.breakGlassFrequency.window) };
+  const lt = a.longTotal;
+  if (lt?.enabled !== false) out.longTotal = { perMonthMinutes: minutes(lt?.perMonth, D.longTotal.perMonth) };
+  return out;
 }
 
 function resolveResource(id: string, r: ResourceDoc, d: Settings): Resource {

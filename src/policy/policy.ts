@@ -106,6 +106,10 @@ export interface ApprovalRule {
 export interface StandingGrant {
   grantee: string;
   role: string;
+  /** Last review, YYYY-MM-DD (UTC); see src/review/review-due.ts. */
+  reviewed?: string;
+  /** Review interval, e.g. 90d (default: the policy's reviews.every). */
+  reviewEvery?: string;
 }
 
 export interface ResourceDoc extends Settings {
@@ -122,6 +126,10 @@ export interface PolicyDoc {
   admins: string[];
   groups?: Record<string, string[]>;
   defaults?: Settings;
+  /** Access reviews of standing entries. */
+  reviews?: { every?: string };
+  /** Thresholds of the audit's anomaly findings (src/audit/anomalies.ts). */
+  anomalies?: AnomaliesDoc;
   resources: Record<string, ResourceDoc>;
 }
 
@@ -154,7 +162,34 @@ export interface Policy {
   admins: string[];
   groups: Record<string, string[]>;
   resources: Map<string, Resource>;
+  /** Default review interval of standing entries, minutes (reviews.every); absent: none. */
+  reviewEveryMinutes?: number;
+  /** Anomaly thresholds, defaults applied. */
+  anomalies: AnomalyThresholds;
 }
+
+/** The anomaly thresholds as written (every field optional). */
+export interface AnomaliesDoc {
+  frequentElevation?: { enabled?: boolean; days?: number; window?: string };
+  approverConcentration?: { enabled?: boolean; share?: number; minLeases?: number; window?: string };
+  breakGlassFrequency?: { enabled?: boolean; max?: number; window?: string };
+  longTotal?: { enabled?: boolean; perMonth?: string };
+}
+
+/** The anomaly thresholds with defaults applied; a disabled finding is absent. Durations in minutes. */
+export interface AnomalyThresholds {
+  frequentElevation?: { days: number; windowMinutes: number };
+  approverConcentration?: { share: number; minLeases: number; windowMinutes: number };
+  breakGlassFrequency?: { max: number; windowMinutes: number };
+  longTotal?: { perMonthMinutes: number };
+}
+
+export const ANOMALY_DEFAULTS = {
+  frequentElevation: { days: 10, window: "14d" },
+  approverConcentration: { share: 0.8, minLeases: 5, window: "90d" },
+  breakGlassFrequency: { max: 2, window: "30d" },
+  longTotal: { perMonth: "80h" },
+} as const;
 
 export const BUILT_IN_DEFAULTS = {
   maxDuration: "8h",

@@ -27,9 +27,19 @@ describe("jit audit", () => {
     const r = await jit(["audit", "--repo", repo.dir]);
     expect(r.err).toBe("");
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^Audit of HEAD at [0-9a-f]{7}, 2026-11-24T10:00:00Z: 3 lease\(s\), 2 finding\(s\)\./);
+    expect(r.out).toMatch(/^Audit of HEAD at [0-9a-f]{7}, 2026-11-24T10:00:00Z: 3 lease\(s\), 3 finding\(s\)\./);
     expect(r.out).toContain("[changed-outside-jit] leases/platform-admins/alice-inc-1234.yaml was added on main");
+    // The example's alice lease is over but its file is still there: held until a sweep, 4d1h this month (default bound 80h).
+    expect(r.out).toContain("[long-total] alice held access to platform-admins for 4d1h in 2026-11 (so far), above the monthly bound of 3d8h");
     expect(r.out).toContain("Note: Offline: approvals come from evidence notes only");
+  });
+
+  it("--new-since marks anomaly findings new when they did not hold then; a bad value is a usage error", async () => {
+    const week = JSON.parse((await jit(["audit", "--repo", repo.dir, "--format", "json", "--new-since", "7d"])).out) as { findings: Array<{ code: string; key?: string; new?: boolean }> };
+    expect(week.findings.filter((f) => f.key).map((f) => [f.key, f.new])).toEqual([["long-total:platform-admins:alice:2026-11", true]]);
+    const hour = JSON.parse((await jit(["audit", "--repo", repo.dir, "--format", "json", "--new-since", "2026-11-24T09:00:00Z"])).out) as { findings: Array<{ key?: string; new?: boolean }> };
+    expect(hour.findings.filter((f) => f.key).map((f) => f.new)).toEqual([false]);
+    expect(await jit(["audit", "--repo", repo.dir, "--new-since", "last week"])).toMatchObject({ code: 2, err: expect.stringMatching(/--new-since 'last week' is neither an RFC 3339 time/) });
   });
 
   it("--at answers who held access at a moment; --format csv and json", async () => {

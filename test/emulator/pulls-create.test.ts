@@ -71,6 +71,24 @@ describe("POST /repos/{owner}/{repo}/pulls", () => {
     expect((await create({ head: "feature", base: "main", title: "second" })).status).toBe(201);
   });
 
+  test("PATCH updates title and body, closes and reopens; a merged one or one without its branch cannot be reopened", async () => {
+    await create({ head: "feature", base: "main", title: "first" });
+    const o = client(emu.url, "alice-token");
+    const upd = await o.pulls.update({ owner: "acme", repo: "access", pull_number: 1, title: "renamed", body: "new body" });
+    expect(upd.data).toMatchObject({ number: 1, state: "open", title: "renamed", body: "new body" });
+    expect((await o.pulls.update({ owner: "acme", repo: "access", pull_number: 1, state: "closed" })).data).toMatchObject({ state: "closed", closed_at: "2025-03-01T12:00:00Z" });
+    expect((await o.pulls.update({ owner: "acme", repo: "access", pull_number: 1, state: "open" })).data).toMatchObject({ state: "open", closed_at: null });
+    const bad = await failure(o.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { owner: "acme", repo: "access", pull_number: 1, state: "merged" } as never));
+    expect(bad.status).toBe(422);
+    const base = await failure(o.pulls.update({ owner: "acme", repo: "access", pull_number: 1, base: "release" }));
+    expect(base.response?.data).toMatchObject({ message: "Validation Failed", errors: [{ resource: "PullRequest", field: "base", code: "invalid" }] });
+    await o.pulls.update({ owner: "acme", repo: "access", pull_number: 1, state: "closed" });
+    fx.git("branch", "-D", "feature");
+    const gone = await failure(o.pulls.update({ owner: "acme", repo: "access", pull_number: 1, state: "open" }));
+    expect(gone.response?.data).toMatchObject({ message: "Validation Failed", errors: [{ field: "state", message: "state cannot be changed. The feature branch has been deleted." }] });
+    expect((await failure(client(emu.url, null).pulls.update({ owner: "acme", repo: "access", pull_number: 1, title: "x" }))).status).toBe(401);
+  });
+
   test("a head with no commits the base lacks: 'No commits between main and <head>'", async () => {
     const e = await failure(create({ head: "same-as-main", base: "main", title: "nothing" }));
     expect(e.status).toBe(422);

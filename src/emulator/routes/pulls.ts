@@ -141,6 +141,42 @@ async function openPull(ctx: RouteContext): Promise<PullRecord> {
   });
 }
 
+/**
+ * PATCH /repos/{owner}/{repo}/pulls/{pull_number}: title, body and state (closing, or
+ * reopening while the head branch still exists), as GitHub answers. Changing the base and
+ * `maintainer_can_modify` (forks) are not modelled: a base other than the current one is 422.
+ */
+async function updatePull(ctx: RouteContext): Promise<PullRecord> {
+  const docs = docsUrl(ctx.route);
+  requireIdentity(ctx);
+  const repo = requireRepo(ctx);
+  const pull = requirePull(ctx, repo);
+  const body = asObject(ctx.body, docs);
+  const title = optionalString(body, "title", docs);
+  const text = optionalString(body, "body", docs);
+  const state = optionalString(body, "state", docs);
+  const base = optionalString(body, "base", docs);
+  optionalBoolean(body, "maintainer_can_modify", docs);
+  if (state !== undefined && state !== "open" && state !== "closed") {
+    throw new HttpError(422, errorBody(422, `Invalid request.\n\nFor 'properties/state', "${state}" is not one of ["open", "closed"].`, docs));
+  }
+  if (base !== undefined && base !== pull.base.ref) throw validationFailed([{ resource: "PullRequest", code: "invalid", field: "base" }], docs);
+  const errors: ValidationErrorItem[] = [];
+  if (title !== undefined && title.length > MAX_TITLE_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "title", message: `title is too long (maximum is ${MAX_TITLE_LENGTH} characters)` });
+  if (text !== undefined && text.length > MAX_BODY_LENGTH) errors.push({ resource: "Issue", code: "custom", field: "body", message: `body is too long (maximum is ${MAX_BODY_LENGTH} characters)` });
+  if (errors.length) throw validationFailed(errors, docs);
+  if (state === "open" && pull.issue.state === "closed") {
+    const git = ctx.env.git(repo);
+    if (pull.merged || (git && !(await git.resolveCommit(`refs/heads/${pull.head.ref}`)))) {
+      throw validationFailed([{ resource: "PullRequest", code: "custom", field: "state", message: "state cannot be changed. The " + (pull.merged ? "pull request is merged." : `${pull.head.ref} branch has been deleted.`) }], docs);
+    }
+  }
+  ctx.env.state.updatePullRequest(repo.owner.login, repo.name, pull.issue.number, { ...(title !== undefined ? { title } : {}), ...(text !== undefined ? { body: text } : {}) });
+  if (state === "closed" && pull.issue.state === "open") ctx.env.state.closePullRequest(repo.owner.login, repo.name, pull.issue.number);
+  if (state === "open" && pull.issue.state === "closed") ctx.env.state.reopenPullRequest(repo.owner.login, repo.name, pull.issue.number);
+  return pull;
+}
+
 export const pullRoutes: RouteDefinition[] = [
   {
     method: "POST",
@@ -172,6 +208,17 @@ export const pullRoutes: RouteDefinition[] = [
     docs: "pulls/pulls#get-a-pull-request",
     handler: async (ctx) => {
       const pull = requirePull(ctx, requireRepo(ctx));
+      const [baseSha, stats] = await Promise.all([resolveBaseSha(ctx.env, pull), pullStats(ctx.env, pull)]);
+      return { status: 200, body: pullRequestFull(ctx.env, pull, baseSha, stats) };
+    },
+  },
+  {
+    method: "PATCH",
+    template: "/repos/{owner}/{repo}/pulls/{pull_number}",
+    operationId: "pulls/update",
+    docs: "pulls/pulls#update-a-pull-request",
+    handler: async (ctx) => {
+      const pull = await updatePull(ctx);
       const [baseSha, stats] = await Promise.all([resolveBaseSha(ctx.env, pull), pullStats(ctx.env, pull)]);
       return { status: 200, body: pullRequestFull(ctx.env, pull, baseSha, stats) };
     },
