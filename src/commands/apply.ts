@@ -8,6 +8,8 @@
 import type { DriftRevocation, LeaseEvidence, EvidenceNote, NoteReading, NoteSigner, PolicyEvidence } from "../evidence/evidence.js";
 import { NOTE_UNREADABLE, noteSigner, readEvidenceNote, unreadableNoteMessage } from "../evidence/evidence.js";
 import { verifyChange } from "../approval/verify-change.js";
+import type { AutoApprovalRecord } from "../approval/auto-approval.js";
+import { autoApprovalHistory, autoApprovalRecords } from "../approval/auto-approval-history.js";
 import type { ChangeToVerify, VerifyContext } from "../approval/verify-change.js";
 import { policyForRun, recordPolicyVerdicts } from "../approval/policy-in-force.js";
 import type { RunPolicy } from "../approval/policy-in-force.js";
@@ -99,7 +101,14 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // verified policy in force before them.
   const policyRun = await runPolicy(o, notes, policyVersions, signer);
   const policy = policyRun.inForce.policy;
-  const verifyCtx: VerifyContext = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
+  // Earlier auto-approvals (for the rules' weekly quotas): from notes signed for this
+  // repository, read once and only when a rule asks, and those verified earlier in this run.
+  let signedAutoApprovals: AutoApprovalRecord[] | undefined;
+  const autoApprovals = async (): Promise<AutoApprovalRecord[]> => {
+    signedAutoApprovals ??= autoApprovalHistory(notes, signer);
+    return [...signedAutoApprovals, ...autoApprovalRecords(verified)];
+  };
+  const verifyCtx: VerifyContext = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes, autoApprovals };
   // Only real lease files (not .gitkeep or files validation refuses) can grant anything.
   const isLease = (p: string) => checkLeasePath(p).kind === "lease";
   const lives = [...log.current.values()].filter((l) => isLease(l.path));
@@ -133,6 +142,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     }
   };
   const parents = new Map<string, string>();
+  const verified: LeaseEvidence[] = [];
 
   // Evidence per (commit, lease path) from trusted notes. A note is read (bounded, its MAC
   // checked, parsed) only when a change asks for it: there is one note per lease change in the
@@ -184,8 +194,9 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     inputs.push(input);
     inputOf.set(input.path, input);
   }
-  // Verify what has no trusted evidence, oldest first (an extension needs its add).
-  const verified: LeaseEvidence[] = [];
+  // Verify what has no trusted evidence, oldest first (an extension needs its add; an
+  // auto-approval's weekly quota counts the ones merged before it).
+  pending.sort((a, b) => a.life.changes[a.index]!.time - b.life.changes[b.index]!.time);
   // A run scoped to some resources (a timer) verifies nothing of the others: it acts on none of them.
   const inScope = (path: string) => {
     const where = checkLeasePath(path);
