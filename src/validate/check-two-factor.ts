@@ -1,8 +1,9 @@
 /**
  * Two-factor requirement (policy `requireTwoFactor`, default on): a grantee without two-factor
  * authentication on GitHub is refused. Pure: the organization's members without 2FA come in
- * the facts (see github/resolve-facts.ts). When the token cannot see 2FA state, or it was not
- * looked up (offline), a warning says so and why: never a silent pass.
+ * the facts (see github/resolve-facts.ts). When the token cannot see 2FA state, a warning says
+ * so and why: never a silent pass. An offline check (no token: no facts at all) says nothing
+ * here; the pull request check and apply, which always have a token, decide.
  */
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
@@ -19,9 +20,11 @@ export function checkTwoFactor(file: string, doc: ParsedYaml, lease: Lease, reso
   if (!resource.requireTwoFactor) return [];
   const org = resourceOrg(resource.provider);
   const at = doc.locate("/grantee");
-  const known = facts.twoFactor?.get(org.toLowerCase());
+  // Not looked up at all: an offline check with no token (the pull request check and apply always look it up).
+  if (!facts.twoFactor) return [];
+  const known = facts.twoFactor.get(org.toLowerCase());
   if (!known) {
-    return [diagnostic(TWO_FACTOR_NOT_CHECKED, file, at, `Not checked: whether ${lease.grantee} has two-factor authentication on GitHub (${resource.id} requires it): the ${org} organization's members were not looked up (no token).`, "Run with a GitHub token of an owner of the organization, or set requireTwoFactor: false for this resource.", "warning")];
+    return [diagnostic(TWO_FACTOR_NOT_CHECKED, file, at, `Not checked: whether ${lease.grantee} has two-factor authentication on GitHub (${resource.id} requires it): the ${org} organization's members were not looked up.`, "Run with a GitHub token of an owner of the organization, or set requireTwoFactor: false for this resource.", "warning")];
   }
   if (known.kind === "unknown") {
     return [diagnostic(TWO_FACTOR_NOT_CHECKED, file, at, `Not checked: whether ${lease.grantee} has two-factor authentication on GitHub (${resource.id} requires it): ${known.why}.`, "Give the workflow a token that may list the organization's members by 2FA state (an owner's), or set requireTwoFactor: false for this resource.", "warning")];
