@@ -5,6 +5,7 @@ import { checkRoutes } from "./checks.js";
 import { collaboratorRoutes } from "./collaborators.js";
 import { commentRoutes } from "./comments.js";
 import { issueRoutes } from "./issues.js";
+import { mergeRoutes } from "./merge.js";
 import { orgRoleRoutes } from "./org-roles.js";
 import { orgRoutes } from "./orgs.js";
 import { pullRoutes } from "./pulls.js";
@@ -20,6 +21,7 @@ export const allRoutes: RouteDefinition[] = [
   ...teamRoutes,
   ...repoRoutes,
   ...pullRoutes,
+  ...mergeRoutes,
   ...reviewRoutes,
   ...issueRoutes,
   ...commentRoutes,
