@@ -68,7 +68,7 @@ describe("matchAutoApproval", () => {
 });
 
 describe("autoApprove in the policy", () => {
-  const codes = (rule: string) => loadPolicy("policy.yaml", Buffer.from(POLICY.replace(/    autoApprove:[\s\S]*$/, rule))).diagnostics.map((d) => d.code);
+  const codes = (rule: string) => loadPolicy("policy.yaml", Buffer.from(POLICY.replace(/ {4}autoApprove:[\s\S]*$/, rule))).diagnostics.map((d) => d.code);
   it("refuses rules that widen the resource or cannot be told apart", () => {
     expect(codes("    autoApprove:\n      - { name: a, requesters: [zed], roles: [admin] }\n")).toEqual(["policy-auto-approve-role"]);
     expect(codes("    autoApprove:\n      - { name: a, requesters: [zed], maxDuration: 9h }\n")).toEqual(["policy-auto-approve-duration"]);
