@@ -11,6 +11,11 @@ import { pullRequestRequester } from "../approval/pull-request-requester.js";
 import type { GitHubClient } from "../github/client.js";
 import { APPROVALS_CHECK_NAME, CHECK_NAME, publishCheckRun } from "../github/check-run.js";
 import { approvalSummary, pullRequestApprovals } from "../approval/pull-request-approvals.js";
+import type { AutoApprovalRecord } from "../approval/auto-approval.js";
+import { autoApprovalHistory } from "../approval/auto-approval-history.js";
+import { autoMergeByRule } from "../approval/auto-merge.js";
+import { noteSigner } from "../evidence/evidence.js";
+import { fetchNotes, readNotes } from "../git/evidence-notes.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import type { FileChange } from "../validate/inputs.js";
@@ -55,8 +60,29 @@ export async function runValidateAction(ctx: ActionContext, gh: GitHubClient, op
   if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   await publish(ctx, gh, report);
   await notifyRequests(ctx, changes, report, requester.ok ? requester.login : pr.author, core.getInput("webhook-url") || undefined);
-  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : undefined, changes, requester.ok ? requester.login : pr.author);
+  const basePolicy = input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : undefined;
+  await publishApprovals(ctx, gh, basePolicy, changes, requester.ok ? requester.login : pr.author);
+  if (core.getInput("auto-merge") === "true" && basePolicy && requester.ok) await autoMerge(ctx, gh, { policy: basePolicy, changes, requester: requester.login, validated: report.ok, ...(opts.evidenceKey ? { evidenceKey: opts.evidenceKey } : {}) });
   return report;
+}
+
+/** Auto-merge by rule (the `auto-merge` input): see approval/auto-merge.ts. Apply verifies the rule again. */
+async function autoMerge(ctx: ActionContext, gh: GitHubClient, o: { policy: Policy; changes: FileChange[]; requester: string; validated: boolean; evidenceKey?: string }): Promise<void> {
+  const pr = ctx.pullRequest!;
+  try {
+    let history: AutoApprovalRecord[] | undefined;
+    if (o.evidenceKey) {
+      await fetchNotes(ctx.workspace, "origin", ctx.token);
+      history = autoApprovalHistory(await readNotes(ctx.workspace), noteSigner(ctx.owner, ctx.repo, o.evidenceKey));
+    }
+    const r = await autoMergeByRule(gh, { owner: ctx.owner, repo: ctx.repo, pullRequest: { number: pr.number, headSha: pr.headSha }, requester: o.requester, policy: o.policy, changes: o.changes, validated: o.validated, now: ctx.now, history, ownChecks: [CHECK_NAME, APPROVALS_CHECK_NAME] });
+    core.setOutput("auto-merged", String(r.merged));
+    if (r.merged) core.notice(`Auto-approved by rule ${r.rule}: merged as ${r.sha.slice(0, 7)}. apply verifies the rule again before granting.`);
+    else core.info(`Not auto-merged: ${r.reasons.join("; ")}`);
+  } catch (e) {
+    core.setOutput("auto-merged", "false");
+    core.warning(`Could not auto-merge #${pr.number}: ${(e as Error).message}. The App needs to be in the bypass list of the branch's ruleset (see README, Auto-approval by rule); approvers can still approve and merge.`);
+  }
 }
 
 /** The approval progress as its own check run, so branch protection can require it. */

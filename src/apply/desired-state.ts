@@ -3,6 +3,8 @@
  * version parsed once, the verified policy in force, the evidence already on record for each
  * change (signed notes), the break-glass records, and which changes still need verification.
  */
+import type { AutoApprovalRecord } from "../approval/auto-approval.js";
+import { autoApprovalHistory } from "../approval/auto-approval-history.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import type { RunPolicy } from "../approval/policy-in-force.js";
 import { noteSigner } from "../evidence/evidence.js";
@@ -57,6 +59,8 @@ export interface DesiredState {
   inputs: LifeInput[];
   inputOf: Map<string, LifeInput>;
   pending: PendingChange[];
+  /** Auto-approvals recorded in notes signed for this repository (the rules' weekly quotas), read once when asked. */
+  signedAutoApprovals: () => AutoApprovalRecord[];
 }
 
 export async function readDesiredState(o: ApplyOptions): Promise<DesiredState> {
@@ -108,5 +112,7 @@ export async function readDesiredState(o: ApplyOptions): Promise<DesiredState> {
     inputs.push(input);
     inputOf.set(input.path, input);
   }
-  return { signer, policyRun, policy, verifyCtx, lives, lifeOf, endedLives, blobs, leaseOf, evidence, problems, records, unbound, grantedFirst, inputs, inputOf, pending };
+  let signedAutoApprovals: AutoApprovalRecord[] | undefined;
+  const autoApprovals = () => (signedAutoApprovals ??= autoApprovalHistory(notes, signer));
+  return { signedAutoApprovals: autoApprovals, signer, policyRun, policy, verifyCtx, lives, lifeOf, endedLives, blobs, leaseOf, evidence, problems, records, unbound, grantedFirst, inputs, inputOf, pending };
 }

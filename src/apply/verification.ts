@@ -4,8 +4,9 @@
  * extension needs its add). A change that cannot be verified (the API fails) is a finding
  * and stays unverified in this run; it grants nothing, and every other lease goes on.
  */
+import { autoApprovalRecords } from "../approval/auto-approval-history.js";
 import { verifyChange } from "../approval/verify-change.js";
-import type { ChangeToVerify } from "../approval/verify-change.js";
+import type { ChangeToVerify, VerifyContext } from "../approval/verify-change.js";
 import { errorMessage } from "../diagnostics/error-message.js";
 import type { LeaseEvidence } from "../evidence/evidence.js";
 import { gitText } from "../git/run-git.js";
@@ -33,18 +34,22 @@ export function inScope(o: Pick<ApplyOptions, "onlyResources">, path: string): b
 /** Verifies the pending changes of the leases that matter now, updating their verdicts in `state.inputs`. */
 export async function verifyChanges(o: ApplyOptions, state: DesiredState): Promise<Verification> {
   const parents = new Map<string, string>();
+  // Earlier auto-approvals (for the rules' weekly quotas): signed ones, and those verified earlier in this run.
+  const verified: LeaseEvidence[] = [];
+  const ctx: VerifyContext = { ...state.verifyCtx, autoApprovals: async () => [...state.signedAutoApprovals(), ...autoApprovalRecords(verified)] };
   const verify: VerifyOne = async (change) => {
     try {
       const parent = parents.get(change.commit) ?? (await firstParent(o.repoDir, change.commit));
       parents.set(change.commit, parent);
-      return await verifyChange(state.verifyCtx, { ...change, parent });
+      return await verifyChange(ctx, { ...change, parent });
     } catch (e) {
       state.problems.set(`${change.commit}\0${change.path}`, { code: "verification-failed", lease: change.path, commit: change.commit, message: `${change.path} (${change.commit.slice(0, 7)}) could not be verified: ${errorMessage(e)}. Nothing it asks for is granted in this run; the next run verifies it again.` });
       return undefined;
     }
   };
-  const verified: LeaseEvidence[] = [];
-  for (const p of state.pending) {
+  // Oldest first: an extension needs its add; an auto-approval's weekly quota counts the ones merged before it.
+  const pending = [...state.pending].sort((a, b) => a.life.changes[a.index]!.time - b.life.changes[b.index]!.time);
+  for (const p of pending) {
     if (!inScope(o, p.life.path)) continue;
     const ch = p.life.changes[p.index]!;
     const input = state.inputOf.get(p.life.path)!;

@@ -18,7 +18,11 @@ import { teamsIn } from "../policy/people.js";
 import type { FileChange, FileVersion } from "../validate/inputs.js";
 import { allDiagnostics } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
+import { matchAutoApproval } from "./auto-approval.js";
+import type { AutoApprovalRecord } from "./auto-approval.js";
 import { evaluateApprovals } from "./evaluate-approvals.js";
+import { leaseWindow } from "../validate/check-lease.js";
+import { TWO_FACTOR_NOT_CHECKED } from "../validate/check-two-factor.js";
 import { changedLeaseFiles, resolveRequester } from "./requester.js";
 import type { Review, ReviewState } from "./evaluate-approvals.js";
 
@@ -51,6 +55,11 @@ export interface VerifyContext {
    * policy file at the parent as it is.
    */
   policyAt?: (commit: string) => Promise<Uint8Array | undefined>;
+  /**
+   * Leases auto-approved before (from signed evidence and this run), for the rules' weekly
+   * quotas (see auto-approval.ts). Without it, no earlier auto-approval is known.
+   */
+  autoApprovals?: () => Promise<readonly AutoApprovalRecord[]>;
 }
 
 export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promise<LeaseEvidence> {
@@ -104,6 +113,8 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
   const judgeWith = ctx.policyAt ? { judgeWith: { policy: await ctx.policyAt(c.parent) } } : {};
   const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author: requester, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q), ...judgeWith });
   const report = validatePullRequest(input);
+  const warnings = allDiagnostics(report).filter((d) => d.code === TWO_FACTOR_NOT_CHECKED && d.file === c.path).map((d) => `${d.code}: ${d.message}`);
+  if (warnings.length) evidence.warnings = warnings;
   if (!report.ok) {
     for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);
     return evidence;
@@ -116,7 +127,7 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
   const resource = lease && policy ? policy.resources.get(lease.resource) : undefined;
   if (!policy || !lease || !resource) return reject(`invalid: ${c.path} could not be read against the policy at ${c.parent.slice(0, 7)}.`);
   const reviews = await gh.paginate(gh.rest.pulls.listReviews, { owner, repo, pull_number: pr.number, per_page: 100 });
-  const teams = [...new Set(resource.approvalRules.flatMap((r) => teamsIn(r.from, policy.groups)))];
+  const teams = [...new Set([...resource.approvalRules.flatMap((r) => teamsIn(r.from, policy.groups)), ...resource.autoApprove.flatMap((r) => teamsIn(r.requesters, policy.groups))])];
   const facts = await resolveFacts(gh, { teams, orgMembers: [] });
   const result = evaluateApprovals({
     rules: resource.approvalRules,
@@ -130,6 +141,29 @@ export async function verifyChange(ctx: VerifyContext, c: ChangeToVerify): Promi
       .map((r): Review => ({ id: r.id, reviewer: r.user!.login, state: r.state as ReviewState, commitId: r.commit_id ?? "", submittedAt: r.submitted_at ? Date.parse(r.submitted_at) : 0 })),
   });
   if (!result.satisfied) {
+    // No (sufficient) human approval: a rule of the verified base policy may approve instead.
+    if (resource.autoApprove.length > 0) {
+      const auto = matchAutoApproval({
+        resource,
+        groups: policy.groups,
+        facts,
+        requester,
+        path: c.path,
+        lease,
+        kind: changes.find((x) => x.path === c.path)?.status === "added" ? "new" : "extension",
+        changedFiles: files.length,
+        window: leaseWindow(lease, c.time),
+        at: c.time,
+        history: ctx.autoApprovals ? await ctx.autoApprovals() : [],
+        blockedBy: result.blockedBy,
+      });
+      if (auto.matched) {
+        evidence.verdict = "approved";
+        evidence.autoApproved = { rule: auto.rule, resource: resource.id, grantee: lease.grantee, at: new Date(c.time).toISOString() };
+        return evidence;
+      }
+      evidence.findings.push(...auto.reasons.map((r) => `auto-approval-refused: ${r}`));
+    }
     evidence.findings.push(...result.missing.map((m) => `approvals-missing: ${m}`));
     evidence.findings.push(...result.ignored.map((i) => `approval-ignored: ${i.why}`));
     return evidence;

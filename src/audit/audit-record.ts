@@ -34,6 +34,8 @@ export interface AuditLease {
   pullRequest?: number;
   requestedBy?: string;
   approvers: string[];
+  /** Approved with no human review, by this autoApprove rule of the resource (from evidence). */
+  autoApprovedBy?: string;
   evidence: EvidenceSource;
   /** Start of access (merge on main, or notBefore), ms. */
   start: number;

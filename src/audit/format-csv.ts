@@ -31,7 +31,7 @@ export function formatAuditCsv(r: AuditReport): string {
     String(l.extensions),
     l.pullRequest !== undefined ? String(l.pullRequest) : "",
     l.requestedBy ?? "",
-    l.approvers.join(" "),
+    l.approvers.join(" ") || (l.autoApprovedBy !== undefined ? `rule:${l.autoApprovedBy}` : ""),
     l.evidence,
     l.breakGlass ? "true" : "false",
     l.reason,

@@ -20,6 +20,7 @@ const lease = (l: AuditLease, now: number) => ({
   pullRequest: l.pullRequest,
   requestedBy: l.requestedBy,
   approvers: l.approvers,
+  autoApprovedBy: l.autoApprovedBy,
   evidence: l.evidence,
   start: t(l.start),
   end: t(l.end),

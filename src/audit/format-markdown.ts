@@ -51,7 +51,7 @@ export function formatAuditMarkdown(r: AuditReport): string {
   if (r.leases.length) {
     out.push("### Leases", "", "| Resource | Grantee | Role | From | Until | Status | Ended | PR | Approved by | Reason |", "|---|---|---|---|---|---|---|---|---|---|");
     for (const l of r.leases.slice(-MAX_ROWS)) {
-      out.push(`| ${esc(l.resource)} | ${esc(l.grantee)} | ${esc(l.role)} | ${formatTimestamp(l.start)} | ${l.status === "not-granted" ? "—" : formatTimestamp(heldUntil(l, now))} | ${l.status} | ${esc(l.why ?? "")} | ${l.pullRequest !== undefined ? `#${l.pullRequest}` : "—"} | ${esc(l.approvers.join(", ")) || (l.evidence === "none" ? "_not on record_" : "—")} | ${esc(l.reason)} |`);
+      out.push(`| ${esc(l.resource)} | ${esc(l.grantee)} | ${esc(l.role)} | ${formatTimestamp(l.start)} | ${l.status === "not-granted" ? "—" : formatTimestamp(heldUntil(l, now))} | ${l.status} | ${esc(l.why ?? "")} | ${l.pullRequest !== undefined ? `#${l.pullRequest}` : "—"} | ${esc(l.approvers.join(", ")) || (l.autoApprovedBy !== undefined ? `auto: rule ${esc(l.autoApprovedBy)}` : l.evidence === "none" ? "_not on record_" : "—")} | ${esc(l.reason)} |`);
     }
     if (r.leases.length > MAX_ROWS) out.push("", `Showing the ${MAX_ROWS} most recent of ${r.leases.length} leases; use the CSV or JSON output for all.`);
     out.push("");

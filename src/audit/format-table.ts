@@ -14,7 +14,7 @@ export function formatAuditTable(r: AuditReport): string {
     l.status,
     l.why ?? "",
     l.pullRequest !== undefined ? `#${l.pullRequest}` : "—",
-    l.approvers.join(" ") || (l.evidence === "none" ? "(not on record)" : "—"),
+    l.approvers.join(" ") || (l.autoApprovedBy !== undefined ? `auto: rule ${l.autoApprovedBy}` : l.evidence === "none" ? "(not on record)" : "—"),
     l.reason,
   ]);
   const head = ["RESOURCE", "GRANTEE", "ROLE", "FROM", "UNTIL", "STATUS", "ENDED", "PR", "APPROVED BY", "REASON"];

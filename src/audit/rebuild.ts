@@ -176,6 +176,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           pullRequest: ev?.pullRequest ? ev.pullRequest.number : typeof hint === "number" ? hint : undefined,
           requestedBy: ev?.pullRequest ? (ev.pullRequest.requester ?? ev.pullRequest.author) : undefined,
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
+          ...(ev?.autoApproved && ev.verdict === "approved" ? { autoApprovedBy: ev.autoApproved.rule } : {}),
           evidence: source,
           start: w.start,
           end: w.end,
@@ -188,6 +189,9 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         rec.events.push({ kind: "requested", commit: c.sha, by: rec.requestedBy || undefined, detail: `${prText}: ${lease.grantee} as ${lease.role} on ${lease.resource}${lease.duration ? ` for ${lease.duration}` : ""}${lease.expires ? ` until ${lease.expires}` : ""}; reason: ${lease.reason}${lease.ticket ? `; ticket ${lease.ticket}` : ""}` });
         for (const a of ev?.approvals ?? []) {
           rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
+        }
+        if (rec.autoApprovedBy !== undefined && ev?.autoApproved) {
+          rec.events.push({ kind: "approved", at: parseTimestamp(ev.autoApproved.at), commit: c.sha, detail: `auto-approved by rule ${ev.autoApproved.rule} of ${ev.autoApproved.resource} (policy at ${short(ev.policyCommit)}), no human review` });
         }
         if (ev?.verdict === "rejected") {
           rec.status = "not-granted";

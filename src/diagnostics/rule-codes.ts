@@ -49,6 +49,8 @@ export const RULE_CODE_SECTIONS: readonly RuleCodeSection[] = [
       },
       { codes: ["lease-reason-too-short", "lease-ticket-required", "lease-ticket-format"], meaning: "Reason and ticket." },
       { codes: ["lease-requester-not-allowed", "lease-grantee-not-author", "lease-grantee-not-allowed"], meaning: "Who asks, for whom." },
+      { codes: ["lease-grantee-no-2fa"], meaning: "The grantee has no two-factor authentication on GitHub (`requireTwoFactor`, on by default): refused at validation and at apply." },
+      { codes: ["lease-grantee-2fa-not-checked"], warning: true, meaning: "Whether the grantee has two-factor authentication could not be seen (GitHub lets only organization owners filter members by 2FA state); the warning names GitHub's answer." },
       {
         codes: ["request-unbound", "request-no-evidence-key", "request-bot-unknown"],
         meaning:
@@ -78,6 +80,9 @@ export const RULE_CODE_SECTIONS: readonly RuleCodeSection[] = [
           "policy-duplicate-target",
           "policy-approvals-impossible",
           "policy-review-date",
+          "policy-auto-approve-role",
+          "policy-auto-approve-duration",
+          "policy-auto-approve-duplicate",
           "policy-approvers-conflict",
           "policy-ticket-pattern",
           "policy-timezone",

@@ -37,6 +37,9 @@ export type {
   UpdatePullRequestOptions,
 } from "./state.js";
 export { DEFAULT_BOT_LOGIN, DEFAULT_TOKEN, EmulatorState } from "./state.js";
+export { hideTwoFactorFromApps, setTwoFactor } from "./two-factor.js";
+export type { MergeRules } from "./merge-rules.js";
+export { setMergeRules } from "./merge-rules.js";
 
 export interface EmulatorOptions {
   /** Tokens accepted for the default bot identity (default ["test-token"]); more via state.addToken. */

@@ -55,6 +55,21 @@ export interface LeaseEvidence {
   /** Why a rejected lease was rejected (rule codes and messages). */
   findings: string[];
   verifiedAt: string;
+  /**
+   * Approved with no human review, by a rule of the resource in the policy of `policyCommit`
+   * (see approval/auto-approval.ts): which rule, for whom, as of when (the merge on main).
+   */
+  autoApproved?: AutoApprovedEvidence;
+  /** What could not be checked and did not refuse the lease (e.g. two-factor state not visible to the token). */
+  warnings?: string[];
+}
+
+export interface AutoApprovedEvidence {
+  rule: string;
+  resource: string;
+  grantee: string;
+  /** RFC 3339: the merge on main, the instant the rule was judged at. */
+  at: string;
 }
 
 /**
@@ -324,6 +339,8 @@ function isLeaseEvidence(v: unknown): boolean {
   if (v.verdict !== "approved" && v.verdict !== "rejected") return false;
   if (!Array.isArray(v.findings) || !v.findings.every((f) => typeof f === "string")) return false;
   if (!Array.isArray(v.approvals) || !v.approvals.every((a) => strings(a, ["reviewer", "commit", "submittedAt"]))) return false;
+  if (v.autoApproved !== undefined && !strings(v.autoApproved, ["rule", "resource", "grantee", "at"])) return false;
+  if (v.warnings !== undefined && !(Array.isArray(v.warnings) && v.warnings.every((w) => typeof w === "string"))) return false;
   const pr = v.pullRequest;
   if (pr === undefined) return true;
   return isObject(pr) && typeof pr.number === "number" && strings(pr, ["author", "headSha"]) && (pr.requester === undefined || typeof pr.requester === "string") && (pr.mergedAt === undefined || typeof pr.mergedAt === "string");

@@ -1,5 +1,5 @@
 /** Answers the validation core's questions (team members, org membership) through the API. */
-import type { Facts } from "../policy/people.js";
+import type { Facts, TwoFactorFacts } from "../policy/people.js";
 import type { FactQuestions } from "../validate/needed-facts.js";
 import type { GitHubClient } from "./client.js";
 import { selectRecipientKeys } from "../credentials/ssh-public-key.js";
@@ -38,5 +38,26 @@ export async function resolveFacts(gh: GitHubClient, q: FactQuestions): Promise<
     });
     (facts.sshKeys ??= new Map()).set(login.toLowerCase(), selectRecipientKeys(keys.map((k) => k.key)).keys.length);
   }
+  for (const org of q.twoFactorOrgs ?? []) (facts.twoFactor ??= new Map()).set(org.toLowerCase(), await twoFactorOf(gh, org));
   return facts;
+}
+
+/**
+ * Members of an organization without two-factor authentication:
+ * `GET /orgs/{org}/members?filter=2fa_disabled`. GitHub lets only organization owners use
+ * the filter; others get 422 "Only owners can use this filter." (field reports), and a token
+ * without the Members permission 403: then the state is unknown, and the caller says so.
+ */
+async function twoFactorOf(gh: GitHubClient, org: string): Promise<TwoFactorFacts> {
+  try {
+    const members = await gh.paginate(gh.rest.orgs.listMembers, { org, filter: "2fa_disabled", per_page: 100 });
+    return { kind: "known", disabled: new Set(members.map((m) => m.login.toLowerCase())) };
+  } catch (e) {
+    const s = status(e);
+    if (s === 422 || s === 403 || s === 404) {
+      const said = typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message).split("\n")[0] : "";
+      return { kind: "unknown", why: `GitHub answered ${s}${said ? ` (${said})` : ""} to the list of ${org}'s members without two-factor authentication: only organization owners may use that filter, and this token is not one's (or lacks the organization Members permission)` };
+    }
+    throw e;
+  }
 }

@@ -11,7 +11,7 @@ import { parseDuration } from "../lease/duration.js";
 import { checkSchema } from "../schema/check-schema.js";
 import { expandRefs, parseRef } from "./people.js";
 import { ANOMALY_DEFAULTS, BUILT_IN_DEFAULTS, COMMAND_ENV_REFUSED, POSTGRES_NAME, SSH_PRINCIPAL, targetKey } from "./policy.js";
-import type { AnomaliesDoc, AnomalyThresholds, Policy, PolicyDoc, Resource, ResourceDoc, Settings } from "./policy.js";
+import type { AnomaliesDoc, AnomalyThresholds, Policy, PolicyDoc, Resource, ResourceDoc, Schedule, Settings } from "./policy.js";
 import { isValidTimeZone, parseHours } from "./schedule.js";
 
 export const DEFAULT_POLICY_PATH = "policy.yaml";
@@ -67,16 +67,17 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
         err("policy-ticket-pattern", `${pointer}/ticketPattern`, `ticketPattern is not a valid regular expression: ${(e as Error).message}.`);
       }
     }
-    if (s.schedule) {
-      if (!isValidTimeZone(s.schedule.timezone)) {
-        err("policy-timezone", `${pointer}/schedule/timezone`, `'${s.schedule.timezone}' is not an IANA time zone.`, "Use a name like Europe/Berlin, America/New_York or UTC.");
-      }
-      s.schedule.windows.forEach((w, i) => {
-        const { start, end } = parseHours(w.hours);
-        if (end <= start) err("policy-schedule-hours", `${pointer}/schedule/windows/${i}/hours`, `Window ${w.hours} ends before it starts.`, "Write start-end within one day, e.g. 09:00-18:00; split overnight windows in two.");
-      });
-    }
+    if (s.schedule) checkSchedule(s.schedule, `${pointer}/schedule`);
   };
+  function checkSchedule(schedule: Schedule, pointer: string) {
+    if (!isValidTimeZone(schedule.timezone)) {
+      err("policy-timezone", `${pointer}/timezone`, `'${schedule.timezone}' is not an IANA time zone.`, "Use a name like Europe/Berlin, America/New_York or UTC.");
+    }
+    schedule.windows.forEach((w, i) => {
+      const { start, end } = parseHours(w.hours);
+      if (end <= start) err("policy-schedule-hours", `${pointer}/windows/${i}/hours`, `Window ${w.hours} ends before it starts.`, "Write start-end within one day, e.g. 09:00-18:00; split overnight windows in two.");
+    });
+  }
 
   checkRefs(p.admins, "/admins");
   for (const [name, members] of Object.entries(groups)) {
@@ -126,6 +127,22 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
         if (COMMAND_ENV_REFUSED.test(name)) err("policy-command-env", `${base}/provider/env/${i}`, `A command may not receive ${name}: it holds the bot's own credentials.`, "Give the command a credential of its own, in a variable of its own.");
       });
     }
+    const ruleNames = new Set<string>();
+    r.autoApprove?.forEach((a, i) => {
+      const at = `${base}/autoApprove/${i}`;
+      if (ruleNames.has(a.name)) err("policy-auto-approve-duplicate", `${at}/name`, `Two autoApprove rules of ${id} are named '${a.name}'.`, "Give each rule its own name: evidence and the audit name the rule that approved.");
+      ruleNames.add(a.name);
+      checkRefs(a.requesters, `${at}/requesters`);
+      a.roles?.forEach((role, j) => {
+        if (!r.roles.includes(role)) err("policy-auto-approve-role", `${at}/roles/${j}`, `autoApprove rule '${a.name}' names role '${role}', not one of ${id}'s roles (${r.roles.join(", ")}).`);
+      });
+      if (a.maxDuration !== undefined) {
+        const m = parseDuration(a.maxDuration);
+        if (!m) err("policy-duration-zero", `${at}/maxDuration`, "autoApprove maxDuration must be longer than zero.");
+        else if (m > (parseDuration(r.maxDuration ?? p.defaults?.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration) ?? 0)) err("policy-auto-approve-duration", `${at}/maxDuration`, `autoApprove rule '${a.name}' allows ${a.maxDuration}, longer than ${id}'s maxDuration.`, "An auto-approval rule can only narrow what the resource allows.");
+      }
+      if (a.schedule) checkSchedule(a.schedule, `${at}/schedule`);
+    });
     r.standing?.forEach((s, i) => {
       if (!r.roles.includes(s.role)) err("policy-standing-role", `${base}/standing/${i}/role`, `Standing role '${s.role}' is not one of this resource's roles (${r.roles.join(", ")}).`);
       if (s.reviewed !== undefined && !isCalendarDate(s.reviewed)) err("policy-review-date", `${base}/standing/${i}/reviewed`, `'${s.reviewed}' is not a date of the calendar.`, "Write the review date as YYYY-MM-DD, e.g. 2026-03-31.");
@@ -216,6 +233,15 @@ function resolveResource(id: string, r: ResourceDoc, d: Settings): Resource {
     revocation: pick("revocation") ?? BUILT_IN_DEFAULTS.revocation,
     remindBeforeMinutes: minutes(pick("remindBefore"), BUILT_IN_DEFAULTS.remindBefore),
     extendAfter: pick("extendAfter") ?? BUILT_IN_DEFAULTS.extendAfter,
+    requireTwoFactor: pick("requireTwoFactor") ?? BUILT_IN_DEFAULTS.requireTwoFactor,
+    autoApprove: (r.autoApprove ?? []).map((a) => ({
+      name: a.name,
+      requesters: a.requesters,
+      roles: a.roles ?? r.roles,
+      maxDurationMinutes: a.maxDuration !== undefined ? minutes(a.maxDuration, "0m") : maxDurationMinutes,
+      ...(a.schedule ? { schedule: a.schedule } : {}),
+      ...(a.maxPerWeek !== undefined ? { maxPerWeek: a.maxPerWeek } : {}),
+    })),
   };
   if (r.description !== undefined) res.description = r.description;
   const requesters = pick("requesters");

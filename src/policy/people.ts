@@ -13,7 +13,12 @@ export interface Facts {
   orgMembers: Map<string, boolean>;
   /** login (lower-cased) → how many of their GitHub SSH keys can receive credentials. Absent = not resolved. */
   sshKeys?: Map<string, number>;
+  /** org (lower-cased) → who lacks two-factor authentication, or why that could not be seen. Absent = not looked up. */
+  twoFactor?: Map<string, TwoFactorFacts>;
 }
+
+/** An organization's members without two-factor authentication (lower-cased), or why the token cannot tell. */
+export type TwoFactorFacts = { kind: "known"; disabled: ReadonlySet<string> } | { kind: "unknown"; why: string };
 
 export function emptyFacts(): Facts {
   return { teams: new Map(), orgMembers: new Map() };

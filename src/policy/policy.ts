@@ -96,6 +96,33 @@ export interface Settings {
   revocation?: "sweep" | "timer";
   remindBefore?: string;
   extendAfter?: number;
+  /** Refuse grantees without two-factor authentication on GitHub (default true). */
+  requireTwoFactor?: boolean;
+}
+
+/**
+ * A rule under which a request needs no human review (see src/approval/auto-approval.ts): who
+ * asks, which roles, how long, when, and how many per person per week.
+ */
+export interface AutoApproveRuleDoc {
+  name: string;
+  requesters: string[];
+  roles?: string[];
+  maxDuration?: string;
+  schedule?: Schedule;
+  maxPerWeek?: number;
+}
+
+export interface AutoApproveRule {
+  name: string;
+  requesters: string[];
+  /** Roles it covers (default: every role of the resource). */
+  roles: string[];
+  /** Longest lease it covers (default: the resource's maxDuration). */
+  maxDurationMinutes: number;
+  schedule?: Schedule;
+  /** At most this many leases auto-approved by this rule per grantee in any 7 days. */
+  maxPerWeek?: number;
 }
 
 export interface ApprovalRule {
@@ -119,6 +146,7 @@ export interface ResourceDoc extends Settings {
   approvers?: string[];
   approvals?: ApprovalRule[];
   standing?: StandingGrant[];
+  autoApprove?: AutoApproveRuleDoc[];
 }
 
 export interface PolicyDoc {
@@ -156,6 +184,8 @@ export interface Resource {
   revocation: "sweep" | "timer";
   remindBeforeMinutes: number;
   extendAfter: number;
+  requireTwoFactor: boolean;
+  autoApprove: AutoApproveRule[];
 }
 
 export interface Policy {
@@ -205,6 +235,7 @@ export const BUILT_IN_DEFAULTS = {
   revocation: "sweep",
   remindBefore: "30m",
   extendAfter: 0,
+  requireTwoFactor: true,
 } as const;
 
 /** Does a grant on this target make a credential the grantee must receive (encrypted to their SSH keys)? */

@@ -16,12 +16,15 @@ export interface FactQuestions {
   orgMembers: Array<{ org: string; login: string }>;
   /** Logins whose public SSH keys are needed (grantees of resources that issue credentials). */
   sshKeys?: string[];
+  /** Organizations whose members without two-factor authentication are needed (resources with requireTwoFactor). */
+  twoFactorOrgs?: string[];
 }
 
 export function neededFacts(input: Omit<PullRequestInput, "facts">): FactQuestions {
   const teams = new Set<string>();
   const orgMembers = new Map<string, { org: string; login: string }>();
   const sshKeys = new Set<string>();
+  const twoFactorOrgs = new Set<string>();
   const policy = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : undefined;
   if (!policy || input.author === undefined) return { teams: [], orgMembers: [] };
   for (const c of input.changes) {
@@ -32,6 +35,7 @@ export function neededFacts(input: Omit<PullRequestInput, "facts">): FactQuestio
     const r = lease ? policy.resources.get(lease.resource) : undefined;
     if (!lease || !r) continue;
     if (issuesCredentials(r.provider)) sshKeys.add(lease.grantee.toLowerCase());
+    if (r.requireTwoFactor) twoFactorOrgs.add(resourceOrg(r.provider).toLowerCase());
     if (r.requesters) teamsIn(r.requesters, policy.groups).forEach((t) => teams.add(t));
     else {
       const org = resourceOrg(r.provider);
@@ -39,5 +43,5 @@ export function neededFacts(input: Omit<PullRequestInput, "facts">): FactQuestio
     }
     if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy.groups).forEach((t) => teams.add(t));
   }
-  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()], ...(sshKeys.size > 0 ? { sshKeys: [...sshKeys].sort() } : {}) };
+  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()], ...(sshKeys.size > 0 ? { sshKeys: [...sshKeys].sort() } : {}), ...(twoFactorOrgs.size > 0 ? { twoFactorOrgs: [...twoFactorOrgs].sort() } : {}) };
 }

@@ -14,6 +14,7 @@ import { checkCodeownersSync } from "./check-codeowners.js";
 import { NOT_CHECKED, checkLease } from "./check-lease.js";
 import type { RequestKind } from "./check-lease.js";
 import { checkFileMode } from "./check-file-mode.js";
+import { checkTwoFactor } from "./check-two-factor.js";
 import { checkOneHolder } from "./check-one-holder.js";
 import type { FileChange, PullRequestInput } from "./inputs.js";
 import { buildReport } from "./report.js";
@@ -181,6 +182,7 @@ function checkLeaseChange(c: FileChange, input: PullRequestInput, policy: Policy
       ),
     );
   }
+  if (resource) out.push(...checkTwoFactor(path, loaded.doc, loaded.lease, resource, input.facts));
   if (resource && input.heldLeases) out.push(...checkOneHolder(path, loaded.lease, previous && c.history ? c.history.addedAt : input.now, resource, input.heldLeases, loaded.doc.locate("/role")));
   return out;
 }

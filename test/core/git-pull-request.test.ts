@@ -78,7 +78,7 @@ describe("the example access repo in git", () => {
         return everyone();
       },
     });
-    expect(asked).toEqual([{ teams: ["acme/engineering"], orgMembers: [] }]);
+    expect(asked).toEqual([{ teams: ["acme/engineering"], orgMembers: [], twoFactorOrgs: ["acme"] }]);
     expect(report.ok).toBe(true);
     const offline = await validate(r, { base: "main", head: "req", author: "alice" });
     expect(offline.ok).toBe(true);

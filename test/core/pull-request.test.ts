@@ -438,18 +438,18 @@ describe("neededFacts: the shell asks the API only what the core needs", () => {
   };
 
   it("a platform-admins lease needs @acme/engineering's members", () => {
-    expect(q([added(leasePath("platform-admins"), good("platform-admins"))])).toEqual({ teams: ["acme/engineering"], orgMembers: [] });
+    expect(q([added(leasePath("platform-admins"), good("platform-admins"))])).toEqual({ teams: ["acme/engineering"], orgMembers: [], twoFactorOrgs: ["acme"] });
   });
 
   it("a prod-db-readers lease needs the author's membership of acme", () => {
-    expect(q([added(leasePath("prod-db-readers"), good("prod-db-readers"))])).toEqual({ teams: [], orgMembers: [{ org: "acme", login: "alice" }] });
+    expect(q([added(leasePath("prod-db-readers"), good("prod-db-readers"))])).toEqual({ teams: [], orgMembers: [{ org: "acme", login: "alice" }], twoFactorOrgs: ["acme"] });
   });
 
   it("groups are expanded to their teams; logins need nothing", () => {
     const policy = MINI_POLICY.replace("resources:", 'groups:\n  oncall: [erin, "@acme/OnCall"]\nresources:') + '    requesters: [frank, group:oncall]\n    allowRequestFor: ["@acme/bots", deploy-bot]\n';
     const lease = leaseYaml({ grantee: "alice", resource: "ops", role: "member", duration: "1h", reason: "Investigate the ops outage" });
     const input = prInput([added(leasePath("ops"), lease)], base(policy));
-    expect(neededFacts(input)).toEqual({ teams: ["acme/bots", "acme/oncall"], orgMembers: [] });
+    expect(neededFacts(input)).toEqual({ teams: ["acme/bots", "acme/oncall"], orgMembers: [], twoFactorOrgs: ["acme"] });
   });
 
   it("nothing without an author, for invalid leases, or for deletions", () => {

@@ -25,6 +25,8 @@ export function resource(id: string, provider: ProviderConfig, roles: string[]):
     revocation: "sweep",
     remindBeforeMinutes: 30,
     extendAfter: 0,
+    requireTwoFactor: true,
+    autoApprove: [],
   };
 }
 

@@ -13,7 +13,7 @@ function resource(id: string, over: Partial<Resource> = {}): Resource {
   return {
     id, provider: { type: "github-team", org: "acme", team: id }, roles: ["member", "maintainer"], approvalRules: [{ from: ["carol"], count: 1 }], standing: [],
     maxDurationMinutes: 480, requireTicket: false, minReasonLength: 10, maxScheduleAheadMinutes: 10080, maxExtensions: 0, maxTotalDurationMinutes: 480,
-    allowRequestFor: false, breakGlass: { allowed: false, maxDurationMinutes: 60, reviewWithinMinutes: 1440 }, mode: "exclusive", revocation: "sweep", remindBeforeMinutes: 30, extendAfter: 0, ...over,
+    allowRequestFor: false, breakGlass: { allowed: false, maxDurationMinutes: 60, reviewWithinMinutes: 1440 }, mode: "exclusive", revocation: "sweep", remindBeforeMinutes: 30, extendAfter: 0, requireTwoFactor: true, autoApprove: [], ...over,
   };
 }
 const state = (r: Resource, actual: Grant[] | { error: string }): ResourceState => ({ resource: r, actual, singleRole: true, rank: teamRank });

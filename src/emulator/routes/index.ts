@@ -8,6 +8,7 @@ import { collaboratorRoutes } from "./collaborators.js";
 import { commentRoutes } from "./comments.js";
 import { installationRoutes } from "./installations.js";
 import { issueRoutes } from "./issues.js";
+import { mergeRoutes } from "./merge.js";
 import { orgRoleRoutes } from "./org-roles.js";
 import { orgRoutes } from "./orgs.js";
 import { pullRoutes } from "./pulls.js";
@@ -24,6 +25,7 @@ export const allRoutes: RouteDefinition[] = [
   ...teamRoutes,
   ...repoRoutes,
   ...pullRoutes,
+  ...mergeRoutes,
   ...reviewRoutes,
   ...issueRoutes,
   ...commentRoutes,

@@ -1,5 +1,6 @@
 /** Organizations, organization membership and pending invitations. */
-import { forbidden, notFound } from "../errors.js";
+import { HttpError, errorBody, forbidden, notFound, validationFailed } from "../errors.js";
+import { hasTwoFactor, twoFactorHiddenFromApps } from "../two-factor.js";
 import type { OrgInvitationRecord, OrgRecord } from "../model.js";
 import { paginate } from "../pagination.js";
 import type { RouteContext, RouteDefinition } from "../router.js";
@@ -34,8 +35,17 @@ export const orgRoutes: RouteDefinition[] = [
     handler: (ctx) => {
       const org = requireOrg(ctx);
       const role = ctx.query.get("role") ?? "all";
+      const filter = ctx.query.get("filter") ?? "all";
+      if (filter !== "all" && filter !== "2fa_disabled") throw validationFailed([{ resource: "Organization", field: "filter", code: "invalid" }], docsUrl(ctx.route));
+      if (filter === "2fa_disabled") {
+        // Owners only (see two-factor.ts); GitHub answers others 422 with this message.
+        const bot = ctx.identity?.type === "Bot";
+        if (!isOrgAdmin(org, ctx.identity) || (bot && twoFactorHiddenFromApps(ctx.env.state, org.account.login))) {
+          throw new HttpError(422, errorBody(422, "Only owners can use this filter.", docsUrl(ctx.route)));
+        }
+      }
       const members = [...org.members.values()].filter(
-        (m) => m.state === "active" && (role === "all" || m.role === role),
+        (m) => m.state === "active" && (role === "all" || m.role === role) && (filter === "all" || !hasTwoFactor(ctx.env.state, m.user.login)),
       );
       const page = paginate(ctx.url, ctx.env.links.apiBase, members);
       return { status: 200, body: page.items.map((m) => simpleUser(ctx.env.links, m.user)), headers: page.headers };
