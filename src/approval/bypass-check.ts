@@ -35,6 +35,12 @@ export interface BypassCheckInput {
   appId: number;
   /** Does the policy in force have any autoApprove rule? */
   autoApproveInUse: boolean;
+  /**
+   * The App also pushes to the default branch itself (the expiry sweep's revocation commits),
+   * which needs bypass_mode "always": then that mode and a bypass without autoApprove rules are
+   * what the set-up needs, not findings.
+   */
+  appPushes?: boolean;
 }
 
 const isApp = (a: { actor_id: number | null; actor_type: string }, appId: number) => a.actor_type === "Integration" && a.actor_id === appId;
@@ -53,6 +59,7 @@ export function checkAutoApproveBypass(i: BypassCheckInput): BypassFinding[] {
   const onDefault = active.filter((r) => coverage(r, i.defaultBranch).covers);
   const withApp = active.filter((r) => (r.bypass_actors ?? []).some((a) => isApp(a, i.appId)));
   if (!i.autoApproveInUse) {
+    if (i.appPushes) return out;
     for (const r of withApp) out.push({ code: "bypass-unused", severity: "warning", ruleset: r.name, message: `The App (id ${i.appId}) may bypass ruleset '${r.name}', but the policy has no autoApprove rule: remove it from the bypass list.` });
     return out;
   }
@@ -64,7 +71,7 @@ export function checkAutoApproveBypass(i: BypassCheckInput): BypassFinding[] {
   }
   for (const r of withApp) {
     const app = (r.bypass_actors ?? []).find((a) => isApp(a, i.appId))!;
-    if (app.bypass_mode !== "pull_request") out.push({ code: "bypass-mode-always", severity: "error", ruleset: r.name, message: `The App bypasses ruleset '${r.name}' with bypass_mode '${app.bypass_mode ?? "always"}': it could push to ${i.defaultBranch} directly. Set it to 'pull_request' (merge pull requests only).` });
+    if (app.bypass_mode !== "pull_request" && !i.appPushes) out.push({ code: "bypass-mode-always", severity: "error", ruleset: r.name, message: `The App bypasses ruleset '${r.name}' with bypass_mode '${app.bypass_mode ?? "always"}': it could push to ${i.defaultBranch} directly. Set it to 'pull_request' (merge pull requests only).` });
     if (!coverage(r, i.defaultBranch).onlyDefault) out.push({ code: "bypass-too-wide", severity: "error", ruleset: r.name, message: `Ruleset '${r.name}', which the App bypasses, applies to more than ${i.defaultBranch} (${(r.conditions?.ref_name?.include ?? []).join(", ") || "no branches"}): keep the App's bypass on a ruleset for the default branch only.` });
   }
   for (const r of reviewed) {

@@ -5,6 +5,8 @@
  * can push refs/notes/jit. Each check is one function of DOCTOR_CHECKS over a shared context
  * that reads each thing once; a check whose reads fail fails alone, naming what it needs.
  */
+import { checkAutoApproveBypass } from "../approval/bypass-check.js";
+import type { RulesetView as BypassRuleset } from "../approval/bypass-check.js";
 import { compareCodeowners } from "../codeowners/compare-codeowners.js";
 import { CODEOWNERS_LOCATIONS, codeownersRules } from "../codeowners/generate-codeowners.js";
 import { appPermissionCheck } from "../doctor/app-permissions.js";
@@ -302,8 +304,31 @@ const notes: DoctorCheckFn = guarded("notes", "refs/notes/jit", async (ctx) => {
   ];
 });
 
+const autoApprove: DoctorCheckFn = guarded("auto-approve", "the auto-approval bypass", async (ctx) => {
+  const { gh, owner, repo } = ctx.o;
+  const title = "the App's bypass is limited to what auto-approval and the sweep need";
+  const { policy, problem } = await ctx.policy();
+  if (!policy) return [check("auto-approve", title, "fail", [problem!], "Fix the policy (jit validate shows where) and merge it.")];
+  const inUse = [...policy.resources.values()].some((r) => (r.autoApprove?.length ?? 0) > 0);
+  const installed = await ctx.installation();
+  if (!installed) return [check("auto-approve", title, inUse ? "fail" : "pass", [inUse ? "the App is not installed: nothing can merge auto-approved requests" : "no autoApprove rule in the policy"], inUse ? "Install the App (see the app check)." : undefined)];
+  const summaries = await read("the repository's rulesets (needs admin on the repository)", () => gh.paginate(gh.rest.repos.getRepoRulesets, { owner, repo, per_page: 100, includes_parents: true }));
+  const rulesets: BypassRuleset[] = [];
+  for (const s of summaries) {
+    const r = await read(`ruleset ${s.id}`, async () => (await gh.rest.repos.getRepoRuleset({ owner, repo, ruleset_id: s.id, includes_parents: true })).data);
+    rulesets.push(r as unknown as BypassRuleset);
+  }
+  // The expiry sweep pushes its revocation commits to the default branch with the App's token,
+  // so the App's bypass is "always" by design (README, set-up step 5).
+  const findings = checkAutoApproveBypass({ rulesets, defaultBranch: await ctx.branch(), appId: installed.app_id, autoApproveInUse: inUse, appPushes: true });
+  const errors = findings.filter((f) => f.severity === "error");
+  const details = findings.length ? findings.map((f) => `${f.severity === "error" ? "✗" : "!"} ${f.code}: ${f.message}`) : [inUse ? "✓ the App alone bypasses code-owner review, on the default branch only" : "✓ no autoApprove rule; the App's bypass serves the sweep alone"];
+  const status = errors.length ? "fail" : findings.length ? "warn" : "pass";
+  return [check("auto-approve", title, status, details, findings.length ? "Keep the App (alone) on the bypass list of one ruleset that targets only the default branch and requires code-owner review; remove other bypass actors." : undefined)];
+});
+
 /** Every check, in the order printed. More checks go here. */
-export const DOCTOR_CHECKS: DoctorCheckFn[] = [branchRules, codeowners, app, secrets, workflows, botLogin, notes];
+export const DOCTOR_CHECKS: DoctorCheckFn[] = [branchRules, autoApprove, codeowners, app, secrets, workflows, botLogin, notes];
 
 export async function runDoctor(o: DoctorOptions, checks: DoctorCheckFn[] = DOCTOR_CHECKS): Promise<DoctorReport> {
   const ctx = new DoctorContext(o);

@@ -1,6 +1,8 @@
 // `jit doctor` against the emulator (every answer checked against GitHub's OpenAPI
 // description): a well set-up access repo passes every check; each misconfiguration fails
 // the right check with its fix; exit codes 0/1/2; --format json.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VERSION } from "../../src/cli/help.js";
 import { runInit } from "../../src/commands/init.js";
@@ -38,7 +40,7 @@ beforeEach(async () => {
   s.addToken("reader-token", "reader");
   appId = s.settings.installApp("acme", "jit-access", { permissions: { ...PERMISSIONS } }).app.id;
   s.settings.addRuleset("acme", "access", { name: "jit-access main", rules: GOOD_RULES, bypassActors: [{ actorType: "Integration", actorId: appId }] });
-  for (const name of ["JIT_APP_PRIVATE_KEY", "JIT_EVIDENCE_KEY"]) s.settings.addSecret("acme", "access", name, { environment: "jit-access" });
+  for (const name of ["JIT_APP_PRIVATE_KEY", "JIT_EVIDENCE_KEY", "JIT_WEBHOOK_URL"]) s.settings.addSecret("acme", "access", name, { environment: "jit-access" });
 });
 afterEach(async () => {
   await emu.close();
@@ -77,14 +79,14 @@ describe("jit doctor", () => {
     const r = await doctor();
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
-    for (const id of ["branch-rules", "bypass", "codeowners", "app", "secrets", "workflows", "bot-login"]) expect(r.out).toMatch(new RegExp(`^✓ pass {2}${id}: `, "m"));
+    for (const id of ["branch-rules", "bypass", "auto-approve", "codeowners", "app", "secrets", "workflows", "bot-login"]) expect(r.out).toMatch(new RegExp(`^✓ pass {2}${id}: `, "m"));
     expect(r.out).toMatch(/^! warn {2}notes: /m);
     expect(r.out).toMatch(/the jit-access App \(always\) can bypass it — expected/);
     expect(r.out).toMatch(/@alice/);
-    expect(r.out).toMatch(/7 passed, 1 warning\(s\), 0 failed\./);
+    expect(r.out).toMatch(/8 passed, 1 warning\(s\), 0 failed\./);
     const j = await checks();
     expect(j.code).toBe(0);
-    expect(Object.keys(j.byId)).toEqual(["branch-rules", "bypass", "codeowners", "app", "secrets", "workflows", "bot-login", "notes"]);
+    expect(Object.keys(j.byId)).toEqual(["branch-rules", "bypass", "auto-approve", "codeowners", "app", "secrets", "workflows", "bot-login", "notes"]);
   });
 
   it("classic branch protection alone is enough, when admins are included", async () => {
@@ -129,7 +131,7 @@ describe("jit doctor", () => {
       expect(c.details.join("\n")).toMatch(detail);
       expect(c.fix).toMatch(/gh api --method POST repos\/acme\/access\/rulesets --input -/);
       expect(c.fix).toContain('"require_code_owner_review":true');
-      for (const other of ["codeowners", "app", "secrets", "workflows", "bot-login"]) expect(j.byId[other]!.status).toBe("pass");
+      for (const other of ["codeowners", "app", "secrets", "workflows", "bot-login"]) expect(j.byId[other]!.status, `${other}: ${j.byId[other]!.details.join(" ")}`).toBe("pass");
     });
   }
 
@@ -138,6 +140,21 @@ describe("jit doctor", () => {
     const j = await checks();
     expect(j.byId["branch-rules"]!.status).toBe("warn");
     expect(j.code).toBe(0);
+  });
+
+  it("auto-approve: with an autoApprove rule in the policy, the App's bypass on a ruleset wider than the default branch fails, and a second bypass actor is a warning", async () => {
+    const policy = readFileSync(join(repo.dir, "policy.yaml"), "utf8").replace("    approvers: [group:approvers]\n", "    approvers: [group:approvers]\n    autoApprove:\n      - { name: on-call, requesters: [alice], maxDuration: 1h }\n");
+    expect(policy).toContain("autoApprove");
+    repo.write("policy.yaml", policy);
+    repo.commitAll("auto-approval for the on-call", "2026-11-21T09:00:00Z");
+    let { byId } = await checks();
+    expect(byId["auto-approve"]!.status).toBe("pass");
+    replaceRuleset({ include: ["~ALL"], bypassActors: [{ actorType: "Integration", actorId: appId }, { actorType: "Team", actorId: 7 }] });
+    ({ byId } = await checks());
+    expect(byId["auto-approve"]!.status).toBe("fail");
+    expect(byId["auto-approve"]!.details.join("\n")).toMatch(/bypass-too-wide/);
+    expect(byId["auto-approve"]!.details.join("\n")).toMatch(/bypass-extra-actor: .*Team 7/);
+    expect(byId["auto-approve"]!.fix).toMatch(/default branch/);
   });
 
   it("bypass fails for every bypass actor but the App, naming each with the fix", async () => {
