@@ -27,7 +27,8 @@ export async function notifyResults(ctx: ActionContext, result: ApplyResult, url
       const couldBeAddedBy = by.map(holderRecord);
       await n.notify({ ...base, kind: "revoked", text: `🔒 @${a.grantee} no longer has ${role} on ${a.resource}${why}`, ...(couldBeAddedBy.length ? { couldBeAddedBy } : {}) });
     }
-    else await n.notify({ ...base, kind: "granted", text: `🔓 @${a.grantee} was granted ${role} on ${a.resource}${r.outcome.status === "invited" ? " (invitation pending)" : ""}` });
+    // A renewal follows an extension, which is told below.
+    else if (a.kind !== "renew") await n.notify({ ...base, kind: "granted", text: `🔓 @${a.grantee} was granted ${role} on ${a.resource}${r.outcome.status === "invited" ? " (invitation pending)" : ""}` });
   }
   try {
     for (const e of await extensions(ctx.workspace, result, at)) await n.notify(e);

@@ -15,6 +15,7 @@ import { createNotifier } from "../notify/webhook.js";
 import { createProviderRegistry } from "../providers/registry.js";
 import { grantedComment } from "../reconcile/break-glass.js";
 import type { ActionContext } from "./context.js";
+import { providerRun } from "./provider-run.js";
 
 /** The pull request's break-glass status comment (refusals, pushes after the grant), updated in place. */
 export const BREAK_GLASS_MARKER = "<!-- jit-access:break-glass -->";
@@ -33,7 +34,8 @@ export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, 
     core.setOutput("break-glass", "none");
     return true;
   }
-  const registry = createProviderRegistry(gh, { env: process.env, now: ctx.now, log: (line) => core.info(line) });
+  // As apply's providers: the job's environment, the time, the log, and the ledger (SSH certificates are recorded there).
+  const registry = createProviderRegistry(gh, await providerRun(ctx, opts.evidenceKey));
   const r = await runBreakGlass({
     gh,
     repoDir: ctx.workspace,
@@ -50,7 +52,8 @@ export async function runBreakGlassAction(ctx: ActionContext, gh: GitHubClient, 
     ...(ctx.token ? { token: ctx.token } : {}),
     ...(opts.botLogin ? { botLogin: opts.botLogin } : {}),
     ...(opts.dryRun ? { dryRun: true } : {}),
-  });
+    log: (line) => core.info(line),
+  }).finally(() => registry.close());
   core.setOutput("break-glass", r.decision.kind === "grant" ? (r.error ? "failed" : "granted") : r.decision.kind);
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
   const say = async (body: string) => {

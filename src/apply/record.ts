@@ -33,7 +33,7 @@ export async function recordRun(o: ApplyOptions, state: DesiredState, verified: 
   for (const [commit, evs] of byCommit) {
     const mine = (lease: string) => evs.some((e) => e.lease === lease);
     const grants = results
-      .filter((r) => r.action.kind === "grant" || r.action.kind === "change-role")
+      .filter((r) => r.action.kind === "grant" || r.action.kind === "change-role" || r.action.kind === "renew")
       .filter((r) => evs.some((e) => r.because.includes(e.lease)))
       .map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease))!.lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : (r.action as { role: string }).role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
     // What else the note records (other leases, break-glass records, drift) stays.

@@ -108,7 +108,9 @@ Reads every lease on REF (default HEAD) and its history, verifies each change th
 trusted evidence yet through the GitHub API (the pull request that merged it, that its
 reviewed content is what landed, the policy main had just before, and the approvals), lists
 what every resource holds, and plans: grants for active leases and 'standing' entries,
-role changes, and revocations of everything else (mode exclusive) or of what ended leases
+role changes, renewals (a grant whose target enforces an end — a database login's VALID
+UNTIL, an SSH certificate — moved to its leases' new end after an extension or a shorter
+lease), and revocations of everything else (mode exclusive) or of what ended leases
 granted (mode additive). apply then executes the plan item by item and records evidence in
 refs/notes/jit (push it with git push origin refs/notes/jit). expire runs apply, then
 removes the files of leases whose time is up in one commit whose trailers record, per

@@ -7,7 +7,15 @@
  * about — and finally grants through the resource's provider. From then on the record is
  * desired state for apply and expire until it ends. (The blob, not the head commit, carries
  * it: the record binds that content, and the head commit's note may be the request form's.)
+ *
+ * A grant that makes a credential (a postgres ephemeral login or checkout) or a public
+ * artifact (SSH certificates) delivers it to the grantee as apply does
+ * (credentials/deliver-credentials.ts): encrypted to their GitHub SSH keys, or as is, on this
+ * pull request. A grantee with no usable key gets nothing created; a credential or certificate
+ * that cannot be posted is taken back at once.
  */
+import { credentialDelivery } from "../credentials/deliver-credentials.js";
+import type { CredentialDelivery } from "../credentials/deliver-credentials.js";
 import { errorMessage } from "../diagnostics/error-message.js";
 import type { BreakGlassRecord, NoteSigner } from "../evidence/evidence.js";
 import { noteSigner } from "../evidence/evidence.js";
@@ -56,6 +64,7 @@ export interface BreakGlassOptions {
   botLogin?: string;
   /** Decide only: no note, no grant. */
   dryRun?: boolean;
+  log?: (line: string) => void;
 }
 
 export interface BreakGlassResult {
@@ -141,7 +150,9 @@ export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassRes
         return result;
       }
     }
-    result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
+    // Credentials and certificates the grant makes go to this pull request, as apply's go to the lease's.
+    const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: (lease) => (lease === decision.record.lease ? pr.number : undefined), ...(o.log ? { log: o.log } : {}) });
+    result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record, delivery);
     return result;
   }
 }
@@ -177,14 +188,18 @@ async function recordGrant(repoDir: string, object: string, record: BreakGlassRe
   await updateNote(repoDir, object, signer, (note) => ({ ...note, breakGlass: [...(note.breakGlass ?? []), record] }));
 }
 
-/** Grants on the target unless the grantee already holds the role (or a higher one). */
-async function grant(provider: Provider, resource: Resource, r: BreakGlassRecord): Promise<GrantOutcome> {
+/** Grants on the target unless the grantee already holds the role (or a higher one), delivering what the grant makes. */
+async function grant(provider: Provider, resource: Resource, r: BreakGlassRecord, delivery: CredentialDelivery): Promise<GrantOutcome> {
   try {
     const holds = (await provider.list(resource)).filter((g) => g.grantee.toLowerCase() === r.grantee.toLowerCase()).map((g) => g.role);
     const step = grantStep(holds, r.role, provider);
     if (step.kind === "none") return { status: "unchanged" };
     if (step.kind === "change-role") return await provider.changeRole(resource, r.grantee, r.role);
-    return await provider.grant(resource, r.grantee, r.role, { expiresAt: Date.parse(r.end) });
+    const end = Date.parse(r.end);
+    const attempt = { resource, provider, grantee: r.grantee, role: r.role, lease: r.lease, end };
+    const refused = await delivery.beforeGrant(attempt);
+    if (refused) return refused;
+    return await delivery.afterGrant(attempt, await provider.grant(resource, r.grantee, r.role, { expiresAt: end, lease: r.lease }));
   } catch (e) {
     return { status: "failed", code: "provider-error", message: errorMessage(e) };
   }

@@ -57,6 +57,8 @@ function config(r: Resource): PostgresConfig {
 }
 
 const lower = (s: string) => s.toLowerCase();
+/** A VALID UNTIL in ms, when it is a real time (not NULL or infinity). */
+const finite = (ms: number | null): number | undefined => (ms !== null && Number.isFinite(Number(ms)) ? Number(ms) : undefined);
 const fail = (code: string, message: string): GrantOutcome => ({ status: "failed", code, message });
 
 /** The database login of a GitHub login (elevate): the map first, then the pattern. */
@@ -210,13 +212,13 @@ export function postgresProvider(ctx: ProviderContext): Provider {
 
   // --- ephemeral ----------------------------------------------------------------------
   const ephemeralRows = (r: Resource) =>
-    q<{ login: string; comment: string | null; roles: string[] }>(
+    q<{ login: string; comment: string | null; roles: string[]; valid_until: number | null }>(
       r,
-      "SELECT r.rolname AS login, shobj_description(r.oid, 'pg_authid') AS comment, ARRAY(SELECT g.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid WHERE am.member = r.oid ORDER BY 1)::text[] AS roles FROM pg_roles r WHERE starts_with(shobj_description(r.oid, 'pg_authid'), $1)",
+      "SELECT r.rolname AS login, shobj_description(r.oid, 'pg_authid') AS comment, extract(epoch FROM r.rolvaliduntil)::float8 * 1000 AS valid_until, ARRAY(SELECT g.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid WHERE am.member = r.oid ORDER BY 1)::text[] AS roles FROM pg_roles r WHERE starts_with(shobj_description(r.oid, 'pg_authid'), $1)",
       [MARK],
     ).then((rows) => rows.flatMap((row) => {
       const mark = parseMark(row.comment);
-      return mark?.kind === "ephemeral" && mark.resource === r.id ? [{ login: row.login, mark, roles: row.roles }] : [];
+      return mark?.kind === "ephemeral" && mark.resource === r.id ? [{ login: row.login, mark, roles: row.roles, expiresAt: finite(row.valid_until) }] : [];
     }));
   const ephemeralName = (r: Resource, grantee: string): string => {
     const prefix = config(r).prefix ?? "jit";
@@ -229,7 +231,7 @@ export function postgresProvider(ctx: ProviderContext): Provider {
       for (const e of await ephemeralRows(r)) {
         // The role it holds (one per login); a login stripped of its role still shows, to be dropped.
         const held = e.roles.filter((x) => r.roles.includes(x));
-        for (const role of held.length > 0 ? held : [e.mark.role]) out.push({ resource: r.id, grantee: e.mark.grantee, role, state: "active", handle: e.login });
+        for (const role of held.length > 0 ? held : [e.mark.role]) out.push({ resource: r.id, grantee: e.mark.grantee, role, state: "active", handle: e.login, ...(e.expiresAt !== undefined ? { expiresAt: e.expiresAt } : {}) });
       }
       return out;
     },
@@ -248,6 +250,12 @@ export function postgresProvider(ctx: ProviderContext): Provider {
       ]);
       return { status: "granted", credential: issued(r, login, password) };
     },
+    async renew(r: Resource, g: Grant, expiresAt: number): Promise<GrantOutcome> {
+      const mine = (await ephemeralRows(r)).filter((e) => lower(e.mark.grantee) === lower(g.grantee) && e.mark.role === g.role && (!g.handle || e.login === g.handle));
+      if (mine.length === 0) return fail("renew-not-held", `${g.grantee} holds no ephemeral login for ${g.role} on ${r.id} to renew; the next run grants one if a lease backs it.`);
+      for (const e of mine) await tx(r, [`ALTER ROLE ${id(e.login)} VALID UNTIL ${lit(until(expiresAt))}`, `COMMENT ON ROLE ${id(e.login)} IS ${lit(markText({ ...e.mark, until: until(expiresAt) }))}`]);
+      return { status: "granted" };
+    },
     async revoke(r: Resource, g: Grant): Promise<GrantOutcome> {
       const mine = (await ephemeralRows(r)).filter((e) => (g.handle ? e.login === g.handle : lower(e.mark.grantee) === lower(g.grantee) && e.mark.role === g.role));
       if (mine.length === 0) return { status: "unchanged" };
@@ -263,7 +271,7 @@ export function postgresProvider(ctx: ProviderContext): Provider {
 
   // --- checkout -----------------------------------------------------------------------
   const checkoutRows = (r: Resource) =>
-    q<{ login: string; comment: string | null }>(r, "SELECT rolname AS login, shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE rolname = ANY($1::text[])", [r.roles]);
+    q<{ login: string; comment: string | null; valid_until: number | null }>(r, "SELECT rolname AS login, shobj_description(oid, 'pg_authid') AS comment, extract(epoch FROM rolvaliduntil)::float8 * 1000 AS valid_until FROM pg_roles WHERE rolname = ANY($1::text[])", [r.roles]);
   const holder = (r: Resource, comment: string | null) => {
     const m = parseMark(comment);
     return m?.kind === "checkout" && m.resource === r.id ? m : undefined;
@@ -272,7 +280,8 @@ export function postgresProvider(ctx: ProviderContext): Provider {
     async list(r: Resource): Promise<Grant[]> {
       return (await checkoutRows(r)).flatMap((row) => {
         const m = holder(r, row.comment);
-        return m ? [{ resource: r.id, grantee: m.grantee, role: row.login, state: "active" as const, handle: row.login }] : [];
+        const expiresAt = finite(row.valid_until);
+        return m ? [{ resource: r.id, grantee: m.grantee, role: row.login, state: "active" as const, handle: row.login, ...(expiresAt !== undefined ? { expiresAt } : {}) }] : [];
       });
     },
     async grant(r: Resource, grantee: string, account: string, opts: GrantOptions): Promise<GrantOutcome> {
@@ -292,6 +301,14 @@ export function postgresProvider(ctx: ProviderContext): Provider {
       // Whoever held it before (or used it outside jit-access) is out.
       await endSessions(r, account);
       return { status: "granted", credential: issued(r, account, password) };
+    },
+    async renew(r: Resource, g: Grant, expiresAt: number): Promise<GrantOutcome> {
+      const account = g.handle ?? g.role;
+      const row = (await checkoutRows(r)).find((x) => x.login === account);
+      const m = row ? holder(r, row.comment) : undefined;
+      if (!m || lower(m.grantee) !== lower(g.grantee)) return fail("renew-not-held", `${account} is not checked out by ${g.grantee} on ${r.id}: nothing to renew; the next run checks it out if a lease backs it.`);
+      await tx(r, [`ALTER ROLE ${id(account)} VALID UNTIL ${lit(until(expiresAt))}`, `COMMENT ON ROLE ${id(account)} IS ${lit(markText({ ...m, until: until(expiresAt) }))}`]);
+      return { status: "granted" };
     },
     async revoke(r: Resource, g: Grant): Promise<GrantOutcome> {
       const account = g.handle ?? g.role;
@@ -335,6 +352,12 @@ export function postgresProvider(ctx: ProviderContext): Provider {
     changeRole(r, grantee, role) {
       // singleRole is false: the plan grants and revokes roles one by one and never asks this.
       return Promise.resolve(fail("unsupported", `${r.id}: change ${grantee} to ${role} by a grant and a revoke.`));
+    },
+    renew(r, g, opts) {
+      const access = config(r).access;
+      if (access === "elevate") return Promise.resolve(fail("renew-unsupported", `${r.id}: a membership (elevate) has no end in the database to move; the sweep or a timer ends it.`));
+      if (!roleOk(r, g.role)) return Promise.resolve(fail("role-unknown", `${g.role} is not one of ${r.id}'s roles.`));
+      return guarded(`renew ${g.role} for ${g.grantee} on ${r.id} until ${until(opts.expiresAt)}`, r, () => (access === "ephemeral" ? ephemeral : checkout).renew(r, g, opts.expiresAt));
     },
     revoke(r, g) {
       if (!DB_NAME.test(g.role)) return Promise.resolve(fail("role-invalid", `'${g.role}' is not a name jit-access writes.`));

@@ -15,6 +15,12 @@ export interface Grant {
   state: "active" | "pending";
   /** Target-specific handle needed to revoke, e.g. an invitation id. */
   handle?: string;
+  /**
+   * When the target itself ends this grant (ms): reported by providers that expire natively
+   * (a login's VALID UNTIL, a certificate's end). When a lease's end moves (an extension, a
+   * shorter lease), the plan renews the grant to the new end (Provider.renew).
+   */
+  expiresAt?: number;
 }
 
 /** What one provider call did, reported per item (one failure never stops the rest). */
@@ -86,6 +92,13 @@ export interface Provider extends ProviderInfo {
   grant(resource: Resource, grantee: string, role: string, opts?: GrantOptions): Promise<GrantOutcome>;
   changeRole(resource: Resource, grantee: string, role: string): Promise<GrantOutcome>;
   revoke(resource: Resource, grant: Grant): Promise<GrantOutcome>;
+  /**
+   * Moves the end the target enforces for a grant it holds (one it lists with `expiresAt`) to
+   * `opts.expiresAt`, later or earlier. "granted" when done, with a new published artifact
+   * when the renewal makes one (SSH certificates for the new window); a grant that is not
+   * held fails as an item. Providers whose grants report `expiresAt` implement it.
+   */
+  renew?(resource: Resource, grant: Grant, opts: GrantOptions & { expiresAt: number }): Promise<GrantOutcome>;
   /** Ends what the provider holds open for the run (database connections). */
   close?(): Promise<void>;
 }

@@ -134,6 +134,70 @@ export function sshCertificateProvider(ctx: ProviderContext): Provider {
   /** Certificates still valid now and not revoked. */
   const live = (s: Awaited<ReturnType<typeof stateOf>>) => [...s.issued.values()].filter((c) => !s.revoked.has(c.serial) && c.validBefore * 1000 > ctx.now);
 
+  /** Certifies every usable key of the grantee for `role` until `expiresAt`, records the certificates in the ledger, and publishes them. */
+  const issue = async (r: Resource, grantee: string, role: string, expiresAt: number, lease: string | undefined, state: Awaited<ReturnType<typeof stateOf>>): Promise<GrantOutcome> => {
+    const cfg = config(r);
+    const ledger = ledgerOf(r);
+    const ca = caOf(r);
+    const validAfter = Math.floor((ctx.now - CLOCK_SKEW_MS) / 1000);
+    const validBefore = Math.floor(expiresAt / 1000);
+    const lines = await ctx.gh.paginate(ctx.gh.rest.users.listPublicKeysForUser, { username: grantee, per_page: 100 }).then((keys) => keys.map((k) => k.key));
+    const { keys, skipped } = selectRecipientKeys(lines);
+    if (keys.length === 0) {
+      return fail("no-ssh-key", `${grantee} has no ssh-ed25519 or ssh-rsa key on GitHub${skipped.length ? ` (skipped: ${skipped.map((k) => `${k.type || "?"}: ${k.detail}`).join("; ")})` : ""}: nothing to certify. Add an SSH key (GitHub → Settings → SSH and GPG keys); the next run grants.`);
+    }
+    const keyId = keyIdFor(ledger.repository, lease, grantee);
+    const issuedAt = new Date(ctx.now).toISOString();
+    const certs: IssuedCertificate[] = keys.map((key) => {
+      let serial: bigint;
+      do serial = randomBytes(8).readBigUInt64BE() >> 1n; // 63 bits: prints the same everywhere
+      while (serial === 0n || state.issued.has(serial.toString()));
+      const certificate = signUserCertificate({
+        ca,
+        publicKey: key,
+        principals: [role],
+        validAfter,
+        validBefore,
+        serial,
+        keyId,
+        extensions: cfg.extensions ?? [...DEFAULT_EXTENSIONS],
+        ...(cfg.sourceAddress ? { criticalOptions: { "source-address": cfg.sourceAddress.join(",") } } : {}),
+        nonce: randomBytes(32),
+        comment: `${grantee}@${r.id}`,
+      });
+      return { serial: serial.toString(), keyId, grantee, principal: role, ...(lease ? { lease: lease } : {}), key: key.fingerprint, keyType: key.type, validAfter, validBefore, issuedAt, certificate };
+    });
+    try {
+      await ledger.append(
+        namespaceOf(r),
+        certs.map((c) => ({ id: `issued-${c.serial}`, body: { kind: "issued", ...c } })),
+        (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)],
+      );
+    } catch (e) {
+      return fail("ledger-unwritable", `the certificates could not be recorded, so none was given out (${(e as Error).message}); the next run tries again.`);
+    }
+    ctx.log(`${r.id}: certified ${certs.length} key(s) of ${grantee} as ${role} until ${formatValidity(BigInt(validBefore))} (serials ${certs.map((c) => c.serial).join(", ")}).`);
+    return { status: "granted", published: { kind: "ssh-certificates", summary: summaryOf(r, cfg, certs), text: certs.map((c) => c.certificate).join("\n") + "\n" } };
+  };
+
+  /** Puts certificates in the resource's KRL (signed revocation records in the ledger). */
+  const revokeCertificates = async (r: Resource, targets: IssuedCertificate[], grantee = targets[0]!.grantee, role = targets[0]!.principal): Promise<GrantOutcome> => {
+    const ledger = ledgerOf(r);
+    const ca = caOf(r);
+    const at = new Date(ctx.now).toISOString();
+    try {
+      await ledger.append(
+        namespaceOf(r),
+        targets.map((c) => ({ id: `revoked-${c.serial}`, body: { kind: "revoked", serial: c.serial, revokedAt: at, grantee: c.grantee, principal: c.principal } })),
+        (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)],
+      );
+    } catch (e) {
+      return fail("ledger-unwritable", `the revocation could not be recorded, so the KRL is unchanged and the certificates stay valid until ${formatValidity(BigInt(Math.max(...targets.map((c) => c.validBefore))))} (${(e as Error).message}); the next run tries again.`);
+    }
+    ctx.log(`${r.id}: revoked ${grantee}'s certificate(s) as ${role} (serials ${targets.map((c) => c.serial).join(", ")}); servers refuse them once they fetch ${ledger.location(namespaceOf(r), KRL_FILE)}.`);
+    return { status: "revoked" };
+  };
+
   const guarded = async (what: string, f: () => Promise<GrantOutcome>): Promise<GrantOutcome> => {
     try {
       return await f();
@@ -161,21 +225,22 @@ export function sshCertificateProvider(ctx: ProviderContext): Provider {
       for (const c of live(s)) {
         const k = `${lower(c.grantee)}\0${c.principal}`;
         const g = byGrant.get(k);
-        if (g) g.handle = `${g.handle},${c.serial}`;
-        else byGrant.set(k, { resource: r.id, grantee: c.grantee, role: c.principal, state: "active", handle: c.serial });
+        if (g) {
+          g.handle = `${g.handle},${c.serial}`;
+          g.expiresAt = Math.max(g.expiresAt ?? 0, c.validBefore * 1000);
+        } else byGrant.set(k, { resource: r.id, grantee: c.grantee, role: c.principal, state: "active", handle: c.serial, expiresAt: c.validBefore * 1000 });
       }
       return [...byGrant.values()];
     },
 
     grant(r, grantee, role, opts: GrantOptions = {}) {
       return guarded(`certificate for ${grantee} as ${role} on ${r.id}`, async () => {
-        const cfg = config(r);
+        config(r);
         if (!r.roles.includes(role) || !SSH_PRINCIPAL.test(role)) return fail("role-unknown", `${role} is not one of ${r.id}'s principals.`);
         if (opts.expiresAt === undefined) return fail("expiry-missing", `a certificate needs the lease's end; none was given for ${grantee}.`);
         if (opts.expiresAt - ctx.now < 1000) return fail("window-over", `${grantee}'s lease on ${r.id} ends at ${new Date(opts.expiresAt).toISOString()}: no time left to certify.`);
-        const ledger = ledgerOf(r);
-        const ca = caOf(r);
-        const validAfter = Math.floor((ctx.now - CLOCK_SKEW_MS) / 1000);
+        ledgerOf(r);
+        caOf(r);
         const validBefore = Math.floor(opts.expiresAt / 1000);
         const state = await stateOf(r);
         const mine = live(state).filter((c) => lower(c.grantee) === lower(grantee) && c.principal === role);
@@ -183,43 +248,29 @@ export function sshCertificateProvider(ctx: ProviderContext): Provider {
         // since gets new ones for the new end (the old ones end on their own).
         if (mine.some((c) => c.validBefore >= validBefore)) return { status: "unchanged" };
 
-        const lines = await ctx.gh.paginate(ctx.gh.rest.users.listPublicKeysForUser, { username: grantee, per_page: 100 }).then((keys) => keys.map((k) => k.key));
-        const { keys, skipped } = selectRecipientKeys(lines);
-        if (keys.length === 0) {
-          return fail("no-ssh-key", `${grantee} has no ssh-ed25519 or ssh-rsa key on GitHub${skipped.length ? ` (skipped: ${skipped.map((k) => `${k.type || "?"}: ${k.detail}`).join("; ")})` : ""}: nothing to certify. Add an SSH key (GitHub → Settings → SSH and GPG keys); the next run grants.`);
+        return issue(r, grantee, role, opts.expiresAt, opts.lease, state);
+      });
+    },
+
+    renew(r, g, opts) {
+      return guarded(`renew ${g.grantee}'s certificates as ${g.role} on ${r.id}`, async () => {
+        config(r);
+        if (!r.roles.includes(g.role) || !SSH_PRINCIPAL.test(g.role)) return fail("role-unknown", `${g.role} is not one of ${r.id}'s principals.`);
+        if (opts.expiresAt - ctx.now < 1000) return fail("window-over", `${g.grantee}'s lease on ${r.id} now ends at ${new Date(opts.expiresAt).toISOString()}: no time left to certify.`);
+        const state = await stateOf(r);
+        const mine = live(state).filter((c) => lower(c.grantee) === lower(g.grantee) && c.principal === g.role);
+        if (mine.length === 0) return fail("renew-not-held", `${g.grantee} holds no certificate as ${g.role} on ${r.id} to renew; the next run grants one if a lease backs it.`);
+        // Certificates for the new window, published like the first ones.
+        const issued = await issue(r, g.grantee, g.role, opts.expiresAt, opts.lease, state);
+        if (issued.status !== "granted") return issued;
+        // A shorter lease: certificates that would outlast its new end are revoked (the KRL).
+        const validBefore = Math.floor(opts.expiresAt / 1000);
+        const outlast = mine.filter((c) => c.validBefore > validBefore);
+        if (outlast.length > 0) {
+          const revoked = await revokeCertificates(r, outlast);
+          if (revoked.status === "failed") return revoked;
         }
-        const keyId = keyIdFor(ledger.repository, opts.lease, grantee);
-        const issuedAt = new Date(ctx.now).toISOString();
-        const certs: IssuedCertificate[] = keys.map((key) => {
-          let serial: bigint;
-          do serial = randomBytes(8).readBigUInt64BE() >> 1n; // 63 bits: prints the same everywhere
-          while (serial === 0n || state.issued.has(serial.toString()));
-          const certificate = signUserCertificate({
-            ca,
-            publicKey: key,
-            principals: [role],
-            validAfter,
-            validBefore,
-            serial,
-            keyId,
-            extensions: cfg.extensions ?? [...DEFAULT_EXTENSIONS],
-            ...(cfg.sourceAddress ? { criticalOptions: { "source-address": cfg.sourceAddress.join(",") } } : {}),
-            nonce: randomBytes(32),
-            comment: `${grantee}@${r.id}`,
-          });
-          return { serial: serial.toString(), keyId, grantee, principal: role, ...(opts.lease ? { lease: opts.lease } : {}), key: key.fingerprint, keyType: key.type, validAfter, validBefore, issuedAt, certificate };
-        });
-        try {
-          await ledger.append(
-            namespaceOf(r),
-            certs.map((c) => ({ id: `issued-${c.serial}`, body: { kind: "issued", ...c } })),
-            (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)],
-          );
-        } catch (e) {
-          return fail("ledger-unwritable", `the certificates could not be recorded, so none was given out (${(e as Error).message}); the next run tries again.`);
-        }
-        ctx.log(`${r.id}: certified ${certs.length} key(s) of ${grantee} as ${role} until ${formatValidity(BigInt(validBefore))} (serials ${certs.map((c) => c.serial).join(", ")}).`);
-        return { status: "granted", published: { kind: "ssh-certificates", summary: summaryOf(r, cfg, certs), text: certs.map((c) => c.certificate).join("\n") + "\n" } };
+        return issued;
       });
     },
 
@@ -230,24 +281,11 @@ export function sshCertificateProvider(ctx: ProviderContext): Provider {
 
     revoke(r, g) {
       return guarded(`revoke ${g.grantee}'s certificates as ${g.role} on ${r.id}`, async () => {
-        const ledger = ledgerOf(r);
         const state = await stateOf(r);
         const handles = g.handle ? new Set(g.handle.split(",")) : undefined;
         const targets = live(state).filter((c) => (handles ? handles.has(c.serial) : lower(c.grantee) === lower(g.grantee) && c.principal === g.role));
         if (targets.length === 0) return { status: "unchanged" };
-        const ca = caOf(r);
-        const at = new Date(ctx.now).toISOString();
-        try {
-          await ledger.append(
-            namespaceOf(r),
-            targets.map((c) => ({ id: `revoked-${c.serial}`, body: { kind: "revoked", serial: c.serial, revokedAt: at, grantee: c.grantee, principal: c.principal } })),
-            (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)],
-          );
-        } catch (e) {
-          return fail("ledger-unwritable", `the revocation could not be recorded, so the KRL is unchanged and the certificates stay valid until ${formatValidity(BigInt(Math.max(...targets.map((c) => c.validBefore))))} (${(e as Error).message}); the next run tries again.`);
-        }
-        ctx.log(`${r.id}: revoked ${g.grantee}'s certificate(s) as ${g.role} (serials ${targets.map((c) => c.serial).join(", ")}); servers refuse them once they fetch ${ledger.location(namespaceOf(r), KRL_FILE)}.`);
-        return { status: "revoked" };
+        return revokeCertificates(r, targets, g.grantee, g.role);
       });
     },
   };

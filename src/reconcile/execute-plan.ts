@@ -17,7 +17,7 @@ export interface ActionResult {
   because: string[];
 }
 
-const ORDER: Record<PlanAction["kind"], number> = { grant: 0, "change-role": 1, revoke: 2, keep: 3 };
+const ORDER: Record<PlanAction["kind"], number> = { grant: 0, "change-role": 1, renew: 1, revoke: 2, keep: 3 };
 
 /**
  * `delivery`: grants that make a credential are checked before (the grantee can receive it)
@@ -45,6 +45,18 @@ export async function executePlan(plan: Plan, providerOf: (resource: string) => 
         }
       } else if (action.kind === "change-role") {
         outcome = await provider.changeRole(resource, action.grantee, action.to);
+      } else if (action.kind === "renew") {
+        // The lease's end moved: the target's own expiry follows. What a renewal publishes
+        // (certificates for the new window) goes to the lease's pull request like a grant's.
+        const attempt = { resource, provider, grantee: action.grantee, role: action.role, ...(because[0] ? { lease: because[0] } : {}), end: action.to };
+        const refused = delivery && provider.publishes?.(resource) ? await delivery.beforeGrant(attempt) : undefined;
+        const held = { resource: action.resource, grantee: action.grantee, role: action.role, state: "active" as const, expiresAt: action.from, ...(action.handle ? { handle: action.handle } : {}) };
+        outcome =
+          refused ??
+          (provider.renew
+            ? await provider.renew(resource, held, { expiresAt: action.to, ...(because[0] ? { lease: because[0] } : {}) })
+            : { status: "failed", code: "renew-unsupported", message: `${action.resource}: ${provider.type} cannot move the end of ${action.grantee}'s grant to ${new Date(action.to).toISOString()}.` });
+        if (delivery) outcome = await delivery.afterGrant(attempt, outcome);
       } else {
         outcome = await provider.revoke(resource, { resource: action.resource, grantee: action.grantee, role: action.role, state: action.state, ...(action.handle ? { handle: action.handle } : {}) });
       }

@@ -28,6 +28,8 @@ export function describeAction(a: PlanAction): string {
       return `+ grant   ${a.resource}: ${a.grantee} as ${a.role} (${why(a.because)})`;
     case "change-role":
       return `~ change  ${a.resource}: ${a.grantee} ${a.from} → ${a.to} (${why(a.because)})`;
+    case "renew":
+      return `> renew   ${a.resource}: ${a.grantee} as ${a.role} until ${formatTimestamp(a.to)}, was ${formatTimestamp(a.from)} (${why(a.because)})`;
     case "revoke":
       return `- revoke  ${a.resource}: ${a.grantee} as ${a.role}${a.state === "pending" ? " (pending invitation)" : ""} — ${driftWhy(a)}`;
     case "keep":
@@ -38,7 +40,7 @@ export function describeAction(a: PlanAction): string {
 export function formatPlanText(plan: Plan, results: ActionResult[] = [], findings: WindowFinding[] = [], verbose = false): string {
   const lines: string[] = [];
   const c = countByKind(plan);
-  lines.push(`Plan at ${formatTimestamp(plan.now)}: ${c.grant} to grant, ${c["change-role"]} to change, ${c.revoke} to revoke, ${c.keep} unchanged.`);
+  lines.push(`Plan at ${formatTimestamp(plan.now)}: ${c.grant} to grant, ${c["change-role"]} to change, ${c.renew ? `${c.renew} to renew, ` : ""}${c.revoke} to revoke, ${c.keep} unchanged.`);
   for (const a of plan.actions) if (verbose || a.kind !== "keep") lines.push(describeAction(a));
   for (const r of plan.refused) {
     lines.push(`! refused ${r.resource}: ${r.reason}`);
@@ -58,13 +60,13 @@ export function formatPlanMarkdown(plan: Plan, results: ActionResult[] = [], fin
   const c = countByKind(plan);
   const failed = results.filter((r) => r.outcome.status === "failed").length;
   const bad = failed + findings.length + plan.refused.length + plan.errors.length;
-  const lines = [`## ${bad ? "❌" : "✅"} jit-access apply`, "", `${c.grant} granted, ${c["change-role"]} changed, ${c.revoke} revoked, ${c.keep} unchanged${failed ? `, **${failed} failed**` : ""}.`, ""];
+  const lines = [`## ${bad ? "❌" : "✅"} jit-access apply`, "", `${c.grant} granted, ${c["change-role"]} changed, ${c.renew ? `${c.renew} renewed, ` : ""}${c.revoke} revoked, ${c.keep} unchanged${failed ? `, **${failed} failed**` : ""}.`, ""];
   if (findings.length) lines.push("### Security findings", "", ...findings.map((f) => `- ${f.message} (\`${f.commit.slice(0, 7)}\`)`), "");
   if (results.length) {
     lines.push("| Result | Resource | Grantee | Change | Why |", "| --- | --- | --- | --- | --- |");
     for (const r of results) {
       const a = r.action;
-      const change = a.kind === "change-role" ? `${a.from} → ${a.to}` : `${a.kind} ${a.kind === "revoke" || a.kind === "grant" ? a.role : ""}`;
+      const change = a.kind === "change-role" ? `${a.from} → ${a.to}` : a.kind === "renew" ? `renew ${a.role} until ${formatTimestamp(a.to)}` : `${a.kind} ${a.kind === "revoke" || a.kind === "grant" ? a.role : ""}`;
       const reasons = a.kind === "revoke" && a.couldBeAddedBy?.length ? [...r.because, `could have been added by ${describeHolders(a.couldBeAddedBy)}`] : r.because;
       lines.push(`| ${r.outcome.status === "failed" ? `❌ ${r.outcome.message}` : r.outcome.status} | ${a.resource} | ${a.grantee} | ${change} | ${reasons.join(", ").replace(/\|/g, "\\|")} |`);
     }

@@ -77,6 +77,8 @@ export type Because = { kind: "lease"; path: string; end: number } | { kind: "st
 export type PlanAction =
   | { kind: "grant"; resource: string; grantee: string; role: string; because: Because[] }
   | { kind: "change-role"; resource: string; grantee: string; from: string; to: string; because: Because[] }
+  /** A grant whose target-enforced end (Grant.expiresAt) is not its leases' end any more (extended or shortened): moved to `to`. */
+  | { kind: "renew"; resource: string; grantee: string; role: string; from: number; to: number; handle?: string; because: Because[] }
   | {
       kind: "revoke";
       resource: string;
@@ -180,7 +182,10 @@ export function planReconcile(input: PlanInput): Plan {
       const have = actualBy.get(k) ?? [];
       for (const [role, because] of d.roles) {
         const exact = have.find((g) => g.role === role);
-        if (exact) {
+        const renewTo = exact ? renewal(exact, because) : undefined;
+        if (exact && renewTo !== undefined) {
+          actions.push({ kind: "renew", resource: r.id, grantee: exact.grantee, role, from: exact.expiresAt!, to: renewTo, ...(exact.handle ? { handle: exact.handle } : {}), because });
+        } else if (exact) {
           actions.push({ kind: "keep", resource: r.id, grantee: exact.grantee, role, state: exact.state, because });
         } else if (rs.singleRole && have.length > 0) {
           const cur = have[0]!;
@@ -233,6 +238,23 @@ export function planReconcile(input: PlanInput): Plan {
 }
 
 /**
+ * The end a held grant must be renewed to, if any: the target enforces an end
+ * (Grant.expiresAt) and the leases behind it now end at another second (their latest end:
+ * an extension moves it later, a shorter lease earlier). Standing access has no end: never
+ * renewed.
+ */
+function renewal(held: Grant, because: Because[]): number | undefined {
+  if (held.expiresAt === undefined || held.state !== "active" || because.length === 0) return undefined;
+  let end = -Infinity;
+  for (const b of because) {
+    if (b.kind !== "lease") return undefined;
+    end = Math.max(end, b.end);
+  }
+  // Targets keep whole seconds (certificates) or more: a difference within the second is none.
+  return Math.floor(end / 1000) === Math.floor(held.expiresAt / 1000) ? undefined : end;
+}
+
+/**
  * Holders who could add grants by hand, by the resource they could add them to: approved
  * leases that gave such a role and were in force within the lookback, and holders of such a
  * role whose approved lease is over (this run revokes them; until then they can still add).
@@ -274,7 +296,7 @@ function holderIndex(input: PlanInput, planned: Array<{ actions: PlanAction[] }>
 }
 
 export function countByKind(plan: Plan): Record<PlanAction["kind"], number> {
-  const c = { grant: 0, "change-role": 0, revoke: 0, keep: 0 };
+  const c = { grant: 0, "change-role": 0, renew: 0, revoke: 0, keep: 0 };
   for (const a of plan.actions) c[a.kind]++;
   return c;
 }

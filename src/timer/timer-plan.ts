@@ -55,7 +55,7 @@ export function timersToStart(results: ActionResult[], policy: Policy, plan: Pla
   }
   const fresh = new Set(recorded);
   for (const a of plan) {
-    if (a.kind !== "keep" || !isTimer(a.resource)) continue;
+    if ((a.kind !== "keep" && a.kind !== "renew") || !isTimer(a.resource)) continue;
     for (const b of a.because) if (b.kind === "lease" && fresh.has(b.path) && !out.has(b.path)) out.set(b.path, { lease: b.path, expiresAt: b.end });
   }
   return [...out.values()];

@@ -54,6 +54,7 @@ const SSH_RESOURCE = `
       hosts: [prod-1.example.com]
     roles: [deploy, dba]
     maxDuration: 30000d
+    maxExtensions: 1
     approvers: [dana]
 `;
 
@@ -196,4 +197,38 @@ test("a certificate that cannot be posted is taken back (its serial in the KRL) 
   expect(second.results.map((r) => `${r.action.kind} ${r.outcome.status}`)).toEqual(["grant granted"]);
   const comments = await gh.paginate(gh.rest.issues.listComments, { owner: "acme", repo: "access", issue_number: pr });
   expect(comments.filter((c) => c.body?.includes("kind=ssh-certificates"))).toHaveLength(1);
+});
+
+test("an extension renews the certificates: the next apply issues them to the new end and posts them on the lease's pull request like the first", async () => {
+  await sshd.setPrincipals(["deploy"]);
+  const key = await sshd.newUserKey("alice");
+  emu.state.addSshKey("alice", key.publicKey);
+  expect((await runApply(options(NOW))).ok).toBe(true);
+
+  // alice extends the lease by a pull request, approved and merged.
+  const NEW_END = "2099-06-01T00:00:00Z";
+  repo.branch("alice-ext");
+  repo.write(PATH, lease({ grantee: "alice", resource: "prod-ssh", role: "deploy", expires: NEW_END, reason: "Deploy the hotfix to the production hosts" }));
+  const head = repo.commitAll("Extend deploy on prod-ssh", "2026-12-01T09:20:00Z");
+  repo.checkout("main");
+  const ext = emu.state.addPullRequest("acme", "access", { author: "alice", base: "main", baseSha: repo.head("main"), head: "alice-ext", headSha: head }).number;
+  emu.state.addReview("acme", "access", ext, { user: "dana", state: "APPROVED", commitId: head });
+  const merge = repo.merge("alice-ext", "2026-12-01T09:25:00Z");
+  emu.state.mergePullRequest("acme", "access", ext, { mergeCommitSha: merge });
+  emu.state.associateCommit("acme", "access", merge, ext);
+
+  const renewed = await runApply(options(NOW + 30 * 60_000));
+  expect(renewed.findings).toEqual([]);
+  expect(renewed.results.map((r) => `${r.action.kind} ${r.action.grantee} ${r.outcome.status}`)).toEqual(["renew alice granted"]);
+  expect(renewed.ok).toBe(true);
+  // Posted on the lease's pull request (the one that added it), like the first certificates.
+  const posted = (await gh.paginate(gh.rest.issues.listComments, { owner: "acme", repo: "access", issue_number: pr })).filter((c) => c.body?.includes("jit-access:published kind=ssh-certificates"));
+  expect(posted).toHaveLength(2);
+  expect(posted[1]!.body).toMatch(/valid from 2026-12-01T09:39:00Z to 2099-06-01T00:00:00Z/);
+  const r = await jit(["ssh-cert", String(pr), "--key", `${key.path}.pub`, "--repository", "acme/access", "--api-url", emu.url, "--token", "test-token"]);
+  expect(r.code).toBe(0);
+  expect(parseCertificate(readFileSync(`${key.path}-cert.pub`, "utf8")).validBefore).toBe(BigInt(Date.parse(NEW_END) / 1000));
+  expect((await sshd.ssh(key, "echo in")).stdout.trim()).toBe("in");
+  // Nothing more to do after that.
+  expect((await runApply(options(NOW + 40 * 60_000))).results).toEqual([]);
 });

@@ -117,7 +117,7 @@ describe("access: ephemeral", () => {
       // Idempotent: a second grant makes no second login.
       expect(await p.grant(r, "alice", ro, { expiresAt: FUTURE })).toEqual({ status: "unchanged" });
       const listed = await p.list(r);
-      expect(listed).toEqual([{ resource: r.id, grantee: "alice", role: ro, state: "active", handle: cred.details.login }]);
+      expect(listed).toEqual([{ resource: r.id, grantee: "alice", role: ro, state: "active", handle: cred.details.login, expiresAt: FUTURE }]);
       const mark = await admin.query<{ c: string; until: Date; config: string[] }>("SELECT shobj_description(oid, 'pg_authid') AS c, rolvaliduntil AS until, rolconfig AS config FROM pg_roles WHERE rolname = $1", [cred.details.login]);
       expect(JSON.parse(mark.rows[0]!.c.replace(/^jit-access /, ""))).toEqual({ kind: "ephemeral", resource: r.id, grantee: "alice", role: ro, lease: "leases/db-eph/alice.yaml", until: new Date(FUTURE).toISOString() });
       expect(mark.rows[0]!.until.getTime()).toBe(FUTURE);
@@ -190,7 +190,7 @@ describe("access: checkout", () => {
       expect(cred.details.login).toBe(account);
       expect(await loginError(account, "initial-known-pw")).toMatch(/password authentication failed/);
       const session = await login(account, cred.secret.reveal());
-      expect(await p.list(r)).toEqual([{ resource: r.id, grantee: "alice", role: account, state: "active", handle: account }]);
+      expect(await p.list(r)).toEqual([{ resource: r.id, grantee: "alice", role: account, state: "active", handle: account, expiresAt: FUTURE }]);
       expect(await p.grant(r, "alice", account, { expiresAt: FUTURE })).toEqual({ status: "unchanged" });
       expect(await p.grant(r, "bob", account, { expiresAt: FUTURE })).toMatchObject({ status: "failed", code: "checkout-held" });
 
