@@ -17,6 +17,8 @@ const db: Resource = {
   roles: ["reader"],
   approvalRules: [{ from: ["dana"], count: 1 }],
   standing: [],
+  requireTwoFactor: true,
+  autoApprove: [],
   maxDurationMinutes: 480,
   requireTicket: false,
   minReasonLength: 10,
