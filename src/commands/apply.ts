@@ -50,6 +50,8 @@ export interface ApplyOptions extends Omit<VerifyContext, "now"> {
   dryRun: boolean;
   /** Leases to end now, before their time (early revoke), by path. */
   endNow?: Set<string>;
+  /** Told how far a long run is (verifying changes, listing resources, executing the plan); the CLI shows it on a terminal. */
+  progress?: (done: number, total: number, what: string) => void;
   /** Reconcile only these resources (a timer run): others are neither listed nor planned, and `over` holds only their leases. */
   onlyResources?: ReadonlySet<string>;
 }
@@ -191,7 +193,9 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
     const where = checkLeasePath(path);
     return !o.onlyResources || (where.kind === "lease" && o.onlyResources.has(where.resource));
   };
+  let checked = 0;
   for (const p of pending) {
+    o.progress?.(checked++, pending.length, "verifying lease changes");
     if (!inScope(p.life.path)) continue;
     const ch = p.life.changes[p.index]!;
     const input = inputOf.get(p.life.path)!;
@@ -341,7 +345,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
   // Actual state of every managed resource, listed a few at a time (the client's throttling
   // keeps GitHub's concurrency and rate limits).
   const all = [...policy.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
-  const listed = await listResources(all, (r) => o.providerFor(r.id, policy));
+  const listed = await listResources(all, (r) => o.providerFor(r.id, policy), o.progress ? (done, total) => o.progress!(done, total, "listing resources") : undefined);
   const providers = new Map(listed.map((l) => [l.resource.id, l.provider]));
   const resources: ResourceState[] = listed.map(({ resource, provider, actual }) => ({ resource, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) }));
   // Break-glass grants whose pull request could not be checked are kept where held, never made.
@@ -403,7 +407,7 @@ export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
 
   // Credentials (encrypted) and public artifacts (SSH certificates) a grant makes go to the lease's pull request.
   const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: prOf });
-  const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!, delivery);
+  const results = await executePlan(plan, (id) => providers.get(id)!, (id) => policy.resources.get(id)!, delivery, o.progress ? (done, total) => o.progress!(done, total, "applying the plan") : undefined);
 
   // Evidence: one note per commit, merged with what is there, signed.
   const byCommit = new Map<string, LeaseEvidence[]>();

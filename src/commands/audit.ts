@@ -50,6 +50,8 @@ export interface AuditOptions {
   /** With the API: verify unproven changes and check live state. */
   online?: Omit<VerifyContext, "now" | "repoDir" | "policyPath" | "evidenceKey"> & { providerFor: (resource: Resource) => Provider };
   botNames?: string[];
+  /** Told how many commits of the history are read (the CLI shows it on a terminal). */
+  progress?: (done: number, total: number, what: string) => void;
 }
 
 
@@ -85,7 +87,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     (blob, content) => parsed.set(blob, loadLease(pathOf.get(blob)!, content).lease),
     true,
   );
+  // The total for progress costs one more walk of the history: only when someone watches.
+  const total = o.progress && at === undefined ? Number((await gitText(o.repoDir, ["rev-list", "--count", "--first-parent", head, "--", LEASES_DIR, o.policyPath])).trim()) || 0 : 0;
+  let read = 0;
   const want = (c: HistoryCommit) => {
+    if (total) o.progress!(++read, total, "reading history");
     for (const ch of c.changes) {
       if (ch.status === "D" || ch.path === o.policyPath || pathOf.has(ch.blob) || checkLeasePath(ch.path).kind !== "lease") continue;
       pathOf.set(ch.blob, ch.path);
