@@ -252,10 +252,21 @@ Options:
                           (default: $GITHUB_REPOSITORY or the origin URL)
   --now TIME              Evaluate at this time (default: now)
 
+Status of each lease (STATUS column; times are UTC, to the second):
+  scheduled    approved and merged; its notBefore is still ahead
+  active       held now
+  over         its time is up but its file is still on the branch: the next expiry sweep
+               revokes the access and removes the file (UNTIL is now: it may still be held)
+  ended        revoked: expired, early revoke, removed or reverted by a pull request (ENDED says which)
+  cancelled    removed before it started: never held
+  not-granted  never granted: it failed the approval check, or its end had passed when it was merged
+
+Findings name the branch audited (--ref, or the branch checked out), not always main.
+Progress is shown on stderr on a terminal; never in CI ($CI) or with --format json.
 Notes signed before jit-access bound notes to their repository are shown as legacy-note
 (history, not proof of approval).
 
-Exit codes: 0 no findings, 1 findings, 2 usage error.
+Exit codes: 0 no findings, 1 findings, 2 usage error (also: not a git repository).
 `;
 
 export const SSH_CERT_HELP = `jit ssh-cert — install the SSH certificates a lease was granted

@@ -11,6 +11,7 @@ import { isDriftRevocation, noteSigner, noteTrust, readEvidenceNote } from "../e
 import type { NoteSigner } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
+import { isGitRepo } from "../git/access-repo.js";
 import { readHistory } from "../git/history.js";
 import type { HistoryCommit } from "../git/history.js";
 import { git, gitText, openBlobReader, readBlobs } from "../git/run-git.js";
@@ -56,12 +57,17 @@ export interface AuditOptions {
 
 
 export async function runAudit(o: AuditOptions): Promise<AuditReport> {
+  if (!(await isGitRepo(o.repoDir))) {
+    throw new UsageError("audit-not-a-git-repo", `${o.repoDir} is not a git repository: jit audit reads the history of an access repo; run it in a clone (or pass --repo DIR).`);
+  }
   let head: string;
   try {
     head = (await gitText(o.repoDir, ["rev-parse", "--verify", "--quiet", `${o.ref}^{commit}`])).trim();
   } catch {
     throw new UsageError("audit-no-ref", `'${o.ref}' is not a branch or commit in ${o.repoDir}. Fetch the access repo's full history (actions/checkout with fetch-depth: 0).`);
   }
+  // Name the branch audited (a request branch is not main): HEAD as the branch it is on.
+  const refName = o.ref === "HEAD" ? (await gitText(o.repoDir, ["symbolic-ref", "--short", "-q", "HEAD"]).catch(() => "")).trim() || `HEAD (detached at ${head.slice(0, 7)})` : o.ref;
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
@@ -164,7 +170,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   };
 
   const report = rebuildAudit({
-    ref: o.ref,
+    ref: refName,
     head,
     now: o.now,
     policyPath: o.policyPath,
