@@ -1,4 +1,6 @@
 /** --help texts. Kept next to the CLI so README and the tool say the same. */
+import { EXIT_CODES_HELP } from "./exit-codes.js";
+
 export const VERSION = "0.1.0";
 
 export const MAIN_HELP = `jit — just-in-time access as code on GitHub
@@ -23,7 +25,11 @@ Options:
   -h, --help     Show help
   -v, --version  Show the version
 
-Exit codes: 0 all valid, 1 something invalid, 2 usage or configuration error.
+${EXIT_CODES_HELP}
+A malformed value (--for 2x, --until tomorrow), an unknown flag or a --repo folder that does
+not exist is a usage error (2); a well-formed request the policy refuses is a refusal (1).
+Every --format json document starts with "format": "jit-access/<kind>@1" (kind: the command;
+the number changes only when a field is removed or changes meaning).
 Run 'jit <command> --help' for a command's options.
 `;
 
@@ -54,18 +60,26 @@ Options:
   --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
   FILES             Only check these files (repo-relative paths)
 
+FILES must exist and be under leases/ (with --base: be changed by the pull request); a
+missing one is a usage error, never "All valid".
+
 Checks that need GitHub (team membership) are reported as "not checked" when no token is
 given, never silently passed.
+
+Exit codes: 0 all valid, 1 something invalid, 2 usage or configuration error.
 `;
 
 export const CODEOWNERS_HELP = `jit codeowners — generate CODEOWNERS from the policy
 
-Usage: jit codeowners [--check] [--repo DIR] [--policy PATH]
+Usage: jit codeowners [--check] [--repo DIR] [--policy PATH] [--format text|json]
 
 Writes .github/CODEOWNERS so that each leases/<resource>/ folder is owned by that
 resource's approvers and everything else (policy, CODEOWNERS, schemas, workflows) by the
 policy's admins. With --check, writes nothing and exits 1 when the file is out of date,
-printing what it must contain.
+printing what it must contain. --format json prints { format: "jit-access/codeowners@1",
+ok, path, check, inSync, written, expected | policyErrors }.
+
+Exit codes: 0 written or in sync, 1 out of sync or an invalid policy, 2 usage error.
 `;
 
 export const REQUEST_HELP = `jit request — write a lease file for an access request
@@ -73,6 +87,7 @@ export const REQUEST_HELP = `jit request — write a lease file for an access re
 Usage: jit request --resource ID --role ROLE (--for DURATION | --until TIME)
                    --reason "..." [--ticket T] [--grantee LOGIN] [--not-before TIME]
                    [--name NAME] [--repo DIR] [--policy PATH] [--dry-run]
+                   [--format text|json]
 
 Checks the request against the policy first and writes
 leases/<resource>/<grantee>-<date>.yaml only when it is valid. Then commit it on a
@@ -90,6 +105,14 @@ Options:
   --not-before TIME   Scheduled start (RFC 3339 with offset)
   --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
   --dry-run           Print the lease instead of writing it
+  --format FMT        text (default) or json: { format: "jit-access/request@1", ok, path,
+                      written, lease, errors, warnings, next }
+
+Then (as printed after "Next:"): git switch -c request/<name> && git add <file> &&
+git commit -m "..." && git push -u origin request/<name>, and open a pull request.
+
+Exit codes: 0 written (or printed), 1 refused by the policy (nothing written), 2 usage
+error: a missing or malformed flag (--for 2x, --until tomorrow) or a file that exists.
 `;
 
 export const APPLY_HELP = `jit plan | jit apply | jit expire — reconcile targets with the leases on main

@@ -105,6 +105,14 @@ function parse(cmd: string, args: string[], options: OptionSpec): ParsedOptions 
   return parseOptions(cmd, args, options);
 }
 
+/** A client for the API at apiUrl, once it answers at all (else: cannot reach the GitHub API at URL, exit 2). */
+async function reachableClient(create: typeof import("../github/client.js").createClient, token: string, apiUrl: string | undefined, io: Io) {
+  const gh = create({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const { assertApiReachable } = await import("../github/client.js");
+  await assertApiReachable(gh);
+  return gh;
+}
+
 function nowFrom(value: string | undefined, io: Io): number {
   return timeOption("now", value) ?? io.now();
 }
@@ -114,7 +122,7 @@ function factResolver(token: string | undefined, apiUrl: string | undefined, io:
   // Loaded only when needed: offline runs skip loading Octokit.
   return async (q) => {
     const [{ createClient }, { resolveFacts }] = await Promise.all([import("../github/client.js"), import("../github/resolve-facts.js")]);
-    const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+    const gh = await reachableClient(createClient, token, apiUrl, io);
     return resolveFacts(gh, q);
   };
 }
@@ -330,7 +338,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     import("../reconcile/format-plan.js"),
   ]);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const gh = await reachableClient(createClient, token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
@@ -416,7 +424,7 @@ async function credentials(args: string[], io: Io): Promise<number> {
   const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/credentials.js"), import("node:os")]);
   const repoDir = repoDirOption(values, io.cwd);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const gh = await reachableClient(createClient, token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const given = values.identity as unknown as string[] | undefined;
   const home = io.env.HOME ?? homedir();
@@ -474,7 +482,7 @@ async function audit(args: string[], io: Io): Promise<number> {
   if (token && where) {
     const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("../github/client.js"), import("../providers/registry.js")]);
     const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-    const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+    const gh = await reachableClient(createClient, token, apiUrl, io);
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
   const progress = createProgress(io, format);
@@ -545,7 +553,7 @@ async function sshCert(args: string[], io: Io): Promise<number> {
   if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
   const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/ssh-cert.js"), import("../ssh/user-certificate.js")]);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const gh = await reachableClient(createClient, token, apiUrl, io);
   const repoDir = repoDirOption(values, io.cwd);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;

@@ -14,7 +14,7 @@ import { ApiUnreachableError, connectionProblem } from "./api-unreachable.js";
  * Applied first, so it sees each attempt before the retry plugin does.
  */
 function unreachable(octokit: Octokit, options: { connect?: { retries: number; delayMs: number; sleep?: (ms: number) => Promise<void>; onRetry?: (attempt: number) => void } }) {
-  const connect = options.connect ?? { retries: 2, delayMs: 500 };
+  const connect = options.connect ?? { retries: 2, delayMs: 250 };
   const sleep = connect.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   octokit.hook.wrap("request", async (request, opts) => {
     for (let attempt = 1; ; attempt++) {
@@ -64,7 +64,9 @@ export function createClient(opts: ClientOptions): GitHubClient {
     auth: opts.token,
     baseUrl: opts.baseUrl ?? "https://api.github.com",
     userAgent: "jit-access",
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(m), error: (m: string) => warn(m) },
+    // "500 with id UNKNOWN" is the request log's line for a request that never reached GitHub:
+    // the ApiUnreachableError says that once, with the URL.
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => warn(m), error: (m: string) => (/ - 500 with id UNKNOWN in /.test(m) ? undefined : warn(m)) },
     // Transient failures (5xx, network) are retried 3 times; 4xx answers are final. (Setting
     // request.retries here instead would make the plugin retry every error, 404s included.)
     ...(opts.connect ? { connect: opts.connect } : {}),
@@ -81,4 +83,17 @@ export function createClient(opts: ClientOptions): GitHubClient {
       ...(opts.spaceWrites === false ? { write: immediate, notifications: immediate } : {}),
     } as never,
   });
+}
+
+/**
+ * Fails fast, with one clear ApiUnreachableError, when the API cannot be reached at all; any
+ * answer (even an error status) means it can. Commands call it before work that would
+ * otherwise report the same unreachable API once per resource.
+ */
+export async function assertApiReachable(gh: GitHubClient): Promise<void> {
+  try {
+    await gh.request("GET /rate_limit");
+  } catch (e) {
+    if (e instanceof ApiUnreachableError) throw e;
+  }
 }
