@@ -106,9 +106,9 @@ function parse(cmd: string, args: string[], options: OptionSpec): ParsedOptions 
 }
 
 /** A client for the API at apiUrl, once it answers at all (else: cannot reach the GitHub API at URL, exit 2). */
-async function reachableClient(create: typeof import("../github/client.js").createClient, token: string, apiUrl: string | undefined, io: Io) {
-  const gh = create({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
-  const { assertApiReachable } = await import("../github/client.js");
+async function reachableClient(_loaded: unknown, token: string, apiUrl: string | undefined, io: Io) {
+  const { assertApiReachable, createClient } = await import("../github/client.js");
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
   await assertApiReachable(gh);
   return gh;
 }
