@@ -8,4 +8,4 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export const EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings or refusals, 2 usage or configuration error (also when the GitHub API cannot be reached).";
+export const EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings or refusals, 2 usage or configuration error (also when the\nGitHub API cannot be reached).";
