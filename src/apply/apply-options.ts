@@ -20,4 +20,6 @@ export interface ApplyOptions extends Omit<VerifyContext, "now"> {
   endNow?: Set<string>;
   /** Reconcile only these resources (a timer run): others are neither listed nor planned, and `over` holds only their leases. */
   onlyResources?: ReadonlySet<string>;
+  /** Told how far a long run is (verifying changes, listing resources, executing the plan); the CLI shows it on a terminal. */
+  progress?: (done: number, total: number, what: string) => void;
 }

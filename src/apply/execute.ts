@@ -12,5 +12,5 @@ import type { RunPlan } from "./plan.js";
 
 export function executeRun(o: ApplyOptions, state: DesiredState, planned: RunPlan): Promise<ActionResult[]> {
   const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: planned.prOf });
-  return executePlan(planned.plan, (id) => planned.providers.get(id)!, (id) => state.policy.resources.get(id)!, delivery);
+  return executePlan(planned.plan, (id) => planned.providers.get(id)!, (id) => state.policy.resources.get(id)!, delivery, o.progress ? (done, total) => o.progress!(done, total, "applying the plan") : undefined);
 }

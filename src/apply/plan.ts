@@ -83,7 +83,7 @@ export async function planRun(o: ApplyOptions, state: DesiredState, review: Brea
   // Actual state of every managed resource, listed a few at a time (the client's throttling
   // keeps GitHub's concurrency and rate limits).
   const all = [...policy.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
-  const listed = await listResources(all, (r) => o.providerFor(r.id, policy));
+  const listed = await listResources(all, (r) => o.providerFor(r.id, policy), o.progress ? (done, total) => o.progress!(done, total, "listing resources") : undefined);
   const providers = new Map(listed.map((l) => [l.resource.id, l.provider]));
   const resources: ResourceState[] = listed.map(({ resource, provider, actual }) => ({ resource, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) }));
   // Break-glass grants whose pull request could not be checked are kept where held, never made.

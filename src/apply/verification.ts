@@ -49,7 +49,9 @@ export async function verifyChanges(o: ApplyOptions, state: DesiredState): Promi
   };
   // Oldest first: an extension needs its add; an auto-approval's weekly quota counts the ones merged before it.
   const pending = [...state.pending].sort((a, b) => a.life.changes[a.index]!.time - b.life.changes[b.index]!.time);
+  let checked = 0;
   for (const p of pending) {
+    o.progress?.(checked++, pending.length, "verifying lease changes");
     if (!inScope(o, p.life.path)) continue;
     const ch = p.life.changes[p.index]!;
     const input = state.inputOf.get(p.life.path)!;

@@ -3,7 +3,7 @@
  * lease, for spreadsheets and artifacts. Cells that a spreadsheet would run as a formula
  * (=, +, -, @ first) are prefixed with a quote: lease reasons are user input.
  */
-import { formatTimestamp } from "../lease/timestamp.js";
+import { formatTimestampSeconds as formatTimestamp } from "../lease/timestamp.js";
 import type { AuditReport } from "./audit-record.js";
 import { heldUntil } from "./audit-record.js";
 

@@ -34,8 +34,13 @@ const lease = (l: AuditLease, now: number) => ({
   events: l.events.map(event),
 });
 
-export function formatAuditJson(r: AuditReport): string {
+/** The audit as a plain object (the CLI adds its format tag, see cli/json-output.ts). */
+export function auditJson(r: AuditReport) {
   const leases = new Array<ReturnType<typeof lease>>(r.leases.length);
   for (let i = 0; i < leases.length; i++) leases[i] = lease(r.leases[i]!, r.generatedAt);
-  return `${JSON.stringify({ ref: r.ref, head: r.head, generatedAt: t(r.generatedAt), ok: r.findings.length === 0, leases, findings: r.findings, notes: r.notes }, null, 2)}\n`;
+  return { ref: r.ref, head: r.head, generatedAt: t(r.generatedAt), ok: r.findings.length === 0, leases, findings: r.findings, notes: r.notes };
+}
+
+export function formatAuditJson(r: AuditReport): string {
+  return `${JSON.stringify(auditJson(r), null, 2)}\n`;
 }

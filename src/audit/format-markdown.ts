@@ -4,7 +4,7 @@
  * each lease's events with the commits that prove them. Bounded in size: a job summary
  * holds at most 1 MiB.
  */
-import { formatTimestamp } from "../lease/timestamp.js";
+import { formatTimestampSeconds as formatTimestamp } from "../lease/timestamp.js";
 import type { AuditLease, AuditReport } from "./audit-record.js";
 import { heldUntil } from "./audit-record.js";
 

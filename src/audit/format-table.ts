@@ -1,5 +1,5 @@
 /** The audit as a plain-text table for a terminal: one line per lease, then the findings. */
-import { formatTimestamp } from "../lease/timestamp.js";
+import { formatTimestampSeconds as formatTimestamp } from "../lease/timestamp.js";
 import type { AuditReport } from "./audit-record.js";
 import { heldUntil } from "./audit-record.js";
 

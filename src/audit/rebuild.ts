@@ -159,7 +159,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
       if (ch.status === "A") {
         const lease = input.leaseOf(ch.path, ch.blob);
         if (!lease) {
-          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} but does not parse as a lease; nothing could have been granted for it.` });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was added on ${input.ref} in ${short(c.sha)} but does not parse as a lease; nothing could have been granted for it.` });
           continue;
         }
         const { ev, source, from } = evidenceFor(c, ch.path, ch.blob);
@@ -193,15 +193,22 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         if (rec.autoApprovedBy !== undefined && ev?.autoApproved) {
           rec.events.push({ kind: "approved", at: parseTimestamp(ev.autoApproved.at), commit: c.sha, detail: `auto-approved by rule ${ev.autoApproved.rule} of ${ev.autoApproved.resource} (policy at ${short(ev.policyCommit)}), no human review` });
         }
-        if (ev?.verdict === "rejected") {
+        if (w.end <= w.start && ev?.verdict !== "rejected") {
+          // Its end had passed when it was merged (an 'expires' already gone): apply never grants
+          // such a lease. Shown as not granted, with an empty window — never an end before its start.
+          rec.end = rec.start;
+          rec.status = "not-granted";
+          rec.why = "ended before it started";
+          rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: `its end (${formatTimestamp(w.end)}) had passed when it reached ${input.ref} at ${formatTimestamp(w.start)}: nothing to grant` });
+        } else if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
           rec.why = "failed approval check";
           rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: ev.findings.join("; ") || "verification failed" });
-          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached main in ${short(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached ${input.ref} in ${short(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
         } else {
           // The bot only removes leases: an add under its name without a pull request is someone else's.
           if (!ev && hint === undefined) {
-            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on ${input.ref} in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
           }
           const grant = (from?.note.grants ?? input.notes.get(c.sha)?.note.grants)?.find((g) => g.lease === ch.path);
           const status = grant && grant.status !== "granted" && grant.status !== "unchanged" && grant.status !== "invited" ? ` (target answered: ${grant.status})` : grant?.status === "invited" ? " (invitation sent)" : "";
@@ -221,11 +228,11 @@ export function rebuildAudit(input: AuditInput): AuditReport {
         if (rec.status === "not-granted") continue;
         if (!lease || ev?.verdict === "rejected") {
           rec.events.push({ kind: "extension-refused", at: c.time, commit: c.sha, detail: ev ? ev.findings.join("; ") || "verification failed" : "the new content does not parse as a lease" });
-          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on ${input.ref} in ${short(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
           continue;
         }
         if (!ev && hint === undefined) {
-          findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+          findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on ${input.ref} in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
         }
         const before = rec.end;
         rec.end = leaseWindow(lease, rec.start).end; // notBefore cannot change in an extension
@@ -256,8 +263,8 @@ export function rebuildAudit(input: AuditInput): AuditReport {
           const revert = /^Revert "/.test(c.message);
           if (t && !isBot(c)) findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${short(c.sha)} carries jit-access revocation trailers for ${ch.path} but was committed by ${c.committerName} <${c.committerEmail}>, not by the bot.` });
           if (hint === undefined && !isBot(c)) {
-            rec.why = `removed on main by ${c.authorName} without a pull request`;
-            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was removed on main in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record.` });
+            rec.why = `removed on ${input.ref} by ${c.authorName} without a pull request`;
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was removed on ${input.ref} in ${short(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record.` });
           } else {
             rec.why = `${revert ? "reverted" : "early: removed"}${typeof hint === "number" ? ` by PR #${hint}` : hint === "merge" ? " by a merged pull request" : ""}`;
           }
@@ -283,7 +290,7 @@ export function rebuildAudit(input: AuditInput): AuditReport {
     if (rec.start > input.now) rec.status = "scheduled";
     else if (rec.end <= input.now) {
       rec.status = "over";
-      rec.events.push({ kind: "over", at: rec.end, detail: "time is up; the file is still on main, so the next sweep revokes and removes it" });
+      rec.events.push({ kind: "over", at: rec.end, detail: `time is up; the file is still on ${input.ref}, so the next sweep revokes and removes it` });
     } else rec.status = "active";
   }
   for (const o of input.orphanNotes ?? []) {
@@ -338,7 +345,7 @@ function checkLength(findings: AuditFinding[], policy: Policy | undefined, lease
   if (!policy) return;
   const max = maxFor(policy, lease);
   if (!max) {
-    findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} names resource '${lease.resource}', which the policy on main did not have when it was added in ${short(c.sha)}.` });
+    findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} names resource '${lease.resource}', which the policy did not have when it was added in ${short(c.sha)}.` });
     return;
   }
   const minutes = (rec.end - rec.start) / MINUTE_MS;

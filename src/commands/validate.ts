@@ -9,6 +9,8 @@ import { diffChanges } from "../git/diff.js";
 import { pullRequestInput } from "../git/pull-request-input.js";
 import type { FactResolver } from "../git/pull-request-input.js";
 import { revExists } from "../git/run-git.js";
+import { isAbsolute, relative } from "node:path";
+import { isUnderLeases } from "../lease/lease-path.js";
 import type { Report } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
 import { validateRepo } from "../validate/validate-repo.js";
@@ -38,13 +40,19 @@ export async function runValidate(o: ValidateOptions): Promise<Report> {
   for (const ref of [o.base, o.head]) {
     if (ref && !(await revExists(o.repo, ref))) throw new UsageError("unknown-ref", `Unknown git revision '${ref}' in ${o.repo}.`);
   }
+  const named = o.files?.map((f) => normalize(isAbsolute(f) ? relative(o.repo, f) : f));
+  for (const f of named ?? []) {
+    if (!isUnderLeases(f)) throw new UsageError("validate-file-outside-leases", `${f} is not a lease file (not under leases/): name lease files only; the policy and CODEOWNERS are always checked.`);
+  }
   if (!o.base) {
     const [policy, codeowners, all] = await Promise.all([
       readRepoFile(o.repo, head, o.policyPath),
       readCodeowners(o.repo, head),
       readLeaseFiles(o.repo, head),
     ]);
-    const only = o.files ? new Set(o.files.map(normalize)) : undefined;
+    const only = named ? new Set(named) : undefined;
+    const missing = named?.filter((f) => !all.some((x) => x.path === f)) ?? [];
+    if (missing.length) throw new UsageError("validate-file-missing", `${missing.join(", ")}: no such file in ${o.repo}${o.head ? ` at ${o.head}` : ""}.`);
     return validateRepo({
       policyPath: o.policyPath,
       ...(policy ? { policy: policy.bytes } : {}),
@@ -54,9 +62,11 @@ export async function runValidate(o: ValidateOptions): Promise<Report> {
     });
   }
   let changes = await diffChanges(o.repo, o.base, head);
-  if (o.files) {
-    const only = new Set(o.files.map(normalize));
+  if (named) {
+    const only = new Set(named);
     changes = changes.filter((c) => only.has(c.path) || (c.previousPath !== undefined && only.has(c.previousPath)));
+    const unchanged = named.filter((f) => !changes.some((c) => c.path === f || c.previousPath === f));
+    if (unchanged.length) throw new UsageError("validate-file-unchanged", `${unchanged.join(", ")}: not changed between ${o.base} and ${o.head ?? "the working tree"} (no such file, or nothing to check).`);
   }
   const input = await pullRequestInput(o.repo, o.base, changes, o);
   return validatePullRequest(input);

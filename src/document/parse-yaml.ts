@@ -147,11 +147,17 @@ export function parseYamlText(file: string, text: string, maxBytes = MAX_FILE_BY
   }
   if (!doc) return failed(file, [diagnostic("yaml-syntax", file, undefined, "YAML: the file could not be read as a document.", HINTS["yaml-syntax"])]);
   const diagnostics: Diagnostic[] = [];
+  const reportedAt = new Set<string>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     // The composer turns a stack overflow into RESOURCE_EXHAUSTION, as it does too many aliases.
     const code = e.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(e.message) ? "yaml-too-deep" : (YAML_CODE[e.code] ?? "yaml-syntax");
     const message = e.message.split("\n")[0] ?? e.message;
-    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
+    const d = diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]);
+    // One mistake (a bad indent) often trips two parser rules at the same place: say it once.
+    const key = `${d.line}:${d.column}:${code}`;
+    if (reportedAt.has(key)) continue;
+    reportedAt.add(key);
+    diagnostics.push(d);
   }
   if (diagnostics.length > 0) return failed(file, diagnostics);
 

@@ -52,6 +52,11 @@ export function formatTimestamp(ms: number): string {
   return `${date}${TWO[hour]}:${TWO[min]}:${TWO[sec]}${milli ? `.${String(milli).padStart(3, "0")}` : ""}Z`;
 }
 
+/** RFC 3339 in UTC to the whole second (earlier part of the second dropped): for tables, where times line up. */
+export function formatTimestampSeconds(ms: number): string {
+  return formatTimestamp(Number.isFinite(ms) ? Math.floor(ms / 1000) * 1000 : ms);
+}
+
 const DAY = 86_400_000;
 /** The furthest a Date reaches either way from the epoch. */
 const MAX_DATE = 8.64e15;

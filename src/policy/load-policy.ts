@@ -3,7 +3,7 @@
  * (groups that exist, roles a provider supports, patterns that compile, satisfiable
  * approval rules, one resource per target), and resolves every setting per resource.
  */
-import { diagnostic } from "../diagnostics/diagnostic.js";
+import { compareDiagnostics, diagnostic } from "../diagnostics/diagnostic.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { MAX_POLICY_BYTES, escapePointerSegment, parseYamlBytes } from "../document/parse-yaml.js";
 import type { ParsedYaml } from "../document/parse-yaml.js";
@@ -27,16 +27,35 @@ export function loadPolicy(file: string, bytes: Uint8Array): LoadedPolicy {
   const doc = parseYamlBytes(file, bytes, MAX_POLICY_BYTES);
   if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
   const schemaErrors = checkSchema("policy", file, doc);
-  if (schemaErrors.length > 0) return { doc, diagnostics: schemaErrors };
   const raw = doc.value as PolicyDoc;
+  if (schemaErrors.length > 0) {
+    // All at once: the checks the schema cannot express too, on the parts that are well formed
+    // (a check that meets a malformed part is skipped: the schema error already says why), and
+    // none at a place a schema error already explains.
+    const at = new Set(schemaErrors.map((d) => `${d.line}:${d.column}`));
+    const more = checkSemantics(file, doc, raw, true).filter((d) => !at.has(`${d.line}:${d.column}`));
+    return { doc, diagnostics: [...schemaErrors, ...more].sort(compareDiagnostics) };
+  }
   const diagnostics = checkSemantics(file, doc, raw);
   if (diagnostics.length > 0) return { doc, diagnostics };
   return { policy: resolve(raw), doc, diagnostics };
 }
 
-function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic[] {
+/** `lenient`: the document failed the schema; each part is checked only as far as its shape allows. */
+function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc, lenient = false): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const groups = p.groups ?? {};
+  // On a document that failed the schema, a part of the wrong shape makes a check throw: that
+  // check is skipped (its schema error stands), the others still run.
+  const guarded = (check: () => void) => {
+    if (!lenient) return check();
+    try {
+      check();
+    } catch {
+      // the schema error on this part says what is wrong
+    }
+  };
+  if (lenient && (typeof p !== "object" || p === null || Array.isArray(p))) return out;
+  const groups = (lenient && (typeof p.groups !== "object" || p.groups === null || Array.isArray(p.groups)) ? {} : p.groups) ?? {};
   const err = (code: string, pointer: string, message: string, hint?: string, key = false) =>
     out.push(diagnostic(code, file, key ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
 
@@ -79,23 +98,31 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
     });
   }
 
-  checkRefs(p.admins, "/admins");
+  guarded(() => checkRefs(p.admins, "/admins"));
   for (const [name, members] of Object.entries(groups)) {
-    members.forEach((m, i) => {
-      if (m.startsWith("group:")) err("policy-nested-group", `/groups/${escapePointerSegment(name)}/${i}`, "Groups hold logins and teams, not other groups.");
-    });
+    guarded(() =>
+      members.forEach((m, i) => {
+        if (m.startsWith("group:")) err("policy-nested-group", `/groups/${escapePointerSegment(name)}/${i}`, "Groups hold logins and teams, not other groups.");
+      }),
+    );
   }
-  checkSettings(p.defaults, "/defaults");
-  if (p.reviews?.every !== undefined && !parseDuration(p.reviews.every)) err("policy-duration-zero", "/reviews/every", "reviews.every must be longer than zero.");
-  for (const [name, a] of Object.entries(p.anomalies ?? {}) as Array<[string, Record<string, unknown>]>) {
-    for (const k of ["window", "perMonth"]) {
-      const v = a[k];
-      if (typeof v === "string" && !parseDuration(v)) err("policy-duration-zero", `/anomalies/${name}/${k}`, `anomalies.${name}.${k} must be longer than zero.`);
+  guarded(() => checkSettings(p.defaults, "/defaults"));
+  guarded(() => {
+    if (p.reviews?.every !== undefined && !parseDuration(p.reviews.every)) err("policy-duration-zero", "/reviews/every", "reviews.every must be longer than zero.");
+    for (const [name, a] of Object.entries(p.anomalies ?? {}) as Array<[string, Record<string, unknown>]>) {
+      for (const k of ["window", "perMonth"]) {
+        const v = a[k];
+        if (typeof v === "string" && !parseDuration(v)) err("policy-duration-zero", `/anomalies/${name}/${k}`, `anomalies.${name}.${k} must be longer than zero.`);
+      }
     }
-  }
+  });
 
   const targets = new Map<string, string>();
-  for (const [id, r] of Object.entries(p.resources)) {
+  const resources = lenient && (typeof p.resources !== "object" || p.resources === null) ? {} : p.resources;
+  for (const [id, r] of Object.entries(resources)) guarded(() => checkResource(id, r));
+  return out;
+
+  function checkResource(id: string, r: ResourceDoc) {
     const base = `/resources/${escapePointerSegment(id)}`;
     checkSettings(r, base);
     checkRefs(r.approvers, `${base}/approvers`);
@@ -158,9 +185,10 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
       err("policy-total-below-max", `${base}/maxTotalDuration`, `maxTotalDuration (${total}) is shorter than maxDuration.`, "Raise maxTotalDuration or lower maxDuration.");
     }
   }
-  return out;
 
   function checkSatisfiable(from: string[], count: number, pointer: string) {
+    // An unknown group is reported as such; counting its (no) members would only repeat it.
+    if (from.some((ref) => { const r = parseRef(ref); return r.kind === "group" && !(r.name in groups); })) return;
     const direct = expandRefs(from, groups);
     const hasTeam = direct.some((d) => parseRef(d).kind === "team");
     if (!hasTeam && direct.length < count) {

@@ -16,9 +16,10 @@ export interface Listed {
   actual: Grant[] | { error: string };
 }
 
-export async function listResources(resources: Resource[], providerFor: (r: Resource) => Provider): Promise<Listed[]> {
+export async function listResources(resources: Resource[], providerFor: (r: Resource) => Provider, progress?: (done: number, total: number) => void): Promise<Listed[]> {
   const out: Listed[] = new Array(resources.length);
   let next = 0;
+  let finished = 0;
   const worker = async () => {
     for (let i = next++; i < resources.length; i = next++) {
       const resource = resources[i]!;
@@ -37,6 +38,7 @@ export async function listResources(resources: Resource[], providerFor: (r: Reso
         actual = { error: errorMessage(e) };
       }
       out[i] = { resource, provider, actual };
+      progress?.(++finished, resources.length);
     }
   };
   await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, resources.length) }, worker));

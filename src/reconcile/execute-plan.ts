@@ -23,7 +23,7 @@ const ORDER: Record<PlanAction["kind"], number> = { grant: 0, "change-role": 1, 
  * `delivery`: grants that make a credential are checked before (the grantee can receive it)
  * and delivered after; results never carry the credential itself.
  */
-export async function executePlan(plan: Plan, providerOf: (resource: string) => Provider, resourceOf: (id: string) => Resource, delivery?: CredentialDelivery): Promise<ActionResult[]> {
+export async function executePlan(plan: Plan, providerOf: (resource: string) => Provider, resourceOf: (id: string) => Resource, delivery?: CredentialDelivery, progress?: (done: number, total: number) => void): Promise<ActionResult[]> {
   const todo = plan.actions.filter((a): a is ActionResult["action"] => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const results: ActionResult[] = [];
   for (const action of todo) {
@@ -64,6 +64,7 @@ export async function executePlan(plan: Plan, providerOf: (resource: string) => 
       outcome = { status: "failed", code: "provider-error", message: errorMessage(e) };
     }
     results.push({ action, outcome, because });
+    progress?.(results.length, todo.length);
   }
   return results;
 }

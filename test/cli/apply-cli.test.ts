@@ -58,6 +58,17 @@ describe("jit plan / jit apply", () => {
     expect(emu.state.getTeam("acme", "prod-db-readers")!.members.size).toBe(0);
   });
 
+  it("JSON carries its format tag; progress over resources on a terminal only (stderr), not in CI or with --format json", async () => {
+    const json = await jit(["plan", "--repo", repo.dir, "--format", "json"], { env: env(), tty: true });
+    expect(JSON.parse(json.out)).toMatchObject({ format: "jit-access/plan@1" });
+    expect(json.err).toBe("");
+    const tty = await jit(["plan", "--repo", repo.dir], { env: env(), tty: true });
+    expect(tty.err).toMatch(/\rlisting resources: 4\/4 \(100%\)/);
+    expect(tty.out).not.toContain("listing resources");
+    const ci = await jit(["plan", "--repo", repo.dir], { env: { ...env(), CI: "true" }, tty: true });
+    expect(ci.err).toBe("");
+  });
+
   it("refuses bad options with exit 2", async () => {
     expect((await jit(["apply", "--repo", repo.dir, "--max-revocations", "lots"], { env: env() })).code).toBe(2);
     expect((await jit(["plan", "--repo", repo.dir, "--format", "yaml"], { env: env() })).code).toBe(2);

@@ -27,7 +27,7 @@ describe("jit audit", () => {
     const r = await jit(["audit", "--repo", repo.dir]);
     expect(r.err).toBe("");
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^Audit of HEAD at [0-9a-f]{7}, 2026-11-24T10:00:00Z: 3 lease\(s\), 3 finding\(s\)\./);
+    expect(r.out).toMatch(/^Audit of main at [0-9a-f]{7}, 2026-11-24T10:00:00Z: 3 lease\(s\), 3 finding\(s\)\./);
     expect(r.out).toContain("[changed-outside-jit] leases/platform-admins/alice-inc-1234.yaml was added on main");
     // The example's alice lease is over but its file is still there: held until a sweep, 4d1h this month (default bound 80h).
     expect(r.out).toContain("[long-total] alice held access to platform-admins for 4d1h in 2026-11 (so far), above the monthly bound of 3d8h");
@@ -80,6 +80,80 @@ describe("jit audit", () => {
       const r = await jit(["audit", "--repo", repo.dir, "--evidence-key", "k", ...given], { env: given.length ? {} : { GITHUB_REPOSITORY: "acme/access" } });
       expect(r.code).toBe(1); // the example's findings, as without a key
       expect(r.err).toBe("");
+    }
+  });
+
+  it("names the branch audited: on a request branch, findings say 'added on request/…', not main", async () => {
+    const r = TestRepo.init({ fromExample: true, time: "2026-11-20T09:00:00Z" });
+    try {
+      r.branch("request/carol");
+      r.write("leases/prod-db-readers/carol.yaml", lease({ grantee: "carol", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
+      r.commitAll("request", "2026-11-24T08:30:00Z");
+      const res = await jit(["audit", "--repo", r.dir]);
+      expect(res.out).toMatch(/^Audit of request\/carol at /);
+      expect(res.out).toContain("leases/prod-db-readers/carol.yaml was added on request/carol in");
+      expect(res.out).not.toMatch(/added on main/);
+    } finally {
+      r.cleanup();
+    }
+  });
+
+  it("the table and CSV give every time in whole seconds (UTC), even when now has milliseconds", async () => {
+    const now = Date.parse("2026-11-24T10:00:00.456Z");
+    for (const format of ["table", "csv", "markdown"]) {
+      const r = await jit(["audit", "--repo", repo.dir, "--format", format], { now });
+      if (format !== "csv") expect(r.out).toContain("2026-11-24T10:00:00Z");
+      expect(r.out).toMatch(/2026-11-24T09:00:00Z/);
+      expect(r.out).not.toMatch(/T\d\d:\d\d:\d\d\.\d+Z/);
+    }
+  });
+
+  it("CSV: a lease whose end had passed when it was merged is not-granted, and no row ends before it starts", async () => {
+    const r = TestRepo.init({ fromExample: true, time: "2026-11-20T09:00:00Z" });
+    try {
+      r.branch("late");
+      r.write("leases/prod-db-readers/late.yaml", lease({ grantee: "late", resource: "prod-db-readers", role: "member", expires: "2026-11-24T08:00:00Z", reason: "Pull figures for the quarterly report" }));
+      r.commitAll("request", "2026-11-24T07:00:00Z");
+      r.merge("late", "2026-11-24T09:00:00Z");
+      const res = await jit(["audit", "--repo", r.dir, "--format", "csv"]);
+      const [head, ...rows] = res.out.trimEnd().split("\r\n").map((l) => l.split(","));
+      const col = (name: string) => head!.indexOf(name);
+      for (const row of rows) expect(Date.parse(row[col("end")]!)).toBeGreaterThanOrEqual(Date.parse(row[col("start")]!));
+      const late = rows.find((row) => row[col("lease")] === "leases/prod-db-readers/late.yaml")!;
+      expect([late[col("status")], late[col("ended_why")]]).toEqual(["not-granted", "ended before it started"]);
+    } finally {
+      r.cleanup();
+    }
+  });
+
+  it("outside a git repository: exit 2, says so, and does not talk about fetch-depth", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jit-not-git-"));
+    tmp.push(dir);
+    const r = await jit(["audit", "--repo", dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("is not a git repository");
+    expect(r.err).not.toContain("fetch-depth");
+    const missing = await jit(["audit", "--repo", join(dir, "nope")]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--repo .*nope: the folder .* does not exist/);
+  });
+
+  it("--help documents every status; JSON carries its format tag", async () => {
+    const help = (await jit(["audit", "--help"])).out;
+    for (const status of ["scheduled", "active", "over", "ended", "cancelled", "not-granted"]) expect(help).toMatch(new RegExp(`^  ${status} +\\S`, "m"));
+    const json = JSON.parse((await jit(["audit", "--repo", repo.dir, "--format", "json"])).out) as Record<string, unknown>;
+    expect(Object.keys(json)[0]).toBe("format");
+    expect(json.format).toBe("jit-access/audit@1");
+  });
+
+  it("progress on stderr on a terminal only: not in CI, not with --format json, never on stdout", async () => {
+    const tty = await jit(["audit", "--repo", repo.dir], { tty: true });
+    expect(tty.err).toMatch(/\rreading history: \d+\/\d+ \(100%\)/);
+    expect(tty.out).not.toContain("reading history");
+    const plain = await jit(["audit", "--repo", repo.dir]);
+    expect(tty.out).toBe(plain.out);
+    for (const quiet of [await jit(["audit", "--repo", repo.dir], { tty: true, env: { CI: "true" } }), await jit(["audit", "--repo", repo.dir, "--format", "json"], { tty: true })]) {
+      expect(quiet.err).toBe("");
     }
   });
 

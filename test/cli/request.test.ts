@@ -3,7 +3,9 @@
  * `jit validate` then accepts; refuses an invalid request without writing anything; never
  * overwrites; never writes outside the resource's lease folder.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadLease } from "../../src/lease/load-lease.js";
@@ -53,6 +55,37 @@ describe("jit request writes a valid lease", () => {
     const pr = await jit(["validate", "--base", "main", "--author", "alice", "--now", NOW_ISO, "--format", "json"], { cwd: r.dir });
     expect(pr.code).toBe(0);
     expect((JSON.parse(pr.out) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual([path]);
+  });
+
+  it("its Next: hint pushes the new branch with an upstream, and the commands work as printed", async () => {
+    const r = repo();
+    const bare = mkdtempSync(join(tmpdir(), "jit-origin-"));
+    try {
+      execFileSync("git", ["init", "-q", "--bare", bare]);
+      execFileSync("git", ["remote", "add", "origin", bare], { cwd: r.dir });
+      const res = await jit(dbRequest, { cwd: r.dir });
+      const next = /^Next: (.*), then open a pull request\.$/m.exec(res.out)?.[1];
+      expect(next).toBe('git switch -c request/alice-20261124-1000 && git add leases/prod-db-readers/alice-20261124-1000.yaml && git commit -m "Request member on prod-db-readers" && git push -u origin request/alice-20261124-1000');
+      execFileSync("sh", ["-c", next!], { cwd: r.dir, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "a", GIT_AUTHOR_EMAIL: "a@example.com", GIT_COMMITTER_NAME: "a", GIT_COMMITTER_EMAIL: "a@example.com" } });
+      expect(execFileSync("git", ["branch", "--list", "request/alice-20261124-1000"], { cwd: bare, encoding: "utf8" })).toContain("request/alice-20261124-1000");
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
+  it("--format json: the lease, where it was written, the next step and the format tag; refusals as errors (exit 1)", async () => {
+    const r = repo();
+    const res = await jit([...dbRequest, "--format", "json"], { cwd: r.dir });
+    expect(res.code).toBe(0);
+    const doc = JSON.parse(res.out) as { format: string; ok: boolean; path: string; written: boolean; lease: string; errors: unknown[]; warnings: Array<{ code: string }>; next: string };
+    expect(doc).toMatchObject({ format: "jit-access/request@1", ok: true, path: "leases/prod-db-readers/alice-20261124-1000.yaml", written: true, errors: [] });
+    expect(Object.keys(doc)[0]).toBe("format");
+    expect(doc.lease).toContain("grantee: alice");
+    expect(doc.next).toMatch(/git push -u origin request\/alice-20261124-1000$/);
+    const refused = await jit(["request", "--resource", "prod-db-readers", "--role", "member", "--for", "2d", "--reason", "Pull figures for the quarterly report", "--grantee", "bob", "--now", NOW_ISO, "--format", "json"], { cwd: r.dir });
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out)).toMatchObject({ format: "jit-access/request@1", ok: false, written: false, errors: [{ code: "lease-duration-too-long", message: expect.stringMatching(/^--for 2d is longer/) as unknown }] });
+    expect((await jit([...dbRequest, "--format", "xml"], { cwd: r.dir })).code).toBe(2);
   });
 
   it("with --until, --not-before and --ticket, through a ticket-pattern resource", async () => {
@@ -108,7 +141,6 @@ describe("jit request refuses", () => {
     ["a missing ticket", ["--resource", "platform-admins", "--role", "member", "--for", "1h", "--reason", "Rotate prod credentials now"], "lease-ticket-required"],
     ["a short reason", ["--resource", "prod-db-readers", "--role", "member", "--for", "1h", "--reason", "because"], "lease-reason-too-short"],
     ["an unknown resource", ["--resource", "org-owners", "--role", "admin", "--for", "1h", "--reason", "Pull figures for the quarterly report"], "lease-unknown-resource"],
-    ["a naive --until", ["--resource", "prod-db-readers", "--role", "member", "--until", "2026-11-24T18:00:00", "--reason", "Pull figures for the quarterly report"], "lease-naive-or-invalid-time"],
     ["a past --not-before", ["--resource", "prod-db-readers", "--role", "member", "--for", "1h", "--not-before", "2026-11-23T08:00:00Z", "--reason", "Pull figures for the quarterly report"], "lease-not-before-past"],
     ["an outside-schedule start", ["--resource", "web-deployers", "--role", "push", "--for", "1h", "--not-before", "2026-11-28T10:00:00Z", "--reason", "Hotfix deploy for the checkout page"], "lease-outside-schedule"],
     ["an invalid grantee", ["--resource", "prod-db-readers", "--role", "member", "--for", "1h", "--reason", "Pull figures for the quarterly report", "--grantee", "mal_lory"], "lease-schema-format"],
@@ -130,12 +162,29 @@ describe("jit request refuses", () => {
     ["both --for and --until", ["--for", "1h", "--until", "2026-11-24T12:00:00Z"]],
     ["neither --for nor --until", []],
     ["a duration that is not one", ["--for", "4 hours"]],
+    ["a duration that is not one (2x)", ["--for", "2x"]],
+    // Issue 14: --until tomorrow exited 1 and --for 2x exited 2; a malformed value is a usage error either way.
+    ["an --until that is not a time", ["--until", "tomorrow"]],
+    ["a naive --until", ["--until", "2026-11-24T18:00:00"]],
+    ["a --not-before that is not a time", ["--for", "1h", "--not-before", "monday"]],
   ])("%s: exit 2, nothing written", async (_name, timing) => {
     const r = repo();
     const before = snapshot(r.dir);
     const res = await jit(["request", "--resource", "prod-db-readers", "--role", "member", ...timing, "--reason", "Pull figures for the quarterly report", "--grantee", "alice", "--now", NOW_ISO], { cwd: r.dir });
     expect(res.code).toBe(2);
+    expect(res.err).not.toMatch(/expires|notBefore/);
     expect(snapshot(r.dir)).toEqual(before);
+  });
+
+  it("names the flag typed, not the lease field: --until in the past (exit 1, a refusal)", async () => {
+    const r = repo();
+    const res = await jit(["request", "--resource", "prod-db-readers", "--role", "member", "--until", "2026-11-20T10:00:00Z", "--reason", "Pull figures for the quarterly report", "--grantee", "alice", "--now", NOW_ISO], { cwd: r.dir });
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/\[lease-expires-past\] --until 2026-11-20T10:00:00Z is not in the future/);
+    expect(res.err).not.toMatch(/\bexpires\b(?!-)/);
+    const late = await jit(["request", "--resource", "prod-db-readers", "--role", "member", "--for", "1h", "--not-before", "2026-11-23T08:00:00Z", "--reason", "Pull figures for the quarterly report", "--grantee", "alice", "--now", NOW_ISO], { cwd: r.dir });
+    expect(late.err).toMatch(/--not-before 2026-11-23T08:00:00Z is in the past/);
+    expect(late.err).not.toContain("notBefore");
   });
 
   it("to overwrite an existing lease", async () => {

@@ -11,7 +11,7 @@ export interface Run {
   err: string;
 }
 
-export async function jit(argv: string[], o: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
+export async function jit(argv: string[], o: { cwd?: string; env?: Record<string, string | undefined>; now?: number; tty?: boolean } = {}): Promise<Run> {
   let out = "";
   let err = "";
   const io: Io = {
@@ -24,7 +24,9 @@ export async function jit(argv: string[], o: { cwd?: string; env?: Record<string
     // No GITHUB_TOKEN: the CLI must never reach the network in these tests.
     env: o.env ?? {},
     cwd: o.cwd ?? process.cwd(),
-    now: () => NOW,
+    now: () => o.now ?? NOW,
+    // Progress is shown only on a terminal: a test says when stderr is one.
+    ...(o.tty ? { errIsTTY: true } : {}),
   };
   const code = await main(argv, io);
   return { code, out, err };
