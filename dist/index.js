@@ -3799,8 +3799,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural2 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural2}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11363,9 +11363,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -21076,12 +21076,12 @@ function parseTimestamp(text) {
   const m = RFC3339.exec(text);
   if (!m) return void 0;
   const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
+  const year = Number(y), month = Number(mo), day2 = Number(d);
   const hour = Number(h), minute2 = Number(mi), second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute2 > 59 || second > 60) return void 0;
+  if (month < 1 || month > 12 || day2 < 1 || hour > 23 || minute2 > 59 || second > 60) return void 0;
   const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > dim) return void 0;
-  let ms2 = Date.UTC(year, month - 1, day, hour, minute2, Math.min(second, 59), frac ? Math.round(Number(frac) * 1e3) : 0);
+  if (day2 > dim) return void 0;
+  let ms2 = Date.UTC(year, month - 1, day2, hour, minute2, Math.min(second, 59), frac ? Math.round(Number(frac) * 1e3) : 0);
   if (sign) {
     const offH = Number(oh), offM = Number(om);
     if (offH > 23 || offM > 59) return void 0;
@@ -21096,13 +21096,13 @@ function formatTimestamp(ms2) {
     const iso = new Date(ms2).toISOString();
     return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
   }
-  const day = Math.floor(ms2 / DAY);
-  let date = dates.get(day);
+  const day2 = Math.floor(ms2 / DAY);
+  let date = dates.get(day2);
   if (date === void 0) {
-    date = new Date(day * DAY).toISOString().slice(0, 11);
-    dates.set(day, date);
+    date = new Date(day2 * DAY).toISOString().slice(0, 11);
+    dates.set(day2, date);
   }
-  let rest = ms2 - day * DAY;
+  let rest = ms2 - day2 * DAY;
   const milli = rest % 1e3;
   rest = (rest - milli) / 1e3;
   const sec = rest % 60;
@@ -21110,6 +21110,9 @@ function formatTimestamp(ms2) {
   const min = rest % 60;
   const hour = (rest - min) / 60;
   return `${date}${TWO[hour]}:${TWO[min]}:${TWO[sec]}${milli ? `.${String(milli).padStart(3, "0")}` : ""}Z`;
+}
+function formatTimestampSeconds(ms2) {
+  return formatTimestamp(Number.isFinite(ms2) ? Math.floor(ms2 / 1e3) * 1e3 : ms2);
 }
 var RFC3339, DAY, MAX_DATE, MAX_FAST, TWO, dates;
 var init_timestamp = __esm({
@@ -21183,40 +21186,6 @@ function describeActor(a) {
 var init_actor = __esm({
   "src/action/actor.ts"() {
     "use strict";
-  }
-});
-
-// src/diagnostics/diagnostic.ts
-function diagnostic(code, file, at, message, hint, severity = "error") {
-  const d = { code, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
-  if (hint) d.hint = hint;
-  return d;
-}
-function isError(d) {
-  return d.severity === "error";
-}
-function compareDiagnostics(a, b) {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-var init_diagnostic = __esm({
-  "src/diagnostics/diagnostic.ts"() {
-    "use strict";
-  }
-});
-
-// src/diagnostics/usage-error.ts
-var UsageError;
-var init_usage_error = __esm({
-  "src/diagnostics/usage-error.ts"() {
-    "use strict";
-    UsageError = class extends Error {
-      code;
-      constructor(code, message) {
-        super(message);
-        this.name = "UsageError";
-        this.code = code;
-      }
-    };
   }
 });
 
@@ -24310,9 +24279,9 @@ var require_timestamp = __commonJS({
         const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute2, second] = match.map(Number);
+        const [, year, month, day2, hour, minute2, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute2 || 0, second || 0, millisec);
+        let date = Date.UTC(year, month - 1, day2, hour || 0, minute2 || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
@@ -28550,6 +28519,24 @@ var require_dist = __commonJS({
   }
 });
 
+// src/diagnostics/diagnostic.ts
+function diagnostic(code, file, at, message, hint, severity = "error") {
+  const d = { code, severity, message, file, line: at?.line ?? 1, column: at?.column ?? 1 };
+  if (hint) d.hint = hint;
+  return d;
+}
+function isError(d) {
+  return d.severity === "error";
+}
+function compareDiagnostics(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+var init_diagnostic = __esm({
+  "src/diagnostics/diagnostic.ts"() {
+    "use strict";
+  }
+});
+
 // src/document/decode-utf8.ts
 function decodeUtf8Strict(bytes) {
   try {
@@ -28995,10 +28982,15 @@ function parseYamlText(file, text, maxBytes = MAX_FILE_BYTES, fastPath = true) {
   }
   if (!doc) return failed(file, [diagnostic("yaml-syntax", file, void 0, "YAML: the file could not be read as a document.", HINTS["yaml-syntax"])]);
   const diagnostics = [];
+  const reportedAt = /* @__PURE__ */ new Set();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const code = e.code === "RESOURCE_EXHAUSTION" && /call stack/i.test(e.message) ? "yaml-too-deep" : YAML_CODE[e.code] ?? "yaml-syntax";
     const message = e.message.split("\n")[0] ?? e.message;
-    diagnostics.push(diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]));
+    const d = diagnostic(code, file, pos(e.pos[0]), `YAML: ${message}`, HINTS[code]);
+    const key3 = `${d.line}:${d.column}:${code}`;
+    if (reportedAt.has(key3)) continue;
+    reportedAt.add(key3);
+    diagnostics.push(d);
   }
   if (diagnostics.length > 0) return failed(file, diagnostics);
   const positions = /* @__PURE__ */ new Map();
@@ -29584,6 +29576,18 @@ function readBounded(path) {
     closeSync(fd);
   }
 }
+async function isGitRepo(dir) {
+  try {
+    await access2(join(dir, ".git"));
+    return true;
+  } catch {
+    try {
+      return (await gitText(dir, ["rev-parse", "--is-inside-work-tree"])).trim() === "true";
+    } catch {
+      return false;
+    }
+  }
+}
 async function isShallow(repo) {
   try {
     return (await gitText(repo, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
@@ -29602,15 +29606,6 @@ var init_access_repo = __esm({
     init_tree();
     WORKTREE = ":worktree";
     scratch = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-  }
-});
-
-// src/git/diff.ts
-var init_diff = __esm({
-  "src/git/diff.ts"() {
-    "use strict";
-    init_run_git();
-    init_tree();
   }
 });
 
@@ -29831,8 +29826,8 @@ var require_formats = __commonJS({
         return false;
       const year = +matches[1];
       const month = +matches[2];
-      const day = +matches[3];
-      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+      const day2 = +matches[3];
+      return month >= 1 && month <= 12 && day2 >= 1 && day2 <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
     }
     function compareDate(d1, d2) {
       if (!(d1 && d2))
@@ -31158,12 +31153,23 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.requireTwoFactor !== void 0) {
+      if (typeof data.requireTwoFactor !== "boolean") {
+        const err49 = { instancePath: instancePath + "/requireTwoFactor", schemaPath: "#/properties/requireTwoFactor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err49 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err49];
+      vErrors = [err50];
     } else {
-      vErrors.push(err49);
+      vErrors.push(err50);
     }
     errors++;
   }
@@ -31267,6 +31273,425 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.name === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.requesters === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requesters" }, message: "must have required property 'requesters'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "requesters" || key0 === "roles" || key0 === "maxDuration" || key0 === "schedule" || key0 === "maxPerWeek")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data0 = data.name;
+      if (typeof data0 === "string") {
+        if (!pattern1.test(data0)) {
+          const err3 = { instancePath: instancePath + "/name", schemaPath: "#/definitions/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/name", schemaPath: "#/definitions/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.requesters !== void 0) {
+      let data1 = data.requesters;
+      if (!validate12(data1, { instancePath: instancePath + "/requesters", parentData: data, parentDataProperty: "requesters", rootData })) {
+        vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+        errors = vErrors.length;
+      }
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err5 = { instancePath: instancePath + "/requesters", schemaPath: "#/properties/requesters/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/requesters", schemaPath: "#/properties/requesters/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.roles !== void 0) {
+      let data2 = data.roles;
+      if (Array.isArray(data2)) {
+        if (data2.length < 1) {
+          const err7 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === "string") {
+            if (func3(data3) < 1) {
+              const err8 = { instancePath: instancePath + "/roles/" + i0, schemaPath: "#/properties/roles/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/roles/" + i0, schemaPath: "#/properties/roles/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        let i1 = data2.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data2[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err10 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/roles", schemaPath: "#/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.maxDuration !== void 0) {
+      let data4 = data.maxDuration;
+      if (typeof data4 === "string") {
+        if (!pattern2.test(data4)) {
+          const err12 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.schedule !== void 0) {
+      let data5 = data.schedule;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        if (data5.timezone === void 0) {
+          const err14 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data5.windows === void 0) {
+          const err15 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/required", keyword: "required", params: { missingProperty: "windows" }, message: "must have required property 'windows'" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        for (const key1 in data5) {
+          if (!(key1 === "timezone" || key1 === "windows")) {
+            const err16 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data5.timezone !== void 0) {
+          let data6 = data5.timezone;
+          if (typeof data6 === "string") {
+            if (func3(data6) < 1) {
+              const err17 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/schedule/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err17];
+              } else {
+                vErrors.push(err17);
+              }
+              errors++;
+            }
+          } else {
+            const err18 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err18];
+            } else {
+              vErrors.push(err18);
+            }
+            errors++;
+          }
+        }
+        if (data5.windows !== void 0) {
+          let data7 = data5.windows;
+          if (Array.isArray(data7)) {
+            if (data7.length < 1) {
+              const err19 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/schedule/properties/windows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              if (vErrors === null) {
+                vErrors = [err19];
+              } else {
+                vErrors.push(err19);
+              }
+              errors++;
+            }
+            const len1 = data7.length;
+            for (let i2 = 0; i2 < len1; i2++) {
+              let data8 = data7[i2];
+              if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+                if (data8.days === void 0) {
+                  const err20 = { instancePath: instancePath + "/schedule/windows/" + i2, schemaPath: "#/definitions/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
+                if (data8.hours === void 0) {
+                  const err21 = { instancePath: instancePath + "/schedule/windows/" + i2, schemaPath: "#/definitions/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+                for (const key22 in data8) {
+                  if (!(key22 === "days" || key22 === "hours")) {
+                    const err22 = { instancePath: instancePath + "/schedule/windows/" + i2, schemaPath: "#/definitions/schedule/properties/windows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key22 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err22];
+                    } else {
+                      vErrors.push(err22);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.days !== void 0) {
+                  let data9 = data8.days;
+                  if (Array.isArray(data9)) {
+                    if (data9.length < 1) {
+                      const err23 = { instancePath: instancePath + "/schedule/windows/" + i2 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err23];
+                      } else {
+                        vErrors.push(err23);
+                      }
+                      errors++;
+                    }
+                    const len2 = data9.length;
+                    for (let i3 = 0; i3 < len2; i3++) {
+                      let data10 = data9[i3];
+                      if (!(data10 === "mon" || data10 === "tue" || data10 === "wed" || data10 === "thu" || data10 === "fri" || data10 === "sat" || data10 === "sun")) {
+                        const err24 = { instancePath: instancePath + "/schedule/windows/" + i2 + "/days/" + i3, schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/items/enum", keyword: "enum", params: { allowedValues: schema19.properties.windows.items.properties.days.items.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err24];
+                        } else {
+                          vErrors.push(err24);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i4 = data9.length;
+                    let j1;
+                    if (i4 > 1) {
+                      outer0: for (; i4--; ) {
+                        for (j1 = i4; j1--; ) {
+                          if (func0(data9[i4], data9[j1])) {
+                            const err25 = { instancePath: instancePath + "/schedule/windows/" + i2 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err25];
+                            } else {
+                              vErrors.push(err25);
+                            }
+                            errors++;
+                            break outer0;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err26 = { instancePath: instancePath + "/schedule/windows/" + i2 + "/days", schemaPath: "#/definitions/schedule/properties/windows/items/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err26];
+                    } else {
+                      vErrors.push(err26);
+                    }
+                    errors++;
+                  }
+                }
+                if (data8.hours !== void 0) {
+                  let data11 = data8.hours;
+                  if (typeof data11 === "string") {
+                    if (!pattern9.test(data11)) {
+                      const err27 = { instancePath: instancePath + "/schedule/windows/" + i2 + "/hours", schemaPath: "#/definitions/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err27];
+                      } else {
+                        vErrors.push(err27);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err28 = { instancePath: instancePath + "/schedule/windows/" + i2 + "/hours", schemaPath: "#/definitions/schedule/properties/windows/items/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err28];
+                    } else {
+                      vErrors.push(err28);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err29 = { instancePath: instancePath + "/schedule/windows/" + i2, schemaPath: "#/definitions/schedule/properties/windows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err30 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/schedule/properties/windows/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.maxPerWeek !== void 0) {
+      let data12 = data.maxPerWeek;
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        const err32 = { instancePath: instancePath + "/maxPerWeek", schemaPath: "#/properties/maxPerWeek/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if (typeof data12 == "number" && isFinite(data12)) {
+        if (data12 > 1e3 || isNaN(data12)) {
+          const err33 = { instancePath: instancePath + "/maxPerWeek", schemaPath: "#/properties/maxPerWeek/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data12 < 1 || isNaN(data12)) {
+          const err34 = { instancePath: instancePath + "/maxPerWeek", schemaPath: "#/properties/maxPerWeek/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err35 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err35];
+    } else {
+      vErrors.push(err35);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
   if (Array.isArray(data)) {
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
@@ -31318,10 +31743,10 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   const _errs0 = errors;
@@ -31394,10 +31819,10 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate27.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -31485,7 +31910,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate33.errors = vErrors;
   return errors === 0;
 }
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -31594,7 +32019,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func2.call(schema27.properties, key0)) {
+      if (!func2.call(schema32.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -31685,7 +32110,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.org !== void 0) {
           let data3 = data1.org;
           if (typeof data3 === "string") {
-            if (!pattern16.test(data3)) {
+            if (!pattern21.test(data3)) {
               const err15 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubTeam/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -31707,7 +32132,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.team !== void 0) {
           let data4 = data1.team;
           if (typeof data4 === "string") {
-            if (!pattern17.test(data4)) {
+            if (!pattern22.test(data4)) {
               const err17 = { instancePath: instancePath + "/provider/team", schemaPath: "#/definitions/githubTeam/properties/team/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"' };
               if (vErrors === null) {
                 vErrors = [err17];
@@ -31794,7 +32219,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.owner !== void 0) {
           let data6 = data1.owner;
           if (typeof data6 === "string") {
-            if (!pattern16.test(data6)) {
+            if (!pattern21.test(data6)) {
               const err25 = { instancePath: instancePath + "/provider/owner", schemaPath: "#/definitions/githubRepo/properties/owner/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
               if (vErrors === null) {
                 vErrors = [err25];
@@ -31816,7 +32241,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.repo !== void 0) {
           let data7 = data1.repo;
           if (typeof data7 === "string") {
-            if (!pattern19.test(data7)) {
+            if (!pattern24.test(data7)) {
               const err27 = { instancePath: instancePath + "/provider/repo", schemaPath: "#/definitions/githubRepo/properties/repo/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]{1,100}$" }, message: 'must match pattern "^[A-Za-z0-9._-]{1,100}$"' };
               if (vErrors === null) {
                 vErrors = [err27];
@@ -31898,7 +32323,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           if (data1.org !== void 0) {
             let data9 = data1.org;
             if (typeof data9 === "string") {
-              if (!pattern16.test(data9)) {
+              if (!pattern21.test(data9)) {
                 const err34 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/githubOrgRole/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
                 if (vErrors === null) {
                   vErrors = [err34];
@@ -31998,7 +32423,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.org !== void 0) {
               let data11 = data1.org;
               if (typeof data11 === "string") {
-                if (!pattern16.test(data11)) {
+                if (!pattern21.test(data11)) {
                   const err43 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/postgres/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
                   if (vErrors === null) {
                     vErrors = [err43];
@@ -32043,7 +32468,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data12.env !== void 0) {
                   let data13 = data12.env;
                   if (typeof data13 === "string") {
-                    if (!pattern22.test(data13)) {
+                    if (!pattern27.test(data13)) {
                       const err47 = { instancePath: instancePath + "/provider/connection/env", schemaPath: "#/definitions/postgres/properties/connection/properties/env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"' };
                       if (vErrors === null) {
                         vErrors = [err47];
@@ -32075,7 +32500,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.access !== void 0) {
               let data14 = data1.access;
               if (!(data14 === "elevate" || data14 === "ephemeral" || data14 === "checkout")) {
-                const err50 = { instancePath: instancePath + "/provider/access", schemaPath: "#/definitions/postgres/properties/access/enum", keyword: "enum", params: { allowedValues: schema31.properties.access.enum }, message: "must be equal to one of the allowed values" };
+                const err50 = { instancePath: instancePath + "/provider/access", schemaPath: "#/definitions/postgres/properties/access/enum", keyword: "enum", params: { allowedValues: schema36.properties.access.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -32104,7 +32529,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     for (const key7 in data16) {
                       const _errs55 = errors;
                       if (typeof key7 === "string") {
-                        if (!pattern23.test(key7)) {
+                        if (!pattern28.test(key7)) {
                           const err52 = { instancePath: instancePath + "/provider/logins/map", schemaPath: "#/definitions/postgres/properties/logins/properties/map/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"', propertyName: key7 };
                           if (vErrors === null) {
                             vErrors = [err52];
@@ -32128,7 +32553,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     for (const key8 in data16) {
                       let data17 = data16[key8];
                       if (typeof data17 === "string") {
-                        if (!pattern24.test(data17)) {
+                        if (!pattern29.test(data17)) {
                           const err54 = { instancePath: instancePath + "/provider/logins/map/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/definitions/postgres/properties/logins/properties/map/additionalProperties/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z_][a-z0-9_-]{0,62}$"' };
                           if (vErrors === null) {
                             vErrors = [err54];
@@ -32160,7 +32585,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data15.pattern !== void 0) {
                   let data18 = data15.pattern;
                   if (typeof data18 === "string") {
-                    if (!pattern25.test(data18)) {
+                    if (!pattern30.test(data18)) {
                       const err57 = { instancePath: instancePath + "/provider/logins/pattern", schemaPath: "#/definitions/postgres/properties/logins/properties/pattern/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9_-]{0,30}\\{login\\}[a-z0-9_-]{0,30}$" }, message: 'must match pattern "^[a-z0-9_-]{0,30}\\{login\\}[a-z0-9_-]{0,30}$"' };
                       if (vErrors === null) {
                         vErrors = [err57];
@@ -32192,7 +32617,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.prefix !== void 0) {
               let data19 = data1.prefix;
               if (typeof data19 === "string") {
-                if (!pattern26.test(data19)) {
+                if (!pattern31.test(data19)) {
                   const err60 = { instancePath: instancePath + "/provider/prefix", schemaPath: "#/definitions/postgres/properties/prefix/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,15}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,15}$"' };
                   if (vErrors === null) {
                     vErrors = [err60];
@@ -32283,7 +32708,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
               if (data1.org !== void 0) {
                 let data21 = data1.org;
                 if (typeof data21 === "string") {
-                  if (!pattern16.test(data21)) {
+                  if (!pattern21.test(data21)) {
                     const err68 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/sshCertificate/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
                     if (vErrors === null) {
                       vErrors = [err68];
@@ -32328,7 +32753,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   if (data22.env !== void 0) {
                     let data23 = data22.env;
                     if (typeof data23 === "string") {
-                      if (!pattern22.test(data23)) {
+                      if (!pattern27.test(data23)) {
                         const err72 = { instancePath: instancePath + "/provider/ca/env", schemaPath: "#/definitions/sshCertificate/properties/ca/properties/env/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"' };
                         if (vErrors === null) {
                           vErrors = [err72];
@@ -32364,7 +32789,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   for (let i0 = 0; i0 < len0; i0++) {
                     let data25 = data24[i0];
                     if (!(data25 === "no-touch-required" || data25 === "permit-X11-forwarding" || data25 === "permit-agent-forwarding" || data25 === "permit-port-forwarding" || data25 === "permit-pty" || data25 === "permit-user-rc")) {
-                      const err75 = { instancePath: instancePath + "/provider/extensions/" + i0, schemaPath: "#/definitions/sshCertificate/properties/extensions/items/enum", keyword: "enum", params: { allowedValues: schema32.properties.extensions.items.enum }, message: "must be equal to one of the allowed values" };
+                      const err75 = { instancePath: instancePath + "/provider/extensions/" + i0, schemaPath: "#/definitions/sshCertificate/properties/extensions/items/enum", keyword: "enum", params: { allowedValues: schema37.properties.extensions.items.enum }, message: "must be equal to one of the allowed values" };
                       if (vErrors === null) {
                         vErrors = [err75];
                       } else {
@@ -32417,7 +32842,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   for (let i2 = 0; i2 < len1; i2++) {
                     let data27 = data26[i2];
                     if (typeof data27 === "string") {
-                      if (!pattern29.test(data27)) {
+                      if (!pattern34.test(data27)) {
                         const err79 = { instancePath: instancePath + "/provider/sourceAddress/" + i2, schemaPath: "#/definitions/sshCertificate/properties/sourceAddress/items/pattern", keyword: "pattern", params: { pattern: "^[0-9A-Fa-f.:]{2,39}(?:/[0-9]{1,3})?$" }, message: 'must match pattern "^[0-9A-Fa-f.:]{2,39}(?:/[0-9]{1,3})?$"' };
                         if (vErrors === null) {
                           vErrors = [err79];
@@ -32476,7 +32901,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   for (let i4 = 0; i4 < len2; i4++) {
                     let data29 = data28[i4];
                     if (typeof data29 === "string") {
-                      if (!pattern30.test(data29)) {
+                      if (!pattern35.test(data29)) {
                         const err83 = { instancePath: instancePath + "/provider/hosts/" + i4, schemaPath: "#/definitions/sshCertificate/properties/hosts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._:@\\[\\]-]{1,255}$" }, message: 'must match pattern "^[A-Za-z0-9._:@\\[\\]-]{1,255}$"' };
                         if (vErrors === null) {
                           vErrors = [err83];
@@ -32577,7 +33002,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data1.org !== void 0) {
                   let data31 = data1.org;
                   if (typeof data31 === "string") {
-                    if (!pattern16.test(data31)) {
+                    if (!pattern21.test(data31)) {
                       const err92 = { instancePath: instancePath + "/provider/org", schemaPath: "#/definitions/command/properties/org/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$"' };
                       if (vErrors === null) {
                         vErrors = [err92];
@@ -32599,7 +33024,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data1.run !== void 0) {
                   let data32 = data1.run;
                   if (typeof data32 === "string") {
-                    if (!pattern32.test(data32)) {
+                    if (!pattern37.test(data32)) {
                       const err94 = { instancePath: instancePath + "/provider/run", schemaPath: "#/definitions/command/properties/run/pattern", keyword: "pattern", params: { pattern: "^(?![./])(?!.*(?:^|/)\\.\\.?(?:/|$))(?!.*//)(?!.*/$)[A-Za-z0-9._/-]{1,200}$" }, message: 'must match pattern "^(?![./])(?!.*(?:^|/)\\.\\.?(?:/|$))(?!.*//)(?!.*/$)[A-Za-z0-9._/-]{1,200}$"' };
                       if (vErrors === null) {
                         vErrors = [err94];
@@ -32670,7 +33095,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     for (let i6 = 0; i6 < len4; i6++) {
                       let data36 = data35[i6];
                       if (typeof data36 === "string") {
-                        if (!pattern22.test(data36)) {
+                        if (!pattern27.test(data36)) {
                           const err100 = { instancePath: instancePath + "/provider/env/" + i6, schemaPath: "#/definitions/command/properties/env/items/pattern", keyword: "pattern", params: { pattern: "^[A-Z_][A-Z0-9_]{0,99}$" }, message: 'must match pattern "^[A-Z_][A-Z0-9_]{0,99}$"' };
                           if (vErrors === null) {
                             vErrors = [err100];
@@ -32808,7 +33233,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data1.type !== void 0) {
           let data38 = data1.type;
           if (!(data38 === "github-team" || data38 === "github-repo" || data38 === "github-org-role" || data38 === "postgres" || data38 === "ssh-certificate" || data38 === "command")) {
-            const err110 = { instancePath: instancePath + "/provider/type", schemaPath: "#/properties/provider/properties/type/enum", keyword: "enum", params: { allowedValues: schema27.properties.provider.properties.type.enum }, message: "must be equal to one of the allowed values" };
+            const err110 = { instancePath: instancePath + "/provider/type", schemaPath: "#/properties/provider/properties/type/enum", keyword: "enum", params: { allowedValues: schema32.properties.provider.properties.type.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
               vErrors = [err110];
             } else {
@@ -32843,7 +33268,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i8 = 0; i8 < len5; i8++) {
           let data40 = data39[i8];
           if (typeof data40 === "string") {
-            if (!pattern34.test(data40)) {
+            if (!pattern39.test(data40)) {
               const err113 = { instancePath: instancePath + "/roles/" + i8, schemaPath: "#/properties/roles/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$"' };
               if (vErrors === null) {
                 vErrors = [err113];
@@ -32950,56 +33375,63 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.standing !== void 0) {
-      let data44 = data.standing;
+    if (data.autoApprove !== void 0) {
+      let data44 = data.autoApprove;
       if (Array.isArray(data44)) {
+        if (data44.length > 50) {
+          const err121 = { instancePath: instancePath + "/autoApprove", schemaPath: "#/properties/autoApprove/maxItems", keyword: "maxItems", params: { limit: 50 }, message: "must NOT have more than 50 items" };
+          if (vErrors === null) {
+            vErrors = [err121];
+          } else {
+            vErrors.push(err121);
+          }
+          errors++;
+        }
         const len7 = data44.length;
         for (let i11 = 0; i11 < len7; i11++) {
-          let data45 = data44[i11];
-          if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-            if (data45.grantee === void 0) {
-              const err121 = { instancePath: instancePath + "/standing/" + i11, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "grantee" }, message: "must have required property 'grantee'" };
+          if (!validate25(data44[i11], { instancePath: instancePath + "/autoApprove/" + i11, parentData: data44, parentDataProperty: i11, rootData })) {
+            vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err122 = { instancePath: instancePath + "/autoApprove", schemaPath: "#/properties/autoApprove/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err122];
+        } else {
+          vErrors.push(err122);
+        }
+        errors++;
+      }
+    }
+    if (data.standing !== void 0) {
+      let data46 = data.standing;
+      if (Array.isArray(data46)) {
+        const len8 = data46.length;
+        for (let i12 = 0; i12 < len8; i12++) {
+          let data47 = data46[i12];
+          if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+            if (data47.grantee === void 0) {
+              const err123 = { instancePath: instancePath + "/standing/" + i12, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "grantee" }, message: "must have required property 'grantee'" };
               if (vErrors === null) {
-                vErrors = [err121];
+                vErrors = [err123];
               } else {
-                vErrors.push(err121);
+                vErrors.push(err123);
               }
               errors++;
             }
-            if (data45.role === void 0) {
-              const err122 = { instancePath: instancePath + "/standing/" + i11, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
+            if (data47.role === void 0) {
+              const err124 = { instancePath: instancePath + "/standing/" + i12, schemaPath: "#/properties/standing/items/required", keyword: "required", params: { missingProperty: "role" }, message: "must have required property 'role'" };
               if (vErrors === null) {
-                vErrors = [err122];
+                vErrors = [err124];
               } else {
-                vErrors.push(err122);
+                vErrors.push(err124);
               }
               errors++;
             }
-            for (const key12 in data45) {
-              if (!(key12 === "grantee" || key12 === "role")) {
-                const err123 = { instancePath: instancePath + "/standing/" + i11, schemaPath: "#/properties/standing/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err123];
-                } else {
-                  vErrors.push(err123);
-                }
-                errors++;
-              }
-            }
-            if (data45.grantee !== void 0) {
-              let data46 = data45.grantee;
-              if (typeof data46 === "string") {
-                if (!pattern0.test(data46)) {
-                  const err124 = { instancePath: instancePath + "/standing/" + i11 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$"' };
-                  if (vErrors === null) {
-                    vErrors = [err124];
-                  } else {
-                    vErrors.push(err124);
-                  }
-                  errors++;
-                }
-              } else {
-                const err125 = { instancePath: instancePath + "/standing/" + i11 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (const key12 in data47) {
+              if (!(key12 === "grantee" || key12 === "role" || key12 === "reviewed" || key12 === "reviewEvery")) {
+                const err125 = { instancePath: instancePath + "/standing/" + i12, schemaPath: "#/properties/standing/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err125];
                 } else {
@@ -33008,11 +33440,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data45.role !== void 0) {
-              let data47 = data45.role;
-              if (typeof data47 === "string") {
-                if (func3(data47) < 1) {
-                  const err126 = { instancePath: instancePath + "/standing/" + i11 + "/role", schemaPath: "#/properties/standing/items/properties/role/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data47.grantee !== void 0) {
+              let data48 = data47.grantee;
+              if (typeof data48 === "string") {
+                if (!pattern0.test(data48)) {
+                  const err126 = { instancePath: instancePath + "/standing/" + i12 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$"' };
                   if (vErrors === null) {
                     vErrors = [err126];
                   } else {
@@ -33021,7 +33453,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err127 = { instancePath: instancePath + "/standing/" + i11 + "/role", schemaPath: "#/properties/standing/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err127 = { instancePath: instancePath + "/standing/" + i12 + "/grantee", schemaPath: "#/properties/standing/items/properties/grantee/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err127];
                 } else {
@@ -33030,89 +33462,84 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data47.role !== void 0) {
+              let data49 = data47.role;
+              if (typeof data49 === "string") {
+                if (func3(data49) < 1) {
+                  const err128 = { instancePath: instancePath + "/standing/" + i12 + "/role", schemaPath: "#/properties/standing/items/properties/role/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  if (vErrors === null) {
+                    vErrors = [err128];
+                  } else {
+                    vErrors.push(err128);
+                  }
+                  errors++;
+                }
+              } else {
+                const err129 = { instancePath: instancePath + "/standing/" + i12 + "/role", schemaPath: "#/properties/standing/items/properties/role/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err129];
+                } else {
+                  vErrors.push(err129);
+                }
+                errors++;
+              }
+            }
+            if (data47.reviewed !== void 0) {
+              let data50 = data47.reviewed;
+              if (typeof data50 === "string") {
+                if (!pattern44.test(data50)) {
+                  const err130 = { instancePath: instancePath + "/standing/" + i12 + "/reviewed", schemaPath: "#/properties/standing/items/properties/reviewed/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$" }, message: 'must match pattern "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$"' };
+                  if (vErrors === null) {
+                    vErrors = [err130];
+                  } else {
+                    vErrors.push(err130);
+                  }
+                  errors++;
+                }
+              } else {
+                const err131 = { instancePath: instancePath + "/standing/" + i12 + "/reviewed", schemaPath: "#/properties/standing/items/properties/reviewed/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
+            if (data47.reviewEvery !== void 0) {
+              let data51 = data47.reviewEvery;
+              if (typeof data51 === "string") {
+                if (!pattern2.test(data51)) {
+                  const err132 = { instancePath: instancePath + "/standing/" + i12 + "/reviewEvery", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+              } else {
+                const err133 = { instancePath: instancePath + "/standing/" + i12 + "/reviewEvery", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err128 = { instancePath: instancePath + "/standing/" + i11, schemaPath: "#/properties/standing/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err134 = { instancePath: instancePath + "/standing/" + i12, schemaPath: "#/properties/standing/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err128];
+              vErrors = [err134];
             } else {
-              vErrors.push(err128);
+              vErrors.push(err134);
             }
             errors++;
           }
         }
       } else {
-        const err129 = { instancePath: instancePath + "/standing", schemaPath: "#/properties/standing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err129];
-        } else {
-          vErrors.push(err129);
-        }
-        errors++;
-      }
-    }
-    if (data.maxDuration !== void 0) {
-      let data48 = data.maxDuration;
-      if (typeof data48 === "string") {
-        if (!pattern2.test(data48)) {
-          const err130 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err130];
-          } else {
-            vErrors.push(err130);
-          }
-          errors++;
-        }
-      } else {
-        const err131 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err131];
-        } else {
-          vErrors.push(err131);
-        }
-        errors++;
-      }
-    }
-    if (data.requiredApprovals !== void 0) {
-      let data49 = data.requiredApprovals;
-      if (!(typeof data49 == "number" && (!(data49 % 1) && !isNaN(data49)) && isFinite(data49))) {
-        const err132 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err132];
-        } else {
-          vErrors.push(err132);
-        }
-        errors++;
-      }
-      if (typeof data49 == "number" && isFinite(data49)) {
-        if (data49 > 20 || isNaN(data49)) {
-          const err133 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
-          if (vErrors === null) {
-            vErrors = [err133];
-          } else {
-            vErrors.push(err133);
-          }
-          errors++;
-        }
-        if (data49 < 1 || isNaN(data49)) {
-          const err134 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err134];
-          } else {
-            vErrors.push(err134);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.requesters !== void 0) {
-      if (!validate25(data.requesters, { instancePath: instancePath + "/requesters", parentData: data, parentDataProperty: "requesters", rootData })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.requireTicket !== void 0) {
-      if (typeof data.requireTicket !== "boolean") {
-        const err135 = { instancePath: instancePath + "/requireTicket", schemaPath: "#/definitions/settings/properties/requireTicket/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err135 = { instancePath: instancePath + "/standing", schemaPath: "#/properties/standing/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err135];
         } else {
@@ -33121,11 +33548,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.ticketPattern !== void 0) {
-      let data52 = data.ticketPattern;
+    if (data.maxDuration !== void 0) {
+      let data52 = data.maxDuration;
       if (typeof data52 === "string") {
-        if (func3(data52) > 200) {
-          const err136 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
+        if (!pattern2.test(data52)) {
+          const err136 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
           if (vErrors === null) {
             vErrors = [err136];
           } else {
@@ -33133,17 +33560,20 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func3(data52) < 1) {
-          const err137 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err137];
-          } else {
-            vErrors.push(err137);
-          }
-          errors++;
-        }
       } else {
-        const err138 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err137 = { instancePath: instancePath + "/maxDuration", schemaPath: "#/definitions/settings/properties/maxDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err137];
+        } else {
+          vErrors.push(err137);
+        }
+        errors++;
+      }
+    }
+    if (data.requiredApprovals !== void 0) {
+      let data53 = data.requiredApprovals;
+      if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
+        const err138 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err138];
         } else {
@@ -33151,21 +33581,18 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.minReasonLength !== void 0) {
-      let data53 = data.minReasonLength;
-      if (!(typeof data53 == "number" && (!(data53 % 1) && !isNaN(data53)) && isFinite(data53))) {
-        const err139 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err139];
-        } else {
-          vErrors.push(err139);
-        }
-        errors++;
-      }
       if (typeof data53 == "number" && isFinite(data53)) {
-        if (data53 > 1e3 || isNaN(data53)) {
-          const err140 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
+        if (data53 > 20 || isNaN(data53)) {
+          const err139 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/maximum", keyword: "maximum", params: { comparison: "<=", limit: 20 }, message: "must be <= 20" };
+          if (vErrors === null) {
+            vErrors = [err139];
+          } else {
+            vErrors.push(err139);
+          }
+          errors++;
+        }
+        if (data53 < 1 || isNaN(data53)) {
+          const err140 = { instancePath: instancePath + "/requiredApprovals", schemaPath: "#/definitions/settings/properties/requiredApprovals/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err140];
           } else {
@@ -33173,22 +33600,30 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data53 < 1 || isNaN(data53)) {
-          const err141 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err141];
-          } else {
-            vErrors.push(err141);
-          }
-          errors++;
-        }
       }
     }
-    if (data.schedule !== void 0) {
-      let data54 = data.schedule;
-      if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
-        if (data54.timezone === void 0) {
-          const err142 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+    if (data.requesters !== void 0) {
+      if (!validate28(data.requesters, { instancePath: instancePath + "/requesters", parentData: data, parentDataProperty: "requesters", rootData })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.requireTicket !== void 0) {
+      if (typeof data.requireTicket !== "boolean") {
+        const err141 = { instancePath: instancePath + "/requireTicket", schemaPath: "#/definitions/settings/properties/requireTicket/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err141];
+        } else {
+          vErrors.push(err141);
+        }
+        errors++;
+      }
+    }
+    if (data.ticketPattern !== void 0) {
+      let data56 = data.ticketPattern;
+      if (typeof data56 === "string") {
+        if (func3(data56) > 200) {
+          const err142 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/maxLength", keyword: "maxLength", params: { limit: 200 }, message: "must NOT have more than 200 characters" };
           if (vErrors === null) {
             vErrors = [err142];
           } else {
@@ -33196,8 +33631,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data54.windows === void 0) {
-          const err143 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "windows" }, message: "must have required property 'windows'" };
+        if (func3(data56) < 1) {
+          const err143 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err143];
           } else {
@@ -33205,151 +33640,139 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key13 in data54) {
+      } else {
+        const err144 = { instancePath: instancePath + "/ticketPattern", schemaPath: "#/definitions/settings/properties/ticketPattern/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err144];
+        } else {
+          vErrors.push(err144);
+        }
+        errors++;
+      }
+    }
+    if (data.minReasonLength !== void 0) {
+      let data57 = data.minReasonLength;
+      if (!(typeof data57 == "number" && (!(data57 % 1) && !isNaN(data57)) && isFinite(data57))) {
+        const err145 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err145];
+        } else {
+          vErrors.push(err145);
+        }
+        errors++;
+      }
+      if (typeof data57 == "number" && isFinite(data57)) {
+        if (data57 > 1e3 || isNaN(data57)) {
+          const err146 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e3 }, message: "must be <= 1000" };
+          if (vErrors === null) {
+            vErrors = [err146];
+          } else {
+            vErrors.push(err146);
+          }
+          errors++;
+        }
+        if (data57 < 1 || isNaN(data57)) {
+          const err147 = { instancePath: instancePath + "/minReasonLength", schemaPath: "#/definitions/settings/properties/minReasonLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err147];
+          } else {
+            vErrors.push(err147);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.schedule !== void 0) {
+      let data58 = data.schedule;
+      if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
+        if (data58.timezone === void 0) {
+          const err148 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "timezone" }, message: "must have required property 'timezone'" };
+          if (vErrors === null) {
+            vErrors = [err148];
+          } else {
+            vErrors.push(err148);
+          }
+          errors++;
+        }
+        if (data58.windows === void 0) {
+          const err149 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/required", keyword: "required", params: { missingProperty: "windows" }, message: "must have required property 'windows'" };
+          if (vErrors === null) {
+            vErrors = [err149];
+          } else {
+            vErrors.push(err149);
+          }
+          errors++;
+        }
+        for (const key13 in data58) {
           if (!(key13 === "timezone" || key13 === "windows")) {
-            const err144 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+            const err150 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err144];
+              vErrors = [err150];
             } else {
-              vErrors.push(err144);
+              vErrors.push(err150);
             }
             errors++;
           }
         }
-        if (data54.timezone !== void 0) {
-          let data55 = data54.timezone;
-          if (typeof data55 === "string") {
-            if (func3(data55) < 1) {
-              const err145 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (data58.timezone !== void 0) {
+          let data59 = data58.timezone;
+          if (typeof data59 === "string") {
+            if (func3(data59) < 1) {
+              const err151 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err145];
+                vErrors = [err151];
               } else {
-                vErrors.push(err145);
+                vErrors.push(err151);
               }
               errors++;
             }
           } else {
-            const err146 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err152 = { instancePath: instancePath + "/schedule/timezone", schemaPath: "#/definitions/settings/properties/schedule/properties/timezone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err146];
+              vErrors = [err152];
             } else {
-              vErrors.push(err146);
+              vErrors.push(err152);
             }
             errors++;
           }
         }
-        if (data54.windows !== void 0) {
-          let data56 = data54.windows;
-          if (Array.isArray(data56)) {
-            if (data56.length < 1) {
-              const err147 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+        if (data58.windows !== void 0) {
+          let data60 = data58.windows;
+          if (Array.isArray(data60)) {
+            if (data60.length < 1) {
+              const err153 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err147];
+                vErrors = [err153];
               } else {
-                vErrors.push(err147);
+                vErrors.push(err153);
               }
               errors++;
             }
-            const len8 = data56.length;
-            for (let i12 = 0; i12 < len8; i12++) {
-              let data57 = data56[i12];
-              if (data57 && typeof data57 == "object" && !Array.isArray(data57)) {
-                if (data57.days === void 0) {
-                  const err148 = { instancePath: instancePath + "/schedule/windows/" + i12, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" };
+            const len9 = data60.length;
+            for (let i13 = 0; i13 < len9; i13++) {
+              let data61 = data60[i13];
+              if (data61 && typeof data61 == "object" && !Array.isArray(data61)) {
+                if (data61.days === void 0) {
+                  const err154 = { instancePath: instancePath + "/schedule/windows/" + i13, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "days" }, message: "must have required property 'days'" };
                   if (vErrors === null) {
-                    vErrors = [err148];
+                    vErrors = [err154];
                   } else {
-                    vErrors.push(err148);
+                    vErrors.push(err154);
                   }
                   errors++;
                 }
-                if (data57.hours === void 0) {
-                  const err149 = { instancePath: instancePath + "/schedule/windows/" + i12, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
+                if (data61.hours === void 0) {
+                  const err155 = { instancePath: instancePath + "/schedule/windows/" + i13, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/required", keyword: "required", params: { missingProperty: "hours" }, message: "must have required property 'hours'" };
                   if (vErrors === null) {
-                    vErrors = [err149];
+                    vErrors = [err155];
                   } else {
-                    vErrors.push(err149);
+                    vErrors.push(err155);
                   }
                   errors++;
                 }
-                for (const key14 in data57) {
+                for (const key14 in data61) {
                   if (!(key14 === "days" || key14 === "hours")) {
-                    const err150 = { instancePath: instancePath + "/schedule/windows/" + i12, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err150];
-                    } else {
-                      vErrors.push(err150);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.days !== void 0) {
-                  let data58 = data57.days;
-                  if (Array.isArray(data58)) {
-                    if (data58.length < 1) {
-                      const err151 = { instancePath: instancePath + "/schedule/windows/" + i12 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                      if (vErrors === null) {
-                        vErrors = [err151];
-                      } else {
-                        vErrors.push(err151);
-                      }
-                      errors++;
-                    }
-                    const len9 = data58.length;
-                    for (let i13 = 0; i13 < len9; i13++) {
-                      let data59 = data58[i13];
-                      if (!(data59 === "mon" || data59 === "tue" || data59 === "wed" || data59 === "thu" || data59 === "fri" || data59 === "sat" || data59 === "sun")) {
-                        const err152 = { instancePath: instancePath + "/schedule/windows/" + i12 + "/days/" + i13, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/items/enum", keyword: "enum", params: { allowedValues: schema19.properties.windows.items.properties.days.items.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err152];
-                        } else {
-                          vErrors.push(err152);
-                        }
-                        errors++;
-                      }
-                    }
-                    let i14 = data58.length;
-                    let j4;
-                    if (i14 > 1) {
-                      outer1: for (; i14--; ) {
-                        for (j4 = i14; j4--; ) {
-                          if (func0(data58[i14], data58[j4])) {
-                            const err153 = { instancePath: instancePath + "/schedule/windows/" + i12 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/uniqueItems", keyword: "uniqueItems", params: { i: i14, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i14 + " are identical)" };
-                            if (vErrors === null) {
-                              vErrors = [err153];
-                            } else {
-                              vErrors.push(err153);
-                            }
-                            errors++;
-                            break outer1;
-                          }
-                        }
-                      }
-                    }
-                  } else {
-                    const err154 = { instancePath: instancePath + "/schedule/windows/" + i12 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                    if (vErrors === null) {
-                      vErrors = [err154];
-                    } else {
-                      vErrors.push(err154);
-                    }
-                    errors++;
-                  }
-                }
-                if (data57.hours !== void 0) {
-                  let data60 = data57.hours;
-                  if (typeof data60 === "string") {
-                    if (!pattern9.test(data60)) {
-                      const err155 = { instancePath: instancePath + "/schedule/windows/" + i12 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
-                      if (vErrors === null) {
-                        vErrors = [err155];
-                      } else {
-                        vErrors.push(err155);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err156 = { instancePath: instancePath + "/schedule/windows/" + i12 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err156 = { instancePath: instancePath + "/schedule/windows/" + i13, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
                       vErrors = [err156];
                     } else {
@@ -33358,128 +33781,125 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
+                if (data61.days !== void 0) {
+                  let data62 = data61.days;
+                  if (Array.isArray(data62)) {
+                    if (data62.length < 1) {
+                      const err157 = { instancePath: instancePath + "/schedule/windows/" + i13 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                      if (vErrors === null) {
+                        vErrors = [err157];
+                      } else {
+                        vErrors.push(err157);
+                      }
+                      errors++;
+                    }
+                    const len10 = data62.length;
+                    for (let i14 = 0; i14 < len10; i14++) {
+                      let data63 = data62[i14];
+                      if (!(data63 === "mon" || data63 === "tue" || data63 === "wed" || data63 === "thu" || data63 === "fri" || data63 === "sat" || data63 === "sun")) {
+                        const err158 = { instancePath: instancePath + "/schedule/windows/" + i13 + "/days/" + i14, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/items/enum", keyword: "enum", params: { allowedValues: schema19.properties.windows.items.properties.days.items.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err158];
+                        } else {
+                          vErrors.push(err158);
+                        }
+                        errors++;
+                      }
+                    }
+                    let i15 = data62.length;
+                    let j4;
+                    if (i15 > 1) {
+                      outer1: for (; i15--; ) {
+                        for (j4 = i15; j4--; ) {
+                          if (func0(data62[i15], data62[j4])) {
+                            const err159 = { instancePath: instancePath + "/schedule/windows/" + i13 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/uniqueItems", keyword: "uniqueItems", params: { i: i15, j: j4 }, message: "must NOT have duplicate items (items ## " + j4 + " and " + i15 + " are identical)" };
+                            if (vErrors === null) {
+                              vErrors = [err159];
+                            } else {
+                              vErrors.push(err159);
+                            }
+                            errors++;
+                            break outer1;
+                          }
+                        }
+                      }
+                    }
+                  } else {
+                    const err160 = { instancePath: instancePath + "/schedule/windows/" + i13 + "/days", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/days/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (vErrors === null) {
+                      vErrors = [err160];
+                    } else {
+                      vErrors.push(err160);
+                    }
+                    errors++;
+                  }
+                }
+                if (data61.hours !== void 0) {
+                  let data64 = data61.hours;
+                  if (typeof data64 === "string") {
+                    if (!pattern9.test(data64)) {
+                      const err161 = { instancePath: instancePath + "/schedule/windows/" + i13 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/pattern", keyword: "pattern", params: { pattern: "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" }, message: 'must match pattern "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$"' };
+                      if (vErrors === null) {
+                        vErrors = [err161];
+                      } else {
+                        vErrors.push(err161);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err162 = { instancePath: instancePath + "/schedule/windows/" + i13 + "/hours", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/properties/hours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err162];
+                    } else {
+                      vErrors.push(err162);
+                    }
+                    errors++;
+                  }
+                }
               } else {
-                const err157 = { instancePath: instancePath + "/schedule/windows/" + i12, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err163 = { instancePath: instancePath + "/schedule/windows/" + i13, schemaPath: "#/definitions/settings/properties/schedule/properties/windows/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err157];
+                  vErrors = [err163];
                 } else {
-                  vErrors.push(err157);
+                  vErrors.push(err163);
                 }
                 errors++;
               }
             }
           } else {
-            const err158 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err164 = { instancePath: instancePath + "/schedule/windows", schemaPath: "#/definitions/settings/properties/schedule/properties/windows/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err158];
+              vErrors = [err164];
             } else {
-              vErrors.push(err158);
+              vErrors.push(err164);
             }
             errors++;
           }
         }
       } else {
-        const err159 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err165 = { instancePath: instancePath + "/schedule", schemaPath: "#/definitions/settings/properties/schedule/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err159];
+          vErrors = [err165];
         } else {
-          vErrors.push(err159);
+          vErrors.push(err165);
         }
         errors++;
       }
     }
     if (data.maxScheduleAhead !== void 0) {
-      let data61 = data.maxScheduleAhead;
-      if (typeof data61 === "string") {
-        if (!pattern2.test(data61)) {
-          const err160 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+      let data65 = data.maxScheduleAhead;
+      if (typeof data65 === "string") {
+        if (!pattern2.test(data65)) {
+          const err166 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
           if (vErrors === null) {
-            vErrors = [err160];
+            vErrors = [err166];
           } else {
-            vErrors.push(err160);
+            vErrors.push(err166);
           }
           errors++;
         }
       } else {
-        const err161 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err161];
-        } else {
-          vErrors.push(err161);
-        }
-        errors++;
-      }
-    }
-    if (data.maxExtensions !== void 0) {
-      let data62 = data.maxExtensions;
-      if (!(typeof data62 == "number" && (!(data62 % 1) && !isNaN(data62)) && isFinite(data62))) {
-        const err162 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err162];
-        } else {
-          vErrors.push(err162);
-        }
-        errors++;
-      }
-      if (typeof data62 == "number" && isFinite(data62)) {
-        if (data62 > 100 || isNaN(data62)) {
-          const err163 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
-          if (vErrors === null) {
-            vErrors = [err163];
-          } else {
-            vErrors.push(err163);
-          }
-          errors++;
-        }
-        if (data62 < 0 || isNaN(data62)) {
-          const err164 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err164];
-          } else {
-            vErrors.push(err164);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.maxTotalDuration !== void 0) {
-      let data63 = data.maxTotalDuration;
-      if (typeof data63 === "string") {
-        if (!pattern2.test(data63)) {
-          const err165 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
-          if (vErrors === null) {
-            vErrors = [err165];
-          } else {
-            vErrors.push(err165);
-          }
-          errors++;
-        }
-      } else {
-        const err166 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err166];
-        } else {
-          vErrors.push(err166);
-        }
-        errors++;
-      }
-    }
-    if (data.allowRequestFor !== void 0) {
-      if (!validate27(data.allowRequestFor, { instancePath: instancePath + "/allowRequestFor", parentData: data, parentDataProperty: "allowRequestFor", rootData })) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.breakGlass !== void 0) {
-      if (!validate30(data.breakGlass, { instancePath: instancePath + "/breakGlass", parentData: data, parentDataProperty: "breakGlass", rootData })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.mode !== void 0) {
-      let data66 = data.mode;
-      if (!(data66 === "exclusive" || data66 === "additive")) {
-        const err167 = { instancePath: instancePath + "/mode", schemaPath: "#/definitions/settings/properties/mode/enum", keyword: "enum", params: { allowedValues: schema50.enum }, message: "must be equal to one of the allowed values" };
+        const err167 = { instancePath: instancePath + "/maxScheduleAhead", schemaPath: "#/definitions/settings/properties/maxScheduleAhead/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err167];
         } else {
@@ -33488,10 +33908,10 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.revocation !== void 0) {
-      let data67 = data.revocation;
-      if (!(data67 === "sweep" || data67 === "timer")) {
-        const err168 = { instancePath: instancePath + "/revocation", schemaPath: "#/definitions/settings/properties/revocation/enum", keyword: "enum", params: { allowedValues: schema51.enum }, message: "must be equal to one of the allowed values" };
+    if (data.maxExtensions !== void 0) {
+      let data66 = data.maxExtensions;
+      if (!(typeof data66 == "number" && (!(data66 % 1) && !isNaN(data66)) && isFinite(data66))) {
+        const err168 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err168];
         } else {
@@ -33499,12 +33919,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.remindBefore !== void 0) {
-      let data68 = data.remindBefore;
-      if (typeof data68 === "string") {
-        if (!pattern2.test(data68)) {
-          const err169 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+      if (typeof data66 == "number" && isFinite(data66)) {
+        if (data66 > 100 || isNaN(data66)) {
+          const err169 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/maximum", keyword: "maximum", params: { comparison: "<=", limit: 100 }, message: "must be <= 100" };
           if (vErrors === null) {
             vErrors = [err169];
           } else {
@@ -33512,21 +33929,22 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err170 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err170];
-        } else {
-          vErrors.push(err170);
+        if (data66 < 0 || isNaN(data66)) {
+          const err170 = { instancePath: instancePath + "/maxExtensions", schemaPath: "#/definitions/settings/properties/maxExtensions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err170];
+          } else {
+            vErrors.push(err170);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.extendAfter !== void 0) {
-      let data69 = data.extendAfter;
-      if (typeof data69 == "number" && isFinite(data69)) {
-        if (data69 > 1 || isNaN(data69)) {
-          const err171 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+    if (data.maxTotalDuration !== void 0) {
+      let data67 = data.maxTotalDuration;
+      if (typeof data67 === "string") {
+        if (!pattern2.test(data67)) {
+          const err171 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
           if (vErrors === null) {
             vErrors = [err171];
           } else {
@@ -33534,17 +33952,32 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data69 < 0 || isNaN(data69)) {
-          const err172 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err172];
-          } else {
-            vErrors.push(err172);
-          }
-          errors++;
-        }
       } else {
-        const err173 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err172 = { instancePath: instancePath + "/maxTotalDuration", schemaPath: "#/definitions/settings/properties/maxTotalDuration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err172];
+        } else {
+          vErrors.push(err172);
+        }
+        errors++;
+      }
+    }
+    if (data.allowRequestFor !== void 0) {
+      if (!validate30(data.allowRequestFor, { instancePath: instancePath + "/allowRequestFor", parentData: data, parentDataProperty: "allowRequestFor", rootData })) {
+        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.breakGlass !== void 0) {
+      if (!validate33(data.breakGlass, { instancePath: instancePath + "/breakGlass", parentData: data, parentDataProperty: "breakGlass", rootData })) {
+        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.mode !== void 0) {
+      let data70 = data.mode;
+      if (!(data70 === "exclusive" || data70 === "additive")) {
+        const err173 = { instancePath: instancePath + "/mode", schemaPath: "#/definitions/settings/properties/mode/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err173];
         } else {
@@ -33553,12 +33986,88 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.revocation !== void 0) {
+      let data71 = data.revocation;
+      if (!(data71 === "sweep" || data71 === "timer")) {
+        const err174 = { instancePath: instancePath + "/revocation", schemaPath: "#/definitions/settings/properties/revocation/enum", keyword: "enum", params: { allowedValues: schema61.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err174];
+        } else {
+          vErrors.push(err174);
+        }
+        errors++;
+      }
+    }
+    if (data.remindBefore !== void 0) {
+      let data72 = data.remindBefore;
+      if (typeof data72 === "string") {
+        if (!pattern2.test(data72)) {
+          const err175 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+          if (vErrors === null) {
+            vErrors = [err175];
+          } else {
+            vErrors.push(err175);
+          }
+          errors++;
+        }
+      } else {
+        const err176 = { instancePath: instancePath + "/remindBefore", schemaPath: "#/definitions/settings/properties/remindBefore/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err176];
+        } else {
+          vErrors.push(err176);
+        }
+        errors++;
+      }
+    }
+    if (data.extendAfter !== void 0) {
+      let data73 = data.extendAfter;
+      if (typeof data73 == "number" && isFinite(data73)) {
+        if (data73 > 1 || isNaN(data73)) {
+          const err177 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+          if (vErrors === null) {
+            vErrors = [err177];
+          } else {
+            vErrors.push(err177);
+          }
+          errors++;
+        }
+        if (data73 < 0 || isNaN(data73)) {
+          const err178 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err178];
+          } else {
+            vErrors.push(err178);
+          }
+          errors++;
+        }
+      } else {
+        const err179 = { instancePath: instancePath + "/extendAfter", schemaPath: "#/definitions/settings/properties/extendAfter/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err179];
+        } else {
+          vErrors.push(err179);
+        }
+        errors++;
+      }
+    }
+    if (data.requireTwoFactor !== void 0) {
+      if (typeof data.requireTwoFactor !== "boolean") {
+        const err180 = { instancePath: instancePath + "/requireTwoFactor", schemaPath: "#/definitions/settings/properties/requireTwoFactor/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err180];
+        } else {
+          vErrors.push(err180);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err174 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err181 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err174];
+      vErrors = [err181];
     } else {
-      vErrors.push(err174);
+      vErrors.push(err181);
     }
     errors++;
   }
@@ -33598,7 +34107,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "admins" || key0 === "groups" || key0 === "defaults" || key0 === "resources")) {
+      if (!(key0 === "version" || key0 === "admins" || key0 === "groups" || key0 === "defaults" || key0 === "reviews" || key0 === "anomalies" || key0 === "resources")) {
         const err3 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err3];
@@ -33759,23 +34268,25 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.resources !== void 0) {
-      let data6 = data.resources;
+    if (data.reviews !== void 0) {
+      let data6 = data.reviews;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (Object.keys(data6).length < 1) {
-          const err16 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
         for (const key3 in data6) {
-          const _errs19 = errors;
-          if (typeof key3 === "string") {
-            if (!pattern1.test(key3)) {
-              const err17 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', propertyName: key3 };
+          if (!(key3 === "every")) {
+            const err16 = { instancePath: instancePath + "/reviews", schemaPath: "#/properties/reviews/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+        if (data6.every !== void 0) {
+          let data7 = data6.every;
+          if (typeof data7 === "string") {
+            if (!pattern2.test(data7)) {
+              const err17 = { instancePath: instancePath + "/reviews/every", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
               if (vErrors === null) {
                 vErrors = [err17];
               } else {
@@ -33784,7 +34295,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err18 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key3 };
+            const err18 = { instancePath: instancePath + "/reviews/every", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -33792,46 +34303,469 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var valid8 = _errs19 === errors;
-          if (!valid8) {
-            const err19 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid" };
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/reviews", schemaPath: "#/properties/reviews/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.anomalies !== void 0) {
+      let data8 = data.anomalies;
+      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+        for (const key4 in data8) {
+          if (!(key4 === "frequentElevation" || key4 === "approverConcentration" || key4 === "breakGlassFrequency" || key4 === "longTotal")) {
+            const err20 = { instancePath: instancePath + "/anomalies", schemaPath: "#/properties/anomalies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err20];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err20);
             }
             errors++;
           }
         }
-        for (const key4 in data6) {
-          if (!validate20(data6[key4], { instancePath: instancePath + "/resources/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data6, parentDataProperty: key4, rootData })) {
+        if (data8.frequentElevation !== void 0) {
+          let data9 = data8.frequentElevation;
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            for (const key5 in data9) {
+              if (!(key5 === "enabled" || key5 === "days" || key5 === "window")) {
+                const err21 = { instancePath: instancePath + "/anomalies/frequentElevation", schemaPath: "#/properties/anomalies/properties/frequentElevation/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err21];
+                } else {
+                  vErrors.push(err21);
+                }
+                errors++;
+              }
+            }
+            if (data9.enabled !== void 0) {
+              if (typeof data9.enabled !== "boolean") {
+                const err22 = { instancePath: instancePath + "/anomalies/frequentElevation/enabled", schemaPath: "#/properties/anomalies/properties/frequentElevation/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data9.days !== void 0) {
+              let data11 = data9.days;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err23 = { instancePath: instancePath + "/anomalies/frequentElevation/days", schemaPath: "#/properties/anomalies/properties/frequentElevation/properties/days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err23];
+                } else {
+                  vErrors.push(err23);
+                }
+                errors++;
+              }
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 > 366 || isNaN(data11)) {
+                  const err24 = { instancePath: instancePath + "/anomalies/frequentElevation/days", schemaPath: "#/properties/anomalies/properties/frequentElevation/properties/days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 366 }, message: "must be <= 366" };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                if (data11 < 1 || isNaN(data11)) {
+                  const err25 = { instancePath: instancePath + "/anomalies/frequentElevation/days", schemaPath: "#/properties/anomalies/properties/frequentElevation/properties/days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data9.window !== void 0) {
+              let data12 = data9.window;
+              if (typeof data12 === "string") {
+                if (!pattern2.test(data12)) {
+                  const err26 = { instancePath: instancePath + "/anomalies/frequentElevation/window", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                }
+              } else {
+                const err27 = { instancePath: instancePath + "/anomalies/frequentElevation/window", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err27];
+                } else {
+                  vErrors.push(err27);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err28 = { instancePath: instancePath + "/anomalies/frequentElevation", schemaPath: "#/properties/anomalies/properties/frequentElevation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data8.approverConcentration !== void 0) {
+          let data13 = data8.approverConcentration;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            for (const key6 in data13) {
+              if (!(key6 === "enabled" || key6 === "share" || key6 === "minLeases" || key6 === "window")) {
+                const err29 = { instancePath: instancePath + "/anomalies/approverConcentration", schemaPath: "#/properties/anomalies/properties/approverConcentration/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                } else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+            }
+            if (data13.enabled !== void 0) {
+              if (typeof data13.enabled !== "boolean") {
+                const err30 = { instancePath: instancePath + "/anomalies/approverConcentration/enabled", schemaPath: "#/properties/anomalies/properties/approverConcentration/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            if (data13.share !== void 0) {
+              let data15 = data13.share;
+              if (typeof data15 == "number" && isFinite(data15)) {
+                if (data15 > 1 || isNaN(data15)) {
+                  const err31 = { instancePath: instancePath + "/anomalies/approverConcentration/share", schemaPath: "#/properties/anomalies/properties/approverConcentration/properties/share/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1 }, message: "must be <= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                }
+                if (data15 <= 0 || isNaN(data15)) {
+                  const err32 = { instancePath: instancePath + "/anomalies/approverConcentration/share", schemaPath: "#/properties/anomalies/properties/approverConcentration/properties/share/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+                  if (vErrors === null) {
+                    vErrors = [err32];
+                  } else {
+                    vErrors.push(err32);
+                  }
+                  errors++;
+                }
+              } else {
+                const err33 = { instancePath: instancePath + "/anomalies/approverConcentration/share", schemaPath: "#/properties/anomalies/properties/approverConcentration/properties/share/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+                if (vErrors === null) {
+                  vErrors = [err33];
+                } else {
+                  vErrors.push(err33);
+                }
+                errors++;
+              }
+            }
+            if (data13.minLeases !== void 0) {
+              let data16 = data13.minLeases;
+              if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+                const err34 = { instancePath: instancePath + "/anomalies/approverConcentration/minLeases", schemaPath: "#/properties/anomalies/properties/approverConcentration/properties/minLeases/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+              if (typeof data16 == "number" && isFinite(data16)) {
+                if (data16 > 1e5 || isNaN(data16)) {
+                  const err35 = { instancePath: instancePath + "/anomalies/approverConcentration/minLeases", schemaPath: "#/properties/anomalies/properties/approverConcentration/properties/minLeases/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+                if (data16 < 1 || isNaN(data16)) {
+                  const err36 = { instancePath: instancePath + "/anomalies/approverConcentration/minLeases", schemaPath: "#/properties/anomalies/properties/approverConcentration/properties/minLeases/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data13.window !== void 0) {
+              let data17 = data13.window;
+              if (typeof data17 === "string") {
+                if (!pattern2.test(data17)) {
+                  const err37 = { instancePath: instancePath + "/anomalies/approverConcentration/window", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              } else {
+                const err38 = { instancePath: instancePath + "/anomalies/approverConcentration/window", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err39 = { instancePath: instancePath + "/anomalies/approverConcentration", schemaPath: "#/properties/anomalies/properties/approverConcentration/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data8.breakGlassFrequency !== void 0) {
+          let data18 = data8.breakGlassFrequency;
+          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+            for (const key7 in data18) {
+              if (!(key7 === "enabled" || key7 === "max" || key7 === "window")) {
+                const err40 = { instancePath: instancePath + "/anomalies/breakGlassFrequency", schemaPath: "#/properties/anomalies/properties/breakGlassFrequency/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data18.enabled !== void 0) {
+              if (typeof data18.enabled !== "boolean") {
+                const err41 = { instancePath: instancePath + "/anomalies/breakGlassFrequency/enabled", schemaPath: "#/properties/anomalies/properties/breakGlassFrequency/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err41];
+                } else {
+                  vErrors.push(err41);
+                }
+                errors++;
+              }
+            }
+            if (data18.max !== void 0) {
+              let data20 = data18.max;
+              if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+                const err42 = { instancePath: instancePath + "/anomalies/breakGlassFrequency/max", schemaPath: "#/properties/anomalies/properties/breakGlassFrequency/properties/max/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+              if (typeof data20 == "number" && isFinite(data20)) {
+                if (data20 > 1e5 || isNaN(data20)) {
+                  const err43 = { instancePath: instancePath + "/anomalies/breakGlassFrequency/max", schemaPath: "#/properties/anomalies/properties/breakGlassFrequency/properties/max/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e5 }, message: "must be <= 100000" };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  } else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+                if (data20 < 0 || isNaN(data20)) {
+                  const err44 = { instancePath: instancePath + "/anomalies/breakGlassFrequency/max", schemaPath: "#/properties/anomalies/properties/breakGlassFrequency/properties/max/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data18.window !== void 0) {
+              let data21 = data18.window;
+              if (typeof data21 === "string") {
+                if (!pattern2.test(data21)) {
+                  const err45 = { instancePath: instancePath + "/anomalies/breakGlassFrequency/window", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+              } else {
+                const err46 = { instancePath: instancePath + "/anomalies/breakGlassFrequency/window", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err46];
+                } else {
+                  vErrors.push(err46);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err47 = { instancePath: instancePath + "/anomalies/breakGlassFrequency", schemaPath: "#/properties/anomalies/properties/breakGlassFrequency/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data8.longTotal !== void 0) {
+          let data22 = data8.longTotal;
+          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+            for (const key8 in data22) {
+              if (!(key8 === "enabled" || key8 === "perMonth")) {
+                const err48 = { instancePath: instancePath + "/anomalies/longTotal", schemaPath: "#/properties/anomalies/properties/longTotal/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+            if (data22.enabled !== void 0) {
+              if (typeof data22.enabled !== "boolean") {
+                const err49 = { instancePath: instancePath + "/anomalies/longTotal/enabled", schemaPath: "#/properties/anomalies/properties/longTotal/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err49];
+                } else {
+                  vErrors.push(err49);
+                }
+                errors++;
+              }
+            }
+            if (data22.perMonth !== void 0) {
+              let data24 = data22.perMonth;
+              if (typeof data24 === "string") {
+                if (!pattern2.test(data24)) {
+                  const err50 = { instancePath: instancePath + "/anomalies/longTotal/perMonth", schemaPath: "#/definitions/duration/pattern", keyword: "pattern", params: { pattern: "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$" }, message: 'must match pattern "^(?=\\d)(?:\\d+d)?(?:\\d+h)?(?:\\d+m)?$"' };
+                  if (vErrors === null) {
+                    vErrors = [err50];
+                  } else {
+                    vErrors.push(err50);
+                  }
+                  errors++;
+                }
+              } else {
+                const err51 = { instancePath: instancePath + "/anomalies/longTotal/perMonth", schemaPath: "#/definitions/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err51];
+                } else {
+                  vErrors.push(err51);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err52 = { instancePath: instancePath + "/anomalies/longTotal", schemaPath: "#/properties/anomalies/properties/longTotal/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err53 = { instancePath: instancePath + "/anomalies", schemaPath: "#/properties/anomalies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+    if (data.resources !== void 0) {
+      let data25 = data.resources;
+      if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+        if (Object.keys(data25).length < 1) {
+          const err54 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        for (const key9 in data25) {
+          const _errs68 = errors;
+          if (typeof key9 === "string") {
+            if (!pattern1.test(key9)) {
+              const err55 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', propertyName: key9 };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+          } else {
+            const err56 = { instancePath: instancePath + "/resources", schemaPath: "#/definitions/id/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key9 };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+          var valid19 = _errs68 === errors;
+          if (!valid19) {
+            const err57 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/propertyNames", keyword: "propertyNames", params: { propertyName: key9 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
+        for (const key10 in data25) {
+          if (!validate20(data25[key10], { instancePath: instancePath + "/resources/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data25, parentDataProperty: key10, rootData })) {
             vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err58 = { instancePath: instancePath + "/resources", schemaPath: "#/properties/resources/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err58];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err58);
         }
         errors++;
       }
     }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err59 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err59];
     } else {
-      vErrors.push(err21);
+      vErrors.push(err59);
     }
     errors++;
   }
   validate11.errors = vErrors;
   return errors === 0;
 }
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
@@ -33970,7 +34904,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
             if (data1.state !== void 0) {
               let data4 = data1.state;
               if (!(data4 === "active" || data4 === "pending")) {
-                const err12 = { instancePath: instancePath + "/grants/" + i0 + "/state", schemaPath: "#/oneOf/0/properties/grants/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema55.oneOf[0].properties.grants.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
+                const err12 = { instancePath: instancePath + "/grants/" + i0 + "/state", schemaPath: "#/oneOf/0/properties/grants/items/properties/state/enum", keyword: "enum", params: { allowedValues: schema66.oneOf[0].properties.grants.items.properties.state.enum }, message: "must be equal to one of the allowed values" };
                 if (vErrors === null) {
                   vErrors = [err12];
                 } else {
@@ -34060,7 +34994,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data6 = data.status;
       if (!(data6 === "granted" || data6 === "revoked" || data6 === "unchanged" || data6 === "invited" || data6 === "failed")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/oneOf/1/properties/status/enum", keyword: "enum", params: { allowedValues: schema55.oneOf[1].properties.status.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/oneOf/1/properties/status/enum", keyword: "enum", params: { allowedValues: schema66.oneOf[1].properties.status.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -34172,10 +35106,10 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   }
-  validate34.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-var __dep0, __dep1, __dep2, lease, schema11, func2, func3, pattern0, pattern1, pattern2, pattern3, formats0, policy, pattern5, func0, schema17, schema19, pattern9, schema27, schema31, schema32, schema50, schema51, pattern16, pattern17, pattern19, pattern22, pattern23, pattern24, pattern25, pattern26, pattern29, pattern30, pattern32, pattern34, pattern7, commandReply, schema55;
+var __dep0, __dep1, __dep2, lease, schema11, func2, func3, pattern0, pattern1, pattern2, pattern3, formats0, policy, pattern5, func0, schema17, schema19, pattern9, schema32, schema36, schema37, schema60, schema61, pattern21, pattern22, pattern24, pattern27, pattern28, pattern29, pattern30, pattern31, pattern34, pattern35, pattern37, pattern39, pattern44, pattern7, commandReply, schema66;
 var init_validators = __esm({
   "src/schema/generated/validators.js"() {
     "use strict";
@@ -34194,29 +35128,30 @@ var init_validators = __esm({
     policy = validate11;
     pattern5 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99}|group:[a-z0-9][a-z0-9-]{0,62})$", "u");
     func0 = __cjs(__dep2, "default");
-    schema17 = { "type": "object", "additionalProperties": false, "properties": { "maxDuration": { "description": "Longest lease.", "$ref": "#/definitions/duration" }, "requiredApprovals": { "description": "Approvals needed from `approvers` (default 1).", "type": "integer", "minimum": 1, "maximum": 20 }, "requesters": { "description": "Who may request (default: any member of the resource's organization).", "$ref": "#/definitions/people" }, "requireTicket": { "type": "boolean" }, "ticketPattern": { "description": "Regular expression the whole ticket must match, e.g. '(INC|CHG)-\\d+'.", "type": "string", "minLength": 1, "maxLength": 200 }, "minReasonLength": { "type": "integer", "minimum": 1, "maximum": 1e3 }, "schedule": { "$ref": "#/definitions/schedule" }, "maxScheduleAhead": { "description": "How far ahead notBefore may be (default 7d).", "$ref": "#/definitions/duration" }, "maxExtensions": { "description": "How many times a lease may be extended (default 0).", "type": "integer", "minimum": 0, "maximum": 100 }, "maxTotalDuration": { "description": "Longest total access of one lease including extensions (default maxDuration \xD7 (1 + maxExtensions)).", "$ref": "#/definitions/duration" }, "allowRequestFor": { "description": "May a requester ask for another grantee? false (default): grantee must be the pull request's author; true: anyone; a list: only these grantees (e.g. service accounts).", "oneOf": [{ "type": "boolean" }, { "type": "array", "$ref": "#/definitions/people", "minItems": 1 }] }, "breakGlass": { "$ref": "#/definitions/breakGlass" }, "mode": { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] }, "revocation": { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] }, "remindBefore": { "description": "Remind the grantee this long before expiry.", "$ref": "#/definitions/duration" }, "extendAfter": { "description": "Fraction of the window (0-1) that must have passed before an extension may be requested.", "type": "number", "minimum": 0, "maximum": 1 } } };
-    schema19 = { "description": "Time windows in which requests may start. Outside them requests are refused.", "type": "object", "additionalProperties": false, "required": ["timezone", "windows"], "properties": { "timezone": { "description": "IANA time zone, e.g. Europe/Berlin.", "type": "string", "minLength": 1 }, "windows": { "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["days", "hours"], "properties": { "days": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] } }, "hours": { "description": "HH:MM-HH:MM in the schedule's time zone; the end is exclusive; 00:00-24:00 is the whole day.", "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" } } } } } };
+    schema17 = { "type": "object", "additionalProperties": false, "properties": { "maxDuration": { "description": "Longest lease (default 8h).", "$ref": "#/definitions/duration" }, "requiredApprovals": { "description": "Approvals needed from `approvers` (default 1).", "type": "integer", "minimum": 1, "maximum": 20 }, "requesters": { "description": "Who may request (default: any member of the resource's organization).", "$ref": "#/definitions/people" }, "requireTicket": { "description": "true: a lease must carry a ticket (default false).", "type": "boolean" }, "ticketPattern": { "description": "Regular expression the whole ticket must match, e.g. '(INC|CHG)-\\d+' (default: any ticket).", "type": "string", "minLength": 1, "maxLength": 200 }, "minReasonLength": { "description": "Fewest characters a reason may have (default 10).", "type": "integer", "minimum": 1, "maximum": 1e3 }, "schedule": { "description": 'Time windows requests must start in, e.g. {timezone: Europe/Berlin, windows: [{days: [mon, tue], hours: "08:00-18:00"}]} (default: always open).', "$ref": "#/definitions/schedule" }, "maxScheduleAhead": { "description": "How far ahead notBefore may be (default 7d).", "$ref": "#/definitions/duration" }, "maxExtensions": { "description": "How many times a lease may be extended (default 0).", "type": "integer", "minimum": 0, "maximum": 100 }, "maxTotalDuration": { "description": "Longest total access of one lease including extensions (default maxDuration \xD7 (1 + maxExtensions)).", "$ref": "#/definitions/duration" }, "allowRequestFor": { "description": "May a requester ask for another grantee? false (default): grantee must be the pull request's author; true: anyone; a list: only these grantees (e.g. service accounts).", "oneOf": [{ "type": "boolean" }, { "type": "array", "$ref": "#/definitions/people", "minItems": 1 }] }, "breakGlass": { "description": "Emergency access granted before approval: {allowed, maxDuration, reviewWithin} (default: not allowed).", "$ref": "#/definitions/breakGlass" }, "mode": { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] }, "revocation": { "description": "sweep (default): revoked by the expiry sweep (every 5 minutes at best); timer: also by a timer workflow at the expiry minute.", "enum": ["sweep", "timer"] }, "remindBefore": { "description": "Remind the grantee this long before expiry, on the lease's pull request (default 30m).", "$ref": "#/definitions/duration" }, "extendAfter": { "description": "Fraction of the window (0-1) that must have passed before an extension may be requested (default 0).", "type": "number", "minimum": 0, "maximum": 1 }, "requireTwoFactor": { "description": "Refuse grantees without two-factor authentication on GitHub, at validation and at apply (default true). Needs a token that may list the organization's members by 2FA state (an owner's); otherwise a warning says it could not be checked.", "type": "boolean" } } };
+    schema19 = { "description": "Time windows in which requests may start. Outside them requests are refused.", "type": "object", "additionalProperties": false, "required": ["timezone", "windows"], "properties": { "timezone": { "description": "IANA time zone, e.g. Europe/Berlin.", "type": "string", "minLength": 1 }, "windows": { "description": "One or more windows; a request must start inside one of them.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["days", "hours"], "properties": { "days": { "description": "Days of the week the window applies to: mon, tue, wed, thu, fri, sat, sun.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] } }, "hours": { "description": "HH:MM-HH:MM in the schedule's time zone; the end is exclusive; 00:00-24:00 is the whole day.", "type": "string", "pattern": "^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$" } } } } } };
     pattern9 = new RegExp("^(?:[01]\\d|2[0-3]):[0-5]\\d-(?:(?:[01]\\d|2[0-3]):[0-5]\\d|24:00)$", "u");
-    schema27 = { "type": "object", "additionalProperties": false, "required": ["provider", "roles"], "properties": { "description": { "type": "string", "maxLength": 500 }, "provider": { "description": "The target system and where in it.", "type": "object", "required": ["type"], "properties": { "type": { "enum": ["github-team", "github-repo", "github-org-role", "postgres", "ssh-certificate", "command"] } }, "oneOf": [{ "$ref": "#/definitions/githubTeam" }, { "$ref": "#/definitions/githubRepo" }, { "$ref": "#/definitions/githubOrgRole" }, { "$ref": "#/definitions/postgres" }, { "$ref": "#/definitions/sshCertificate" }, { "$ref": "#/definitions/command" }] }, "roles": { "description": "Roles that may be requested. github-team: member, maintainer. github-repo: pull, triage, push, maintain, admin or a custom repository role. github-org-role: organization role names. postgres: database roles (elevate, ephemeral) or shared logins (checkout), in lower case. ssh-certificate: the principals a certificate may carry. command: whatever the command understands.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" } }, "approvers": { "description": "Who may approve; `requiredApprovals` of them must approve.", "type": "array", "$ref": "#/definitions/people", "minItems": 1 }, "approvals": { "description": "Long form: every rule must be met, by distinct people.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/approvalRule" } }, "standing": { "description": "Permanent members that are never revoked.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["grantee", "role"], "properties": { "grantee": { "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "role": { "type": "string", "minLength": 1 } } } }, "maxDuration": { "$ref": "#/definitions/settings/properties/maxDuration" }, "requiredApprovals": { "$ref": "#/definitions/settings/properties/requiredApprovals" }, "requesters": { "$ref": "#/definitions/settings/properties/requesters" }, "requireTicket": { "$ref": "#/definitions/settings/properties/requireTicket" }, "ticketPattern": { "$ref": "#/definitions/settings/properties/ticketPattern" }, "minReasonLength": { "$ref": "#/definitions/settings/properties/minReasonLength" }, "schedule": { "$ref": "#/definitions/settings/properties/schedule" }, "maxScheduleAhead": { "$ref": "#/definitions/settings/properties/maxScheduleAhead" }, "maxExtensions": { "$ref": "#/definitions/settings/properties/maxExtensions" }, "maxTotalDuration": { "$ref": "#/definitions/settings/properties/maxTotalDuration" }, "allowRequestFor": { "$ref": "#/definitions/settings/properties/allowRequestFor" }, "breakGlass": { "$ref": "#/definitions/settings/properties/breakGlass" }, "mode": { "$ref": "#/definitions/settings/properties/mode" }, "revocation": { "$ref": "#/definitions/settings/properties/revocation" }, "remindBefore": { "$ref": "#/definitions/settings/properties/remindBefore" }, "extendAfter": { "$ref": "#/definitions/settings/properties/extendAfter" } }, "not": { "required": ["approvers", "approvals"] }, "anyOf": [{ "required": ["approvers"] }, { "required": ["approvals"] }] };
-    schema31 = { "type": "object", "additionalProperties": false, "required": ["type", "org", "connection", "access"], "properties": { "type": { "const": "postgres" }, "org": { "description": "The GitHub organization whose members may request by default.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, "connection": { "description": "Where the admin connection string comes from: an environment variable that the workflow maps an Actions secret to. Never the string itself.", "type": "object", "additionalProperties": false, "required": ["env"], "properties": { "env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } }, "access": { "description": "elevate: the grantee's own login gets the role; ephemeral: a login made for the lease, VALID UNTIL its end; checkout: a shared login (a role of this resource) held by one grantee at a time, its password rotated at check-in.", "enum": ["elevate", "ephemeral", "checkout"] }, "logins": { "description": "elevate: the database login of each GitHub login: `map` first, then `pattern` with {login} (the lower-cased GitHub login; default {login}).", "type": "object", "additionalProperties": false, "properties": { "map": { "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "additionalProperties": { "type": "string", "pattern": "^[a-z_][a-z0-9_-]{0,62}$" } }, "pattern": { "type": "string", "pattern": "^[a-z0-9_-]{0,30}\\{login\\}[a-z0-9_-]{0,30}$" } } }, "prefix": { "description": "ephemeral: name prefix of the logins made (default jit).", "type": "string", "pattern": "^[a-z_][a-z0-9_]{0,15}$" } } };
-    schema32 = { "type": "object", "additionalProperties": false, "required": ["type", "org", "ca"], "properties": { "type": { "const": "ssh-certificate" }, "org": { "description": "The GitHub organization whose members may request by default.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, "ca": { "description": "Where the CA's private key (OpenSSH format, ssh-ed25519) comes from: an environment variable that the workflow maps an Actions secret to. Never the key itself.", "type": "object", "additionalProperties": false, "required": ["env"], "properties": { "env": { "type": "string", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } }, "extensions": { "description": "Certificate extensions (default: permit-pty only; no port, agent or X11 forwarding).", "type": "array", "uniqueItems": true, "items": { "enum": ["no-touch-required", "permit-X11-forwarding", "permit-agent-forwarding", "permit-port-forwarding", "permit-pty", "permit-user-rc"] } }, "sourceAddress": { "description": "The certificate's source-address option: addresses (CIDR) it may be used from.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[0-9A-Fa-f.:]{2,39}(?:/[0-9]{1,3})?$" } }, "hosts": { "description": "Where grantees log in, shown with the certificate.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._:@\\[\\]-]{1,255}$" } } } };
-    schema50 = { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] };
-    schema51 = { "description": "sweep (default): revoked by the scheduled sweep; timer: a timer run revokes at the expiry minute.", "enum": ["sweep", "timer"] };
-    pattern16 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$", "u");
-    pattern17 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
-    pattern19 = new RegExp("^[A-Za-z0-9._-]{1,100}$", "u");
-    pattern22 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
-    pattern23 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
-    pattern24 = new RegExp("^[a-z_][a-z0-9_-]{0,62}$", "u");
-    pattern25 = new RegExp("^[a-z0-9_-]{0,30}\\{login\\}[a-z0-9_-]{0,30}$", "u");
-    pattern26 = new RegExp("^[a-z_][a-z0-9_]{0,15}$", "u");
-    pattern29 = new RegExp("^[0-9A-Fa-f.:]{2,39}(?:/[0-9]{1,3})?$", "u");
-    pattern30 = new RegExp("^[A-Za-z0-9._:@\\[\\]-]{1,255}$", "u");
-    pattern32 = new RegExp("^(?![./])(?!.*(?:^|/)\\.\\.?(?:/|$))(?!.*//)(?!.*/$)[A-Za-z0-9._/-]{1,200}$", "u");
-    pattern34 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
+    schema32 = { "type": "object", "additionalProperties": false, "required": ["provider", "roles"], "properties": { "description": { "description": "Free text about the resource.", "type": "string", "maxLength": 500 }, "provider": { "description": "The target system and where in it, by type (below). Two resources may not manage the same target.", "type": "object", "required": ["type"], "properties": { "type": { "description": "Which provider manages the target: github-team, github-repo, github-org-role, postgres, ssh-certificate or command.", "enum": ["github-team", "github-repo", "github-org-role", "postgres", "ssh-certificate", "command"] } }, "oneOf": [{ "$ref": "#/definitions/githubTeam" }, { "$ref": "#/definitions/githubRepo" }, { "$ref": "#/definitions/githubOrgRole" }, { "$ref": "#/definitions/postgres" }, { "$ref": "#/definitions/sshCertificate" }, { "$ref": "#/definitions/command" }] }, "roles": { "description": "Roles that may be requested. github-team: member, maintainer. github-repo: pull, triage, push, maintain, admin or a custom repository role. github-org-role: organization role names. postgres: database roles (elevate, ephemeral) or shared logins (checkout), in lower case. ssh-certificate: the principals a certificate may carry. command: whatever the command understands.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$" } }, "approvers": { "description": "Who may approve; `requiredApprovals` of them must approve.", "type": "array", "$ref": "#/definitions/people", "minItems": 1 }, "approvals": { "description": "Long form of approvers, used instead of it: [{from, count}, ...]; every rule must be met, by distinct people.", "type": "array", "minItems": 1, "items": { "$ref": "#/definitions/approvalRule" } }, "autoApprove": { "description": "Rules under which a request needs no human review. Anything they do not match goes to the approvers.", "type": "array", "maxItems": 50, "items": { "$ref": "#/definitions/autoApproveRule" } }, "standing": { "description": "Permanent members that are never revoked: [{grantee, role}] (default none).", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["grantee", "role"], "properties": { "grantee": { "description": "The GitHub login that holds the role permanently.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?$" }, "role": { "description": "One of the resource's roles.", "type": "string", "minLength": 1 }, "reviewed": { "description": "When this standing access was last reviewed and kept, YYYY-MM-DD (UTC). `jit review` proposes removing it once `reviewEvery` (or reviews.every) has passed since.", "type": "string", "pattern": "^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$" }, "reviewEvery": { "description": "How often this standing access must be reviewed, e.g. 90d (default: reviews.every; none: never due).", "$ref": "#/definitions/duration" } } } }, "maxDuration": { "$ref": "#/definitions/settings/properties/maxDuration" }, "requiredApprovals": { "$ref": "#/definitions/settings/properties/requiredApprovals" }, "requesters": { "$ref": "#/definitions/settings/properties/requesters" }, "requireTicket": { "$ref": "#/definitions/settings/properties/requireTicket" }, "ticketPattern": { "$ref": "#/definitions/settings/properties/ticketPattern" }, "minReasonLength": { "$ref": "#/definitions/settings/properties/minReasonLength" }, "schedule": { "$ref": "#/definitions/settings/properties/schedule" }, "maxScheduleAhead": { "$ref": "#/definitions/settings/properties/maxScheduleAhead" }, "maxExtensions": { "$ref": "#/definitions/settings/properties/maxExtensions" }, "maxTotalDuration": { "$ref": "#/definitions/settings/properties/maxTotalDuration" }, "allowRequestFor": { "$ref": "#/definitions/settings/properties/allowRequestFor" }, "breakGlass": { "$ref": "#/definitions/settings/properties/breakGlass" }, "mode": { "$ref": "#/definitions/settings/properties/mode" }, "revocation": { "$ref": "#/definitions/settings/properties/revocation" }, "remindBefore": { "$ref": "#/definitions/settings/properties/remindBefore" }, "extendAfter": { "$ref": "#/definitions/settings/properties/extendAfter" }, "requireTwoFactor": { "$ref": "#/definitions/settings/properties/requireTwoFactor" } }, "not": { "required": ["approvers", "approvals"] }, "anyOf": [{ "required": ["approvers"] }, { "required": ["approvals"] }] };
+    schema36 = { "type": "object", "additionalProperties": false, "required": ["type", "org", "connection", "access"], "properties": { "type": { "description": "Provider type: postgres.", "const": "postgres" }, "org": { "description": "The GitHub organization whose members may request by default.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, "connection": { "description": "Where the admin connection string comes from: an environment variable that the workflow maps an Actions secret to. Never the string itself.", "type": "object", "additionalProperties": false, "required": ["env"], "properties": { "env": { "description": "The environment variable's name, e.g. JIT_PG_PROD.", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } }, "access": { "description": "elevate: the grantee's own login gets the role; ephemeral: a login made for the lease, VALID UNTIL its end; checkout: a shared login (a role of this resource) held by one grantee at a time, its password rotated at check-in.", "enum": ["elevate", "ephemeral", "checkout"] }, "logins": { "description": "elevate: the database login of each GitHub login: `map` first, then `pattern` with {login} (the lower-cased GitHub login; default {login}).", "type": "object", "additionalProperties": false, "properties": { "map": { "description": "GitHub login \u2192 database login, for logins that do not follow the pattern.", "type": "object", "propertyNames": { "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "additionalProperties": { "type": "string", "pattern": "^[a-z_][a-z0-9_-]{0,62}$" } }, "pattern": { "description": "The database login made from {login}, the lower-cased GitHub login (default {login}).", "type": "string", "pattern": "^[a-z0-9_-]{0,30}\\{login\\}[a-z0-9_-]{0,30}$" } } }, "prefix": { "description": "ephemeral: name prefix of the logins made (default jit).", "type": "string", "pattern": "^[a-z_][a-z0-9_]{0,15}$" } } };
+    schema37 = { "type": "object", "additionalProperties": false, "required": ["type", "org", "ca"], "properties": { "type": { "description": "Provider type: ssh-certificate.", "const": "ssh-certificate" }, "org": { "description": "The GitHub organization whose members may request by default.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$" }, "ca": { "description": "Where the CA's private key (OpenSSH format, ssh-ed25519) comes from: an environment variable that the workflow maps an Actions secret to. Never the key itself.", "type": "object", "additionalProperties": false, "required": ["env"], "properties": { "env": { "description": "The environment variable's name, e.g. JIT_SSH_CA.", "type": "string", "pattern": "^[A-Z_][A-Z0-9_]{0,99}$" } } }, "extensions": { "description": "Certificate extensions (default: permit-pty only; no port, agent or X11 forwarding).", "type": "array", "uniqueItems": true, "items": { "enum": ["no-touch-required", "permit-X11-forwarding", "permit-agent-forwarding", "permit-port-forwarding", "permit-pty", "permit-user-rc"] } }, "sourceAddress": { "description": "The certificate's source-address option: addresses (CIDR) it may be used from.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string", "pattern": "^[0-9A-Fa-f.:]{2,39}(?:/[0-9]{1,3})?$" } }, "hosts": { "description": "Where grantees log in, shown with the certificate.", "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z0-9._:@\\[\\]-]{1,255}$" } } } };
+    schema60 = { "description": "exclusive (default): members not backed by a lease or `standing` are revoked; additive: only what jit-access granted is revoked.", "enum": ["exclusive", "additive"] };
+    schema61 = { "description": "sweep (default): revoked by the expiry sweep (every 5 minutes at best); timer: also by a timer workflow at the expiry minute.", "enum": ["sweep", "timer"] };
+    pattern21 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}$", "u");
+    pattern22 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
+    pattern24 = new RegExp("^[A-Za-z0-9._-]{1,100}$", "u");
+    pattern27 = new RegExp("^[A-Z_][A-Z0-9_]{0,99}$", "u");
+    pattern28 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
+    pattern29 = new RegExp("^[a-z_][a-z0-9_-]{0,62}$", "u");
+    pattern30 = new RegExp("^[a-z0-9_-]{0,30}\\{login\\}[a-z0-9_-]{0,30}$", "u");
+    pattern31 = new RegExp("^[a-z_][a-z0-9_]{0,15}$", "u");
+    pattern34 = new RegExp("^[0-9A-Fa-f.:]{2,39}(?:/[0-9]{1,3})?$", "u");
+    pattern35 = new RegExp("^[A-Za-z0-9._:@\\[\\]-]{1,255}$", "u");
+    pattern37 = new RegExp("^(?![./])(?!.*(?:^|/)\\.\\.?(?:/|$))(?!.*//)(?!.*/$)[A-Za-z0-9._/-]{1,200}$", "u");
+    pattern39 = new RegExp("^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$", "u");
+    pattern44 = new RegExp("^\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])$", "u");
     pattern7 = new RegExp("^(?:[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\\[bot\\])?|@[A-Za-z0-9](?:[A-Za-z0-9-]){0,38}/[A-Za-z0-9][A-Za-z0-9._-]{0,99})$", "u");
-    commandReply = validate34;
-    schema55 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://jit-access.dev/schemas/command-reply.v1.schema.json", "title": "jit-access command provider: reply (v1)", "description": "What a command writes to its standard output: one JSON document. list answers with grants, every other action with a status.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["grants"], "properties": { "grants": { "description": "list: every grant on the resource that the command manages.", "type": "array", "maxItems": 1e5, "items": { "type": "object", "additionalProperties": false, "required": ["grantee", "role"], "properties": { "grantee": { "description": "The GitHub login.", "type": "string", "minLength": 1, "maxLength": 100 }, "role": { "type": "string", "minLength": 1, "maxLength": 100 }, "state": { "description": "pending: asked but not in effect yet (default active).", "enum": ["active", "pending"] }, "handle": { "description": "Anything the command needs to revoke this grant; given back in the revoke request.", "type": "string", "maxLength": 1e3 } } } } } }, { "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "status": { "description": "grant: granted, unchanged, invited or failed; revoke: revoked, unchanged or failed; change-role: granted, unchanged or failed.", "enum": ["granted", "revoked", "unchanged", "invited", "failed"] }, "code": { "description": "failed: a stable code for the failure.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$" }, "message": { "description": "What happened, for the run's report (never a secret).", "type": "string", "maxLength": 2e3 }, "handle": { "description": "invited: the handle of the invitation.", "type": "string", "maxLength": 1e3 } } }] };
+    commandReply = validate37;
+    schema66 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://jit-access.dev/schemas/command-reply.v1.schema.json", "title": "jit-access command provider: reply (v1)", "description": "What a command writes to its standard output: one JSON document. list answers with grants, every other action with a status.", "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["grants"], "properties": { "grants": { "description": "list: every grant on the resource that the command manages.", "type": "array", "maxItems": 1e5, "items": { "type": "object", "additionalProperties": false, "required": ["grantee", "role"], "properties": { "grantee": { "description": "The GitHub login.", "type": "string", "minLength": 1, "maxLength": 100 }, "role": { "type": "string", "minLength": 1, "maxLength": 100 }, "state": { "description": "pending: asked but not in effect yet (default active).", "enum": ["active", "pending"] }, "handle": { "description": "Anything the command needs to revoke this grant; given back in the revoke request.", "type": "string", "maxLength": 1e3 } } } } } }, { "type": "object", "additionalProperties": false, "required": ["status"], "properties": { "status": { "description": "grant: granted, unchanged, invited or failed; revoke: revoked, unchanged or failed; change-role: granted, unchanged or failed.", "enum": ["granted", "revoked", "unchanged", "invited", "failed"] }, "code": { "description": "failed: a stable code for the failure.", "type": "string", "pattern": "^[a-z0-9][a-z0-9-]{0,62}$" }, "message": { "description": "What happened, for the run's report (never a secret).", "type": "string", "maxLength": 2e3 }, "handle": { "description": "invited: the handle of the invitation.", "type": "string", "maxLength": 1e3 } } }] };
   }
 });
 
@@ -34426,13 +35361,19 @@ function targetKey(p) {
       return `command:${p.run}${p.args?.length ? ` ${JSON.stringify(p.args)}` : ""}`;
   }
 }
-var POSTGRES_NAME, SSH_PRINCIPAL, COMMAND_ENV_REFUSED, BUILT_IN_DEFAULTS;
+var POSTGRES_NAME, SSH_PRINCIPAL, COMMAND_ENV_REFUSED, ANOMALY_DEFAULTS, BUILT_IN_DEFAULTS;
 var init_policy = __esm({
   "src/policy/policy.ts"() {
     "use strict";
     POSTGRES_NAME = /^[a-z_][a-z0-9_-]{0,62}$/;
     SSH_PRINCIPAL = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,99}$/;
     COMMAND_ENV_REFUSED = /^(?:GITHUB_TOKEN|GH_TOKEN|JIT_EVIDENCE_KEY|ACTIONS_[A-Z0-9_]*|INPUT_[A-Z0-9_]*)$/;
+    ANOMALY_DEFAULTS = {
+      frequentElevation: { days: 10, window: "14d" },
+      approverConcentration: { share: 0.8, minLeases: 5, window: "90d" },
+      breakGlassFrequency: { max: 2, window: "30d" },
+      longTotal: { perMonth: "80h" }
+    };
     BUILT_IN_DEFAULTS = {
       maxDuration: "8h",
       requiredApprovals: 1,
@@ -34446,7 +35387,8 @@ var init_policy = __esm({
       mode: "exclusive",
       revocation: "sweep",
       remindBefore: "30m",
-      extendAfter: 0
+      extendAfter: 0,
+      requireTwoFactor: true
     };
   }
 });
@@ -34471,8 +35413,8 @@ function formatterFor(tz) {
 function localTime(ms2, tz) {
   const parts = formatterFor(tz).formatToParts(new Date(ms2));
   const get = (t2) => parts.find((p) => p.type === t2)?.value ?? "";
-  const day = get("weekday").slice(0, 3).toLowerCase();
-  return { day, minute: Number(get("hour")) * 60 + Number(get("minute")) };
+  const day2 = get("weekday").slice(0, 3).toLowerCase();
+  return { day: day2, minute: Number(get("hour")) * 60 + Number(get("minute")) };
 }
 function parseHours(hours) {
   const [a = "00:00", b = "00:00"] = hours.split("-");
@@ -34480,9 +35422,9 @@ function parseHours(hours) {
   return { start: toMin(a), end: toMin(b) };
 }
 function withinSchedule(ms2, schedule) {
-  const { day, minute: minute2 } = localTime(ms2, schedule.timezone);
+  const { day: day2, minute: minute2 } = localTime(ms2, schedule.timezone);
   return schedule.windows.some((w) => {
-    if (!w.days.includes(day)) return false;
+    if (!w.days.includes(day2)) return false;
     const { start: start2, end: end2 } = parseHours(w.hours);
     return minute2 >= start2 && minute2 < end2;
   });
@@ -34503,15 +35445,27 @@ function loadPolicy(file, bytes) {
   const doc = parseYamlBytes(file, bytes, MAX_POLICY_BYTES);
   if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
   const schemaErrors2 = checkSchema("policy", file, doc);
-  if (schemaErrors2.length > 0) return { doc, diagnostics: schemaErrors2 };
   const raw = doc.value;
+  if (schemaErrors2.length > 0) {
+    const at = new Set(schemaErrors2.map((d) => `${d.line}:${d.column}`));
+    const more = checkSemantics(file, doc, raw, true).filter((d) => !at.has(`${d.line}:${d.column}`));
+    return { doc, diagnostics: [...schemaErrors2, ...more].sort(compareDiagnostics) };
+  }
   const diagnostics = checkSemantics(file, doc, raw);
   if (diagnostics.length > 0) return { doc, diagnostics };
   return { policy: resolve2(raw), doc, diagnostics };
 }
-function checkSemantics(file, doc, p) {
+function checkSemantics(file, doc, p, lenient2 = false) {
   const out = [];
-  const groups2 = p.groups ?? {};
+  const guarded = (check) => {
+    if (!lenient2) return check();
+    try {
+      check();
+    } catch {
+    }
+  };
+  if (lenient2 && (typeof p !== "object" || p === null || Array.isArray(p))) return out;
+  const groups2 = (lenient2 && (typeof p.groups !== "object" || p.groups === null || Array.isArray(p.groups)) ? {} : p.groups) ?? {};
   const err = (code, pointer, message, hint, key3 = false) => out.push(diagnostic(code, file, key3 ? doc.locateKey(pointer) : doc.locate(pointer), message, hint));
   const checkRefs = (refs, pointer) => {
     refs?.forEach((ref, i) => {
@@ -34540,25 +35494,40 @@ function checkSemantics(file, doc, p) {
         err("policy-ticket-pattern", `${pointer}/ticketPattern`, `ticketPattern is not a valid regular expression: ${e.message}.`);
       }
     }
-    if (s.schedule) {
-      if (!isValidTimeZone(s.schedule.timezone)) {
-        err("policy-timezone", `${pointer}/schedule/timezone`, `'${s.schedule.timezone}' is not an IANA time zone.`, "Use a name like Europe/Berlin, America/New_York or UTC.");
-      }
-      s.schedule.windows.forEach((w, i) => {
-        const { start: start2, end: end2 } = parseHours(w.hours);
-        if (end2 <= start2) err("policy-schedule-hours", `${pointer}/schedule/windows/${i}/hours`, `Window ${w.hours} ends before it starts.`, "Write start-end within one day, e.g. 09:00-18:00; split overnight windows in two.");
-      });
-    }
+    if (s.schedule) checkSchedule(s.schedule, `${pointer}/schedule`);
   };
-  checkRefs(p.admins, "/admins");
-  for (const [name, members] of Object.entries(groups2)) {
-    members.forEach((m, i) => {
-      if (m.startsWith("group:")) err("policy-nested-group", `/groups/${escapePointerSegment(name)}/${i}`, "Groups hold logins and teams, not other groups.");
+  function checkSchedule(schedule, pointer) {
+    if (!isValidTimeZone(schedule.timezone)) {
+      err("policy-timezone", `${pointer}/timezone`, `'${schedule.timezone}' is not an IANA time zone.`, "Use a name like Europe/Berlin, America/New_York or UTC.");
+    }
+    schedule.windows.forEach((w, i) => {
+      const { start: start2, end: end2 } = parseHours(w.hours);
+      if (end2 <= start2) err("policy-schedule-hours", `${pointer}/windows/${i}/hours`, `Window ${w.hours} ends before it starts.`, "Write start-end within one day, e.g. 09:00-18:00; split overnight windows in two.");
     });
   }
-  checkSettings(p.defaults, "/defaults");
+  guarded(() => checkRefs(p.admins, "/admins"));
+  for (const [name, members] of Object.entries(groups2)) {
+    guarded(
+      () => members.forEach((m, i) => {
+        if (m.startsWith("group:")) err("policy-nested-group", `/groups/${escapePointerSegment(name)}/${i}`, "Groups hold logins and teams, not other groups.");
+      })
+    );
+  }
+  guarded(() => checkSettings(p.defaults, "/defaults"));
+  guarded(() => {
+    if (p.reviews?.every !== void 0 && !parseDuration(p.reviews.every)) err("policy-duration-zero", "/reviews/every", "reviews.every must be longer than zero.");
+    for (const [name, a] of Object.entries(p.anomalies ?? {})) {
+      for (const k of ["window", "perMonth"]) {
+        const v = a[k];
+        if (typeof v === "string" && !parseDuration(v)) err("policy-duration-zero", `/anomalies/${name}/${k}`, `anomalies.${name}.${k} must be longer than zero.`);
+      }
+    }
+  });
   const targets = /* @__PURE__ */ new Map();
-  for (const [id, r] of Object.entries(p.resources)) {
+  const resources = lenient2 && (typeof p.resources !== "object" || p.resources === null) ? {} : p.resources;
+  for (const [id, r] of Object.entries(resources)) guarded(() => checkResource(id, r));
+  return out;
+  function checkResource(id, r) {
     const base = `/resources/${escapePointerSegment(id)}`;
     checkSettings(r, base);
     checkRefs(r.approvers, `${base}/approvers`);
@@ -34590,8 +35559,26 @@ function checkSemantics(file, doc, p) {
         if (COMMAND_ENV_REFUSED.test(name)) err("policy-command-env", `${base}/provider/env/${i}`, `A command may not receive ${name}: it holds the bot's own credentials.`, "Give the command a credential of its own, in a variable of its own.");
       });
     }
+    const ruleNames = /* @__PURE__ */ new Set();
+    r.autoApprove?.forEach((a, i) => {
+      const at = `${base}/autoApprove/${i}`;
+      if (ruleNames.has(a.name)) err("policy-auto-approve-duplicate", `${at}/name`, `Two autoApprove rules of ${id} are named '${a.name}'.`, "Give each rule its own name: evidence and the audit name the rule that approved.");
+      ruleNames.add(a.name);
+      checkRefs(a.requesters, `${at}/requesters`);
+      a.roles?.forEach((role, j) => {
+        if (!r.roles.includes(role)) err("policy-auto-approve-role", `${at}/roles/${j}`, `autoApprove rule '${a.name}' names role '${role}', not one of ${id}'s roles (${r.roles.join(", ")}).`);
+      });
+      if (a.maxDuration !== void 0) {
+        const m = parseDuration(a.maxDuration);
+        if (!m) err("policy-duration-zero", `${at}/maxDuration`, "autoApprove maxDuration must be longer than zero.");
+        else if (m > (parseDuration(r.maxDuration ?? p.defaults?.maxDuration ?? BUILT_IN_DEFAULTS.maxDuration) ?? 0)) err("policy-auto-approve-duration", `${at}/maxDuration`, `autoApprove rule '${a.name}' allows ${a.maxDuration}, longer than ${id}'s maxDuration.`, "An auto-approval rule can only narrow what the resource allows.");
+      }
+      if (a.schedule) checkSchedule(a.schedule, `${at}/schedule`);
+    });
     r.standing?.forEach((s, i) => {
       if (!r.roles.includes(s.role)) err("policy-standing-role", `${base}/standing/${i}/role`, `Standing role '${s.role}' is not one of this resource's roles (${r.roles.join(", ")}).`);
+      if (s.reviewed !== void 0 && !isCalendarDate(s.reviewed)) err("policy-review-date", `${base}/standing/${i}/reviewed`, `'${s.reviewed}' is not a date of the calendar.`, "Write the review date as YYYY-MM-DD, e.g. 2026-03-31.");
+      if (s.reviewEvery !== void 0 && !parseDuration(s.reviewEvery)) err("policy-duration-zero", `${base}/standing/${i}/reviewEvery`, "reviewEvery must be longer than zero.");
     });
     const key3 = targetKey(r.provider);
     const other = targets.get(key3);
@@ -34603,8 +35590,11 @@ function checkSemantics(file, doc, p) {
       err("policy-total-below-max", `${base}/maxTotalDuration`, `maxTotalDuration (${total}) is shorter than maxDuration.`, "Raise maxTotalDuration or lower maxDuration.");
     }
   }
-  return out;
   function checkSatisfiable(from, count, pointer) {
+    if (from.some((ref) => {
+      const r = parseRef(ref);
+      return r.kind === "group" && !(r.name in groups2);
+    })) return;
     const direct = expandRefs(from, groups2);
     const hasTeam = direct.some((d) => parseRef(d).kind === "team");
     if (!hasTeam && direct.length < count) {
@@ -34617,7 +35607,28 @@ function resolve2(p) {
   const groups2 = p.groups ?? {};
   const resources = /* @__PURE__ */ new Map();
   for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
-  return { admins: p.admins, groups: groups2, resources };
+  const policy2 = { admins: p.admins, groups: groups2, resources, anomalies: resolveAnomalies(p.anomalies ?? {}) };
+  const every = p.reviews?.every !== void 0 ? parseDuration(p.reviews.every) : void 0;
+  if (every) policy2.reviewEveryMinutes = every;
+  return policy2;
+}
+function isCalendarDate(text) {
+  const t2 = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(t2) && new Date(t2).toISOString().slice(0, 10) === text;
+}
+function resolveAnomalies(a) {
+  const D = ANOMALY_DEFAULTS;
+  const minutes = (v, fallback2) => parseDuration(v ?? fallback2) ?? 0;
+  const out = {};
+  const fe = a.frequentElevation;
+  if (fe?.enabled !== false) out.frequentElevation = { days: fe?.days ?? D.frequentElevation.days, windowMinutes: minutes(fe?.window, D.frequentElevation.window) };
+  const ac = a.approverConcentration;
+  if (ac?.enabled !== false) out.approverConcentration = { share: ac?.share ?? D.approverConcentration.share, minLeases: ac?.minLeases ?? D.approverConcentration.minLeases, windowMinutes: minutes(ac?.window, D.approverConcentration.window) };
+  const bg = a.breakGlassFrequency;
+  if (bg?.enabled !== false) out.breakGlassFrequency = { max: bg?.max ?? D.breakGlassFrequency.max, windowMinutes: minutes(bg?.window, D.breakGlassFrequency.window) };
+  const lt = a.longTotal;
+  if (lt?.enabled !== false) out.longTotal = { perMonthMinutes: minutes(lt?.perMonth, D.longTotal.perMonth) };
+  return out;
 }
 function resolveResource(id, r, d) {
   const pick = (k) => r[k] !== void 0 ? r[k] : d[k];
@@ -34648,7 +35659,16 @@ function resolveResource(id, r, d) {
     mode: pick("mode") ?? BUILT_IN_DEFAULTS.mode,
     revocation: pick("revocation") ?? BUILT_IN_DEFAULTS.revocation,
     remindBeforeMinutes: minutes(pick("remindBefore"), BUILT_IN_DEFAULTS.remindBefore),
-    extendAfter: pick("extendAfter") ?? BUILT_IN_DEFAULTS.extendAfter
+    extendAfter: pick("extendAfter") ?? BUILT_IN_DEFAULTS.extendAfter,
+    requireTwoFactor: pick("requireTwoFactor") ?? BUILT_IN_DEFAULTS.requireTwoFactor,
+    autoApprove: (r.autoApprove ?? []).map((a) => ({
+      name: a.name,
+      requesters: a.requesters,
+      roles: a.roles ?? r.roles,
+      maxDurationMinutes: a.maxDuration !== void 0 ? minutes(a.maxDuration, "0m") : maxDurationMinutes,
+      ...a.schedule ? { schedule: a.schedule } : {},
+      ...a.maxPerWeek !== void 0 ? { maxPerWeek: a.maxPerWeek } : {}
+    }))
   };
   if (r.description !== void 0) res.description = r.description;
   const requesters = pick("requesters");
@@ -34907,6 +35927,7 @@ function neededFacts(input) {
   const teams = /* @__PURE__ */ new Set();
   const orgMembers = /* @__PURE__ */ new Map();
   const sshKeys = /* @__PURE__ */ new Set();
+  const twoFactorOrgs = /* @__PURE__ */ new Set();
   const policy2 = input.basePolicy ? loadPolicy(input.policyPath, input.basePolicy).policy : void 0;
   if (!policy2 || input.author === void 0) return { teams: [], orgMembers: [] };
   for (const c of input.changes) {
@@ -34917,6 +35938,7 @@ function neededFacts(input) {
     const r = lease2 ? policy2.resources.get(lease2.resource) : void 0;
     if (!lease2 || !r) continue;
     if (issuesCredentials(r.provider)) sshKeys.add(lease2.grantee.toLowerCase());
+    if (r.requireTwoFactor) twoFactorOrgs.add(resourceOrg(r.provider).toLowerCase());
     if (r.requesters) teamsIn(r.requesters, policy2.groups).forEach((t2) => teams.add(t2));
     else {
       const org = resourceOrg(r.provider);
@@ -34924,7 +35946,7 @@ function neededFacts(input) {
     }
     if (Array.isArray(r.allowRequestFor)) teamsIn(r.allowRequestFor, policy2.groups).forEach((t2) => teams.add(t2));
   }
-  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()], ...sshKeys.size > 0 ? { sshKeys: [...sshKeys].sort() } : {} };
+  return { teams: [...teams].sort(), orgMembers: [...orgMembers.values()], ...sshKeys.size > 0 ? { sshKeys: [...sshKeys].sort() } : {}, ...twoFactorOrgs.size > 0 ? { twoFactorOrgs: [...twoFactorOrgs].sort() } : {} };
 }
 var init_needed_facts = __esm({
   "src/validate/needed-facts.ts"() {
@@ -34934,6 +35956,59 @@ var init_needed_facts = __esm({
     init_load_policy();
     init_people();
     init_policy();
+  }
+});
+
+// src/git/pull-request-input.ts
+async function pullRequestInput(repo, baseRef, changes, o) {
+  const [file, codeowners, shallow] = await Promise.all([o.judgeWith ? void 0 : readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
+  const policy2 = o.judgeWith ? o.judgeWith.policy ? { mode: "file", bytes: o.judgeWith.policy } : void 0 : file;
+  const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
+  if (!shallow) {
+    const histories = await leaseHistories(repo, baseRef, existing);
+    for (const c of changes) {
+      const h = histories.get(c.previousPath ?? c.path);
+      if (h) c.history = h;
+    }
+  }
+  const held = await heldLeases(repo, baseRef, policy2 && policy2.mode !== "symlink" ? policy2.bytes : void 0, o.policyPath, changes, shallow);
+  const partial = {
+    policyPath: o.policyPath,
+    changes,
+    now: o.now,
+    ...policy2 && policy2.mode !== "symlink" ? { basePolicy: policy2.bytes } : {},
+    ...codeowners ? { baseCodeowners: codeowners } : {},
+    ...o.author !== void 0 ? { author: o.author } : {},
+    ...o.strict ? { strict: true } : {},
+    ...held.length > 0 ? { heldLeases: held } : {}
+  };
+  const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
+  return { ...partial, facts };
+}
+async function heldLeases(repo, baseRef, policyBytes, policyPath, changes, shallow) {
+  const policy2 = policyBytes ? loadPolicy(policyPath, policyBytes).policy : void 0;
+  if (!policy2) return [];
+  const folders = /* @__PURE__ */ new Set();
+  for (const c of changes) {
+    const where = c.head ? checkLeasePath(c.path) : void 0;
+    const r = where?.kind === "lease" ? policy2.resources.get(where.resource) : void 0;
+    if (r && isOneHolder(r)) folders.add(`leases/${r.id}/`);
+  }
+  if (folders.size === 0) return [];
+  const files = (await readLeaseFiles(repo, baseRef)).filter((f) => [...folders].some((d) => f.path.startsWith(d)) && checkLeasePath(f.path).kind === "lease");
+  const histories = shallow ? /* @__PURE__ */ new Map() : await leaseHistories(repo, baseRef, files.map((f) => f.path));
+  return files.map((f) => ({ path: f.path, bytes: f.bytes, ...histories.get(f.path) ? { addedAt: histories.get(f.path).addedAt } : {} }));
+}
+var init_pull_request_input = __esm({
+  "src/git/pull-request-input.ts"() {
+    "use strict";
+    init_access_repo();
+    init_lease_history();
+    init_lease_path();
+    init_load_policy();
+    init_people();
+    init_check_one_holder();
+    init_needed_facts();
   }
 });
 
@@ -34976,365 +36051,7 @@ var init_report = __esm({
   }
 });
 
-// src/codeowners/compare-codeowners.ts
-function parseCodeowners(text) {
-  const out = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const hash = raw.search(/(^|\s)#/);
-    const content = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    if (!content) return;
-    const [pattern = "", ...owners] = content.split(/\s+/);
-    out.push({ pattern, owners, line: i + 1 });
-  });
-  return out;
-}
-function compareCodeowners(actualText, expected) {
-  const actual = parseCodeowners(actualText);
-  const n = Math.max(actual.length, expected.length);
-  let first = -1;
-  for (let i = 0; i < n; i++) {
-    const a = actual[i], e = expected[i];
-    if (!a || !e || key(a) !== key(e)) {
-      first = i;
-      break;
-    }
-  }
-  if (first < 0) return void 0;
-  const expectedKeys = new Set(expected.map(key));
-  const actualKeys = new Set(actual.map(key));
-  return {
-    line: actual[first]?.line ?? (actual.at(-1)?.line ?? 0) + 1,
-    missing: expected.filter((r) => !actualKeys.has(key(r))),
-    unexpected: actual.filter((r) => !expectedKeys.has(key(r)))
-  };
-}
-var key;
-var init_compare_codeowners = __esm({
-  "src/codeowners/compare-codeowners.ts"() {
-    "use strict";
-    key = (r) => `${r.pattern} ${[...r.owners].map((o) => o.toLowerCase()).sort().join(" ")}`;
-  }
-});
-
-// src/validate/check-codeowners.ts
-function checkCodeownersSync(file, policy2, policyPath) {
-  const expected = generateCodeowners(policy2, policyPath);
-  const fix = `Run \`jit codeowners\` and commit ${CODEOWNERS_PATH}; it must read:
-${expected}`;
-  if (!file) {
-    return [diagnostic("codeowners-missing", CODEOWNERS_PATH, void 0, "The repository has no CODEOWNERS file, so nobody is required to approve lease requests.", fix)];
-  }
-  const text = decodeUtf8(file.bytes);
-  if (text === void 0) return [diagnostic("file-not-utf8", file.path, void 0, "CODEOWNERS is not valid UTF-8.", fix)];
-  const drift = compareCodeowners(text, codeownersRules(policy2, policyPath));
-  if (!drift) return [];
-  const parts = [];
-  if (drift.missing.length) parts.push(`missing: ${drift.missing.map((r) => `${r.pattern} ${r.owners.join(" ")}`).join("; ")}`);
-  if (drift.unexpected.length) parts.push(`not from the policy: ${drift.unexpected.map((r) => `line ${r.line} '${r.pattern} ${r.owners.join(" ")}'`).join("; ")}`);
-  if (!parts.length) parts.push("rules are out of order");
-  return [diagnostic("codeowners-out-of-sync", file.path, { line: drift.line, column: 1 }, `CODEOWNERS does not match ${policyPath} (${parts.join("; ")}).`, fix)];
-}
-var init_check_codeowners = __esm({
-  "src/validate/check-codeowners.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_parse_yaml();
-    init_compare_codeowners();
-    init_generate_codeowners();
-  }
-});
-
-// src/validate/check-file-mode.ts
-function checkFileMode(f) {
-  if (f.mode === "symlink") {
-    return diagnostic("lease-symlink", f.path, void 0, "Lease files must be regular files, not symbolic links.", "Replace the link with the lease file itself.");
-  }
-  if (f.mode === "submodule") {
-    return diagnostic("lease-not-a-file", f.path, void 0, "A submodule cannot be a lease.", "Remove the submodule from leases/.");
-  }
-  return void 0;
-}
-var init_check_file_mode = __esm({
-  "src/validate/check-file-mode.ts"() {
-    "use strict";
-    init_diagnostic();
-  }
-});
-
-// src/validate/request-view.ts
-function requestView(lease2, c) {
-  const view = {
-    change: c.change,
-    grantee: lease2.grantee,
-    resource: lease2.resource,
-    role: lease2.role,
-    reason: lease2.reason,
-    ...lease2.ticket !== void 0 ? { ticket: lease2.ticket } : {},
-    breakGlass: lease2.breakGlass === true,
-    ...c.requester !== void 0 ? { requester: c.requester } : {}
-  };
-  const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
-  const expires = lease2.expires !== void 0 ? parseTimestamp(lease2.expires) : void 0;
-  const duration2 = lease2.duration !== void 0 ? parseDuration(lease2.duration) : void 0;
-  const unreadableEnd = lease2.expires !== void 0 && expires === void 0 || lease2.duration !== void 0 && duration2 === void 0;
-  const end2 = (start3) => unreadableEnd ? { kind: "unreadable", text: lease2.expires ?? lease2.duration ?? "" } : expires !== void 0 ? { kind: "at", at: expires } : { kind: "at", at: start3 + (duration2 ?? 0) * MINUTE_MS };
-  const length = (start3, e) => e.kind === "at" ? Math.max(0, Math.round((e.at - start3) / MINUTE_MS)) : void 0;
-  if (c.change === "extension" && c.history) {
-    const granted = leaseWindow(c.previous ?? lease2, c.history.addedAt).start;
-    const e = end2(granted);
-    const before = c.previous ? leaseWindow(c.previous, c.history.addedAt).end : void 0;
-    return { ...view, start: { kind: "at", at: granted, why: "granted" }, end: e, ...withMinutes(length(granted, e)), ...before !== void 0 ? { previousEnd: before } : {} };
-  }
-  if (c.change === "extension") {
-    const e = unreadableEnd ? { kind: "unreadable", text: lease2.expires ?? lease2.duration ?? "" } : expires !== void 0 ? { kind: "at", at: expires } : { kind: "after-start", minutes: duration2 ?? 0 };
-    return { ...view, start: { kind: "unknown" }, end: e, ...e.kind === "after-start" ? { minutes: e.minutes } : {} };
-  }
-  if (lease2.notBefore !== void 0 && notBefore === void 0) {
-    return { ...view, start: { kind: "unreadable", text: lease2.notBefore }, end: unreadableEnd || expires === void 0 ? { kind: "unreadable", text: lease2.expires ?? lease2.duration ?? "" } : { kind: "at", at: expires } };
-  }
-  if (notBefore !== void 0) {
-    const e = end2(notBefore);
-    return { ...view, start: { kind: "at", at: notBefore, why: "notBefore" }, end: e, ...withMinutes(length(notBefore, e)) };
-  }
-  const start2 = view.breakGlass ? { kind: "break-glass", ifNow: c.now } : { kind: "merge", ifNow: c.now };
-  if (expires !== void 0 || unreadableEnd) {
-    const e = end2(c.now);
-    return { ...view, start: start2, end: e, ...withMinutes(length(c.now, e)) };
-  }
-  const minutes = duration2 ?? 0;
-  return { ...view, start: start2, end: { kind: "after-start", minutes, ifNow: c.now + minutes * MINUTE_MS }, minutes };
-}
-function withMinutes(m) {
-  return m !== void 0 ? { minutes: m } : {};
-}
-var init_request_view = __esm({
-  "src/validate/request-view.ts"() {
-    "use strict";
-    init_duration();
-    init_timestamp();
-    init_check_lease();
-  }
-});
-
-// src/validate/validate-pull-request.ts
-function areaOf(path, policyPath) {
-  if (isUnderLeases(path)) return "lease";
-  if (path === policyPath) return "policy";
-  if (CODEOWNERS_LOCATIONS.includes(path)) return "codeowners";
-  return "other";
-}
-function validatePullRequest(input) {
-  const { policyPath, changes } = input;
-  const diagnostics = [];
-  const files = /* @__PURE__ */ new Map();
-  const requests = /* @__PURE__ */ new Map();
-  const notes = [];
-  const base = input.basePolicy ? loadPolicy(policyPath, input.basePolicy) : void 0;
-  if (!base) {
-    diagnostics.push(diagnostic("policy-missing", policyPath, void 0, `The base branch has no ${policyPath}.`, "Add a policy on the default branch first (see examples/access-repo/policy.yaml)."));
-    return buildReport(diagnostics, files, notes);
-  }
-  if (!base.policy) {
-    diagnostics.push(...base.diagnostics.map((d) => ({ ...d, message: `Base branch policy is invalid: ${d.message}` })));
-    return buildReport(diagnostics, files, notes);
-  }
-  const basePolicy = base.policy;
-  const areas = (c) => /* @__PURE__ */ new Set([areaOf(c.path, policyPath), ...c.previousPath ? [areaOf(c.previousPath, policyPath)] : []]);
-  const leaseChanges = changes.filter((c) => areas(c).has("lease"));
-  const otherChanges = changes.filter((c) => !areas(c).has("lease") || areas(c).size > 1);
-  const policyChange = changes.find((c) => c.path === policyPath || c.previousPath === policyPath);
-  if (leaseChanges.length > 0 && otherChanges.length > 0) {
-    for (const c of otherChanges) {
-      files.set(c.path, "changed");
-      diagnostics.push(
-        diagnostic(
-          "change-mixed",
-          c.path,
-          void 0,
-          `This pull request changes leases and also ${c.path}. Its leases are judged by the base branch's policy and CODEOWNERS, and a lease request may change nothing else.`,
-          "Split it: one pull request for the lease(s), another (reviewed by the policy admins) for everything else."
-        )
-      );
-    }
-  }
-  for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files, requests));
-  let judgingPolicy = basePolicy;
-  if (policyChange) {
-    if (policyChange.status === "removed" || !policyChange.head || policyChange.path !== policyPath) {
-      files.set(policyPath, "removed");
-      diagnostics.push(diagnostic("policy-removed", policyPath, void 0, `This pull request deletes ${policyPath}.`, "The access repo needs its policy; change it instead of deleting it."));
-    } else {
-      files.set(policyPath, "policy change (needs review by the policy admins)");
-      const head = loadPolicy(policyPath, policyChange.head.bytes);
-      diagnostics.push(...head.diagnostics);
-      if (head.policy) judgingPolicy = head.policy;
-      notes.push(`${policyPath} changes; CODEOWNERS is checked against the new policy. Policy changes must be approved by: ${basePolicy.admins.join(", ")}.`);
-    }
-  }
-  if (leaseChanges.length === 0 && !policyChange && otherChanges.length > 0) {
-    notes.push("No lease changes in this pull request.");
-  }
-  const codeowners = effectiveCodeowners(input);
-  diagnostics.push(...checkCodeownersSync(codeowners, judgingPolicy, policyPath));
-  for (const d of diagnostics) if (!files.has(d.file)) files.set(d.file, void 0);
-  if (input.strict) {
-    for (const d of diagnostics) {
-      if (d.code === NOT_CHECKED) d.severity = "error";
-    }
-  }
-  return buildReport(diagnostics, files, notes, requests);
-}
-function checkLeaseChange(c, input, policy2, files, requests) {
-  const out = [];
-  const { path } = c;
-  if (c.status === "removed" || !c.head) {
-    files.set(path, "removed: an early revoke, always allowed");
-    return out;
-  }
-  if (c.status === "renamed" && c.previousPath && isUnderLeases(c.previousPath)) {
-    const from = checkLeasePath(c.previousPath);
-    const to = checkLeasePath(path);
-    if (from.kind === "lease" && to.kind === "lease" && from.resource !== to.resource) {
-      files.set(path, `renamed from ${c.previousPath}`);
-      out.push(diagnostic("lease-rename-across-resources", path, void 0, `Moving a lease from leases/${from.resource}/ to leases/${to.resource}/ is not allowed.`, "Delete the old lease and open a new one for the other resource."));
-      return out;
-    }
-  }
-  const where = checkLeasePath(path);
-  if (where.kind === "outside") {
-    files.set(path, `moved out of leases/ (from ${c.previousPath})`);
-    return out;
-  }
-  if (where.kind === "invalid") {
-    files.set(path, "rejected path");
-    out.push(diagnostic(where.code, path, void 0, where.message, where.hint));
-    return out;
-  }
-  const modeProblem = checkFileMode(c.head);
-  if (modeProblem) {
-    files.set(path, "rejected file type");
-    out.push(modeProblem);
-    return out;
-  }
-  if (where.kind === "placeholder") {
-    files.set(path, "placeholder");
-    return out;
-  }
-  const loaded = loadLease(path, c.head.bytes);
-  if (!loaded.lease) {
-    files.set(path, c.status === "added" ? "new lease" : "changed lease");
-    out.push(...loaded.diagnostics);
-    return out;
-  }
-  const previous = c.base && c.status === "modified" && checkFileMode(c.base) === void 0 ? loadLease(c.base.path, c.base.bytes).lease : void 0;
-  const kind = previous ? "extension" : "new";
-  files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
-  requests.set(
-    path,
-    requestView(loaded.lease, { change: kind === "extension" ? "extension" : "new", now: input.now, ...input.author !== void 0 ? { requester: input.author } : {}, ...previous ? { previous } : {}, ...c.history ? { history: c.history } : {} })
-  );
-  const ctx = {
-    file: path,
-    doc: loaded.doc,
-    lease: loaded.lease,
-    folder: where.resource,
-    policy: policy2,
-    kind,
-    now: input.now,
-    facts: input.facts,
-    ...input.author !== void 0 ? { author: input.author } : {},
-    ...previous ? { previous } : {},
-    ...c.history ? { history: c.history } : {}
-  };
-  out.push(...checkLease(ctx));
-  const resource = policy2.resources.get(loaded.lease.resource);
-  const keys = resource && issuesCredentials(resource.provider) ? input.facts.sshKeys?.get(loaded.lease.grantee.toLowerCase()) : void 0;
-  if (keys === 0) {
-    out.push(
-      diagnostic(
-        "lease-grantee-no-ssh-key",
-        path,
-        loaded.doc.locate("/grantee"),
-        `${loaded.lease.grantee} has no ssh-ed25519 or ssh-rsa key on GitHub: ${resource.id} makes a password that is encrypted to the grantee's SSH keys, and apply refuses to make one nobody can read.`,
-        `${loaded.lease.grantee}: add an SSH key to your GitHub account (Settings \u2192 SSH and GPG keys) before this is merged.`,
-        "warning"
-      )
-    );
-  }
-  if (resource && input.heldLeases) out.push(...checkOneHolder(path, loaded.lease, previous && c.history ? c.history.addedAt : input.now, resource, input.heldLeases, loaded.doc.locate("/role")));
-  return out;
-}
-function effectiveCodeowners(input) {
-  for (const loc of CODEOWNERS_LOCATIONS) {
-    const changed = input.changes.find((c) => c.path === loc || c.previousPath === loc);
-    if (changed) {
-      if (changed.path === loc && changed.head) return { path: loc, bytes: changed.head.bytes };
-      continue;
-    }
-    if (input.baseCodeowners?.path === loc) return input.baseCodeowners;
-  }
-  return void 0;
-}
-var init_validate_pull_request = __esm({
-  "src/validate/validate-pull-request.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_generate_codeowners();
-    init_load_lease();
-    init_lease_path();
-    init_load_policy();
-    init_policy();
-    init_check_codeowners();
-    init_check_lease();
-    init_check_file_mode();
-    init_check_one_holder();
-    init_report();
-    init_request_view();
-  }
-});
-
-// src/validate/validate-repo.ts
-var init_validate_repo = __esm({
-  "src/validate/validate-repo.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_load_lease();
-    init_lease_path();
-    init_load_policy();
-    init_people();
-    init_check_codeowners();
-    init_check_file_mode();
-    init_check_lease();
-    init_report();
-  }
-});
-
-// src/commands/validate.ts
-async function pullRequestInput(repo, baseRef, changes, o) {
-  const [file, codeowners, shallow] = await Promise.all([o.judgeWith ? void 0 : readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
-  const policy2 = o.judgeWith ? o.judgeWith.policy ? { mode: "file", bytes: o.judgeWith.policy } : void 0 : file;
-  const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
-  if (!shallow) {
-    const histories = await leaseHistories(repo, baseRef, existing);
-    for (const c of changes) {
-      const h = histories.get(c.previousPath ?? c.path);
-      if (h) c.history = h;
-    }
-  }
-  const held = await heldLeases(repo, baseRef, policy2 && policy2.mode !== "symlink" ? policy2.bytes : void 0, o.policyPath, changes, shallow);
-  const partial = {
-    policyPath: o.policyPath,
-    changes,
-    now: o.now,
-    ...policy2 && policy2.mode !== "symlink" ? { basePolicy: policy2.bytes } : {},
-    ...codeowners ? { baseCodeowners: codeowners } : {},
-    ...o.author !== void 0 ? { author: o.author } : {},
-    ...o.strict ? { strict: true } : {},
-    ...held.length > 0 ? { heldLeases: held } : {}
-  };
-  const facts = o.resolveFacts ? await o.resolveFacts(neededFacts(partial)) : emptyFacts();
-  return { ...partial, facts };
-}
+// src/validate/refuse-unbound-request.ts
 function refuseUnboundRequest(report, problem, leases) {
   const refused = new Set(leases);
   const kept = allDiagnostics(report).filter((d) => !refused.has(d.file));
@@ -35342,37 +36059,11 @@ function refuseUnboundRequest(report, problem, leases) {
   const requests = new Map(report.files.flatMap((f) => f.request ? [[f.file, f.request]] : []));
   return buildReport([...kept, ...findings], new Map(report.files.map((f) => [f.file, f.action])), report.notes, requests);
 }
-async function heldLeases(repo, baseRef, policyBytes, policyPath, changes, shallow) {
-  const policy2 = policyBytes ? loadPolicy(policyPath, policyBytes).policy : void 0;
-  if (!policy2) return [];
-  const folders = /* @__PURE__ */ new Set();
-  for (const c of changes) {
-    const where = c.head ? checkLeasePath(c.path) : void 0;
-    const r = where?.kind === "lease" ? policy2.resources.get(where.resource) : void 0;
-    if (r && isOneHolder(r)) folders.add(`leases/${r.id}/`);
-  }
-  if (folders.size === 0) return [];
-  const files = (await readLeaseFiles(repo, baseRef)).filter((f) => [...folders].some((d) => f.path.startsWith(d)) && checkLeasePath(f.path).kind === "lease");
-  const histories = shallow ? /* @__PURE__ */ new Map() : await leaseHistories(repo, baseRef, files.map((f) => f.path));
-  return files.map((f) => ({ path: f.path, bytes: f.bytes, ...histories.get(f.path) ? { addedAt: histories.get(f.path).addedAt } : {} }));
-}
-var init_validate = __esm({
-  "src/commands/validate.ts"() {
+var init_refuse_unbound_request = __esm({
+  "src/validate/refuse-unbound-request.ts"() {
     "use strict";
     init_diagnostic();
-    init_usage_error();
-    init_access_repo();
-    init_diff();
-    init_lease_history();
-    init_run_git();
-    init_lease_path();
-    init_load_policy();
-    init_check_one_holder();
-    init_people();
-    init_needed_facts();
     init_report();
-    init_validate_pull_request();
-    init_validate_repo();
   }
 });
 
@@ -35753,6 +36444,8 @@ function isLeaseEvidence(v) {
   if (v.verdict !== "approved" && v.verdict !== "rejected") return false;
   if (!Array.isArray(v.findings) || !v.findings.every((f) => typeof f === "string")) return false;
   if (!Array.isArray(v.approvals) || !v.approvals.every((a) => strings(a, ["reviewer", "commit", "submittedAt"]))) return false;
+  if (v.autoApproved !== void 0 && !strings(v.autoApproved, ["rule", "resource", "grantee", "at"])) return false;
+  if (v.warnings !== void 0 && !(Array.isArray(v.warnings) && v.warnings.every((w) => typeof w === "string"))) return false;
   const pr = v.pullRequest;
   if (pr === void 0) return true;
   return isObject(pr) && typeof pr.number === "number" && strings(pr, ["author", "headSha"]) && (pr.requester === void 0 || typeof pr.requester === "string") && (pr.mergedAt === void 0 || typeof pr.mergedAt === "string");
@@ -38735,7 +39428,21 @@ async function resolveFacts(gh, q) {
     });
     (facts.sshKeys ??= /* @__PURE__ */ new Map()).set(login.toLowerCase(), selectRecipientKeys(keys.map((k) => k.key)).keys.length);
   }
+  for (const org of q.twoFactorOrgs ?? []) (facts.twoFactor ??= /* @__PURE__ */ new Map()).set(org.toLowerCase(), await twoFactorOf(gh, org));
   return facts;
+}
+async function twoFactorOf(gh, org) {
+  try {
+    const members = await gh.paginate(gh.rest.orgs.listMembers, { org, filter: "2fa_disabled", per_page: 100 });
+    return { kind: "known", disabled: new Set(members.map((m) => m.login.toLowerCase())) };
+  } catch (e) {
+    const s = status(e);
+    if (s === 422 || s === 403 || s === 404) {
+      const said = typeof e === "object" && e !== null && "message" in e ? String(e.message).split("\n")[0] : "";
+      return { kind: "unknown", why: `GitHub answered ${s}${said ? ` (${said})` : ""} to the list of ${org}'s members without two-factor authentication: only organization owners may use that filter, and this token is not one's (or lacks the organization Members permission)` };
+    }
+    throw e;
+  }
 }
 var init_resolve_facts = __esm({
   "src/github/resolve-facts.ts"() {
@@ -38835,6 +39542,78 @@ var init_evaluate_approvals = __esm({
     "use strict";
     init_people();
     same = (a, b) => a.toLowerCase() === b.toLowerCase();
+  }
+});
+
+// src/approval/auto-approval-history.ts
+function autoApprovalHistory(notes, signer) {
+  const out = [];
+  if (!signer.key) return out;
+  for (const [object, text] of notes) {
+    if (!text.includes('"autoApproved"')) continue;
+    const r = readEvidenceNote(object, text, signer);
+    if (r.kind === "evidence" && r.trusted) out.push(...autoApprovalRecords(r.note.leases));
+  }
+  return out;
+}
+function autoApprovalRecords(evidence) {
+  return evidence.flatMap((e) => {
+    const a = e.autoApproved;
+    const at = a && e.verdict === "approved" ? parseTimestamp(a.at) : void 0;
+    return a && at !== void 0 ? [{ resource: a.resource, rule: a.rule, grantee: a.grantee, lease: e.lease, at }] : [];
+  });
+}
+var init_auto_approval_history = __esm({
+  "src/approval/auto-approval-history.ts"() {
+    "use strict";
+    init_evidence();
+    init_timestamp();
+  }
+});
+
+// src/approval/auto-approval.ts
+function matchAutoApproval(i) {
+  const rules = i.resource.autoApprove;
+  if (rules.length === 0) return { matched: false, reasons: [`${i.resource.id} has no autoApprove rules`] };
+  const general = [];
+  if (i.changedFiles !== 1) general.push(`the pull request changes ${i.changedFiles} files; only a pull request whose one change is one lease can be auto-approved`);
+  if (i.kind !== "new") general.push("only new leases are auto-approved; an extension goes to the approvers");
+  if (i.lease.breakGlass) general.push("break-glass leases go to the approvers");
+  if (i.lease.resource !== i.resource.id) general.push(`the lease names ${i.lease.resource}, not ${i.resource.id}`);
+  if (i.blockedBy?.length) general.push(`${i.blockedBy.join(", ")} requested changes`);
+  if (general.length) return { matched: false, reasons: general };
+  const reasons = [];
+  for (const rule of rules) {
+    const why = [];
+    const who2 = isAmong(i.requester, rule.requesters, i.groups, i.facts);
+    if (who2 === false) why.push(`${i.requester} is not among its requesters (${rule.requesters.join(", ")})`);
+    else if (who2 === "unknown") why.push(`whether ${i.requester} is among its requesters could not be resolved (team membership)`);
+    if (!rule.roles.includes(i.lease.role)) why.push(`role ${i.lease.role} is not one it covers (${rule.roles.join(", ")})`);
+    const minutes = Math.ceil((i.window.end - i.window.start) / MINUTE_MS);
+    if (minutes > rule.maxDurationMinutes) why.push(`the lease lasts ${formatDuration(minutes)}, over its maxDuration of ${formatDuration(rule.maxDurationMinutes)}`);
+    if (rule.schedule && !withinSchedule(i.window.start, rule.schedule)) why.push(`the lease starts ${formatTimestamp(i.window.start)}, outside ${describeSchedule(rule.schedule)}`);
+    if (rule.maxPerWeek !== void 0) {
+      const used = countRecent(i.history, i.resource.id, rule.name, i.lease.grantee, i.at, i.path);
+      if (used >= rule.maxPerWeek) why.push(`${i.lease.grantee} already had ${used} lease(s) auto-approved by it in the 7 days before ${formatTimestamp(i.at)} (maxPerWeek ${rule.maxPerWeek})`);
+    }
+    if (why.length === 0) return { matched: true, rule: rule.name };
+    reasons.push(`rule ${rule.name}: ${why.join("; ")}`);
+  }
+  return { matched: false, reasons };
+}
+function countRecent(history, resource, rule, grantee, at, path) {
+  const me = grantee.toLowerCase();
+  return history.filter((h) => h.resource === resource && h.rule === rule && h.grantee.toLowerCase() === me && h.at < at && h.at >= at - WEEK_MS && !(path !== void 0 && h.lease === path && h.at === at)).length;
+}
+var WEEK_MS;
+var init_auto_approval = __esm({
+  "src/approval/auto-approval.ts"() {
+    "use strict";
+    init_duration();
+    init_timestamp();
+    init_people();
+    init_schedule();
+    WEEK_MS = 7 * 24 * 60 * MINUTE_MS;
   }
 });
 
@@ -39005,6 +39784,354 @@ var init_markdown_text = __esm({
   }
 });
 
+// src/codeowners/compare-codeowners.ts
+function parseCodeowners(text) {
+  const out = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const hash = raw.search(/(^|\s)#/);
+    const content = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    if (!content) return;
+    const [pattern = "", ...owners] = content.split(/\s+/);
+    out.push({ pattern, owners, line: i + 1 });
+  });
+  return out;
+}
+function compareCodeowners(actualText, expected) {
+  const actual = parseCodeowners(actualText);
+  const n = Math.max(actual.length, expected.length);
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const a = actual[i], e = expected[i];
+    if (!a || !e || key(a) !== key(e)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return void 0;
+  const expectedKeys = new Set(expected.map(key));
+  const actualKeys = new Set(actual.map(key));
+  return {
+    line: actual[first]?.line ?? (actual.at(-1)?.line ?? 0) + 1,
+    missing: expected.filter((r) => !actualKeys.has(key(r))),
+    unexpected: actual.filter((r) => !expectedKeys.has(key(r)))
+  };
+}
+var key;
+var init_compare_codeowners = __esm({
+  "src/codeowners/compare-codeowners.ts"() {
+    "use strict";
+    key = (r) => `${r.pattern} ${[...r.owners].map((o) => o.toLowerCase()).sort().join(" ")}`;
+  }
+});
+
+// src/validate/check-codeowners.ts
+function checkCodeownersSync(file, policy2, policyPath) {
+  const expected = generateCodeowners(policy2, policyPath);
+  const fix = `Run \`jit codeowners\` and commit ${CODEOWNERS_PATH}; it must read:
+${expected}`;
+  if (!file) {
+    return [diagnostic("codeowners-missing", CODEOWNERS_PATH, void 0, "The repository has no CODEOWNERS file, so nobody is required to approve lease requests.", fix)];
+  }
+  const text = decodeUtf8(file.bytes);
+  if (text === void 0) return [diagnostic("file-not-utf8", file.path, void 0, "CODEOWNERS is not valid UTF-8.", fix)];
+  const drift = compareCodeowners(text, codeownersRules(policy2, policyPath));
+  if (!drift) return [];
+  const parts = [];
+  if (drift.missing.length) parts.push(`missing: ${drift.missing.map((r) => `${r.pattern} ${r.owners.join(" ")}`).join("; ")}`);
+  if (drift.unexpected.length) parts.push(`not from the policy: ${drift.unexpected.map((r) => `line ${r.line} '${r.pattern} ${r.owners.join(" ")}'`).join("; ")}`);
+  if (!parts.length) parts.push("rules are out of order");
+  return [diagnostic("codeowners-out-of-sync", file.path, { line: drift.line, column: 1 }, `CODEOWNERS does not match ${policyPath} (${parts.join("; ")}).`, fix)];
+}
+var init_check_codeowners = __esm({
+  "src/validate/check-codeowners.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_parse_yaml();
+    init_compare_codeowners();
+    init_generate_codeowners();
+  }
+});
+
+// src/validate/check-file-mode.ts
+function checkFileMode(f) {
+  if (f.mode === "symlink") {
+    return diagnostic("lease-symlink", f.path, void 0, "Lease files must be regular files, not symbolic links.", "Replace the link with the lease file itself.");
+  }
+  if (f.mode === "submodule") {
+    return diagnostic("lease-not-a-file", f.path, void 0, "A submodule cannot be a lease.", "Remove the submodule from leases/.");
+  }
+  return void 0;
+}
+var init_check_file_mode = __esm({
+  "src/validate/check-file-mode.ts"() {
+    "use strict";
+    init_diagnostic();
+  }
+});
+
+// src/validate/check-two-factor.ts
+function checkTwoFactor(file, doc, lease2, resource, facts) {
+  if (!resource.requireTwoFactor) return [];
+  const org = resourceOrg(resource.provider);
+  const at = doc.locate("/grantee");
+  if (!facts.twoFactor) return [];
+  const known = facts.twoFactor.get(org.toLowerCase());
+  if (!known) {
+    return [diagnostic(TWO_FACTOR_NOT_CHECKED, file, at, `Not checked: whether ${lease2.grantee} has two-factor authentication on GitHub (${resource.id} requires it): the ${org} organization's members were not looked up.`, "Run with a GitHub token of an owner of the organization, or set requireTwoFactor: false for this resource.", "warning")];
+  }
+  if (known.kind === "unknown") {
+    return [diagnostic(TWO_FACTOR_NOT_CHECKED, file, at, `Not checked: whether ${lease2.grantee} has two-factor authentication on GitHub (${resource.id} requires it): ${known.why}.`, "Give the workflow a token that may list the organization's members by 2FA state (an owner's), or set requireTwoFactor: false for this resource.", "warning")];
+  }
+  if (known.disabled.has(lease2.grantee.toLowerCase())) {
+    return [diagnostic(TWO_FACTOR_DISABLED, file, at, `${lease2.grantee} has no two-factor authentication on GitHub, and ${resource.id} requires it (requireTwoFactor).`, `${lease2.grantee}: turn on two-factor authentication (GitHub \u2192 Settings \u2192 Password and authentication), then ask again.`)];
+  }
+  return [];
+}
+var TWO_FACTOR_DISABLED, TWO_FACTOR_NOT_CHECKED;
+var init_check_two_factor = __esm({
+  "src/validate/check-two-factor.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_policy();
+    TWO_FACTOR_DISABLED = "lease-grantee-no-2fa";
+    TWO_FACTOR_NOT_CHECKED = "lease-grantee-2fa-not-checked";
+  }
+});
+
+// src/validate/request-view.ts
+function requestView(lease2, c) {
+  const view = {
+    change: c.change,
+    grantee: lease2.grantee,
+    resource: lease2.resource,
+    role: lease2.role,
+    reason: lease2.reason,
+    ...lease2.ticket !== void 0 ? { ticket: lease2.ticket } : {},
+    breakGlass: lease2.breakGlass === true,
+    ...c.requester !== void 0 ? { requester: c.requester } : {}
+  };
+  const notBefore = lease2.notBefore !== void 0 ? parseTimestamp(lease2.notBefore) : void 0;
+  const expires = lease2.expires !== void 0 ? parseTimestamp(lease2.expires) : void 0;
+  const duration2 = lease2.duration !== void 0 ? parseDuration(lease2.duration) : void 0;
+  const unreadableEnd = lease2.expires !== void 0 && expires === void 0 || lease2.duration !== void 0 && duration2 === void 0;
+  const end2 = (start3) => unreadableEnd ? { kind: "unreadable", text: lease2.expires ?? lease2.duration ?? "" } : expires !== void 0 ? { kind: "at", at: expires } : { kind: "at", at: start3 + (duration2 ?? 0) * MINUTE_MS };
+  const length = (start3, e) => e.kind === "at" ? Math.max(0, Math.round((e.at - start3) / MINUTE_MS)) : void 0;
+  if (c.change === "extension" && c.history) {
+    const granted2 = leaseWindow(c.previous ?? lease2, c.history.addedAt).start;
+    const e = end2(granted2);
+    const before = c.previous ? leaseWindow(c.previous, c.history.addedAt).end : void 0;
+    return { ...view, start: { kind: "at", at: granted2, why: "granted" }, end: e, ...withMinutes(length(granted2, e)), ...before !== void 0 ? { previousEnd: before } : {} };
+  }
+  if (c.change === "extension") {
+    const e = unreadableEnd ? { kind: "unreadable", text: lease2.expires ?? lease2.duration ?? "" } : expires !== void 0 ? { kind: "at", at: expires } : { kind: "after-start", minutes: duration2 ?? 0 };
+    return { ...view, start: { kind: "unknown" }, end: e, ...e.kind === "after-start" ? { minutes: e.minutes } : {} };
+  }
+  if (lease2.notBefore !== void 0 && notBefore === void 0) {
+    return { ...view, start: { kind: "unreadable", text: lease2.notBefore }, end: unreadableEnd || expires === void 0 ? { kind: "unreadable", text: lease2.expires ?? lease2.duration ?? "" } : { kind: "at", at: expires } };
+  }
+  if (notBefore !== void 0) {
+    const e = end2(notBefore);
+    return { ...view, start: { kind: "at", at: notBefore, why: "notBefore" }, end: e, ...withMinutes(length(notBefore, e)) };
+  }
+  const start2 = view.breakGlass ? { kind: "break-glass", ifNow: c.now } : { kind: "merge", ifNow: c.now };
+  if (expires !== void 0 || unreadableEnd) {
+    const e = end2(c.now);
+    return { ...view, start: start2, end: e, ...withMinutes(length(c.now, e)) };
+  }
+  const minutes = duration2 ?? 0;
+  return { ...view, start: start2, end: { kind: "after-start", minutes, ifNow: c.now + minutes * MINUTE_MS }, minutes };
+}
+function withMinutes(m) {
+  return m !== void 0 ? { minutes: m } : {};
+}
+var init_request_view = __esm({
+  "src/validate/request-view.ts"() {
+    "use strict";
+    init_duration();
+    init_timestamp();
+    init_check_lease();
+  }
+});
+
+// src/validate/validate-pull-request.ts
+function areaOf(path, policyPath) {
+  if (isUnderLeases(path)) return "lease";
+  if (path === policyPath) return "policy";
+  if (CODEOWNERS_LOCATIONS.includes(path)) return "codeowners";
+  return "other";
+}
+function validatePullRequest(input) {
+  const { policyPath, changes } = input;
+  const diagnostics = [];
+  const files = /* @__PURE__ */ new Map();
+  const requests = /* @__PURE__ */ new Map();
+  const notes = [];
+  const base = input.basePolicy ? loadPolicy(policyPath, input.basePolicy) : void 0;
+  if (!base) {
+    diagnostics.push(diagnostic("policy-missing", policyPath, void 0, `The base branch has no ${policyPath}.`, "Add a policy on the default branch first (see examples/access-repo/policy.yaml)."));
+    return buildReport(diagnostics, files, notes);
+  }
+  if (!base.policy) {
+    diagnostics.push(...base.diagnostics.map((d) => ({ ...d, message: `Base branch policy is invalid: ${d.message}` })));
+    return buildReport(diagnostics, files, notes);
+  }
+  const basePolicy = base.policy;
+  const areas = (c) => /* @__PURE__ */ new Set([areaOf(c.path, policyPath), ...c.previousPath ? [areaOf(c.previousPath, policyPath)] : []]);
+  const leaseChanges = changes.filter((c) => areas(c).has("lease"));
+  const otherChanges = changes.filter((c) => !areas(c).has("lease") || areas(c).size > 1);
+  const policyChange = changes.find((c) => c.path === policyPath || c.previousPath === policyPath);
+  if (leaseChanges.length > 0 && otherChanges.length > 0) {
+    for (const c of otherChanges) {
+      files.set(c.path, "changed");
+      diagnostics.push(
+        diagnostic(
+          "change-mixed",
+          c.path,
+          void 0,
+          `This pull request changes leases and also ${c.path}. Its leases are judged by the base branch's policy and CODEOWNERS, and a lease request may change nothing else.`,
+          "Split it: one pull request for the lease(s), another (reviewed by the policy admins) for everything else."
+        )
+      );
+    }
+  }
+  for (const c of leaseChanges) diagnostics.push(...checkLeaseChange(c, input, basePolicy, files, requests));
+  let judgingPolicy = basePolicy;
+  if (policyChange) {
+    if (policyChange.status === "removed" || !policyChange.head || policyChange.path !== policyPath) {
+      files.set(policyPath, "removed");
+      diagnostics.push(diagnostic("policy-removed", policyPath, void 0, `This pull request deletes ${policyPath}.`, "The access repo needs its policy; change it instead of deleting it."));
+    } else {
+      files.set(policyPath, "policy change (needs review by the policy admins)");
+      const head = loadPolicy(policyPath, policyChange.head.bytes);
+      diagnostics.push(...head.diagnostics);
+      if (head.policy) judgingPolicy = head.policy;
+      notes.push(`${policyPath} changes; CODEOWNERS is checked against the new policy. Policy changes must be approved by: ${basePolicy.admins.join(", ")}.`);
+    }
+  }
+  if (leaseChanges.length === 0 && !policyChange && otherChanges.length > 0) {
+    notes.push("No lease changes in this pull request.");
+  }
+  const codeowners = effectiveCodeowners(input);
+  diagnostics.push(...checkCodeownersSync(codeowners, judgingPolicy, policyPath));
+  for (const d of diagnostics) if (!files.has(d.file)) files.set(d.file, void 0);
+  if (input.strict) {
+    for (const d of diagnostics) {
+      if (d.code === NOT_CHECKED) d.severity = "error";
+    }
+  }
+  return buildReport(diagnostics, files, notes, requests);
+}
+function checkLeaseChange(c, input, policy2, files, requests) {
+  const out = [];
+  const { path } = c;
+  if (c.status === "removed" || !c.head) {
+    files.set(path, "removed: an early revoke, always allowed");
+    return out;
+  }
+  if (c.status === "renamed" && c.previousPath && isUnderLeases(c.previousPath)) {
+    const from = checkLeasePath(c.previousPath);
+    const to = checkLeasePath(path);
+    if (from.kind === "lease" && to.kind === "lease" && from.resource !== to.resource) {
+      files.set(path, `renamed from ${c.previousPath}`);
+      out.push(diagnostic("lease-rename-across-resources", path, void 0, `Moving a lease from leases/${from.resource}/ to leases/${to.resource}/ is not allowed.`, "Delete the old lease and open a new one for the other resource."));
+      return out;
+    }
+  }
+  const where = checkLeasePath(path);
+  if (where.kind === "outside") {
+    files.set(path, `moved out of leases/ (from ${c.previousPath})`);
+    return out;
+  }
+  if (where.kind === "invalid") {
+    files.set(path, "rejected path");
+    out.push(diagnostic(where.code, path, void 0, where.message, where.hint));
+    return out;
+  }
+  const modeProblem = checkFileMode(c.head);
+  if (modeProblem) {
+    files.set(path, "rejected file type");
+    out.push(modeProblem);
+    return out;
+  }
+  if (where.kind === "placeholder") {
+    files.set(path, "placeholder");
+    return out;
+  }
+  const loaded = loadLease(path, c.head.bytes);
+  if (!loaded.lease) {
+    files.set(path, c.status === "added" ? "new lease" : "changed lease");
+    out.push(...loaded.diagnostics);
+    return out;
+  }
+  const previous = c.base && c.status === "modified" && checkFileMode(c.base) === void 0 ? loadLease(c.base.path, c.base.bytes).lease : void 0;
+  const kind = previous ? "extension" : "new";
+  files.set(path, kind === "extension" ? "extension" : c.status === "renamed" ? `new lease (renamed from ${c.previousPath})` : "new lease");
+  requests.set(
+    path,
+    requestView(loaded.lease, { change: kind === "extension" ? "extension" : "new", now: input.now, ...input.author !== void 0 ? { requester: input.author } : {}, ...previous ? { previous } : {}, ...c.history ? { history: c.history } : {} })
+  );
+  const ctx = {
+    file: path,
+    doc: loaded.doc,
+    lease: loaded.lease,
+    folder: where.resource,
+    policy: policy2,
+    kind,
+    now: input.now,
+    facts: input.facts,
+    ...input.author !== void 0 ? { author: input.author } : {},
+    ...previous ? { previous } : {},
+    ...c.history ? { history: c.history } : {}
+  };
+  out.push(...checkLease(ctx));
+  const resource = policy2.resources.get(loaded.lease.resource);
+  const keys = resource && issuesCredentials(resource.provider) ? input.facts.sshKeys?.get(loaded.lease.grantee.toLowerCase()) : void 0;
+  if (keys === 0) {
+    out.push(
+      diagnostic(
+        "lease-grantee-no-ssh-key",
+        path,
+        loaded.doc.locate("/grantee"),
+        `${loaded.lease.grantee} has no ssh-ed25519 or ssh-rsa key on GitHub: ${resource.id} makes a password that is encrypted to the grantee's SSH keys, and apply refuses to make one nobody can read.`,
+        `${loaded.lease.grantee}: add an SSH key to your GitHub account (Settings \u2192 SSH and GPG keys) before this is merged.`,
+        "warning"
+      )
+    );
+  }
+  if (resource) out.push(...checkTwoFactor(path, loaded.doc, loaded.lease, resource, input.facts));
+  if (resource && input.heldLeases) out.push(...checkOneHolder(path, loaded.lease, previous && c.history ? c.history.addedAt : input.now, resource, input.heldLeases, loaded.doc.locate("/role")));
+  return out;
+}
+function effectiveCodeowners(input) {
+  for (const loc of CODEOWNERS_LOCATIONS) {
+    const changed = input.changes.find((c) => c.path === loc || c.previousPath === loc);
+    if (changed) {
+      if (changed.path === loc && changed.head) return { path: loc, bytes: changed.head.bytes };
+      continue;
+    }
+    if (input.baseCodeowners?.path === loc) return input.baseCodeowners;
+  }
+  return void 0;
+}
+var init_validate_pull_request = __esm({
+  "src/validate/validate-pull-request.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_generate_codeowners();
+    init_load_lease();
+    init_lease_path();
+    init_load_policy();
+    init_policy();
+    init_check_codeowners();
+    init_check_lease();
+    init_check_file_mode();
+    init_check_two_factor();
+    init_check_one_holder();
+    init_report();
+    init_request_view();
+  }
+});
+
 // src/notify/webhook.ts
 function createNotifier(url, opts2 = {}) {
   const failures = [];
@@ -39029,6 +40156,299 @@ function createNotifier(url, opts2 = {}) {
 var init_webhook = __esm({
   "src/notify/webhook.ts"() {
     "use strict";
+  }
+});
+
+// src/reconcile/break-glass.ts
+function breakGlassLabel(r) {
+  return `${r.lease} (break-glass #${r.pullRequest})`;
+}
+function isBreakGlassRecord(v) {
+  if (!v || typeof v !== "object") return false;
+  const r = v;
+  const strings2 = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
+  if (!strings2.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
+  const ended = r.ended;
+  if (ended !== void 0 && !(ended && typeof ended === "object" && typeof ended.why === "string" && typeof ended.at === "string" && Number.isFinite(ms(ended.at)))) return false;
+  return [r.grantedAt, r.end, r.reviewBy].every((t2) => Number.isFinite(ms(t2)));
+}
+function breakGlassRecords(notes, signer, unreadable) {
+  const trusted = [];
+  const unbound = [];
+  for (const [object, text] of notes) {
+    if (!text.includes('"breakGlass"')) continue;
+    const r = readEvidenceNote(object, text, signer);
+    if (r.kind === "unreadable") unreadable?.(object, r.reason);
+    if (r.kind !== "evidence" || !Array.isArray(r.note.breakGlass)) continue;
+    const { note, trust } = r;
+    if (trust === "untrusted") continue;
+    for (const b of note.breakGlass ?? []) {
+      if (!isBreakGlassRecord(b)) continue;
+      if (trust === "signed") trusted.push({ noteOn: object, record: b });
+      else unbound.push({ noteOn: object, record: b, trust, ...typeof note.repository === "string" ? { repository: note.repository } : {} });
+    }
+  }
+  return { trusted, unbound };
+}
+function trustedBreakGlassRecords(notes, signer, unreadable) {
+  return breakGlassRecords(notes, signer, unreadable).trusted;
+}
+function recordPolicyProblem(r, policy2) {
+  const resource = policy2.resources.get(r.resource);
+  if (!resource) return { code: "break-glass-record-resource", message: `resource '${r.resource}' is not in the policy` };
+  if (!resource.breakGlass.allowed) return { code: "break-glass-record-not-allowed", message: `${resource.id} does not allow break-glass access` };
+  if (!resource.roles.includes(r.role)) return { code: "break-glass-record-role", message: `role '${r.role}' is not one of ${resource.id}'s roles (${resource.roles.join(", ")})` };
+  const minutes = (ms(r.end) - ms(r.grantedAt)) / MINUTE_MS;
+  if (minutes > resource.breakGlass.maxDurationMinutes) {
+    return { code: "break-glass-record-too-long", message: `it lasts ${formatDuration(Math.ceil(minutes))}, over ${resource.id}'s break-glass maximum of ${formatDuration(resource.breakGlass.maxDurationMinutes)}` };
+  }
+  return void 0;
+}
+function recordPullRequestProblem(r, pr, here) {
+  const n = `#${r.pullRequest}`;
+  if (pr.kind === "missing") return { code: "break-glass-record-no-pull-request", message: `pull request ${n} does not exist in ${here.repository}` };
+  const mismatch = (why) => ({ code: "break-glass-record-pull-request-mismatch", message: `pull request ${n} ${why}` });
+  if (pr.baseRepository.toLowerCase() !== here.repository.toLowerCase() || pr.baseRef !== here.defaultBranch) return mismatch(`targets ${pr.baseRepository}:${pr.baseRef}, not ${here.repository}:${here.defaultBranch}`);
+  if (pr.createdAt > ms(r.grantedAt) + CLOCK_SKEW_MS) return mismatch(`was opened at ${formatTimestamp(pr.createdAt)}, after the grant at ${formatTimestamp(ms(r.grantedAt))}`);
+  if (pr.headBlob !== r.blob) return mismatch(pr.headBlob === void 0 ? `has no ${r.lease} at its head` : `no longer carries the granted content of ${r.lease} at its head (blob ${r.blob.slice(0, 7)}, now ${pr.headBlob.slice(0, 7)})`);
+  return void 0;
+}
+function wouldLast(r) {
+  const start2 = ms(r.grantedAt);
+  return { start: start2, end: Math.max(start2, Math.min(ms(r.end), ms(r.reviewBy), r.ended ? ms(r.ended.at) : Infinity)) };
+}
+function decideBreakGlass(q) {
+  const asks = q.changes.flatMap((c) => {
+    if (!c.head || checkLeasePath(c.path).kind !== "lease") return [];
+    const loaded = loadLease(c.path, c.head.bytes);
+    const value = loaded.doc.value;
+    return loaded.lease?.breakGlass === true || typeof value === "object" && value?.breakGlass === true ? [{ change: c, lease: loaded.lease }] : [];
+  });
+  const own = q.records.filter((r) => r.record.pullRequest === q.pullRequest.number);
+  if (asks.length === 0) {
+    const first = own[0];
+    return first ? { kind: "already", lease: first.record.lease, record: first.record, changed: true } : { kind: "none" };
+  }
+  const ask = asks[0];
+  const path = ask.change.path;
+  if (own.length > 0) {
+    const r = own[0].record;
+    return { kind: "already", lease: path, record: r, changed: r.lease !== path || r.blob !== q.blobs.get(path) || asks.length > 1 || q.changes.length > 1 };
+  }
+  const why = [];
+  if (!q.pullRequest.open) why.push("the pull request is not open.");
+  if (q.pullRequest.baseRef !== q.defaultBranch) why.push(`the pull request targets ${q.pullRequest.baseRef}, not ${q.defaultBranch}.`);
+  if (q.changes.length !== 1 || ask.change.status !== "added") {
+    why.push("a break-glass pull request must add exactly one new lease and change nothing else.");
+  }
+  if (!q.report.ok) {
+    const errors = q.report.files.flatMap((f) => f.errors.map((d) => `${d.code} (${d.file}:${d.line})`));
+    why.push(`the request does not pass validation: ${errors.join(", ")}.`);
+  }
+  const lease2 = ask.lease;
+  if (!lease2) return { kind: "refused", lease: path, why: why.length ? why : ["the lease does not parse."] };
+  const resource = q.policy?.resources.get(lease2.resource);
+  if (!resource) why.push(`resource '${lease2.resource}' is not in the policy.`);
+  else if (!resource.breakGlass.allowed) why.push(`${resource.id} does not allow break-glass access.`);
+  if (lease2.notBefore !== void 0) why.push("break-glass access starts at once; remove notBefore.");
+  if (lease2.expires !== void 0) why.push("break-glass access lasts a duration from the grant; use duration instead of expires.");
+  const blob = q.blobs.get(path);
+  if (!blob) why.push("the lease's content could not be identified.");
+  const live = q.records.find(
+    (r) => !r.record.ended && r.record.resource === lease2.resource && r.record.grantee.toLowerCase() === lease2.grantee.toLowerCase() && q.now < Math.min(ms(r.record.end), ms(r.record.reviewBy)) && !(q.policy && recordPolicyProblem(r.record, q.policy))
+  );
+  if (live) why.push(`${lease2.grantee} already has break-glass access on ${lease2.resource} from #${live.record.pullRequest} until ${formatTimestamp(Math.min(ms(live.record.end), ms(live.record.reviewBy)))}; break-glass grants do not chain.`);
+  if (!q.hasKey) why.push("this workflow has no evidence key (input evidence-key), so no break-glass record could be trusted: give it the JIT_EVIDENCE_KEY secret.");
+  if (why.length > 0 || !resource || !blob) return { kind: "refused", lease: path, why };
+  const w = leaseWindow(lease2, q.now);
+  const end2 = Math.min(w.end, q.now + resource.breakGlass.maxDurationMinutes * MINUTE_MS);
+  if (end2 <= q.now) return { kind: "refused", lease: path, why: ["the lease ends before it starts."] };
+  const record = {
+    lease: path,
+    blob,
+    pullRequest: q.pullRequest.number,
+    requester: q.pullRequest.author,
+    resource: resource.id,
+    grantee: lease2.grantee,
+    role: lease2.role,
+    grantedAt: new Date(q.now).toISOString(),
+    end: new Date(end2).toISOString(),
+    reviewBy: new Date(q.now + resource.breakGlass.reviewWithinMinutes * MINUTE_MS).toISOString()
+  };
+  return { kind: "grant", record, resource, lease: lease2 };
+}
+function grantStep(holds, role, target3) {
+  if (holds.includes(role)) return { kind: "none", why: `already holds ${role}` };
+  if (target3.singleRole && holds.length > 0) {
+    const best = [...holds].sort((a, b) => target3.rank(b) - target3.rank(a))[0];
+    if (target3.rank(best) >= target3.rank(role)) return { kind: "none", why: `already holds ${best}, at least ${role}` };
+    return { kind: "change-role", from: best };
+  }
+  return { kind: "grant" };
+}
+function approverMentions(resource, groups2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const who2 of resource.approvalRules.flatMap((r) => r.from)) {
+    const members = who2.startsWith("group:") ? groups2[who2.slice("group:".length)] ?? [] : [who2];
+    for (const m of members) out.add(m.startsWith("@") ? m : `@${m}`);
+  }
+  return [...out];
+}
+function grantedComment(r, lease2, approvers, outcome) {
+  const minutes = Math.round((ms(r.end) - ms(r.grantedAt)) / MINUTE_MS);
+  return [
+    `\u{1F6A8} **Break-glass**: @${r.grantee} was granted **${r.role}** on **${r.resource}** at ${formatTimestamp(ms(r.grantedAt))}, before any approval, for ${formatDuration(minutes)} (until ${formatTimestamp(ms(r.end))}). Target: ${outcome}.`,
+    "",
+    `> ${lease2.reason}${lease2.ticket ? ` (${lease2.ticket})` : ""}`,
+    "",
+    `${approvers.join(", ") || "Approvers"}: review this pull request and **approve and merge it by ${formatTimestamp(ms(r.reviewBy))}**. Otherwise the access is revoked (if still live) and flagged as \`${NOT_REVIEWED}\` in a revocation commit on main. Closing the pull request unmerged ends the access at the next sweep.`,
+    "",
+    `The grant is bound to this content of \`${r.lease}\` (blob \`${r.blob.slice(0, 7)}\`): only this content, approved and merged, counts as reviewed. Pushing a change to it grants or extends nothing, and ends the access at the next run while the pull request's head does not carry this content.`
+  ].join("\n");
+}
+function reviewedMerge(r, adds) {
+  return adds.find((a) => a.path === r.lease && a.blob === r.blob && a.verdict === "approved" && a.pullRequest === r.pullRequest && a.time < ms(r.reviewBy));
+}
+function unsettled(records, adds) {
+  return records.filter((r) => !r.record.ended && !reviewedMerge(r.record, adds));
+}
+function breakGlassSweep(input) {
+  const out = { windows: [], takeovers: /* @__PURE__ */ new Map(), endings: [], heldOnly: [], problems: [] };
+  for (const at of input.records) {
+    const { noteOn, record: r } = at;
+    const refused = input.refused?.get(at);
+    const unchecked = input.unchecked?.get(at);
+    const start2 = ms(r.grantedAt);
+    const merged = refused ? void 0 : reviewedMerge(r, input.adds);
+    if (merged) {
+      out.takeovers.set(`${merged.path}\0${merged.commit}`, { start: start2, end: ms(r.end), pullRequest: r.pullRequest });
+      continue;
+    }
+    const closedAt = r.ended ? void 0 : input.closedUnmerged.get(r.pullRequest);
+    const reviewBy = ms(r.reviewBy);
+    const end2 = Math.min(ms(r.end), reviewBy, r.ended ? ms(r.ended.at) : Infinity, closedAt ?? Infinity);
+    const window2 = { path: breakGlassLabel(r), resource: r.resource, grantee: r.grantee, role: r.role, start: start2, end: Math.max(start2, end2) };
+    const inForce = start2 <= input.now && input.now < window2.end;
+    const problem = refused ?? unchecked;
+    if (problem && inForce) out.problems.push({ noteOn, record: r, problem, message: `${breakGlassLabel(r)}: ${problem.code}: break-glass access for @${r.grantee} as ${r.role} on ${r.resource} ${refused ? "is refused" : "is not granted in this run"}: ${problem.message}.` });
+    if (refused) out.windows.push({ ...window2, end: start2 });
+    else if (unchecked && inForce) out.heldOnly.push(window2);
+    else out.windows.push(window2);
+    if (r.ended) continue;
+    const who2 = `@${r.grantee} as ${r.role} on ${r.resource}`;
+    if (closedAt !== void 0 && closedAt < reviewBy) {
+      out.endings.push({ noteOn, record: r, why: REQUEST_CLOSED, endedAt: Math.max(start2, end2), message: `${r.lease}: ${REQUEST_CLOSED}: #${r.pullRequest} was closed unmerged at ${formatTimestamp(closedAt)}; break-glass access for ${who2} (granted ${formatTimestamp(start2)}) was never approved, and is revoked.` });
+    } else if (input.now >= reviewBy) {
+      out.endings.push({ noteOn, record: r, why: NOT_REVIEWED, endedAt: Math.max(start2, end2), message: `${r.lease}: ${NOT_REVIEWED}: break-glass access for ${who2}, granted ${formatTimestamp(start2)} in #${r.pullRequest}, was not approved and merged by ${formatTimestamp(reviewBy)}; it is revoked.` });
+    }
+  }
+  return out;
+}
+var NOT_REVIEWED, REQUEST_CLOSED, ms, CLOCK_SKEW_MS;
+var init_break_glass = __esm({
+  "src/reconcile/break-glass.ts"() {
+    "use strict";
+    init_evidence();
+    init_duration();
+    init_lease_path();
+    init_load_lease();
+    init_timestamp();
+    init_check_lease();
+    NOT_REVIEWED = "break-glass not reviewed";
+    REQUEST_CLOSED = "break-glass request closed";
+    ms = (t2) => Date.parse(t2);
+    CLOCK_SKEW_MS = 5 * MINUTE_MS;
+  }
+});
+
+// src/diagnostics/error-message.ts
+function errorMessage(e) {
+  if (e instanceof Error) return e.message || e.name;
+  if (typeof e === "string") return e;
+  if (typeof e === "object" && e !== null && typeof e.message === "string") return e.message;
+  try {
+    return `${String(e)} thrown`;
+  } catch {
+    return "an unprintable value thrown";
+  }
+}
+var init_error_message = __esm({
+  "src/diagnostics/error-message.ts"() {
+    "use strict";
+  }
+});
+
+// src/apply/break-glass-recheck.ts
+async function recheckRecords(o, policy2, records, adds) {
+  const refused = /* @__PURE__ */ new Map();
+  const unchecked = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    const problem = recordPolicyProblem(r.record, policy2);
+    if (problem) refused.set(r, problem);
+  }
+  const answers = /* @__PURE__ */ new Map();
+  const pull = async (number) => {
+    let a = answers.get(number);
+    if (!a) {
+      try {
+        a = { kind: "found", data: (await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: number })).data };
+      } catch (e) {
+        a = e?.status === 404 ? { kind: "missing" } : { kind: "error", message: errorMessage(e) };
+      }
+      answers.set(number, a);
+    }
+    return a;
+  };
+  const blobs = /* @__PURE__ */ new Map();
+  const blobAt = async (ref, path) => {
+    const k = `${ref}\0${path}`;
+    let b = blobs.get(k);
+    if (!b) {
+      try {
+        const { data } = await o.gh.rest.repos.getContent({ owner: o.owner, repo: o.repo, path, ref });
+        b = { blob: !Array.isArray(data) && data.type === "file" ? data.sha : void 0 };
+      } catch (e) {
+        b = e?.status === 404 ? { blob: void 0 } : { error: errorMessage(e) };
+      }
+      blobs.set(k, b);
+    }
+    return b;
+  };
+  const open3 = unsettled(records, adds).filter((r) => !o.onlyResources || o.onlyResources.has(r.record.resource));
+  const closedUnmerged = /* @__PURE__ */ new Map();
+  for (const number of new Set(open3.map((r) => r.record.pullRequest))) {
+    const a = await pull(number);
+    if (a.kind === "found" && a.data.state === "closed" && !a.data.merged_at && a.data.closed_at) closedUnmerged.set(number, Date.parse(a.data.closed_at));
+  }
+  const here = { repository: `${o.owner}/${o.repo}`.toLowerCase(), defaultBranch: o.defaultBranch };
+  for (const r of open3) {
+    const w = wouldLast(r.record);
+    if (refused.has(r) || closedUnmerged.has(r.record.pullRequest) || !(w.start <= o.now && o.now < w.end)) continue;
+    const a = await pull(r.record.pullRequest);
+    const cannot = (why) => unchecked.set(r, { code: "break-glass-record-unchecked", message: `pull request #${r.record.pullRequest} could not be checked (${why}); the next run checks again` });
+    if (a.kind === "error") {
+      cannot(a.message);
+      continue;
+    }
+    let pr = { kind: "missing" };
+    if (a.kind === "found") {
+      const head = await blobAt(a.data.head.sha, r.record.lease);
+      if ("error" in head) {
+        cannot(head.error);
+        continue;
+      }
+      pr = { kind: "found", baseRepository: a.data.base.repo.full_name, baseRef: a.data.base.ref, createdAt: Date.parse(a.data.created_at), headBlob: head.blob };
+    }
+    const problem = recordPullRequestProblem(r.record, pr, here);
+    if (problem) refused.set(r, problem);
+  }
+  return { closedUnmerged, refused, unchecked };
+}
+var init_break_glass_recheck = __esm({
+  "src/apply/break-glass-recheck.ts"() {
+    "use strict";
+    init_error_message();
+    init_break_glass();
   }
 });
 
@@ -39082,6 +40502,8 @@ async function verifyChange(ctx, c) {
   const judgeWith = ctx.policyAt ? { judgeWith: { policy: await ctx.policyAt(c.parent) } } : {};
   const input = await pullRequestInput(ctx.repoDir, c.parent, changes, { policyPath: ctx.policyPath, author: requester, now: c.time, strict: true, resolveFacts: (q) => resolveFacts(gh, q), ...judgeWith });
   const report = validatePullRequest(input);
+  const warnings = allDiagnostics(report).filter((d) => d.code === TWO_FACTOR_NOT_CHECKED && d.file === c.path).map((d) => `${d.code}: ${d.message}`);
+  if (warnings.length) evidence.warnings = warnings;
   if (!report.ok) {
     for (const d of allDiagnostics(report).filter((x) => x.severity === "error")) evidence.findings.push(`${d.code}: ${d.file}:${d.line} ${d.message}`);
     return evidence;
@@ -39092,7 +40514,7 @@ async function verifyChange(ctx, c) {
   const resource = lease2 && policy2 ? policy2.resources.get(lease2.resource) : void 0;
   if (!policy2 || !lease2 || !resource) return reject(`invalid: ${c.path} could not be read against the policy at ${c.parent.slice(0, 7)}.`);
   const reviews = await gh.paginate(gh.rest.pulls.listReviews, { owner: owner2, repo, pull_number: pr.number, per_page: 100 });
-  const teams = [...new Set(resource.approvalRules.flatMap((r) => teamsIn(r.from, policy2.groups)))];
+  const teams = [.../* @__PURE__ */ new Set([...resource.approvalRules.flatMap((r) => teamsIn(r.from, policy2.groups)), ...resource.autoApprove.flatMap((r) => teamsIn(r.requesters, policy2.groups))])];
   const facts = await resolveFacts(gh, { teams, orgMembers: [] });
   const result = evaluateApprovals({
     rules: resource.approvalRules,
@@ -39104,6 +40526,28 @@ async function verifyChange(ctx, c) {
     reviews: reviews.filter((r) => r.user).map((r) => ({ id: r.id, reviewer: r.user.login, state: r.state, commitId: r.commit_id ?? "", submittedAt: r.submitted_at ? Date.parse(r.submitted_at) : 0 }))
   });
   if (!result.satisfied) {
+    if (resource.autoApprove.length > 0) {
+      const auto = matchAutoApproval({
+        resource,
+        groups: policy2.groups,
+        facts,
+        requester,
+        path: c.path,
+        lease: lease2,
+        kind: changes.find((x) => x.path === c.path)?.status === "added" ? "new" : "extension",
+        changedFiles: files.length,
+        window: leaseWindow(lease2, c.time),
+        at: c.time,
+        history: ctx.autoApprovals ? await ctx.autoApprovals() : [],
+        blockedBy: result.blockedBy
+      });
+      if (auto.matched) {
+        evidence.verdict = "approved";
+        evidence.autoApproved = { rule: auto.rule, resource: resource.id, grantee: lease2.grantee, at: new Date(c.time).toISOString() };
+        return evidence;
+      }
+      evidence.findings.push(...auto.reasons.map((r) => `auto-approval-refused: ${r}`));
+    }
     evidence.findings.push(...result.missing.map((m) => `approvals-missing: ${m}`));
     evidence.findings.push(...result.ignored.map((i) => `approval-ignored: ${i.why}`));
     return evidence;
@@ -39117,7 +40561,7 @@ var init_verify_change = __esm({
     "use strict";
     init_bot_login();
     init_resolve_facts();
-    init_validate();
+    init_pull_request_input();
     init_evidence_notes();
     init_tree();
     init_load_lease();
@@ -39125,8 +40569,126 @@ var init_verify_change = __esm({
     init_people();
     init_report();
     init_validate_pull_request();
+    init_auto_approval();
     init_evaluate_approvals();
+    init_check_lease();
+    init_check_two_factor();
     init_requester();
+  }
+});
+
+// src/apply/verification.ts
+function inScope(o, path) {
+  const where = checkLeasePath(path);
+  return !o.onlyResources || where.kind === "lease" && o.onlyResources.has(where.resource);
+}
+async function verifyChanges(o, state) {
+  const parents = /* @__PURE__ */ new Map();
+  const verified = [];
+  const ctx = { ...state.verifyCtx, autoApprovals: async () => [...state.signedAutoApprovals(), ...autoApprovalRecords(verified)] };
+  const verify = async (change) => {
+    try {
+      const parent = parents.get(change.commit) ?? await firstParent(o.repoDir, change.commit);
+      parents.set(change.commit, parent);
+      return await verifyChange(ctx, { ...change, parent });
+    } catch (e) {
+      state.problems.set(`${change.commit}\0${change.path}`, { code: "verification-failed", lease: change.path, commit: change.commit, message: `${change.path} (${change.commit.slice(0, 7)}) could not be verified: ${errorMessage(e)}. Nothing it asks for is granted in this run; the next run verifies it again.` });
+      return void 0;
+    }
+  };
+  const pending = [...state.pending].sort((a, b) => a.life.changes[a.index].time - b.life.changes[b.index].time);
+  let checked = 0;
+  for (const p of pending) {
+    o.progress?.(checked++, pending.length, "verifying lease changes");
+    if (!inScope(o, p.life.path)) continue;
+    const ch = p.life.changes[p.index];
+    const input = state.inputOf.get(p.life.path);
+    const first = input.changes[0];
+    const lease2 = input.changes[p.index].lease;
+    const over = lease2 ? leaseWindow(lease2, first.time).end <= o.now && !state.grantedFirst.has(`${p.life.path}\0${ch.blob}`) : false;
+    if (lease2 && first.verdict !== "rejected" && !over) {
+      const ev = await verify({ path: p.life.path, commit: ch.commit, blob: ch.blob, time: ch.time });
+      if (!ev) continue;
+      verified.push(ev);
+      input.changes[p.index] = { ...input.changes[p.index], verdict: ev.verdict, findings: ev.findings };
+    } else if (!lease2 && !over) {
+      const d = loadLease(p.life.path, state.blobs.get(ch.blob) ?? Buffer.alloc(0)).diagnostics[0];
+      const why = d ? ` (${d.code} at ${d.line}:${d.column}: ${d.message})` : "";
+      input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: [`invalid: the lease file does not parse${why}`] };
+    }
+  }
+  return { verified, verify };
+}
+async function firstParent(repoDir, commit) {
+  try {
+    return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
+  } catch {
+    return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
+  }
+}
+var init_verification = __esm({
+  "src/apply/verification.ts"() {
+    "use strict";
+    init_auto_approval_history();
+    init_verify_change();
+    init_error_message();
+    init_run_git();
+    init_lease_path();
+    init_load_lease();
+    init_check_lease();
+  }
+});
+
+// src/apply/break-glass-review.ts
+async function reviewBreakGlass(o, state, verification) {
+  const { inputs, lifeOf, evidence: trusted, records, grantedFirst, policy: policy2 } = state;
+  const removedCommit = /* @__PURE__ */ new Map();
+  const verified = [];
+  const adds = [];
+  const unknownReview = /* @__PURE__ */ new Set();
+  const verifiedNow = new Map(verification.verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
+  for (const input of inputs) {
+    const add3 = input.changes[0];
+    const blob = lifeOf.get(input.path)?.changes[0]?.blob;
+    if (!add3 || add3.status !== "A" || !blob) continue;
+    const pr = (trusted.get(`${add3.commit}\0${input.path}\0${blob}`) ?? verifiedNow.get(`${input.path}\0${blob}`))?.pullRequest?.number;
+    adds.push({ path: input.path, blob, commit: add3.commit, time: add3.time, verdict: add3.verdict, ...pr !== void 0 ? { pullRequest: pr } : {} });
+  }
+  for (const life of state.endedLives) {
+    const add3 = life.changes[0];
+    if (!add3 || add3.status !== "A" || !grantedFirst.has(`${life.path}\0${add3.blob}`) || !inScope(o, life.path)) continue;
+    let ev = trusted.get(`${add3.commit}\0${life.path}\0${add3.blob}`);
+    if (!ev) {
+      ev = await verification.verify({ path: life.path, commit: add3.commit, blob: add3.blob, time: add3.time });
+      if (!ev) {
+        unknownReview.add(`${life.path}\0${add3.blob}`);
+        continue;
+      }
+      verified.push(ev);
+      removedCommit.set(`${life.path}\0${add3.blob}`, add3.commit);
+    }
+    adds.push({ path: life.path, blob: add3.blob, commit: add3.commit, time: add3.time, verdict: ev.verdict, ...ev.pullRequest ? { pullRequest: ev.pullRequest.number } : {} });
+  }
+  const { closedUnmerged, refused, unchecked } = await recheckRecords(o, policy2, records, adds);
+  const swept = breakGlassSweep({ now: o.now, records, adds, closedUnmerged, refused, unchecked });
+  const breakGlass = { ...swept, endings: swept.endings.filter((e) => !unknownReview.has(`${e.record.lease}\0${e.record.blob}`)) };
+  const findings = [];
+  const scoped = (resource) => !o.onlyResources || o.onlyResources.has(resource);
+  for (const p of breakGlass.problems) if (scoped(p.record.resource)) findings.push({ lease: p.record.lease, commit: p.noteOn, code: p.problem.code, message: p.message });
+  for (const u of state.unbound) {
+    const w = wouldLast(u.record);
+    if (u.record.ended || !(w.start <= o.now && o.now < w.end) || !scoped(u.record.resource)) continue;
+    const why = u.trust === "legacy" ? "its note was signed before jit-access bound notes to their repository, so it may have been copied from another access repo" : `its note is signed for ${u.repository ?? "another repository"}, not ${state.signer.repository}: it was copied from another access repo`;
+    findings.push({ lease: u.record.lease, commit: u.noteOn, code: "break-glass-record-unbound", message: `${breakGlassLabel(u.record)}: break-glass-record-unbound: break-glass access for @${u.record.grantee} as ${u.record.role} on ${u.record.resource} is refused: ${why}. It grants nothing here; ask again with a new break-glass pull request.` });
+  }
+  return { breakGlass, verified, removedCommit, findings };
+}
+var init_break_glass_review = __esm({
+  "src/apply/break-glass-review.ts"() {
+    "use strict";
+    init_break_glass();
+    init_break_glass_recheck();
+    init_verification();
   }
 });
 
@@ -39155,6 +40717,22 @@ var init_policy_log = __esm({
   "src/git/policy-log.ts"() {
     "use strict";
     init_run_git();
+  }
+});
+
+// src/diagnostics/usage-error.ts
+var UsageError;
+var init_usage_error = __esm({
+  "src/diagnostics/usage-error.ts"() {
+    "use strict";
+    UsageError = class extends Error {
+      code;
+      constructor(code, message) {
+        super(message);
+        this.name = "UsageError";
+        this.code = code;
+      }
+    };
   }
 });
 
@@ -39375,60 +40953,120 @@ var init_verify_policy = __esm({
   }
 });
 
-// src/diagnostics/error-message.ts
-function errorMessage(e) {
-  if (e instanceof Error) return e.message || e.name;
-  if (typeof e === "string") return e;
-  if (typeof e === "object" && e !== null && typeof e.message === "string") return e.message;
-  try {
-    return `${String(e)} thrown`;
-  } catch {
-    return "an unprintable value thrown";
-  }
+// src/apply/policy-run.ts
+function runPolicy(o, notes, versions, signer) {
+  return policyForRun({
+    repoDir: o.repoDir,
+    ref: o.ref,
+    policyPath: o.policyPath,
+    now: o.now,
+    noteOf: (commit) => notes.get(commit),
+    signer: signer ?? noteSigner(o.owner, o.repo, o.evidenceKey),
+    ...versions ? { versions } : {},
+    verify: (v, judge) => verifyPolicyChange(o, v, judge)
+  });
 }
-var init_error_message = __esm({
-  "src/diagnostics/error-message.ts"() {
+var init_policy_run = __esm({
+  "src/apply/policy-run.ts"() {
     "use strict";
+    init_policy_in_force();
+    init_verify_policy();
+    init_evidence();
   }
 });
 
-// src/providers/list-resources.ts
-async function listResources(resources, providerFor) {
-  const out = new Array(resources.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < resources.length; i = next++) {
-      const resource = resources[i];
-      let provider;
-      try {
-        provider = providerFor(resource);
-      } catch (e) {
-        const error2 = errorMessage(e);
-        out[i] = { resource, provider: unavailable(error2), actual: { error: error2 } };
-        continue;
-      }
-      let actual;
-      try {
-        actual = await provider.list(resource);
-      } catch (e) {
-        actual = { error: errorMessage(e) };
-      }
-      out[i] = { resource, provider, actual };
-    }
+// src/apply/recorded-evidence.ts
+function recordedEvidence(notes, signer, problems) {
+  const unreadableNote = (object, reason) => {
+    if (!problems.has(object)) problems.set(object, { code: NOTE_UNREADABLE, commit: object, message: unreadableNoteMessage(object, reason) });
   };
-  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, resources.length) }, worker));
-  return out;
+  const readings = /* @__PURE__ */ new Map();
+  const trustedNote = (commit) => {
+    if (!readings.has(commit)) {
+      const text = notes.get(commit);
+      const r2 = text === void 0 ? void 0 : readEvidenceNote(commit, text, signer);
+      if (r2?.kind === "unreadable") unreadableNote(commit, r2.reason);
+      readings.set(commit, r2);
+    }
+    const r = readings.get(commit);
+    return r?.kind === "evidence" && r.trusted ? r.note : void 0;
+  };
+  const indexOf = /* @__PURE__ */ new Map();
+  return {
+    get(key3) {
+      const cut = key3.indexOf("\0");
+      const commit = key3.slice(0, cut);
+      let index = indexOf.get(commit);
+      if (!index) {
+        index = new Map((trustedNote(commit)?.leases ?? []).map((e) => [`${e.lease}\0${e.blob}`, e]));
+        indexOf.set(commit, index);
+      }
+      return index.get(key3.slice(cut + 1));
+    },
+    unreadableNote
+  };
 }
-function unavailable(error2) {
-  const failed3 = () => Promise.resolve({ status: "failed", code: "provider-unavailable", message: error2 });
-  return { type: "unavailable", nativeExpiry: false, singleRole: false, rank: () => 0, canGrantOthers: () => true, list: () => Promise.reject(new Error(error2)), grant: failed3, changeRole: failed3, revoke: failed3 };
-}
-var LIST_CONCURRENCY;
-var init_list_resources = __esm({
-  "src/providers/list-resources.ts"() {
+var init_recorded_evidence = __esm({
+  "src/apply/recorded-evidence.ts"() {
     "use strict";
-    init_error_message();
-    LIST_CONCURRENCY = 8;
+    init_evidence();
+  }
+});
+
+// src/apply/desired-state.ts
+async function readDesiredState(o) {
+  const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
+  const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
+  const policyRun = await runPolicy(o, notes, policyVersions, signer);
+  const policy2 = policyRun.inForce.policy;
+  const verifyCtx = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
+  const isLease = (p) => checkLeasePath(p).kind === "lease";
+  const lives = [...log.current.values()].filter((l) => isLease(l.path));
+  const lifeOf = new Map(lives.map((l) => [l.path, l]));
+  const endedLives = log.ended.filter((l) => isLease(l.path));
+  const blobs = await readBlobs(o.repoDir, lives.flatMap((l) => l.changes.map((c) => c.blob)));
+  const leaseCache = /* @__PURE__ */ new Map();
+  const leaseOf = (path, blob) => {
+    const k = `${path}\0${blob}`;
+    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
+    return leaseCache.get(k);
+  };
+  const problems = /* @__PURE__ */ new Map();
+  const evidence = recordedEvidence(notes, signer, problems);
+  const { trusted: records, unbound } = breakGlassRecords(notes, signer, evidence.unreadableNote);
+  const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
+  const inputs = [];
+  const inputOf = /* @__PURE__ */ new Map();
+  const pending = [];
+  for (const life of lives) {
+    const input = { path: life.path, changes: [] };
+    life.changes.forEach((ch, index) => {
+      const lease2 = leaseOf(life.path, ch.blob);
+      const ev = evidence.get(`${ch.commit}\0${life.path}\0${ch.blob}`);
+      input.changes.push({ commit: ch.commit, time: ch.time, status: ch.status, ...lease2 ? { lease: lease2 } : {}, verdict: ev ? ev.verdict : "unverified", ...ev ? { findings: ev.findings } : {} });
+      if (!ev) pending.push({ life, index });
+    });
+    inputs.push(input);
+    inputOf.set(input.path, input);
+  }
+  let signedAutoApprovals;
+  const autoApprovals = () => signedAutoApprovals ??= autoApprovalHistory(notes, signer);
+  return { signedAutoApprovals: autoApprovals, signer, policyRun, policy: policy2, verifyCtx, lives, lifeOf, endedLives, blobs, leaseOf, evidence, problems, records, unbound, grantedFirst, inputs, inputOf, pending };
+}
+var init_desired_state = __esm({
+  "src/apply/desired-state.ts"() {
+    "use strict";
+    init_auto_approval_history();
+    init_evidence();
+    init_evidence_notes();
+    init_lease_log();
+    init_policy_log();
+    init_run_git();
+    init_lease_path();
+    init_load_lease();
+    init_break_glass();
+    init_policy_run();
+    init_recorded_evidence();
   }
 });
 
@@ -46482,7 +48120,7 @@ var init_deliver_credentials = __esm({
 });
 
 // src/reconcile/execute-plan.ts
-async function executePlan(plan, providerOf, resourceOf2, delivery) {
+async function executePlan(plan, providerOf, resourceOf2, delivery, progress) {
   const todo = plan.actions.filter((a) => a.kind !== "keep").sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   const results = [];
   for (const action of todo) {
@@ -46503,6 +48141,12 @@ async function executePlan(plan, providerOf, resourceOf2, delivery) {
         }
       } else if (action.kind === "change-role") {
         outcome = await provider.changeRole(resource, action.grantee, action.to);
+      } else if (action.kind === "renew") {
+        const attempt = { resource, provider, grantee: action.grantee, role: action.role, ...because[0] ? { lease: because[0] } : {}, end: action.to };
+        const refused = delivery && provider.publishes?.(resource) ? await delivery.beforeGrant(attempt) : void 0;
+        const held = { resource: action.resource, grantee: action.grantee, role: action.role, state: "active", expiresAt: action.from, ...action.handle ? { handle: action.handle } : {} };
+        outcome = refused ?? (provider.renew ? await provider.renew(resource, held, { expiresAt: action.to, ...because[0] ? { lease: because[0] } : {} }) : { status: "failed", code: "renew-unsupported", message: `${action.resource}: ${provider.type} cannot move the end of ${action.grantee}'s grant to ${new Date(action.to).toISOString()}.` });
+        if (delivery) outcome = await delivery.afterGrant(attempt, outcome);
       } else {
         outcome = await provider.revoke(resource, { resource: action.resource, grantee: action.grantee, role: action.role, state: action.state, ...action.handle ? { handle: action.handle } : {} });
       }
@@ -46510,6 +48154,7 @@ async function executePlan(plan, providerOf, resourceOf2, delivery) {
       outcome = { status: "failed", code: "provider-error", message: errorMessage(e) };
     }
     results.push({ action, outcome, because });
+    progress?.(results.length, todo.length);
   }
   return results;
 }
@@ -46518,7 +48163,62 @@ var init_execute_plan = __esm({
   "src/reconcile/execute-plan.ts"() {
     "use strict";
     init_error_message();
-    ORDER = { grant: 0, "change-role": 1, revoke: 2, keep: 3 };
+    ORDER = { grant: 0, "change-role": 1, renew: 1, revoke: 2, keep: 3 };
+  }
+});
+
+// src/apply/execute.ts
+function executeRun(o, state, planned) {
+  const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: planned.prOf });
+  return executePlan(planned.plan, (id) => planned.providers.get(id), (id) => state.policy.resources.get(id), delivery, o.progress ? (done, total) => o.progress(done, total, "applying the plan") : void 0);
+}
+var init_execute = __esm({
+  "src/apply/execute.ts"() {
+    "use strict";
+    init_deliver_credentials();
+    init_execute_plan();
+  }
+});
+
+// src/providers/list-resources.ts
+async function listResources(resources, providerFor, progress) {
+  const out = new Array(resources.length);
+  let next = 0;
+  let finished = 0;
+  const worker = async () => {
+    for (let i = next++; i < resources.length; i = next++) {
+      const resource = resources[i];
+      let provider;
+      try {
+        provider = providerFor(resource);
+      } catch (e) {
+        const error2 = errorMessage(e);
+        out[i] = { resource, provider: unavailable(error2), actual: { error: error2 } };
+        continue;
+      }
+      let actual;
+      try {
+        actual = await provider.list(resource);
+      } catch (e) {
+        actual = { error: errorMessage(e) };
+      }
+      out[i] = { resource, provider, actual };
+      progress?.(++finished, resources.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, resources.length) }, worker));
+  return out;
+}
+function unavailable(error2) {
+  const failed3 = () => Promise.resolve({ status: "failed", code: "provider-unavailable", message: error2 });
+  return { type: "unavailable", nativeExpiry: false, singleRole: false, rank: () => 0, canGrantOthers: () => true, list: () => Promise.reject(new Error(error2)), grant: failed3, changeRole: failed3, revoke: failed3 };
+}
+var LIST_CONCURRENCY;
+var init_list_resources = __esm({
+  "src/providers/list-resources.ts"() {
+    "use strict";
+    init_error_message();
+    LIST_CONCURRENCY = 8;
   }
 });
 
@@ -46599,7 +48299,10 @@ function planReconcile(input) {
       const have = actualBy.get(k) ?? [];
       for (const [role, because] of d.roles) {
         const exact = have.find((g) => g.role === role);
-        if (exact) {
+        const renewTo = exact ? renewal(exact, because) : void 0;
+        if (exact && renewTo !== void 0) {
+          actions.push({ kind: "renew", resource: r.id, grantee: exact.grantee, role, from: exact.expiresAt, to: renewTo, ...exact.handle ? { handle: exact.handle } : {}, because });
+        } else if (exact) {
           actions.push({ kind: "keep", resource: r.id, grantee: exact.grantee, role, state: exact.state, because });
         } else if (rs.singleRole && have.length > 0) {
           const cur = have[0];
@@ -46645,15 +48348,24 @@ function planReconcile(input) {
   }
   return plan;
 }
+function renewal(held, because) {
+  if (held.expiresAt === void 0 || held.state !== "active" || because.length === 0) return void 0;
+  let end2 = -Infinity;
+  for (const b of because) {
+    if (b.kind !== "lease") return void 0;
+    end2 = Math.max(end2, b.end);
+  }
+  return Math.floor(end2 / 1e3) === Math.floor(held.expiresAt / 1e3) ? void 0 : end2;
+}
 function holderIndex(input, planned, can) {
   const { now } = input;
   const since = now - HOLDER_LOOKBACK_MS;
-  const granted = [...input.leases, ...input.endedVerified ?? []].filter((l) => l.start <= now && l.start < l.end);
+  const granted2 = [...input.leases, ...input.endedVerified ?? []].filter((l) => l.start <= now && l.start < l.end);
   const grantedOver = /* @__PURE__ */ new Map();
-  for (const l of granted) if (l.end <= now) grantedOver.set(key2(l.resource, l.grantee), l);
+  for (const l of granted2) if (l.end <= now) grantedOver.set(key2(l.resource, l.grantee), l);
   const found = /* @__PURE__ */ new Map();
   const hkey = (h) => `${h.path}\0${h.resource}\0${h.grantee.toLowerCase()}\0${h.role}`;
-  for (const l of granted) {
+  for (const l of granted2) {
     const h = { path: l.path, resource: l.resource, grantee: l.grantee, role: l.role, start: l.start, end: l.end };
     if (l.end > since) found.set(hkey(h), h);
   }
@@ -46670,8 +48382,8 @@ function holderIndex(input, planned, can) {
   const byHeld = /* @__PURE__ */ new Map();
   for (const h of [...found.values()].sort(byStart)) {
     const k = `${h.resource}\0${h.role}`;
-    const group = byHeld.get(k);
-    if (group) group.push(h);
+    const group2 = byHeld.get(k);
+    if (group2) group2.push(h);
     else byHeld.set(k, [h]);
   }
   return (target3) => {
@@ -46680,7 +48392,7 @@ function holderIndex(input, planned, can) {
   };
 }
 function countByKind(plan) {
-  const c = { grant: 0, "change-role": 0, revoke: 0, keep: 0 };
+  const c = { grant: 0, "change-role": 0, renew: 0, revoke: 0, keep: 0 };
   for (const a of plan.actions) c[a.kind]++;
   return c;
 }
@@ -46694,347 +48406,10 @@ var init_plan = __esm({
   }
 });
 
-// src/reconcile/break-glass.ts
-function breakGlassLabel(r) {
-  return `${r.lease} (break-glass #${r.pullRequest})`;
-}
-function isBreakGlassRecord(v) {
-  if (!v || typeof v !== "object") return false;
-  const r = v;
-  const strings2 = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
-  if (!strings2.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
-  const ended = r.ended;
-  if (ended !== void 0 && !(ended && typeof ended === "object" && typeof ended.why === "string" && typeof ended.at === "string" && Number.isFinite(ms(ended.at)))) return false;
-  return [r.grantedAt, r.end, r.reviewBy].every((t2) => Number.isFinite(ms(t2)));
-}
-function breakGlassRecords(notes, signer, unreadable) {
-  const trusted = [];
-  const unbound = [];
-  for (const [object, text] of notes) {
-    if (!text.includes('"breakGlass"')) continue;
-    const r = readEvidenceNote(object, text, signer);
-    if (r.kind === "unreadable") unreadable?.(object, r.reason);
-    if (r.kind !== "evidence" || !Array.isArray(r.note.breakGlass)) continue;
-    const { note, trust } = r;
-    if (trust === "untrusted") continue;
-    for (const b of note.breakGlass ?? []) {
-      if (!isBreakGlassRecord(b)) continue;
-      if (trust === "signed") trusted.push({ noteOn: object, record: b });
-      else unbound.push({ noteOn: object, record: b, trust, ...typeof note.repository === "string" ? { repository: note.repository } : {} });
-    }
-  }
-  return { trusted, unbound };
-}
-function trustedBreakGlassRecords(notes, signer, unreadable) {
-  return breakGlassRecords(notes, signer, unreadable).trusted;
-}
-function recordPolicyProblem(r, policy2) {
-  const resource = policy2.resources.get(r.resource);
-  if (!resource) return { code: "break-glass-record-resource", message: `resource '${r.resource}' is not in the policy` };
-  if (!resource.breakGlass.allowed) return { code: "break-glass-record-not-allowed", message: `${resource.id} does not allow break-glass access` };
-  if (!resource.roles.includes(r.role)) return { code: "break-glass-record-role", message: `role '${r.role}' is not one of ${resource.id}'s roles (${resource.roles.join(", ")})` };
-  const minutes = (ms(r.end) - ms(r.grantedAt)) / MINUTE_MS;
-  if (minutes > resource.breakGlass.maxDurationMinutes) {
-    return { code: "break-glass-record-too-long", message: `it lasts ${formatDuration(Math.ceil(minutes))}, over ${resource.id}'s break-glass maximum of ${formatDuration(resource.breakGlass.maxDurationMinutes)}` };
-  }
-  return void 0;
-}
-function recordPullRequestProblem(r, pr, here) {
-  const n = `#${r.pullRequest}`;
-  if (pr.kind === "missing") return { code: "break-glass-record-no-pull-request", message: `pull request ${n} does not exist in ${here.repository}` };
-  const mismatch = (why) => ({ code: "break-glass-record-pull-request-mismatch", message: `pull request ${n} ${why}` });
-  if (pr.baseRepository.toLowerCase() !== here.repository.toLowerCase() || pr.baseRef !== here.defaultBranch) return mismatch(`targets ${pr.baseRepository}:${pr.baseRef}, not ${here.repository}:${here.defaultBranch}`);
-  if (pr.createdAt > ms(r.grantedAt) + CLOCK_SKEW_MS) return mismatch(`was opened at ${formatTimestamp(pr.createdAt)}, after the grant at ${formatTimestamp(ms(r.grantedAt))}`);
-  if (pr.headBlob !== r.blob) return mismatch(pr.headBlob === void 0 ? `has no ${r.lease} at its head` : `no longer carries the granted content of ${r.lease} at its head (blob ${r.blob.slice(0, 7)}, now ${pr.headBlob.slice(0, 7)})`);
-  return void 0;
-}
-function wouldLast(r) {
-  const start2 = ms(r.grantedAt);
-  return { start: start2, end: Math.max(start2, Math.min(ms(r.end), ms(r.reviewBy), r.ended ? ms(r.ended.at) : Infinity)) };
-}
-function decideBreakGlass(q) {
-  const asks = q.changes.flatMap((c) => {
-    if (!c.head || checkLeasePath(c.path).kind !== "lease") return [];
-    const loaded = loadLease(c.path, c.head.bytes);
-    const value = loaded.doc.value;
-    return loaded.lease?.breakGlass === true || typeof value === "object" && value?.breakGlass === true ? [{ change: c, lease: loaded.lease }] : [];
-  });
-  const own = q.records.filter((r) => r.record.pullRequest === q.pullRequest.number);
-  if (asks.length === 0) {
-    const first = own[0];
-    return first ? { kind: "already", lease: first.record.lease, record: first.record, changed: true } : { kind: "none" };
-  }
-  const ask = asks[0];
-  const path = ask.change.path;
-  if (own.length > 0) {
-    const r = own[0].record;
-    return { kind: "already", lease: path, record: r, changed: r.lease !== path || r.blob !== q.blobs.get(path) || asks.length > 1 || q.changes.length > 1 };
-  }
-  const why = [];
-  if (!q.pullRequest.open) why.push("the pull request is not open.");
-  if (q.pullRequest.baseRef !== q.defaultBranch) why.push(`the pull request targets ${q.pullRequest.baseRef}, not ${q.defaultBranch}.`);
-  if (q.changes.length !== 1 || ask.change.status !== "added") {
-    why.push("a break-glass pull request must add exactly one new lease and change nothing else.");
-  }
-  if (!q.report.ok) {
-    const errors = q.report.files.flatMap((f) => f.errors.map((d) => `${d.code} (${d.file}:${d.line})`));
-    why.push(`the request does not pass validation: ${errors.join(", ")}.`);
-  }
-  const lease2 = ask.lease;
-  if (!lease2) return { kind: "refused", lease: path, why: why.length ? why : ["the lease does not parse."] };
-  const resource = q.policy?.resources.get(lease2.resource);
-  if (!resource) why.push(`resource '${lease2.resource}' is not in the policy.`);
-  else if (!resource.breakGlass.allowed) why.push(`${resource.id} does not allow break-glass access.`);
-  if (lease2.notBefore !== void 0) why.push("break-glass access starts at once; remove notBefore.");
-  if (lease2.expires !== void 0) why.push("break-glass access lasts a duration from the grant; use duration instead of expires.");
-  const blob = q.blobs.get(path);
-  if (!blob) why.push("the lease's content could not be identified.");
-  const live = q.records.find(
-    (r) => !r.record.ended && r.record.resource === lease2.resource && r.record.grantee.toLowerCase() === lease2.grantee.toLowerCase() && q.now < Math.min(ms(r.record.end), ms(r.record.reviewBy)) && !(q.policy && recordPolicyProblem(r.record, q.policy))
-  );
-  if (live) why.push(`${lease2.grantee} already has break-glass access on ${lease2.resource} from #${live.record.pullRequest} until ${formatTimestamp(Math.min(ms(live.record.end), ms(live.record.reviewBy)))}; break-glass grants do not chain.`);
-  if (!q.hasKey) why.push("this workflow has no evidence key (input evidence-key), so no break-glass record could be trusted: give it the JIT_EVIDENCE_KEY secret.");
-  if (why.length > 0 || !resource || !blob) return { kind: "refused", lease: path, why };
-  const w = leaseWindow(lease2, q.now);
-  const end2 = Math.min(w.end, q.now + resource.breakGlass.maxDurationMinutes * MINUTE_MS);
-  if (end2 <= q.now) return { kind: "refused", lease: path, why: ["the lease ends before it starts."] };
-  const record = {
-    lease: path,
-    blob,
-    pullRequest: q.pullRequest.number,
-    requester: q.pullRequest.author,
-    resource: resource.id,
-    grantee: lease2.grantee,
-    role: lease2.role,
-    grantedAt: new Date(q.now).toISOString(),
-    end: new Date(end2).toISOString(),
-    reviewBy: new Date(q.now + resource.breakGlass.reviewWithinMinutes * MINUTE_MS).toISOString()
-  };
-  return { kind: "grant", record, resource, lease: lease2 };
-}
-function grantStep(holds, role, target3) {
-  if (holds.includes(role)) return { kind: "none", why: `already holds ${role}` };
-  if (target3.singleRole && holds.length > 0) {
-    const best = [...holds].sort((a, b) => target3.rank(b) - target3.rank(a))[0];
-    if (target3.rank(best) >= target3.rank(role)) return { kind: "none", why: `already holds ${best}, at least ${role}` };
-    return { kind: "change-role", from: best };
-  }
-  return { kind: "grant" };
-}
-function approverMentions(resource, groups2) {
-  const out = /* @__PURE__ */ new Set();
-  for (const who2 of resource.approvalRules.flatMap((r) => r.from)) {
-    const members = who2.startsWith("group:") ? groups2[who2.slice("group:".length)] ?? [] : [who2];
-    for (const m of members) out.add(m.startsWith("@") ? m : `@${m}`);
-  }
-  return [...out];
-}
-function grantedComment(r, lease2, approvers, outcome) {
-  const minutes = Math.round((ms(r.end) - ms(r.grantedAt)) / MINUTE_MS);
-  return [
-    `\u{1F6A8} **Break-glass**: @${r.grantee} was granted **${r.role}** on **${r.resource}** at ${formatTimestamp(ms(r.grantedAt))}, before any approval, for ${formatDuration(minutes)} (until ${formatTimestamp(ms(r.end))}). Target: ${outcome}.`,
-    "",
-    `> ${lease2.reason}${lease2.ticket ? ` (${lease2.ticket})` : ""}`,
-    "",
-    `${approvers.join(", ") || "Approvers"}: review this pull request and **approve and merge it by ${formatTimestamp(ms(r.reviewBy))}**. Otherwise the access is revoked (if still live) and flagged as \`${NOT_REVIEWED}\` in a revocation commit on main. Closing the pull request unmerged ends the access at the next sweep.`,
-    "",
-    `The grant is bound to this content of \`${r.lease}\` (blob \`${r.blob.slice(0, 7)}\`): only this content, approved and merged, counts as reviewed. Pushing a change to it grants or extends nothing, and ends the access at the next run while the pull request's head does not carry this content.`
-  ].join("\n");
-}
-function reviewedMerge(r, adds) {
-  return adds.find((a) => a.path === r.lease && a.blob === r.blob && a.verdict === "approved" && a.pullRequest === r.pullRequest && a.time < ms(r.reviewBy));
-}
-function unsettled(records, adds) {
-  return records.filter((r) => !r.record.ended && !reviewedMerge(r.record, adds));
-}
-function breakGlassSweep(input) {
-  const out = { windows: [], takeovers: /* @__PURE__ */ new Map(), endings: [], heldOnly: [], problems: [] };
-  for (const at of input.records) {
-    const { noteOn, record: r } = at;
-    const refused = input.refused?.get(at);
-    const unchecked = input.unchecked?.get(at);
-    const start2 = ms(r.grantedAt);
-    const merged = refused ? void 0 : reviewedMerge(r, input.adds);
-    if (merged) {
-      out.takeovers.set(`${merged.path}\0${merged.commit}`, { start: start2, end: ms(r.end), pullRequest: r.pullRequest });
-      continue;
-    }
-    const closedAt = r.ended ? void 0 : input.closedUnmerged.get(r.pullRequest);
-    const reviewBy = ms(r.reviewBy);
-    const end2 = Math.min(ms(r.end), reviewBy, r.ended ? ms(r.ended.at) : Infinity, closedAt ?? Infinity);
-    const window2 = { path: breakGlassLabel(r), resource: r.resource, grantee: r.grantee, role: r.role, start: start2, end: Math.max(start2, end2) };
-    const inForce = start2 <= input.now && input.now < window2.end;
-    const problem = refused ?? unchecked;
-    if (problem && inForce) out.problems.push({ noteOn, record: r, problem, message: `${breakGlassLabel(r)}: ${problem.code}: break-glass access for @${r.grantee} as ${r.role} on ${r.resource} ${refused ? "is refused" : "is not granted in this run"}: ${problem.message}.` });
-    if (refused) out.windows.push({ ...window2, end: start2 });
-    else if (unchecked && inForce) out.heldOnly.push(window2);
-    else out.windows.push(window2);
-    if (r.ended) continue;
-    const who2 = `@${r.grantee} as ${r.role} on ${r.resource}`;
-    if (closedAt !== void 0 && closedAt < reviewBy) {
-      out.endings.push({ noteOn, record: r, why: REQUEST_CLOSED, endedAt: Math.max(start2, end2), message: `${r.lease}: ${REQUEST_CLOSED}: #${r.pullRequest} was closed unmerged at ${formatTimestamp(closedAt)}; break-glass access for ${who2} (granted ${formatTimestamp(start2)}) was never approved, and is revoked.` });
-    } else if (input.now >= reviewBy) {
-      out.endings.push({ noteOn, record: r, why: NOT_REVIEWED, endedAt: Math.max(start2, end2), message: `${r.lease}: ${NOT_REVIEWED}: break-glass access for ${who2}, granted ${formatTimestamp(start2)} in #${r.pullRequest}, was not approved and merged by ${formatTimestamp(reviewBy)}; it is revoked.` });
-    }
-  }
-  return out;
-}
-var NOT_REVIEWED, REQUEST_CLOSED, ms, CLOCK_SKEW_MS;
-var init_break_glass = __esm({
-  "src/reconcile/break-glass.ts"() {
-    "use strict";
-    init_evidence();
-    init_duration();
-    init_lease_path();
-    init_load_lease();
-    init_timestamp();
-    init_check_lease();
-    NOT_REVIEWED = "break-glass not reviewed";
-    REQUEST_CLOSED = "break-glass request closed";
-    ms = (t2) => Date.parse(t2);
-    CLOCK_SKEW_MS = 5 * MINUTE_MS;
-  }
-});
-
-// src/commands/apply.ts
-async function runApply(o) {
-  const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
-  const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
-  const policyRun = await runPolicy(o, notes, policyVersions, signer);
-  const policy2 = policyRun.inForce.policy;
-  const verifyCtx = { ...o, policyAt: async (commit) => (await policyRun.chain.at(commit))?.bytes };
-  const isLease = (p) => checkLeasePath(p).kind === "lease";
-  const lives = [...log.current.values()].filter((l) => isLease(l.path));
-  const lifeOf = new Map(lives.map((l) => [l.path, l]));
-  log.ended = log.ended.filter((l) => isLease(l.path));
-  const blobs = await readBlobs(o.repoDir, lives.flatMap((l) => l.changes.map((c) => c.blob)));
-  const leaseCache = /* @__PURE__ */ new Map();
-  const leaseOf = (path, blob) => {
-    const k = `${path}\0${blob}`;
-    if (!leaseCache.has(k)) leaseCache.set(k, loadLease(path, blobs.get(blob) ?? Buffer.alloc(0)).lease);
-    return leaseCache.get(k);
-  };
-  const problems = /* @__PURE__ */ new Map();
-  const unreadableNote = (object, reason) => {
-    if (!problems.has(object)) problems.set(object, { code: NOTE_UNREADABLE, commit: object, message: unreadableNoteMessage(object, reason) });
-  };
-  const verify = async (change) => {
-    try {
-      const parent = parents.get(change.commit) ?? await firstParent(o.repoDir, change.commit);
-      parents.set(change.commit, parent);
-      return await verifyChange(verifyCtx, { ...change, parent });
-    } catch (e) {
-      problems.set(`${change.commit}\0${change.path}`, { code: "verification-failed", lease: change.path, commit: change.commit, message: `${change.path} (${change.commit.slice(0, 7)}) could not be verified: ${errorMessage(e)}. Nothing it asks for is granted in this run; the next run verifies it again.` });
-      return void 0;
-    }
-  };
-  const parents = /* @__PURE__ */ new Map();
-  const readings = /* @__PURE__ */ new Map();
-  const trustedNote = (commit) => {
-    if (!readings.has(commit)) {
-      const text = notes.get(commit);
-      const r2 = text === void 0 ? void 0 : readEvidenceNote(commit, text, signer);
-      if (r2?.kind === "unreadable") unreadableNote(commit, r2.reason);
-      readings.set(commit, r2);
-    }
-    const r = readings.get(commit);
-    return r?.kind === "evidence" && r.trusted ? r.note : void 0;
-  };
-  const indexOf = /* @__PURE__ */ new Map();
-  const trusted = {
-    get(key3) {
-      const cut = key3.indexOf("\0");
-      const commit = key3.slice(0, cut);
-      let index = indexOf.get(commit);
-      if (!index) {
-        index = new Map((trustedNote(commit)?.leases ?? []).map((e) => [`${e.lease}\0${e.blob}`, e]));
-        indexOf.set(commit, index);
-      }
-      return index.get(key3.slice(cut + 1));
-    }
-  };
-  const { trusted: records, unbound } = breakGlassRecords(notes, signer, unreadableNote);
-  const grantedFirst = new Set(records.filter((r) => !r.record.ended).map((r) => `${r.record.lease}\0${r.record.blob}`));
-  const inputs = [];
-  const inputOf = /* @__PURE__ */ new Map();
-  const pending = [];
-  for (const life of lives) {
-    const input = { path: life.path, changes: [] };
-    life.changes.forEach((ch, index) => {
-      const lease2 = leaseOf(life.path, ch.blob);
-      const ev = trusted.get(`${ch.commit}\0${life.path}\0${ch.blob}`);
-      input.changes.push({ commit: ch.commit, time: ch.time, status: ch.status, ...lease2 ? { lease: lease2 } : {}, verdict: ev ? ev.verdict : "unverified", ...ev ? { findings: ev.findings } : {} });
-      if (!ev) pending.push({ life, index });
-    });
-    inputs.push(input);
-    inputOf.set(input.path, input);
-  }
-  const verified = [];
-  const inScope = (path) => {
-    const where = checkLeasePath(path);
-    return !o.onlyResources || where.kind === "lease" && o.onlyResources.has(where.resource);
-  };
-  for (const p of pending) {
-    if (!inScope(p.life.path)) continue;
-    const ch = p.life.changes[p.index];
-    const input = inputOf.get(p.life.path);
-    const first = input.changes[0];
-    const lease2 = input.changes[p.index].lease;
-    const over2 = lease2 ? leaseWindow(lease2, first.time).end <= o.now && !grantedFirst.has(`${p.life.path}\0${ch.blob}`) : false;
-    if (lease2 && first.verdict !== "rejected" && !over2) {
-      const ev = await verify({ path: p.life.path, commit: ch.commit, blob: ch.blob, time: ch.time });
-      if (!ev) continue;
-      verified.push(ev);
-      input.changes[p.index] = { ...input.changes[p.index], verdict: ev.verdict, findings: ev.findings };
-    } else if (!lease2 && !over2) {
-      const d = loadLease(p.life.path, blobs.get(ch.blob) ?? Buffer.alloc(0)).diagnostics[0];
-      const why = d ? ` (${d.code} at ${d.line}:${d.column}: ${d.message})` : "";
-      input.changes[p.index] = { ...input.changes[p.index], verdict: "rejected", findings: [`invalid: the lease file does not parse${why}`] };
-    }
-  }
-  const removedCommit = /* @__PURE__ */ new Map();
-  const adds = [];
-  const unknownReview = /* @__PURE__ */ new Set();
-  const verifiedNow = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
-  for (const input of inputs) {
-    const add3 = input.changes[0];
-    const blob = lifeOf.get(input.path)?.changes[0]?.blob;
-    if (!add3 || add3.status !== "A" || !blob) continue;
-    const pr = (trusted.get(`${add3.commit}\0${input.path}\0${blob}`) ?? verifiedNow.get(`${input.path}\0${blob}`))?.pullRequest?.number;
-    adds.push({ path: input.path, blob, commit: add3.commit, time: add3.time, verdict: add3.verdict, ...pr !== void 0 ? { pullRequest: pr } : {} });
-  }
-  for (const life of log.ended) {
-    const add3 = life.changes[0];
-    if (!add3 || add3.status !== "A" || !grantedFirst.has(`${life.path}\0${add3.blob}`) || !inScope(life.path)) continue;
-    let ev = trusted.get(`${add3.commit}\0${life.path}\0${add3.blob}`);
-    if (!ev) {
-      ev = await verify({ path: life.path, commit: add3.commit, blob: add3.blob, time: add3.time });
-      if (!ev) {
-        unknownReview.add(`${life.path}\0${add3.blob}`);
-        continue;
-      }
-      verified.push(ev);
-      removedCommit.set(`${life.path}\0${add3.blob}`, add3.commit);
-    }
-    adds.push({ path: life.path, blob: add3.blob, commit: add3.commit, time: add3.time, verdict: ev.verdict, ...ev.pullRequest ? { pullRequest: ev.pullRequest.number } : {} });
-  }
-  const { closedUnmerged, refused, unchecked } = await recheckRecords(o, policy2, records, adds);
-  const swept = breakGlassSweep({ now: o.now, records, adds, closedUnmerged, refused, unchecked });
-  const breakGlass = { ...swept, endings: swept.endings.filter((e) => !unknownReview.has(`${e.record.lease}\0${e.record.blob}`)) };
-  const computed = leaseWindows(inputs);
-  const findings = [...policyRun.findings.map((f) => ({ code: f.code, lease: o.policyPath, commit: f.commit, message: f.message })), ...computed.findings];
-  const scoped = (resource) => !o.onlyResources || o.onlyResources.has(resource);
-  for (const p of breakGlass.problems) if (scoped(p.record.resource)) findings.push({ lease: p.record.lease, commit: p.noteOn, code: p.problem.code, message: p.message });
-  for (const u of unbound) {
-    const w = wouldLast(u.record);
-    if (u.record.ended || !(w.start <= o.now && o.now < w.end) || !scoped(u.record.resource)) continue;
-    const why = u.trust === "legacy" ? "its note was signed before jit-access bound notes to their repository, so it may have been copied from another access repo" : `its note is signed for ${u.repository ?? "another repository"}, not ${signer.repository}: it was copied from another access repo`;
-    findings.push({ lease: u.record.lease, commit: u.noteOn, code: "break-glass-record-unbound", message: `${breakGlassLabel(u.record)}: break-glass-record-unbound: break-glass access for @${u.record.grantee} as ${u.record.role} on ${u.record.resource} is refused: ${why}. It grants nothing here; ask again with a new break-glass pull request.` });
-  }
-  let windows = computed.windows.map((w) => {
-    const t2 = breakGlass.takeovers.get(`${w.path}\0${lifeOf.get(w.path)?.changes[0]?.commit ?? ""}`);
-    return t2 ? { ...w, start: t2.start, end: Math.min(w.end, t2.end) } : w;
-  }).map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+// src/apply/scheduled-start.ts
+async function recheckScheduledStarts(o, state, windows, verified) {
+  const { lifeOf, inputOf, evidence: trusted, blobs, policy: policy2 } = state;
+  const findings = [];
   const requesterOf = (path) => {
     const add3 = lifeOf.get(path)?.changes[0];
     const ev = add3 ? trusted.get(`${add3.commit}\0${path}\0${add3.blob}`) ?? verified.find((v) => v.lease === path && v.blob === add3.blob) : void 0;
@@ -47069,14 +48444,41 @@ async function runApply(o) {
       }
     }
     const ctx = { file: w.path, doc: loaded.doc, lease: loaded.lease, folder: w.path.split("/")[1] ?? "", policy: policy2, now: o.now, facts };
-    const problems2 = checkLease(author ? { ...ctx, kind: "start", author } : { ...ctx, kind: "existing" }).filter((d) => d.severity === "error");
-    if (problems2.length === 0) {
+    const problems = checkLease(author ? { ...ctx, kind: "start", author } : { ...ctx, kind: "existing" }).filter((d) => d.severity === "error");
+    if (problems.length === 0) {
       kept.push(w);
       continue;
     }
-    findings.push({ lease: w.path, commit: life.changes[idx].commit, message: `${w.path} was not granted at its scheduled start: the policy now refuses it (${problems2.map((d) => `${d.code}: ${d.message}`).join("; ")})` });
+    findings.push({ lease: w.path, commit: life.changes[idx].commit, message: `${w.path} was not granted at its scheduled start: the policy now refuses it (${problems.map((d) => `${d.code}: ${d.message}`).join("; ")})` });
   }
-  windows = kept;
+  return { kept, findings };
+}
+var init_scheduled_start = __esm({
+  "src/apply/scheduled-start.ts"() {
+    "use strict";
+    init_error_message();
+    init_resolve_facts();
+    init_load_lease();
+    init_people();
+    init_policy();
+    init_check_lease();
+  }
+});
+
+// src/apply/plan.ts
+async function planRun(o, state, review, verified) {
+  const { policy: policy2, policyRun, inputs, lifeOf, evidence: trusted, blobs, leaseOf } = state;
+  const { breakGlass } = review;
+  const computed = leaseWindows(inputs);
+  const findings = [...policyRun.findings.map((f) => ({ code: f.code, lease: o.policyPath, commit: f.commit, message: f.message })), ...computed.findings, ...review.findings];
+  const windows = computed.windows.map((w) => {
+    const t2 = breakGlass.takeovers.get(`${w.path}\0${lifeOf.get(w.path)?.changes[0]?.commit ?? ""}`);
+    return t2 ? { ...w, start: t2.start, end: Math.min(w.end, t2.end) } : w;
+  }).map((w) => o.endNow?.has(w.path) && w.end > o.now ? { ...w, end: Math.max(w.start, o.now) } : w);
+  const scheduled = await recheckScheduledStarts(o, state, windows, verified);
+  findings.push(...scheduled.findings);
+  const kept = scheduled.kept;
+  const verifiedOf = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
   const prOf = (path) => {
     const life = lifeOf.get(path);
     const add3 = life?.changes[0];
@@ -47084,15 +48486,14 @@ async function runApply(o) {
     const ev = trusted.get(`${add3.commit}\0${path}\0${add3.blob}`) ?? verifiedOf.get(`${path}\0${add3.blob}`);
     return ev?.pullRequest?.number;
   };
-  const verifiedOf = new Map(verified.map((v) => [`${v.lease}\0${v.blob}`, v]));
-  const active = windows.filter((w) => w.start <= o.now && o.now < w.end).map((w) => {
+  const active = kept.filter((w) => w.start <= o.now && o.now < w.end).map((w) => {
     const pr = prOf(w.path);
     return { ...w, ...pr !== void 0 ? { pullRequest: pr } : {} };
   });
-  const windowOf = new Map(windows.map((w) => [w.path, w]));
+  const windowOf2 = new Map(kept.map((w) => [w.path, w]));
   const over = [];
   for (const input of inputs) {
-    const w = windowOf.get(input.path);
+    const w = windowOf2.get(input.path);
     const add3 = input.changes[0];
     const lease2 = [...input.changes].reverse().find((c) => c.lease)?.lease;
     if (w && w.end <= o.now) over.push({ ...w, verified: true });
@@ -47103,17 +48504,17 @@ async function runApply(o) {
   }
   if (o.onlyResources) over.splice(0, over.length, ...over.filter((l) => o.onlyResources.has(l.resource)));
   const all = [...policy2.resources.values()].filter((r) => !o.onlyResources || o.onlyResources.has(r.id));
-  const listed = await listResources(all, (r) => o.providerFor(r.id, policy2));
+  const listed = await listResources(all, (r) => o.providerFor(r.id, policy2), o.progress ? (done, total) => o.progress(done, total, "listing resources") : void 0);
   const providers = new Map(listed.map((l) => [l.resource.id, l.provider]));
   const resources = listed.map(({ resource, provider, actual }) => ({ resource, actual, singleRole: provider.singleRole, rank: (role) => provider.rank(role) }));
   const held = new Set(resources.flatMap((rs) => Array.isArray(rs.actual) ? rs.actual.map((g) => `${rs.resource.id}\0${g.grantee.toLowerCase()}\0${g.role}`) : []));
   const bgWindows = [...breakGlass.windows, ...breakGlass.heldOnly.filter((w) => held.has(`${w.resource}\0${w.grantee.toLowerCase()}\0${w.role}`))];
-  const inForce = new Set([...windows, ...bgWindows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
+  const inForce = new Set([...kept, ...bgWindows].filter((w) => w.start <= o.now && o.now < w.end).map((w) => `${w.resource}\0${w.grantee.toLowerCase()}`));
   const unexplained = new Set(
     resources.filter((rs) => Array.isArray(rs.actual) && rs.actual.some((g) => !inForce.has(`${rs.resource.id}\0${g.grantee.toLowerCase()}`) && !rs.resource.standing.some((st) => st.grantee.toLowerCase() === g.grantee.toLowerCase()))).map((rs) => rs.resource.id)
   );
   const folderOf = (life) => life.path.split("/")[1] ?? "";
-  const endedLives = log.ended.filter((life) => unexplained.has(folderOf(life)));
+  const endedLives = state.endedLives.filter((life) => unexplained.has(folderOf(life)));
   const canGrantOthers2 = (held2, role, target3) => {
     const r = policy2.resources.get(held2);
     if (!r) return false;
@@ -47125,7 +48526,7 @@ async function runApply(o) {
   };
   const targets = [...unexplained].flatMap((id) => policy2.resources.get(id) ?? []);
   const reaching = new Set([...policy2.resources.values()].filter((r) => r.roles.some((role) => targets.some((t2) => canGrantOthers2(r.id, role, t2)))).map((r) => r.id));
-  const holderLives = log.ended.filter((life) => reaching.has(folderOf(life)) && (life.changes.at(-1)?.time ?? 0) > o.now - HOLDER_LOOKBACK_MS);
+  const holderLives = state.endedLives.filter((life) => reaching.has(folderOf(life)) && (life.changes.at(-1)?.time ?? 0) > o.now - HOLDER_LOOKBACK_MS);
   for (const [sha, bytes] of await readBlobs(o.repoDir, [...new Set([...endedLives, ...holderLives].flatMap((l) => l.changes.map((c) => c.blob)))])) blobs.set(sha, bytes);
   const ended = leaseWindows(
     endedLives.map((life) => ({
@@ -47146,13 +48547,25 @@ async function runApply(o) {
       })
     }))
   ).windows;
-  const plan = planReconcile({ now: o.now, resources, leases: [...windows, ...bgWindows], ended, endedVerified, canGrantOthers: canGrantOthers2, ...o.guards ? { guards: o.guards } : {} });
+  const plan = planReconcile({ now: o.now, resources, leases: [...kept, ...bgWindows], ended, endedVerified, canGrantOthers: canGrantOthers2, ...o.guards ? { guards: o.guards } : {} });
   const bg = { windows: bgWindows, endings: breakGlass.endings.filter((e) => !o.onlyResources || o.onlyResources.has(e.record.resource)) };
-  findings.push(...problems.values());
-  const policyVersion = { commit: policyRun.inForce.version.commit, blob: policyRun.inForce.version.blob };
-  if (o.dryRun) return { policy: policy2, policyVersion, policyVerified: [], plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass: bg, ok: findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
-  const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: prOf });
-  const results = await executePlan(plan, (id) => providers.get(id), (id) => policy2.resources.get(id), delivery);
+  return { plan, findings, active, over, breakGlass: bg, providers, prOf };
+}
+var init_plan2 = __esm({
+  "src/apply/plan.ts"() {
+    "use strict";
+    init_run_git();
+    init_list_resources();
+    init_lease_windows();
+    init_plan();
+    init_check_lease();
+    init_scheduled_start();
+  }
+});
+
+// src/apply/record.ts
+async function recordRun(o, state, verified, removedCommit, results) {
+  const { lifeOf, signer } = state;
   const byCommit = /* @__PURE__ */ new Map();
   for (const ev of verified) {
     const life = lifeOf.get(ev.lease);
@@ -47162,17 +48575,16 @@ async function runApply(o) {
   }
   for (const [commit, evs] of byCommit) {
     const mine = (lease2) => evs.some((e) => e.lease === lease2);
-    const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
+    const grants = results.filter((r) => r.action.kind === "grant" || r.action.kind === "change-role" || r.action.kind === "renew").filter((r) => evs.some((e) => r.because.includes(e.lease))).map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease)).lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : r.action.role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
     await updateNote(o.repoDir, commit, signer, (note) => {
-      const kept2 = (note.grants ?? []).filter((g) => !mine(g.lease));
-      return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...kept2.length + grants.length ? { grants: [...kept2, ...grants] } : {} };
+      const kept = (note.grants ?? []).filter((g) => !mine(g.lease));
+      return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...kept.length + grants.length ? { grants: [...kept, ...grants] } : {} };
     });
   }
   const drift = await recordDrift(o, signer, results);
-  const policyVerified = await recordPolicyVerdicts(o.repoDir, policyRun.chain, signer);
-  const failed3 = results.some((r) => r.outcome.status === "failed");
+  const policyVerified = await recordPolicyVerdicts(o.repoDir, state.policyRun.chain, signer);
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
-  return { policy: policy2, policyVersion, policyVerified, plan, results, findings, verified, recorded, drift, over, active, breakGlass: bg, ok: !failed3 && findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0 };
+  return { recorded, drift, policyVerified };
 }
 async function recordDrift(o, signer, results) {
   const at = new Date(o.now).toISOString();
@@ -47187,114 +48599,43 @@ async function recordDrift(o, signer, results) {
   await updateNote(o.repoDir, head, signer, (note) => ({ ...note, drift: [...note.drift ?? [], ...drift] }));
   return drift;
 }
-function runPolicy(o, notes, versions, signer) {
-  return policyForRun({
-    repoDir: o.repoDir,
-    ref: o.ref,
-    policyPath: o.policyPath,
-    now: o.now,
-    noteOf: (commit) => notes.get(commit),
-    signer: signer ?? noteSigner(o.owner, o.repo, o.evidenceKey),
-    ...versions ? { versions } : {},
-    verify: (v, judge) => verifyPolicyChange(o, v, judge)
-  });
-}
-async function recheckRecords(o, policy2, records, adds) {
-  const refused = /* @__PURE__ */ new Map();
-  const unchecked = /* @__PURE__ */ new Map();
-  for (const r of records) {
-    const problem = recordPolicyProblem(r.record, policy2);
-    if (problem) refused.set(r, problem);
+var init_record = __esm({
+  "src/apply/record.ts"() {
+    "use strict";
+    init_policy_in_force();
+    init_evidence_notes();
+    init_run_git();
+    init_plan();
   }
-  const answers = /* @__PURE__ */ new Map();
-  const pull = async (number) => {
-    let a = answers.get(number);
-    if (!a) {
-      try {
-        a = { kind: "found", data: (await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: number })).data };
-      } catch (e) {
-        a = e?.status === 404 ? { kind: "missing" } : { kind: "error", message: errorMessage(e) };
-      }
-      answers.set(number, a);
-    }
-    return a;
-  };
-  const blobs = /* @__PURE__ */ new Map();
-  const blobAt = async (ref, path) => {
-    const k = `${ref}\0${path}`;
-    let b = blobs.get(k);
-    if (!b) {
-      try {
-        const { data } = await o.gh.rest.repos.getContent({ owner: o.owner, repo: o.repo, path, ref });
-        b = { blob: !Array.isArray(data) && data.type === "file" ? data.sha : void 0 };
-      } catch (e) {
-        b = e?.status === 404 ? { blob: void 0 } : { error: errorMessage(e) };
-      }
-      blobs.set(k, b);
-    }
-    return b;
-  };
-  const open3 = unsettled(records, adds).filter((r) => !o.onlyResources || o.onlyResources.has(r.record.resource));
-  const closedUnmerged = /* @__PURE__ */ new Map();
-  for (const number of new Set(open3.map((r) => r.record.pullRequest))) {
-    const a = await pull(number);
-    if (a.kind === "found" && a.data.state === "closed" && !a.data.merged_at && a.data.closed_at) closedUnmerged.set(number, Date.parse(a.data.closed_at));
-  }
-  const here = { repository: `${o.owner}/${o.repo}`.toLowerCase(), defaultBranch: o.defaultBranch };
-  for (const r of open3) {
-    const w = wouldLast(r.record);
-    if (refused.has(r) || closedUnmerged.has(r.record.pullRequest) || !(w.start <= o.now && o.now < w.end)) continue;
-    const a = await pull(r.record.pullRequest);
-    const cannot = (why) => unchecked.set(r, { code: "break-glass-record-unchecked", message: `pull request #${r.record.pullRequest} could not be checked (${why}); the next run checks again` });
-    if (a.kind === "error") {
-      cannot(a.message);
-      continue;
-    }
-    let pr = { kind: "missing" };
-    if (a.kind === "found") {
-      const head = await blobAt(a.data.head.sha, r.record.lease);
-      if ("error" in head) {
-        cannot(head.error);
-        continue;
-      }
-      pr = { kind: "found", baseRepository: a.data.base.repo.full_name, baseRef: a.data.base.ref, createdAt: Date.parse(a.data.created_at), headBlob: head.blob };
-    }
-    const problem = recordPullRequestProblem(r.record, pr, here);
-    if (problem) refused.set(r, problem);
-  }
-  return { closedUnmerged, refused, unchecked };
-}
-async function firstParent(repoDir, commit) {
-  try {
-    return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
-  } catch {
-    return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
-  }
+});
+
+// src/commands/apply.ts
+async function runApply(o) {
+  const state = await readDesiredState(o);
+  const verification = await verifyChanges(o, state);
+  const review = await reviewBreakGlass(o, state, verification);
+  const verified = [...verification.verified, ...review.verified];
+  const planned = await planRun(o, state, review, verified);
+  const findings = [...planned.findings, ...state.problems.values()];
+  const { plan, over, active, breakGlass } = planned;
+  const policy2 = state.policy;
+  const policyVersion = { commit: state.policyRun.inForce.version.commit, blob: state.policyRun.inForce.version.blob };
+  const clean4 = findings.length === 0 && plan.refused.length === 0 && plan.errors.length === 0;
+  if (o.dryRun) return { policy: policy2, policyVersion, policyVerified: [], plan, results: [], findings, verified, recorded: [], drift: [], over, active, breakGlass, ok: clean4 };
+  const results = await executeRun(o, state, planned);
+  const { recorded, drift, policyVerified } = await recordRun(o, state, verified, review.removedCommit, results);
+  const failed3 = results.some((r) => r.outcome.status === "failed");
+  return { policy: policy2, policyVersion, policyVerified, plan, results, findings, verified, recorded, drift, over, active, breakGlass, ok: !failed3 && clean4 };
 }
 var init_apply = __esm({
   "src/commands/apply.ts"() {
     "use strict";
-    init_evidence();
-    init_verify_change();
-    init_policy_in_force();
-    init_verify_policy();
-    init_policy_log();
-    init_error_message();
-    init_evidence_notes();
-    init_lease_log();
-    init_run_git();
-    init_load_lease();
-    init_lease_path();
-    init_check_lease();
-    init_resolve_facts();
-    init_people();
-    init_policy();
-    init_list_resources();
-    init_deliver_credentials();
-    init_execute_plan();
-    init_lease_windows();
-    init_plan();
-    init_break_glass();
+    init_break_glass_review();
+    init_desired_state();
+    init_execute();
+    init_plan2();
+    init_record();
+    init_verification();
   }
 });
 
@@ -48187,7 +49528,7 @@ var require_postgres_date = __commonJS({
         year = bcYearToNegativeYear(year);
       }
       var month = parseInt(matches[2], 10) - 1;
-      var day = matches[3];
+      var day2 = matches[3];
       var hour = parseInt(matches[4], 10);
       var minute2 = parseInt(matches[5], 10);
       var second = parseInt(matches[6], 10);
@@ -48196,7 +49537,7 @@ var require_postgres_date = __commonJS({
       var date;
       var offset = timeZoneOffset(isoDate);
       if (offset != null) {
-        date = new Date(Date.UTC(year, month, day, hour, minute2, second, ms2));
+        date = new Date(Date.UTC(year, month, day2, hour, minute2, second, ms2));
         if (is0To99(year)) {
           date.setUTCFullYear(year);
         }
@@ -48204,7 +49545,7 @@ var require_postgres_date = __commonJS({
           date.setTime(date.getTime() - offset);
         }
       } else {
-        date = new Date(year, month, day, hour, minute2, second, ms2);
+        date = new Date(year, month, day2, hour, minute2, second, ms2);
         if (is0To99(year)) {
           date.setFullYear(year);
         }
@@ -48222,8 +49563,8 @@ var require_postgres_date = __commonJS({
         year = bcYearToNegativeYear(year);
       }
       var month = parseInt(matches[2], 10) - 1;
-      var day = matches[3];
-      var date = new Date(year, month, day);
+      var day2 = matches[3];
+      var date = new Date(year, month, day2);
       if (is0To99(year)) {
         date.setFullYear(year);
       }
@@ -53611,11 +54952,11 @@ function postgresProvider(ctx) {
   };
   const ephemeralRows = (r) => q(
     r,
-    "SELECT r.rolname AS login, shobj_description(r.oid, 'pg_authid') AS comment, ARRAY(SELECT g.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid WHERE am.member = r.oid ORDER BY 1)::text[] AS roles FROM pg_roles r WHERE starts_with(shobj_description(r.oid, 'pg_authid'), $1)",
+    "SELECT r.rolname AS login, shobj_description(r.oid, 'pg_authid') AS comment, extract(epoch FROM r.rolvaliduntil)::float8 * 1000 AS valid_until, ARRAY(SELECT g.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid WHERE am.member = r.oid ORDER BY 1)::text[] AS roles FROM pg_roles r WHERE starts_with(shobj_description(r.oid, 'pg_authid'), $1)",
     [MARK]
   ).then((rows) => rows.flatMap((row2) => {
     const mark = parseMark(row2.comment);
-    return mark?.kind === "ephemeral" && mark.resource === r.id ? [{ login: row2.login, mark, roles: row2.roles }] : [];
+    return mark?.kind === "ephemeral" && mark.resource === r.id ? [{ login: row2.login, mark, roles: row2.roles, expiresAt: finite(row2.valid_until) }] : [];
   }));
   const ephemeralName = (r, grantee) => {
     const prefix = config2(r).prefix ?? "jit";
@@ -53627,7 +54968,7 @@ function postgresProvider(ctx) {
       const out = [];
       for (const e of await ephemeralRows(r)) {
         const held = e.roles.filter((x) => r.roles.includes(x));
-        for (const role of held.length > 0 ? held : [e.mark.role]) out.push({ resource: r.id, grantee: e.mark.grantee, role, state: "active", handle: e.login });
+        for (const role of held.length > 0 ? held : [e.mark.role]) out.push({ resource: r.id, grantee: e.mark.grantee, role, state: "active", handle: e.login, ...e.expiresAt !== void 0 ? { expiresAt: e.expiresAt } : {} });
       }
       return out;
     },
@@ -53646,6 +54987,12 @@ function postgresProvider(ctx) {
       ]);
       return { status: "granted", credential: issued(r, login, password) };
     },
+    async renew(r, g, expiresAt) {
+      const mine = (await ephemeralRows(r)).filter((e) => lower4(e.mark.grantee) === lower4(g.grantee) && e.mark.role === g.role && (!g.handle || e.login === g.handle));
+      if (mine.length === 0) return fail2("renew-not-held", `${g.grantee} holds no ephemeral login for ${g.role} on ${r.id} to renew; the next run grants one if a lease backs it.`);
+      for (const e of mine) await tx(r, [`ALTER ROLE ${id(e.login)} VALID UNTIL ${lit(until(expiresAt))}`, `COMMENT ON ROLE ${id(e.login)} IS ${lit(markText({ ...e.mark, until: until(expiresAt) }))}`]);
+      return { status: "granted" };
+    },
     async revoke(r, g) {
       const mine = (await ephemeralRows(r)).filter((e) => g.handle ? e.login === g.handle : lower4(e.mark.grantee) === lower4(g.grantee) && e.mark.role === g.role);
       if (mine.length === 0) return { status: "unchanged" };
@@ -53657,7 +55004,7 @@ function postgresProvider(ctx) {
       return { status: "revoked" };
     }
   };
-  const checkoutRows = (r) => q(r, "SELECT rolname AS login, shobj_description(oid, 'pg_authid') AS comment FROM pg_roles WHERE rolname = ANY($1::text[])", [r.roles]);
+  const checkoutRows = (r) => q(r, "SELECT rolname AS login, shobj_description(oid, 'pg_authid') AS comment, extract(epoch FROM rolvaliduntil)::float8 * 1000 AS valid_until FROM pg_roles WHERE rolname = ANY($1::text[])", [r.roles]);
   const holder = (r, comment) => {
     const m = parseMark(comment);
     return m?.kind === "checkout" && m.resource === r.id ? m : void 0;
@@ -53666,7 +55013,8 @@ function postgresProvider(ctx) {
     async list(r) {
       return (await checkoutRows(r)).flatMap((row2) => {
         const m = holder(r, row2.comment);
-        return m ? [{ resource: r.id, grantee: m.grantee, role: row2.login, state: "active", handle: row2.login }] : [];
+        const expiresAt = finite(row2.valid_until);
+        return m ? [{ resource: r.id, grantee: m.grantee, role: row2.login, state: "active", handle: row2.login, ...expiresAt !== void 0 ? { expiresAt } : {} }] : [];
       });
     },
     async grant(r, grantee, account, opts2) {
@@ -53685,6 +55033,14 @@ function postgresProvider(ctx) {
       ]);
       await endSessions(r, account);
       return { status: "granted", credential: issued(r, account, password) };
+    },
+    async renew(r, g, expiresAt) {
+      const account = g.handle ?? g.role;
+      const row2 = (await checkoutRows(r)).find((x) => x.login === account);
+      const m = row2 ? holder(r, row2.comment) : void 0;
+      if (!m || lower4(m.grantee) !== lower4(g.grantee)) return fail2("renew-not-held", `${account} is not checked out by ${g.grantee} on ${r.id}: nothing to renew; the next run checks it out if a lease backs it.`);
+      await tx(r, [`ALTER ROLE ${id(account)} VALID UNTIL ${lit(until(expiresAt))}`, `COMMENT ON ROLE ${id(account)} IS ${lit(markText({ ...m, until: until(expiresAt) }))}`]);
+      return { status: "granted" };
     },
     async revoke(r, g) {
       const account = g.handle ?? g.role;
@@ -53721,6 +55077,12 @@ function postgresProvider(ctx) {
     changeRole(r, grantee, role) {
       return Promise.resolve(fail2("unsupported", `${r.id}: change ${grantee} to ${role} by a grant and a revoke.`));
     },
+    renew(r, g, opts2) {
+      const access3 = config2(r).access;
+      if (access3 === "elevate") return Promise.resolve(fail2("renew-unsupported", `${r.id}: a membership (elevate) has no end in the database to move; the sweep or a timer ends it.`));
+      if (!roleOk(r, g.role)) return Promise.resolve(fail2("role-unknown", `${g.role} is not one of ${r.id}'s roles.`));
+      return guarded(`renew ${g.role} for ${g.grantee} on ${r.id} until ${until(opts2.expiresAt)}`, r, () => (access3 === "ephemeral" ? ephemeral : checkout).renew(r, g, opts2.expiresAt));
+    },
     revoke(r, g) {
       if (!DB_NAME.test(g.role)) return Promise.resolve(fail2("role-invalid", `'${g.role}' is not a name jit-access writes.`));
       return guarded(`revoke ${g.role} from ${g.grantee} on ${r.id}`, r, () => byAccess(r).revoke(r, g));
@@ -53733,7 +55095,7 @@ function postgresProvider(ctx) {
   };
   return provider;
 }
-var DB_NAME, MARK, lower4, fail2, markText;
+var DB_NAME, MARK, lower4, finite, fail2, markText;
 var init_postgres = __esm({
   "src/providers/postgres.ts"() {
     "use strict";
@@ -53745,6 +55107,7 @@ var init_postgres = __esm({
     DB_NAME = POSTGRES_NAME;
     MARK = "jit-access ";
     lower4 = (s) => s.toLowerCase();
+    finite = (ms2) => ms2 !== null && Number.isFinite(Number(ms2)) ? Number(ms2) : void 0;
     fail2 = (code, message) => ({ status: "failed", code, message });
     markText = (m) => MARK + JSON.stringify(m);
   }
@@ -54078,6 +55441,67 @@ function sshCertificateProvider(ctx) {
   };
   const stateOf = async (r) => certificateState(await ledgerOf(r).read(namespaceOf(r)));
   const live = (s) => [...s.issued.values()].filter((c) => !s.revoked.has(c.serial) && c.validBefore * 1e3 > ctx.now);
+  const issue2 = async (r, grantee, role, expiresAt, lease2, state) => {
+    const cfg = config3(r);
+    const ledger = ledgerOf(r);
+    const ca = caOf(r);
+    const validAfter = Math.floor((ctx.now - CLOCK_SKEW_MS2) / 1e3);
+    const validBefore = Math.floor(expiresAt / 1e3);
+    const lines = await ctx.gh.paginate(ctx.gh.rest.users.listPublicKeysForUser, { username: grantee, per_page: 100 }).then((keys2) => keys2.map((k) => k.key));
+    const { keys, skipped } = selectRecipientKeys(lines);
+    if (keys.length === 0) {
+      return fail3("no-ssh-key", `${grantee} has no ssh-ed25519 or ssh-rsa key on GitHub${skipped.length ? ` (skipped: ${skipped.map((k) => `${k.type || "?"}: ${k.detail}`).join("; ")})` : ""}: nothing to certify. Add an SSH key (GitHub \u2192 Settings \u2192 SSH and GPG keys); the next run grants.`);
+    }
+    const keyId = keyIdFor(ledger.repository, lease2, grantee);
+    const issuedAt = new Date(ctx.now).toISOString();
+    const certs = keys.map((key3) => {
+      let serial;
+      do
+        serial = randomBytes9(8).readBigUInt64BE() >> 1n;
+      while (serial === 0n || state.issued.has(serial.toString()));
+      const certificate = signUserCertificate({
+        ca,
+        publicKey: key3,
+        principals: [role],
+        validAfter,
+        validBefore,
+        serial,
+        keyId,
+        extensions: cfg.extensions ?? [...DEFAULT_EXTENSIONS],
+        ...cfg.sourceAddress ? { criticalOptions: { "source-address": cfg.sourceAddress.join(",") } } : {},
+        nonce: randomBytes9(32),
+        comment: `${grantee}@${r.id}`
+      });
+      return { serial: serial.toString(), keyId, grantee, principal: role, ...lease2 ? { lease: lease2 } : {}, key: key3.fingerprint, keyType: key3.type, validAfter, validBefore, issuedAt, certificate };
+    });
+    try {
+      await ledger.append(
+        namespaceOf(r),
+        certs.map((c) => ({ id: `issued-${c.serial}`, body: { kind: "issued", ...c } })),
+        (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)]
+      );
+    } catch (e) {
+      return fail3("ledger-unwritable", `the certificates could not be recorded, so none was given out (${e.message}); the next run tries again.`);
+    }
+    ctx.log(`${r.id}: certified ${certs.length} key(s) of ${grantee} as ${role} until ${formatValidity(BigInt(validBefore))} (serials ${certs.map((c) => c.serial).join(", ")}).`);
+    return { status: "granted", published: { kind: "ssh-certificates", summary: summaryOf(r, cfg, certs), text: certs.map((c) => c.certificate).join("\n") + "\n" } };
+  };
+  const revokeCertificates = async (r, targets, grantee = targets[0].grantee, role = targets[0].principal) => {
+    const ledger = ledgerOf(r);
+    const ca = caOf(r);
+    const at = new Date(ctx.now).toISOString();
+    try {
+      await ledger.append(
+        namespaceOf(r),
+        targets.map((c) => ({ id: `revoked-${c.serial}`, body: { kind: "revoked", serial: c.serial, revokedAt: at, grantee: c.grantee, principal: c.principal } })),
+        (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)]
+      );
+    } catch (e) {
+      return fail3("ledger-unwritable", `the revocation could not be recorded, so the KRL is unchanged and the certificates stay valid until ${formatValidity(BigInt(Math.max(...targets.map((c) => c.validBefore))))} (${e.message}); the next run tries again.`);
+    }
+    ctx.log(`${r.id}: revoked ${grantee}'s certificate(s) as ${role} (serials ${targets.map((c) => c.serial).join(", ")}); servers refuse them once they fetch ${ledger.location(namespaceOf(r), KRL_FILE)}.`);
+    return { status: "revoked" };
+  };
   const guarded = async (what, f) => {
     try {
       return await f();
@@ -54101,62 +55525,45 @@ function sshCertificateProvider(ctx) {
       for (const c of live(s)) {
         const k = `${lower5(c.grantee)}\0${c.principal}`;
         const g = byGrant.get(k);
-        if (g) g.handle = `${g.handle},${c.serial}`;
-        else byGrant.set(k, { resource: r.id, grantee: c.grantee, role: c.principal, state: "active", handle: c.serial });
+        if (g) {
+          g.handle = `${g.handle},${c.serial}`;
+          g.expiresAt = Math.max(g.expiresAt ?? 0, c.validBefore * 1e3);
+        } else byGrant.set(k, { resource: r.id, grantee: c.grantee, role: c.principal, state: "active", handle: c.serial, expiresAt: c.validBefore * 1e3 });
       }
       return [...byGrant.values()];
     },
     grant(r, grantee, role, opts2 = {}) {
       return guarded(`certificate for ${grantee} as ${role} on ${r.id}`, async () => {
-        const cfg = config3(r);
+        config3(r);
         if (!r.roles.includes(role) || !SSH_PRINCIPAL.test(role)) return fail3("role-unknown", `${role} is not one of ${r.id}'s principals.`);
         if (opts2.expiresAt === void 0) return fail3("expiry-missing", `a certificate needs the lease's end; none was given for ${grantee}.`);
         if (opts2.expiresAt - ctx.now < 1e3) return fail3("window-over", `${grantee}'s lease on ${r.id} ends at ${new Date(opts2.expiresAt).toISOString()}: no time left to certify.`);
-        const ledger = ledgerOf(r);
-        const ca = caOf(r);
-        const validAfter = Math.floor((ctx.now - CLOCK_SKEW_MS2) / 1e3);
+        ledgerOf(r);
+        caOf(r);
         const validBefore = Math.floor(opts2.expiresAt / 1e3);
         const state = await stateOf(r);
         const mine = live(state).filter((c) => lower5(c.grantee) === lower5(grantee) && c.principal === role);
         if (mine.some((c) => c.validBefore >= validBefore)) return { status: "unchanged" };
-        const lines = await ctx.gh.paginate(ctx.gh.rest.users.listPublicKeysForUser, { username: grantee, per_page: 100 }).then((keys2) => keys2.map((k) => k.key));
-        const { keys, skipped } = selectRecipientKeys(lines);
-        if (keys.length === 0) {
-          return fail3("no-ssh-key", `${grantee} has no ssh-ed25519 or ssh-rsa key on GitHub${skipped.length ? ` (skipped: ${skipped.map((k) => `${k.type || "?"}: ${k.detail}`).join("; ")})` : ""}: nothing to certify. Add an SSH key (GitHub \u2192 Settings \u2192 SSH and GPG keys); the next run grants.`);
+        return issue2(r, grantee, role, opts2.expiresAt, opts2.lease, state);
+      });
+    },
+    renew(r, g, opts2) {
+      return guarded(`renew ${g.grantee}'s certificates as ${g.role} on ${r.id}`, async () => {
+        config3(r);
+        if (!r.roles.includes(g.role) || !SSH_PRINCIPAL.test(g.role)) return fail3("role-unknown", `${g.role} is not one of ${r.id}'s principals.`);
+        if (opts2.expiresAt - ctx.now < 1e3) return fail3("window-over", `${g.grantee}'s lease on ${r.id} now ends at ${new Date(opts2.expiresAt).toISOString()}: no time left to certify.`);
+        const state = await stateOf(r);
+        const mine = live(state).filter((c) => lower5(c.grantee) === lower5(g.grantee) && c.principal === g.role);
+        if (mine.length === 0) return fail3("renew-not-held", `${g.grantee} holds no certificate as ${g.role} on ${r.id} to renew; the next run grants one if a lease backs it.`);
+        const issued = await issue2(r, g.grantee, g.role, opts2.expiresAt, opts2.lease, state);
+        if (issued.status !== "granted") return issued;
+        const validBefore = Math.floor(opts2.expiresAt / 1e3);
+        const outlast = mine.filter((c) => c.validBefore > validBefore);
+        if (outlast.length > 0) {
+          const revoked = await revokeCertificates(r, outlast);
+          if (revoked.status === "failed") return revoked;
         }
-        const keyId = keyIdFor(ledger.repository, opts2.lease, grantee);
-        const issuedAt = new Date(ctx.now).toISOString();
-        const certs = keys.map((key3) => {
-          let serial;
-          do
-            serial = randomBytes9(8).readBigUInt64BE() >> 1n;
-          while (serial === 0n || state.issued.has(serial.toString()));
-          const certificate = signUserCertificate({
-            ca,
-            publicKey: key3,
-            principals: [role],
-            validAfter,
-            validBefore,
-            serial,
-            keyId,
-            extensions: cfg.extensions ?? [...DEFAULT_EXTENSIONS],
-            ...cfg.sourceAddress ? { criticalOptions: { "source-address": cfg.sourceAddress.join(",") } } : {},
-            nonce: randomBytes9(32),
-            comment: `${grantee}@${r.id}`
-          });
-          return { serial: serial.toString(), keyId, grantee, principal: role, ...opts2.lease ? { lease: opts2.lease } : {}, key: key3.fingerprint, keyType: key3.type, validAfter, validBefore, issuedAt, certificate };
-        });
-        try {
-          await ledger.append(
-            namespaceOf(r),
-            certs.map((c) => ({ id: `issued-${c.serial}`, body: { kind: "issued", ...c } })),
-            (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)]
-          );
-        } catch (e) {
-          return fail3("ledger-unwritable", `the certificates could not be recorded, so none was given out (${e.message}); the next run tries again.`);
-        }
-        ctx.log(`${r.id}: certified ${certs.length} key(s) of ${grantee} as ${role} until ${formatValidity(BigInt(validBefore))} (serials ${certs.map((c) => c.serial).join(", ")}).`);
-        return { status: "granted", published: { kind: "ssh-certificates", summary: summaryOf(r, cfg, certs), text: certs.map((c) => c.certificate).join("\n") + "\n" } };
+        return issued;
       });
     },
     changeRole(r, grantee, role) {
@@ -54164,24 +55571,11 @@ function sshCertificateProvider(ctx) {
     },
     revoke(r, g) {
       return guarded(`revoke ${g.grantee}'s certificates as ${g.role} on ${r.id}`, async () => {
-        const ledger = ledgerOf(r);
         const state = await stateOf(r);
         const handles = g.handle ? new Set(g.handle.split(",")) : void 0;
         const targets = live(state).filter((c) => handles ? handles.has(c.serial) : lower5(c.grantee) === lower5(g.grantee) && c.principal === g.role);
         if (targets.length === 0) return { status: "unchanged" };
-        const ca = caOf(r);
-        const at = new Date(ctx.now).toISOString();
-        try {
-          await ledger.append(
-            namespaceOf(r),
-            targets.map((c) => ({ id: `revoked-${c.serial}`, body: { kind: "revoked", serial: c.serial, revokedAt: at, grantee: c.grantee, principal: c.principal } })),
-            (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)]
-          );
-        } catch (e) {
-          return fail3("ledger-unwritable", `the revocation could not be recorded, so the KRL is unchanged and the certificates stay valid until ${formatValidity(BigInt(Math.max(...targets.map((c) => c.validBefore))))} (${e.message}); the next run tries again.`);
-        }
-        ctx.log(`${r.id}: revoked ${g.grantee}'s certificate(s) as ${g.role} (serials ${targets.map((c) => c.serial).join(", ")}); servers refuse them once they fetch ${ledger.location(namespaceOf(r), KRL_FILE)}.`);
-        return { status: "revoked" };
+        return revokeCertificates(r, targets, g.grantee, g.role);
       });
     }
   };
@@ -54479,13 +55873,13 @@ function formatPlanMarkdown(plan, results = [], findings = []) {
   const c = countByKind(plan);
   const failed3 = results.filter((r) => r.outcome.status === "failed").length;
   const bad = failed3 + findings.length + plan.refused.length + plan.errors.length;
-  const lines = [`## ${bad ? "\u274C" : "\u2705"} jit-access apply`, "", `${c.grant} granted, ${c["change-role"]} changed, ${c.revoke} revoked, ${c.keep} unchanged${failed3 ? `, **${failed3} failed**` : ""}.`, ""];
+  const lines = [`## ${bad ? "\u274C" : "\u2705"} jit-access apply`, "", `${c.grant} granted, ${c["change-role"]} changed, ${c.renew ? `${c.renew} renewed, ` : ""}${c.revoke} revoked, ${c.keep} unchanged${failed3 ? `, **${failed3} failed**` : ""}.`, ""];
   if (findings.length) lines.push("### Security findings", "", ...findings.map((f) => `- ${f.message} (\`${f.commit.slice(0, 7)}\`)`), "");
   if (results.length) {
     lines.push("| Result | Resource | Grantee | Change | Why |", "| --- | --- | --- | --- | --- |");
     for (const r of results) {
       const a = r.action;
-      const change = a.kind === "change-role" ? `${a.from} \u2192 ${a.to}` : `${a.kind} ${a.kind === "revoke" || a.kind === "grant" ? a.role : ""}`;
+      const change = a.kind === "change-role" ? `${a.from} \u2192 ${a.to}` : a.kind === "renew" ? `renew ${a.role} until ${formatTimestamp(a.to)}` : `${a.kind} ${a.kind === "revoke" || a.kind === "grant" ? a.role : ""}`;
       const reasons = a.kind === "revoke" && a.couldBeAddedBy?.length ? [...r.because, `could have been added by ${describeHolders(a.couldBeAddedBy)}`] : r.because;
       lines.push(`| ${r.outcome.status === "failed" ? `\u274C ${r.outcome.message}` : r.outcome.status} | ${a.resource} | ${a.grantee} | ${change} | ${reasons.join(", ").replace(/\|/g, "\\|")} |`);
     }
@@ -54582,7 +55976,7 @@ async function notifyResults(ctx, result, url) {
       const why = a.why === "expired" ? " (lease ended)" : by.length ? ` (not backed by any lease; could have been added by ${describeHolders(by)})` : " (not backed by any lease)";
       const couldBeAddedBy = by.map(holderRecord);
       await n.notify({ ...base, kind: "revoked", text: `\u{1F512} @${a.grantee} no longer has ${role} on ${a.resource}${why}`, ...couldBeAddedBy.length ? { couldBeAddedBy } : {} });
-    } else await n.notify({ ...base, kind: "granted", text: `\u{1F513} @${a.grantee} was granted ${role} on ${a.resource}${r.outcome.status === "invited" ? " (invitation pending)" : ""}` });
+    } else if (a.kind !== "renew") await n.notify({ ...base, kind: "granted", text: `\u{1F513} @${a.grantee} was granted ${role} on ${a.resource}${r.outcome.status === "invited" ? " (invitation pending)" : ""}` });
   }
   try {
     for (const e of await extensions(ctx.workspace, result, at)) await n.notify(e);
@@ -54662,7 +56056,7 @@ function timersToStart(results, policy2, plan = [], recorded = []) {
   }
   const fresh = new Set(recorded);
   for (const a of plan) {
-    if (a.kind !== "keep" || !isTimer(a.resource)) continue;
+    if (a.kind !== "keep" && a.kind !== "renew" || !isTimer(a.resource)) continue;
     for (const b of a.because) if (b.kind === "lease" && fresh.has(b.path) && !out.has(b.path)) out.set(b.path, { lease: b.path, expiresAt: b.end });
   }
   return [...out.values()];
@@ -55160,7 +56554,7 @@ var init_revoke = __esm({
     init_load_lease();
     init_people();
     init_expire();
-    init_apply();
+    init_policy_run();
     init_evidence_notes();
   }
 });
@@ -55544,7 +56938,7 @@ var init_request_form = __esm({
     init_report();
     init_validate_pull_request();
     init_request();
-    init_validate();
+    init_pull_request_input();
     LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
     PUSH_ATTEMPTS = 4;
   }
@@ -55677,7 +57071,8 @@ async function runBreakGlass(o) {
         return result;
       }
     }
-    result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record);
+    const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: (lease2) => lease2 === decision.record.lease ? pr.number : void 0, ...o.log ? { log: o.log } : {} });
+    result.outcome = await grant(o.providerFor(decision.resource), decision.resource, decision.record, delivery);
     return result;
   }
 }
@@ -55702,13 +57097,17 @@ function resourceOfPath(path) {
 async function recordGrant(repoDir, object, record, signer) {
   await updateNote(repoDir, object, signer, (note) => ({ ...note, breakGlass: [...note.breakGlass ?? [], record] }));
 }
-async function grant(provider, resource, r) {
+async function grant(provider, resource, r, delivery) {
   try {
     const holds = (await provider.list(resource)).filter((g) => g.grantee.toLowerCase() === r.grantee.toLowerCase()).map((g) => g.role);
     const step = grantStep(holds, r.role, provider);
     if (step.kind === "none") return { status: "unchanged" };
     if (step.kind === "change-role") return await provider.changeRole(resource, r.grantee, r.role);
-    return await provider.grant(resource, r.grantee, r.role, { expiresAt: Date.parse(r.end) });
+    const end2 = Date.parse(r.end);
+    const attempt = { resource, provider, grantee: r.grantee, role: r.role, lease: r.lease, end: end2 };
+    const refused = await delivery.beforeGrant(attempt);
+    if (refused) return refused;
+    return await delivery.afterGrant(attempt, await provider.grant(resource, r.grantee, r.role, { expiresAt: end2, lease: r.lease }));
   } catch (e) {
     return { status: "failed", code: "provider-error", message: errorMessage(e) };
   }
@@ -55717,6 +57116,7 @@ var PUSH_ATTEMPTS2;
 var init_break_glass2 = __esm({
   "src/commands/break-glass.ts"() {
     "use strict";
+    init_deliver_credentials();
     init_error_message();
     init_evidence();
     init_blob_id();
@@ -55727,8 +57127,9 @@ var init_break_glass2 = __esm({
     init_load_policy();
     init_break_glass();
     init_validate_pull_request();
-    init_validate();
-    init_apply();
+    init_pull_request_input();
+    init_refuse_unbound_request();
+    init_policy_run();
     init_pull_request_requester();
     init_requester();
     PUSH_ATTEMPTS2 = 5;
@@ -55751,7 +57152,7 @@ async function runBreakGlassAction(ctx, gh, opts2) {
     setOutput("break-glass", "none");
     return true;
   }
-  const registry = createProviderRegistry(gh, { env: process.env, now: ctx.now, log: (line) => info(line) });
+  const registry = createProviderRegistry(gh, await providerRun(ctx, opts2.evidenceKey));
   const r = await runBreakGlass({
     gh,
     repoDir: ctx.workspace,
@@ -55767,8 +57168,9 @@ async function runBreakGlassAction(ctx, gh, opts2) {
     remote: "origin",
     ...ctx.token ? { token: ctx.token } : {},
     ...opts2.botLogin ? { botLogin: opts2.botLogin } : {},
-    ...opts2.dryRun ? { dryRun: true } : {}
-  });
+    ...opts2.dryRun ? { dryRun: true } : {},
+    log: (line) => info(line)
+  }).finally(() => registry.close());
   setOutput("break-glass", r.decision.kind === "grant" ? r.error ? "failed" : "granted" : r.decision.kind);
   const where = { owner: ctx.owner, repo: ctx.repo, number: pr.number };
   const say = async (body) => {
@@ -55866,6 +57268,7 @@ var init_run_break_glass = __esm({
     init_webhook();
     init_registry();
     init_break_glass();
+    init_provider_run();
     BREAK_GLASS_MARKER = "<!-- jit-access:break-glass -->";
     grantedMarker = (pr) => `<!-- jit-access:break-glass-granted #${pr} -->`;
     ACTIVITIES = ["opened", "reopened", "synchronize"];
@@ -55899,14 +57302,14 @@ function formatAuditCsv(r) {
     l.grantee,
     l.role,
     l.status,
-    formatTimestamp(l.start),
-    formatTimestamp(l.status === "ended" ? heldUntil(l, now) : l.end),
-    l.revokedAt !== void 0 ? formatTimestamp(l.revokedAt) : "",
+    formatTimestampSeconds(l.start),
+    formatTimestampSeconds(l.status === "ended" ? heldUntil(l, now) : l.end),
+    l.revokedAt !== void 0 ? formatTimestampSeconds(l.revokedAt) : "",
     l.why ?? "",
     String(l.extensions),
     l.pullRequest !== void 0 ? String(l.pullRequest) : "",
     l.requestedBy ?? "",
-    l.approvers.join(" "),
+    l.approvers.join(" ") || (l.autoApprovedBy !== void 0 ? `rule:${l.autoApprovedBy}` : ""),
     l.evidence,
     l.breakGlass ? "true" : "false",
     l.reason,
@@ -55944,22 +57347,22 @@ function ganttOf(leases, now) {
 }
 function formatAuditMarkdown(r) {
   const now = r.generatedAt;
-  const out = [`## jit-access audit: ${esc(r.ref)} at \`${r.head.slice(0, 7)}\``, "", `${r.leases.length} lease(s), ${r.findings.length} finding(s), as of ${formatTimestamp(now)}.`, ""];
+  const out = [`## jit-access audit: ${esc(r.ref)} at \`${r.head.slice(0, 7)}\``, "", `${r.leases.length} lease(s), ${r.findings.length} finding(s), as of ${formatTimestampSeconds(now)}.`, ""];
   if (r.findings.length) {
     out.push("### :rotating_light: Findings", "");
-    for (const f of r.findings) out.push(`- **${f.code}**: ${esc(f.message)}`);
+    for (const f of r.findings) out.push(`- **${f.code}**${f.new ? " (new)" : ""}: ${esc(f.message)}`);
     out.push("");
   }
-  const granted = r.leases.filter((l) => l.status !== "not-granted" && l.status !== "cancelled");
-  if (granted.length) {
+  const granted2 = r.leases.filter((l) => l.status !== "not-granted" && l.status !== "cancelled");
+  if (granted2.length) {
     out.push("### Access windows", "");
-    if (granted.length > MAX_BARS) out.push(`The ${MAX_BARS} most recent of ${granted.length} windows; the table and the CSV output have all of them.`, "");
+    if (granted2.length > MAX_BARS) out.push(`The ${MAX_BARS} most recent of ${granted2.length} windows; the table and the CSV output have all of them.`, "");
     out.push(ganttOf(r.leases, now), "");
   }
   if (r.leases.length) {
     out.push("### Leases", "", "| Resource | Grantee | Role | From | Until | Status | Ended | PR | Approved by | Reason |", "|---|---|---|---|---|---|---|---|---|---|");
     for (const l of r.leases.slice(-MAX_ROWS)) {
-      out.push(`| ${esc(l.resource)} | ${esc(l.grantee)} | ${esc(l.role)} | ${formatTimestamp(l.start)} | ${l.status === "not-granted" ? "\u2014" : formatTimestamp(heldUntil(l, now))} | ${l.status} | ${esc(l.why ?? "")} | ${l.pullRequest !== void 0 ? `#${l.pullRequest}` : "\u2014"} | ${esc(l.approvers.join(", ")) || (l.evidence === "none" ? "_not on record_" : "\u2014")} | ${esc(l.reason)} |`);
+      out.push(`| ${esc(l.resource)} | ${esc(l.grantee)} | ${esc(l.role)} | ${formatTimestampSeconds(l.start)} | ${l.status === "not-granted" ? "\u2014" : formatTimestampSeconds(heldUntil(l, now))} | ${l.status} | ${esc(l.why ?? "")} | ${l.pullRequest !== void 0 ? `#${l.pullRequest}` : "\u2014"} | ${esc(l.approvers.join(", ")) || (l.autoApprovedBy !== void 0 ? `auto: rule ${esc(l.autoApprovedBy)}` : l.evidence === "none" ? "_not on record_" : "\u2014")} | ${esc(l.reason)} |`);
     }
     if (r.leases.length > MAX_ROWS) out.push("", `Showing the ${MAX_ROWS} most recent of ${r.leases.length} leases; use the CSV or JSON output for all.`);
     out.push("");
@@ -55967,7 +57370,7 @@ function formatAuditMarkdown(r) {
     out.push("### Timeline per lease", "");
     for (const l of detailed) {
       out.push(`<details><summary>${esc(l.path)}: ${esc(l.grantee)} as ${esc(l.role)} on ${esc(l.resource)} (${l.status})</summary>`, "");
-      for (const e of l.events) out.push(`- ${e.at !== void 0 ? formatTimestamp(e.at) : "\u2014"} **${e.kind}**${e.by ? ` by @${esc(e.by)}` : ""}: ${esc(e.detail)}${e.commit ? ` (\`${e.commit.slice(0, 7)}\`)` : ""}`);
+      for (const e of l.events) out.push(`- ${e.at !== void 0 ? formatTimestampSeconds(e.at) : "\u2014"} **${e.kind}**${e.by ? ` by @${esc(e.by)}` : ""}: ${esc(e.detail)}${e.commit ? ` (\`${e.commit.slice(0, 7)}\`)` : ""}`);
       out.push("", "</details>");
     }
     out.push("");
@@ -56097,7 +57500,7 @@ function rebuildAudit(input) {
       if (ch.status === "A") {
         const lease2 = input.leaseOf(ch.path, ch.blob);
         if (!lease2) {
-          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short2(c.sha)} but does not parse as a lease; nothing could have been granted for it.` });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was added on ${input.ref} in ${short2(c.sha)} but does not parse as a lease; nothing could have been granted for it.` });
           continue;
         }
         const { ev, source, from } = evidenceFor(c, ch.path, ch.blob);
@@ -56114,6 +57517,7 @@ function rebuildAudit(input) {
           pullRequest: ev?.pullRequest ? ev.pullRequest.number : typeof hint === "number" ? hint : void 0,
           requestedBy: ev?.pullRequest ? ev.pullRequest.requester ?? ev.pullRequest.author : void 0,
           approvers: ev ? ev.approvals.map((a) => a.reviewer) : [],
+          ...ev?.autoApproved && ev.verdict === "approved" ? { autoApprovedBy: ev.autoApproved.rule } : {},
           evidence: source,
           start: w.start,
           end: w.end,
@@ -56127,14 +57531,22 @@ function rebuildAudit(input) {
         for (const a of ev?.approvals ?? []) {
           rec.events.push({ kind: "approved", at: parseTimestamp(a.submittedAt), commit: a.commit, by: a.reviewer, detail: "approved the pull request's head commit" });
         }
-        if (ev?.verdict === "rejected") {
+        if (rec.autoApprovedBy !== void 0 && ev?.autoApproved) {
+          rec.events.push({ kind: "approved", at: parseTimestamp(ev.autoApproved.at), commit: c.sha, detail: `auto-approved by rule ${ev.autoApproved.rule} of ${ev.autoApproved.resource} (policy at ${short2(ev.policyCommit)}), no human review` });
+        }
+        if (w.end <= w.start && ev?.verdict !== "rejected") {
+          rec.end = rec.start;
+          rec.status = "not-granted";
+          rec.why = "ended before it started";
+          rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: `its end (${formatTimestamp(w.end)}) had passed when it reached ${input.ref} at ${formatTimestamp(w.start)}: nothing to grant` });
+        } else if (ev?.verdict === "rejected") {
           rec.status = "not-granted";
           rec.why = "failed approval check";
           rec.events.push({ kind: "not-granted", at: c.time, commit: c.sha, detail: ev.findings.join("; ") || "verification failed" });
-          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached main in ${short2(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} reached ${input.ref} in ${short2(c.sha)} without a valid pull request or approval: ${ev.findings.join("; ") || "verification failed"}` });
         } else {
           if (!ev && hint === void 0) {
-            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on main in ${short2(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was added on ${input.ref} in ${short2(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
           }
           const grant2 = (from?.note.grants ?? input.notes.get(c.sha)?.note.grants)?.find((g) => g.lease === ch.path);
           const status2 = grant2 && grant2.status !== "granted" && grant2.status !== "unchanged" && grant2.status !== "invited" ? ` (target answered: ${grant2.status})` : grant2?.status === "invited" ? " (invitation sent)" : "";
@@ -56153,11 +57565,11 @@ function rebuildAudit(input) {
         if (rec.status === "not-granted") continue;
         if (!lease2 || ev?.verdict === "rejected") {
           rec.events.push({ kind: "extension-refused", at: c.time, commit: c.sha, detail: ev ? ev.findings.join("; ") || "verification failed" : "the new content does not parse as a lease" });
-          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short2(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
+          findings.push({ code: "unapproved-lease", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on ${input.ref} in ${short2(c.sha)} without a valid pull request or approval${ev ? `: ${ev.findings.join("; ")}` : ""}; the earlier expiry stayed in force.` });
           continue;
         }
         if (!ev && hint === void 0) {
-          findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on main in ${short2(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
+          findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was changed on ${input.ref} in ${short2(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record and no evidence of approval.` });
         }
         const before = rec.end;
         rec.end = leaseWindow(lease2, rec.start).end;
@@ -56188,8 +57600,8 @@ function rebuildAudit(input) {
           const revert = /^Revert "/.test(c.message);
           if (t2 && !isBot(c)) findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${short2(c.sha)} carries jit-access revocation trailers for ${ch.path} but was committed by ${c.committerName} <${c.committerEmail}>, not by the bot.` });
           if (hint === void 0 && !isBot(c)) {
-            rec.why = `removed on main by ${c.authorName} without a pull request`;
-            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was removed on main in ${short2(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record.` });
+            rec.why = `removed on ${input.ref} by ${c.authorName} without a pull request`;
+            findings.push({ code: "changed-outside-jit", lease: ch.path, commit: c.sha, message: `${ch.path} was removed on ${input.ref} in ${short2(c.sha)} by ${c.authorName} <${c.authorEmail}> with no pull request on record.` });
           } else {
             rec.why = `${revert ? "reverted" : "early: removed"}${typeof hint === "number" ? ` by PR #${hint}` : hint === "merge" ? " by a merged pull request" : ""}`;
           }
@@ -56214,7 +57626,7 @@ function rebuildAudit(input) {
     if (rec.start > input.now) rec.status = "scheduled";
     else if (rec.end <= input.now) {
       rec.status = "over";
-      rec.events.push({ kind: "over", at: rec.end, detail: "time is up; the file is still on main, so the next sweep revokes and removes it" });
+      rec.events.push({ kind: "over", at: rec.end, detail: `time is up; the file is still on ${input.ref}, so the next sweep revokes and removes it` });
     } else rec.status = "active";
   }
   for (const o of input.orphanNotes ?? []) {
@@ -56257,7 +57669,7 @@ function checkLength(findings, policy2, lease2, rec, c) {
   if (!policy2) return;
   const max = maxFor(policy2, lease2);
   if (!max) {
-    findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} names resource '${lease2.resource}', which the policy on main did not have when it was added in ${short2(c.sha)}.` });
+    findings.push({ code: "longer-than-policy", lease: rec.path, commit: c.sha, message: `${rec.path} names resource '${lease2.resource}', which the policy did not have when it was added in ${short2(c.sha)}.` });
     return;
   }
   const minutes = (rec.end - rec.start) / MINUTE_MS;
@@ -56284,14 +57696,14 @@ function addBreakGlass(input, leases, findings) {
     const reviewBy = Date.parse(r.reviewBy);
     const end2 = Date.parse(r.end);
     if (![grantedAt, reviewBy, end2].every(Number.isFinite)) continue;
-    const granted = { kind: "granted", at: grantedAt, by: r.requester, detail: `break-glass: ${r.role} on ${r.resource} granted when PR #${r.pullRequest} was opened, before approval; to be approved and merged by ${formatTimestamp(reviewBy)}${mark}` };
+    const granted2 = { kind: "granted", at: grantedAt, by: r.requester, detail: `break-glass: ${r.role} on ${r.resource} granted when PR #${r.pullRequest} was opened, before approval; to be approved and merged by ${formatTimestamp(reviewBy)}${mark}` };
     const merged = leases.find((l) => l.path === r.lease && l.pullRequest === r.pullRequest && l.events.some((e) => e.kind === "granted" && e.commit === l.addedIn) && l.status !== "not-granted" && l.start >= grantedAt && l.start <= reviewBy);
     if (merged && trusted) {
       merged.breakGlass = true;
       merged.end = merged.end - (merged.start - grantedAt);
       merged.start = grantedAt;
       for (const e of merged.events) if (e.kind === "granted" && e.commit === merged.addedIn) e.detail = `approved and merged in time: the break-glass access continues as this lease until ${formatTimestamp(merged.end)}`;
-      merged.events.push(granted);
+      merged.events.push(granted2);
       merged.events.sort((a, b2) => (a.at ?? -Infinity) - (b2.at ?? -Infinity));
       continue;
     }
@@ -56314,7 +57726,7 @@ function addBreakGlass(input, leases, findings) {
       status: endedAt !== void 0 || until <= input.now ? endedAt !== void 0 ? "ended" : "over" : "active",
       extensions: 0,
       addedIn: "",
-      events: [{ kind: "requested", by: r.requester, detail: `PR #${r.pullRequest}: ${r.grantee} as ${r.role} on ${r.resource}, break-glass` }, granted]
+      events: [{ kind: "requested", by: r.requester, detail: `PR #${r.pullRequest}: ${r.grantee} as ${r.role} on ${r.resource}, break-glass` }, granted2]
     };
     if (endedAt !== void 0) rec.events.push({ kind: "revoked", at: endedAt, detail: r.ended.why });
     leases.push(rec);
@@ -56383,14 +57795,234 @@ var init_policy_findings = __esm({
   }
 });
 
+// src/review/review-due.ts
+function standingReviews(policy2) {
+  const out = [];
+  for (const r of [...policy2.resources.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) {
+    r.standing.forEach((s, index) => {
+      const every = s.reviewEvery !== void 0 ? parseDuration(s.reviewEvery) : policy2.reviewEveryMinutes;
+      if (!every) return;
+      const entry = { resource: r.id, index, grantee: s.grantee, role: s.role, everyMinutes: every };
+      if (s.reviewed !== void 0) {
+        entry.reviewed = s.reviewed;
+        entry.dueAt = Date.parse(`${s.reviewed}T00:00:00Z`) + every * MINUTE_MS;
+      }
+      out.push(entry);
+    });
+  }
+  return out;
+}
+function dueReviews(policy2, now) {
+  return standingReviews(policy2).filter((e) => e.dueAt === void 0 || !(e.dueAt > now));
+}
+function daysOverdue(e, now) {
+  return e.dueAt === void 0 ? void 0 : Math.max(0, Math.floor((now - e.dueAt) / DAY_MS));
+}
+function reviewersOf(policy2, resource) {
+  const r = policy2.resources.get(resource);
+  if (!r) return [];
+  return [...new Set(expandRefs(r.approvalRules.flatMap((a) => a.from), policy2.groups))];
+}
+var DAY_MS;
+var init_review_due = __esm({
+  "src/review/review-due.ts"() {
+    "use strict";
+    init_duration();
+    init_people();
+    DAY_MS = 864e5;
+  }
+});
+
+// src/audit/anomalies.ts
+function granted(leases, now) {
+  return leases.filter((l) => l.status !== "not-granted" && l.status !== "cancelled" && l.start <= now);
+}
+function windowOf(l, now) {
+  return [l.start, Math.min(heldUntil(l, now), now)];
+}
+function group(items, key3) {
+  const m = /* @__PURE__ */ new Map();
+  for (const t2 of items) {
+    const k = key3(t2);
+    const list = m.get(k);
+    if (list) list.push(t2);
+    else m.set(k, [t2]);
+  }
+  return m;
+}
+function frequentElevation(leases, t2, now) {
+  const from = now - t2.windowMinutes * MINUTE_MS;
+  const out = [];
+  const byPair = group(granted(leases, now), (l) => `${l.resource}\0${l.grantee.toLowerCase()}`);
+  for (const [, list] of [...byPair].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const days = /* @__PURE__ */ new Set();
+    for (const l of list) {
+      const [s, e] = windowOf(l, now);
+      if (e < from || e === from && s < from) continue;
+      const a = Math.max(s, from);
+      const b = Math.min(Math.max(e, a), now);
+      for (let d = Math.floor(a / DAY_MS2) * DAY_MS2; d < Math.max(b, a + 1); d += DAY_MS2) days.add(day(d));
+    }
+    if (days.size < t2.days) continue;
+    const first = list[0];
+    const roles = [...new Set(list.map((l) => l.role))].join(", ");
+    out.push({
+      code: "frequent-elevation",
+      key: `frequent-elevation:${first.resource}:${first.grantee.toLowerCase()}`,
+      resource: first.resource,
+      message: `${first.grantee} held ${roles} on ${first.resource} on ${days.size} of the last ${formatDuration(t2.windowMinutes)} (threshold ${t2.days} days): standing access in disguise? Consider a 'standing' entry with a review (reviewEvery), or a narrower role for the routine work.`
+    });
+  }
+  return out;
+}
+function approverConcentration(leases, t2, now) {
+  const from = now - t2.windowMinutes * MINUTE_MS;
+  const approved = granted(leases, now).filter((l) => l.start >= from && l.approvers.length > 0);
+  const out = [];
+  const byRequester = group(approved, (l) => (l.requestedBy ?? l.grantee).toLowerCase());
+  for (const [requester, list] of [...byRequester].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (list.length < t2.minLeases) continue;
+    const counts2 = /* @__PURE__ */ new Map();
+    for (const l of list) {
+      for (const a of new Set(l.approvers.map((x) => x.toLowerCase()))) {
+        if (a === requester) continue;
+        const c = counts2.get(a) ?? { login: l.approvers.find((x) => x.toLowerCase() === a), n: 0 };
+        c.n++;
+        counts2.set(a, c);
+      }
+    }
+    const name = list[0].requestedBy ?? list[0].grantee;
+    for (const [approver, c] of [...counts2].sort(([a], [b]) => a < b ? -1 : 1)) {
+      if (c.n / list.length < t2.share) continue;
+      out.push({
+        code: "approver-concentration",
+        key: `approver-concentration:${requester}:${approver}`,
+        message: `${c.login} approved ${c.n} of ${name}'s ${list.length} approved leases in the last ${formatDuration(t2.windowMinutes)} (${Math.round(100 * c.n / list.length)}%, threshold ${Math.round(t2.share * 100)}% of at least ${t2.minLeases}): spread approvals across approvers, or require a second approval (approvals with count 2).`
+      });
+    }
+  }
+  return out;
+}
+function breakGlassFrequency(leases, t2, now) {
+  const from = now - t2.windowMinutes * MINUTE_MS;
+  const used = granted(leases, now).filter((l) => l.breakGlass && l.start >= from);
+  const out = [];
+  const window2 = formatDuration(t2.windowMinutes);
+  for (const [grantee, list] of [...group(used, (l) => l.grantee.toLowerCase())].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (list.length <= t2.max) continue;
+    const resources = [...new Set(list.map((l) => l.resource))].sort().join(", ");
+    out.push({ code: "break-glass-frequency", key: `break-glass-frequency:grantee:${grantee}`, message: `${list[0].grantee} used break-glass ${plural(list.length, "time")} in the last ${window2} (on ${resources}; more than ${t2.max} is flagged): emergencies that recur need a planned path (a lease, standing access, or a fix).` });
+  }
+  for (const [resource, list] of [...group(used, (l) => l.resource)].sort(([a], [b]) => a < b ? -1 : 1)) {
+    if (list.length <= t2.max) continue;
+    const who2 = [...new Set(list.map((l) => l.grantee))].sort().join(", ");
+    out.push({ code: "break-glass-frequency", key: `break-glass-frequency:resource:${resource}`, resource, message: `Break-glass was used ${plural(list.length, "time")} on ${resource} in the last ${window2} (by ${who2}; more than ${t2.max} is flagged): emergencies that recur need a planned path.` });
+  }
+  return out;
+}
+function monthStart(t2, offset = 0) {
+  const d = new Date(t2);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + offset, 1);
+}
+function unionLength(intervals, from, to) {
+  const clipped = intervals.map(([s, e]) => [Math.max(s, from), Math.min(e, to)]).filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let cur;
+  for (const iv of clipped) {
+    if (cur && iv[0] <= cur[1]) cur[1] = Math.max(cur[1], iv[1]);
+    else {
+      if (cur) total += cur[1] - cur[0];
+      cur = [iv[0], iv[1]];
+    }
+  }
+  if (cur) total += cur[1] - cur[0];
+  return total;
+}
+function longTotal(leases, t2, now) {
+  const out = [];
+  const months = [monthStart(now, -1), monthStart(now)];
+  const byPair = group(granted(leases, now), (l) => `${l.resource}\0${l.grantee.toLowerCase()}`);
+  for (const [, list] of [...byPair].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const intervals = list.map((l) => windowOf(l, now));
+    for (const m of months) {
+      const minutes = Math.floor(unionLength(intervals, m, Math.min(monthStart(m, 1), now)) / MINUTE_MS);
+      if (minutes <= t2.perMonthMinutes) continue;
+      const first = list[0];
+      const month = new Date(m).toISOString().slice(0, 7);
+      out.push({
+        code: "long-total",
+        key: `long-total:${first.resource}:${first.grantee.toLowerCase()}:${month}`,
+        resource: first.resource,
+        message: `${first.grantee} held access to ${first.resource} for ${formatDuration(minutes)} in ${month}${m === months[1] ? " (so far)" : ""}, above the monthly bound of ${formatDuration(t2.perMonthMinutes)}: consider a 'standing' entry with a review, or a narrower role.`
+      });
+    }
+  }
+  return out;
+}
+function reviewFindings(policy2, now) {
+  return dueReviews(policy2, now).map((e) => {
+    const late = daysOverdue(e, now);
+    const when = e.reviewed === void 0 ? "has never been reviewed" : `was last reviewed on ${e.reviewed} and was due on ${formatTimestamp(e.dueAt).slice(0, 10)}${late ? ` (${plural(late, "day")} ago)` : ""}`;
+    return {
+      code: "standing-review-overdue",
+      key: `standing-review-overdue:${e.resource}:${e.grantee.toLowerCase()}:${e.role}`,
+      resource: e.resource,
+      message: `Standing access of ${e.grantee} as ${e.role} on ${e.resource} ${when} (every ${formatDuration(e.everyMinutes)}): 'jit review' proposes removing it; keep it by setting a new 'reviewed' date.`
+    };
+  });
+}
+function anomalyFindings(leases, policy2, now) {
+  const t2 = policy2.anomalies;
+  return [
+    ...reviewFindings(policy2, now),
+    ...t2.frequentElevation ? frequentElevation(leases, t2.frequentElevation, now) : [],
+    ...t2.approverConcentration ? approverConcentration(leases, t2.approverConcentration, now) : [],
+    ...t2.breakGlassFrequency ? breakGlassFrequency(leases, t2.breakGlassFrequency, now) : [],
+    ...t2.longTotal ? longTotal(leases, t2.longTotal, now) : []
+  ];
+}
+function historyAsOf(leases, then) {
+  const out = [];
+  for (const l of leases) {
+    if (l.start > then) continue;
+    if (l.revokedAt === void 0 || l.revokedAt <= then) out.push(l);
+    else {
+      const { revokedAt: _later, ...rest } = l;
+      out.push({ ...rest, status: l.end > then ? "active" : "over" });
+    }
+  }
+  return out;
+}
+function newFindingKeys(leases, policy2, now, previous) {
+  const before = new Set(anomalyFindings(historyAsOf(leases, previous), policy2, previous).map((f) => f.key));
+  return new Set(anomalyFindings(leases, policy2, now).map((f) => f.key).filter((k) => !before.has(k)));
+}
+var DAY_MS2, plural, day;
+var init_anomalies = __esm({
+  "src/audit/anomalies.ts"() {
+    "use strict";
+    init_duration();
+    init_timestamp();
+    init_review_due();
+    init_audit_record();
+    DAY_MS2 = 864e5;
+    plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+    day = (ms2) => new Date(ms2).toISOString().slice(0, 10);
+  }
+});
+
 // src/commands/audit.ts
 async function runAudit(o) {
+  if (!await isGitRepo(o.repoDir)) {
+    throw new UsageError("audit-not-a-git-repo", `${o.repoDir} is not a git repository: jit audit reads the history of an access repo; run it in a clone (or pass --repo DIR).`);
+  }
   let head;
   try {
     head = (await gitText(o.repoDir, ["rev-parse", "--verify", "--quiet", `${o.ref}^{commit}`])).trim();
   } catch {
     throw new UsageError("audit-no-ref", `'${o.ref}' is not a branch or commit in ${o.repoDir}. Fetch the access repo's full history (actions/checkout with fetch-depth: 0).`);
   }
+  const refName = o.ref === "HEAD" ? (await gitText(o.repoDir, ["symbolic-ref", "--short", "-q", "HEAD"]).catch(() => "")).trim() || `HEAD (detached at ${head.slice(0, 7)})` : o.ref;
   if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
@@ -56410,7 +58042,10 @@ async function runAudit(o) {
     (blob, content) => parsed.set(blob, loadLease(pathOf.get(blob), content).lease),
     true
   );
+  const total = o.progress && at === void 0 ? Number((await gitText(o.repoDir, ["rev-list", "--count", "--first-parent", head, "--", LEASES_DIR, o.policyPath])).trim()) || 0 : 0;
+  let read2 = 0;
   const want = (c) => {
+    if (total) o.progress(++read2, total, "reading history");
     for (const ch of c.changes) {
       if (ch.status === "D" || ch.path === o.policyPath || pathOf.has(ch.blob) || checkLeasePath(ch.path).kind !== "lease") continue;
       pathOf.set(ch.blob, ch.path);
@@ -56469,7 +58104,7 @@ async function runAudit(o) {
     return policyCache.get(blob);
   };
   const report = rebuildAudit({
-    ref: o.ref,
+    ref: refName,
     head,
     now: o.now,
     policyPath: o.policyPath,
@@ -56491,6 +58126,11 @@ async function runAudit(o) {
     report.findings.push(...said.findings);
     reportNotes.unshift(...said.notes);
   }
+  const inForce = policyJudged?.inForce?.policy;
+  if (inForce) {
+    const fresh = o.previous !== void 0 ? newFindingKeys(report.leases, inForce, o.now, o.previous) : void 0;
+    for (const f of anomalyFindings(report.leases, inForce, o.now)) report.findings.push(fresh ? { ...f, new: fresh.has(f.key) } : f);
+  } else if (policyJudged) reportNotes.push(`No verified ${o.policyPath} in force at ${o.ref}: anomalies and standing reviews were not checked.`);
   if (o.online) {
     const policy2 = policyJudged?.inForce?.policy;
     if (policy2) {
@@ -56576,7 +58216,7 @@ async function historyAround(repoDir, head, at, policyPath) {
   const first = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", "--max-parents=0", "--first-parent", then])).trim()) * 1e3;
   const last = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", head])).trim()) * 1e3;
   let before = [];
-  for (let span = 7 * DAY_MS; ; span *= 4) {
+  for (let span = 7 * DAY_MS3; ; span *= 4) {
     const since = at - span;
     before = await readHistory(repoDir, then, [...paths, policyPath], { since, notesRef: NOTES_REF });
     const added = new Set(before.flatMap((c) => c.changes.filter((ch) => ch.status === "A").map((ch) => ch.path)));
@@ -56584,7 +58224,7 @@ async function historyAround(repoDir, head, at, policyPath) {
   }
   let after = [];
   if (then !== head) {
-    for (let span = 7 * DAY_MS; ; span *= 4) {
+    for (let span = 7 * DAY_MS3; ; span *= 4) {
       const until = at + span;
       after = await readHistory(repoDir, `${then}..${head}`, paths, { until, notesRef: NOTES_REF });
       const removed = new Set(after.flatMap((c) => c.changes.filter((ch) => ch.status === "D").map((ch) => ch.path)));
@@ -56617,13 +58257,14 @@ function judgeNote(into, object, text, signer) {
     for (const d of Array.isArray(n.note.drift) ? n.note.drift : []) if (isDriftRevocation(d)) into.drift.push({ ...d, commit: object, trust: n.trust });
   }
 }
-var DAY_MS;
+var DAY_MS3;
 var init_audit = __esm({
   "src/commands/audit.ts"() {
     "use strict";
     init_break_glass();
     init_evidence();
     init_evidence_notes();
+    init_access_repo();
     init_history();
     init_run_git();
     init_error_message();
@@ -56635,10 +58276,30 @@ var init_audit = __esm({
     init_query();
     init_rebuild();
     init_policy_findings();
+    init_anomalies();
     init_policy_in_force();
     init_verify_policy();
     init_policy_log();
-    DAY_MS = 864e5;
+    DAY_MS3 = 864e5;
+  }
+});
+
+// src/action/notify-findings.ts
+function newFindings(findings) {
+  return findings.filter((f) => f.key !== void 0 && f.new !== false);
+}
+async function notifyFindings(findings, url, o) {
+  const n = createNotifier(url, { repository: o.repository });
+  const at = new Date(o.now).toISOString();
+  for (const f of newFindings(findings)) {
+    await n.notify({ kind: "finding", at, code: f.code, ...f.key ? { key: f.key } : {}, ...f.resource ? { resource: f.resource } : {}, text: `\u{1F50E} jit-access audit: ${f.code}: ${f.message}` });
+  }
+  return n.failures;
+}
+var init_notify_findings = __esm({
+  "src/action/notify-findings.ts"() {
+    "use strict";
+    init_webhook();
   }
 });
 
@@ -56662,12 +58323,14 @@ async function runAuditAction(ctx, gh, inputs) {
   if (!["never", "findings", "always"].includes(inputs.issue)) throw new Error(`Input 'issue' must be never, findings or always, not '${inputs.issue}'.`);
   if (!await fetchNotes(ctx.workspace, "origin", ctx.token)) info("No evidence notes yet (refs/notes/jit): approvals are verified through the API.");
   const since = sinceFrom(inputs.since, ctx.now);
+  const previous = inputs.newSince ? sinceFrom(inputs.newSince, ctx.now) : void 0;
   const report = await runAudit({
     repoDir: ctx.workspace,
     ref: "HEAD",
     policyPath: ctx.policyPath,
     now: ctx.now,
     ...since !== void 0 ? { query: { since } } : {},
+    ...previous !== void 0 ? { previous } : {},
     ...inputs.evidenceKey ? { evidenceKey: inputs.evidenceKey } : {},
     online: { gh, owner: ctx.owner, repo: ctx.repo, defaultBranch: ctx.defaultBranch ?? "main", providerFor: createProviderRegistry(gh, await providerRun(ctx, inputs.evidenceKey)), ...inputs.botLogin ? { botLogin: inputs.botLogin } : {} }
   });
@@ -56691,6 +58354,11 @@ Full report and CSV: ${ctx.runUrl}` : "";
     setOutput("issue", String(issue2.data.number));
     info(`Opened issue #${issue2.data.number}.`);
   }
+  const fresh = newFindings(report.findings);
+  if (inputs.webhookUrl && fresh.length) {
+    for (const failure of await notifyFindings(fresh, inputs.webhookUrl, { repository: `${ctx.owner}/${ctx.repo}`, now: ctx.now })) warning(`Webhook delivery failed (${failure}); nothing else was affected.`);
+  }
+  setOutput("new-findings", String(fresh.length));
   setOutput("findings", String(report.findings.length));
   setOutput("leases", String(report.leases.length));
   setOutput("ok", String(report.findings.length === 0));
@@ -56709,7 +58377,251 @@ var init_run_audit = __esm({
     init_registry();
     init_provider_run();
     init_evidence_notes();
+    init_notify_findings();
     ISSUE_BODY_MAX = 65e3;
+  }
+});
+
+// src/review/remove-standing.ts
+function removeStanding(file, text, removals) {
+  const doc = parseYamlText(file, text, MAX_POLICY_BYTES, false);
+  if (doc.diagnostics.length) return { ok: false, problem: `${file} does not parse: ${doc.diagnostics[0].message}` };
+  const value = doc.value;
+  const lines = text.split("\n");
+  const cut = [];
+  const emptied = [];
+  const byResource = /* @__PURE__ */ new Map();
+  for (const r of removals) byResource.set(r.resource, (byResource.get(r.resource) ?? /* @__PURE__ */ new Set()).add(r.index));
+  for (const [resource, indexes] of byResource) {
+    const list = value.resources?.[resource]?.standing;
+    const base = `/resources/${escapePointerSegment(resource)}/standing`;
+    if (!Array.isArray(list)) return { ok: false, problem: `${resource} has no standing list in ${file}.` };
+    for (const index of indexes) {
+      if (index < 0 || index >= list.length) return { ok: false, problem: `${resource} has no standing entry ${index} in ${file}.` };
+      const at = doc.locate(`${base}/${index}`);
+      let line = at.line - 1;
+      let col = at.column - 2;
+      while (line >= 0 && col >= 0 && lines[line][col] === " ") col--;
+      if (line < 0 || col < 0 || lines[line][col] !== "-" || lines[line].slice(0, col).trim() !== "") {
+        const above = at.line - 2;
+        const m = above >= 0 ? /^( *)-\s*$/.exec(lines[above].replace(/\r$/, "")) : null;
+        if (!m) return { ok: false, problem: `The standing list of ${resource} is not a block list (- entries): edit ${file} by hand.` };
+        line = above;
+        col = m[1].length;
+      }
+      let first = line;
+      while (first > 0 && /^\s*#/.test(lines[first - 1]) && indentOf(lines[first - 1]) === col) first--;
+      let last = line;
+      for (let i = line + 1; i < lines.length; i++) {
+        if (isBlankOrComment(lines[i])) continue;
+        if (indentOf(lines[i]) > col) last = i;
+        else break;
+      }
+      cut.push([first, last]);
+    }
+    if (indexes.size === list.length) emptied.push(doc.locateKey(base));
+  }
+  const out = lines.slice();
+  for (const k of emptied) {
+    const l = out[k.line - 1];
+    const colon = l.indexOf(":", k.column - 1);
+    if (colon < 0) return { ok: false, problem: `Could not find the standing key of a list to empty in ${file}.` };
+    out[k.line - 1] = `${l.slice(0, colon + 1)} []${l.slice(colon + 1).replace(/^[ \t]*(?=\r?$)/, "").replace(/^[ \t]*(?=#)/, " ")}`;
+  }
+  for (const [first, last] of cut.sort((a, b) => b[0] - a[0])) out.splice(first, last - first + 1);
+  const edited = out.join("\n");
+  const again = parseYamlText(file, edited, MAX_POLICY_BYTES, false);
+  const expected = structuredClone(value);
+  for (const [resource, indexes] of byResource) {
+    const r = expected.resources[resource];
+    r.standing = r.standing.filter((_, i) => !indexes.has(i));
+  }
+  if (again.diagnostics.length || JSON.stringify(again.value) !== JSON.stringify(expected)) {
+    return { ok: false, problem: `Removing the entries from ${file} by a textual edit would change more than them (unusual layout): edit it by hand.` };
+  }
+  return { ok: true, text: edited };
+}
+var isBlankOrComment, indentOf;
+var init_remove_standing = __esm({
+  "src/review/remove-standing.ts"() {
+    "use strict";
+    init_parse_yaml();
+    isBlankOrComment = (line) => /^\s*(?:#.*)?\r?$/.test(line);
+    indentOf = (line) => /^ */.exec(line)[0].length;
+  }
+});
+
+// src/review/review-request.ts
+function reviewTitle(due) {
+  return `Access review: ${due.length} standing ${due.length === 1 ? "entry" : "entries"} due`;
+}
+function reviewBody(i) {
+  const today = formatTimestamp(i.now).slice(0, 10);
+  const out = [
+    `Standing access in \`${i.policyPath}\` is due for its periodic review (as of ${today}). This pull request **removes** the entries below.`,
+    "",
+    "For each resource, its approvers decide:",
+    "",
+    "- **Remove**: approve and merge this pull request: the access is revoked by the next apply.",
+    `- **Keep**: push a commit to this branch that puts the entry back with \`reviewed: "${today}"\` (and, if wanted, another \`reviewEvery\`), then merge. An entry kept this way is not proposed again until its next review falls due.`,
+    "",
+    `This changes \`${i.policyPath}\`: like any policy change it needs the approval of a policy admin to be in force.`,
+    ""
+  ];
+  const byResource = /* @__PURE__ */ new Map();
+  for (const e of i.due) byResource.set(e.resource, [...byResource.get(e.resource) ?? [], e]);
+  for (const [resource, entries2] of byResource) {
+    const who2 = i.reviewers(resource).map(mention);
+    out.push(`### ${esc2(resource)}`, "", who2.length ? `Approvers: ${who2.join(" ")}` : "No approvers are named for this resource: a policy admin decides.", "", "| Grantee | Role | Last reviewed | Every | Due |", "|---|---|---|---|---|");
+    for (const e of entries2) {
+      const late = daysOverdue(e, i.now);
+      const due = e.dueAt === void 0 ? "never reviewed" : `${formatTimestamp(e.dueAt).slice(0, 10)}${late ? ` (${late} day${late === 1 ? "" : "s"} ago)` : ""}`;
+      out.push(`| ${esc2(e.grantee)} | ${esc2(e.role)} | ${e.reviewed ?? "\u2014"} | ${formatDuration(e.everyMinutes)} | ${due} |`);
+    }
+    out.push("");
+  }
+  if (i.kept) out.push("> Reviewers have pushed to this branch, so `jit review` left it as they made it. Entries that fell due since are listed above but are not in the diff; they will be proposed after this pull request is merged or closed.", "");
+  out.push(`<sub>Opened by \`jit review\`${i.runUrl ? ` ([run](${i.runUrl}))` : ""}; the next run updates this pull request, and closes it when nothing is due.</sub>`);
+  return out.join("\n") + "\n";
+}
+var REVIEW_TRAILER, esc2, mention;
+var init_review_request = __esm({
+  "src/review/review-request.ts"() {
+    "use strict";
+    init_duration();
+    init_timestamp();
+    init_review_due();
+    REVIEW_TRAILER = "Jit-Review: standing";
+    esc2 = (s) => s.replace(/\|/g, "\\|").replace(/</g, "&lt;");
+    mention = (ref) => ref.startsWith("@") ? ref : `@${ref}`;
+  }
+});
+
+// src/commands/review.ts
+import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join6 } from "node:path";
+async function runReview(o) {
+  const remote = o.remote ?? "origin";
+  const branch = o.branch ?? REVIEW_BRANCH;
+  await git(o.repoDir, ["fetch", "--quiet", remote, `refs/heads/${o.defaultBranch}`]);
+  const base = (await gitText(o.repoDir, ["rev-parse", "FETCH_HEAD^{commit}"])).trim();
+  const remoteHead = (await gitText(o.repoDir, ["ls-remote", remote, `refs/heads/${branch}`])).split(/\s/)[0] || void 0;
+  if (remoteHead) await git(o.repoDir, ["fetch", "--quiet", remote, `refs/heads/${branch}`]);
+  const headIsOurs = remoteHead ? (await gitText(o.repoDir, ["log", "-1", "--format=%B", remoteHead])).split("\n").some((l) => l.trim() === REVIEW_TRAILER) : false;
+  const bytes = await git(o.repoDir, ["cat-file", "blob", `${base}:${o.policyPath}`]).catch(() => void 0);
+  if (!bytes) return { ok: false, outcome: "refused", due: [], message: `${o.policyPath} is not on ${o.defaultBranch}: nothing to review.` };
+  const loaded = loadPolicy(o.policyPath, bytes);
+  if (!loaded.policy) {
+    const d = loaded.diagnostics[0];
+    return { ok: false, outcome: "refused", due: [], message: `${o.policyPath} on ${o.defaultBranch} is not a valid policy (${d.file}:${d.line}: ${d.message}): fix it first; nothing was reviewed.` };
+  }
+  const policy2 = loaded.policy;
+  const due = dueReviews(policy2, o.now);
+  const open3 = (await o.gh.rest.pulls.list({ owner: o.owner, repo: o.repo, head: `${o.owner}:${branch}`, base: o.defaultBranch, state: "open", per_page: 10 })).data[0];
+  const pr = open3 ? { number: open3.number, url: open3.html_url } : void 0;
+  if (due.length === 0) {
+    if (!open3) return { ok: true, outcome: "nothing-due", due, message: "No standing access is due for review: nothing to do." };
+    if (remoteHead && !headIsOurs) return { ok: true, outcome: "kept", due, message: `No standing access is due for review; #${open3.number} has reviewers' changes and is left open for them.`, ...pr ? { pullRequest: pr } : {} };
+    if (o.dryRun) return { ok: true, outcome: "dry-run", due, message: `No standing access is due for review: would close #${open3.number} and delete ${branch}.` };
+    await o.gh.rest.issues.createComment({ owner: o.owner, repo: o.repo, issue_number: open3.number, body: "Nothing is due for review any more (the entries were removed or given a new review date on the default branch): closing." });
+    await o.gh.rest.pulls.update({ owner: o.owner, repo: o.repo, pull_number: open3.number, state: "closed" });
+    await git(o.repoDir, ["push", "--quiet", remote, "--delete", branch]).catch(() => void 0);
+    return { ok: true, outcome: "closed", due, message: `No standing access is due for review: closed #${open3.number}.`, ...pr ? { pullRequest: pr } : {} };
+  }
+  const edit = removeStanding(o.policyPath, bytes.toString("utf8"), due.map((e) => ({ resource: e.resource, index: e.index })));
+  if (!edit.ok) return { ok: false, outcome: "refused", due, message: `${due.length} standing ${due.length === 1 ? "entry is" : "entries are"} due for review, but no pull request was opened: ${edit.problem}` };
+  const kept = remoteHead !== void 0 && !headIsOurs && open3 !== void 0;
+  const title = reviewTitle(due);
+  const body = reviewBody({ due, reviewers: (r) => reviewersOf(policy2, r), policyPath: o.policyPath, now: o.now, ...o.runUrl ? { runUrl: o.runUrl } : {}, kept });
+  if (o.dryRun) return { ok: true, outcome: "dry-run", due, message: `${due.length} standing ${due.length === 1 ? "entry" : "entries"} due: would ${open3 ? `update #${open3.number}` : "open a pull request"} from ${branch}.`, ...pr ? { pullRequest: pr } : {} };
+  let pushed = false;
+  if (!kept) {
+    const blob = (await git(o.repoDir, ["hash-object", "-w", "--stdin"], edit.text)).toString("utf8").trim();
+    const tree = await treeWith(o.repoDir, base, o.policyPath, blob);
+    const same2 = remoteHead !== void 0 && headIsOurs && (await gitText(o.repoDir, ["rev-parse", `${remoteHead}^{tree}`, `${remoteHead}^`]).catch(() => "")).split("\n").join(" ").trim() === `${tree} ${base}`;
+    if (!same2) {
+      const who2 = o.botLogin ?? "jit-access";
+      const date = `${Math.floor(o.now / 1e3)} +0000`;
+      const env = { GIT_AUTHOR_NAME: who2, GIT_AUTHOR_EMAIL: `${who2}@users.noreply.github.com`, GIT_AUTHOR_DATE: date, GIT_COMMITTER_NAME: who2, GIT_COMMITTER_EMAIL: `${who2}@users.noreply.github.com`, GIT_COMMITTER_DATE: date };
+      const message = [`${title}: remove from ${o.policyPath}`, "", ...due.map((e) => `- ${e.resource}: ${e.grantee} (${e.role}), last reviewed ${e.reviewed ?? "never"}`), "", REVIEW_TRAILER].join("\n");
+      const commit = (await git(o.repoDir, ["commit-tree", tree, "-p", base, "-F", "-"], message + "\n", env)).toString("utf8").trim();
+      await git(o.repoDir, ["push", "--quiet", `--force-with-lease=refs/heads/${branch}:${remoteHead ?? ""}`, remote, `${commit}:refs/heads/${branch}`]);
+      pushed = true;
+    }
+  }
+  if (open3) {
+    await o.gh.rest.pulls.update({ owner: o.owner, repo: o.repo, pull_number: open3.number, title, body });
+    const outcome = kept ? "kept" : pushed ? "updated" : "unchanged";
+    const what = kept ? "left the branch as reviewers made it" : pushed ? `rebuilt ${branch} on ${o.defaultBranch}` : "the proposed change is the same";
+    return { ok: true, outcome, due, message: `${due.length} standing ${due.length === 1 ? "entry" : "entries"} due: updated #${open3.number} (${what}).`, pullRequest: { number: open3.number, url: open3.html_url } };
+  }
+  const created = (await o.gh.rest.pulls.create({ owner: o.owner, repo: o.repo, head: branch, base: o.defaultBranch, title, body })).data;
+  return { ok: true, outcome: "opened", due, message: `${due.length} standing ${due.length === 1 ? "entry" : "entries"} due: opened #${created.number}.`, pullRequest: { number: created.number, url: created.html_url } };
+}
+async function treeWith(repo, base, path, blob) {
+  const dir = await mkdtemp2(join6(tmpdir3(), "jit-review-"));
+  try {
+    const index = { GIT_INDEX_FILE: join6(dir, "index") };
+    await git(repo, ["read-tree", base], void 0, index);
+    await git(repo, ["update-index", "--cacheinfo", `100644,${blob},${path}`], void 0, index);
+    return (await git(repo, ["write-tree"], void 0, index)).toString("utf8").trim();
+  } finally {
+    await rm3(dir, { recursive: true, force: true });
+  }
+}
+var REVIEW_BRANCH;
+var init_review = __esm({
+  "src/commands/review.ts"() {
+    "use strict";
+    init_run_git();
+    init_load_policy();
+    init_remove_standing();
+    init_review_due();
+    init_review_request();
+    REVIEW_BRANCH = "jit/review";
+  }
+});
+
+// src/action/run-review.ts
+var run_review_exports = {};
+__export(run_review_exports, {
+  runReviewAction: () => runReviewAction
+});
+async function runReviewAction(ctx, gh, opts2) {
+  const r = await runReview({
+    gh,
+    repoDir: ctx.workspace,
+    owner: ctx.owner,
+    repo: ctx.repo,
+    defaultBranch: ctx.defaultBranch ?? "main",
+    policyPath: ctx.policyPath,
+    now: ctx.now,
+    ...opts2.botLogin ? { botLogin: opts2.botLogin } : {},
+    ...ctx.runUrl ? { runUrl: ctx.runUrl } : {},
+    dryRun: opts2.dryRun
+  });
+  const lines = ["### jit-access access review", "", r.pullRequest ? r.message.replace(`#${r.pullRequest.number}`, `[#${r.pullRequest.number}](${r.pullRequest.url})`) : r.message];
+  if (r.due.length) {
+    lines.push("", "| Resource | Grantee | Role | Last reviewed |", "|---|---|---|---|");
+    for (const e of r.due) lines.push(`| ${e.resource} | ${e.grantee} | ${e.role} | ${e.reviewed ?? "never"} |`);
+  }
+  await summary.addRaw(lines.join("\n") + "\n").write();
+  if (r.ok) info(r.message);
+  else error(r.message, { title: "jit-access review" });
+  setOutput("due", String(r.due.length));
+  setOutput("review", r.outcome);
+  if (r.pullRequest) {
+    setOutput("pull-request", String(r.pullRequest.number));
+    setOutput("pull-request-url", r.pullRequest.url);
+  }
+  return r.ok;
+}
+var init_run_review = __esm({
+  "src/action/run-review.ts"() {
+    "use strict";
+    init_core();
+    init_review();
   }
 });
 
@@ -56756,6 +58668,7 @@ var init_timer = __esm({
     init_evidence_notes();
     init_lease_path();
     init_timer_plan();
+    init_policy_run();
     init_apply();
     init_expire();
   }
@@ -61226,8 +63139,57 @@ function throttling(octokit, octokitOptions) {
 throttling.VERSION = VERSION10;
 throttling.triggersNotification = triggersNotification;
 
+// src/github/api-unreachable.ts
+var ApiUnreachableError = class extends Error {
+  constructor(baseUrl, reason, attempts, request2) {
+    super(`cannot reach the GitHub API at ${baseUrl}: ${reason}; ${attempts > 1 ? `tried ${attempts} times (${request2.method} ${request2.url})` : `not retried (${request2.method} ${request2.url})`}. Check --api-url or $GITHUB_API_URL and the network.`);
+    this.baseUrl = baseUrl;
+    this.reason = reason;
+    this.attempts = attempts;
+    this.name = "ApiUnreachableError";
+    this.request = request2;
+  }
+  baseUrl;
+  reason;
+  attempts;
+  code = "api-unreachable";
+  /** For Octokit's retry plugin: an error without a request to repeat (it is not retried again). */
+  request;
+};
+function connectionProblem(e) {
+  const err = e;
+  if (!err || typeof err !== "object" || err.response !== void 0) return void 0;
+  const fetchError = err.cause;
+  if (!fetchError || fetchError.name !== "TypeError") return void 0;
+  const inner = fetchError.cause;
+  const text = typeof inner === "string" ? inner : inner?.message ?? fetchError.message ?? "fetch failed";
+  const code = typeof inner === "object" && inner ? inner.code : void 0;
+  if (/bad port/i.test(text)) return { why: 'fetch refuses this port (a "bad port" in the Fetch standard, like 9 or 25); use another port', retry: false };
+  if (code === "ENOTFOUND") return { why: `unknown host (${text})`, retry: false };
+  if (code === "ERR_INVALID_URL" || /invalid url/i.test(text)) return { why: `not a valid URL (${text})`, retry: false };
+  return { why: text, retry: true };
+}
+
 // src/github/client.ts
-var JitOctokit = Octokit2.plugin(retry, throttling);
+function unreachable(octokit, options2) {
+  const connect = options2.connect ?? { retries: 2, delayMs: 250 };
+  const sleep = connect.sleep ?? ((ms2) => new Promise((r) => setTimeout(r, ms2)));
+  octokit.hook.wrap("request", async (request2, opts2) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await request2(opts2);
+      } catch (e) {
+        const problem = connectionProblem(e);
+        if (!problem) throw e;
+        const baseUrl = String(opts2.baseUrl ?? "https://api.github.com");
+        if (!problem.retry || attempt > connect.retries) throw new ApiUnreachableError(baseUrl, problem.why, attempt, { method: String(opts2.method), url: String(opts2.url) });
+        connect.onRetry?.(attempt);
+        await sleep(connect.delayMs * attempt);
+      }
+    }
+  });
+}
+var JitOctokit = Octokit2.plugin(unreachable, retry, throttling);
 var immediate = {
   key: () => ({ schedule: (_options, fn, ...args) => Promise.resolve(fn(...args)) })
 };
@@ -61239,11 +63201,14 @@ function createClient(opts2) {
     auth: opts2.token,
     baseUrl: opts2.baseUrl ?? "https://api.github.com",
     userAgent: "jit-access",
+    // "500 with id UNKNOWN" is the request log's line for a request that never reached GitHub:
+    // the ApiUnreachableError says that once, with the URL.
     log: { debug: () => {
     }, info: () => {
-    }, warn: (m) => warn(m), error: (m) => warn(m) },
+    }, warn: (m) => warn(m), error: (m) => / - 500 with id UNKNOWN in /.test(m) ? void 0 : warn(m) },
     // Transient failures (5xx, network) are retried 3 times; 4xx answers are final. (Setting
     // request.retries here instead would make the plugin retry every error, 404s included.)
+    ...opts2.connect ? { connect: opts2.connect } : {},
     retry: { retries: 3, retryAfterBaseValue: opts2.retryBaseMs ?? 1e3 },
     throttle: {
       onRateLimit: (retryAfter, options2, _o, retryCount) => {
@@ -61297,7 +63262,8 @@ function readContext(env, input, now) {
 
 // src/action/run-validate.ts
 init_core();
-init_validate();
+init_pull_request_input();
+init_refuse_unbound_request();
 init_requester();
 init_pull_request_requester();
 
@@ -61384,6 +63350,63 @@ function approvalSummary(items) {
 }
 
 // src/action/run-validate.ts
+init_auto_approval_history();
+
+// src/approval/auto-merge.ts
+init_resolve_facts();
+init_load_lease();
+init_lease_path();
+init_people();
+init_check_lease();
+init_auto_approval();
+async function autoMergeByRule(gh, i) {
+  const no = (...reasons) => ({ merged: false, reasons });
+  if (!i.validated) return no("the validation failed");
+  if (i.changes.length !== 1) return no(`the pull request changes ${i.changes.length} files`);
+  const change = i.changes[0];
+  const where = checkLeasePath(change.path);
+  if (where.kind !== "lease" || !change.head) return no(`${change.path} is not a lease`);
+  const lease2 = loadLease(change.path, change.head.bytes).lease;
+  const resource = lease2 ? i.policy.resources.get(lease2.resource) : void 0;
+  if (!lease2 || !resource) return no(`${change.path} does not name a resource of the policy`);
+  if (resource.autoApprove.length === 0) return no(`${resource.id} has no autoApprove rules`);
+  if (i.history === void 0 && resource.autoApprove.some((r) => r.maxPerWeek !== void 0)) return no("the weekly quota cannot be counted without the evidence key (signed evidence of earlier auto-approvals)");
+  const [approval] = await pullRequestApprovals(gh, { owner: i.owner, repo: i.repo, number: i.pullRequest.number, author: i.requester, headSha: i.pullRequest.headSha }, i.policy, i.changes);
+  if (approval?.result.satisfied) return no("the approvers already approved it: it is merged as usual");
+  const facts = await resolveFacts(gh, { teams: [...new Set(resource.autoApprove.flatMap((r) => teamsIn(r.requesters, i.policy.groups)))], orgMembers: [] });
+  const match = matchAutoApproval({
+    resource,
+    groups: i.policy.groups,
+    facts,
+    requester: i.requester,
+    path: change.path,
+    lease: lease2,
+    kind: change.status === "added" ? "new" : "extension",
+    changedFiles: i.changes.length,
+    window: leaseWindow(lease2, i.now),
+    at: i.now,
+    history: i.history ?? [],
+    blockedBy: approval?.result.blockedBy ?? []
+  });
+  if (!match.matched) return no(...match.reasons);
+  const runs = await gh.paginate(gh.rest.checks.listForRef, { owner: i.owner, repo: i.repo, ref: i.pullRequest.headSha, per_page: 100 });
+  const pending = runs.filter((r) => !i.ownChecks.includes(r.name) && !(r.status === "completed" && (r.conclusion === "success" || r.conclusion === "neutral" || r.conclusion === "skipped")));
+  if (pending.length) return no(`check(s) not passed on the head commit: ${pending.map((r) => `${r.name} (${r.conclusion ?? r.status})`).join(", ")}`);
+  const { data } = await gh.rest.pulls.merge({
+    owner: i.owner,
+    repo: i.repo,
+    pull_number: i.pullRequest.number,
+    sha: i.pullRequest.headSha,
+    // refused (409) if someone pushed since it was judged
+    merge_method: "merge",
+    commit_title: `Auto-approved by rule ${match.rule}: ${change.path} (#${i.pullRequest.number})`
+  });
+  return { merged: true, rule: match.rule, sha: data.sha };
+}
+
+// src/action/run-validate.ts
+init_evidence();
+init_evidence_notes();
 init_load_policy();
 init_pull_request_changes();
 init_resolve_facts();
@@ -61669,8 +63692,27 @@ async function runValidateAction(ctx, gh, opts2 = {}) {
   if (!requester.ok) report = refuseUnboundRequest(report, requester, changedLeases(changes).map((l) => l.path));
   await publish(ctx, gh, report);
   await notifyRequests(ctx, changes, report, requester.ok ? requester.login : pr.author, getInput("webhook-url") || void 0);
-  await publishApprovals(ctx, gh, input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : void 0, changes, requester.ok ? requester.login : pr.author);
+  const basePolicy = input.basePolicy ? loadPolicy(ctx.policyPath, input.basePolicy).policy : void 0;
+  await publishApprovals(ctx, gh, basePolicy, changes, requester.ok ? requester.login : pr.author);
+  if (getInput("auto-merge") === "true" && basePolicy && requester.ok) await autoMerge(ctx, gh, { policy: basePolicy, changes, requester: requester.login, validated: report.ok, ...opts2.evidenceKey ? { evidenceKey: opts2.evidenceKey } : {} });
   return report;
+}
+async function autoMerge(ctx, gh, o) {
+  const pr = ctx.pullRequest;
+  try {
+    let history;
+    if (o.evidenceKey) {
+      await fetchNotes(ctx.workspace, "origin", ctx.token);
+      history = autoApprovalHistory(await readNotes(ctx.workspace), noteSigner(ctx.owner, ctx.repo, o.evidenceKey));
+    }
+    const r = await autoMergeByRule(gh, { owner: ctx.owner, repo: ctx.repo, pullRequest: { number: pr.number, headSha: pr.headSha }, requester: o.requester, policy: o.policy, changes: o.changes, validated: o.validated, now: ctx.now, history, ownChecks: [CHECK_NAME, APPROVALS_CHECK_NAME] });
+    setOutput("auto-merged", String(r.merged));
+    if (r.merged) notice(`Auto-approved by rule ${r.rule}: merged as ${r.sha.slice(0, 7)}. apply verifies the rule again before granting.`);
+    else info(`Not auto-merged: ${r.reasons.join("; ")}`);
+  } catch (e) {
+    setOutput("auto-merged", "false");
+    warning(`Could not auto-merge #${pr.number}: ${e.message}. The App needs to be in the bypass list of the branch's ruleset (see README, Auto-approval by rule); approvers can still approve and merge.`);
+  }
 }
 async function publishApprovals(ctx, gh, policy2, changes, requester) {
   const pr = ctx.pullRequest;
@@ -61772,8 +63814,15 @@ async function run() {
       case "audit": {
         const { runAuditAction: runAuditAction2 } = await Promise.resolve().then(() => (init_run_audit(), run_audit_exports));
         const { evidenceKey, botLogin: botLogin2 } = reconcileInputs();
-        const r = await runAuditAction2(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin2 ? { botLogin: botLogin2 } : {}, since: getInput("since"), csvPath: getInput("csv"), issue: getInput("issue") || "never" });
+        const r = await runAuditAction2(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin2 ? { botLogin: botLogin2 } : {}, since: getInput("since"), csvPath: getInput("csv"), issue: getInput("issue") || "never", newSince: getInput("new-since"), ...getInput("webhook-url") ? { webhookUrl: getInput("webhook-url") } : {} });
         if (!r.ok) setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
+        return;
+      }
+      case "review": {
+        const { runReviewAction: runReviewAction2 } = await Promise.resolve().then(() => (init_run_review(), run_review_exports));
+        const { botLogin: botLogin2, dryRun } = reconcileInputs();
+        const ok = await runReviewAction2(ctx, gh, { ...botLogin2 ? { botLogin: botLogin2 } : {}, dryRun });
+        if (!ok) setFailed("The access review could not propose a pull request: see the job summary.");
         return;
       }
       case "timer": {
