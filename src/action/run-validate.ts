@@ -23,6 +23,7 @@ import { pullRequestChanges } from "../github/pull-request-changes.js";
 import { resolveFacts } from "../github/resolve-facts.js";
 import { upsertStickyComment } from "../github/sticky-comment.js";
 import { toJson } from "../report/format-json.js";
+import { jsonFormatTag } from "../report/json-document.js";
 import { COMMENT_MARKER, formatComment, formatSummary, verdictTitle } from "../report/format-markdown.js";
 import { allDiagnostics, countErrors } from "../validate/report.js";
 import type { Report } from "../validate/report.js";
@@ -129,5 +130,5 @@ async function publish(ctx: ActionContext, gh: GitHubClient, report: Report): Pr
   core.setOutput("ok", String(report.ok));
   core.setOutput("errors", String(countErrors(report)));
   core.setOutput("warnings", String(warnings.length));
-  core.setOutput("report", JSON.stringify(toJson(report)));
+  core.setOutput("report", JSON.stringify({ format: jsonFormatTag("validate"), ...toJson(report) }));
 }

@@ -34,7 +34,7 @@ const lease = (l: AuditLease, now: number) => ({
   events: l.events.map(event),
 });
 
-/** The audit as a plain object (the CLI adds its format tag, see cli/json-output.ts). */
+/** The audit as a plain object (the CLI adds its format tag, see report/json-document.ts). */
 export function auditJson(r: AuditReport) {
   const leases = new Array<ReturnType<typeof lease>>(r.leases.length);
   for (let i = 0; i < leases.length; i++) leases[i] = lease(r.leases[i]!, r.generatedAt);

@@ -22,7 +22,7 @@ import type { Policy } from "../policy/policy.js";
 import { toJson } from "../report/format-json.js";
 import { formatText } from "../report/format-text.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
-import { jsonDocument } from "./json-output.js";
+import { jsonDocument } from "../report/json-document.js";
 import { parseOptions, policyPathOption, repoDirOption } from "./options.js";
 import type { OptionSpec, ParsedOptions } from "./options.js";
 import { createProgress } from "./progress.js";
