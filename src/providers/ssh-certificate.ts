@@ -230,6 +230,8 @@ export function sshCertificateProvider(ctx: ProviderContext): Provider {
           g.expiresAt = Math.max(g.expiresAt ?? 0, c.validBefore * 1000);
         } else byGrant.set(k, { resource: r.id, grantee: c.grantee, role: c.principal, state: "active", handle: c.serial, expiresAt: c.validBefore * 1000 });
       }
+      // Serials in numeric order: the same certificates always give the same handle.
+      for (const g of byGrant.values()) g.handle = g.handle!.split(",").sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0)).join(",");
       return [...byGrant.values()];
     },
 

@@ -121,7 +121,7 @@ describe("ssh-certificate provider with a real sshd", () => {
     expect((await sshd.ssh(ed, "true", { certificate: install([ed, rsa], lines.find((l) => parseCertificate(l).keyType === "ssh-ed25519")!) })).code).toBe(255);
     await sshd.setPrincipals(["deploy"]);
 
-    expect(await p.list(r)).toEqual([{ resource: r.id, grantee: "alice", role: "deploy", state: "active", handle: certs.map((c) => c.serial.toString()).join(","), expiresAt: FUTURE }]);
+    expect(await p.list(r)).toEqual([{ resource: r.id, grantee: "alice", role: "deploy", state: "active", handle: certs.map((c) => c.serial).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(","), expiresAt: FUTURE }]);
     expect(await p.grant(r, "Alice", "deploy", { expiresAt: FUTURE, lease: LEASE })).toEqual({ status: "unchanged" });
     // A lease extended since: new certificates to the new end.
     const later = provider();
