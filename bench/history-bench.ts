@@ -67,7 +67,8 @@ export async function main(): Promise<void> {
   console.log(`History: ${n(s.commits)} commits (${n(s.firstParent)} on main's first-parent chain, ${n(s.merges)} merges), ${n(s.leases)} leases over ${params.resources} resources, ${n(s.sweeps)} expiry sweeps, ${n(s.notes)} evidence notes — ${made}`);
   console.log(`  leases added by merge/squash/rebase: ${n(s.addsByMerge)}/${n(s.addsBySquash)}/${n(s.addsByRebase)}; ${n(s.extensions)} extended, ${n(s.earlyRevokes)} revoked early, ${n(s.removedByPullRequest)} removed by pull request, ${n(s.expiredBySweep)} expired by sweeps, ${n(s.leasesAtTip)} on main at ${s.now}`);
 
-  const auditCli = ["node", join(root, "dist", "cli.js"), "audit", "--repo", dir, "--ref", "main", "--offline", "--evidence-key", EVIDENCE_KEY, "--repository", ACCESS_REPO.join("/"), "--now", s.now, "--format", "json"];
+  // The CLI under test: scripts/bench.mjs builds it from the sources into .bench/dist/.
+  const auditCli = ["node", process.env.BENCH_CLI ?? join(root, "dist", "cli.js"), "audit", "--repo", dir, "--ref", "main", "--offline", "--evidence-key", EVIDENCE_KEY, "--repository", ACCESS_REPO.join("/"), "--now", s.now, "--format", "json"];
   const AT = "2025-06-02T12:00:00Z";
   // The lease contents the audit reads (every version added or changed on main), for the floor.
   const leaseBlobs = join(bundles, "lease-blobs.txt");

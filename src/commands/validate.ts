@@ -5,7 +5,7 @@
  */
 import { diagnostic } from "../diagnostics/diagnostic.js";
 import { UsageError } from "../diagnostics/usage-error.js";
-import { WORKTREE, isGitRepo, isShallow, readCodeowners, readLeaseFiles, readRepoFile } from "../git/access-repo.js";
+import { WORKTREE, isGitRepo, isShallow, readCodeowners, readJudgingFiles, readLeaseFiles, readRepoFile } from "../git/access-repo.js";
 import { diffChanges } from "../git/diff.js";
 import { leaseHistories } from "../git/lease-history.js";
 import { revExists } from "../git/run-git.js";
@@ -44,9 +44,11 @@ export async function runValidate(o: ValidateOptions): Promise<Report> {
     if (o.base || o.head) throw new UsageError("not-a-git-repo", `${o.repo} is not a git repository; --base and --head need one.`);
   }
   const head = o.head ?? WORKTREE;
-  for (const ref of [o.base, o.head]) {
-    if (ref && !(await revExists(o.repo, ref))) throw new UsageError("unknown-ref", `Unknown git revision '${ref}' in ${o.repo}.`);
-  }
+  const refs = [o.base, o.head].filter((ref): ref is string => ref !== undefined && ref !== "");
+  const exist = await Promise.all(refs.map((ref) => revExists(o.repo, ref)));
+  refs.forEach((ref, i) => {
+    if (!exist[i]) throw new UsageError("unknown-ref", `Unknown git revision '${ref}' in ${o.repo}.`);
+  });
   if (!o.base) {
     const [policy, codeowners, all] = await Promise.all([
       readRepoFile(o.repo, head, o.policyPath),
@@ -62,11 +64,9 @@ export async function runValidate(o: ValidateOptions): Promise<Report> {
       now: o.now,
     });
   }
-  let changes = await diffChanges(o.repo, o.base, head);
-  if (o.files) {
-    const only = new Set(o.files.map(normalize));
-    changes = changes.filter((c) => only.has(c.path) || (c.previousPath !== undefined && only.has(c.previousPath)));
-  }
+  const only = o.files ? new Set(o.files.map(normalize)) : undefined;
+  // The base's policy and CODEOWNERS are read while git diffs.
+  const changes = diffChanges(o.repo, o.base, head).then((all) => (only ? all.filter((c) => only.has(c.path) || (c.previousPath !== undefined && only.has(c.previousPath))) : all));
   const input = await pullRequestInput(o.repo, o.base, changes, o);
   return validatePullRequest(input);
 }
@@ -75,7 +75,7 @@ export async function runValidate(o: ValidateOptions): Promise<Report> {
 export async function pullRequestInput(
   repo: string,
   baseRef: string,
-  changes: FileChange[],
+  changesOrPending: FileChange[] | Promise<FileChange[]>,
   o: {
     policyPath: string;
     author?: string;
@@ -86,7 +86,10 @@ export async function pullRequestInput(
     judgeWith?: { policy: Uint8Array | undefined };
   },
 ): Promise<PullRequestInput> {
-  const [file, codeowners, shallow] = await Promise.all([o.judgeWith ? undefined : readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
+  const read = Promise.all([readJudgingFiles(repo, baseRef, o.judgeWith ? undefined : o.policyPath), isShallow(repo)]);
+  read.catch(() => undefined); // awaited below; no unhandled rejection if the changes fail first
+  const changes = await changesOrPending;
+  const [{ policy: file, codeowners }, shallow] = await read;
   const policy = o.judgeWith ? (o.judgeWith.policy ? { mode: "file", bytes: o.judgeWith.policy } : undefined) : file;
   const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
   if (!shallow) {
