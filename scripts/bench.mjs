@@ -15,6 +15,7 @@
 // The CLI and the Action are measured as bundled from the current sources: the bench builds
 // them into .bench/dist/ (scripts/build-config.mjs, as `npm run build` does; dist/ is left
 // alone). BENCH_ONLY=validate,action,apply,postgres,hostile,history runs only those parts.
+// The Action's cold start (dist/index.js until its first check) is timed against bare node.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -25,7 +26,8 @@ const repo = join(work, "repo");
 const RESOURCES = 500;
 const LEASES = 10_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const dist = join(work, "dist");
+// BENCH_DIST=<dir> times bundles built elsewhere (e.g. an older commit's, for before/after).
+const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(work, "dist");
 const cli = join(dist, "cli.js");
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((x) => x.trim())) : undefined;
 const part = (name) => !only || only.has(name);
@@ -99,8 +101,10 @@ function verdict(ok) {
 // The bundles under test, built from the current sources (validators as generated in src/).
 process.chdir(root);
 const { buildAll } = await import("./build-config.mjs");
-rmSync(dist, { recursive: true, force: true });
-await buildAll(dist);
+if (!process.env.BENCH_DIST) {
+  rmSync(dist, { recursive: true, force: true });
+  await buildAll(dist);
+}
 if (!existsSync(cli)) {
   console.error(`${cli} missing: the build failed`);
   process.exit(2);
@@ -125,6 +129,29 @@ console.log(`full validation, ${fullReport.files.length} files (ok=${fullReport.
 console.log(`ajv-cli, lease schema only, same ${LEASES} files (${ajvValid} valid, ${ajvInvalid} invalid — js-yaml 3 reads timestamps as Dates): ${ajv.median.toFixed(0)} ms`);
 console.log(`ratio jit / ajv-cli: ${ratio.toFixed(2)}  (target ≤ 0.50: ${verdict(ratio <= 0.5)})`);
 console.log(`one-lease pull request (ok=${prReport.ok}): ${pr.median.toFixed(0)} ms  (target < 300 ms: ${verdict(pr.median < 300)})`);
+}
+
+// The bundled Action's cold start: node .bench/dist/index.js as a step starts it, until it
+// stops at its first check (no GITHUB_REPOSITORY here), against bare node, interleaved.
+// Target ≤ 2.5× bare node: the time to read and compile what every run loads.
+if (part("action")) {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const bare = [];
+  const action = [];
+  let last;
+  for (let i = 0; i < Math.max(RUNS, 9); i++) {
+    for (const [into, args] of [[bare, ["-e", "0"]], [action, [join(dist, "index.js")]]]) {
+      const t0 = process.hrtime.bigint();
+      last = spawnSync("node", args, { cwd: work, env, encoding: "utf8" });
+      into.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const r = med(action) / med(bare);
+  const stopped = /GITHUB_REPOSITORY/.test(last.stdout + last.stderr);
+  console.log("");
+  console.log(`Action cold start (dist/index.js, median of ${action.length}, interleaved): ${med(action).toFixed(0)} ms; bare node: ${med(bare).toFixed(0)} ms${stopped ? "" : " — the Action did not stop where expected"}`);
+  console.log(`ratio to bare node: ${r.toFixed(2)}  (target ≤ 2.50: ${verdict(r <= 2.5)})`);
 }
 
 // TypeScript benchmarks, bundled with esbuild into .bench/<name>.mjs.
