@@ -23,7 +23,29 @@ export interface LoadedPolicy {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * One run judges by the same policy bytes in several places (a pull request's checks, the
+ * facts it needs, its approvals): each array of bytes is read once. The result is reused only
+ * for the same array, the same file name and the same contents (the bytes are kept to compare),
+ * and callers treat it as read-only.
+ */
+const loaded = new WeakMap<Uint8Array, { file: string; bytes: Uint8Array; result: LoadedPolicy }>();
+
 export function loadPolicy(file: string, bytes: Uint8Array): LoadedPolicy {
+  const hit = loaded.get(bytes);
+  if (hit && hit.file === file && sameBytes(hit.bytes, bytes)) return hit.result;
+  const result = readPolicy(file, bytes);
+  loaded.set(bytes, { file, bytes: Uint8Array.from(bytes), result });
+  return result;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function readPolicy(file: string, bytes: Uint8Array): LoadedPolicy {
   const doc = parseYamlBytes(file, bytes, MAX_POLICY_BYTES);
   if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
   const schemaErrors = checkSchema("policy", file, doc);
