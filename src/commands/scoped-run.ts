@@ -29,7 +29,7 @@ export const DEFAULT_SWEEP_EVERY_MS = 5 * 60 * 1000;
 const CACHE_KEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface ScopeSettings {
-  kind: "merge" | "sweep";
+  kind: "merge" | "sweep" | "full";
   /** Longest time access added by hand may stay (ms); default 1 hour. */
   driftBound?: number;
   /** How often sweeps are scheduled (ms); default 5 minutes. */

@@ -29,7 +29,8 @@ export interface ScopeState {
 }
 
 export interface ScopeInput {
-  kind: "merge" | "sweep";
+  /** full: every resource (a run by hand, a scheduled apply). */
+  kind: "merge" | "sweep" | "full";
   now: number;
   /** Every resource of the policy in force. */
   resources: readonly string[];
@@ -67,6 +68,7 @@ export function decideScope(i: ScopeInput): Scope {
   const why: Scope["why"] = { all: 0, touched: 0, due: 0, retry: 0, "break-glass": 0, overdue: 0, slice: 0 };
   const all = new Set(i.resources);
   const full = (because: string): Scope => ({ full: true, resources: new Set(all), why: { ...why, all: all.size }, fullBecause: because });
+  if (i.kind === "full") return full("a full reconcile was asked for");
   if (!i.state) return full("no recorded state of an earlier run");
   if (i.changed === "unknown") return full("the branch does not descend from the last recorded run");
   if (i.changed.includes(i.policyPath)) return full("the policy changed");
