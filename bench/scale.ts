@@ -124,7 +124,11 @@ async function main() {
   await writeNote(repo, leasesCommit, JSON.stringify(signNote(note, leasesCommit, noteSigner("acme", "access", KEY))));
 
   let now = T0 - MIN;
-  const emu = await startEmulator({ now: () => new Date(now), rateLimit: { limit: 1_000_000 }, secondary: { maxRequests: SECONDARY, windowMs: MIN, writePoints: 5, now: () => new Date(now) } });
+  // The secondary limit runs on simulated time plus the real time spent in the current run, so
+  // a client's real retry-after wait clears it (only a full pass of 1,000 resources in one
+  // minute reaches it: the first run).
+  let runStartedAt = Date.now();
+  const emu = await startEmulator({ now: () => new Date(now), rateLimit: { limit: 1_000_000 }, secondary: { maxRequests: SECONDARY, windowMs: MIN, writePoints: 5, now: () => new Date(now + (Date.now() - runStartedAt)) } });
   const s = emu.state;
   s.addOrg("acme");
   s.addTeam("acme", "approvers");
@@ -134,6 +138,7 @@ async function main() {
   s.addRepo("acme", "access", { gitDir: repo, defaultBranch: "main" });
 
   const runs: RunRecord[] = [];
+  let limited = 0;
   const options = (): ApplyOptions => {
     const gh = createClient({ token: "test-token", baseUrl: emu.url, spaceWrites: false });
     const reg = createProviderRegistry(gh);
@@ -142,9 +147,11 @@ async function main() {
   const record = async (kind: RunRecord["kind"], go: () => Promise<{ resources: number; full: boolean; notModified: number }>) => {
     const from = emu.requests.length;
     const t = performance.now();
+    runStartedAt = Date.now();
     const r = await go();
     const ms = performance.now() - t;
     const log = emu.requests.slice(from);
+    limited += log.filter((x) => x.status === 403).length;
     runs.push({ kind, at: now, counted: log.filter(counts).length, points: log.reduce((n, x) => n + points(x), 0), requests: log.length, ms, ...r });
   };
   const sweep = (kind: "sweep" | "warm-up") =>
@@ -205,6 +212,7 @@ async function main() {
 
   // Warm-up: the first run after installation (no refs/jit/state): a full reconcile.
   await sweep("warm-up");
+  const warm403 = limited;
   lastSweep = now;
   check("warm-up");
 
@@ -286,7 +294,8 @@ async function main() {
   const maxHour = Math.max(...perHour);
   const met = (ok: boolean) => (ok ? "met" : "MISSED");
   console.log(`scale: simulated ${HOURS} h of a day: ${RESOURCES} team resources, ${LEASES} leases, a sweep every 5 min (${sweepRuns.length}), a merge every 10 min (${mergeRuns.length}), ${drift} hand-made changes (1% of resources an hour); ${((performance.now() - wall0) / 1000).toFixed(0)} s wall`);
-  console.log(`  first run (no refs/jit/state, cold cache): full reconcile, ${warm.counted} counted requests, ${warm.points} points in its minute (once after installation or a lost state)`);
+  console.log(`  first run (no refs/jit/state, cold cache): full reconcile, ${warm.counted} counted requests, ${warm.points} points (over the secondary limit in one minute: the client waits out GitHub's retry-after; once after installation or a lost state); ${(warm.ms / 1000).toFixed(0)} s`);
+  console.log(`  answered 403 (secondary limit) during the measured runs: ${limited - warm403} (target 0: ${met(limited - warm403 === 0)})`);
   console.log(`  counted requests per hour (304s not counted): ${perHour.join(", ")}; max ${maxHour} (target ≤ 500: ${met(maxHour <= 500)})${HOURS < 24 ? `; a day ≈ 24 × ${mean(perHour).toFixed(0)} = ${(24 * mean(perHour)).toFixed(0)} (extrapolated from ${HOURS} h)` : `; the day: ${perHour.reduce((a, b) => a + b, 0)}`}`);
   console.log(`  peak points per minute (GET 1, write 5, 304s included): ${peak} (target < ${SECONDARY}: ${met(peak < SECONDARY)})`);
   console.log(`  one-lease merge: ${mean(mergeRuns.map((r) => r.counted)).toFixed(1)} counted requests on average, max ${maxMerge} (target ≤ 10: ${met(maxMerge <= 10)}); ${mean(mergeRuns.map((r) => r.resources)).toFixed(1)} resources listed`);
