@@ -4,7 +4,8 @@
  * report as annotations, a job summary, one sticky comment, a check run and outputs.
  */
 import * as core from "@actions/core";
-import { pullRequestInput, refuseUnboundRequest } from "../commands/validate.js";
+import { pullRequestInput } from "../git/pull-request-input.js";
+import { refuseUnboundRequest } from "../validate/refuse-unbound-request.js";
 import { changedLeases } from "../approval/requester.js";
 import { pullRequestRequester } from "../approval/pull-request-requester.js";
 import type { GitHubClient } from "../github/client.js";

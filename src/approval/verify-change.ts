@@ -9,7 +9,7 @@ import type { LeaseEvidence } from "../evidence/evidence.js";
 import type { GitHubClient } from "../github/client.js";
 import { botLoginFor } from "../github/bot-login.js";
 import { resolveFacts } from "../github/resolve-facts.js";
-import { pullRequestInput } from "../commands/validate.js";
+import { pullRequestInput } from "../git/pull-request-input.js";
 import { readNote } from "../git/evidence-notes.js";
 import { readFileAt } from "../git/tree.js";
 import { loadLease } from "../lease/load-lease.js";

@@ -24,8 +24,9 @@ import { approverMentions, decideBreakGlass, grantStep, trustedBreakGlassRecords
 import type { BreakGlassDecision, RecordAt } from "../reconcile/break-glass.js";
 import type { Report } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
-import { pullRequestInput, refuseUnboundRequest } from "./validate.js";
-import { runPolicy } from "./apply.js";
+import { pullRequestInput } from "../git/pull-request-input.js";
+import { refuseUnboundRequest } from "../validate/refuse-unbound-request.js";
+import { runPolicy } from "../apply/policy-run.js";
 import { pullRequestRequester } from "../approval/pull-request-requester.js";
 import { changedLeases } from "../approval/requester.js";
 

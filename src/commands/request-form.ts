@@ -29,7 +29,7 @@ import type { FileChange } from "../validate/inputs.js";
 import { allDiagnostics } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
 import { runRequest } from "./request.js";
-import { pullRequestInput } from "./validate.js";
+import { pullRequestInput } from "../git/pull-request-input.js";
 
 export interface RequestFormOptions {
   gh: GitHubClient;

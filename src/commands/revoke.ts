@@ -13,7 +13,7 @@ import { loadLease } from "../lease/load-lease.js";
 import { isAmong, teamsIn } from "../policy/people.js";
 import type { ExpireOptions, ExpireResult } from "./expire.js";
 import { runExpire } from "./expire.js";
-import { runPolicy } from "./apply.js";
+import { runPolicy } from "../apply/policy-run.js";
 import { readNotes } from "../git/evidence-notes.js";
 
 export interface RevokeOptions extends ExpireOptions {

@@ -15,7 +15,8 @@ import { readNotes } from "../git/evidence-notes.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import type { TimerStart } from "../timer/timer-plan.js";
 import { earlyRevokeVerdict, timerWorkflowRef } from "../timer/timer-plan.js";
-import { runApply, runPolicy } from "./apply.js";
+import { runPolicy } from "../apply/policy-run.js";
+import { runApply } from "./apply.js";
 import type { ExpireOptions, ExpireResult } from "./expire.js";
 import { runExpire } from "./expire.js";
 
