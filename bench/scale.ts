@@ -15,7 +15,7 @@
 // reconcile would leave (the bench's own model of the leases), plus every hour a dry-run full
 // reconcile that must plan nothing but drift younger than the bound.
 //
-// BENCH_SCALE_HOURS (default 3) simulated hours are run; per-hour figures are measured, not
+// BENCH_SCALE_HOURS (default 2) simulated hours are run; per-hour figures are measured, not
 // extrapolated; the day's total is 24 × the mean measured hour (said so when it is).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -36,7 +36,7 @@ import type { ExchangeRecord } from "../src/emulator/index.js";
 
 const RESOURCES = Number(process.env.BENCH_SCALE_RESOURCES ?? 1000);
 const LEASES = Number(process.env.BENCH_SCALE_LEASES ?? 10_000);
-const HOURS = Number(process.env.BENCH_SCALE_HOURS ?? 3);
+const HOURS = Number(process.env.BENCH_SCALE_HOURS ?? 2);
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DRIFT_BOUND = HOUR;

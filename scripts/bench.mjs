@@ -124,7 +124,7 @@ execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" })
 
 // Scale: a simulated day on the emulator (bench/scale.ts): counted requests per hour, peak
 // points per minute, requests per one-lease merge, late revocations, drift within the bound.
-// BENCH_SCALE_HOURS sets how many hours are simulated (default 3).
+// BENCH_SCALE_HOURS sets how many hours are simulated (default 2).
 console.log("");
 await bundle("scale");
 execFileSync("node", [join(work, "scale.mjs")], { cwd: root, stdio: "inherit" });

@@ -17,6 +17,7 @@ import { ResponseCache, useConditionalRequests } from "../github/conditional-req
 import type { CacheStats } from "../github/conditional-requests.js";
 import { loadLease } from "../lease/load-lease.js";
 import { loadPolicy } from "../policy/load-policy.js";
+import type { Policy } from "../policy/policy.js";
 import { decideScope, leaseFolder } from "../reconcile/scope.js";
 import type { LeaseTimes, Scope } from "../reconcile/scope.js";
 import { leaseWindow } from "../validate/check-lease.js";
@@ -30,9 +31,12 @@ const CACHE_KEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface ScopeSettings {
   kind: "merge" | "sweep" | "full";
-  /** Longest time access added by hand may stay (ms); default 1 hour. */
+  /**
+   * Longest time access added by hand may stay (ms); default 1 hour. The verified policy's
+   * `reconcile.driftBound`, as the last recorded run acted on it, takes precedence.
+   */
   driftBound?: number;
-  /** How often sweeps are scheduled (ms); default 5 minutes. */
+  /** How often sweeps are scheduled (ms); default 5 minutes; the policy's `reconcile.sweepEvery` takes precedence. */
   sweepEvery?: number;
   /** Fetch refs/jit/state before and push it after (the Action does). */
   remote?: { name: string; token?: string };
@@ -46,6 +50,16 @@ export interface ScopedReport {
   noState?: string;
   /** Why the state could not be recorded or pushed, if so. */
   recordError?: string;
+}
+
+/** What a completed run settled. */
+export interface Settled {
+  /** Resources it could not settle: the next run retries them. */
+  unsettled: Set<string>;
+  /** The commit main is left at, when the run's own commit is on top of the one it started from. */
+  head?: string;
+  /** The verified policy it acted on (its `reconcile` timing is recorded). */
+  policy?: Policy;
 }
 
 /** Folders (resources) a run could not settle: the next run retries them. */
@@ -107,7 +121,7 @@ export async function scopedRun<R>(
   o: ApplyOptions,
   s: ScopeSettings,
   run: (o: ApplyOptions) => Promise<R>,
-  settle: (r: R) => Promise<{ unsettled: Set<string>; head?: string }>,
+  settle: (r: R) => Promise<Settled>,
 ): Promise<{ result: R; report: ScopedReport }> {
   const log = s.log ?? (() => {});
   const repository = `${o.owner}/${o.repo}`;
@@ -139,8 +153,8 @@ export async function scopedRun<R>(
     policyPath: o.policyPath,
     leases: times,
     breakGlass,
-    driftBound: s.driftBound ?? DEFAULT_DRIFT_BOUND_MS,
-    sweepEvery: s.sweepEvery ?? DEFAULT_SWEEP_EVERY_MS,
+    driftBound: state?.driftBound ?? s.driftBound ?? DEFAULT_DRIFT_BOUND_MS,
+    sweepEvery: state?.sweepEvery ?? s.sweepEvery ?? DEFAULT_SWEEP_EVERY_MS,
   });
   if (!state) log(`No usable ${"refs/jit/state"} (${"why" in read ? read.why : "?"}): a full reconcile.`);
   log(scope.full ? `Reconciling all ${scope.resources.size} resources (${scope.fullBecause ?? "all were due"}).` : `Reconciling ${scope.resources.size} of ${all.length} resources: ${Object.entries(scope.why).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(", ") || "none due"}.`);
@@ -161,7 +175,17 @@ export async function scopedRun<R>(
   for (const [r, t] of Object.entries(state?.listed ?? {})) if (known.has(r) && t <= o.now) listed[r] = t;
   for (const r of scope.resources) if (!done.unsettled.has(r)) listed[r] = o.now;
   cache.prune(o.now - CACHE_KEEP_MS);
-  const next: ReconcileState = { head: done.head ?? head, dueSince: o.now, listed, retry: [...done.unsettled].sort(), cache: [...cache.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+  // The timing of the verified policy in force (never of the file at the ref, which may be unverified).
+  const timing = done.policy?.reconcile ?? {};
+  const next: ReconcileState = {
+    head: done.head ?? head,
+    dueSince: o.now,
+    listed,
+    retry: [...done.unsettled].sort(),
+    cache: [...cache.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    ...(timing.driftBoundMinutes ? { driftBound: timing.driftBoundMinutes * 60_000 } : {}),
+    ...(timing.sweepEveryMinutes ? { sweepEvery: timing.sweepEveryMinutes * 60_000 } : {}),
+  };
   try {
     await writeReconcileState(o.repoDir, next, o.evidenceKey, repository, o.now);
     if (s.remote) {
@@ -176,8 +200,8 @@ export async function scopedRun<R>(
 }
 
 /** What a merge run (runApply) settled. */
-export function settleApply(r: ApplyResult): Promise<{ unsettled: Set<string> }> {
-  return Promise.resolve({ unsettled: unsettled(r) });
+export function settleApply(r: ApplyResult): Promise<Settled> {
+  return Promise.resolve({ unsettled: unsettled(r), policy: r.policy });
 }
 
 /**
@@ -185,10 +209,11 @@ export function settleApply(r: ApplyResult): Promise<{ unsettled: Set<string> }>
  * pushed or nothing was to be pushed; otherwise at the commit it started from.
  */
 export function settleExpire(repoDir: string, pushing: boolean) {
-  return async (r: ExpireResult): Promise<{ unsettled: Set<string>; head?: string }> => {
+  return async (r: ExpireResult): Promise<Settled> => {
     const open = unsettled(r.apply, r);
     if (r.recheck) for (const x of unsettled(r.recheck)) open.add(x);
-    if (r.commit && pushing && !r.pushed) return { unsettled: open };
-    return { unsettled: open, head: (await gitText(repoDir, ["rev-parse", "HEAD"])).trim() };
+    const policy = (r.recheck ?? r.apply).policy;
+    if (r.commit && pushing && !r.pushed) return { unsettled: open, policy };
+    return { unsettled: open, policy, head: (await gitText(repoDir, ["rev-parse", "HEAD"])).trim() };
   };
 }

@@ -32,6 +32,9 @@ export interface ReconcileState {
   retry: string[];
   /** Conditional-request cache: request path -> page. */
   cache: Array<[string, CachedPage]>;
+  /** The drift bound and sweep interval (ms) of the verified policy that run acted on. */
+  driftBound?: number;
+  sweepEvery?: number;
 }
 
 const macText = (repository: string, text: string) => `jit-access reconcile-state v1\0${repository.toLowerCase()}\0${text}`;
@@ -76,7 +79,9 @@ export function decodeState(stored: string, key: string | undefined, repository:
     if (typeof p.etag !== "string" || !isTime(p.seen) || (p.link !== undefined && typeof p.link !== "string") || !("body" in p)) return { why: "bad cache entry" };
     cache.push([e[0], { etag: p.etag, ...(p.link !== undefined ? { link: p.link as string } : {}), body: p.body, seen: p.seen }]);
   }
-  return { state: { head: s.head, dueSince: s.dueSince, listed: { ...(s.listed as Record<string, number>) }, retry: [...(s.retry as string[])], cache } };
+  for (const k of ["driftBound", "sweepEvery"] as const) if (s[k] !== undefined && (!isTime(s[k]) || s[k] === 0)) return { why: `bad ${k}` };
+  const timing = { ...(s.driftBound !== undefined ? { driftBound: s.driftBound as number } : {}), ...(s.sweepEvery !== undefined ? { sweepEvery: s.sweepEvery as number } : {}) };
+  return { state: { head: s.head, dueSince: s.dueSince, listed: { ...(s.listed as Record<string, number>) }, retry: [...(s.retry as string[])], cache, ...timing } };
 }
 
 /** Reads refs/jit/state from the local repository. */

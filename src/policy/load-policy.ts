@@ -48,6 +48,10 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc): Diagnostic
       }
     });
   };
+  for (const k of ["driftBound", "sweepEvery"] as const) {
+    const v = p.reconcile?.[k];
+    if (v !== undefined && !parseDuration(v)) err("policy-duration-zero", `/reconcile/${k}`, `reconcile.${k} must be longer than zero.`);
+  }
   const checkSettings = (s: Settings | undefined, pointer: string) => {
     if (!s) return;
     checkRefs(s.requesters, `${pointer}/requesters`);
@@ -148,7 +152,11 @@ function resolve(p: PolicyDoc): Policy {
   const groups = p.groups ?? {};
   const resources = new Map<string, Resource>();
   for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
-  return { admins: p.admins, groups, resources };
+  const minutes = (v: string | undefined) => (v !== undefined ? parseDuration(v) : undefined);
+  const driftBoundMinutes = minutes(p.reconcile?.driftBound);
+  const sweepEveryMinutes = minutes(p.reconcile?.sweepEvery);
+  const reconcile = { ...(driftBoundMinutes ? { driftBoundMinutes } : {}), ...(sweepEveryMinutes ? { sweepEveryMinutes } : {}) };
+  return { admins: p.admins, groups, resources, ...(Object.keys(reconcile).length ? { reconcile } : {}) };
 }
 
 function resolveResource(id: string, r: ResourceDoc, d: Settings): Resource {

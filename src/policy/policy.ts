@@ -122,6 +122,7 @@ export interface PolicyDoc {
   admins: string[];
   groups?: Record<string, string[]>;
   defaults?: Settings;
+  reconcile?: { driftBound?: string; sweepEvery?: string };
   resources: Record<string, ResourceDoc>;
 }
 
@@ -154,6 +155,8 @@ export interface Policy {
   admins: string[];
   groups: Record<string, string[]>;
   resources: Map<string, Resource>;
+  /** How runs share the API budget (minutes): the drift bound and the sweep interval; defaults apply when unset. */
+  reconcile?: { driftBoundMinutes?: number; sweepEveryMinutes?: number };
 }
 
 export const BUILT_IN_DEFAULTS = {

@@ -118,7 +118,7 @@ describe("client: conditional list requests", () => {
 });
 
 describe("refs/jit/state: signed, checked, never trusted otherwise", () => {
-  const state: ReconcileState = { head: "b".repeat(40), dueSince: NOW, listed: { sre: NOW }, retry: ["x"], cache: [["/orgs/acme/teams/sre/members?per_page=100", { etag: 'W/"1"', body: [{ login: "alice" }], seen: NOW }]] };
+  const state: ReconcileState = { head: "b".repeat(40), dueSince: NOW, listed: { sre: NOW }, retry: ["x"], cache: [["/orgs/acme/teams/sre/members?per_page=100", { etag: 'W/"1"', body: [{ login: "alice" }], seen: NOW }]], driftBound: 30 * 60_000 };
 
   test("round trip; another repository's, a missing key or a wrong key: no state", () => {
     const stored = encodeState(state, "key", "acme/access");

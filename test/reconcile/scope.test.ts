@@ -115,3 +115,41 @@ describe("scope of a run", () => {
     );
   });
 });
+
+describe("the drift bound in the policy", () => {
+  const base = `version: 1
+admins: [carol]
+resources:
+  team-a:
+    provider: { type: github-team, org: acme, team: team-a }
+    roles: [member]
+    approvers: [dana]
+`;
+  test("reconcile.driftBound and sweepEvery are read as minutes; zero is refused; unset means the defaults", async () => {
+    const { loadPolicy } = await import("../../src/policy/load-policy.js");
+    expect(loadPolicy("policy.yaml", Buffer.from(base)).policy?.reconcile).toBeUndefined();
+    const set = loadPolicy("policy.yaml", Buffer.from(`${base}reconcile:\n  driftBound: 30m\n  sweepEvery: 10m\n`));
+    expect(set.policy?.reconcile).toEqual({ driftBoundMinutes: 30, sweepEveryMinutes: 10 });
+    const zero = loadPolicy("policy.yaml", Buffer.from(`${base}reconcile:\n  driftBound: 0m\n`));
+    expect(zero.diagnostics.map((d) => d.code)).toContain("policy-duration-zero");
+    const unknown = loadPolicy("policy.yaml", Buffer.from(`${base}reconcile:\n  driftbound: 2h\n`));
+    expect(unknown.policy).toBeUndefined();
+  });
+
+  test("a shorter bound makes bigger slices: every resource within 30 minutes", () => {
+    let listed: Record<string, number> = Object.fromEntries(ids.map((r) => [r, NOW - 20 * MIN]));
+    const seen: Record<string, number[]> = Object.fromEntries(ids.map((r) => [r, []]));
+    for (let t = NOW; t < NOW + 2 * HOUR; t += 5 * MIN) {
+      const s = decideScope(input({ now: t, driftBound: 30 * MIN, state: { dueSince: t - 5 * MIN, listed, retry: [] } }));
+      listed = { ...listed };
+      for (const r of s.resources) {
+        listed[r] = t;
+        seen[r]!.push(t);
+      }
+    }
+    for (const r of ids) {
+      const times = [NOW - 20 * MIN, ...seen[r]!];
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(30 * MIN);
+    }
+  });
+});
