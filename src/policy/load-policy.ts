@@ -89,6 +89,10 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc, lenient = f
       }
     });
   };
+  for (const k of ["driftBound", "sweepEvery"] as const) {
+    const v = p.reconcile?.[k];
+    if (v !== undefined && !parseDuration(v)) err("policy-duration-zero", `/reconcile/${k}`, `reconcile.${k} must be longer than zero.`);
+  }
   const checkSettings = (s: Settings | undefined, pointer: string) => {
     if (!s) return;
     checkRefs(s.requesters, `${pointer}/requesters`);
@@ -225,6 +229,11 @@ function resolve(p: PolicyDoc): Policy {
   const resources = new Map<string, Resource>();
   for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
   const policy: Policy = { admins: p.admins, groups, resources, anomalies: resolveAnomalies(p.anomalies ?? {}) };
+  const minutesOf = (v: string | undefined) => (v !== undefined ? parseDuration(v) : undefined);
+  const driftBoundMinutes = minutesOf(p.reconcile?.driftBound);
+  const sweepEveryMinutes = minutesOf(p.reconcile?.sweepEvery);
+  const reconcile = { ...(driftBoundMinutes ? { driftBoundMinutes } : {}), ...(sweepEveryMinutes ? { sweepEveryMinutes } : {}) };
+  if (Object.keys(reconcile).length) policy.reconcile = reconcile;
   const every = p.reviews?.every !== undefined ? parseDuration(p.reviews.every) : undefined;
   if (every) policy.reviewEveryMinutes = every;
   return policy;
