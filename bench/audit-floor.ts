@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   let log = 0;
   let notes = 0;
   let leases = 0;
-  const logDone = gitStream(dir, historyLogArgs(ref, [LEASES_DIR, "policy.yaml"]), (c) => (log += c.length));
+  const logDone = gitStream(dir, historyLogArgs(ref, [LEASES_DIR, "policy.yaml"]), (c) => {
+    log += c.length;
+  });
   const notesDone = (async () => {
     const list = await gitText(dir, ["notes", `--ref=${NOTES_REF}`, "list"]);
     const reader = openBlobReader(dir, (_, c) => (notes += c.length));

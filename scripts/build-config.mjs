@@ -33,7 +33,16 @@ export function generateValidators(root = process.cwd()) {
 }
 
 export async function buildAll(outdir) {
-  await build({ ...common, entryPoints: ["src/action/index.ts"], outfile: join(outdir, "index.js"), banner: { js: requireBanner } });
+  // The Action is split too (its chunks in action-chunks/), so a run loads only what its
+  // command needs: a cold start reads and compiles a fraction of the 2.5 MB a single file holds.
+  await build({
+    ...common,
+    entryPoints: { index: "src/action/index.ts" },
+    outdir,
+    splitting: true,
+    chunkNames: "action-chunks/[name]-[hash]",
+    banner: { js: requireBanner },
+  });
   // The CLI is split so that an offline `jit validate` does not load Octokit.
   await build({
     ...common,

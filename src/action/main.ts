@@ -3,7 +3,6 @@ import * as core from "@actions/core";
 import { createClient } from "../github/client.js";
 import { actionClock } from "./clock.js";
 import { readContext } from "./context.js";
-import { runValidateAction } from "./run-validate.js";
 
 /** A boolean input; unset (as outside GitHub, where action.yml defaults are not applied) is false. */
 function flag(name: string): boolean {
@@ -27,6 +26,7 @@ export async function run(): Promise<void> {
     switch (ctx.command) {
       case "validate": {
         const { evidenceKey, botLogin } = reconcileInputs();
+        const { runValidateAction } = await import("./run-validate.js");
         const report = await runValidateAction(ctx, gh, { ...(evidenceKey ? { evidenceKey } : {}), ...(botLogin ? { botLogin } : {}) });
         if (!report.ok) core.setFailed("Lease validation failed: see the annotations, the job summary and the pull request comment.");
         return;

@@ -9,6 +9,7 @@ import { pushNotesWithRetry, fetchNotes } from "../git/evidence-notes.js";
 import { noteSigner } from "../evidence/evidence.js";
 import { runApply } from "../commands/apply.js";
 import type { ApplyResult } from "../commands/apply.js";
+import { scopedRun, settleApply } from "../commands/scoped-run.js";
 import type { GitHubClient } from "../github/client.js";
 import { formatTimestamp } from "../lease/timestamp.js";
 import { createProviderRegistry } from "../providers/registry.js";
@@ -27,7 +28,11 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
   if (!(await fetchNotes(ctx.workspace, "origin", ctx.token))) core.info("No evidence notes yet (refs/notes/jit); every lease change will be verified through the API.");
   // Providers read the secrets the policy names (connection strings, CA keys) from the job's environment.
   const registry = createProviderRegistry(gh, await providerRun(ctx, opts.evidenceKey));
-  const result = await runApply({
+  // On a push (a merge), only what its commits touched and leases due (see commands/scoped-run.ts);
+  // run by hand or on a schedule, everything. Both with conditional requests, recorded in refs/jit/state.
+  const scope = { kind: ctx.eventName === "push" ? ("merge" as const) : ("full" as const), remote: { name: "origin", ...(ctx.token ? { token: ctx.token } : {}) }, log: (l: string) => core.info(l) };
+  const { result } = await scopedRun(
+    {
     gh,
     repoDir: ctx.workspace,
     owner: ctx.owner,
@@ -41,7 +46,11 @@ export async function runApplyAction(ctx: ActionContext, gh: GitHubClient, opts:
     providerFor: (id: string, policy: Policy) => registry(policy.resources.get(id)!),
     guards: { maxRevocations: 25, maxRevocationFraction: 0.5, force: opts.force },
     dryRun: opts.dryRun,
-  }).finally(() => registry.close());
+    },
+    scope,
+    runApply,
+    settleApply,
+  ).finally(() => registry.close());
 
   await core.summary.addRaw(formatPlanMarkdown(result.plan, result.results, result.findings)).write();
   for (const f of result.findings.slice(0, 10)) core.error(f.message, { title: "jit-access security finding" });

@@ -7,6 +7,7 @@ import * as core from "@actions/core";
 import { pushNotesWithRetry, fetchNotes } from "../git/evidence-notes.js";
 import { noteSigner } from "../evidence/evidence.js";
 import { runExpire } from "../commands/expire.js";
+import { scopedRun, settleExpire } from "../commands/scoped-run.js";
 import type { ExpireOptions, ExpireResult } from "../commands/expire.js";
 import { runRevoke } from "../commands/revoke.js";
 import type { GitHubClient } from "../github/client.js";
@@ -48,7 +49,10 @@ export async function runExpireAction(
   opts: { evidenceKey?: string; dryRun: boolean; force: boolean },
   revoke?: { leases: string[]; actor: string; rerunOf?: string; reason?: string },
 ): Promise<boolean> {
-  const run = revoke ? (o: ExpireOptions) => runRevoke({ ...o, ...revoke }) : runExpire;
+  // The sweep is scoped (leases due, touched resources, a rolling slice: commands/scoped-run.ts);
+  // a revoke by hand reconciles everything.
+  const sweep = async (o: ExpireOptions) => (await scopedRun(o, { kind: "sweep", remote: { name: "origin", ...(ctx.token ? { token: ctx.token } : {}) }, log: (l) => core.info(l) }, (x) => runExpire(x as ExpireOptions), settleExpire(o.repoDir, true))).result;
+  const run = revoke ? (o: ExpireOptions) => runRevoke({ ...o, ...revoke }) : sweep;
   const r = await expireAndReport(ctx, gh, opts, run);
   if (r && !opts.dryRun) await startTimersAfter(ctx, gh, [r.apply, r.recheck]);
   return r?.ok ?? true;

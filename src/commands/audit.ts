@@ -10,7 +10,8 @@ import { isBreakGlassRecord } from "../reconcile/break-glass.js";
 import { isDriftRevocation, noteSigner, noteTrust, readEvidenceNote } from "../evidence/evidence.js";
 import type { NoteSigner } from "../evidence/evidence.js";
 import type { VerifyContext } from "../approval/verify-change.js";
-import { NOTES_REF, readNotes } from "../git/evidence-notes.js";
+import { NOTES_REF, listNotes, readNotes } from "../git/evidence-notes.js";
+import { firstParentChain } from "../git/first-parent-chain.js";
 import { isGitRepo } from "../git/access-repo.js";
 import { readHistory } from "../git/history.js";
 import type { HistoryCommit } from "../git/history.js";
@@ -90,6 +91,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   const judge = (object: string, text: string) => judgeNote(judged, object, text, signer);
   const allNotes = at === undefined ? readNotes(o.repoDir, undefined, judge) : undefined;
   allNotes?.catch(() => undefined); // awaited below; no unhandled rejection if the log fails first
+  // --at: the list of notes and the objects carrying them are read while the log is walked.
+  const noteList = at !== undefined ? listNotes(o.repoDir) : undefined;
+  noteList?.catch(() => undefined);
+  const notedBlobs = noteList ? breakGlassObjects(o.repoDir, noteList) : undefined;
+  notedBlobs?.catch(() => undefined);
   // Lease contents are read by a second git process while the log streams, and parsed as
   // they arrive (under the first path that asked for them; another path parses its own).
   const parsed = new Map<string, Lease | undefined>(); // blob → lease, parsed under pathOf's path
@@ -121,10 +127,10 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   // Notes of the commits on main came with the log; the rest (break-glass records on blobs,
   // evidence for commits main no longer has) are read here.
   const inLog = new Set(commits.map((c) => c.sha));
-  const others = allNotes ? undefined : await breakGlassObjects(o.repoDir, inLog); // --at: no orphans to look for
+  const others = notedBlobs ? await notedBlobs : undefined; // --at: no orphans to look for
   const moreNotes =
     allNotes ??
-    readNotes(o.repoDir, (object) => !inLog.has(object) && others!.has(object), judge).then(() => {
+    readNotes(o.repoDir, (object) => !inLog.has(object) && others!.has(object), judge, noteList).then(() => {
       for (const c of commits) if (c.note !== undefined) judge(c.sha, c.note);
     });
   const blobs = await reader.done();
@@ -304,27 +310,36 @@ const DAY_MS = 86_400_000;
  * main then (plus break-glass grants, from the notes).
  */
 async function historyAround(repoDir: string, head: string, at: number, policyPath: string): Promise<Awaited<ReturnType<typeof readHistory>>> {
-  const iso = new Date(at).toISOString();
-  const then = (await gitText(repoDir, ["rev-list", "-1", "--first-parent", `--before=${iso}`, head])).trim();
-  if (!then) return [];
+  // Main's chain from the tip back to the commit on main at `at` (the first one committed at
+  // or before it, as `rev-list -1 --before` finds it), in one walk: it also gives the commit
+  // each later window ends at, so the log after `at` walks only that window.
+  const chain = await firstParentChain(repoDir, head, (c) => c.time <= at);
+  const thenCommit = chain[chain.length - 1];
+  if (!thenCommit || thenCommit.time > at) return [];
+  const then = thenCommit.sha;
   const paths = (await gitText(repoDir, ["ls-tree", "-r", "--name-only", then, "--", LEASES_DIR]))
     .split("\n")
     .filter((p) => p && checkLeasePath(p).kind === "lease");
   if (paths.length === 0) return [];
-  const first = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", "--max-parents=0", "--first-parent", then])).trim()) * 1000;
-  const last = Number((await gitText(repoDir, ["log", "-1", "--format=%ct", head])).trim()) * 1000;
+  // The root's time bounds the widening; it takes a walk to the root, so only when needed.
+  let first: number | undefined;
+  const firstTime = async () => (first ??= Number((await gitText(repoDir, ["log", "-1", "--format=%ct", "--max-parents=0", "--first-parent", then])).trim()) * 1000);
+  const last = chain[0]!.time;
   let before: Awaited<ReturnType<typeof readHistory>> = [];
   for (let span = 7 * DAY_MS; ; span *= 4) {
     const since = at - span;
     before = await readHistory(repoDir, then, [...paths, policyPath], { since, notesRef: NOTES_REF });
     const added = new Set(before.flatMap((c) => c.changes.filter((ch) => ch.status === "A").map((ch) => ch.path)));
-    if (paths.every((p) => added.has(p)) || since <= first) break;
+    if (paths.every((p) => added.has(p)) || since <= (await firstTime())) break;
   }
   let after: Awaited<ReturnType<typeof readHistory>> = [];
   if (then !== head) {
     for (let span = 7 * DAY_MS; ; span *= 4) {
       const until = at + span;
-      after = await readHistory(repoDir, `${then}..${head}`, paths, { until, notesRef: NOTES_REF });
+      // then..head committed by `until`: every commit on the chain newer than the first one
+      // committed by `until` is later, so the log starts there rather than at the tip.
+      const end = chain.find((c) => c.time <= until)!.sha;
+      after = end === then ? [] : await readHistory(repoDir, `${then}..${end}`, paths, { until, notesRef: NOTES_REF });
       const removed = new Set(after.flatMap((c) => c.changes.filter((ch) => ch.status === "D").map((ch) => ch.path)));
       if (paths.every((p) => removed.has(p)) || until >= last) break;
     }
@@ -332,13 +347,13 @@ async function historyAround(repoDir: string, head: string, at: number, policyPa
   return [...before, ...after];
 }
 
-/** Objects other than commits that carry notes: break-glass records are notes on lease blobs. */
-async function breakGlassObjects(repoDir: string, skip: Set<string>): Promise<Set<string>> {
-  const list = await gitText(repoDir, ["notes", `--ref=${NOTES_REF}`, "list"]).catch(() => "");
+/** Objects other than commits that carry notes (of those in `listed`): break-glass records are notes on lease blobs. */
+async function breakGlassObjects(repoDir: string, listed: Promise<string>): Promise<Set<string>> {
+  const list = await listed.catch(() => "");
   const objects = list
     .split("\n")
     .map((l) => l.split(" ")[1] ?? "")
-    .filter((x) => x && !skip.has(x));
+    .filter((x) => x);
   if (objects.length === 0) return new Set();
   const types = (await git(repoDir, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], objects.join("\n") + "\n")).toString("utf8");
   return new Set(

@@ -37,9 +37,11 @@ export async function runValidate(o: ValidateOptions): Promise<Report> {
     if (o.base || o.head) throw new UsageError("not-a-git-repo", `${o.repo} is not a git repository; --base and --head need one.`);
   }
   const head = o.head ?? WORKTREE;
-  for (const ref of [o.base, o.head]) {
-    if (ref && !(await revExists(o.repo, ref))) throw new UsageError("unknown-ref", `Unknown git revision '${ref}' in ${o.repo}.`);
-  }
+  const refs = [o.base, o.head].filter((ref): ref is string => ref !== undefined && ref !== "");
+  const exist = await Promise.all(refs.map((ref) => revExists(o.repo, ref)));
+  refs.forEach((ref, i) => {
+    if (!exist[i]) throw new UsageError("unknown-ref", `Unknown git revision '${ref}' in ${o.repo}.`);
+  });
   const named = o.files?.map((f) => normalize(isAbsolute(f) ? relative(o.repo, f) : f));
   for (const f of named ?? []) {
     if (!isUnderLeases(f)) throw new UsageError("validate-file-outside-leases", `${f} is not a lease file (not under leases/): name lease files only; the policy and CODEOWNERS are always checked.`);
@@ -61,13 +63,15 @@ export async function runValidate(o: ValidateOptions): Promise<Report> {
       now: o.now,
     });
   }
-  let changes = await diffChanges(o.repo, o.base, head);
-  if (named) {
+  // The base's policy and CODEOWNERS are read while git diffs.
+  const changes = diffChanges(o.repo, o.base, head).then((all) => {
+    if (!named) return all;
     const only = new Set(named);
-    changes = changes.filter((c) => only.has(c.path) || (c.previousPath !== undefined && only.has(c.previousPath)));
-    const unchanged = named.filter((f) => !changes.some((c) => c.path === f || c.previousPath === f));
+    const picked = all.filter((c) => only.has(c.path) || (c.previousPath !== undefined && only.has(c.previousPath)));
+    const unchanged = named.filter((f) => !picked.some((c) => c.path === f || c.previousPath === f));
     if (unchanged.length) throw new UsageError("validate-file-unchanged", `${unchanged.join(", ")}: not changed between ${o.base} and ${o.head ?? "the working tree"} (no such file, or nothing to check).`);
-  }
+    return picked;
+  });
   const input = await pullRequestInput(o.repo, o.base, changes, o);
   return validatePullRequest(input);
 }

@@ -51,7 +51,8 @@ export interface EmulatorOptions {
   /** Primary (hourly) limit per identity (default 5000). */
   rateLimit?: { limit: number };
   /**
-   * Secondary limit: more than maxRequests within windowMs -> 403 with retry-after. Off by
+   * Secondary limit: more than maxRequests points within windowMs -> 403 with retry-after
+   * (a GET is one point, another method `writePoints`, default 1; GitHub's: 900 a minute, 5). Off by
    * default. Its window runs on real time unless given its own clock (`now`): a client's real
    * retry-after wait then clears it even under a frozen `now` above.
    */
@@ -98,7 +99,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     state,
     faults,
     primary: rateLimits,
-    secondary: opts.secondary ? new SecondaryRateLimiter({ maxRequests: opts.secondary.maxRequests, windowMs: opts.secondary.windowMs }, opts.secondary.now) : null,
+    secondary: opts.secondary ? new SecondaryRateLimiter({ maxRequests: opts.secondary.maxRequests, windowMs: opts.secondary.windowMs, ...(opts.secondary.writePoints !== undefined ? { writePoints: opts.secondary.writePoints } : {}) }, opts.secondary.now) : null,
     now,
     ...(opts.sleep ? { sleep: opts.sleep } : {}),
     allowAnonymous: opts.allowAnonymous ?? false,

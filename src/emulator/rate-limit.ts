@@ -107,8 +107,14 @@ export function secondaryLimitBody(requestId: string): Record<string, unknown> {
 }
 
 export interface SecondaryLimitOptions {
+  /** Points allowed within the window (GitHub: 900 a minute per REST endpoint family). */
   maxRequests: number;
   windowMs: number;
+  /**
+   * Points a request other than GET/HEAD/OPTIONS costs (GitHub: 5). Default 1: every request
+   * is one point, as before.
+   */
+  writePoints?: number;
 }
 
 /**
@@ -117,7 +123,7 @@ export interface SecondaryLimitOptions {
  * that a client's real retry-after wait clears it even under a frozen clock.
  */
 export class SecondaryRateLimiter {
-  private readonly hits = new Map<string, number[]>();
+  private readonly hits = new Map<string, Array<{ t: number; points: number }>>();
   private readonly now: () => Date;
   readonly options: SecondaryLimitOptions;
 
@@ -126,18 +132,29 @@ export class SecondaryRateLimiter {
     this.now = now;
   }
 
-  /** Records the request when allowed; returns the retry-after seconds when not. */
-  check(key: string): { allowed: true } | { allowed: false; retryAfter: number } {
+  /**
+   * Records the request when allowed; returns the retry-after seconds when not. Conditional
+   * requests answered 304 count here too: GitHub exempts them from the primary limit only.
+   */
+  check(key: string, method = "GET"): { allowed: true } | { allowed: false; retryAfter: number } {
     const t = this.now().getTime();
     const since = t - this.options.windowMs;
-    const list = (this.hits.get(key) ?? []).filter((h) => h > since);
-    if (list.length >= this.options.maxRequests) {
+    const points = ["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase()) ? 1 : (this.options.writePoints ?? 1);
+    const list = (this.hits.get(key) ?? []).filter((h) => h.t > since);
+    const used = list.reduce((n, h) => n + h.points, 0);
+    if (used + points > this.options.maxRequests) {
       this.hits.set(key, list);
-      const oldest = list[0] ?? t;
+      const oldest = list[0]?.t ?? t;
       return { allowed: false, retryAfter: Math.max(1, Math.ceil((oldest + this.options.windowMs - t) / 1000)) };
     }
-    list.push(t);
+    list.push({ t, points });
     this.hits.set(key, list);
     return { allowed: true };
+  }
+
+  /** Points used within the current window (for benchmarks and tests). */
+  used(key: string): number {
+    const since = this.now().getTime() - this.options.windowMs;
+    return (this.hits.get(key) ?? []).filter((h) => h.t > since).reduce((n, h) => n + h.points, 0);
   }
 }

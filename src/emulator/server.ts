@@ -226,7 +226,7 @@ export class EmulatorServer {
 
     // rate limits
     if (secondary) {
-      const verdict = secondary.check(bucket.key);
+      const verdict = secondary.check(bucket.key, method);
       if (!verdict.allowed) {
         finish(json(403, secondaryLimitBody(id), this.snapshot(identity), { "retry-after": String(verdict.retryAfter) }));
         return;
@@ -291,8 +291,10 @@ export class EmulatorServer {
       extra["cache-control"] = "private, max-age=60, s-maxage=60";
       extra.vary = "Accept, Authorization, Cookie, X-GitHub-OTP";
       if (ifNoneMatchMatches(req.headers["if-none-match"], etag)) {
-        // a 304 does not count against the rate limit
-        finish({ status: 304, headers: { ...this.baseHeaders(id, this.snapshot(identity)), ...extra }, payload: null, logged: undefined });
+        // An authorised conditional request answered 304 does not count against the primary
+        // limit (GitHub's rule); an anonymous one does.
+        const rate = identity ? this.snapshot(identity) : primary.consume(bucket.key, bucket.limit);
+        finish({ status: 304, headers: { ...this.baseHeaders(id, rate), ...extra }, payload: null, logged: undefined });
         return;
       }
     }

@@ -13,10 +13,10 @@ export const NOTES_REF = "refs/notes/jit";
  * it, and none is kept. A note over MAX_NOTE_BYTES is cut just past it (its readers refuse it
  * for its size): a string too long to make must not stop the run.
  */
-export async function readNotes(repo: string, only?: (object: string) => boolean, onNote?: (object: string, text: string) => void): Promise<Map<string, string>> {
+export async function readNotes(repo: string, only?: (object: string) => boolean, onNote?: (object: string, text: string) => void, listed?: Promise<string>): Promise<Map<string, string>> {
   let list: string;
   try {
-    list = await gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
+    list = await (listed ?? listNotes(repo));
   } catch {
     return new Map();
   }
@@ -43,6 +43,11 @@ export async function readNotes(repo: string, only?: (object: string) => boolean
   for (const blob of objectsOf.keys()) reader.want(blob);
   await reader.done();
   return out;
+}
+
+/** `git notes list` of the evidence notes ref: "<note blob> <object>" lines (fails when the ref does not exist). */
+export function listNotes(repo: string): Promise<string> {
+  return gitText(repo, ["notes", `--ref=${NOTES_REF}`, "list"]);
 }
 
 /** A note's bytes as text, cut just past the size bound (the cut text is still over it). */

@@ -3,7 +3,7 @@
  * CODEOWNERS, each changed lease's history, the leases already held on one-holder resources,
  * and the facts about people the core asks for (through the resolver given).
  */
-import { isShallow, readCodeowners, readLeaseFiles, readRepoFile } from "./access-repo.js";
+import { isShallow, readJudgingFiles, readLeaseFiles } from "./access-repo.js";
 import { leaseHistories } from "./lease-history.js";
 import { checkLeasePath, isUnderLeases } from "../lease/lease-path.js";
 import { loadPolicy } from "../policy/load-policy.js";
@@ -21,7 +21,7 @@ export type FactResolver = (q: FactQuestions) => Promise<Facts>;
 export async function pullRequestInput(
   repo: string,
   baseRef: string,
-  changes: FileChange[],
+  changesOrPending: FileChange[] | Promise<FileChange[]>,
   o: {
     policyPath: string;
     author?: string;
@@ -32,7 +32,11 @@ export async function pullRequestInput(
     judgeWith?: { policy: Uint8Array | undefined };
   },
 ): Promise<PullRequestInput> {
-  const [file, codeowners, shallow] = await Promise.all([o.judgeWith ? undefined : readRepoFile(repo, baseRef, o.policyPath), readCodeowners(repo, baseRef), isShallow(repo)]);
+  // The base's policy and CODEOWNERS are read while the changes are still being computed.
+  const read = Promise.all([readJudgingFiles(repo, baseRef, o.judgeWith ? undefined : o.policyPath), isShallow(repo)]);
+  read.catch(() => undefined); // awaited below; no unhandled rejection if the changes fail first
+  const changes = await changesOrPending;
+  const [{ policy: file, codeowners }, shallow] = await read;
   const policy = o.judgeWith ? (o.judgeWith.policy ? { mode: "file", bytes: o.judgeWith.policy } : undefined) : file;
   const existing = changes.filter((c) => c.base && c.status !== "added" && isUnderLeases(c.previousPath ?? c.path)).map((c) => c.previousPath ?? c.path);
   if (!shallow) {

@@ -44,17 +44,21 @@ function gitEnv(): NodeJS.ProcessEnv {
 /**
  * Runs git and hands its output to `onData` chunk by chunk as git writes it, so a caller can
  * parse a long output while git is still producing it. An error thrown by `onData` stops git
- * and rejects.
+ * and rejects; `onData` returning "stop" stops git and resolves (the caller has read enough).
  */
-export function gitStream(repo: string, args: string[], onData: (chunk: Buffer) => void): Promise<void> {
+export function gitStream(repo: string, args: string[], onData: (chunk: Buffer) => void | "stop"): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn("git", args, { cwd: repo, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     let failure: unknown;
+    let stopped = false;
     child.stdout.on("data", (c: Buffer) => {
-      if (failure !== undefined) return;
+      if (failure !== undefined || stopped) return;
       try {
-        onData(c);
+        if (onData(c) === "stop") {
+          stopped = true;
+          child.kill();
+        }
       } catch (e) {
         failure = e;
         child.kill();
@@ -64,6 +68,7 @@ export function gitStream(repo: string, args: string[], onData: (chunk: Buffer) 
     child.on("error", reject);
     child.on("close", (code, signal) => {
       if (failure !== undefined) reject(failure instanceof Error ? failure : new Error(String(failure)));
+      else if (stopped) resolve();
       else if (code !== 0) reject(new GitError(args, stderr || `exit ${code ?? signal}`));
       else resolve();
     });

@@ -46,3 +46,11 @@ export async function readFileAt(repo: string, ref: string, path: string): Promi
   const blobs = await readBlobs(repo, [entry.sha]);
   return { path, mode: entry.mode, bytes: blobs.get(entry.sha) ?? Buffer.alloc(0) };
 }
+
+/** Several files at a ref, by path (those that exist there): one `ls-tree` and one `cat-file` in all. */
+export async function readFilesAt(repo: string, ref: string, paths: string[]): Promise<Map<string, FileVersion>> {
+  const wanted = new Set(paths);
+  const entries = (await listTree(repo, ref, [...wanted])).filter((e) => wanted.has(e.path));
+  const blobs = await readBlobs(repo, entries.map((e) => e.sha));
+  return new Map(entries.map((e) => [e.path, { path: e.path, mode: e.mode, bytes: blobs.get(e.sha) ?? Buffer.alloc(0) }]));
+}

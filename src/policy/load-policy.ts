@@ -23,7 +23,29 @@ export interface LoadedPolicy {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * One run judges by the same policy bytes in several places (a pull request's checks, the
+ * facts it needs, its approvals): each array of bytes is read once. The result is reused only
+ * for the same array, the same file name and the same contents (the bytes are kept to compare),
+ * and callers treat it as read-only.
+ */
+const loaded = new WeakMap<Uint8Array, { file: string; bytes: Uint8Array; result: LoadedPolicy }>();
+
 export function loadPolicy(file: string, bytes: Uint8Array): LoadedPolicy {
+  const hit = loaded.get(bytes);
+  if (hit && hit.file === file && sameBytes(hit.bytes, bytes)) return hit.result;
+  const result = readPolicy(file, bytes);
+  loaded.set(bytes, { file, bytes: Uint8Array.from(bytes), result });
+  return result;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function readPolicy(file: string, bytes: Uint8Array): LoadedPolicy {
   const doc = parseYamlBytes(file, bytes, MAX_POLICY_BYTES);
   if (doc.diagnostics.length > 0) return { doc, diagnostics: doc.diagnostics };
   const schemaErrors = checkSchema("policy", file, doc);
@@ -67,6 +89,10 @@ function checkSemantics(file: string, doc: ParsedYaml, p: PolicyDoc, lenient = f
       }
     });
   };
+  for (const k of ["driftBound", "sweepEvery"] as const) {
+    const v = p.reconcile?.[k];
+    if (v !== undefined && !parseDuration(v)) err("policy-duration-zero", `/reconcile/${k}`, `reconcile.${k} must be longer than zero.`);
+  }
   const checkSettings = (s: Settings | undefined, pointer: string) => {
     if (!s) return;
     checkRefs(s.requesters, `${pointer}/requesters`);
@@ -203,6 +229,11 @@ function resolve(p: PolicyDoc): Policy {
   const resources = new Map<string, Resource>();
   for (const [id, r] of Object.entries(p.resources)) resources.set(id, resolveResource(id, r, d));
   const policy: Policy = { admins: p.admins, groups, resources, anomalies: resolveAnomalies(p.anomalies ?? {}) };
+  const minutesOf = (v: string | undefined) => (v !== undefined ? parseDuration(v) : undefined);
+  const driftBoundMinutes = minutesOf(p.reconcile?.driftBound);
+  const sweepEveryMinutes = minutesOf(p.reconcile?.sweepEvery);
+  const reconcile = { ...(driftBoundMinutes ? { driftBoundMinutes } : {}), ...(sweepEveryMinutes ? { sweepEveryMinutes } : {}) };
+  if (Object.keys(reconcile).length) policy.reconcile = reconcile;
   const every = p.reviews?.every !== undefined ? parseDuration(p.reviews.every) : undefined;
   if (every) policy.reviewEveryMinutes = every;
   return policy;

@@ -158,6 +158,7 @@ export interface PolicyDoc {
   reviews?: { every?: string };
   /** Thresholds of the audit's anomaly findings (src/audit/anomalies.ts). */
   anomalies?: AnomaliesDoc;
+  reconcile?: { driftBound?: string; sweepEvery?: string };
   resources: Record<string, ResourceDoc>;
 }
 
@@ -196,6 +197,8 @@ export interface Policy {
   reviewEveryMinutes?: number;
   /** Anomaly thresholds, defaults applied. */
   anomalies: AnomalyThresholds;
+  /** How runs share the API budget (minutes): the drift bound and the sweep interval; defaults apply when unset. */
+  reconcile?: { driftBoundMinutes?: number; sweepEveryMinutes?: number };
 }
 
 /** The anomaly thresholds as written (every field optional). */
