@@ -5,14 +5,14 @@ import {
   formatText,
   runRequest,
   runValidate
-} from "./chunks/chunk-2MGVACLB.js";
+} from "./chunks/chunk-WZ4BBRKS.js";
 import {
   ApiUnreachableError
 } from "./chunks/chunk-Z4P6QO65.js";
 import {
   UsageError
 } from "./chunks/chunk-NKCDSYY7.js";
-import "./chunks/chunk-5Q7EP76L.js";
+import "./chunks/chunk-QNOAOVQD.js";
 import {
   compareCodeowners
 } from "./chunks/chunk-XXFRVLWJ.js";
@@ -20,27 +20,27 @@ import {
   WORKTREE,
   readCodeowners,
   readRepoFile
-} from "./chunks/chunk-HQ3CAS3F.js";
+} from "./chunks/chunk-75SH6SSB.js";
 import "./chunks/chunk-LHBPTLRF.js";
 import {
   CODEOWNERS_PATH,
   codeownersRules,
   generateCodeowners
-} from "./chunks/chunk-E7UBAXL5.js";
+} from "./chunks/chunk-HYIFGJCY.js";
 import {
   DEFAULT_POLICY_PATH,
   MINUTE_MS,
   decodeUtf8,
   loadPolicy,
   parseDuration
-} from "./chunks/chunk-ZYROWP2G.js";
+} from "./chunks/chunk-3FGUIYUC.js";
 import {
   parseTimestamp
 } from "./chunks/chunk-DHPVELKE.js";
-import "./chunks/chunk-ZXMEFM2C.js";
+import "./chunks/chunk-E5BGTO42.js";
 import {
   gitText
-} from "./chunks/chunk-YXBTB4EV.js";
+} from "./chunks/chunk-K3LCV52Z.js";
 import "./chunks/chunk-ZKNAD5EA.js";
 
 // src/cli/main.ts
@@ -99,7 +99,7 @@ var EXIT_FINDINGS = 1;
 var EXIT_USAGE = 2;
 var EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings or refusals, 2 usage or configuration error (also when the\nGitHub API cannot be reached).";
 
-// src/cli/json-output.ts
+// src/report/json-document.ts
 var JSON_FORMAT_VERSION = 1;
 function jsonFormatTag(kind) {
   return `jit-access/${kind}@${JSON_FORMAT_VERSION}`;
@@ -964,11 +964,11 @@ async function apply(args, io, mode) {
   };
   const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("./chunks/client-SZXJQYNQ.js"),
-    import("./chunks/registry-KGS7VMDR.js"),
-    import("./chunks/apply-UA6SPO3P.js"),
-    import("./chunks/expire-T5HZBFRS.js"),
-    import("./chunks/revoke-2D4WIATT.js"),
-    import("./chunks/repository-XZJL4PHN.js"),
+    import("./chunks/registry-G7VMLBWF.js"),
+    import("./chunks/apply-EIDPOCDV.js"),
+    import("./chunks/expire-EOEYS4GJ.js"),
+    import("./chunks/revoke-DYXWZWAS.js"),
+    import("./chunks/repository-VPUHAPCW.js"),
     import("./chunks/format-plan-BDIKAAZW.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
@@ -982,7 +982,7 @@ async function apply(args, io, mode) {
   const progress = createProgress(io, format);
   let ledger;
   if (evidenceKey) {
-    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-EHWA72XB.js");
+    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-IH76AAVO.js");
     if (pushTo) await fetchLedger(repoDir, pushTo);
     ledger = gitLedger({ repoDir, repository: `${owner}/${repo}`, key: evidenceKey, ...pushTo ? { remote: pushTo } : {}, now, log: (l) => io.err(`${l}
 `) });
@@ -1061,7 +1061,7 @@ async function credentials(args, io) {
   if (!target || positionals.length > 1) throw new UsageError("bad-arguments", "Name one pull request (12) or lease path. See jit credentials --help.");
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
-  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/credentials-FQEGYBR5.js"), import("node:os")]);
+  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-VPUHAPCW.js"), import("./chunks/credentials-PBOKETP3.js"), import("node:os")]);
   const repoDir = repoDirOption(values, io.cwd);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
   const gh = await reachableClient(createClient, token, apiUrl, io);
@@ -1114,12 +1114,12 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-7DG7TO5M.js");
+  const { runAudit } = await import("./chunks/audit-NGAE3VFO.js");
   let online;
-  const { repositoryOf } = await import("./chunks/repository-XZJL4PHN.js");
+  const { repositoryOf } = await import("./chunks/repository-VPUHAPCW.js");
   const where = token || evidenceKey ? await repositoryOf(repoDir, values.repository, io.env) : void 0;
   if (token && where) {
-    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/registry-KGS7VMDR.js")]);
+    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/registry-G7VMLBWF.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
     const gh = await reachableClient(createClient, token, apiUrl, io);
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: values["default-branch"] ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
@@ -1173,7 +1173,7 @@ async function review(args, io) {
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "review opens or updates a pull request through the GitHub API: pass --token or set GITHUB_TOKEN.");
   const repoDir = resolve2(io.cwd, values.repo ?? ".");
-  const [{ createClient }, { repositoryOf }, { runReview }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/review-5UP6EIMU.js")]);
+  const [{ createClient }, { repositoryOf }, { runReview }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-VPUHAPCW.js"), import("./chunks/review-BV3NKU6E.js")]);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
   const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
@@ -1203,7 +1203,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-XD7KMTHA.js");
+  const { runSandbox } = await import("./chunks/sandbox-KYSYM53O.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));
@@ -1239,7 +1239,7 @@ async function sshCert(args, io) {
   const home = io.env.HOME;
   const keys = values.key?.map((k) => resolve2(io.cwd, k)) ?? (home ? [`${home}/.ssh/id_ed25519.pub`, `${home}/.ssh/id_rsa.pub`] : []);
   if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
-  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-XZJL4PHN.js"), import("./chunks/ssh-cert-CMWO3LCW.js"), import("./chunks/user-certificate-QYKVL3FZ.js")]);
+  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-VPUHAPCW.js"), import("./chunks/ssh-cert-7HFQEJXZ.js"), import("./chunks/user-certificate-QYKVL3FZ.js")]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
   const gh = await reachableClient(createClient, token, apiUrl, io);
   const repoDir = repoDirOption(values, io.cwd);
@@ -1267,7 +1267,7 @@ async function init(args, io) {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError("bad-arguments", `Name one folder (jit init DIR), not ${positionals.length}. See jit init --help.`);
-  const { runInit } = await import("./chunks/init-7BNPEBR7.js");
+  const { runInit } = await import("./chunks/init-6EZ4OYS2.js");
   const dir = resolve2(io.cwd, positionals[0] ?? ".");
   const ask2 = async (flag, question) => {
     const given = values[flag];
@@ -1315,8 +1315,8 @@ async function doctor(args, io) {
   if (!token) throw new UsageError("token-missing", "jit doctor reads the repository's settings through the GitHub API: pass --token or set GITHUB_TOKEN (a token with admin rights on the repository).");
   const [{ createClient }, { repositoryOf }, { runDoctor }, { formatDoctorText, formatDoctorJson }] = await Promise.all([
     import("./chunks/client-SZXJQYNQ.js"),
-    import("./chunks/repository-XZJL4PHN.js"),
-    import("./chunks/doctor-UP4UORX6.js"),
+    import("./chunks/repository-VPUHAPCW.js"),
+    import("./chunks/doctor-TGBKHG7I.js"),
     import("./chunks/format-doctor-CJWUYP7W.js")
   ]);
   const repoDir = resolve2(io.cwd, values.repo ?? ".");
