@@ -440,6 +440,8 @@ pass, warn or fail, with the exact fix:
                   request, code-owner review, dismissal of stale approvals and the
                   jit-access / validate and jit-access / approvals checks; admins included
   bypass          who can bypass those rules (each bypass actor is a risk)
+  auto-approve    with autoApprove rules: the App alone bypasses code-owner review, on a
+                  ruleset for the default branch only
   codeowners      CODEOWNERS in sync with the policy, and valid for GitHub
   app             the App installed with exactly the permissions README lists (more: warn)
   secrets         the secrets the workflows use exist (names only), where their jobs see them
@@ -458,7 +460,7 @@ Options:
   --bot-login LOGIN    Its bot account (default: SLUG[bot])
   --environment NAME   The environment holding the App key and evidence key (default jit-access)
   --policy PATH        Policy file in the repository (default: policy.yaml)
-  --format FMT         text (default) or json: { version, ok, checks: [{ id, status, title, details, fix }] }
+  --format FMT         text (default) or json: { format: "jit-access/doctor@1", version, ok, checks: [{ id, status, title, details, fix }] }
   --token TOKEN        GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN)
   --api-url URL        GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
 

@@ -1,4 +1,5 @@
 /** `jit doctor` output: one line per check with its details and fix, or JSON with a version field. */
+import { jsonDocument } from "../report/json-document.js";
 import type { DoctorReport } from "./check.js";
 
 const MARK = { pass: "✓ pass", warn: "! warn", fail: "✗ fail" } as const;
@@ -16,5 +17,5 @@ export function formatDoctorText(r: DoctorReport, repository: string): string {
 }
 
 export function formatDoctorJson(r: DoctorReport, version: string): string {
-  return `${JSON.stringify({ version, ok: r.ok, checks: r.checks }, null, 2)}\n`;
+  return jsonDocument("doctor", { version, ok: r.ok, checks: r.checks });
 }

@@ -58,7 +58,8 @@ interface JsonCheck {
 async function checks(extra: string[] = []): Promise<{ code: number; byId: Record<string, JsonCheck> }> {
   const r = await doctor(["--format", "json", ...extra]);
   expect(r.err).toBe("");
-  const parsed = JSON.parse(r.out) as { version: string; ok: boolean; checks: JsonCheck[] };
+  const parsed = JSON.parse(r.out) as { format: string; version: string; ok: boolean; checks: JsonCheck[] };
+  expect(parsed.format).toBe("jit-access/doctor@1");
   expect(parsed.version).toBe(VERSION);
   expect(parsed.ok).toBe(r.code === 0);
   return { code: r.code, byId: Object.fromEntries(parsed.checks.map((c) => [c.id, c])) };
