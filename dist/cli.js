@@ -7,6 +7,9 @@ import {
   runValidate
 } from "./chunks/chunk-WZ4BBRKS.js";
 import {
+  jsonDocument
+} from "./chunks/chunk-LK33MW4J.js";
+import {
   ApiUnreachableError
 } from "./chunks/chunk-Z4P6QO65.js";
 import {
@@ -98,16 +101,6 @@ var EXIT_OK = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_USAGE = 2;
 var EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings or refusals, 2 usage or configuration error (also when the\nGitHub API cannot be reached).";
-
-// src/report/json-document.ts
-var JSON_FORMAT_VERSION = 1;
-function jsonFormatTag(kind) {
-  return `jit-access/${kind}@${JSON_FORMAT_VERSION}`;
-}
-function jsonDocument(kind, body) {
-  return `${JSON.stringify({ format: jsonFormatTag(kind), ...body }, null, 2)}
-`;
-}
 
 // src/cli/options.ts
 import { statSync } from "node:fs";
@@ -633,6 +626,8 @@ pass, warn or fail, with the exact fix:
                   request, code-owner review, dismissal of stale approvals and the
                   jit-access / validate and jit-access / approvals checks; admins included
   bypass          who can bypass those rules (each bypass actor is a risk)
+  auto-approve    with autoApprove rules: the App alone bypasses code-owner review, on a
+                  ruleset for the default branch only
   codeowners      CODEOWNERS in sync with the policy, and valid for GitHub
   app             the App installed with exactly the permissions README lists (more: warn)
   secrets         the secrets the workflows use exist (names only), where their jobs see them
@@ -651,7 +646,7 @@ Options:
   --bot-login LOGIN    Its bot account (default: SLUG[bot])
   --environment NAME   The environment holding the App key and evidence key (default jit-access)
   --policy PATH        Policy file in the repository (default: policy.yaml)
-  --format FMT         text (default) or json: { version, ok, checks: [{ id, status, title, details, fix }] }
+  --format FMT         text (default) or json: { format: "jit-access/doctor@1", version, ok, checks: [{ id, status, title, details, fix }] }
   --token TOKEN        GitHub token (default: $GITHUB_TOKEN or $GH_TOKEN)
   --api-url URL        GitHub API URL (default: $GITHUB_API_URL or https://api.github.com)
 
@@ -1317,7 +1312,7 @@ async function doctor(args, io) {
     import("./chunks/client-SZXJQYNQ.js"),
     import("./chunks/repository-VPUHAPCW.js"),
     import("./chunks/doctor-TGBKHG7I.js"),
-    import("./chunks/format-doctor-CJWUYP7W.js")
+    import("./chunks/format-doctor-5EDKBVMG.js")
   ]);
   const repoDir = resolve2(io.cwd, values.repo ?? ".");
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);

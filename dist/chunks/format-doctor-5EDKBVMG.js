@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __jitCreateRequire } from 'node:module';
 const require = __jitCreateRequire(import.meta.url);
+import {
+  jsonDocument
+} from "./chunk-LK33MW4J.js";
 import "./chunk-ZKNAD5EA.js";
 
 // src/doctor/format-doctor.ts
@@ -18,8 +21,7 @@ function formatDoctorText(r, repository) {
 `;
 }
 function formatDoctorJson(r, version) {
-  return `${JSON.stringify({ version, ok: r.ok, checks: r.checks }, null, 2)}
-`;
+  return jsonDocument("doctor", { version, ok: r.ok, checks: r.checks });
 }
 export {
   formatDoctorJson,
