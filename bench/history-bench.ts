@@ -99,8 +99,15 @@ export async function main(): Promise<void> {
       check: (out, st) => {
         const r = JSON.parse(out) as { leases: unknown[]; findings: Array<{ code: string }> };
         const unapproved = r.findings.filter((f) => f.code === "unapproved-lease").length;
-        const ok = r.leases.length === st.leases && unapproved === st.rejected && r.findings.length === st.rejected;
-        return { ok, summary: `${r.leases.length} leases, ${r.findings.length} findings (generator: ${st.leases} leases, ${st.rejected} rejected${ok ? "" : " — MISMATCH"})` };
+        // The generator commits its policy changes (resources added, descriptions edited) straight
+        // to main, with no pull request: each such version is rightly a policy-unverified finding.
+        const policyUnverified = r.findings.filter((f) => f.code === "policy-unverified").length;
+        const pushedPolicies = st.resourcesAdded + st.policyEdits;
+        // Patterns in the generated usage (the audit's anomaly findings) are not modelled by the generator: counted, not checked.
+        const ANOMALIES = new Set(["frequent-elevation", "approver-concentration", "break-glass-frequency", "long-total", "standing-review-overdue"]);
+        const anomalies = r.findings.filter((f) => ANOMALIES.has(f.code)).length;
+        const ok = r.leases.length === st.leases && unapproved === st.rejected && policyUnverified === pushedPolicies && r.findings.length === st.rejected + pushedPolicies + anomalies;
+        return { ok, summary: `${r.leases.length} leases, ${r.findings.length} findings: ${unapproved} unapproved-lease, ${policyUnverified} policy-unverified, ${anomalies} anomalies (generator: ${st.leases} leases, ${st.rejected} rejected, ${pushedPolicies} policy versions pushed without review${ok ? "" : " — MISMATCH"})` };
       },
       // A cold full audit is the product (no checkpoint cache): issue 13 holds it to ≤ 2.5× the
       // raw git log and ≤ 2× its floor; 1.5× the git log is the older, stricter goal.
