@@ -126,9 +126,9 @@ function parse(cmd: string, args: string[], options: OptionSpec): ParsedOptions 
 }
 
 /** A client for the API at apiUrl, once it answers at all (else: cannot reach the GitHub API at URL, exit 2). */
-async function reachableClient(_loaded: unknown, token: string, apiUrl: string | undefined, io: Io) {
+async function reachableClient(token: string, apiUrl: string | undefined, io: Io, log: (m: string) => void = (m) => io.err(`${m}\n`)) {
   const { assertApiReachable, createClient } = await import("../github/client.js");
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log });
   await assertApiReachable(gh);
   return gh;
 }
@@ -141,8 +141,8 @@ function factResolver(token: string | undefined, apiUrl: string | undefined, io:
   if (!token) return undefined;
   // Loaded only when needed: offline runs skip loading Octokit.
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("../github/client.js"), import("../github/resolve-facts.js")]);
-    const gh = await reachableClient(createClient, token, apiUrl, io);
+    const [{ resolveFacts }] = await Promise.all([import("../github/resolve-facts.js")]);
+    const gh = await reachableClient(token, apiUrl, io);
     return resolveFacts(gh, q);
   };
 }
@@ -348,8 +348,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
-    import("../github/client.js"),
+  const [{ createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
     import("../providers/registry.js"),
     import("../commands/apply.js"),
     import("../commands/expire.js"),
@@ -358,7 +357,7 @@ async function apply(args: string[], io: Io, mode: "plan" | "apply" | "expire" |
     import("../reconcile/format-plan.js"),
   ]);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const gh = await reachableClient(token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const evidenceKey = (values["evidence-key"] as string | undefined) ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
@@ -450,10 +449,10 @@ async function credentials(args: string[], io: Io): Promise<number> {
   if (!target || positionals.length > 1) throw new UsageError("bad-arguments", "Name one pull request (12) or lease path. See jit credentials --help.");
   const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
-  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/credentials.js"), import("node:os")]);
+  const [{ repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("../commands/repository.js"), import("../commands/credentials.js"), import("node:os")]);
   const repoDir = repoDirOption(values, io.cwd);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const gh = await reachableClient(token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const given = values.identity as unknown as string[] | undefined;
   const home = io.env.HOME ?? homedir();
@@ -510,9 +509,9 @@ async function audit(args: string[], io: Io): Promise<number> {
   const { repositoryOf } = await import("../commands/repository.js");
   const where = token || evidenceKey ? await repositoryOf(repoDir, values.repository as string | undefined, io.env) : undefined;
   if (token && where) {
-    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("../github/client.js"), import("../providers/registry.js")]);
+    const [{ createProviderRegistry }] = await Promise.all([import("../providers/registry.js")]);
     const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-    const gh = await reachableClient(createClient, token, apiUrl, io);
+    const gh = await reachableClient(token, apiUrl, io);
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: (values["default-branch"] as string | undefined) ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
   const progress = createProgress(io, format);
@@ -562,10 +561,10 @@ async function review(args: string[], io: Io): Promise<number> {
   const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "review opens or updates a pull request through the GitHub API: pass --token or set GITHUB_TOKEN.");
   const repoDir = resolve(io.cwd, (values.repo as string | undefined) ?? ".");
-  const [{ createClient }, { repositoryOf }, { runReview }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/review.js")]);
+  const [{ repositoryOf }, { runReview }] = await Promise.all([import("../commands/repository.js"), import("../commands/review.js")]);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log: (m) => io.err(`${m}\n`) });
+  const gh = await reachableClient(token, apiUrl, io);
   const r = await runReview({
     gh,
     repoDir,
@@ -628,9 +627,9 @@ async function sshCert(args: string[], io: Io): Promise<number> {
   const home = io.env.HOME;
   const keys = (values.key as string[] | undefined)?.map((k) => resolve(io.cwd, k)) ?? (home ? [`${home}/.ssh/id_ed25519.pub`, `${home}/.ssh/id_rsa.pub`] : []);
   if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
-  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("../github/client.js"), import("../commands/repository.js"), import("../commands/ssh-cert.js"), import("../ssh/user-certificate.js")]);
+  const [{ repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("../commands/repository.js"), import("../commands/ssh-cert.js"), import("../ssh/user-certificate.js")]);
   const apiUrl = (values["api-url"] as string | undefined) ?? io.env.GITHUB_API_URL;
-  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const gh = await reachableClient(token, apiUrl, io);
   const repoDir = repoDirOption(values, io.cwd);
   const { owner, repo } = await repositoryOf(repoDir, values.repository as string | undefined, io.env);
   const botLogin = (values["bot-login"] as string | undefined) ?? io.env.JIT_BOT_LOGIN;
@@ -698,8 +697,7 @@ async function doctor(args: string[], io: Io): Promise<number> {
   if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
   const token = (values.token as string | undefined) ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "jit doctor reads the repository's settings through the GitHub API: pass --token or set GITHUB_TOKEN (a token with admin rights on the repository).");
-  const [{ createClient }, { repositoryOf }, { runDoctor }, { formatDoctorText, formatDoctorJson }] = await Promise.all([
-    import("../github/client.js"),
+  const [{ repositoryOf }, { runDoctor }, { formatDoctorText, formatDoctorJson }] = await Promise.all([
     import("../commands/repository.js"),
     import("../commands/doctor.js"),
     import("../doctor/format-doctor.js"),
@@ -711,7 +709,7 @@ async function doctor(args: string[], io: Io): Promise<number> {
   const log = (m: string) => {
     if (!/^GET \S+ - 404 with id /.test(m)) io.err(`${m}\n`);
   };
-  const gh = createClient({ token, ...(apiUrl ? { baseUrl: apiUrl } : {}), log });
+  const gh = await reachableClient(token, apiUrl, io, log);
   const app = (values.app as string | undefined) ?? "jit-access";
   const report = await runDoctor({
     gh,

@@ -173,4 +173,15 @@ describe("an API that cannot be reached", () => {
     expect(port9.code).toBe(2);
     expect(port9.err).toMatch(/^jit: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:9: fetch refuses this port/);
   });
+
+  it("jit doctor and jit review: exit 2 and the same one line, before any check or pull request", async () => {
+    const r = repo();
+    for (const cmd of ["doctor", "review"]) {
+      const out = await jit([cmd, "--repo", r.dir, "--token", "t", "--api-url", "http://127.0.0.1:9", "--repository", "acme/access"]);
+      expect(out.code, cmd).toBe(2);
+      expect(out.err, cmd).toMatch(/^jit: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:9: fetch refuses this port/);
+      expect(out.err.trimEnd().split("\n"), cmd).toHaveLength(1);
+      expect(out.out, cmd).toBe("");
+    }
+  });
 });
