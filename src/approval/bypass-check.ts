@@ -10,10 +10,12 @@
  * directly), on a ruleset that targets the default branch only. Anything wider is a finding.
  */
 
-/** The part of a repository ruleset this check reads. */
-export interface RulesetView {
+/** A repository ruleset as `GET /repos/{o}/{r}/rulesets/{id}` answers it (the part the checks read). */
+export interface RepositoryRuleset {
   id: number;
   name: string;
+  source_type?: string;
+  source?: string;
   target?: string;
   enforcement: string;
   bypass_actors?: Array<{ actor_id: number | null; actor_type: string; bypass_mode?: string }>;
@@ -29,7 +31,7 @@ export interface BypassFinding {
 }
 
 export interface BypassCheckInput {
-  rulesets: RulesetView[];
+  rulesets: RepositoryRuleset[];
   defaultBranch: string;
   /** The GitHub App's id (the installation the workflow's token comes from). */
   appId: number;
@@ -46,7 +48,7 @@ export interface BypassCheckInput {
 const isApp = (a: { actor_id: number | null; actor_type: string }, appId: number) => a.actor_type === "Integration" && a.actor_id === appId;
 
 /** Does the ruleset cover the default branch, and only it? */
-function coverage(r: RulesetView, branch: string): { covers: boolean; onlyDefault: boolean } {
+function coverage(r: RepositoryRuleset, branch: string): { covers: boolean; onlyDefault: boolean } {
   const include = r.conditions?.ref_name?.include ?? [];
   const names = new Set(["~DEFAULT_BRANCH", `refs/heads/${branch}`]);
   const covers = include.some((p) => names.has(p) || p === "~ALL" || (p.includes("*") && new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*\*/g, ".*").replace(/(?<!\.)\*/g, "[^/]*")}$`).test(`refs/heads/${branch}`)));

@@ -6,12 +6,12 @@
  * that reads each thing once; a check whose reads fail fails alone, naming what it needs.
  */
 import { checkAutoApproveBypass } from "../approval/bypass-check.js";
-import type { RulesetView as BypassRuleset } from "../approval/bypass-check.js";
+import type { RepositoryRuleset } from "../approval/bypass-check.js";
 import { compareCodeowners } from "../codeowners/compare-codeowners.js";
 import { CODEOWNERS_LOCATIONS, codeownersRules } from "../codeowners/generate-codeowners.js";
 import { appPermissionCheck } from "../doctor/app-permissions.js";
 import { branchRuleChecks } from "../doctor/branch-rules.js";
-import type { ClassicProtection, RulesetView } from "../doctor/branch-rules.js";
+import type { ClassicProtection, BranchRuleset } from "../doctor/branch-rules.js";
 import { check, report } from "../doctor/check.js";
 import type { DoctorCheck, DoctorReport } from "../doctor/check.js";
 import { UsageError } from "../diagnostics/usage-error.js";
@@ -128,6 +128,11 @@ export class DoctorContext {
     });
   }
 
+  /** One repository ruleset as GitHub answers `GET /repos/{o}/{r}/rulesets/{id}` (with its parents' rules), read once for all checks. */
+  ruleset(id: number): Promise<RepositoryRuleset> {
+    return this.once(`ruleset:${id}`, () => read(`ruleset ${id}`, async () => (await this.o.gh.rest.repos.getRepoRuleset({ owner: this.o.owner, repo: this.o.repo, ruleset_id: id, includes_parents: true })).data as unknown as RepositoryRuleset));
+  }
+
   /** The App's installation on the repository's owner (undefined: not installed). */
   installation() {
     return this.once("installation", () =>
@@ -184,9 +189,9 @@ const branchRules: DoctorCheckFn = guarded("branch-rules", "the default branch's
     if (!(err.status === 404 && /not protected/i.test(err.message ?? ""))) throw new ReadFailure(`the branch protection of ${branch} (needs admin on the repository)`, err.status, err.message ?? "");
   }
   const rules = await read(`the rules for ${branch}`, () => gh.paginate(gh.rest.repos.getBranchRules, { owner, repo, branch, per_page: 100 }));
-  const rulesets: RulesetView[] = [];
+  const rulesets: BranchRuleset[] = [];
   for (const id of [...new Set(rules.map((r) => r.ruleset_id).filter((x): x is number => x !== undefined))]) {
-    const r = await read(`ruleset ${id}`, async () => (await gh.rest.repos.getRepoRuleset({ owner, repo, ruleset_id: id, includes_parents: true })).data);
+    const r = await ctx.ruleset(id);
     rulesets.push({
       id,
       name: r.name,
@@ -313,11 +318,8 @@ const autoApprove: DoctorCheckFn = guarded("auto-approve", "the auto-approval by
   const installed = await ctx.installation();
   if (!installed) return [check("auto-approve", title, inUse ? "fail" : "pass", [inUse ? "the App is not installed: nothing can merge auto-approved requests" : "no autoApprove rule in the policy"], inUse ? "Install the App (see the app check)." : undefined)];
   const summaries = await read("the repository's rulesets (needs admin on the repository)", () => gh.paginate(gh.rest.repos.getRepoRulesets, { owner, repo, per_page: 100, includes_parents: true }));
-  const rulesets: BypassRuleset[] = [];
-  for (const s of summaries) {
-    const r = await read(`ruleset ${s.id}`, async () => (await gh.rest.repos.getRepoRuleset({ owner, repo, ruleset_id: s.id, includes_parents: true })).data);
-    rulesets.push(r as unknown as BypassRuleset);
-  }
+  const rulesets: RepositoryRuleset[] = [];
+  for (const s of summaries) rulesets.push(await ctx.ruleset(s.id));
   // The expiry sweep pushes its revocation commits to the default branch with the App's token,
   // so the App's bypass is "always" by design (README, set-up step 5).
   const findings = checkAutoApproveBypass({ rulesets, defaultBranch: await ctx.branch(), appId: installed.app_id, autoApproveInUse: inUse, appPushes: true });

@@ -23,7 +23,8 @@ export interface BypassActorView {
   bypassMode: string;
 }
 
-export interface RulesetView {
+/** A ruleset that applies to the branch: its rules for the branch and who may bypass them. */
+export interface BranchRuleset {
   id: number;
   name: string;
   source: string;
@@ -39,7 +40,7 @@ export interface BranchRulesInput {
   /** null: the branch is not protected */
   classic: ClassicProtection | null;
   /** the rulesets that apply to the branch */
-  rulesets: RulesetView[];
+  rulesets: BranchRuleset[];
   /** the jit-access App's id, when known (its own bypass is expected) */
   appId?: number;
   appSlug: string;

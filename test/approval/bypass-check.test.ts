@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkAutoApproveBypass } from "../../src/approval/bypass-check.js";
-import type { RulesetView } from "../../src/approval/bypass-check.js";
+import type { RepositoryRuleset } from "../../src/approval/bypass-check.js";
 
 const APP = 42;
-const ruleset = (over: Partial<RulesetView> = {}): RulesetView => ({
+const ruleset = (over: Partial<RepositoryRuleset> = {}): RepositoryRuleset => ({
   id: 1,
   name: "protect main",
   target: "branch",
@@ -13,7 +13,7 @@ const ruleset = (over: Partial<RulesetView> = {}): RulesetView => ({
   rules: [{ type: "pull_request", parameters: { required_approving_review_count: 1, require_code_owner_review: true } }],
   ...over,
 });
-const codes = (rulesets: RulesetView[], autoApproveInUse = true) => checkAutoApproveBypass({ rulesets, defaultBranch: "main", appId: APP, autoApproveInUse }).map((f) => f.code);
+const codes = (rulesets: RepositoryRuleset[], autoApproveInUse = true) => checkAutoApproveBypass({ rulesets, defaultBranch: "main", appId: APP, autoApproveInUse }).map((f) => f.code);
 
 describe("the bypass auto-approval needs (for jit doctor)", () => {
   it("accepts the App alone, pull requests only, on the default branch only", () => {
