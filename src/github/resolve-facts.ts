@@ -43,20 +43,23 @@ export async function resolveFacts(gh: GitHubClient, q: FactQuestions): Promise<
 }
 
 /**
- * Members of an organization without two-factor authentication:
- * `GET /orgs/{org}/members?filter=2fa_disabled`. GitHub lets only organization owners use
- * the filter; others get 422 "Only owners can use this filter." (field reports), and a token
- * without the Members permission 403: then the state is unknown, and the caller says so.
+ * Members and outside collaborators of an organization without two-factor authentication:
+ * `GET /orgs/{org}/members?filter=2fa_disabled` and
+ * `GET /orgs/{org}/outside_collaborators?filter=2fa_disabled`. GitHub lets only organization
+ * owners use the members filter; others get 422 "Only owners can use this filter." (field
+ * reports), and a token without the Members permission 403: then the state is unknown (when
+ * either list cannot be read), and the caller says so.
  */
 async function twoFactorOf(gh: GitHubClient, org: string): Promise<TwoFactorFacts> {
   try {
     const members = await gh.paginate(gh.rest.orgs.listMembers, { org, filter: "2fa_disabled", per_page: 100 });
-    return { kind: "known", disabled: new Set(members.map((m) => m.login.toLowerCase())) };
+    const outside = await gh.paginate(gh.rest.orgs.listOutsideCollaborators, { org, filter: "2fa_disabled", per_page: 100 });
+    return { kind: "known", disabled: new Set([...members, ...outside].map((m) => m.login.toLowerCase())) };
   } catch (e) {
     const s = status(e);
     if (s === 422 || s === 403 || s === 404) {
       const said = typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message).split("\n")[0] : "";
-      return { kind: "unknown", why: `GitHub answered ${s}${said ? ` (${said})` : ""} to the list of ${org}'s members without two-factor authentication: only organization owners may use that filter, and this token is not one's (or lacks the organization Members permission)` };
+      return { kind: "unknown", why: `GitHub answered ${s}${said ? ` (${said})` : ""} to the list of ${org}'s members or outside collaborators without two-factor authentication: only organization owners may use that filter, and this token is not one's (or lacks the organization Members permission)` };
     }
     throw e;
   }

@@ -1,5 +1,6 @@
 // Two-factor requirement (requireTwoFactor, default on): a grantee without 2FA is refused at
-// validation and at apply, from GET /orgs/{org}/members?filter=2fa_disabled; a token that may
+// validation and at apply, from GET /orgs/{org}/members?filter=2fa_disabled and
+// GET /orgs/{org}/outside_collaborators?filter=2fa_disabled; a token that may
 // not use the filter (GitHub answers non-owners 422) gives a warning that says why, never a
 // silent pass.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -86,6 +87,19 @@ describe("emulator: members without two-factor authentication", () => {
     hideTwoFactorFromApps(emu.state, "acme");
     await expect(gh.rest.orgs.listMembers({ org: "acme", filter: "2fa_disabled" })).rejects.toMatchObject({ status: 422, message: expect.stringContaining("Only owners can use this filter.") });
   });
+
+  it("lists outside collaborators (repository collaborators who are not members), by 2FA state to an owner or the App", async () => {
+    emu.state.addRepo("acme", "web");
+    emu.state.addCollaborator("acme", "web", "olga");
+    emu.state.addCollaborator("acme", "web", "oscar");
+    emu.state.addCollaborator("acme", "web", "dana"); // a member: not an outside collaborator
+    setTwoFactor(emu.state, "oscar", false);
+    setTwoFactor(emu.state, "zed", false); // a member without 2FA: not in this list
+    expect((await gh.rest.orgs.listOutsideCollaborators({ org: "acme" })).data.map((u) => u.login)).toEqual(["olga", "oscar"]);
+    expect((await gh.rest.orgs.listOutsideCollaborators({ org: "acme", filter: "2fa_disabled" })).data.map((u) => u.login)).toEqual(["oscar"]);
+    hideTwoFactorFromApps(emu.state, "acme");
+    await expect(gh.rest.orgs.listOutsideCollaborators({ org: "acme", filter: "2fa_disabled" })).rejects.toMatchObject({ status: 422 });
+  });
 });
 
 describe("validation", () => {
@@ -98,6 +112,25 @@ describe("validation", () => {
     const d = allDiagnostics(report).find((x) => x.code === "lease-grantee-no-2fa");
     expect(d?.message).toBe("zed has no two-factor authentication on GitHub, and db requires it (requireTwoFactor).");
     expect(d?.line).toBe(1);
+  });
+
+  it("refuses an outside collaborator without 2FA (a github-repo grantee who is not a member)", async () => {
+    const text = `version: 1
+admins: [carol]
+resources:
+  web:
+    provider: { type: github-repo, owner: acme, repo: web }
+    roles: [push]
+    approvers: [dana]
+`;
+    emu.state.addRepo("acme", "web");
+    emu.state.addCollaborator("acme", "web", "oscar", "pull");
+    setTwoFactor(emu.state, "oscar", false);
+    const path = "leases/web/oscar.yaml";
+    const partial: Omit<PullRequestInput, "facts"> = { policyPath: "policy.yaml", basePolicy: Buffer.from(text), changes: [{ status: "added", path, head: { path, mode: "file", bytes: Buffer.from(lease({ grantee: "oscar", resource: "web", role: "push", duration: "1h", reason: "Deploy the hotfix for the login page" })) } }], author: "oscar", now: T0, strict: true };
+    const report = validatePullRequest({ ...partial, facts: await resolveFacts(gh, neededFacts(partial)) });
+    expect(report.ok).toBe(false);
+    expect(allDiagnostics(report).find((x) => x.code === "lease-grantee-no-2fa")?.message).toBe("oscar has no two-factor authentication on GitHub, and web requires it (requireTwoFactor).");
   });
 
   it("passes a grantee with 2FA", async () => {

@@ -1,7 +1,7 @@
 /** Organizations, organization membership and pending invitations. */
 import { HttpError, errorBody, forbidden, notFound, validationFailed } from "../errors.js";
 import { hasTwoFactor, twoFactorHiddenFromApps } from "../two-factor.js";
-import type { OrgInvitationRecord, OrgRecord } from "../model.js";
+import type { AccountRecord, OrgInvitationRecord, OrgRecord } from "../model.js";
 import { paginate } from "../pagination.js";
 import type { RouteContext, RouteDefinition } from "../router.js";
 import { docsUrl } from "../router.js";
@@ -49,6 +49,40 @@ export const orgRoutes: RouteDefinition[] = [
       );
       const page = paginate(ctx.url, ctx.env.links.apiBase, members);
       return { status: 200, body: page.items.map((m) => simpleUser(ctx.env.links, m.user)), headers: page.headers };
+    },
+  },
+  {
+    method: "GET",
+    template: "/orgs/{org}/outside_collaborators",
+    operationId: "orgs/list-outside-collaborators",
+    docs: "orgs/outside-collaborators#list-outside-collaborators-for-an-organization",
+    handler: (ctx) => {
+      // Outside collaborators: collaborators of the organization's repositories who are not
+      // members. The 2FA filters are owners-only here as on /members (GitHub documents no
+      // rule; an answer that hides 2FA state makes jit-access warn, never pass silently).
+      const org = requireOrg(ctx);
+      const filter = ctx.query.get("filter") ?? "all";
+      if (filter !== "all" && filter !== "2fa_disabled" && filter !== "2fa_insecure") throw validationFailed([{ resource: "Organization", field: "filter", code: "invalid" }], docsUrl(ctx.route));
+      if (filter !== "all") {
+        const bot = ctx.identity?.type === "Bot";
+        if (!isOrgAdmin(org, ctx.identity) || (bot && twoFactorHiddenFromApps(ctx.env.state, org.account.login))) {
+          throw new HttpError(422, errorBody(422, "Only owners can use this filter.", docsUrl(ctx.route)));
+        }
+      }
+      const outside = new Map<string, AccountRecord>();
+      for (const repo of ctx.env.state.repos.values()) {
+        if (repo.owner.id !== org.account.id) continue;
+        for (const [login, c] of repo.collaborators) {
+          const m = org.members.get(login);
+          if (m?.state !== "active") outside.set(login, c.user);
+        }
+      }
+      // The emulator does not model 2FA methods, so no one has an insecure one.
+      const users = [...outside.values()]
+        .filter((u) => filter === "all" || (filter === "2fa_disabled" && !hasTwoFactor(ctx.env.state, u.login)))
+        .sort((a, b) => a.id - b.id);
+      const page = paginate(ctx.url, ctx.env.links.apiBase, users);
+      return { status: 200, body: page.items.map((u) => simpleUser(ctx.env.links, u)), headers: page.headers };
     },
   },
   {
