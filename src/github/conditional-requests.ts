@@ -31,7 +31,7 @@ export interface CacheStats {
   stored: number;
 }
 
-/** List endpoints the providers read (path without query). */
+/** List endpoints the providers and the verification read (path without query). */
 const LIST_PAGES = [
   /^\/orgs\/[^/]+\/teams\/[^/]+\/members$/,
   /^\/orgs\/[^/]+\/teams\/[^/]+\/invitations$/,
@@ -41,6 +41,9 @@ const LIST_PAGES = [
   /^\/orgs\/[^/]+\/organization-roles\/[^/]+\/users$/,
   /^\/repos\/[^/]+\/[^/]+\/collaborators$/,
   /^\/repos\/[^/]+\/[^/]+\/invitations$/,
+  // the two-factor lists every verification reads (members, outside collaborators without 2FA)
+  /^\/orgs\/[^/]+\/members$/,
+  /^\/orgs\/[^/]+\/outside_collaborators$/,
 ];
 
 export function isCachedListPage(path: string): boolean {

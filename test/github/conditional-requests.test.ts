@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, test } from "vitest";
+import { setTwoFactor } from "../../src/emulator/index.js";
 import { createClient } from "../../src/github/client.js";
 import { ResponseCache, useConditionalRequests } from "../../src/github/conditional-requests.js";
 import { decodeState, encodeState } from "../../src/git/reconcile-state.js";
@@ -103,6 +104,29 @@ describe("client: conditional list requests", () => {
     e.resetLog();
     expect(await list()).toEqual(expect.arrayContaining(["zed"]));
     expect(e.requests.every((r) => r.status === 200)).toBe(true);
+  });
+
+  test("the two-factor lists are revalidated too: a member or outside collaborator who turns 2FA off is seen at once", async () => {
+    const e = await start();
+    e.state.addOrgMember("acme", "alice");
+    e.state.addRepo("acme", "web");
+    e.state.addCollaborator("acme", "web", "oscar");
+    const cache = new ResponseCache();
+    const lists = async () => {
+      const gh = cachedClient(e, cache);
+      const m = await gh.paginate(gh.rest.orgs.listMembers, { org: "acme", filter: "2fa_disabled", per_page: 100 });
+      const o = await gh.paginate(gh.rest.orgs.listOutsideCollaborators, { org: "acme", filter: "2fa_disabled", per_page: 100 });
+      return [...m, ...o].map((u) => u.login);
+    };
+    expect(await lists()).toEqual([]);
+    e.resetLog();
+    expect(await lists()).toEqual([]);
+    expect(e.requests.map((r) => r.status)).toEqual([304, 304]);
+    setTwoFactor(e.state, "alice", false);
+    setTwoFactor(e.state, "oscar", false);
+    e.resetLog();
+    expect(await lists()).toEqual(["alice", "oscar"]);
+    expect(e.requests.map((r) => r.status)).toEqual([200, 200]);
   });
 
   test("writes and other reads are not cached", async () => {
