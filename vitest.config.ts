@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import LongFirstSequencer from "./test/helpers/long-first-sequencer.js";
 
 export default defineConfig({
   test: {
@@ -10,6 +11,8 @@ export default defineConfig({
     testTimeout: 600_000,
     hookTimeout: 600_000,
     pool: "forks",
+    // the long files start first, also on a clean clone with no timings (see the sequencer)
+    sequence: { sequencer: LongFirstSequencer },
     // starts shared real servers (PostgreSQL) on first use, stops them at the end
     globalSetup: ["test/helpers/global-servers.ts"],
     // Most test time is spent waiting on child processes (git, the bundled Action) and local
