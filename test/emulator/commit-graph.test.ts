@@ -120,6 +120,26 @@ describe("commit graph answers = git's", () => {
     );
   });
 
+  test("clock skew: git's walk stops five steps into an old-dated uninteresting chain, and so does ours", async () => {
+    // B <- X <- T (recent dates); B <- U7 <- ... <- U1 (dates far in the past) <- F (recent)
+    const D = BASE_DATE;
+    const parents = [[], [0], [1], [0], [3], [4], [5], [6], [7], [8], [9]];
+    const dates = [D + 1800, D + 1900, D + 2000, D + 4, D + 5, D + 6, D + 7, D + 8, D + 9, D + 10, D + 1950];
+    const { dir, shas } = build({ parents, dates });
+    const [b, x, t, f] = [shas[0]!, shas[1]!, shas[2]!, shas[10]!];
+    const revs = lines(git(dir, ["rev-list", `${f}..${t}`]));
+    // B is reachable from F, yet git lists it: its walk gave up before the chain reached B
+    expect(revs).toEqual([t, x, b]);
+    expect(revListIn(graphOf({ parents, dates }, shas), f, t)).toEqual(revs);
+    const repo = new GitRepository(dir);
+    try {
+      expect(await repo.revList(f, t)).toEqual(revs);
+      expect(await repo.isAncestor(b, f)).toBe(true);
+    } finally {
+      repo.close();
+    }
+  });
+
   test("commits are read as git writes them: tree, parents, committer date", () => {
     const { dir, shas } = build({ parents: [[], [0], [0, 1]], dates: [BASE_DATE, BASE_DATE + 7, BASE_DATE - 3] });
     const body = Buffer.from(git(dir, ["cat-file", "commit", shas[2]!]));
