@@ -2,8 +2,16 @@
  * Git-backed repository content: reads trees, blobs and diffs of a local
  * repository (working tree or bare): objects named by sha through one long-lived
  * `git cat-file --batch-command` (ObjectReader), everything else by running `git` with execFile.
+ * Commit-graph questions (merge bases, ancestry, rev-list, commit counts) are answered
+ * in-process over commits read through the reader (commit-graph.ts); git answers them when the
+ * reader cannot (a shallow or grafted history, replace refs, a name it cannot take, a dead reader).
+ * A pull request's diff is one git process.
  */
 import { execFile } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
+import { isAncestorIn, mergeBasesIn, parseCommitObject, revListIn } from "./commit-graph.js";
+import type { CommitNode } from "./commit-graph.js";
 import { ObjectReader, parseRawTree } from "./object-reader.js";
 
 export interface TreeEntry {
@@ -60,6 +68,12 @@ export class GitRepository {
     this.objects = new ObjectReader(dir);
   }
 
+  // Commits read through the reader (by sha), and the commits whose whole history is loaded.
+  private readonly commitReads = new Map<string, Promise<CommitNode | undefined>>();
+  private readonly graph = new Map<string, CommitNode>();
+  private readonly historyLoaded = new Set<string>();
+  private gitCommonDir: string | null | undefined;
+
   /** Ends the object reader's git process. */
   close(): void {
     this.objects.close();
@@ -76,6 +90,105 @@ export class GitRepository {
       }
     }
     return slow();
+  }
+
+  /** The repository's common git directory (where `shallow`, `info/grafts` and refs live), null when not found. */
+  private commonDir(): string | null {
+    if (this.gitCommonDir !== undefined) return this.gitCommonDir;
+    let found: string | null = null;
+    try {
+      const dotGit = resolvePath(this.dir, ".git");
+      if (existsSync(dotGit)) {
+        if (statSync(dotGit).isDirectory()) found = dotGit;
+        else {
+          const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+          if (m) {
+            const gitDir = resolvePath(this.dir, m[1]!.trim());
+            const common = resolvePath(gitDir, "commondir");
+            found = existsSync(common) ? resolvePath(gitDir, readFileSync(common, "utf8").trim()) : gitDir;
+          }
+        }
+      } else if (existsSync(resolvePath(this.dir, "HEAD")) && existsSync(resolvePath(this.dir, "objects"))) {
+        found = this.dir; // bare
+      }
+    } catch {
+      found = null;
+    }
+    return (this.gitCommonDir = found);
+  }
+
+  /**
+   * Whether the parents git sees are the ones written in the commit objects: no shallow
+   * clone, no grafts, no replace refs (checked on every question: cheap, and a history can change).
+   */
+  private plainHistory(): boolean {
+    if (process.env.GIT_GRAFT_FILE !== undefined || process.env.GIT_REPLACE_REF_BASE !== undefined || process.env.GIT_DIR !== undefined) return false;
+    const dir = this.commonDir();
+    if (!dir) return false;
+    if (existsSync(resolvePath(dir, "shallow")) || existsSync(resolvePath(dir, "info/grafts")) || existsSync(resolvePath(dir, "refs/replace"))) return false;
+    const packed = resolvePath(dir, "packed-refs");
+    return !existsSync(packed) || !readFileSync(packed, "latin1").includes(" refs/replace/");
+  }
+
+  /** A commit's tree, parents and date, read through the reader; undefined when it cannot say. */
+  private commitNode(sha: string): Promise<CommitNode | undefined> {
+    let p = this.commitReads.get(sha);
+    if (!p) {
+      p = this.objects
+        .contents(sha)
+        .then((got) => (got && got.info.type === "commit" && got.info.sha === sha ? parseCommitObject(got.body) : undefined));
+      this.commitReads.set(sha, p);
+      p.then(
+        (v) => v === undefined && this.commitReads.delete(sha),
+        () => this.commitReads.delete(sha),
+      );
+    }
+    return p;
+  }
+
+  /** Loads every commit reachable from `tips` (full shas) into the graph; false when some commit cannot be read. */
+  private async loadHistory(tips: string[]): Promise<boolean> {
+    const visited = new Set<string>();
+    let frontier = tips.filter((t) => !this.historyLoaded.has(t) && !visited.has(t) && visited.add(t));
+    while (frontier.length) {
+      const nodes = await Promise.all(frontier.map((s) => this.commitNode(s)));
+      const next: string[] = [];
+      for (let i = 0; i < frontier.length; i++) {
+        const n = nodes[i];
+        if (!n) return false;
+        this.graph.set(frontier[i]!, n);
+        for (const p of n.parents) {
+          if (!this.historyLoaded.has(p) && !visited.has(p)) {
+            visited.add(p);
+            next.push(p);
+          }
+        }
+      }
+      frontier = next;
+    }
+    for (const v of visited) this.historyLoaded.add(v);
+    return true;
+  }
+
+  /** `answer` over the loaded history of `tips` (full shas); undefined when it is git's to answer. */
+  private async overHistory<T>(tips: string[], answer: () => T): Promise<T | undefined> {
+    if (!tips.every((t) => SHA_RE.test(t)) || !this.objects.accepts(tips[0]!) || !this.plainHistory()) return undefined;
+    try {
+      return (await this.loadHistory(tips)) ? answer() : undefined;
+    } catch {
+      return undefined; // the reader's process ended
+    }
+  }
+
+  /** The commit a name (sha, branch, tag) peels to, through the reader; undefined when it cannot say. */
+  private async peelCommit(name: string): Promise<string | undefined> {
+    if (!this.objects.accepts(name)) return undefined;
+    try {
+      const i = await this.objects.info(`${name}^{commit}`);
+      return i?.type === "commit" ? i.sha : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -138,17 +251,10 @@ export class GitRepository {
   /** The commit sha a ref (branch, tag, sha) points at, or null. */
   async resolveCommit(ref: string): Promise<string | null> {
     if (!safeRef(ref)) return null;
-    if (SHA_RE.test(ref)) {
-      const fast = await this.either(
-        ref,
-        async () => {
-          const i = await this.objects.info(`${ref}^{commit}`);
-          return i?.type === "commit" ? i.sha : undefined;
-        },
-        async () => undefined as string | undefined,
-      );
-      if (fast) return fast;
-    }
+    // the reader resolves names as rev-parse does, reading refs afresh on every ask; when it
+    // says "missing" (or cannot take the name), rev-parse has the last word
+    const fast = await this.peelCommit(ref);
+    if (fast) return fast;
     try {
       const out = (await this.text(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).trim();
       return SHA_RE.test(out) ? out : null;
@@ -172,6 +278,9 @@ export class GitRepository {
   }
 
   private async computeMergeBase(a: string, b: string): Promise<string | null> {
+    const bases = await this.overHistory([a, b], () => mergeBasesIn(this.graph, a, b));
+    if (bases && bases.length <= 1) return bases[0] ?? null;
+    // several best common ancestors (criss-cross merges): git picks one by its own walk
     try {
       const out = (await this.text(["merge-base", a, b])).trim();
       return SHA_RE.test(out) ? out : null;
@@ -183,6 +292,11 @@ export class GitRepository {
   /** Whether commit `a` is reachable from `b`. */
   async isAncestor(a: string, b: string): Promise<boolean> {
     if (!safeRef(a) || !safeRef(b)) return false;
+    const [ca, cb] = await Promise.all([this.peelCommit(a), this.peelCommit(b)]);
+    if (ca && cb) {
+      const fast = await this.overHistory([ca, cb], () => isAncestorIn(this.graph, ca, cb));
+      if (fast !== undefined) return fast;
+    }
     try {
       await this.run(["merge-base", "--is-ancestor", a, b]);
       return true;
@@ -197,6 +311,8 @@ export class GitRepository {
   }
 
   private async computeRevList(from: string, to: string): Promise<string[]> {
+    const fast = await this.overHistory([from, to], () => revListIn(this.graph, from, to));
+    if (fast) return fast;
     try {
       const out = await this.text(["rev-list", `${from}..${to}`]);
       return out.split("\n").filter((l) => SHA_RE.test(l));
@@ -345,26 +461,9 @@ export class GitRepository {
 
   private async computeDiff(base: string, head: string): Promise<GitDiffEntry[]> {
     const from = (await this.mergeBase(base, head)) ?? base;
-    const common = ["--no-ext-diff", "--no-textconv", "--no-color", "-M"];
-    const [raw, numstat, patch] = await Promise.all([
-      this.run(["diff", "--raw", "-z", "--no-abbrev", ...common, from, head, "--"]),
-      this.run(["diff", "--numstat", "-z", ...common, from, head, "--"]),
-      this.text(["diff", "--patch", ...common, from, head, "--"]),
-    ]);
-    const entries = parseRaw(raw.toString("utf8"));
-    const counts = parseNumstat(numstat.toString("utf8"));
-    const patches = splitPatch(patch);
-    entries.forEach((e, i) => {
-      const c = counts[i];
-      if (c) {
-        e.additions = c.additions;
-        e.deletions = c.deletions;
-        e.binary = c.binary;
-      }
-      const p = patches[i];
-      if (p !== undefined) e.patch = p;
-    });
-    return entries;
+    // one process, three formats: raw records, numstat records, a separator, the patch
+    const out = await this.run(["diff", "--raw", "--numstat", "--patch", "-z", "--no-abbrev", ...DIFF_OPTIONS, from, head, "--"]);
+    return parseCombinedDiff(out);
   }
 
   /** Number of commits a pull request from `base` to `head` has. */
@@ -374,16 +473,29 @@ export class GitRepository {
   }
 }
 
-function parseRaw(out: string): GitDiffEntry[] {
-  const tokens = out.split("\0");
+const DIFF_OPTIONS = ["--no-ext-diff", "--no-textconv", "--no-color", "-M"];
+
+/**
+ * The output of `git diff --raw --numstat --patch -z`: NUL-terminated raw records (a ":"
+ * metadata field, then one path, two for a rename or copy), NUL-terminated numstat records
+ * (a rename's paths as two more fields), one NUL, then the patch text. Entry i takes the i-th
+ * numstat row and the i-th patch, as when each format came from its own process.
+ */
+export function parseCombinedDiff(out: Buffer): GitDiffEntry[] {
+  let pos = 0;
+  const token = (): string => {
+    let nul = out.indexOf(0, pos);
+    if (nul < 0) nul = out.length;
+    const t = out.toString("utf8", pos, nul);
+    pos = nul + 1;
+    return t;
+  };
   const entries: GitDiffEntry[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const meta = tokens[i] as string;
-    if (!meta.startsWith(":")) continue;
-    const [oldMode, newMode, oldSha, newSha, statusField] = meta.slice(1).split(" ");
+  while (pos < out.length && out[pos] === 0x3a) {
+    const [oldMode, newMode, oldSha, newSha, statusField] = token().slice(1).split(" ");
     const status = (statusField ?? "M").charAt(0);
-    const first = tokens[++i] ?? "";
-    const second = status === "R" || status === "C" ? (tokens[++i] ?? "") : first;
+    const first = token();
+    const second = status === "R" || status === "C" ? token() : first;
     entries.push({
       status,
       oldPath: first,
@@ -397,21 +509,27 @@ function parseRaw(out: string): GitDiffEntry[] {
       binary: false,
     });
   }
-  return entries;
-}
-
-function parseNumstat(out: string): Array<{ additions: number; deletions: number; binary: boolean }> {
-  const tokens = out.split("\0");
-  const rows: Array<{ additions: number; deletions: number; binary: boolean }> = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as string;
-    const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(t);
+  let row = 0;
+  while (pos < out.length && out[pos] !== 0) {
+    const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(token());
     if (!m) continue;
-    const binary = m[1] === "-";
-    rows.push({ additions: binary ? 0 : Number(m[1]), deletions: binary ? 0 : Number(m[2]), binary });
-    if (m[3] === "") i += 2; // rename/copy: old and new path follow as their own tokens
+    if (m[3] === "") {
+      token(); // rename/copy: old and new path follow as their own fields
+      token();
+    }
+    const e = entries[row++];
+    if (!e) continue;
+    e.binary = m[1] === "-";
+    e.additions = e.binary ? 0 : Number(m[1]);
+    e.deletions = e.binary ? 0 : Number(m[2]);
   }
-  return rows;
+  if (pos < out.length) pos++; // the separator
+  const patches = splitPatch(out.toString("utf8", pos));
+  entries.forEach((e, i) => {
+    const p = patches[i];
+    if (p !== undefined) e.patch = p;
+  });
+  return entries;
 }
 
 /** One unified-diff body per file (from the first hunk on), in diff order. */
