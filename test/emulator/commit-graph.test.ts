@@ -116,7 +116,7 @@ describe("commit graph answers = git's", () => {
           repo.close();
         }
       }),
-      { numRuns: 30, seed: 20261205 },
+      { numRuns: 12, seed: 20261205 },
     );
   });
 

@@ -187,7 +187,7 @@ describe("pull request diff: one git process", () => {
           repo.close();
         }
       }),
-      { numRuns: 25, seed: 20261206 },
+      { numRuns: 10, seed: 20261206 },
     );
   });
 
