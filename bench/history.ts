@@ -17,7 +17,10 @@
  * - policy edits (descriptions, new resources with CODEOWNERS regenerated), README, docs and
  *   workflow commits (some through merged pull requests) filling the rest;
  * - signed evidence notes (refs/notes/jit) on every main commit that brought a lease change,
- *   as apply writes them, so the history reads like one apply has kept up with.
+ *   as apply writes them, and on every commit that brought a policy version, with the verdict
+ *   apply records on it (the first version is the trust anchor; every later one reached main
+ *   without a pull request, so it is rejected), so the history reads like one apply has kept
+ *   up with.
  *
  * The repository has no working tree checked out: it is read through git only.
  */
@@ -29,12 +32,12 @@ import { generateCodeowners } from "../src/codeowners/generate-codeowners.js";
 import { expiryCommitMessage } from "../src/commands/expire.js";
 import type { ExpiredLease } from "../src/commands/expire.js";
 import { formatNote, noteSigner, signNote } from "../src/evidence/evidence.js";
-import type { EvidenceNote, LeaseEvidence } from "../src/evidence/evidence.js";
+import type { EvidenceNote, LeaseEvidence, PolicyEvidence } from "../src/evidence/evidence.js";
 import { formatTimestamp } from "../src/lease/timestamp.js";
 import { loadPolicy } from "../src/policy/load-policy.js";
 
 /** Bump when the generated history changes, so caches of older shapes are not reused. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 6;
 
 export interface HistoryParams {
   /** Commits reachable from main (first-parent chain, pull-request branches and merges), exactly. */
@@ -106,6 +109,8 @@ export interface HistoryStats {
   leasesEnded: number;
   /** Evidence notes (one per main commit that brought lease changes). */
   notes: number;
+  /** Evidence notes with apply's verdict on a policy version (one per commit that brought one). */
+  policyNotes: number;
   /** First and last commit times, RFC 3339. */
   first: string;
   last: string;
@@ -551,6 +556,8 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
     expiredBySweep: 0, sweeps: 0, resourcesAdded: 0, policyEdits: 0, otherCommits: 0, commits: 0, firstParent: 0,
   };
   const notes: PendingNote[] = [];
+  // Policy versions as apply verifies them: the first is the anchor, the others were pushed.
+  const policyNotes = new Map<number, { time: number; content: string }>();
   const mainMarks: Array<{ time: number; mark: number }> = [];
   const revisions = new Map<string, number>();
   let inPolicy = pl.resources.slice(0, pl.initialResources);
@@ -596,7 +603,7 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
     };
 
     const policy0 = policyText(inPolicy, revisions);
-    await onMain({
+    const initial = await onMain({
       author: ADMIN,
       committer: ADMIN,
       time: T0,
@@ -609,6 +616,7 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
         ...schemas.map((f) => ({ op: "M" as const, ...f })),
       ],
     });
+    policyNotes.set(initial.mark, { time: T0, content: policy0 });
 
     for (const e of pl.events) {
       switch (e.kind) {
@@ -677,7 +685,8 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
         case "resource": {
           inPolicy = [...inPolicy, e.resource];
           const text = policyText(inPolicy, revisions);
-          await onMain({ author: ADMIN, committer: GITHUB, time: e.t, message: `Add resource ${e.resource.id}\n`, changes: [{ op: "M", path: "policy.yaml", content: text }, { op: "M", path: ".github/CODEOWNERS", content: codeowners(text) }] });
+          const m = await onMain({ author: ADMIN, committer: GITHUB, time: e.t, message: `Add resource ${e.resource.id}\n`, changes: [{ op: "M", path: "policy.yaml", content: text }, { op: "M", path: ".github/CODEOWNERS", content: codeowners(text) }] });
+          policyNotes.set(m.mark, { time: e.t, content: text });
           stats.resourcesAdded++;
           break;
         }
@@ -686,7 +695,9 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
           if (e.what === "policy") {
             const r = inPolicy[docRev % inPolicy.length]!;
             revisions.set(r.id, (revisions.get(r.id) ?? 1) + 1);
-            await onMain({ author: ADMIN, committer: GITHUB, time: e.t, message: `Describe ${r.id} better\n`, changes: [{ op: "M", path: "policy.yaml", content: policyText(inPolicy, revisions) }] });
+            const text = policyText(inPolicy, revisions);
+            const m = await onMain({ author: ADMIN, committer: GITHUB, time: e.t, message: `Describe ${r.id} better\n`, changes: [{ op: "M", path: "policy.yaml", content: text }] });
+            policyNotes.set(m.mark, { time: e.t, content: text });
             stats.policyEdits++;
           } else if (e.what === "docs-pr") {
             const k = docRev % 20;
@@ -711,8 +722,27 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
     if (m) sha.set(Number(m[1]), m[2]!);
   }
   const pseudoHead = (pr: number) => createHash("sha1").update(`pull request ${pr} head`).digest("hex");
+  // The verdict apply records on each policy version (see approval/policy-in-force.ts), judged by the anchor.
+  const anchorMark = Math.min(...policyNotes.keys());
+  const policyEvidence = (mark: number): PolicyEvidence | undefined => {
+    const v = policyNotes.get(mark);
+    if (!v) return undefined;
+    const commit = sha.get(mark)!;
+    const base = { path: "policy.yaml", blob: blobSha(v.content), approvals: [], verifiedAt: iso(v.time + 2 * MIN) };
+    if (mark === anchorMark) return { ...base, verdict: "approved", bootstrap: true, policyCommit: commit, findings: [] };
+    return { ...base, verdict: "rejected", policyCommit: sha.get(anchorMark)!, findings: [`no-pull-request: policy.yaml reached main in ${commit.slice(0, 7)} without a merged pull request.`] };
+  };
   await fastImport(dir, [], async (s) => {
     let body = `commit refs/notes/jit\ncommitter jit-access <jit-access@users.noreply.github.com> ${pl.end} +0000\ndata 21\nNotes added by apply\n`;
+    const signed = (note: EvidenceNote, commit: string) => {
+      const text = formatNote(signNote(note, commit, noteSigner(...ACCESS_REPO, EVIDENCE_KEY)));
+      return `N inline ${commit}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+    };
+    const leaseNoted = new Set(notes.map((n) => n.mark));
+    for (const [mark] of policyNotes) {
+      if (leaseNoted.has(mark)) throw new Error("a policy commit changed a lease too: the generator writes one note per commit");
+      body += signed({ version: 1, leases: [], policy: policyEvidence(mark)! }, sha.get(mark)!);
+    }
     for (const n of notes) {
       const commit = sha.get(n.mark)!;
       const headSha = n.headMark !== undefined ? sha.get(n.headMark)! : pseudoHead(n.pr);
@@ -727,8 +757,7 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
         verifiedAt: iso(n.time + 2 * MIN),
       };
       const note: EvidenceNote = { version: 1, leases: [ev], ...(n.grant ? { grants: [{ lease: ev.lease, resource: n.lease.resource.id, grantee: n.lease.grantee, role: n.lease.role, status: "granted", at: iso(n.time + 2 * MIN) }] } : {}) };
-      const text = formatNote(signNote(note, commit, noteSigner(...ACCESS_REPO, EVIDENCE_KEY)));
-      body += `N inline ${commit}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+      body += signed(note, commit);
       if (body.length > 1 << 20) {
         await s.raw(body);
         body = "";
@@ -757,6 +786,7 @@ async function generate(p: HistoryParams, dir: string): Promise<HistoryStats> {
     leasesAtTip: atTip.length,
     leasesEnded: pl.leases.length - atTip.length,
     notes: notes.length,
+    policyNotes: policyNotes.size,
     first: iso(T0),
     last: iso(mainMarks.at(-1)!.time),
     now: iso(nowS),

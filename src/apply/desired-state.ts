@@ -10,9 +10,8 @@ import type { RunPolicy } from "../approval/policy-in-force.js";
 import { noteSigner } from "../evidence/evidence.js";
 import type { NoteSigner } from "../evidence/evidence.js";
 import { readNotes } from "../git/evidence-notes.js";
-import { readLeaseLog } from "../git/lease-log.js";
+import { readLeaseAndPolicyLog } from "../git/lease-log.js";
 import type { LeaseLife } from "../git/lease-log.js";
-import { readPolicyLog } from "../git/policy-log.js";
 import { readBlobs } from "../git/run-git.js";
 import type { Lease } from "../lease/lease.js";
 import { checkLeasePath } from "../lease/lease-path.js";
@@ -66,8 +65,8 @@ export interface DesiredState {
 export async function readDesiredState(o: ApplyOptions): Promise<DesiredState> {
   // Notes count only when signed for this repository (a note copied from another access repo does not).
   const signer = noteSigner(o.owner, o.repo, o.evidenceKey);
-  // The lease log, the evidence notes and the policy's versions are independent: read them at once.
-  const [log, notes, policyVersions] = await Promise.all([readLeaseLog(o.repoDir, o.ref), readNotes(o.repoDir), readPolicyLog(o.repoDir, o.ref, o.policyPath)]);
+  // The lease log and the policy's versions (one walk of the history) and the evidence notes are independent: read them at once.
+  const [{ log, policyVersions }, notes] = await Promise.all([readLeaseAndPolicyLog(o.repoDir, o.ref, o.policyPath), readNotes(o.repoDir)]);
   // The policy acted on is the newest verified version, never an unverified or invalid one
   // (each such version is a finding, and the run fails); lease changes are judged by the
   // verified policy in force before them.

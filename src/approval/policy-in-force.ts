@@ -66,12 +66,17 @@ export interface PolicyInForce {
 }
 
 const FILE_MODES = new Set(["100644", "100755"]);
+/** How many policy versions one `git cat-file` process reads at most. */
+const FETCH_BATCH = 64;
 
 /** The versions of the policy file and the verdict on each, judged lazily and once. */
 export class PolicyChain {
   private readonly verdicts = new Map<number, Promise<PolicyVerdict>>();
   private readonly loaded = new Map<string, Promise<{ policy?: Policy; bytes: Uint8Array; problem?: string }>>();
   private readonly ancestry = new Map<string, Promise<boolean>>();
+  /** Contents asked for in one batch and not loaded yet, by blob (one git process per batch, not per version). */
+  private readonly fetched = new Map<string, Promise<Buffer | undefined>>();
+  private indexOf: Map<PolicyVersion, number> | undefined;
   /** Evidence made in this run that may be recorded for good, by commit. */
   readonly fresh = new Map<string, PolicyEvidence>();
 
@@ -149,12 +154,7 @@ export class PolicyChain {
       p = (async () => {
         if (v.status === "D") return { bytes: new Uint8Array(), problem: "the file was removed" };
         if (!FILE_MODES.has(v.mode)) return { bytes: new Uint8Array(), problem: `it is not a regular file (git mode ${v.mode})` };
-        let bytes: Uint8Array | undefined;
-        try {
-          bytes = (await readBlobs(this.o.repoDir, [v.blob])).get(v.blob);
-        } catch {
-          bytes = undefined;
-        }
+        const bytes = await this.content(v);
         if (!bytes) return { bytes: new Uint8Array(), problem: `its content (blob ${v.blob.slice(0, 7)}) cannot be read` };
         const loaded = loadPolicy(this.o.policyPath, bytes);
         if (loaded.policy) return { policy: loaded.policy, bytes };
@@ -163,6 +163,33 @@ export class PolicyChain {
       })();
       this.loaded.set(k, p);
     }
+    return p;
+  }
+
+  /**
+   * A version's content. Versions with no signed verdict are each loaded in turn when they are
+   * verified (judge): with the API, a miss also asks for the next such versions in the same
+   * `git cat-file` process, so a branch with many unverified versions costs a few processes.
+   */
+  private content(v: PolicyVersion): Promise<Buffer | undefined> {
+    let p = this.fetched.get(v.blob);
+    if (!p) {
+      const blobs = [v.blob];
+      if (this.o.verify) {
+        this.indexOf ??= new Map(this.versions.map((x, i) => [x, i]));
+        const from = this.indexOf.get(v) ?? this.versions.length;
+        for (let i = from + 1; i < this.versions.length && blobs.length < FETCH_BATCH; i++) {
+          const x = this.versions[i]!;
+          if (x.status === "D" || !FILE_MODES.has(x.mode) || this.fetched.has(x.blob) || this.loaded.has(`${x.mode}\0${x.blob}`) || blobs.includes(x.blob) || this.o.signed(x)) continue;
+          blobs.push(x.blob);
+        }
+      }
+      const read = readBlobs(this.o.repoDir, blobs).catch(() => new Map<string, Buffer>());
+      for (const b of blobs) if (!this.fetched.has(b)) this.fetched.set(b, read.then((m) => m.get(b)));
+      p = this.fetched.get(v.blob)!;
+    }
+    // Loaded once (see load): the content need not be kept.
+    this.fetched.delete(v.blob);
     return p;
   }
 

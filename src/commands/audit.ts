@@ -37,7 +37,6 @@ import { PolicyChain } from "../approval/policy-in-force.js";
 import type { PolicyInForce } from "../approval/policy-in-force.js";
 import { verifyPolicyChange } from "../approval/verify-policy.js";
 import type { PolicyJudge } from "../approval/verify-policy.js";
-import { readPolicyLog } from "../git/policy-log.js";
 import type { PolicyVersion } from "../git/policy-log.js";
 
 export interface AuditOptions {
@@ -67,15 +66,21 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   if (!(await isGitRepo(o.repoDir))) {
     throw new UsageError("audit-not-a-git-repo", `${o.repoDir} is not a git repository: jit audit reads the history of an access repo; run it in a clone (or pass --repo DIR).`);
   }
-  let head: string;
-  try {
-    head = (await gitText(o.repoDir, ["rev-parse", "--verify", "--quiet", `${o.ref}^{commit}`])).trim();
-  } catch {
+  // The ref, the branch HEAD is on and whether the clone is shallow are asked at once (each a
+  // git process); they are judged in this order.
+  const [resolved, onBranch, shallow] = await Promise.allSettled([
+    gitText(o.repoDir, ["rev-parse", "--verify", "--quiet", `${o.ref}^{commit}`]),
+    o.ref === "HEAD" ? gitText(o.repoDir, ["symbolic-ref", "--short", "-q", "HEAD"]) : Promise.resolve(""),
+    gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"]),
+  ]);
+  if (resolved.status === "rejected") {
     throw new UsageError("audit-no-ref", `'${o.ref}' is not a branch or commit in ${o.repoDir}. Fetch the access repo's full history (actions/checkout with fetch-depth: 0).`);
   }
+  const head = resolved.value.trim();
   // Name the branch audited (a request branch is not main): HEAD as the branch it is on.
-  const refName = o.ref === "HEAD" ? (await gitText(o.repoDir, ["symbolic-ref", "--short", "-q", "HEAD"]).catch(() => "")).trim() || `HEAD (detached at ${head.slice(0, 7)})` : o.ref;
-  if ((await gitText(o.repoDir, ["rev-parse", "--is-shallow-repository"])).trim() === "true") {
+  const refName = o.ref === "HEAD" ? (onBranch.status === "fulfilled" ? onBranch.value : "").trim() || `HEAD (detached at ${head.slice(0, 7)})` : o.ref;
+  if (shallow.status === "rejected") throw shallow.reason;
+  if (shallow.value.trim() === "true") {
     throw new UsageError("audit-shallow", `${o.repoDir} is a shallow clone: the audit needs the whole history (actions/checkout with fetch-depth: 0, or git fetch --unshallow).`);
   }
   // "Who held access at T" needs only the leases on main at T, read around T.
@@ -117,8 +122,10 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
     }
   };
   let commits: HistoryCommit[];
+  // A full audit judges every version of the policy: they come from the same walk as the leases.
+  const policyVersions: PolicyVersion[] = [];
   try {
-    commits = at !== undefined ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath], {}, want);
+    commits = at !== undefined ? await historyAround(o.repoDir, head, at, o.policyPath) : await readHistory(o.repoDir, head, [LEASES_DIR, o.policyPath], { policyVersions: { path: o.policyPath, into: policyVersions } }, want);
   } catch (e) {
     await reader.done().catch(() => undefined);
     throw e;
@@ -158,7 +165,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditReport> {
   }
 
   // Which policy versions were in force, and which never were (a full audit only).
-  const policyJudged = at === undefined ? await judgePolicyVersions(o, head, notes) : undefined;
+  const policyJudged = at === undefined ? await judgePolicyVersions(o, policyVersions, notes) : undefined;
 
   const reportNotes: string[] = [];
   let api: Map<string, LeaseEvidence> | undefined;
@@ -252,8 +259,7 @@ async function verifyUnproven(o: AuditOptions, commits: Awaited<ReturnType<typeo
  * signed verdicts apply recorded (without a key, from any note, marked), and with a token
  * through the API for the others — the audit records nothing.
  */
-async function judgePolicyVersions(o: AuditOptions, head: string, notes: Map<string, NoteEvidence>): Promise<{ verdicts: PolicyVersionVerdict[]; inForce?: PolicyInForce; chain: PolicyChain }> {
-  const versions = await readPolicyLog(o.repoDir, head, o.policyPath);
+async function judgePolicyVersions(o: AuditOptions, versions: PolicyVersion[], notes: Map<string, NoteEvidence>): Promise<{ verdicts: PolicyVersionVerdict[]; inForce?: PolicyInForce; chain: PolicyChain }> {
   const recorded = (commit: string, blob: string) => {
     const n = notes.get(commit);
     const e = n?.note.policy;

@@ -7,6 +7,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { StringDecoder } from "node:string_decoder";
+import { policyVersionOf } from "./policy-log.js";
+import type { PolicyVersion } from "./policy-log.js";
 import { gitStream } from "./run-git.js";
 
 export interface FileChange {
@@ -45,11 +47,13 @@ export async function readHistory(repo: string, ref: string, paths: string[], li
   // commit can make up another commit's record or raw changes.
   const marks = recordMarks();
   const commits: HistoryCommit[] = [];
+  // The policy file's versions (newest first while git walks), as readPolicyLog reads them.
+  const versions = limits.policyVersions ? { path: limits.policyVersions.path, into: [] as PolicyVersion[] } : undefined;
   const decoder = new StringDecoder("utf8");
   let pending = "";
   const take = (record: string) => {
     if (!record) return;
-    const c = parseRecord(record, marks.end);
+    const c = parseRecord(record, marks.end, versions);
     if (!c) throw new Error(`git log printed a record jit-access cannot read (${JSON.stringify(record.slice(0, 60))}…)`);
     commits.push(c);
     onCommit?.(c);
@@ -63,6 +67,7 @@ export async function readHistory(repo: string, ref: string, paths: string[], li
   });
   pending += decoder.end();
   for (const record of pending.split(marks.start)) take(record);
+  if (versions) limits.policyVersions!.into.push(...versions.into.reverse());
   return commits.reverse();
 }
 
@@ -76,6 +81,11 @@ export interface HistoryLimits {
   since?: number;
   until?: number;
   notesRef?: string;
+  /**
+   * Also collects the versions of this file (one of `paths`: the policy), oldest first, as
+   * readPolicyLog would read them from its own walk of the history.
+   */
+  policyVersions?: { path: string; into: PolicyVersion[] };
 }
 
 /** The `git log` readHistory runs (also timed alone by the audit benchmark). */
@@ -86,7 +96,7 @@ export function historyLogArgs(ref: string, paths: string[], limits: HistoryLimi
   return ["log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--raw", "-z", "--no-abbrev", ...notes, `--format=${marks.start.replace("\x01", "%x01")}%H${SEP}%P${SEP}%ct${SEP}%an${SEP}%ae${SEP}%cn${SEP}%ce${SEP}%s%n%(trailers:only,unfold)${SEP}%N${marks.end.replace("\x03", "%x03")}`, ...bounds, ref, "--", ...paths];
 }
 
-function parseRecord(chunk: string, endMark: string): HistoryCommit | undefined {
+function parseRecord(chunk: string, endMark: string, versions?: { path: string; into: PolicyVersion[] }): HistoryCommit | undefined {
   const end = chunk.indexOf(endMark);
   if (end < 0) return undefined;
   // sha, parents and time come first, as git writes them; the free text after them may hold SEP.
@@ -104,9 +114,13 @@ function parseRecord(chunk: string, endMark: string): HistoryCommit | undefined 
     const metaEnd = chunk.indexOf("\0", pos);
     const pathEnd = metaEnd < 0 ? -1 : chunk.indexOf("\0", metaEnd + 1);
     if (pathEnd < 0) break;
-    const [, , oldBlob = "", newBlob = "", status = ""] = chunk.slice(pos + 1, metaEnd).split(" ");
+    const [, newMode = "", oldBlob = "", newBlob = "", status = ""] = chunk.slice(pos + 1, metaEnd).split(" ");
     const path = chunk.slice(metaEnd + 1, pathEnd);
     const s = status[0];
+    if (versions && path === versions.path) {
+      const v = policyVersionOf(sha, commit.parents[0], commit.time, { status: status.charAt(0), newMode, oldBlob, newBlob });
+      if (v) versions.into.push(v);
+    }
     if (s === "A") commit.changes.push({ path, status: "A", blob: newBlob });
     else if (s === "M" || s === "T") commit.changes.push({ path, status: "M", blob: newBlob });
     else if (s === "D") commit.changes.push({ path, status: "D", blob: oldBlob });

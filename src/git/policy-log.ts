@@ -35,11 +35,18 @@ export async function readPolicyLog(repo: string, ref: string, path: string): Pr
       const meta = fields[i]!.replace(/^\n+/, "");
       if (!meta.startsWith(":") || fields[i + 1] !== path) continue;
       const [, newMode = "", oldBlob = "", newBlob = "", status = ""] = meta.slice(1).split(" ");
-      const s = status.charAt(0);
-      const kind = s === "A" ? "A" : s === "D" ? "D" : s === "M" || s === "T" ? "M" : undefined;
-      if (kind) versions.push({ commit, ...(parent ? { parent } : {}), time: Number(ct) * 1000, status: kind, blob: kind === "D" ? oldBlob : newBlob, mode: kind === "D" ? "000000" : newMode });
+      const v = policyVersionOf(commit, parent, Number(ct) * 1000, { status: status.charAt(0), newMode, oldBlob, newBlob });
+      if (v) versions.push(v);
       i++;
     }
   }
   return versions.reverse();
+}
+
+/** The version a raw change of the policy file brings (A, M or T, D; others are none). */
+export function policyVersionOf(commit: string, parent: string | undefined, time: number, f: { status: string; newMode: string; oldBlob: string; newBlob: string }): PolicyVersion | undefined {
+  const s = f.status;
+  const kind = s === "A" ? "A" : s === "D" ? "D" : s === "M" || s === "T" ? "M" : undefined;
+  if (!kind) return undefined;
+  return { commit, ...(parent ? { parent } : {}), time, status: kind, blob: kind === "D" ? f.oldBlob : f.newBlob, mode: kind === "D" ? "000000" : f.newMode };
 }

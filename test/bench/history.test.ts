@@ -12,6 +12,7 @@ import { expiryOffline, expirySummary, offlineGitHub } from "../../bench/expiry-
 import { isTrusted, noteSigner, parseNote } from "../../src/evidence/evidence.js";
 import { readNotes } from "../../src/git/evidence-notes.js";
 import { readLeaseLog } from "../../src/git/lease-log.js";
+import { readPolicyLog } from "../../src/git/policy-log.js";
 import { jitTrailers } from "../../src/git/history.js";
 import { readBlobs } from "../../src/git/run-git.js";
 import { loadLease } from "../../src/lease/load-lease.js";
@@ -105,7 +106,7 @@ describe("benchmark history generator", () => {
 
   it("signs an evidence note on every main commit that brought a lease change", async () => {
     const notes = await readNotes(h.dir);
-    expect(notes.size).toBe(h.stats.notes);
+    expect(notes.size).toBe(h.stats.notes + h.stats.policyNotes);
     const log = await readLeaseLog(h.dir, "main");
     const changes = [...log.current.values(), ...log.ended].flatMap((l) => l.changes.filter((c) => c.status !== "D").map((c) => ({ ...c, path: l.path })));
     expect(changes).toHaveLength(h.stats.notes);
@@ -117,6 +118,20 @@ describe("benchmark history generator", () => {
       if (note!.leases[0]!.verdict === "rejected") rejected++;
     }
     expect(rejected).toBe(h.stats.rejected);
+  });
+
+  it("signs apply's verdict on every policy version: the first is the anchor, the pushed ones are rejected", async () => {
+    const notes = await readNotes(h.dir);
+    const versions = await readPolicyLog(h.dir, "main", "policy.yaml");
+    expect(versions).toHaveLength(1 + h.stats.resourcesAdded + h.stats.policyEdits);
+    expect(h.stats.policyNotes).toBe(versions.length);
+    versions.forEach((v, i) => {
+      const note = parseNote(notes.get(v.commit) ?? "");
+      expect(note && isTrusted(note, v.commit, noteSigner(...ACCESS_REPO, EVIDENCE_KEY)), v.commit).toBe(true);
+      expect(note!.leases).toEqual([]);
+      expect(note!.policy).toMatchObject({ path: "policy.yaml", blob: v.blob, verdict: i === 0 ? "approved" : "rejected", policyCommit: versions[0]!.commit });
+      expect(note!.policy!.bootstrap ?? false).toBe(i === 0);
+    });
   });
 
   it("is deterministic for a seed, and cached by its parameters", async () => {
