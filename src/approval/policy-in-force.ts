@@ -18,7 +18,8 @@ import { UsageError } from "../diagnostics/usage-error.js";
 import { updateNote } from "../git/evidence-notes.js";
 import { readPolicyLog } from "../git/policy-log.js";
 import type { PolicyVersion } from "../git/policy-log.js";
-import { git, readBlobs } from "../git/run-git.js";
+import { isAncestor } from "../git/commits.js";
+import { readBlobs } from "../git/run-git.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyJudge, PolicyVerification } from "./verify-policy.js";
@@ -136,7 +137,7 @@ export class PolicyChain {
     const k = `${a} ${b}`;
     let p = this.ancestry.get(k);
     if (!p) {
-      p = a === b ? Promise.resolve(true) : git(this.o.repoDir, ["merge-base", "--is-ancestor", a, b]).then(() => true, () => false);
+      p = isAncestor(this.o.repoDir, a, b);
       this.ancestry.set(k, p);
     }
     return p;

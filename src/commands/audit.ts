@@ -39,6 +39,7 @@ import { verifyPolicyChange } from "../approval/verify-policy.js";
 import type { PolicyJudge } from "../approval/verify-policy.js";
 import { readPolicyLog } from "../git/policy-log.js";
 import type { PolicyVersion } from "../git/policy-log.js";
+import { withGitSession } from "../git/git-session.js";
 
 export interface AuditOptions {
   repoDir: string;
@@ -63,7 +64,12 @@ export interface AuditOptions {
 }
 
 
-export async function runAudit(o: AuditOptions): Promise<AuditReport> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runAudit(o: AuditOptions): Promise<AuditReport> {
+  return withGitSession(() => runAuditInSession(o));
+}
+
+async function runAuditInSession(o: AuditOptions): Promise<AuditReport> {
   if (!(await isGitRepo(o.repoDir))) {
     throw new UsageError("audit-not-a-git-repo", `${o.repoDir} is not a git repository: jit audit reads the history of an access repo; run it in a clone (or pass --repo DIR).`);
   }

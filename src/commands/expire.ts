@@ -17,6 +17,7 @@ import { breakGlassLabel } from "../reconcile/break-glass.js";
 import type { BreakGlassEnding } from "../reconcile/break-glass.js";
 import type { ApplyOptions, ApplyResult } from "./apply.js";
 import { runApply } from "./apply.js";
+import { withGitSession } from "../git/git-session.js";
 
 export interface ExpiredLease {
   path: string;
@@ -76,7 +77,12 @@ export function expiryCommitMessage(removed: ExpiredLease[]): string {
   return lines.join("\n") + "\n";
 }
 
-export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runExpire(o: ExpireOptions): Promise<ExpireResult> {
+  return withGitSession(() => runExpireInSession(o));
+}
+
+async function runExpireInSession(o: ExpireOptions): Promise<ExpireResult> {
   const apply = await runApply(o);
   const removed: ExpiredLease[] = [];
   const kept: ExpireResult["kept"] = [];

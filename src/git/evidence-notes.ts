@@ -3,6 +3,8 @@ import type { EvidenceNote, NoteSigner } from "../evidence/evidence.js";
 import { formatNote, readEvidenceNote, signNote } from "../evidence/evidence.js";
 import { mergeEvidenceNotes } from "../evidence/merge-notes.js";
 import { MAX_NOTE_BYTES } from "../evidence/note-text.js";
+import { FULL_SHA, repoSession } from "./git-session.js";
+import type { RepoSession } from "./git-session.js";
 import { git, gitText, openBlobReader, readBlobs } from "./run-git.js";
 
 export const NOTES_REF = "refs/notes/jit";
@@ -141,11 +143,45 @@ async function notesTree(repo: string, commitish: string): Promise<Map<string, s
 
 /** The note on one commit, or undefined when it has none (cut past the size bound, as readNotes does). */
 export async function readNote(repo: string, commit: string): Promise<string | undefined> {
+  const session = repoSession(repo);
+  const found = session && FULL_SHA.test(commit) ? await sessionNote(session, commit) : undefined;
+  if (found !== undefined) return found === null ? undefined : noteText(found);
   try {
     return noteText(await git(repo, ["notes", `--ref=${NOTES_REF}`, "show", commit]));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The note on an object read through the session's reader: the notes ref resolved now (it
+ * moves: this run and others write notes), its tree walked as git's notes code does (fan-out
+ * directories `ab/cdef…` of any depth). Null when there is none; undefined when the reader
+ * cannot answer for sure (the caller asks git).
+ */
+async function sessionNote(s: RepoSession, object: string): Promise<Buffer | null | undefined> {
+  const tip = await s.resolve(NOTES_REF);
+  if (tip === undefined) return undefined;
+  if (tip === null) return null; // no notes yet
+  if (tip.type !== "commit") return undefined;
+  const commit = await s.commit(tip.sha);
+  if (!commit) return undefined;
+  let tree = commit.tree;
+  let rest = object;
+  while (rest.length > 0) {
+    const entries = await s.tree(tree);
+    if (!entries) return undefined;
+    const note = entries.get(rest);
+    if (note && note.mode !== "040000" && note.mode !== "160000") {
+      const blob = await s.object(note.sha);
+      return blob ? blob.body : undefined;
+    }
+    const fan = entries.get(rest.slice(0, 2));
+    if (!fan || fan.mode !== "040000" || rest.length <= 2) return null;
+    tree = fan.sha;
+    rest = rest.slice(2);
+  }
+  return null;
 }
 
 /**
