@@ -15,7 +15,8 @@
 import type { EvidenceNote, NoteSigner, PolicyEvidence } from "../evidence/evidence.js";
 import { isTrusted, parseNote } from "../evidence/evidence.js";
 import { UsageError } from "../diagnostics/usage-error.js";
-import { updateNote } from "../git/evidence-notes.js";
+import { updateNotes } from "../git/evidence-notes.js";
+import type { NoteUpdate } from "../git/evidence-notes.js";
 import { readPolicyLog } from "../git/policy-log.js";
 import type { PolicyVersion } from "../git/policy-log.js";
 import { isAncestor } from "../git/commits.js";
@@ -246,9 +247,17 @@ export async function policyForRun(o: Omit<PolicyChainOptions, "versions" | "sig
 
 /** Records the verdicts made in this run in the evidence notes of their commits (signed with the key). */
 export async function recordPolicyVerdicts(repoDir: string, chain: PolicyChain, signer: NoteSigner): Promise<PolicyEvidence[]> {
+  const updates: NoteUpdate[] = [];
+  const out = policyVerdictUpdates(chain, updates);
+  await updateNotes(repoDir, signer, updates);
+  return out;
+}
+
+/** The note changes that record the verdicts made in this run (added to `updates`), and the verdicts. */
+export function policyVerdictUpdates(chain: PolicyChain, updates: NoteUpdate[]): PolicyEvidence[] {
   const out: PolicyEvidence[] = [];
   for (const [commit, evidence] of chain.fresh) {
-    await updateNote(repoDir, commit, signer, (note) => ({ ...note, policy: evidence }));
+    updates.push({ object: commit, change: (note) => ({ ...note, policy: evidence }) });
     out.push(evidence);
   }
   return out;
