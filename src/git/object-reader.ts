@@ -68,8 +68,20 @@ export class ObjectReader {
     const child = this.process();
     return new Promise((resolve, reject) => {
       this.pending.push({ contents, resolve, reject });
+      if (this.pending.length === 1) this.hold(child, true);
       child.stdin.write(`${line}\n`);
     });
+  }
+
+  /**
+   * The process keeps the event loop alive only while an answer is awaited (a program waiting
+   * on it must not end), never when idle (an idle reader must not keep a program running).
+   */
+  private hold(child: ChildProcessWithoutNullStreams, on: boolean): void {
+    for (const h of [child, child.stdout] as unknown as Array<{ ref?: () => void; unref?: () => void }>) {
+      if (on) h.ref?.();
+      else h.unref?.();
+    }
   }
 
   private process(): ChildProcessWithoutNullStreams {
@@ -92,7 +104,7 @@ export class ObjectReader {
     child.stdin.on("error", () => this.die(child));
     child.on("error", () => this.die(child));
     child.on("exit", () => this.die(child));
-    // Never keeps the process alive (a session closes it at its end anyway).
+    // Idle, it never keeps the process alive (see hold).
     child.unref();
     (child.stdin as unknown as { unref?: () => void }).unref?.();
     (child.stdout as unknown as { unref?: () => void }).unref?.();
@@ -118,7 +130,10 @@ export class ObjectReader {
   private drain(): void {
     for (;;) {
       const next = this.pending[0];
-      if (!next) return;
+      if (!next) {
+        if (this.child) this.hold(this.child, false);
+        return;
+      }
       const eol = this.buffer.indexOf(10);
       if (eol < 0) return;
       const header = this.buffer.subarray(0, eol).toString("utf8");
