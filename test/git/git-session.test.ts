@@ -2,7 +2,8 @@
 // parents, ancestry and notes are read through one long-lived reader; every answer must be the
 // one git gives without a session, refs are resolved afresh (the run moves them), and notes
 // written at once keep what another writer recorded meanwhile.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { build } from "esbuild";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -167,5 +168,17 @@ describe("git session", () => {
     });
     expect(inside).toBeDefined();
     expect(repoSession(dir)).toBeUndefined();
+  });
+
+  it("a program waiting only on the session's reader gets its answer, then ends (no process left keeping it alive)", async () => {
+    const work = mkdtempSync(join(tmpdir(), "jit-session-prog-"));
+    dirs.push(work);
+    const entry = join(work, "entry.ts");
+    const src = join(import.meta.dirname, "../../src/git");
+    writeFileSync(entry, `import { withGitSession } from ${JSON.stringify(join(src, "git-session.ts"))};\nimport { readFileAt } from ${JSON.stringify(join(src, "tree.ts"))};\nconst f = await withGitSession(() => readFileAt(process.argv[2], "main", "jit-policy.yaml"));\nconsole.log(JSON.stringify(f && Buffer.from(f.bytes).toString()));\n`);
+    const out = join(work, "prog.mjs");
+    await build({ entryPoints: [entry], bundle: true, platform: "node", format: "esm", outfile: out, logLevel: "silent" });
+    const r = spawnSync(process.execPath, [out, dir], { encoding: "utf8" });
+    expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: '"p\\n"\n' });
   });
 });
