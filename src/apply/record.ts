@@ -3,9 +3,10 @@
  * grants it led to) in its commit's signed note, drift revoked in the applied commit's note,
  * and verdicts on policy versions in theirs.
  */
-import { recordPolicyVerdicts } from "../approval/policy-in-force.js";
-import type { DriftRevocation, LeaseEvidence, NoteSigner, PolicyEvidence } from "../evidence/evidence.js";
-import { updateNote } from "../git/evidence-notes.js";
+import { policyVerdictUpdates } from "../approval/policy-in-force.js";
+import type { DriftRevocation, LeaseEvidence, PolicyEvidence } from "../evidence/evidence.js";
+import { updateNotes } from "../git/evidence-notes.js";
+import type { NoteUpdate } from "../git/evidence-notes.js";
 import { gitText } from "../git/run-git.js";
 import type { ActionResult } from "../reconcile/execute-plan.js";
 import { holderRecord } from "../reconcile/plan.js";
@@ -30,6 +31,8 @@ export async function recordRun(o: ApplyOptions, state: DesiredState, verified: 
     if (!commit) continue;
     byCommit.set(commit, [...(byCommit.get(commit) ?? []), ev]);
   }
+  // Every note the record changes, written at once (one git process in a session: see updateNotes).
+  const updates: NoteUpdate[] = [];
   for (const [commit, evs] of byCommit) {
     const mine = (lease: string) => evs.some((e) => e.lease === lease);
     const grants = results
@@ -37,13 +40,17 @@ export async function recordRun(o: ApplyOptions, state: DesiredState, verified: 
       .filter((r) => evs.some((e) => r.because.includes(e.lease)))
       .map((r) => ({ lease: evs.find((e) => r.because.includes(e.lease))!.lease, resource: r.action.resource, grantee: r.action.grantee, role: r.action.kind === "change-role" ? r.action.to : (r.action as { role: string }).role, status: r.outcome.status, at: new Date(o.now).toISOString() }));
     // What else the note records (other leases, break-glass records, drift) stays.
-    await updateNote(o.repoDir, commit, signer, (note) => {
-      const kept = (note.grants ?? []).filter((g) => !mine(g.lease));
-      return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...(kept.length + grants.length ? { grants: [...kept, ...grants] } : {}) };
+    updates.push({
+      object: commit,
+      change: (note) => {
+        const kept = (note.grants ?? []).filter((g) => !mine(g.lease));
+        return { ...note, leases: [...note.leases.filter((l) => !mine(l.lease)), ...evs], ...(kept.length + grants.length ? { grants: [...kept, ...grants] } : {}) };
+      },
     });
   }
-  const drift = await recordDrift(o, signer, results);
-  const policyVerified = await recordPolicyVerdicts(o.repoDir, state.policyRun.chain, signer);
+  const drift = await recordDrift(o, results, updates);
+  const policyVerified = policyVerdictUpdates(state.policyRun.chain, updates);
+  await updateNotes(o.repoDir, signer, updates);
   const recorded = o.evidenceKey ? [...new Set([...byCommit.values()].flat().filter((e) => e.verdict === "approved").map((e) => e.lease))] : [];
   return { recorded, drift, policyVerified };
 }
@@ -53,7 +60,7 @@ export async function recordRun(o: ApplyOptions, state: DesiredState, verified: 
  * note of the commit applied, so the audit can say later, offline, who held what outside
  * jit-access and when it was taken away.
  */
-async function recordDrift(o: ApplyOptions, signer: NoteSigner, results: ActionResult[]): Promise<DriftRevocation[]> {
+async function recordDrift(o: ApplyOptions, results: ActionResult[], updates: NoteUpdate[]): Promise<DriftRevocation[]> {
   const at = new Date(o.now).toISOString();
   const drift: DriftRevocation[] = results.flatMap((r) => {
     const a = r.action;
@@ -63,6 +70,6 @@ async function recordDrift(o: ApplyOptions, signer: NoteSigner, results: ActionR
   });
   if (drift.length === 0) return drift;
   const head = (await gitText(o.repoDir, ["rev-parse", "--verify", `${o.ref}^{commit}`])).trim();
-  await updateNote(o.repoDir, head, signer, (note) => ({ ...note, drift: [...(note.drift ?? []), ...drift] }));
+  updates.push({ object: head, change: (note) => ({ ...note, drift: [...(note.drift ?? []), ...drift] }) });
   return drift;
 }

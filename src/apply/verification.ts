@@ -9,7 +9,7 @@ import { verifyChange } from "../approval/verify-change.js";
 import type { ChangeToVerify, VerifyContext } from "../approval/verify-change.js";
 import { errorMessage } from "../diagnostics/error-message.js";
 import type { LeaseEvidence } from "../evidence/evidence.js";
-import { gitText } from "../git/run-git.js";
+import { firstParent } from "../git/commits.js";
 import { checkLeasePath } from "../lease/lease-path.js";
 import { loadLease } from "../lease/load-lease.js";
 import { leaseWindow } from "../validate/check-lease.js";
@@ -72,13 +72,4 @@ export async function verifyChanges(o: ApplyOptions, state: DesiredState): Promi
     }
   }
   return { verified, verify };
-}
-
-/** The first parent of a commit, or the empty tree for a root commit (nothing came before it). */
-async function firstParent(repoDir: string, commit: string): Promise<string> {
-  try {
-    return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
-  } catch {
-    return (await gitText(repoDir, ["hash-object", "-t", "tree", "/dev/null"])).trim();
-  }
 }

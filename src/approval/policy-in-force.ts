@@ -15,10 +15,12 @@
 import type { EvidenceNote, NoteSigner, PolicyEvidence } from "../evidence/evidence.js";
 import { isTrusted, parseNote } from "../evidence/evidence.js";
 import { UsageError } from "../diagnostics/usage-error.js";
-import { updateNote } from "../git/evidence-notes.js";
+import { updateNotes } from "../git/evidence-notes.js";
+import type { NoteUpdate } from "../git/evidence-notes.js";
 import { readPolicyLog } from "../git/policy-log.js";
 import type { PolicyVersion } from "../git/policy-log.js";
-import { git, readBlobs } from "../git/run-git.js";
+import { isAncestor } from "../git/commits.js";
+import { readBlobs } from "../git/run-git.js";
 import { loadPolicy } from "../policy/load-policy.js";
 import type { Policy } from "../policy/policy.js";
 import type { PolicyJudge, PolicyVerification } from "./verify-policy.js";
@@ -141,7 +143,7 @@ export class PolicyChain {
     const k = `${a} ${b}`;
     let p = this.ancestry.get(k);
     if (!p) {
-      p = a === b ? Promise.resolve(true) : git(this.o.repoDir, ["merge-base", "--is-ancestor", a, b]).then(() => true, () => false);
+      p = isAncestor(this.o.repoDir, a, b);
       this.ancestry.set(k, p);
     }
     return p;
@@ -272,9 +274,17 @@ export async function policyForRun(o: Omit<PolicyChainOptions, "versions" | "sig
 
 /** Records the verdicts made in this run in the evidence notes of their commits (signed with the key). */
 export async function recordPolicyVerdicts(repoDir: string, chain: PolicyChain, signer: NoteSigner): Promise<PolicyEvidence[]> {
+  const updates: NoteUpdate[] = [];
+  const out = policyVerdictUpdates(chain, updates);
+  await updateNotes(repoDir, signer, updates);
+  return out;
+}
+
+/** The note changes that record the verdicts made in this run (added to `updates`), and the verdicts. */
+export function policyVerdictUpdates(chain: PolicyChain, updates: NoteUpdate[]): PolicyEvidence[] {
   const out: PolicyEvidence[] = [];
   for (const [commit, evidence] of chain.fresh) {
-    await updateNote(repoDir, commit, signer, (note) => ({ ...note, policy: evidence }));
+    updates.push({ object: commit, change: (note) => ({ ...note, policy: evidence }) });
     out.push(evidence);
   }
   return out;

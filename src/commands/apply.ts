@@ -16,11 +16,17 @@ import { executeRun } from "../apply/execute.js";
 import { planRun } from "../apply/plan.js";
 import { recordRun } from "../apply/record.js";
 import { verifyChanges } from "../apply/verification.js";
+import { withGitSession } from "../git/git-session.js";
 
 export type { ApplyOptions } from "../apply/apply-options.js";
 export type { ApplyResult } from "../apply/apply-result.js";
 
-export async function runApply(o: ApplyOptions): Promise<ApplyResult> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runApply(o: ApplyOptions): Promise<ApplyResult> {
+  return withGitSession(() => runApplyInSession(o));
+}
+
+async function runApplyInSession(o: ApplyOptions): Promise<ApplyResult> {
   const state = await readDesiredState(o);
   const verification = await verifyChanges(o, state);
   const review = await reviewBreakGlass(o, state, verification);

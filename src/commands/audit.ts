@@ -38,6 +38,7 @@ import type { PolicyInForce } from "../approval/policy-in-force.js";
 import { verifyPolicyChange } from "../approval/verify-policy.js";
 import type { PolicyJudge } from "../approval/verify-policy.js";
 import type { PolicyVersion } from "../git/policy-log.js";
+import { withGitSession } from "../git/git-session.js";
 
 export interface AuditOptions {
   repoDir: string;
@@ -62,7 +63,12 @@ export interface AuditOptions {
 }
 
 
-export async function runAudit(o: AuditOptions): Promise<AuditReport> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runAudit(o: AuditOptions): Promise<AuditReport> {
+  return withGitSession(() => runAuditInSession(o));
+}
+
+async function runAuditInSession(o: AuditOptions): Promise<AuditReport> {
   if (!(await isGitRepo(o.repoDir))) {
     throw new UsageError("audit-not-a-git-repo", `${o.repoDir} is not a git repository: jit audit reads the history of an access repo; run it in a clone (or pass --repo DIR).`);
   }

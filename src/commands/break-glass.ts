@@ -37,6 +37,7 @@ import { refuseUnboundRequest } from "../validate/refuse-unbound-request.js";
 import { runPolicy } from "../apply/policy-run.js";
 import { pullRequestRequester } from "../approval/pull-request-requester.js";
 import { changedLeases } from "../approval/requester.js";
+import { withGitSession } from "../git/git-session.js";
 
 export interface BreakGlassOptions {
   gh: GitHubClient;
@@ -79,7 +80,12 @@ export interface BreakGlassResult {
   error?: string;
 }
 
-export async function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassResult> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runBreakGlass(o: BreakGlassOptions): Promise<BreakGlassResult> {
+  return withGitSession(() => runBreakGlassInSession(o));
+}
+
+async function runBreakGlassInSession(o: BreakGlassOptions): Promise<BreakGlassResult> {
   const { data: pr } = await o.gh.rest.pulls.get({ owner: o.owner, repo: o.repo, pull_number: o.pullRequest });
   const changes = await pullRequestChanges(o.gh, { owner: o.owner, repo: o.repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha }, o.policyPath);
   // Who asked: the author, or for a request-form pull request the actor its signed note names

@@ -10,13 +10,15 @@
 import { formatTimestamp } from "../lease/timestamp.js";
 import { git, gitText } from "../git/run-git.js";
 import { jitTrailers } from "../git/history.js";
-import { pushNotesWithRetry, updateNote } from "../git/evidence-notes.js";
+import { pushNotesWithRetry, updateNotes } from "../git/evidence-notes.js";
+import type { NoteUpdate } from "../git/evidence-notes.js";
 import { noteSigner } from "../evidence/evidence.js";
 import type { NoteSigner } from "../evidence/evidence.js";
 import { breakGlassLabel } from "../reconcile/break-glass.js";
 import type { BreakGlassEnding } from "../reconcile/break-glass.js";
 import type { ApplyOptions, ApplyResult } from "./apply.js";
 import { runApply } from "./apply.js";
+import { withGitSession } from "../git/git-session.js";
 
 export interface ExpiredLease {
   path: string;
@@ -76,7 +78,12 @@ export function expiryCommitMessage(removed: ExpiredLease[]): string {
   return lines.join("\n") + "\n";
 }
 
-export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runExpire(o: ExpireOptions): Promise<ExpireResult> {
+  return withGitSession(() => runExpireInSession(o));
+}
+
+async function runExpireInSession(o: ExpireOptions): Promise<ExpireResult> {
   const apply = await runApply(o);
   const removed: ExpiredLease[] = [];
   const kept: ExpireResult["kept"] = [];
@@ -148,19 +155,30 @@ export async function runExpire(o: ExpireOptions): Promise<ExpireResult> {
 
 /** Marks break-glass records ended in their (signed) notes; returns how many were marked. */
 async function markEnded(repoDir: string, endings: BreakGlassEnding[], signer: NoteSigner): Promise<number> {
-  let marked = 0;
+  // Per object, as its last change counted (a change may be made twice: see updateNotes).
+  const marked = new Map<string, number>();
+  const updates: NoteUpdate[] = [];
   for (const object of new Set(endings.map((e) => e.noteOn))) {
-    await updateNote(repoDir, object, signer, (note) => ({
-      ...note,
-      breakGlass: (note.breakGlass ?? []).map((r) => {
-        const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
-        if (!e || r.ended) return r;
-        marked++;
-        return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
-      }),
-    }));
+    updates.push({
+      object,
+      change: (note) => {
+        let n = 0;
+        const changed = {
+          ...note,
+          breakGlass: (note.breakGlass ?? []).map((r) => {
+            const e = endings.find((x) => x.noteOn === object && x.record.pullRequest === r.pullRequest && x.record.lease === r.lease && x.record.blob === r.blob && x.record.grantedAt === r.grantedAt);
+            if (!e || r.ended) return r;
+            n++;
+            return { ...r, ended: { at: new Date(e.endedAt).toISOString(), why: e.why } };
+          }),
+        };
+        marked.set(object, n);
+        return changed;
+      },
+    });
   }
-  return marked;
+  await updateNotes(repoDir, signer, updates);
+  return [...marked.values()].reduce((a, b) => a + b, 0);
 }
 
 /**

@@ -15,6 +15,7 @@ import type { ExpireOptions, ExpireResult } from "./expire.js";
 import { runExpire } from "./expire.js";
 import { runPolicy } from "../apply/policy-run.js";
 import { readNotes } from "../git/evidence-notes.js";
+import { withGitSession } from "../git/git-session.js";
 
 export interface RevokeOptions extends ExpireOptions {
   /**
@@ -38,7 +39,12 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
 }
 
-export async function runRevoke(o: RevokeOptions): Promise<ExpireResult> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runRevoke(o: RevokeOptions): Promise<ExpireResult> {
+  return withGitSession(() => runRevokeInSession(o));
+}
+
+async function runRevokeInSession(o: RevokeOptions): Promise<ExpireResult> {
   if (o.leases.length === 0) throw new UsageError("revoke-nothing", "Name the lease file(s) to revoke (e.g. leases/prod-db/alice.yaml), a resource folder (leases/prod-db/) or a grantee (@alice).");
   // Who is an admin: as the verified policy in force says, never an unverified version on main.
   const policy = (await runPolicy(o, await readNotes(o.repoDir))).inForce.policy;

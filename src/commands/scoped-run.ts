@@ -12,6 +12,7 @@ import { readNotes } from "../git/evidence-notes.js";
 import { readLeaseLog } from "../git/lease-log.js";
 import { fetchReconcileState, pushReconcileState, readReconcileState, writeReconcileState } from "../git/reconcile-state.js";
 import type { ReconcileState } from "../git/reconcile-state.js";
+import { withGitSession } from "../git/git-session.js";
 import { git, gitText, readBlobs } from "../git/run-git.js";
 import { ResponseCache, useConditionalRequests } from "../github/conditional-requests.js";
 import type { CacheStats } from "../github/conditional-requests.js";
@@ -117,7 +118,17 @@ async function changedSince(repoDir: string, from: string, to: string): Promise<
  * requests, and records the new state when it completes. `settle` says which resources the
  * run left unsettled and which commit it leaves main at (its own revocation commit, pushed).
  */
-export async function scopedRun<R>(
+export function scopedRun<R>(
+  o: ApplyOptions,
+  s: ScopeSettings,
+  run: (o: ApplyOptions) => Promise<R>,
+  settle: (r: R) => Promise<Settled>,
+): Promise<{ result: R; report: ScopedReport }> {
+  // One git session for the whole scoped run (see src/git/git-session.ts).
+  return withGitSession(() => scopedRunInSession(o, s, run, settle));
+}
+
+async function scopedRunInSession<R>(
   o: ApplyOptions,
   s: ScopeSettings,
   run: (o: ApplyOptions) => Promise<R>,

@@ -19,6 +19,7 @@ import { runPolicy } from "../apply/policy-run.js";
 import { runApply } from "./apply.js";
 import type { ExpireOptions, ExpireResult } from "./expire.js";
 import { runExpire } from "./expire.js";
+import { withGitSession } from "../git/git-session.js";
 
 export interface TimerOptions extends ExpireOptions {
   /** The lease the timer is for. */
@@ -36,7 +37,12 @@ function resourceOf(lease: string): string {
   return where.resource;
 }
 
-export async function runTimer(o: TimerOptions): Promise<TimerResult> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runTimer(o: TimerOptions): Promise<TimerResult> {
+  return withGitSession(() => runTimerInSession(o));
+}
+
+async function runTimerInSession(o: TimerOptions): Promise<TimerResult> {
   const r = await runExpire({ ...o, onlyResources: new Set([resourceOf(o.lease)]) });
   const still = r.apply.active.find((a) => a.path === o.lease && a.end > o.now);
   return { ...r, ...(still ? { next: { lease: o.lease, expiresAt: still.end } } : {}) };
@@ -67,7 +73,12 @@ export type EarlyTimerResult =
   /** Active, but ending more than one timer wait from now: left to a timer or the sweep. */
   | { status: "not-due"; end: number; message: string };
 
-export async function runTimerEarly(o: EarlyTimerOptions): Promise<EarlyTimerResult> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runTimerEarly(o: EarlyTimerOptions): Promise<EarlyTimerResult> {
+  return withGitSession(() => runTimerEarlyInSession(o));
+}
+
+async function runTimerEarlyInSession(o: EarlyTimerOptions): Promise<EarlyTimerResult> {
   const resource = resourceOf(o.lease);
   // The resource's revocation mode as the verified policy in force says.
   const policy = (await runPolicy(o, await readNotes(o.repoDir))).inForce.policy;

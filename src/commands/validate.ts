@@ -14,6 +14,7 @@ import { isUnderLeases } from "../lease/lease-path.js";
 import type { Report } from "../validate/report.js";
 import { validatePullRequest } from "../validate/validate-pull-request.js";
 import { validateRepo } from "../validate/validate-repo.js";
+import { withGitSession } from "../git/git-session.js";
 
 export type { FactResolver } from "../git/pull-request-input.js";
 
@@ -32,7 +33,12 @@ export interface ValidateOptions {
   strict?: boolean;
 }
 
-export async function runValidate(o: ValidateOptions): Promise<Report> {
+/** (Runs in a git session: see src/git/git-session.ts.) */
+export function runValidate(o: ValidateOptions): Promise<Report> {
+  return withGitSession(() => runValidateInSession(o));
+}
+
+async function runValidateInSession(o: ValidateOptions): Promise<Report> {
   if (!(await isGitRepo(o.repo))) {
     if (o.base || o.head) throw new UsageError("not-a-git-repo", `${o.repo} is not a git repository; --base and --head need one.`);
   }

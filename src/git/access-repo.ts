@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { CODEOWNERS_LOCATIONS } from "../codeowners/generate-codeowners.js";
 import { LEASES_DIR } from "../lease/lease-path.js";
 import type { FileVersion } from "../validate/inputs.js";
+import { repoSession } from "./git-session.js";
 import { gitText } from "./run-git.js";
 import { readFileAt, readFilesAt, readTreeFiles } from "./tree.js";
 
@@ -112,7 +113,13 @@ export async function isGitRepo(dir: string): Promise<boolean> {
   }
 }
 
-export async function isShallow(repo: string): Promise<boolean> {
+/** Whether the repository is shallow (asked once per git session: a run does not deepen it). */
+export function isShallow(repo: string): Promise<boolean> {
+  const session = repoSession(repo);
+  return session ? session.memo("shallow", () => askShallow(repo)) : askShallow(repo);
+}
+
+async function askShallow(repo: string): Promise<boolean> {
   try {
     return (await gitText(repo, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
   } catch {

@@ -3,6 +3,8 @@ import type { EvidenceNote, NoteSigner } from "../evidence/evidence.js";
 import { formatNote, readEvidenceNote, signNote } from "../evidence/evidence.js";
 import { mergeEvidenceNotes } from "../evidence/merge-notes.js";
 import { MAX_NOTE_BYTES } from "../evidence/note-text.js";
+import { FULL_SHA, repoSession } from "./git-session.js";
+import type { RepoSession } from "./git-session.js";
 import { git, gitText, openBlobReader, readBlobs } from "./run-git.js";
 
 export const NOTES_REF = "refs/notes/jit";
@@ -71,14 +73,70 @@ export async function writeNote(repo: string, commit: string, text: string): Pro
  * verbatim, with its own MAC, as the new note's `legacy`: history for the audit.
  */
 export async function updateNote(repo: string, object: string, signer: NoteSigner, change: (base: EvidenceNote) => EvidenceNote): Promise<void> {
-  const text = await readNote(repo, object);
+  await writeNote(repo, object, changedNote(object, await readNote(repo, object), signer, change));
+}
+
+/** The text of the note `change` makes of the note on `object` (`text`), as updateNote says. */
+function changedNote(object: string, text: string | undefined, signer: NoteSigner, change: (base: EvidenceNote) => EvidenceNote): string {
   const old = text !== undefined ? readEvidenceNote(object, text, signer) : undefined;
   let base: EvidenceNote = { version: 1, leases: [] };
   if (old?.kind === "evidence") {
     if (!signer.key || old.trust === "signed") base = old.note;
     else if (old.trust === "legacy" && old.note.legacy === undefined) base = { version: 1, leases: [], legacy: old.note };
   }
-  await writeNote(repo, object, formatNote(signNote(change(base), object, signer)));
+  return formatNote(signNote(change(base), object, signer));
+}
+
+export interface NoteUpdate {
+  object: string;
+  change: (base: EvidenceNote) => EvidenceNote;
+}
+
+/**
+ * updateNote for several notes, in order (an object named twice gets both changes). In a git
+ * session they are written in one commit on refs/notes/jit by one `git fast-import`, whose
+ * parent is the notes tip the notes were read at: when another writer moved the ref meanwhile,
+ * fast-import refuses (not a fast-forward) and the notes are updated one by one as before,
+ * each read afresh, so nothing another writer recorded is dropped.
+ */
+export async function updateNotes(repo: string, signer: NoteSigner, updates: NoteUpdate[]): Promise<void> {
+  const session = repoSession(repo);
+  if (session && updates.length > 1 && (await writeNotesAtOnce(session, repo, signer, updates))) return;
+  for (const u of updates) await updateNote(repo, u.object, signer, u.change);
+}
+
+async function writeNotesAtOnce(s: RepoSession, repo: string, signer: NoteSigner, updates: NoteUpdate[]): Promise<boolean> {
+  if (!updates.every((u) => FULL_SHA.test(u.object))) return false;
+  const tip = await s.resolve(NOTES_REF);
+  if (tip === undefined || (tip !== null && tip.type !== "commit")) return false;
+  const texts = new Map<string, string>();
+  const paths: string[] = []; // where the notes replaced are (git's fan-out may differ from fast-import's)
+  for (const u of updates) {
+    let old: string | undefined;
+    if (texts.has(u.object)) old = texts.get(u.object);
+    else if (tip) {
+      const found = await sessionNote(s, u.object, tip.sha);
+      if (found === undefined) return false;
+      old = found === null ? undefined : noteText(found.body);
+      if (found !== null) paths.push(found.path);
+    }
+    texts.set(u.object, changedNote(u.object, old, signer, u.change));
+  }
+  // `git notes add -F` cleans a note's text up (trailing blanks, blank lines); these need none, else they go one by one.
+  if ([...texts.values()].some((t) => !t.endsWith("\n") || t.startsWith("\n") || /[ \t\r]\n|\n\n/.test(t))) return false;
+  const message = "Notes added by 'git notes add'\n";
+  let stream = `commit ${NOTES_REF}\ncommitter jit-access <jit-access@users.noreply.github.com> now\ndata ${Buffer.byteLength(message)}\n${message}`;
+  if (tip) stream += `from ${tip.sha}\n`;
+  for (const path of paths) stream += `D ${path}\n`;
+  for (const [object, text] of texts) stream += `N inline ${object}\ndata ${Buffer.byteLength(text)}\n${text}\n`;
+  try {
+    await git(repo, ["fast-import", "--quiet", "--date-format=now"], stream);
+  } catch {
+    return false;
+  }
+  // Each note must now read back as written (one note per object, nothing left at another fan-out); any that does not is written again by git notes, which mends it.
+  for (const [object, text] of texts) if ((await readNote(repo, object)) !== text) await writeNote(repo, object, text);
+  return true;
 }
 
 /**
@@ -141,11 +199,47 @@ async function notesTree(repo: string, commitish: string): Promise<Map<string, s
 
 /** The note on one commit, or undefined when it has none (cut past the size bound, as readNotes does). */
 export async function readNote(repo: string, commit: string): Promise<string | undefined> {
+  const session = repoSession(repo);
+  const found = session && FULL_SHA.test(commit) ? await sessionNote(session, commit) : undefined;
+  if (found !== undefined) return found === null ? undefined : noteText(found.body);
   try {
     return noteText(await git(repo, ["notes", `--ref=${NOTES_REF}`, "show", commit]));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The note on an object read through the session's reader: the notes ref resolved now (it
+ * moves: this run and others write notes), its tree walked as git's notes code does (fan-out
+ * directories `ab/cdef…` of any depth). Null when there is none; undefined when the reader
+ * cannot answer for sure (the caller asks git).
+ */
+async function sessionNote(s: RepoSession, object: string, at?: string): Promise<{ body: Buffer; path: string } | null | undefined> {
+  const tip = at !== undefined ? { sha: at, type: "commit" } : await s.resolve(NOTES_REF);
+  if (tip === undefined) return undefined;
+  if (tip === null) return null; // no notes yet
+  if (tip.type !== "commit") return undefined;
+  const commit = await s.commit(tip.sha);
+  if (!commit) return undefined;
+  let tree = commit.tree;
+  let rest = object;
+  let dir = "";
+  while (rest.length > 0) {
+    const entries = await s.tree(tree);
+    if (!entries) return undefined;
+    const note = entries.get(rest);
+    if (note && note.mode !== "040000" && note.mode !== "160000") {
+      const blob = await s.object(note.sha);
+      return blob ? { body: blob.body, path: `${dir}${rest}` } : undefined;
+    }
+    const fan = entries.get(rest.slice(0, 2));
+    if (!fan || fan.mode !== "040000" || rest.length <= 2) return null;
+    tree = fan.sha;
+    dir += `${rest.slice(0, 2)}/`;
+    rest = rest.slice(2);
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,7 @@
 /** Runs git in a repository and returns its output; failures become errors with git's message. */
 import { execFile, spawn } from "node:child_process";
+import { gitEnv } from "./git-env.js";
+import { FULL_SHA, repoSession } from "./git-session.js";
 
 export class GitError extends Error {
   constructor(
@@ -13,7 +15,7 @@ export class GitError extends Error {
 
 export function git(repo: string, args: string[], input?: string | Uint8Array, env?: Record<string, string>): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: { ...gitEnv(), ...env } }, (err, stdout, stderr) => {
+    const child = execFile("git", args, { cwd: repo, encoding: "buffer", maxBuffer: 1 << 30, env: env ? { ...gitEnv(), ...env } : gitEnv() }, (err, stdout, stderr) => {
       if (err) reject(new GitError(args, stderr.toString("utf8") || err.message));
       else resolve(stdout);
     });
@@ -27,18 +29,15 @@ export async function gitText(repo: string, args: string[]): Promise<string> {
 
 /** Does the revision exist? */
 export async function revExists(repo: string, rev: string): Promise<boolean> {
+  // In a session, the reader resolves the name now (never cached); only a yes is taken from it.
+  const found = await repoSession(repo)?.resolve(`${rev}^{commit}`);
+  if (found?.type === "commit") return true;
   try {
     await git(repo, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
     return true;
   } catch {
     return false;
   }
-}
-
-function gitEnv(): NodeJS.ProcessEnv {
-  // Never prompt, never page, and do not let a user's config change output formats. No caller
-  // needs each record the moment git has it, so git need not flush every one (GIT_FLUSH=0).
-  return { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C", GIT_FLUSH: "0" };
 }
 
 /**
@@ -76,8 +75,31 @@ export function gitStream(repo: string, args: string[], onData: (chunk: Buffer) 
 }
 
 /** Reads many blobs through one `git cat-file --batch --buffer` process. */
-export function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buffer>> {
-  if (shas.length === 0) return Promise.resolve(new Map());
+export async function readBlobs(repo: string, shas: string[]): Promise<Map<string, Buffer>> {
+  if (shas.length === 0) return new Map();
+  const session = repoSession(repo);
+  if (session && shas.length <= SESSION_BLOBS && shas.every((sha) => FULL_SHA.test(sha))) {
+    // In a session: through its reader (cached); what it cannot answer, through a process as before.
+    const unique = [...new Set(shas)];
+    const got = await Promise.all(unique.map((sha) => session.object(sha)));
+    const map = new Map<string, Buffer>();
+    const rest: string[] = [];
+    unique.forEach((sha, i) => {
+      const o = got[i];
+      if (o) map.set(sha, o.body);
+      else rest.push(sha);
+    });
+    if (rest.length === 0) return map;
+    for (const [sha, content] of await readBlobsByProcess(repo, rest)) map.set(sha, content);
+    return map;
+  }
+  return readBlobsByProcess(repo, shas);
+}
+
+/** Above this many blobs asked at once, a `--batch --buffer` process of their own reads them faster than the session's reader. */
+const SESSION_BLOBS = 256;
+
+function readBlobsByProcess(repo: string, shas: string[]): Promise<Map<string, Buffer>> {
   const reader = openBlobReader(repo);
   for (const sha of shas) reader.want(sha);
   return reader.done();
