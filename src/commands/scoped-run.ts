@@ -9,7 +9,7 @@
 import { breakGlassRecords } from "../reconcile/break-glass.js";
 import { noteSigner } from "../evidence/evidence.js";
 import { readNotes } from "../git/evidence-notes.js";
-import { readLeaseLog } from "../git/lease-log.js";
+import { readLeaseAndPolicyLog } from "../git/lease-log.js";
 import { fetchReconcileState, pushReconcileState, readReconcileState, writeReconcileState } from "../git/reconcile-state.js";
 import type { ReconcileState } from "../git/reconcile-state.js";
 import { withGitSession } from "../git/git-session.js";
@@ -81,8 +81,9 @@ export function unsettled(apply: ApplyResult, expire?: ExpireResult): Set<string
 }
 
 /** Every resource a lease on `ref` may grant on, with its start and end as each of its versions would set them. */
-async function leaseTimes(repoDir: string, ref: string): Promise<LeaseTimes[]> {
-  const log = await readLeaseLog(repoDir, ref);
+async function leaseTimes(repoDir: string, ref: string, policyPath: string): Promise<LeaseTimes[]> {
+  // The same walk apply makes next (readDesiredState): the session keeps it for that.
+  const { log } = await readLeaseAndPolicyLog(repoDir, ref, policyPath);
   const lives = [...log.current.values()];
   const blobs = await readBlobs(repoDir, lives.flatMap((l) => l.changes.map((c) => c.blob)));
   const out: LeaseTimes[] = [];
@@ -148,7 +149,7 @@ async function scopedRunInSession<R>(
   } catch {
     // no policy at the ref: runApply reports it; the scope stays "everything below"
   }
-  const times = await leaseTimes(o.repoDir, head);
+  const times = await leaseTimes(o.repoDir, head, o.policyPath);
   const folders = new Set(times.flatMap((t) => t.resources));
   const all = [...new Set([...resources, ...folders])];
   const notes = await readNotes(o.repoDir);

@@ -16,6 +16,15 @@ export const NOTES_REF = "refs/notes/jit";
  * for its size): a string too long to make must not stop the run.
  */
 export async function readNotes(repo: string, only?: (object: string) => boolean, onNote?: (object: string, text: string) => void, listed?: Promise<string>): Promise<Map<string, string>> {
+  // In a git session, all the notes are read once per notes commit (a scoped run reads them
+  // to decide its scope, apply again; a note written meanwhile moves the ref, and they are read anew).
+  const session = only || onNote || listed ? undefined : repoSession(repo);
+  const tip = session ? await session.resolve(NOTES_REF) : undefined;
+  if (session && tip?.type === "commit") return new Map(await session.memo(`notes\0${tip.sha}`, () => readAllNotes(repo)));
+  return readAllNotes(repo, only, onNote, listed);
+}
+
+async function readAllNotes(repo: string, only?: (object: string) => boolean, onNote?: (object: string, text: string) => void, listed?: Promise<string>): Promise<Map<string, string>> {
   let list: string;
   try {
     list = await (listed ?? listNotes(repo));

@@ -6,6 +6,7 @@
  */
 import { policyVersionOf } from "./policy-log.js";
 import type { PolicyVersion } from "./policy-log.js";
+import { repoSession } from "./git-session.js";
 import { gitStream } from "./run-git.js";
 
 export interface LeaseChange {
@@ -43,6 +44,15 @@ export async function readLeaseAndPolicyLog(repo: string, ref: string, policyPat
 }
 
 async function readLog(repo: string, ref: string, paths: string[], policyPath?: string): Promise<{ log: LeaseLog; policyVersions: PolicyVersion[] }> {
+  // In a git session, one walk per commit: a scoped run reads the log to decide its scope and
+  // apply reads it again at the same commit. Keyed by the commit the ref names now (a ref moves).
+  const session = repoSession(repo);
+  const at = session ? await session.resolve(`${ref}^{commit}`) : undefined;
+  if (session && at?.type === "commit") return session.memo(`log\0${at.sha}\0${paths.join("\0")}\0${policyPath ?? ""}`, () => walkLog(repo, at.sha, paths, policyPath));
+  return walkLog(repo, ref, paths, policyPath);
+}
+
+async function walkLog(repo: string, ref: string, paths: string[], policyPath?: string): Promise<{ log: LeaseLog; policyVersions: PolicyVersion[] }> {
   // Newest first, parsed while git walks (with --reverse git would say nothing until its walk
   // is over); the changes are then replayed oldest first.
   const parser = new RawLogParser();
