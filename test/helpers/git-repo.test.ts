@@ -1,4 +1,6 @@
 // The test repository helper's batch path must make the same history as its one-by-one path.
+import { readlinkSync } from "node:fs";
+import { join } from "node:path";
 import { expect, it } from "vitest";
 import { TestRepo } from "./git-repo.js";
 
@@ -47,6 +49,16 @@ it("init's copies are the very repository a fresh init makes, and share nothing 
     expect(b.git("rev-list", "--count", "main").trim()).toBe("2");
     expect(empty.git("for-each-ref")).toBe("");
     expect(empty.git("branch", "--show-current").trim()).toBe("main");
+    // copy() is cp -a: a relative symlink still points next to itself, not into the original.
+    a.symlink("link", "policy.yaml").commitAll("link", "2026-01-03T00:00:00Z");
+    const c = a.copy();
+    try {
+      expect(readlinkSync(join(c.dir, "link"))).toBe("policy.yaml");
+      expect(c.git("status", "--porcelain")).toBe("");
+      expect(c.head()).toBe(a.head());
+    } finally {
+      c.cleanup();
+    }
   } finally {
     for (const r of [a, b, empty]) r.cleanup();
   }

@@ -50,7 +50,7 @@ export class TestRepo {
    */
   copy(): TestRepo {
     const r = new TestRepo();
-    cpSync(this.dir, r.dir, { recursive: true, preserveTimestamps: true });
+    cpSync(this.dir, r.dir, { recursive: true, preserveTimestamps: true, verbatimSymlinks: true });
     r.time = this.time;
     return r;
   }
