@@ -95,6 +95,14 @@ it("commitOn makes the very commit branch, write and commitAll make, in one git 
     expect(b!.git("status", "--porcelain")).toBe("");
     expect(b!.git("branch", "--show-current").trim()).toBe("main");
     expect(() => b!.commitOn("main", files, "x", { time: "2026-01-04T00:00:00Z" })).toThrow(/checked out/);
+    // An existing branch with a dot in its name, and one only in packed-refs: commits go on their tips.
+    for (const r of [a!, b!]) r.git("branch", "v1.2", "pr");
+    a!.checkout("v1.2").write("z", "3").commitAll("on v1.2", "2026-01-05T00:00:00Z");
+    a!.checkout("main");
+    expect(b!.commitOn("v1.2", { z: "3" }, "on v1.2", { time: "2026-01-05T00:00:00Z" })).toBe(a!.head("v1.2"));
+    b!.git("pack-refs", "--all");
+    const packed = b!.commitOn("pr", { w: "4" }, "packed", { time: "2026-01-06T00:00:00Z" });
+    expect(b!.git("rev-parse", `${packed}^`).trim()).toBe(second);
   } finally {
     a!.cleanup();
     b!.cleanup();

@@ -171,8 +171,15 @@ export class TestRepo {
    */
   commitOn(branch: string, files: Record<string, string | null>, message: string, opts: { from?: string; time?: string } = {}): string {
     if (this.currentBranch() === branch) throw new Error(`commitOn: ${branch} is checked out; use write() and commitAll()`);
-    const packed = existsSync(join(this.dir, ".git", "packed-refs")) ? readFileSync(join(this.dir, ".git", "packed-refs"), "utf8") : "";
-    const tip = this.readRef(branch) ?? (packed.includes(` refs/heads/${branch}\n`) || !existsSync(join(this.dir, ".git", "HEAD")) ? this.git("for-each-ref", "--format=%(objectname)", `refs/heads/${branch}`).trim() || undefined : undefined);
+    // The branch's tip: its loose ref file, else packed-refs (asked of git), else a new branch.
+    const gitDir = join(this.dir, ".git");
+    const loose = join(gitDir, "refs", "heads", branch);
+    const packed = existsSync(join(gitDir, "packed-refs")) ? readFileSync(join(gitDir, "packed-refs"), "utf8") : "";
+    const tip = existsSync(loose) && statSync(loose).isFile()
+      ? readFileSync(loose, "utf8").trim()
+      : packed.includes(` refs/heads/${branch}\n`) || !statSync(gitDir, { throwIfNoEntry: false })?.isDirectory()
+        ? this.git("for-each-ref", "--format=%(objectname)", `refs/heads/${branch}`).trim() || undefined
+        : undefined;
     const parent = tip ?? this.head(opts.from ?? "main");
     const out: string[] = [];
     const changes: string[] = [];
