@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { isTrusted, noteSigner, parseNote } from "../../src/evidence/evidence.js";
 import { readNotes } from "../../src/git/evidence-notes.js";
 import { RUNTIMES, cleanupSteps, runAction } from "../helpers/action-step.js";
@@ -31,11 +31,18 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   let repo: TestRepo;
   let emu: CheckedEmulator;
 
+  /** The access repo every test starts from, made once: each test gets its own copy. */
+  let start: TestRepo;
+  beforeAll(() => {
+    start = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+    dirs.push(start.dir);
+    start.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+    start.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  });
+
   beforeEach(async () => {
-    repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+    repo = start.copy();
     dirs.push(repo.dir);
-    repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
-    repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
     emu = await startCheckedEmulator({ now: () => new Date(NOW) });
     const s = emu.state;
     s.addOrg("acme");
@@ -62,10 +69,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   const dbLease = lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "8h", reason: "Pull figures for the quarterly report" });
 
   it("grants an approved lease, comments on its pull request and pushes signed evidence", async () => {
-    repo.branch("zed");
-    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
-    const head = repo.commitAll("request", "2026-11-24T08:30:00Z");
-    repo.checkout("main");
+    const head = repo.commitOn("zed", { "leases/prod-db-readers/zed.yaml": dbLease }, "request", { time: "2026-11-24T08:30:00Z" });
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
     // Merged a minute ago: the lease window (8h from the merge) is open while the step runs.
@@ -91,10 +95,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   });
 
   it("comments on a merged pull request whose approvals do not hold, and grants nothing", async () => {
-    repo.branch("zed");
-    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
-    const head = repo.commitAll("request", "2026-11-24T08:30:00Z");
-    repo.checkout("main");
+    const head = repo.commitOn("zed", { "leases/prod-db-readers/zed.yaml": dbLease }, "request", { time: "2026-11-24T08:30:00Z" });
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "zed", state: "APPROVED", commitId: head }); // self-approval
     const merge = repo.merge("zed", minutesAgo(1));
@@ -111,10 +112,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   });
 
   it("expire: revokes a lease whose time is up, removes its file in a revocation commit and pushes it", async () => {
-    repo.branch("zed");
-    repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
-    const head = repo.commitAll("request", hoursAgo(11));
-    repo.checkout("main");
+    const head = repo.commitOn("zed", { "leases/prod-db-readers/zed.yaml": lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }) }, "request", { time: hoursAgo(11) });
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
     const merge = repo.merge("zed", hoursAgo(10));
@@ -149,10 +147,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   });
 
   it("reminds the grantee once on the lease's pull request shortly before expiry", async () => {
-    repo.branch("zed");
-    repo.write("leases/prod-db-readers/zed.yaml", lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }));
-    const head = repo.commitAll("request", minutesAgo(120));
-    repo.checkout("main");
+    const head = repo.commitOn("zed", { "leases/prod-db-readers/zed.yaml": lease({ grantee: "zed", resource: "prod-db-readers", role: "member", duration: "2h", reason: "Pull figures for the quarterly report" }) }, "request", { time: minutesAgo(120) });
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
     const merge = repo.merge("zed", minutesAgo(110)); // ends in about 10 minutes; the policy reminds 30 minutes before
@@ -171,10 +166,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
   });
 
   it("revoke now: the grantee ends their own lease through workflow_dispatch; anyone else is refused", async () => {
-    repo.branch("zed");
-    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
-    const head = repo.commitAll("request", hoursAgo(2));
-    repo.checkout("main");
+    const head = repo.commitOn("zed", { "leases/prod-db-readers/zed.yaml": dbLease }, "request", { time: hoursAgo(2) });
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
     const merge = repo.merge("zed", hoursAgo(1));
@@ -198,10 +190,7 @@ describe.each(RUNTIMES)("the bundled Action's apply on %s", (_name, nodeBin) => 
 
   /** zed's prod-db-readers lease, approved, merged an hour ago and granted; the revoke-now inputs that end it. */
   const grantedLease = () => {
-    repo.branch("zed");
-    repo.write("leases/prod-db-readers/zed.yaml", dbLease);
-    const head = repo.commitAll("request", hoursAgo(2));
-    repo.checkout("main");
+    const head = repo.commitOn("zed", { "leases/prod-db-readers/zed.yaml": dbLease }, "request", { time: hoursAgo(2) });
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha: repo.head("main"), head: "zed", headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
     const merge = repo.merge("zed", hoursAgo(1));

@@ -46,13 +46,20 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
   const NOW = Date.parse("2026-11-24T10:00:00Z");
   const minutesAgo = (m: number) => iso(NOW - m * 60_000);
 
+  /** The access repo every test starts from, made once: each test gets its own copy. */
+  let start: TestRepo;
+  beforeAll(() => {
+    start = TestRepo.init({ time: "2026-01-20T09:00:00Z" });
+    dirs.push(start.dir);
+    start.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+    start.commitAll("start without leases", "2026-01-20T09:30:00Z");
+    start.git("config", "receive.denyCurrentBranch", "updateInstead"); // the test's origin is a work tree
+  });
+
   beforeEach(async () => {
     delivered();
-    repo = TestRepo.init({ time: "2026-01-20T09:00:00Z" });
+    repo = start.copy();
     dirs.push(repo.dir);
-    repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
-    repo.commitAll("start without leases", "2026-01-20T09:30:00Z");
-    repo.git("config", "receive.denyCurrentBranch", "updateInstead"); // the test's origin is a work tree
     emu = await startCheckedEmulator({ now: () => new Date(NOW) });
     const s = emu.state;
     s.addOrg("acme");
@@ -80,10 +87,7 @@ describe.each(RUNTIMES)("the bundled Action's request, approval and extension ev
 
   /** A pull request by zed on its own branch; returns it and the payload of a pull_request_target event. */
   const openPullRequest = (branch: string, content: string, time = minutesAgo(5)) => {
-    repo.branch(branch);
-    repo.write(ZED, content);
-    const headSha = repo.commitAll(`request on ${branch}`, time);
-    repo.checkout("main");
+    const headSha = repo.commitOn(branch, { [ZED]: content }, `request on ${branch}`, { time });
     const baseSha = repo.head("main");
     const pr = emu.state.addPullRequest("acme", "access", { author: "zed", base: "main", baseSha, head: branch, headSha });
     const payload = (action: string, extra: Record<string, unknown> = {}) => ({

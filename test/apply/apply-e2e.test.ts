@@ -2,7 +2,7 @@
 // GitHub API emulator (every response checked against GitHub's OpenAPI description), the
 // real GitHub providers, and `runApply` as the Action and `jit apply` run it. Each attack
 // must leave no grant and be reported.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
@@ -27,11 +27,18 @@ let repo: TestRepo;
 let emu: CheckedEmulator;
 let gh: GitHubClient;
 
-beforeEach(async () => {
-  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+/** The access repo every test starts from, made once: each test gets its own copy. */
+let start: TestRepo;
+beforeAll(() => {
+  start = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
   // Start from an access repo without the example's leases (they never went through a pull request here).
-  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
-  repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  start.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  start.commitAll("start without leases", "2026-11-20T09:30:00Z");
+});
+afterAll(() => start.cleanup());
+
+beforeEach(async () => {
+  repo = start.copy();
   emu = await startCheckedEmulator();
   const s = emu.state;
   s.addOrg("acme");
@@ -70,15 +77,9 @@ interface PrSpec {
 }
 
 function mergePr(spec: PrSpec, mergeTime = "2026-11-24T09:00:00Z") {
-  repo.branch(spec.branch);
-  for (const [p, c] of Object.entries(spec.files)) repo.write(p, c);
-  const first = repo.commitAll(`request ${spec.branch}`, "2026-11-24T08:30:00Z");
+  const first = repo.commitOn(spec.branch, spec.files, `request ${spec.branch}`, { time: "2026-11-24T08:30:00Z" });
   let head = first;
-  if (spec.update) {
-    for (const [p, c] of Object.entries(spec.update)) repo.write(p, c);
-    head = repo.commitAll(`update ${spec.branch}`, "2026-11-24T08:40:00Z");
-  }
-  repo.checkout("main");
+  if (spec.update) head = repo.commitOn(spec.branch, spec.update, `update ${spec.branch}`, { time: "2026-11-24T08:40:00Z" });
   const pr = emu.state.addPullRequest("acme", "access", { author: spec.author, base: "main", baseSha: repo.head("main"), head: spec.branch, headSha: head });
   for (const r of spec.reviews ?? []) {
     emu.state.addReview("acme", "access", pr.number, { user: r.user, state: r.state ?? "APPROVED", commitId: r.commit === "first" ? first : head, submittedAt: "2026-11-24T08:50:00Z" });

@@ -2,7 +2,7 @@
 // bypass list, can merge without one, and it does so only for a pull request an autoApprove
 // rule matches; apply then grants it, recording the rule. The emulator's merge route enforces
 // the rules for everyone else.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { autoMergeByRule } from "../../src/approval/auto-merge.js";
 import { runApply } from "../../src/commands/apply.js";
 import { generateCodeowners } from "../../src/codeowners/generate-codeowners.js";
@@ -37,10 +37,17 @@ let emu: CheckedEmulator;
 let bot: GitHubClient;
 let zed: GitHubClient;
 
+/** The access repo every test starts from, made once: each test gets its own copy. */
+let start: TestRepo;
+beforeAll(() => {
+  start = TestRepo.init({ fromExample: false });
+  start.write("policy.yaml", POLICY).write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(POLICY)).policy!, "policy.yaml"));
+  start.commitAll("access repo", iso(T0 - 3_600_000));
+});
+afterAll(() => start.cleanup());
+
 beforeEach(async () => {
-  repo = TestRepo.init({ fromExample: false });
-  repo.write("policy.yaml", POLICY).write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(POLICY)).policy!, "policy.yaml"));
-  repo.commitAll("access repo", iso(T0 - 3_600_000));
+  repo = start.copy();
   now = T0;
   emu = await startCheckedEmulator({ now: () => new Date(now) });
   emu.state.addOrg("acme");
@@ -60,10 +67,7 @@ afterEach(async () => {
 
 /** zed's pull request adding these files, opened through the API. */
 async function open(files: Record<string, string>): Promise<{ number: number; headSha: string; changes: FileChange[] }> {
-  repo.branch("req");
-  for (const [p, c] of Object.entries(files)) repo.write(p, c);
-  const headSha = repo.commitAll("request", iso(now - 60_000));
-  repo.checkout("main");
+  const headSha = repo.commitOn("req", files, "request", { time: iso(now - 60_000) });
   const { data } = await zed.rest.pulls.create({ owner: "acme", repo: "access", head: "req", base: "main", title: "access" });
   const changes: FileChange[] = Object.entries(files).map(([path, c]) => ({ status: "added", path, head: { path, mode: "file", bytes: Buffer.from(c) } }));
   return { number: data.number, headSha, changes };

@@ -4,7 +4,7 @@
 // the apply and expire workflows run them, on a simulated clock. Each test tries to break a
 // rule: access before approval only where the policy allows it, never longer than granted,
 // never extended by a push, revoked and flagged once when not reviewed in time.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,10 +38,17 @@ let emu: CheckedEmulator;
 let gh: GitHubClient;
 let clock = new Date(OPENED);
 
+/** The access repo every test starts from, made once: each test gets its own copy. */
+let start: TestRepo;
+beforeAll(() => {
+  start = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+  start.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  start.commitAll("start without leases", "2026-11-20T09:30:00Z");
+});
+afterAll(() => start.cleanup());
+
 beforeEach(async () => {
-  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
-  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
-  repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  repo = start.copy();
   clock = new Date(OPENED);
   emu = await startCheckedEmulator({ now: () => clock });
   const s = emu.state;
@@ -77,20 +84,14 @@ const glass = (extra: Record<string, string | boolean | undefined> = {}) =>
 
 /** Opens a pull request with these files from `author`; returns its number and head. */
 function openPr(branch: string, author: string, files: Record<string, string>) {
-  repo.branch(branch);
-  for (const [p, c] of Object.entries(files)) repo.write(p, c);
-  const head = repo.commitAll(`request ${branch}`, OPENED);
-  repo.checkout("main");
+  const head = repo.commitOn(branch, files, `request ${branch}`, { time: OPENED });
   const pr = emu.state.addPullRequest("acme", "access", { author, base: "main", baseSha: repo.head("main"), head: branch, headSha: head, createdAt: OPENED });
   return { number: pr.number, head };
 }
 
 /** A push to the pull request's branch (a synchronize event). */
 function pushToPr(branch: string, number: number, files: Record<string, string>, time: string): string {
-  repo.checkout(branch);
-  for (const [p, c] of Object.entries(files)) repo.write(p, c);
-  const head = repo.commitAll(`update ${branch}`, time);
-  repo.checkout("main");
+  const head = repo.commitOn(branch, files, `update ${branch}`, { time });
   emu.state.updatePullRequest("acme", "access", number, { headSha: head });
   return head;
 }
@@ -215,10 +216,7 @@ describe("break-glass at pull request time", () => {
     expect(c.decision.kind === "refused" && c.decision.why.join("\n")).toMatch(/the pull request is not open/);
     // Aimed at another branch.
     repo.git("branch", "release", "main");
-    repo.branch("zed-release");
-    repo.write(PATH, glass());
-    const head = repo.commitAll("request on release", OPENED);
-    repo.checkout("main");
+    const head = repo.commitOn("zed-release", { [PATH]: glass() }, "request on release", { from: "release", time: OPENED });
     const other = emu.state.addPullRequest("acme", "access", { author: "zed", base: "release", baseSha: repo.head("release"), head: "zed-release", headSha: head, createdAt: OPENED });
     const o = await breakGlass(other.number);
     expect(o.decision.kind === "refused" && o.decision.why.join("\n")).toMatch(/targets release, not main/);

@@ -36,6 +36,7 @@ afterAll(() => {
 
 /** A world: the developers' repo, the bare remote GitHub serves, the emulator, a clock. */
 function world(base: () => number) {
+  let start: TestRepo | undefined;
   let repo: TestRepo;
   let origin: string;
   let emu: CheckedEmulator;
@@ -64,15 +65,11 @@ function world(base: () => number) {
     repo.git("fetch", "-q", "origin");
     repo.git("switch", "-q", "-C", "main", "origin/main");
     const branch = opts.branch ?? file.replace(/\.yaml$/, "");
-    repo.branch(branch);
-    repo.write(`${DB}/${file}`, lease({ grantee, resource: "prod-db-readers", role: "member", duration, reason: "Pull figures for the quarterly report" }));
-    const head = repo.commitAll(`request ${file}`, iso(time - 30 * M));
-    repo.checkout("main");
+    const head = repo.commitOn(branch, { [`${DB}/${file}`]: lease({ grantee, resource: "prod-db-readers", role: "member", duration, reason: "Pull figures for the quarterly report" }) }, `request ${file}`, { time: iso(time - 30 * M) });
     const pr = emu.state.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: repo.head("main"), head: branch, headSha: head });
     emu.state.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
     const merge = repo.merge(branch, iso(time));
-    repo.git("push", "-q", "origin", branch);
-    if (opts.pushMain !== false) repo.git("push", "-q", "origin", "main");
+    repo.git("push", "-q", "origin", branch, ...(opts.pushMain !== false ? ["main"] : []));
     emu.state.mergePullRequest("acme", "access", pr.number, { mergeCommitSha: merge });
     emu.state.associateCommit("acme", "access", merge, pr.number);
     return merge;
@@ -110,10 +107,17 @@ function world(base: () => number) {
 
   const setUp = async () => {
     B = base();
-    repo = TestRepo.init({ time: iso(at(-96)) });
+    // The developers' repo before anything happened: made once per world, copied per test.
+    if (start?.time !== iso(at(-95))) {
+      start = TestRepo.init({ time: iso(at(-96)) });
+      dirs.push(start.dir);
+      start.remove("leases/platform-admins/alice-inc-1234.yaml").remove(`${DB}/bob-quarterly-report.yaml`);
+      start.commitAll("start without leases", iso(at(-95)));
+      start.time = iso(at(-95)); // marks the world's start it was made for
+    }
+    repo = start.copy();
+    delete repo.time;
     dirs.push(repo.dir);
-    repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove(`${DB}/bob-quarterly-report.yaml`);
-    repo.commitAll("start without leases", iso(at(-95)));
     origin = mkdtempSync(join(tmpdir(), "jit-origin-"));
     dirs.push(origin);
     execFileSync("git", ["clone", "-q", "--bare", repo.dir, origin]);

@@ -4,7 +4,7 @@
 // every apply, expire, revoke and timer run crashed before revoking anything. Each test here
 // puts poison (a note, a lease blob, a provider that throws) next to an expired lease that
 // must still be revoked, with real git and the GitHub emulator.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -47,10 +47,7 @@ function pushNote(object: string, text: string | Buffer): void {
 function mergeLease(path: string, grantee: string, resource: string, role: string, time: string, duration = "2h"): string {
   const s = emu.state;
   const branch = `b-${path.replace(/\W/g, "-")}`;
-  repo.branch(branch);
-  repo.write(path, lease({ grantee, resource, role, duration, reason: "Pull figures for the quarterly report", ...(resource === "platform-admins" ? { ticket: "INC-1234" } : {}) }));
-  const head = repo.commitAll("request", time);
-  repo.checkout("main");
+  const head = repo.commitOn(branch, { [path]: lease({ grantee, resource, role, duration, reason: "Pull figures for the quarterly report", ...(resource === "platform-admins" ? { ticket: "INC-1234" } : {}) }) }, "request", { time });
   const pr = s.addPullRequest("acme", "access", { author: grantee, base: "main", baseSha: repo.head("main"), head: branch, headSha: head });
   s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
   const m = repo.merge(branch, time);
@@ -59,11 +56,20 @@ function mergeLease(path: string, grantee: string, resource: string, role: strin
   return m;
 }
 
+/** The access repo every test starts from, made once: each test gets its own copy. */
+let start: TestRepo;
+let startInitial: string;
+beforeAll(() => {
+  start = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+  startInitial = start.head();
+  start.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  start.commitAll("start without leases", "2026-11-20T09:30:00Z");
+});
+afterAll(() => start.cleanup());
+
 beforeEach(async () => {
-  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
-  initial = repo.head();
-  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
-  repo.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  repo = start.copy();
+  initial = startInitial;
   emu = await startCheckedEmulator();
   const s = emu.state;
   s.addOrg("acme");

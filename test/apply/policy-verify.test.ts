@@ -4,7 +4,7 @@
 // below pushes or merges a policy version that must not be obeyed: apply keeps the last
 // verified version, reports the refused one and fails; revocations keep working; the audit
 // flags it. Real git, the GitHub API emulator, the real providers.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runApply } from "../../src/commands/apply.js";
@@ -34,12 +34,19 @@ let emu: CheckedEmulator;
 let gh: GitHubClient;
 let bootstrap: string;
 
-beforeEach(async () => {
-  repo = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
+/** The access repo every test starts from, made once: each test gets its own copy. */
+let start: TestRepo;
+beforeAll(() => {
+  start = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
   // The example's policy is the bootstrap; its leases never went through a pull request here.
-  repo.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
-  repo.git("add", "-A");
-  repo.git("commit", "-q", "--amend", "--no-edit");
+  start.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
+  start.git("add", "-A");
+  start.git("commit", "-q", "--amend", "--no-edit");
+});
+afterAll(() => start.cleanup());
+
+beforeEach(async () => {
+  repo = start.copy();
   bootstrap = repo.head();
   emu = await startCheckedEmulator();
   const s = emu.state;
@@ -87,15 +94,9 @@ interface PrSpec {
 }
 
 function mergePr(spec: PrSpec) {
-  repo.branch(spec.branch);
-  for (const [p, c] of Object.entries(spec.files)) repo.write(p, c);
-  const first = repo.commitAll(`change ${spec.branch}`, "2026-11-24T08:30:00Z");
+  const first = repo.commitOn(spec.branch, spec.files, `change ${spec.branch}`, { time: "2026-11-24T08:30:00Z" });
   let head = first;
-  if (spec.update) {
-    for (const [p, c] of Object.entries(spec.update)) repo.write(p, c);
-    head = repo.commitAll(`update ${spec.branch}`, "2026-11-24T08:40:00Z");
-  }
-  repo.checkout("main");
+  if (spec.update) head = repo.commitOn(spec.branch, spec.update, `update ${spec.branch}`, { time: "2026-11-24T08:40:00Z" });
   const pr = emu.state.addPullRequest("acme", "access", { author: spec.author, base: "main", baseSha: repo.head("main"), head: spec.branch, headSha: head });
   for (const r of spec.reviews ?? []) emu.state.addReview("acme", "access", pr.number, { user: r.user, state: r.state ?? "APPROVED", commitId: r.commit === "first" ? first : head, submittedAt: "2026-11-24T08:50:00Z" });
   const when = spec.mergeTime ?? "2026-11-24T09:00:00Z";

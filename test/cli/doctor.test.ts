@@ -3,7 +3,7 @@
 // the right check with its fix; exit codes 0/1/2; --format json.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { VERSION } from "../../src/cli/help.js";
 import { runInit } from "../../src/commands/init.js";
 import type { BranchProtectionSeed, RulesetSeed } from "../../src/emulator/repo-settings.js";
@@ -23,10 +23,17 @@ let repo: TestRepo;
 let emu: CheckedEmulator;
 let appId: number;
 
+/** The access repo `jit init` makes, made once: each test gets its own copy. */
+let start: TestRepo;
+beforeAll(async () => {
+  start = TestRepo.init({ fromExample: false });
+  await runInit({ dir: start.dir, org: "acme", admins: ["@acme/security-admins"], action: "jit-access/jit-access", version: VERSION, force: false });
+  start.commitAll("jit init", "2026-11-20T09:00:00Z");
+});
+afterAll(() => start.cleanup());
+
 beforeEach(async () => {
-  repo = TestRepo.init({ fromExample: false });
-  await runInit({ dir: repo.dir, org: "acme", admins: ["@acme/security-admins"], action: "jit-access/jit-access", version: VERSION, force: false });
-  repo.commitAll("jit init", "2026-11-20T09:00:00Z");
+  repo = start.copy();
   emu = await startCheckedEmulator({ now: () => new Date("2026-11-24T10:00:00Z") });
   const s = emu.state;
   s.addOrg("acme");

@@ -6,10 +6,10 @@
 // request that says so in its body, a request commit moved to another branch, no evidence key —
 // is refused at pull request time and at apply time.
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pullRequestRequester } from "../../src/approval/pull-request-requester.js";
 import { changedLeases } from "../../src/approval/requester.js";
 import { runApply } from "../../src/commands/apply.js";
@@ -49,13 +49,23 @@ function clone(): TestRepo {
   return new TestRepo(dir);
 }
 
-beforeEach(async () => {
+/** The bare origin every test starts from (main without leases), made once: each test gets its own copy. */
+let startOrigin: string;
+beforeAll(() => {
   seed = TestRepo.init({ time: "2026-11-20T09:00:00Z" });
   seed.remove("leases/platform-admins/alice-inc-1234.yaml").remove("leases/prod-db-readers/bob-quarterly-report.yaml");
   seed.commitAll("start without leases", "2026-11-20T09:30:00Z");
+  startOrigin = mkdtempSync(join(tmpdir(), "jit-origin-"));
+  execFileSync("git", ["clone", "-q", "--bare", seed.dir, startOrigin]);
+});
+afterAll(() => {
+  for (const d of [seed.dir, startOrigin]) rmSync(d, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
   origin = mkdtempSync(join(tmpdir(), "jit-origin-"));
-  dirs.push(seed.dir, origin);
-  execFileSync("git", ["clone", "-q", "--bare", seed.dir, origin]);
+  dirs.push(origin);
+  cpSync(startOrigin, origin, { recursive: true });
 
   emu = await startCheckedEmulator({ now: () => new Date(NOW) });
   const s = emu.state;

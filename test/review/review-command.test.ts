@@ -3,10 +3,10 @@
 // standing entries due and mentions their approvers; a second run updates it (no duplicate);
 // reviewers' pushes are never overwritten; with nothing due it is closed and its branch deleted.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runReview } from "../../src/commands/review.js";
 import type { ReviewOptions } from "../../src/commands/review.js";
 import { createClient } from "../../src/github/client.js";
@@ -58,22 +58,31 @@ const dirs: string[] = [];
 function clone(): TestRepo {
   const dir = mkdtempSync(join(tmpdir(), "jit-clone-"));
   dirs.push(dir);
-  execFileSync("git", ["clone", "-q", origin, dir]);
-  execFileSync("git", ["-C", dir, "config", "user.email", "r@example.com"]);
-  execFileSync("git", ["-C", dir, "config", "user.name", "Reviewer"]);
+  // The reviewer's identity goes into the clone's config as it is made (one process).
+  execFileSync("git", ["clone", "-q", "-c", "user.email=r@example.com", "-c", "user.name=Reviewer", origin, dir]);
   return new TestRepo(dir);
 }
 const git = (...args: string[]) => execFileSync("git", ["-C", origin, ...args], { encoding: "utf8" }).trim();
 const review = (o: Partial<ReviewOptions> = {}) => runReview({ gh, repoDir: clone().dir, owner: "acme", repo: "access", defaultBranch: "main", policyPath: "policy.yaml", now: NOW, botLogin: "jit-access[bot]", ...o });
 const pulls = () => emu.state.listIssues("acme", "access").filter((i) => i.pull);
 
-beforeEach(async () => {
+/** The bare origin every test starts from, made once: each test gets its own copy. */
+let startOrigin: string;
+beforeAll(() => {
   seed = TestRepo.init({ fromExample: false });
   seed.write("policy.yaml", POLICY);
   seed.commitAll("access repo", "2026-01-01T00:00:00Z");
+  startOrigin = mkdtempSync(join(tmpdir(), "jit-origin-"));
+  execFileSync("git", ["clone", "-q", "--bare", seed.dir, startOrigin]);
+});
+afterAll(() => {
+  for (const d of [seed.dir, startOrigin]) rmSync(d, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
   origin = mkdtempSync(join(tmpdir(), "jit-origin-"));
-  dirs.push(seed.dir, origin);
-  execFileSync("git", ["clone", "-q", "--bare", seed.dir, origin]);
+  dirs.push(origin);
+  cpSync(startOrigin, origin, { recursive: true });
   emu = await startCheckedEmulator({ now: () => new Date(NOW) });
   emu.state.addOrg("acme");
   emu.state.addRepo("acme", "access", { gitDir: origin, defaultBranch: "main" });

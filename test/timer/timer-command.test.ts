@@ -5,7 +5,7 @@
 // timer; a timer that did not finish revokes early, only where it may.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTimers } from "../../src/action/start-timers.js";
 import { generateCodeowners } from "../../src/codeowners/generate-codeowners.js";
 import { runApply } from "../../src/commands/apply.js";
@@ -44,12 +44,19 @@ let repo: TestRepo;
 let emu: CheckedEmulator;
 let gh: GitHubClient;
 
+/** The access repo every test starts from, made once: each test gets its own copy. */
+let start: TestRepo;
+beforeAll(() => {
+  start = TestRepo.init({ fromExample: false });
+  start.write("policy.yaml", POLICY);
+  start.write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(POLICY)).policy!, "policy.yaml"));
+  start.write(".github/workflows/timer.yml", TIMER_WORKFLOW);
+  start.commitAll("access repo", "2026-11-20T09:00:00Z");
+});
+afterAll(() => start.cleanup());
+
 beforeEach(async () => {
-  repo = TestRepo.init({ fromExample: false });
-  repo.write("policy.yaml", POLICY);
-  repo.write(".github/CODEOWNERS", generateCodeowners(loadPolicy("policy.yaml", Buffer.from(POLICY)).policy!, "policy.yaml"));
-  repo.write(".github/workflows/timer.yml", TIMER_WORKFLOW);
-  repo.commitAll("access repo", "2026-11-20T09:00:00Z");
+  repo = start.copy();
   emu = await startCheckedEmulator();
   const s = emu.state;
   s.addOrg("acme");
@@ -68,10 +75,7 @@ afterEach(async () => {
 function merge(path: string, fields: Record<string, string>, time: string): void {
   const t = Date.parse(time);
   const branch = `b${t}-${path.replace(/\W/g, "-")}`;
-  repo.branch(branch);
-  repo.write(path, lease({ resource: path.split("/")[1]!, role: "member", reason: "Timer-precise access for a test", ...fields }));
-  const head = repo.commitAll(`request ${path}`, new Date(t - 10 * 60_000).toISOString());
-  repo.checkout("main");
+  const head = repo.commitOn(branch, { [path]: lease({ resource: path.split("/")[1]!, role: "member", reason: "Timer-precise access for a test", ...fields }) }, `request ${path}`, { time: new Date(t - 10 * 60_000).toISOString() });
   const s = emu.state;
   const pr = s.addPullRequest("acme", "access", { author: fields.grantee!, base: "main", baseSha: repo.head("main"), head: branch, headSha: head });
   s.addReview("acme", "access", pr.number, { user: "dana", state: "APPROVED", commitId: head });
