@@ -148,13 +148,18 @@ async function runBreakGlassInSession(o: BreakGlassOptions): Promise<BreakGlassR
     // The record first, signed and pushed: a grant the sweeps do not know about would be drift.
     await recordGrant(o.repoDir, decision.record.blob, decision.record, signer);
     if (o.remote) {
+      let pushed: Buffer;
       try {
-        await git(o.repoDir, ["push", "--quiet", o.remote, `${NOTES_REF}:${NOTES_REF}`]);
+        pushed = await git(o.repoDir, ["push", "--porcelain", o.remote, `${NOTES_REF}:${NOTES_REF}`]);
       } catch (e) {
         if (attempt < PUSH_ATTEMPTS) continue;
         result.error = `the break-glass record could not be pushed to refs/notes/jit (${(e as Error).message}); nothing was granted.`;
         return result;
       }
+      // "Up to date": the remote already had this very notes commit — another run of this pull
+      // request made the same record (same content, same second) and pushed it first. That run
+      // grants; this one reads the records again and finds it there.
+      if (upToDate(pushed.toString("utf8"))) continue;
     }
     // Credentials and certificates the grant makes go to this pull request, as apply's go to the lease's.
     const delivery = credentialDelivery({ gh: o.gh, owner: o.owner, repo: o.repo, pullRequestOf: (lease) => (lease === decision.record.lease ? pr.number : undefined), ...(o.log ? { log: o.log } : {}) });
@@ -164,6 +169,11 @@ async function runBreakGlassInSession(o: BreakGlassOptions): Promise<BreakGlassR
 }
 
 const PUSH_ATTEMPTS = 5;
+
+/** Whether `git push --porcelain` says the notes ref was already at what was pushed (flag "="). */
+function upToDate(porcelain: string): boolean {
+  return porcelain.split("\n").some((l) => l.startsWith("=\t") && l.includes(`:${NOTES_REF}\t`));
+}
 
 /** Makes the local refs/notes/jit the remote's (none when it has none); an error message when it cannot be read. */
 async function syncNotes(repoDir: string, remote: string): Promise<string | undefined> {
