@@ -20,8 +20,46 @@ export async function readNotes(repo: string, only?: (object: string) => boolean
   // to decide its scope, apply again; a note written meanwhile moves the ref, and they are read anew).
   const session = only || onNote || listed ? undefined : repoSession(repo);
   const tip = session ? await session.resolve(NOTES_REF) : undefined;
-  if (session && tip?.type === "commit") return new Map(await session.memo(`notes\0${tip.sha}`, () => readAllNotes(repo)));
+  if (session && tip?.type === "commit") return new Map(await session.memo(`notes\0${tip.sha}`, async () => (await sessionAllNotes(session, tip.sha)) ?? readAllNotes(repo)));
   return readAllNotes(repo, only, onNote, listed);
+}
+
+/**
+ * Every note of a notes commit read through the session's reader (no `git notes list`, no
+ * `cat-file` process of its own): the tree walked as git's notes code does — fan-out
+ * directories of two hex digits, a note where the path (without its slashes) is an object id.
+ * Undefined when the reader cannot answer for sure or the tree is not plainly a notes tree
+ * (an object with two notes): git answers then.
+ */
+async function sessionAllNotes(s: RepoSession, tipSha: string): Promise<Map<string, string> | undefined> {
+  const commit = await s.commit(tipSha);
+  if (!commit) return undefined;
+  const blobOf = new Map<string, string>(); // object → note blob
+  const walk = async (tree: string, prefix: string): Promise<boolean> => {
+    const entries = await s.tree(tree);
+    if (!entries) return false;
+    for (const e of entries.values()) {
+      const path = prefix + e.name;
+      if (e.mode === "040000") {
+        if (/^[0-9a-f]{2}$/.test(e.name) && path.length < 62 && !(await walk(e.sha, path))) return false;
+      } else if (e.mode !== "160000" && FULL_SHA.test(path)) {
+        if (blobOf.has(path)) return false;
+        blobOf.set(path, e.sha);
+      }
+    }
+    return true;
+  };
+  if (!(await walk(commit.tree, ""))) return undefined;
+  const out = new Map<string, string>();
+  const blobs = await Promise.all([...blobOf.values()].map((b) => s.object(b)));
+  const objects = [...blobOf.keys()];
+  for (let i = 0; i < objects.length; i++) {
+    const blob = blobs[i];
+    if (!blob || blob.type !== "blob") return undefined;
+    out.set(objects[i]!, noteText(blob.body));
+  }
+  // in object order, as `git notes list` gives them
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function readAllNotes(repo: string, only?: (object: string) => boolean, onNote?: (object: string, text: string) => void, listed?: Promise<string>): Promise<Map<string, string>> {

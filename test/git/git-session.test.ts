@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { noteSigner } from "../../src/evidence/evidence.js";
-import { readNote, updateNote, updateNotes, writeNote } from "../../src/git/evidence-notes.js";
+import { readNote, readNotes, updateNote, updateNotes, writeNote } from "../../src/git/evidence-notes.js";
 import { firstParent, isAncestor } from "../../src/git/commits.js";
 import { repoSession, withGitSession } from "../../src/git/git-session.js";
 import { readBlobs, revExists } from "../../src/git/run-git.js";
@@ -132,6 +132,29 @@ describe("git session", () => {
     await withGitSession(() => updateNotes(n, signer, commits.map((object, i) => ({ object, change: change(i) as never }))));
     expect(run(n, ["rev-list", "--count", `${before}..refs/notes/jit`])).toBe("1"); // one commit for all
     for (const object of commits) expect(await readNote(n, object)).toBe(await readNote(twin, object));
+  });
+
+  it("reads all notes as git notes list does, in a mixed flat and fanned-out tree, and leaves a tree with an object noted twice to git", async () => {
+    const n = repo();
+    const commits = [1, 2, 3, 4].map((i) => commitFiles(n, { a: `${i}\n` }, `${i}`));
+    const [c0, c1, c2, c3] = commits as [string, string, string, string];
+    const blob = (t: string) => run(n, ["hash-object", "-w", "--stdin"], t);
+    // flat, one level of fan-out and two levels, plus a file that names no object
+    const tree = [
+      `M 100644 ${blob("flat\n")} ${c0}`,
+      `M 100644 ${blob("one\n")} ${c1.slice(0, 2)}/${c1.slice(2)}`,
+      `M 100644 ${blob("two\n")} ${c2.slice(0, 2)}/${c2.slice(2, 4)}/${c2.slice(4)}`,
+      `M 100644 ${blob("stray\n")} README`,
+    ].join("\n");
+    run(n, ["fast-import", "--quiet"], `commit refs/notes/jit\ncommitter t <t@example.com> 0 +0000\ndata 2\nx\n${tree}\n`);
+    const plain = await readNotes(n);
+    expect([...plain.keys()]).toEqual([c0, c1, c2].sort());
+    expect(await withGitSession(() => readNotes(n))).toEqual(plain);
+    expect([...(await withGitSession(() => readNotes(n))).keys()]).toEqual([...plain.keys()]);
+    // c3 noted twice (flat and fanned out): which one counts is git's to say
+    const tip = run(n, ["rev-parse", "refs/notes/jit"]);
+    run(n, ["fast-import", "--quiet"], `commit refs/notes/jit\ncommitter t <t@example.com> 0 +0000\ndata 2\nx\nfrom ${tip}\nM 100644 ${blob("a\n")} ${c3}\nM 100644 ${blob("b\n")} ${c3.slice(0, 2)}/${c3.slice(2)}\n`);
+    expect(await withGitSession(() => readNotes(n))).toEqual(await readNotes(n));
   });
 
   it("a notes ref moved by another writer after the notes were read is not overwritten: the notes go one by one on top", async () => {
