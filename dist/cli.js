@@ -5,7 +5,7 @@ import {
   formatText,
   runRequest,
   runValidate
-} from "./chunks/chunk-WZ4BBRKS.js";
+} from "./chunks/chunk-JY6PORVY.js";
 import {
   jsonDocument
 } from "./chunks/chunk-LK33MW4J.js";
@@ -15,7 +15,7 @@ import {
 import {
   UsageError
 } from "./chunks/chunk-NKCDSYY7.js";
-import "./chunks/chunk-QNOAOVQD.js";
+import "./chunks/chunk-GJYAYLXS.js";
 import {
   compareCodeowners
 } from "./chunks/chunk-XXFRVLWJ.js";
@@ -23,27 +23,27 @@ import {
   WORKTREE,
   readCodeowners,
   readRepoFile
-} from "./chunks/chunk-75SH6SSB.js";
+} from "./chunks/chunk-BW7AH64Z.js";
 import "./chunks/chunk-LHBPTLRF.js";
 import {
   CODEOWNERS_PATH,
   codeownersRules,
   generateCodeowners
-} from "./chunks/chunk-HYIFGJCY.js";
+} from "./chunks/chunk-D743S5WN.js";
 import {
   DEFAULT_POLICY_PATH,
   MINUTE_MS,
   decodeUtf8,
   loadPolicy,
   parseDuration
-} from "./chunks/chunk-3FGUIYUC.js";
+} from "./chunks/chunk-WINV2HKP.js";
 import {
   parseTimestamp
 } from "./chunks/chunk-DHPVELKE.js";
-import "./chunks/chunk-E5BGTO42.js";
+import "./chunks/chunk-SVH2GO35.js";
 import {
   gitText
-} from "./chunks/chunk-K3LCV52Z.js";
+} from "./chunks/chunk-RMU5QMAM.js";
 import "./chunks/chunk-ZKNAD5EA.js";
 
 // src/cli/main.ts
@@ -738,10 +738,10 @@ async function main(argv, io) {
 function parse(cmd, args, options) {
   return parseOptions(cmd, args, options);
 }
-async function reachableClient(_loaded, token, apiUrl, io) {
+async function reachableClient(token, apiUrl, io, log = (m) => io.err(`${m}
+`)) {
   const { assertApiReachable, createClient } = await import("./chunks/client-SZXJQYNQ.js");
-  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
-`) });
+  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log });
   await assertApiReachable(gh);
   return gh;
 }
@@ -751,8 +751,8 @@ function nowFrom(value, io) {
 function factResolver(token, apiUrl, io) {
   if (!token) return void 0;
   return async (q) => {
-    const [{ createClient }, { resolveFacts }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/resolve-facts-V7CDFYJW.js")]);
-    const gh = await reachableClient(createClient, token, apiUrl, io);
+    const [{ resolveFacts }] = await Promise.all([import("./chunks/resolve-facts-3T4O6BAV.js")]);
+    const gh = await reachableClient(token, apiUrl, io);
     return resolveFacts(gh, q);
   };
 }
@@ -957,17 +957,16 @@ async function apply(args, io, mode) {
     if (!Number.isFinite(n) || n < 0) throw new UsageError("bad-number", `--${name} must be a number, not '${v}'.`);
     return n;
   };
-  const [{ createClient }, { createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
-    import("./chunks/client-SZXJQYNQ.js"),
-    import("./chunks/registry-G7VMLBWF.js"),
-    import("./chunks/apply-EIDPOCDV.js"),
-    import("./chunks/expire-EOEYS4GJ.js"),
-    import("./chunks/revoke-DYXWZWAS.js"),
-    import("./chunks/repository-VPUHAPCW.js"),
+  const [{ createProviderRegistry }, { runApply }, { runExpire }, { runRevoke }, { repositoryOf }, fmt] = await Promise.all([
+    import("./chunks/registry-AQJE4ZX6.js"),
+    import("./chunks/apply-R5IOZJ4U.js"),
+    import("./chunks/expire-ZFKGPMQW.js"),
+    import("./chunks/revoke-WMWD7I6I.js"),
+    import("./chunks/repository-DC7YLT4P.js"),
     import("./chunks/format-plan-BDIKAAZW.js")
   ]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const gh = await reachableClient(token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
   const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
@@ -977,7 +976,7 @@ async function apply(args, io, mode) {
   const progress = createProgress(io, format);
   let ledger;
   if (evidenceKey) {
-    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-IH76AAVO.js");
+    const { fetchLedger, gitLedger } = await import("./chunks/provider-ledger-V4LVK4PU.js");
     if (pushTo) await fetchLedger(repoDir, pushTo);
     ledger = gitLedger({ repoDir, repository: `${owner}/${repo}`, key: evidenceKey, ...pushTo ? { remote: pushTo } : {}, now, log: (l) => io.err(`${l}
 `) });
@@ -1056,10 +1055,10 @@ async function credentials(args, io) {
   if (!target || positionals.length > 1) throw new UsageError("bad-arguments", "Name one pull request (12) or lease path. See jit credentials --help.");
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "jit credentials reads the pull request's comments: pass --token or set GITHUB_TOKEN (or GH_TOKEN).");
-  const [{ createClient }, { repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-VPUHAPCW.js"), import("./chunks/credentials-PBOKETP3.js"), import("node:os")]);
+  const [{ repositoryOf }, { runCredentials }, { homedir }] = await Promise.all([import("./chunks/repository-DC7YLT4P.js"), import("./chunks/credentials-RP57PZV4.js"), import("node:os")]);
   const repoDir = repoDirOption(values, io.cwd);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const gh = await reachableClient(token, apiUrl, io);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const given = values.identity;
   const home = io.env.HOME ?? homedir();
@@ -1109,14 +1108,14 @@ async function audit(args, io) {
   };
   const token = values.offline ? void 0 : values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   const evidenceKey = values["evidence-key"] ?? io.env.JIT_EVIDENCE_KEY;
-  const { runAudit } = await import("./chunks/audit-NGAE3VFO.js");
+  const { runAudit } = await import("./chunks/audit-IL5BNTMK.js");
   let online;
-  const { repositoryOf } = await import("./chunks/repository-VPUHAPCW.js");
+  const { repositoryOf } = await import("./chunks/repository-DC7YLT4P.js");
   const where = token || evidenceKey ? await repositoryOf(repoDir, values.repository, io.env) : void 0;
   if (token && where) {
-    const [{ createClient }, { createProviderRegistry }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/registry-G7VMLBWF.js")]);
+    const [{ createProviderRegistry }] = await Promise.all([import("./chunks/registry-AQJE4ZX6.js")]);
     const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-    const gh = await reachableClient(createClient, token, apiUrl, io);
+    const gh = await reachableClient(token, apiUrl, io);
     online = { gh, owner: where.owner, repo: where.repo, defaultBranch: values["default-branch"] ?? "main", providerFor: createProviderRegistry(gh, { env: io.env }) };
   }
   const progress = createProgress(io, format);
@@ -1168,11 +1167,10 @@ async function review(args, io) {
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "review opens or updates a pull request through the GitHub API: pass --token or set GITHUB_TOKEN.");
   const repoDir = resolve2(io.cwd, values.repo ?? ".");
-  const [{ createClient }, { repositoryOf }, { runReview }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-VPUHAPCW.js"), import("./chunks/review-BV3NKU6E.js")]);
+  const [{ repositoryOf }, { runReview }] = await Promise.all([import("./chunks/repository-DC7YLT4P.js"), import("./chunks/review-SYIH7TQG.js")]);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log: (m) => io.err(`${m}
-`) });
+  const gh = await reachableClient(token, apiUrl, io);
   const r = await runReview({
     gh,
     repoDir,
@@ -1198,7 +1196,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-KYSYM53O.js");
+  const { runSandbox } = await import("./chunks/sandbox-VCBLVM4J.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));
@@ -1234,9 +1232,9 @@ async function sshCert(args, io) {
   const home = io.env.HOME;
   const keys = values.key?.map((k) => resolve2(io.cwd, k)) ?? (home ? [`${home}/.ssh/id_ed25519.pub`, `${home}/.ssh/id_rsa.pub`] : []);
   if (keys.length === 0) throw new UsageError("ssh-cert-keys", "Which keys? Pass --key ~/.ssh/id_ed25519.pub (HOME is not set).");
-  const [{ createClient }, { repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("./chunks/client-SZXJQYNQ.js"), import("./chunks/repository-VPUHAPCW.js"), import("./chunks/ssh-cert-7HFQEJXZ.js"), import("./chunks/user-certificate-QYKVL3FZ.js")]);
+  const [{ repositoryOf }, { runSshCert }, { formatValidity }] = await Promise.all([import("./chunks/repository-DC7YLT4P.js"), import("./chunks/ssh-cert-GMELQLUZ.js"), import("./chunks/user-certificate-QYKVL3FZ.js")]);
   const apiUrl = values["api-url"] ?? io.env.GITHUB_API_URL;
-  const gh = await reachableClient(createClient, token, apiUrl, io);
+  const gh = await reachableClient(token, apiUrl, io);
   const repoDir = repoDirOption(values, io.cwd);
   const { owner, repo } = await repositoryOf(repoDir, values.repository, io.env);
   const botLogin = values["bot-login"] ?? io.env.JIT_BOT_LOGIN;
@@ -1262,7 +1260,7 @@ async function init(args, io) {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError("bad-arguments", `Name one folder (jit init DIR), not ${positionals.length}. See jit init --help.`);
-  const { runInit } = await import("./chunks/init-6EZ4OYS2.js");
+  const { runInit } = await import("./chunks/init-CRJZQIE4.js");
   const dir = resolve2(io.cwd, positionals[0] ?? ".");
   const ask2 = async (flag, question) => {
     const given = values[flag];
@@ -1308,10 +1306,9 @@ async function doctor(args, io) {
   if (format !== "text" && format !== "json") throw new UsageError("bad-format", `--format must be text or json, not '${format}'.`);
   const token = values.token ?? io.env.GITHUB_TOKEN ?? io.env.GH_TOKEN;
   if (!token) throw new UsageError("token-missing", "jit doctor reads the repository's settings through the GitHub API: pass --token or set GITHUB_TOKEN (a token with admin rights on the repository).");
-  const [{ createClient }, { repositoryOf }, { runDoctor }, { formatDoctorText, formatDoctorJson }] = await Promise.all([
-    import("./chunks/client-SZXJQYNQ.js"),
-    import("./chunks/repository-VPUHAPCW.js"),
-    import("./chunks/doctor-TGBKHG7I.js"),
+  const [{ repositoryOf }, { runDoctor }, { formatDoctorText, formatDoctorJson }] = await Promise.all([
+    import("./chunks/repository-DC7YLT4P.js"),
+    import("./chunks/doctor-JOVQYVU3.js"),
     import("./chunks/format-doctor-5EDKBVMG.js")
   ]);
   const repoDir = resolve2(io.cwd, values.repo ?? ".");
@@ -1321,7 +1318,7 @@ async function doctor(args, io) {
     if (!/^GET \S+ - 404 with id /.test(m)) io.err(`${m}
 `);
   };
-  const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log });
+  const gh = await reachableClient(token, apiUrl, io, log);
   const app = values.app ?? "jit-access";
   const report = await runDoctor({
     gh,

@@ -5827,59 +5827,59 @@ async function run() {
     switch (ctx.command) {
       case "validate": {
         const { evidenceKey, botLogin } = reconcileInputs();
-        const { runValidateAction } = await import("./action-chunks/run-validate-JZ6NTIAK.js");
+        const { runValidateAction } = await import("./action-chunks/run-validate-ZJ7RLLZO.js");
         const report = await runValidateAction(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin ? { botLogin } : {} });
         if (!report.ok) setFailed("Lease validation failed: see the annotations, the job summary and the pull request comment.");
         return;
       }
       case "apply": {
-        const { runApplyAction } = await import("./action-chunks/run-apply-PJFNMG5Y.js");
+        const { runApplyAction } = await import("./action-chunks/run-apply-B5CPYRHJ.js");
         const result = await runApplyAction(ctx, gh, reconcileInputs());
         if (!result.ok) setFailed("apply found problems: see the job summary (security findings, failed items, refused revocations).");
         return;
       }
       case "expire": {
-        const { runExpireAction } = await import("./action-chunks/run-expire-WB47F2Z6.js");
+        const { runExpireAction } = await import("./action-chunks/run-expire-TTB5VDVG.js");
         const ok = await runExpireAction(ctx, gh, reconcileInputs());
         if (!ok) setFailed("expire found problems: see the job summary (failed revocations keep their files; the next run retries).");
         return;
       }
       case "revoke": {
-        const { runRevokeAction } = await import("./action-chunks/run-expire-WB47F2Z6.js");
+        const { runRevokeAction } = await import("./action-chunks/run-expire-TTB5VDVG.js");
         const leases = getInput("lease").split(/[\s,]+/).filter(Boolean);
         const ok = await runRevokeAction(ctx, gh, reconcileInputs(), leases, getInput("reason"));
         if (!ok) setFailed("revoke did not complete: see the job summary.");
         return;
       }
       case "request": {
-        const { runRequestAction } = await import("./action-chunks/run-request-IGLZOUBY.js");
+        const { runRequestAction } = await import("./action-chunks/run-request-YYH7MNB7.js");
         const ok = await runRequestAction(ctx, gh, reconcileInputs());
         if (!ok) setFailed("The request is not valid and nothing was opened: see the errors above and the job summary.");
         return;
       }
       case "break-glass": {
-        const { runBreakGlassAction } = await import("./action-chunks/run-break-glass-RHRVEBPM.js");
+        const { runBreakGlassAction } = await import("./action-chunks/run-break-glass-2EKIPK7Z.js");
         const { evidenceKey, botLogin, dryRun } = reconcileInputs();
         const ok = await runBreakGlassAction(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin ? { botLogin } : {}, dryRun });
         if (!ok) setFailed("Break-glass was not granted: see the job summary and the pull request comment.");
         return;
       }
       case "audit": {
-        const { runAuditAction } = await import("./action-chunks/run-audit-XJVZA2V2.js");
+        const { runAuditAction } = await import("./action-chunks/run-audit-F54G224P.js");
         const { evidenceKey, botLogin } = reconcileInputs();
         const r = await runAuditAction(ctx, gh, { ...evidenceKey ? { evidenceKey } : {}, ...botLogin ? { botLogin } : {}, since: getInput("since"), csvPath: getInput("csv"), issue: getInput("issue") || "never", newSince: getInput("new-since"), ...getInput("webhook-url") ? { webhookUrl: getInput("webhook-url") } : {} });
         if (!r.ok) setFailed(`The audit has ${r.findings} finding(s): see the job summary.`);
         return;
       }
       case "review": {
-        const { runReviewAction } = await import("./action-chunks/run-review-LZLSXQK3.js");
+        const { runReviewAction } = await import("./action-chunks/run-review-ZRXBZWT6.js");
         const { botLogin, dryRun } = reconcileInputs();
         const ok = await runReviewAction(ctx, gh, { ...botLogin ? { botLogin } : {}, dryRun });
         if (!ok) setFailed("The access review could not propose a pull request: see the job summary.");
         return;
       }
       case "timer": {
-        const { runTimerAction } = await import("./action-chunks/run-timer-FOI5VM2N.js");
+        const { runTimerAction } = await import("./action-chunks/run-timer-FB3PISMZ.js");
         const ok = await runTimerAction(ctx, gh, reconcileInputs(), {
           lease: getInput("lease"),
           expiresAt: getInput("expires-at"),

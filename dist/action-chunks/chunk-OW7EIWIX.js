@@ -1,0 +1,7648 @@
+import { createRequire as __jitCreateRequire } from 'node:module';
+const require = __jitCreateRequire(import.meta.url);
+import {
+  evaluateApprovals
+} from "./chunk-SKFNB3CZ.js";
+import {
+  UsageError
+} from "./chunk-HUC6523L.js";
+import {
+  info
+} from "./chunk-AZDOHWTX.js";
+import {
+  SshWireError,
+  SshWireReader,
+  canonicalJson,
+  checkLeasePath,
+  ed25519,
+  isShallow,
+  isTrusted,
+  leaseWindow,
+  loadLease,
+  macVerifies,
+  noteMac,
+  parseNote,
+  readEvidenceNote,
+  readPolicyLog,
+  resolveFacts,
+  selectRecipientKeys,
+  sshFingerprint,
+  sshString,
+  unsignedMagnitude
+} from "./chunk-VTJMK7UI.js";
+import {
+  FULL_SHA,
+  MINUTE_MS,
+  POSTGRES_NAME,
+  SSH_PRINCIPAL,
+  commandReply,
+  expandRefs,
+  formatDuration,
+  git,
+  gitText,
+  loadPolicy,
+  readBlobs,
+  repoSession,
+  resourceOrg,
+  teamsIn
+} from "./chunk-WCB7NMLF.js";
+import {
+  __commonJS,
+  __require,
+  __toESM,
+  formatTimestamp
+} from "./chunk-P5GKRAZF.js";
+
+// node_modules/postgres-array/index.js
+var require_postgres_array = __commonJS({
+  "node_modules/postgres-array/index.js"(exports) {
+    "use strict";
+    exports.parse = function(source, transform) {
+      return new ArrayParser(source, transform).parse();
+    };
+    var ArrayParser = class _ArrayParser {
+      constructor(source, transform) {
+        this.source = source;
+        this.transform = transform || identity;
+        this.position = 0;
+        this.entries = [];
+        this.recorded = [];
+        this.dimension = 0;
+      }
+      isEof() {
+        return this.position >= this.source.length;
+      }
+      nextCharacter() {
+        var character = this.source[this.position++];
+        if (character === "\\") {
+          return {
+            value: this.source[this.position++],
+            escaped: true
+          };
+        }
+        return {
+          value: character,
+          escaped: false
+        };
+      }
+      record(character) {
+        this.recorded.push(character);
+      }
+      newEntry(includeEmpty) {
+        var entry;
+        if (this.recorded.length > 0 || includeEmpty) {
+          entry = this.recorded.join("");
+          if (entry === "NULL" && !includeEmpty) {
+            entry = null;
+          }
+          if (entry !== null) entry = this.transform(entry);
+          this.entries.push(entry);
+          this.recorded = [];
+        }
+      }
+      consumeDimensions() {
+        if (this.source[0] === "[") {
+          while (!this.isEof()) {
+            var char = this.nextCharacter();
+            if (char.value === "=") break;
+          }
+        }
+      }
+      parse(nested) {
+        var character, parser, quote;
+        this.consumeDimensions();
+        while (!this.isEof()) {
+          character = this.nextCharacter();
+          if (character.value === "{" && !quote) {
+            this.dimension++;
+            if (this.dimension > 1) {
+              parser = new _ArrayParser(this.source.substr(this.position - 1), this.transform);
+              this.entries.push(parser.parse(true));
+              this.position += parser.position - 2;
+            }
+          } else if (character.value === "}" && !quote) {
+            this.dimension--;
+            if (!this.dimension) {
+              this.newEntry();
+              if (nested) return this.entries;
+            }
+          } else if (character.value === '"' && !character.escaped) {
+            if (quote) this.newEntry(true);
+            quote = !quote;
+          } else if (character.value === "," && !quote) {
+            this.newEntry();
+          } else {
+            this.record(character.value);
+          }
+        }
+        if (this.dimension !== 0) {
+          throw new Error("array dimension not balanced");
+        }
+        return this.entries;
+      }
+    };
+    function identity(value) {
+      return value;
+    }
+  }
+});
+
+// node_modules/pg-types/lib/arrayParser.js
+var require_arrayParser = __commonJS({
+  "node_modules/pg-types/lib/arrayParser.js"(exports, module) {
+    var array = require_postgres_array();
+    module.exports = {
+      create: function(source, transform) {
+        return {
+          parse: function() {
+            return array.parse(source, transform);
+          }
+        };
+      }
+    };
+  }
+});
+
+// node_modules/postgres-date/index.js
+var require_postgres_date = __commonJS({
+  "node_modules/postgres-date/index.js"(exports, module) {
+    "use strict";
+    var DATE_TIME = /(\d{1,})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,})?.*?( BC)?$/;
+    var DATE = /^(\d{1,})-(\d{2})-(\d{2})( BC)?$/;
+    var TIME_ZONE = /([Z+-])(\d{2})?:?(\d{2})?:?(\d{2})?/;
+    var INFINITY = /^-?infinity$/;
+    module.exports = function parseDate(isoDate) {
+      if (INFINITY.test(isoDate)) {
+        return Number(isoDate.replace("i", "I"));
+      }
+      var matches = DATE_TIME.exec(isoDate);
+      if (!matches) {
+        return getDate(isoDate) || null;
+      }
+      var isBC = !!matches[8];
+      var year = parseInt(matches[1], 10);
+      if (isBC) {
+        year = bcYearToNegativeYear(year);
+      }
+      var month = parseInt(matches[2], 10) - 1;
+      var day = matches[3];
+      var hour = parseInt(matches[4], 10);
+      var minute = parseInt(matches[5], 10);
+      var second = parseInt(matches[6], 10);
+      var ms2 = matches[7];
+      ms2 = ms2 ? 1e3 * parseFloat(ms2) : 0;
+      var date;
+      var offset = timeZoneOffset(isoDate);
+      if (offset != null) {
+        date = new Date(Date.UTC(year, month, day, hour, minute, second, ms2));
+        if (is0To99(year)) {
+          date.setUTCFullYear(year);
+        }
+        if (offset !== 0) {
+          date.setTime(date.getTime() - offset);
+        }
+      } else {
+        date = new Date(year, month, day, hour, minute, second, ms2);
+        if (is0To99(year)) {
+          date.setFullYear(year);
+        }
+      }
+      return date;
+    };
+    function getDate(isoDate) {
+      var matches = DATE.exec(isoDate);
+      if (!matches) {
+        return;
+      }
+      var year = parseInt(matches[1], 10);
+      var isBC = !!matches[4];
+      if (isBC) {
+        year = bcYearToNegativeYear(year);
+      }
+      var month = parseInt(matches[2], 10) - 1;
+      var day = matches[3];
+      var date = new Date(year, month, day);
+      if (is0To99(year)) {
+        date.setFullYear(year);
+      }
+      return date;
+    }
+    function timeZoneOffset(isoDate) {
+      if (isoDate.endsWith("+00")) {
+        return 0;
+      }
+      var zone = TIME_ZONE.exec(isoDate.split(" ")[1]);
+      if (!zone) return;
+      var type = zone[1];
+      if (type === "Z") {
+        return 0;
+      }
+      var sign = type === "-" ? -1 : 1;
+      var offset = parseInt(zone[2], 10) * 3600 + parseInt(zone[3] || 0, 10) * 60 + parseInt(zone[4] || 0, 10);
+      return offset * sign * 1e3;
+    }
+    function bcYearToNegativeYear(year) {
+      return -(year - 1);
+    }
+    function is0To99(num) {
+      return num >= 0 && num < 100;
+    }
+  }
+});
+
+// node_modules/xtend/mutable.js
+var require_mutable = __commonJS({
+  "node_modules/xtend/mutable.js"(exports, module) {
+    module.exports = extend;
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function extend(target3) {
+      for (var i = 1; i < arguments.length; i++) {
+        var source = arguments[i];
+        for (var key in source) {
+          if (hasOwnProperty.call(source, key)) {
+            target3[key] = source[key];
+          }
+        }
+      }
+      return target3;
+    }
+  }
+});
+
+// node_modules/postgres-interval/index.js
+var require_postgres_interval = __commonJS({
+  "node_modules/postgres-interval/index.js"(exports, module) {
+    "use strict";
+    var extend = require_mutable();
+    module.exports = PostgresInterval;
+    function PostgresInterval(raw) {
+      if (!(this instanceof PostgresInterval)) {
+        return new PostgresInterval(raw);
+      }
+      extend(this, parse(raw));
+    }
+    var properties = ["seconds", "minutes", "hours", "days", "months", "years"];
+    PostgresInterval.prototype.toPostgres = function() {
+      var filtered = properties.filter(this.hasOwnProperty, this);
+      if (this.milliseconds && filtered.indexOf("seconds") < 0) {
+        filtered.push("seconds");
+      }
+      if (filtered.length === 0) return "0";
+      return filtered.map(function(property) {
+        var value = this[property] || 0;
+        if (property === "seconds" && this.milliseconds) {
+          value = (value + this.milliseconds / 1e3).toFixed(6).replace(/\.?0+$/, "");
+        }
+        return value + " " + property;
+      }, this).join(" ");
+    };
+    var propertiesISOEquivalent = {
+      years: "Y",
+      months: "M",
+      days: "D",
+      hours: "H",
+      minutes: "M",
+      seconds: "S"
+    };
+    var dateProperties = ["years", "months", "days"];
+    var timeProperties = ["hours", "minutes", "seconds"];
+    PostgresInterval.prototype.toISOString = PostgresInterval.prototype.toISO = function() {
+      var datePart = dateProperties.map(buildProperty, this).join("");
+      var timePart = timeProperties.map(buildProperty, this).join("");
+      return "P" + datePart + "T" + timePart;
+      function buildProperty(property) {
+        var value = this[property] || 0;
+        if (property === "seconds" && this.milliseconds) {
+          value = (value + this.milliseconds / 1e3).toFixed(6).replace(/0+$/, "");
+        }
+        return value + propertiesISOEquivalent[property];
+      }
+    };
+    var NUMBER = "([+-]?\\d+)";
+    var YEAR = NUMBER + "\\s+years?";
+    var MONTH = NUMBER + "\\s+mons?";
+    var DAY = NUMBER + "\\s+days?";
+    var TIME = "([+-])?([\\d]*):(\\d\\d):(\\d\\d)\\.?(\\d{1,6})?";
+    var INTERVAL = new RegExp([YEAR, MONTH, DAY, TIME].map(function(regexString) {
+      return "(" + regexString + ")?";
+    }).join("\\s*"));
+    var positions = {
+      years: 2,
+      months: 4,
+      days: 6,
+      hours: 9,
+      minutes: 10,
+      seconds: 11,
+      milliseconds: 12
+    };
+    var negatives = ["hours", "minutes", "seconds", "milliseconds"];
+    function parseMilliseconds(fraction) {
+      var microseconds = fraction + "000000".slice(fraction.length);
+      return parseInt(microseconds, 10) / 1e3;
+    }
+    function parse(interval) {
+      if (!interval) return {};
+      var matches = INTERVAL.exec(interval);
+      var isNegative = matches[8] === "-";
+      return Object.keys(positions).reduce(function(parsed, property) {
+        var position = positions[property];
+        var value = matches[position];
+        if (!value) return parsed;
+        value = property === "milliseconds" ? parseMilliseconds(value) : parseInt(value, 10);
+        if (!value) return parsed;
+        if (isNegative && ~negatives.indexOf(property)) {
+          value *= -1;
+        }
+        parsed[property] = value;
+        return parsed;
+      }, {});
+    }
+  }
+});
+
+// node_modules/postgres-bytea/index.js
+var require_postgres_bytea = __commonJS({
+  "node_modules/postgres-bytea/index.js"(exports, module) {
+    "use strict";
+    var bufferFrom = Buffer.from || Buffer;
+    module.exports = function parseBytea(input) {
+      if (/^\\x/.test(input)) {
+        return bufferFrom(input.substr(2), "hex");
+      }
+      var output = "";
+      var i = 0;
+      while (i < input.length) {
+        if (input[i] !== "\\") {
+          output += input[i];
+          ++i;
+        } else {
+          if (/[0-7]{3}/.test(input.substr(i + 1, 3))) {
+            output += String.fromCharCode(parseInt(input.substr(i + 1, 3), 8));
+            i += 4;
+          } else {
+            var backslashes = 1;
+            while (i + backslashes < input.length && input[i + backslashes] === "\\") {
+              backslashes++;
+            }
+            for (var k = 0; k < Math.floor(backslashes / 2); ++k) {
+              output += "\\";
+            }
+            i += Math.floor(backslashes / 2) * 2;
+          }
+        }
+      }
+      return bufferFrom(output, "binary");
+    };
+  }
+});
+
+// node_modules/pg-types/lib/textParsers.js
+var require_textParsers = __commonJS({
+  "node_modules/pg-types/lib/textParsers.js"(exports, module) {
+    var array = require_postgres_array();
+    var arrayParser = require_arrayParser();
+    var parseDate = require_postgres_date();
+    var parseInterval = require_postgres_interval();
+    var parseByteA = require_postgres_bytea();
+    function allowNull(fn) {
+      return function nullAllowed(value) {
+        if (value === null) return value;
+        return fn(value);
+      };
+    }
+    function parseBool(value) {
+      if (value === null) return value;
+      return value === "TRUE" || value === "t" || value === "true" || value === "y" || value === "yes" || value === "on" || value === "1";
+    }
+    function parseBoolArray(value) {
+      if (!value) return null;
+      return array.parse(value, parseBool);
+    }
+    function parseBaseTenInt(string) {
+      return parseInt(string, 10);
+    }
+    function parseIntegerArray(value) {
+      if (!value) return null;
+      return array.parse(value, allowNull(parseBaseTenInt));
+    }
+    function parseBigIntegerArray(value) {
+      if (!value) return null;
+      return array.parse(value, allowNull(function(entry) {
+        return parseBigInteger(entry).trim();
+      }));
+    }
+    var parsePointArray = function(value) {
+      if (!value) {
+        return null;
+      }
+      var p = arrayParser.create(value, function(entry) {
+        if (entry !== null) {
+          entry = parsePoint(entry);
+        }
+        return entry;
+      });
+      return p.parse();
+    };
+    var parseFloatArray = function(value) {
+      if (!value) {
+        return null;
+      }
+      var p = arrayParser.create(value, function(entry) {
+        if (entry !== null) {
+          entry = parseFloat(entry);
+        }
+        return entry;
+      });
+      return p.parse();
+    };
+    var parseStringArray = function(value) {
+      if (!value) {
+        return null;
+      }
+      var p = arrayParser.create(value);
+      return p.parse();
+    };
+    var parseDateArray = function(value) {
+      if (!value) {
+        return null;
+      }
+      var p = arrayParser.create(value, function(entry) {
+        if (entry !== null) {
+          entry = parseDate(entry);
+        }
+        return entry;
+      });
+      return p.parse();
+    };
+    var parseIntervalArray = function(value) {
+      if (!value) {
+        return null;
+      }
+      var p = arrayParser.create(value, function(entry) {
+        if (entry !== null) {
+          entry = parseInterval(entry);
+        }
+        return entry;
+      });
+      return p.parse();
+    };
+    var parseByteAArray = function(value) {
+      if (!value) {
+        return null;
+      }
+      return array.parse(value, allowNull(parseByteA));
+    };
+    var parseInteger = function(value) {
+      return parseInt(value, 10);
+    };
+    var parseBigInteger = function(value) {
+      var valStr = String(value);
+      if (/^\d+$/.test(valStr)) {
+        return valStr;
+      }
+      return value;
+    };
+    var parseJsonArray = function(value) {
+      if (!value) {
+        return null;
+      }
+      return array.parse(value, allowNull(JSON.parse));
+    };
+    var parsePoint = function(value) {
+      if (value[0] !== "(") {
+        return null;
+      }
+      value = value.substring(1, value.length - 1).split(",");
+      return {
+        x: parseFloat(value[0]),
+        y: parseFloat(value[1])
+      };
+    };
+    var parseCircle = function(value) {
+      if (value[0] !== "<" && value[1] !== "(") {
+        return null;
+      }
+      var point = "(";
+      var radius = "";
+      var pointParsed = false;
+      for (var i = 2; i < value.length - 1; i++) {
+        if (!pointParsed) {
+          point += value[i];
+        }
+        if (value[i] === ")") {
+          pointParsed = true;
+          continue;
+        } else if (!pointParsed) {
+          continue;
+        }
+        if (value[i] === ",") {
+          continue;
+        }
+        radius += value[i];
+      }
+      var result = parsePoint(point);
+      result.radius = parseFloat(radius);
+      return result;
+    };
+    var init = function(register) {
+      register(20, parseBigInteger);
+      register(21, parseInteger);
+      register(23, parseInteger);
+      register(26, parseInteger);
+      register(700, parseFloat);
+      register(701, parseFloat);
+      register(16, parseBool);
+      register(1082, parseDate);
+      register(1114, parseDate);
+      register(1184, parseDate);
+      register(600, parsePoint);
+      register(651, parseStringArray);
+      register(718, parseCircle);
+      register(1e3, parseBoolArray);
+      register(1001, parseByteAArray);
+      register(1005, parseIntegerArray);
+      register(1007, parseIntegerArray);
+      register(1028, parseIntegerArray);
+      register(1016, parseBigIntegerArray);
+      register(1017, parsePointArray);
+      register(1021, parseFloatArray);
+      register(1022, parseFloatArray);
+      register(1231, parseFloatArray);
+      register(1014, parseStringArray);
+      register(1015, parseStringArray);
+      register(1008, parseStringArray);
+      register(1009, parseStringArray);
+      register(1040, parseStringArray);
+      register(1041, parseStringArray);
+      register(1115, parseDateArray);
+      register(1182, parseDateArray);
+      register(1185, parseDateArray);
+      register(1186, parseInterval);
+      register(1187, parseIntervalArray);
+      register(17, parseByteA);
+      register(114, JSON.parse.bind(JSON));
+      register(3802, JSON.parse.bind(JSON));
+      register(199, parseJsonArray);
+      register(3807, parseJsonArray);
+      register(3907, parseStringArray);
+      register(2951, parseStringArray);
+      register(791, parseStringArray);
+      register(1183, parseStringArray);
+      register(1270, parseStringArray);
+    };
+    module.exports = {
+      init
+    };
+  }
+});
+
+// node_modules/pg-int8/index.js
+var require_pg_int8 = __commonJS({
+  "node_modules/pg-int8/index.js"(exports, module) {
+    "use strict";
+    var BASE = 1e6;
+    function readInt8(buffer) {
+      var high = buffer.readInt32BE(0);
+      var low = buffer.readUInt32BE(4);
+      var sign = "";
+      if (high < 0) {
+        high = ~high + (low === 0);
+        low = ~low + 1 >>> 0;
+        sign = "-";
+      }
+      var result = "";
+      var carry;
+      var t;
+      var digits;
+      var pad;
+      var l;
+      var i;
+      {
+        carry = high % BASE;
+        high = high / BASE >>> 0;
+        t = 4294967296 * carry + low;
+        low = t / BASE >>> 0;
+        digits = "" + (t - BASE * low);
+        if (low === 0 && high === 0) {
+          return sign + digits + result;
+        }
+        pad = "";
+        l = 6 - digits.length;
+        for (i = 0; i < l; i++) {
+          pad += "0";
+        }
+        result = pad + digits + result;
+      }
+      {
+        carry = high % BASE;
+        high = high / BASE >>> 0;
+        t = 4294967296 * carry + low;
+        low = t / BASE >>> 0;
+        digits = "" + (t - BASE * low);
+        if (low === 0 && high === 0) {
+          return sign + digits + result;
+        }
+        pad = "";
+        l = 6 - digits.length;
+        for (i = 0; i < l; i++) {
+          pad += "0";
+        }
+        result = pad + digits + result;
+      }
+      {
+        carry = high % BASE;
+        high = high / BASE >>> 0;
+        t = 4294967296 * carry + low;
+        low = t / BASE >>> 0;
+        digits = "" + (t - BASE * low);
+        if (low === 0 && high === 0) {
+          return sign + digits + result;
+        }
+        pad = "";
+        l = 6 - digits.length;
+        for (i = 0; i < l; i++) {
+          pad += "0";
+        }
+        result = pad + digits + result;
+      }
+      {
+        carry = high % BASE;
+        t = 4294967296 * carry + low;
+        digits = "" + t % BASE;
+        return sign + digits + result;
+      }
+    }
+    module.exports = readInt8;
+  }
+});
+
+// node_modules/pg-types/lib/binaryParsers.js
+var require_binaryParsers = __commonJS({
+  "node_modules/pg-types/lib/binaryParsers.js"(exports, module) {
+    var parseInt64 = require_pg_int8();
+    var parseBits = function(data, bits, offset, invert, callback) {
+      offset = offset || 0;
+      invert = invert || false;
+      callback = callback || function(lastValue, newValue, bits2) {
+        return lastValue * Math.pow(2, bits2) + newValue;
+      };
+      var offsetBytes = offset >> 3;
+      var inv = function(value) {
+        if (invert) {
+          return ~value & 255;
+        }
+        return value;
+      };
+      var mask = 255;
+      var firstBits = 8 - offset % 8;
+      if (bits < firstBits) {
+        mask = 255 << 8 - bits & 255;
+        firstBits = bits;
+      }
+      if (offset) {
+        mask = mask >> offset % 8;
+      }
+      var result = 0;
+      if (offset % 8 + bits >= 8) {
+        result = callback(0, inv(data[offsetBytes]) & mask, firstBits);
+      }
+      var bytes = bits + offset >> 3;
+      for (var i = offsetBytes + 1; i < bytes; i++) {
+        result = callback(result, inv(data[i]), 8);
+      }
+      var lastBits = (bits + offset) % 8;
+      if (lastBits > 0) {
+        result = callback(result, inv(data[bytes]) >> 8 - lastBits, lastBits);
+      }
+      return result;
+    };
+    var parseFloatFromBits = function(data, precisionBits, exponentBits) {
+      var bias = Math.pow(2, exponentBits - 1) - 1;
+      var sign = parseBits(data, 1);
+      var exponent = parseBits(data, exponentBits, 1);
+      if (exponent === 0) {
+        return 0;
+      }
+      var precisionBitsCounter = 1;
+      var parsePrecisionBits = function(lastValue, newValue, bits) {
+        if (lastValue === 0) {
+          lastValue = 1;
+        }
+        for (var i = 1; i <= bits; i++) {
+          precisionBitsCounter /= 2;
+          if ((newValue & 1 << bits - i) > 0) {
+            lastValue += precisionBitsCounter;
+          }
+        }
+        return lastValue;
+      };
+      var mantissa = parseBits(data, precisionBits, exponentBits + 1, false, parsePrecisionBits);
+      if (exponent == Math.pow(2, exponentBits + 1) - 1) {
+        if (mantissa === 0) {
+          return sign === 0 ? Infinity : -Infinity;
+        }
+        return NaN;
+      }
+      return (sign === 0 ? 1 : -1) * Math.pow(2, exponent - bias) * mantissa;
+    };
+    var parseInt16 = function(value) {
+      if (parseBits(value, 1) == 1) {
+        return -1 * (parseBits(value, 15, 1, true) + 1);
+      }
+      return parseBits(value, 15, 1);
+    };
+    var parseInt32 = function(value) {
+      if (parseBits(value, 1) == 1) {
+        return -1 * (parseBits(value, 31, 1, true) + 1);
+      }
+      return parseBits(value, 31, 1);
+    };
+    var parseFloat32 = function(value) {
+      return parseFloatFromBits(value, 23, 8);
+    };
+    var parseFloat64 = function(value) {
+      return parseFloatFromBits(value, 52, 11);
+    };
+    var parseNumeric = function(value) {
+      var sign = parseBits(value, 16, 32);
+      if (sign == 49152) {
+        return NaN;
+      }
+      var weight = Math.pow(1e4, parseBits(value, 16, 16));
+      var result = 0;
+      var digits = [];
+      var ndigits = parseBits(value, 16);
+      for (var i = 0; i < ndigits; i++) {
+        result += parseBits(value, 16, 64 + 16 * i) * weight;
+        weight /= 1e4;
+      }
+      var scale = Math.pow(10, parseBits(value, 16, 48));
+      return (sign === 0 ? 1 : -1) * Math.round(result * scale) / scale;
+    };
+    var parseDate = function(isUTC, value) {
+      var sign = parseBits(value, 1);
+      var rawValue = parseBits(value, 63, 1);
+      var result = new Date((sign === 0 ? 1 : -1) * rawValue / 1e3 + 9466848e5);
+      if (!isUTC) {
+        result.setTime(result.getTime() + result.getTimezoneOffset() * 6e4);
+      }
+      result.usec = rawValue % 1e3;
+      result.getMicroSeconds = function() {
+        return this.usec;
+      };
+      result.setMicroSeconds = function(value2) {
+        this.usec = value2;
+      };
+      result.getUTCMicroSeconds = function() {
+        return this.usec;
+      };
+      return result;
+    };
+    var parseArray = function(value) {
+      var dim = parseBits(value, 32);
+      var flags = parseBits(value, 32, 32);
+      var elementType = parseBits(value, 32, 64);
+      var offset = 96;
+      var dims = [];
+      for (var i = 0; i < dim; i++) {
+        dims[i] = parseBits(value, 32, offset);
+        offset += 32;
+        offset += 32;
+      }
+      var parseElement = function(elementType2) {
+        var length = parseBits(value, 32, offset);
+        offset += 32;
+        if (length == 4294967295) {
+          return null;
+        }
+        var result;
+        if (elementType2 == 23 || elementType2 == 20) {
+          result = parseBits(value, length * 8, offset);
+          offset += length * 8;
+          return result;
+        } else if (elementType2 == 25) {
+          result = value.toString(this.encoding, offset >> 3, (offset += length << 3) >> 3);
+          return result;
+        } else {
+          console.log("ERROR: ElementType not implemented: " + elementType2);
+        }
+      };
+      var parse = function(dimension, elementType2) {
+        var array = [];
+        var i2;
+        if (dimension.length > 1) {
+          var count = dimension.shift();
+          for (i2 = 0; i2 < count; i2++) {
+            array[i2] = parse(dimension, elementType2);
+          }
+          dimension.unshift(count);
+        } else {
+          for (i2 = 0; i2 < dimension[0]; i2++) {
+            array[i2] = parseElement(elementType2);
+          }
+        }
+        return array;
+      };
+      return parse(dims, elementType);
+    };
+    var parseText = function(value) {
+      return value.toString("utf8");
+    };
+    var parseBool = function(value) {
+      if (value === null) return null;
+      return parseBits(value, 8) > 0;
+    };
+    var init = function(register) {
+      register(20, parseInt64);
+      register(21, parseInt16);
+      register(23, parseInt32);
+      register(26, parseInt32);
+      register(1700, parseNumeric);
+      register(700, parseFloat32);
+      register(701, parseFloat64);
+      register(16, parseBool);
+      register(1114, parseDate.bind(null, false));
+      register(1184, parseDate.bind(null, true));
+      register(1e3, parseArray);
+      register(1007, parseArray);
+      register(1016, parseArray);
+      register(1008, parseArray);
+      register(1009, parseArray);
+      register(25, parseText);
+    };
+    module.exports = {
+      init
+    };
+  }
+});
+
+// node_modules/pg-types/lib/builtins.js
+var require_builtins = __commonJS({
+  "node_modules/pg-types/lib/builtins.js"(exports, module) {
+    module.exports = {
+      BOOL: 16,
+      BYTEA: 17,
+      CHAR: 18,
+      INT8: 20,
+      INT2: 21,
+      INT4: 23,
+      REGPROC: 24,
+      TEXT: 25,
+      OID: 26,
+      TID: 27,
+      XID: 28,
+      CID: 29,
+      JSON: 114,
+      XML: 142,
+      PG_NODE_TREE: 194,
+      SMGR: 210,
+      PATH: 602,
+      POLYGON: 604,
+      CIDR: 650,
+      FLOAT4: 700,
+      FLOAT8: 701,
+      ABSTIME: 702,
+      RELTIME: 703,
+      TINTERVAL: 704,
+      CIRCLE: 718,
+      MACADDR8: 774,
+      MONEY: 790,
+      MACADDR: 829,
+      INET: 869,
+      ACLITEM: 1033,
+      BPCHAR: 1042,
+      VARCHAR: 1043,
+      DATE: 1082,
+      TIME: 1083,
+      TIMESTAMP: 1114,
+      TIMESTAMPTZ: 1184,
+      INTERVAL: 1186,
+      TIMETZ: 1266,
+      BIT: 1560,
+      VARBIT: 1562,
+      NUMERIC: 1700,
+      REFCURSOR: 1790,
+      REGPROCEDURE: 2202,
+      REGOPER: 2203,
+      REGOPERATOR: 2204,
+      REGCLASS: 2205,
+      REGTYPE: 2206,
+      UUID: 2950,
+      TXID_SNAPSHOT: 2970,
+      PG_LSN: 3220,
+      PG_NDISTINCT: 3361,
+      PG_DEPENDENCIES: 3402,
+      TSVECTOR: 3614,
+      TSQUERY: 3615,
+      GTSVECTOR: 3642,
+      REGCONFIG: 3734,
+      REGDICTIONARY: 3769,
+      JSONB: 3802,
+      REGNAMESPACE: 4089,
+      REGROLE: 4096
+    };
+  }
+});
+
+// node_modules/pg-types/index.js
+var require_pg_types = __commonJS({
+  "node_modules/pg-types/index.js"(exports) {
+    var textParsers = require_textParsers();
+    var binaryParsers = require_binaryParsers();
+    var arrayParser = require_arrayParser();
+    var builtinTypes = require_builtins();
+    exports.getTypeParser = getTypeParser;
+    exports.setTypeParser = setTypeParser;
+    exports.arrayParser = arrayParser;
+    exports.builtins = builtinTypes;
+    var typeParsers = {
+      text: {},
+      binary: {}
+    };
+    function noParse(val) {
+      return String(val);
+    }
+    function getTypeParser(oid, format) {
+      format = format || "text";
+      if (!typeParsers[format]) {
+        return noParse;
+      }
+      return typeParsers[format][oid] || noParse;
+    }
+    function setTypeParser(oid, format, parseFn) {
+      if (typeof format == "function") {
+        parseFn = format;
+        format = "text";
+      }
+      typeParsers[format][oid] = parseFn;
+    }
+    textParsers.init(function(oid, converter) {
+      typeParsers.text[oid] = converter;
+    });
+    binaryParsers.init(function(oid, converter) {
+      typeParsers.binary[oid] = converter;
+    });
+  }
+});
+
+// node_modules/pg/lib/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/pg/lib/defaults.js"(exports, module) {
+    "use strict";
+    var user;
+    try {
+      user = process.platform === "win32" ? process.env.USERNAME : process.env.USER;
+    } catch {
+    }
+    module.exports = {
+      // database host. defaults to localhost
+      host: "localhost",
+      // database user's name
+      user,
+      // name of database to connect
+      database: void 0,
+      // database user's password
+      password: null,
+      // a Postgres connection string to be used instead of setting individual connection items
+      // NOTE:  Setting this value will cause it to override any other value (such as database or user) defined
+      // in the defaults object.
+      connectionString: void 0,
+      // database port
+      port: 5432,
+      // number of rows to return at a time from a prepared statement's
+      // portal. 0 will return all rows at once
+      rows: 0,
+      // binary result mode
+      binary: false,
+      // Connection pool options - see https://github.com/brianc/node-pg-pool
+      // number of connections to use in connection pool
+      // 0 will disable connection pooling
+      max: 10,
+      // max milliseconds a client can go unused before it is removed
+      // from the pool and destroyed
+      idleTimeoutMillis: 3e4,
+      client_encoding: "",
+      ssl: false,
+      // SSL negotiation style: 'postgres' (traditional SSLRequest) or 'direct'
+      sslnegotiation: void 0,
+      application_name: void 0,
+      fallback_application_name: void 0,
+      options: void 0,
+      parseInputDatesAsUTC: false,
+      // max milliseconds any query using this connection will execute for before timing out in error.
+      // false=unlimited
+      statement_timeout: false,
+      // Abort any statement that waits longer than the specified duration in milliseconds while attempting to acquire a lock.
+      // false=unlimited
+      lock_timeout: false,
+      // Terminate any session with an open transaction that has been idle for longer than the specified duration in milliseconds
+      // false=unlimited
+      idle_in_transaction_session_timeout: false,
+      // max milliseconds to wait for query to complete (client side)
+      query_timeout: false,
+      connect_timeout: 0,
+      keepalives: 1,
+      keepalives_idle: 0
+    };
+    var pgTypes = require_pg_types();
+    var parseBigInteger = pgTypes.getTypeParser(20, "text");
+    var parseBigIntegerArray = pgTypes.getTypeParser(1016, "text");
+    module.exports.__defineSetter__("parseInt8", function(val) {
+      pgTypes.setTypeParser(20, "text", val ? pgTypes.getTypeParser(23, "text") : parseBigInteger);
+      pgTypes.setTypeParser(1016, "text", val ? pgTypes.getTypeParser(1007, "text") : parseBigIntegerArray);
+    });
+  }
+});
+
+// node_modules/pg/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/pg/lib/utils.js"(exports, module) {
+    "use strict";
+    var defaults2 = require_defaults();
+    var nodeUtils = __require("util");
+    var { isDate } = __require("util/types");
+    var invalidDateDeprecationNotice = nodeUtils.deprecate(
+      () => {
+      },
+      "Sending an invalid date to Postgres is deprecated and will throw an error in the next major version of pg. Ensure any Date object passed as a query parameter is valid.",
+      "PG_INVALID_DATE"
+    );
+    function escapeElement(elementRepresentation) {
+      const escaped = elementRepresentation.replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+      return '"' + escaped + '"';
+    }
+    function arrayString(val) {
+      let result = "{";
+      for (let i = 0; i < val.length; i++) {
+        if (i > 0) {
+          result += ",";
+        }
+        let item = val[i];
+        if (item == null) {
+          result += "NULL";
+        } else if (Array.isArray(item)) {
+          result += arrayString(item);
+        } else if (ArrayBuffer.isView(item)) {
+          if (!(item instanceof Buffer)) {
+            item = Buffer.from(item.buffer, item.byteOffset, item.byteLength);
+          }
+          result += "\\\\x" + item.toString("hex");
+        } else {
+          result += escapeElement(prepareValue(item));
+        }
+      }
+      result += "}";
+      return result;
+    }
+    var prepareValue = function(val, seen) {
+      if (val == null) {
+        return null;
+      }
+      if (typeof val === "object") {
+        if (val instanceof Buffer) {
+          return val;
+        }
+        if (ArrayBuffer.isView(val)) {
+          return Buffer.from(val.buffer, val.byteOffset, val.byteLength);
+        }
+        if (isDate(val)) {
+          if (isNaN(val.getTime())) {
+            invalidDateDeprecationNotice();
+          }
+          if (defaults2.parseInputDatesAsUTC) {
+            return dateToStringUTC(val);
+          } else {
+            return dateToString(val);
+          }
+        }
+        if (Array.isArray(val)) {
+          return arrayString(val);
+        }
+        return prepareObject(val, seen);
+      }
+      return val.toString();
+    };
+    function prepareObject(val, seen) {
+      if (val && typeof val.toPostgres === "function") {
+        seen = seen || [];
+        if (seen.indexOf(val) !== -1) {
+          throw new Error('circular reference detected while preparing "' + val + '" for query');
+        }
+        seen.push(val);
+        return prepareValue(val.toPostgres(prepareValue), seen);
+      }
+      return JSON.stringify(val);
+    }
+    function dateToString(date) {
+      let offset = -date.getTimezoneOffset();
+      let year = date.getFullYear();
+      const isBCYear = year < 1;
+      if (isBCYear) year = Math.abs(year) + 1;
+      let ret = String(year).padStart(4, "0") + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" + String(date.getDate()).padStart(2, "0") + "T" + String(date.getHours()).padStart(2, "0") + ":" + String(date.getMinutes()).padStart(2, "0") + ":" + String(date.getSeconds()).padStart(2, "0") + "." + String(date.getMilliseconds()).padStart(3, "0");
+      if (offset < 0) {
+        ret += "-";
+        offset *= -1;
+      } else {
+        ret += "+";
+      }
+      ret += String(Math.floor(offset / 60)).padStart(2, "0") + ":" + String(offset % 60).padStart(2, "0");
+      if (isBCYear) ret += " BC";
+      return ret;
+    }
+    function dateToStringUTC(date) {
+      let year = date.getUTCFullYear();
+      const isBCYear = year < 1;
+      if (isBCYear) year = Math.abs(year) + 1;
+      let ret = String(year).padStart(4, "0") + "-" + String(date.getUTCMonth() + 1).padStart(2, "0") + "-" + String(date.getUTCDate()).padStart(2, "0") + "T" + String(date.getUTCHours()).padStart(2, "0") + ":" + String(date.getUTCMinutes()).padStart(2, "0") + ":" + String(date.getUTCSeconds()).padStart(2, "0") + "." + String(date.getUTCMilliseconds()).padStart(3, "0");
+      ret += "+00:00";
+      if (isBCYear) ret += " BC";
+      return ret;
+    }
+    function normalizeQueryConfig(config4, values, callback) {
+      config4 = typeof config4 === "string" ? { text: config4 } : cloneQueryConfig(config4);
+      if (values) {
+        if (typeof values === "function") {
+          config4.callback = values;
+        } else {
+          config4.values = values;
+        }
+      }
+      if (callback) {
+        config4.callback = callback;
+      }
+      return config4;
+    }
+    function cloneQueryConfig(config4) {
+      if (config4 == null) {
+        return config4;
+      }
+      return Object.defineProperties(Object.create(Object.getPrototypeOf(config4)), Object.getOwnPropertyDescriptors(config4));
+    }
+    var escapeIdentifier2 = function(str2) {
+      return '"' + str2.replace(/"/g, '""') + '"';
+    };
+    var escapeLiteral2 = function(str2) {
+      let hasBackslash = false;
+      let escaped = "'";
+      if (str2 == null) {
+        return "''";
+      }
+      if (typeof str2 !== "string") {
+        return "''";
+      }
+      for (let i = 0; i < str2.length; i++) {
+        const c = str2[i];
+        if (c === "'") {
+          escaped += c + c;
+        } else if (c === "\\") {
+          escaped += c + c;
+          hasBackslash = true;
+        } else {
+          escaped += c;
+        }
+      }
+      escaped += "'";
+      if (hasBackslash === true) {
+        escaped = " E" + escaped;
+      }
+      return escaped;
+    };
+    module.exports = {
+      prepareValue: function prepareValueWrapper(value) {
+        return prepareValue(value);
+      },
+      normalizeQueryConfig,
+      escapeIdentifier: escapeIdentifier2,
+      escapeLiteral: escapeLiteral2
+    };
+  }
+});
+
+// node_modules/pg/lib/crypto/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/pg/lib/crypto/utils.js"(exports, module) {
+    var nodeCrypto = __require("crypto");
+    module.exports = {
+      postgresMd5PasswordHash,
+      randomBytes: randomBytes5,
+      deriveKey,
+      sha256,
+      hashByName,
+      hmacSha256,
+      md5
+    };
+    var webCrypto = nodeCrypto.webcrypto || globalThis.crypto;
+    var subtleCrypto = webCrypto.subtle;
+    var textEncoder = new TextEncoder();
+    function randomBytes5(length) {
+      return webCrypto.getRandomValues(Buffer.alloc(length));
+    }
+    async function md5(string) {
+      try {
+        return nodeCrypto.createHash("md5").update(string, "utf-8").digest("hex");
+      } catch (e) {
+        const data = typeof string === "string" ? textEncoder.encode(string) : string;
+        const hash = await subtleCrypto.digest("MD5", data);
+        return Array.from(new Uint8Array(hash)).map((b) => b.toString(16).padStart(2, "0")).join("");
+      }
+    }
+    async function postgresMd5PasswordHash(user, password, salt) {
+      const inner = await md5(password + user);
+      const outer = await md5(Buffer.concat([Buffer.from(inner), salt]));
+      return "md5" + outer;
+    }
+    async function sha256(text) {
+      return await subtleCrypto.digest("SHA-256", text);
+    }
+    async function hashByName(hashName, text) {
+      return await subtleCrypto.digest(hashName, text);
+    }
+    async function hmacSha256(keyBuffer, msg) {
+      const key = await subtleCrypto.importKey("raw", keyBuffer, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+      return await subtleCrypto.sign("HMAC", key, textEncoder.encode(msg));
+    }
+    async function deriveKey(password, salt, iterations) {
+      const key = await subtleCrypto.importKey("raw", textEncoder.encode(password), "PBKDF2", false, ["deriveBits"]);
+      const params = { name: "PBKDF2", hash: "SHA-256", salt, iterations };
+      return await subtleCrypto.deriveBits(params, key, 32 * 8, ["deriveBits"]);
+    }
+  }
+});
+
+// node_modules/pg/lib/crypto/cert-signatures.js
+var require_cert_signatures = __commonJS({
+  "node_modules/pg/lib/crypto/cert-signatures.js"(exports, module) {
+    function x509Error(msg, cert) {
+      return new Error("SASL channel binding: " + msg + " when parsing public certificate " + cert.toString("base64"));
+    }
+    function readASN1Length(data, index) {
+      let length = data[index++];
+      if (length < 128) return { length, index };
+      const lengthBytes = length & 127;
+      if (lengthBytes > 4) throw x509Error("bad length", data);
+      length = 0;
+      for (let i = 0; i < lengthBytes; i++) {
+        length = length << 8 | data[index++];
+      }
+      return { length, index };
+    }
+    function readASN1OID(data, index) {
+      if (data[index++] !== 6) throw x509Error("non-OID data", data);
+      const { length: OIDLength, index: indexAfterOIDLength } = readASN1Length(data, index);
+      index = indexAfterOIDLength;
+      const lastIndex = index + OIDLength;
+      const byte1 = data[index++];
+      let oid = (byte1 / 40 >> 0) + "." + byte1 % 40;
+      while (index < lastIndex) {
+        let value = 0;
+        while (index < lastIndex) {
+          const nextByte = data[index++];
+          value = value << 7 | nextByte & 127;
+          if (nextByte < 128) break;
+        }
+        oid += "." + value;
+      }
+      return { oid, index };
+    }
+    function expectASN1Seq(data, index) {
+      if (data[index++] !== 48) throw x509Error("non-sequence data", data);
+      return readASN1Length(data, index);
+    }
+    function signatureAlgorithmHashFromCertificate(data, index) {
+      if (index === void 0) index = 0;
+      index = expectASN1Seq(data, index).index;
+      const { length: certInfoLength, index: indexAfterCertInfoLength } = expectASN1Seq(data, index);
+      index = indexAfterCertInfoLength + certInfoLength;
+      index = expectASN1Seq(data, index).index;
+      const { oid, index: indexAfterOID } = readASN1OID(data, index);
+      switch (oid) {
+        // RSA
+        case "1.2.840.113549.1.1.4":
+          return "MD5";
+        case "1.2.840.113549.1.1.5":
+          return "SHA-1";
+        case "1.2.840.113549.1.1.11":
+          return "SHA-256";
+        case "1.2.840.113549.1.1.12":
+          return "SHA-384";
+        case "1.2.840.113549.1.1.13":
+          return "SHA-512";
+        case "1.2.840.113549.1.1.14":
+          return "SHA-224";
+        case "1.2.840.113549.1.1.15":
+          return "SHA512-224";
+        case "1.2.840.113549.1.1.16":
+          return "SHA512-256";
+        // ECDSA
+        case "1.2.840.10045.4.1":
+          return "SHA-1";
+        case "1.2.840.10045.4.3.1":
+          return "SHA-224";
+        case "1.2.840.10045.4.3.2":
+          return "SHA-256";
+        case "1.2.840.10045.4.3.3":
+          return "SHA-384";
+        case "1.2.840.10045.4.3.4":
+          return "SHA-512";
+        // RSASSA-PSS: hash is indicated separately
+        case "1.2.840.113549.1.1.10": {
+          index = indexAfterOID;
+          index = expectASN1Seq(data, index).index;
+          if (data[index++] !== 160) throw x509Error("non-tag data", data);
+          index = readASN1Length(data, index).index;
+          index = expectASN1Seq(data, index).index;
+          const { oid: hashOID } = readASN1OID(data, index);
+          switch (hashOID) {
+            // standalone hash OIDs
+            case "1.2.840.113549.2.5":
+              return "MD5";
+            case "1.3.14.3.2.26":
+              return "SHA-1";
+            case "2.16.840.1.101.3.4.2.1":
+              return "SHA-256";
+            case "2.16.840.1.101.3.4.2.2":
+              return "SHA-384";
+            case "2.16.840.1.101.3.4.2.3":
+              return "SHA-512";
+          }
+          throw x509Error("unknown hash OID " + hashOID, data);
+        }
+        // Ed25519 -- see https://github.com/openssl/openssl/issues/15477
+        case "1.3.101.110":
+        case "1.3.101.112":
+          return "SHA-512";
+        // Ed448 -- still not in pg 17.2 (if supported, digest would be SHAKE256 x 64 bytes)
+        case "1.3.101.111":
+        case "1.3.101.113":
+          throw x509Error("Ed448 certificate channel binding is not currently supported by Postgres");
+      }
+      throw x509Error("unknown OID " + oid, data);
+    }
+    module.exports = { signatureAlgorithmHashFromCertificate };
+  }
+});
+
+// node_modules/pg/lib/crypto/sasl.js
+var require_sasl = __commonJS({
+  "node_modules/pg/lib/crypto/sasl.js"(exports, module) {
+    "use strict";
+    var crypto = require_utils2();
+    var { signatureAlgorithmHashFromCertificate } = require_cert_signatures();
+    function saslprep(password) {
+      const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g;
+      const mappedToNothing = /[\u00AD\u034F\u1806\u180B\u180C\u180D\u200C\u200D\u2060\uFE00-\uFE0F\uFEFF]/g;
+      return password.replace(nonAsciiSpace, " ").replace(mappedToNothing, "").normalize("NFKC");
+    }
+    var DEFAULT_MAX_SCRAM_ITERATIONS = 1e5;
+    function startSession(mechanisms, stream, scramMaxIterations = DEFAULT_MAX_SCRAM_ITERATIONS) {
+      const candidates = ["SCRAM-SHA-256"];
+      if (stream) candidates.unshift("SCRAM-SHA-256-PLUS");
+      const mechanism = candidates.find((candidate) => mechanisms.includes(candidate));
+      if (!mechanism) {
+        throw new Error("SASL: Only mechanism(s) " + candidates.join(" and ") + " are supported");
+      }
+      if (mechanism === "SCRAM-SHA-256-PLUS" && typeof stream.getPeerCertificate !== "function") {
+        throw new Error("SASL: Mechanism SCRAM-SHA-256-PLUS requires a certificate");
+      }
+      const clientNonce = crypto.randomBytes(18).toString("base64");
+      const gs2Header = mechanism === "SCRAM-SHA-256-PLUS" ? "p=tls-server-end-point" : stream ? "y" : "n";
+      return {
+        mechanism,
+        clientNonce,
+        response: gs2Header + ",,n=*,r=" + clientNonce,
+        message: "SASLInitialResponse",
+        scramMaxIterations
+      };
+    }
+    async function continueSession(session, password, serverData, stream) {
+      if (session.message !== "SASLInitialResponse") {
+        throw new Error("SASL: Last message was not SASLInitialResponse");
+      }
+      if (typeof password !== "string") {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string");
+      }
+      if (password === "") {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a non-empty string");
+      }
+      if (typeof serverData !== "string") {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: serverData must be a string");
+      }
+      const sv = parseServerFirstMessage(serverData);
+      if (!sv.nonce.startsWith(session.clientNonce)) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce does not start with client nonce");
+      } else if (sv.nonce.length === session.clientNonce.length) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: server nonce is too short");
+      }
+      const scramMaxIterations = typeof session.scramMaxIterations === "number" ? session.scramMaxIterations : DEFAULT_MAX_SCRAM_ITERATIONS;
+      if (scramMaxIterations !== 0 && sv.iteration > scramMaxIterations) {
+        throw new Error(
+          "SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration count " + sv.iteration + " exceeds scramMaxIterations of " + scramMaxIterations
+        );
+      }
+      const clientFirstMessageBare = "n=*,r=" + session.clientNonce;
+      const serverFirstMessage = "r=" + sv.nonce + ",s=" + sv.salt + ",i=" + sv.iteration;
+      let channelBinding = stream ? "eSws" : "biws";
+      if (session.mechanism === "SCRAM-SHA-256-PLUS") {
+        const peerCert = stream.getPeerCertificate().raw;
+        let hashName = signatureAlgorithmHashFromCertificate(peerCert);
+        if (hashName === "MD5" || hashName === "SHA-1") hashName = "SHA-256";
+        const certHash = await crypto.hashByName(hashName, peerCert);
+        const bindingData = Buffer.concat([Buffer.from("p=tls-server-end-point,,"), Buffer.from(certHash)]);
+        channelBinding = bindingData.toString("base64");
+      }
+      const clientFinalMessageWithoutProof = "c=" + channelBinding + ",r=" + sv.nonce;
+      const authMessage = clientFirstMessageBare + "," + serverFirstMessage + "," + clientFinalMessageWithoutProof;
+      const saltBytes = Buffer.from(sv.salt, "base64");
+      const saltedPassword = await crypto.deriveKey(saslprep(password), saltBytes, sv.iteration);
+      const clientKey = await crypto.hmacSha256(saltedPassword, "Client Key");
+      const storedKey = await crypto.sha256(clientKey);
+      const clientSignature = await crypto.hmacSha256(storedKey, authMessage);
+      const clientProof = xorBuffers(Buffer.from(clientKey), Buffer.from(clientSignature)).toString("base64");
+      const serverKey = await crypto.hmacSha256(saltedPassword, "Server Key");
+      const serverSignatureBytes = await crypto.hmacSha256(serverKey, authMessage);
+      session.message = "SASLResponse";
+      session.serverSignature = Buffer.from(serverSignatureBytes).toString("base64");
+      session.response = clientFinalMessageWithoutProof + ",p=" + clientProof;
+    }
+    function finalizeSession(session, serverData) {
+      if (session.message !== "SASLResponse") {
+        throw new Error("SASL: Last message was not SASLResponse");
+      }
+      if (typeof serverData !== "string") {
+        throw new Error("SASL: SCRAM-SERVER-FINAL-MESSAGE: serverData must be a string");
+      }
+      const { serverSignature } = parseServerFinalMessage(serverData);
+      if (serverSignature !== session.serverSignature) {
+        throw new Error("SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature does not match");
+      }
+    }
+    function isPrintableChars(text) {
+      if (typeof text !== "string") {
+        throw new TypeError("SASL: text must be a string");
+      }
+      return text.split("").map((_, i) => text.charCodeAt(i)).every((c) => c >= 33 && c <= 43 || c >= 45 && c <= 126);
+    }
+    function isBase64(text) {
+      return /^(?:[a-zA-Z0-9+/]{4})*(?:[a-zA-Z0-9+/]{2}==|[a-zA-Z0-9+/]{3}=)?$/.test(text);
+    }
+    function parseAttributePairs(text) {
+      if (typeof text !== "string") {
+        throw new TypeError("SASL: attribute pairs text must be a string");
+      }
+      return new Map(
+        text.split(",").map((attrValue) => {
+          if (!/^.=/.test(attrValue)) {
+            throw new Error("SASL: Invalid attribute pair entry");
+          }
+          const name = attrValue[0];
+          const value = attrValue.substring(2);
+          return [name, value];
+        })
+      );
+    }
+    function parseServerFirstMessage(data) {
+      const attrPairs = parseAttributePairs(data);
+      const nonce = attrPairs.get("r");
+      if (!nonce) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce missing");
+      } else if (!isPrintableChars(nonce)) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: nonce must only contain printable characters");
+      }
+      const salt = attrPairs.get("s");
+      if (!salt) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: salt missing");
+      } else if (!isBase64(salt)) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: salt must be base64");
+      }
+      const iterationText = attrPairs.get("i");
+      if (!iterationText) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: iteration missing");
+      } else if (!/^[1-9][0-9]*$/.test(iterationText)) {
+        throw new Error("SASL: SCRAM-SERVER-FIRST-MESSAGE: invalid iteration count");
+      }
+      const iteration = parseInt(iterationText, 10);
+      return {
+        nonce,
+        salt,
+        iteration
+      };
+    }
+    function parseServerFinalMessage(serverData) {
+      const attrPairs = parseAttributePairs(serverData);
+      const error = attrPairs.get("e");
+      const serverSignature = attrPairs.get("v");
+      if (error) {
+        throw new Error(`SASL: SCRAM-SERVER-FINAL-MESSAGE: server returned error: "${error}"`);
+      }
+      if (!serverSignature) {
+        throw new Error("SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature is missing");
+      } else if (!isBase64(serverSignature)) {
+        throw new Error("SASL: SCRAM-SERVER-FINAL-MESSAGE: server signature must be base64");
+      }
+      return {
+        serverSignature
+      };
+    }
+    function xorBuffers(a, b) {
+      if (!Buffer.isBuffer(a)) {
+        throw new TypeError("first argument must be a Buffer");
+      }
+      if (!Buffer.isBuffer(b)) {
+        throw new TypeError("second argument must be a Buffer");
+      }
+      if (a.length !== b.length) {
+        throw new Error("Buffer lengths must match");
+      }
+      if (a.length === 0) {
+        throw new Error("Buffers cannot be empty");
+      }
+      return Buffer.from(a.map((_, i) => a[i] ^ b[i]));
+    }
+    module.exports = {
+      startSession,
+      continueSession,
+      finalizeSession,
+      DEFAULT_MAX_SCRAM_ITERATIONS
+    };
+  }
+});
+
+// node_modules/pg/lib/type-overrides.js
+var require_type_overrides = __commonJS({
+  "node_modules/pg/lib/type-overrides.js"(exports, module) {
+    "use strict";
+    var types2 = require_pg_types();
+    function TypeOverrides2(userTypes) {
+      this._types = userTypes || types2;
+      this.text = {};
+      this.binary = {};
+    }
+    TypeOverrides2.prototype.getOverrides = function(format) {
+      switch (format) {
+        case "text":
+          return this.text;
+        case "binary":
+          return this.binary;
+        default:
+          return {};
+      }
+    };
+    TypeOverrides2.prototype.setTypeParser = function(oid, format, parseFn) {
+      if (typeof format === "function") {
+        parseFn = format;
+        format = "text";
+      }
+      this.getOverrides(format)[oid] = parseFn;
+    };
+    TypeOverrides2.prototype.getTypeParser = function(oid, format) {
+      format = format || "text";
+      return this.getOverrides(format)[oid] || this._types.getTypeParser(oid, format);
+    };
+    module.exports = TypeOverrides2;
+  }
+});
+
+// node_modules/pg-connection-string/index.js
+var require_pg_connection_string = __commonJS({
+  "node_modules/pg-connection-string/index.js"(exports, module) {
+    "use strict";
+    function parse(str2, options2 = {}) {
+      if (str2.charAt(0) === "/") {
+        const config5 = str2.split(" ");
+        return { host: config5[0], database: config5[1] };
+      }
+      const config4 = /* @__PURE__ */ Object.create(null);
+      let result;
+      let dummyHost = false;
+      if (/ |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(str2)) {
+        str2 = encodeURI(str2).replace(/%25(\d\d)/g, "%$1");
+      }
+      try {
+        try {
+          result = new URL(str2, "postgres://base");
+        } catch (e) {
+          result = new URL(str2.replace("@/", "@___DUMMY___/"), "postgres://base");
+          dummyHost = true;
+        }
+      } catch (err) {
+        err.input && (err.input = "*****REDACTED*****");
+        throw err;
+      }
+      for (const entry of result.searchParams.entries()) {
+        config4[entry[0]] = entry[1];
+      }
+      config4.user = config4.user || decodeURIComponent(result.username);
+      config4.password = config4.password || decodeURIComponent(result.password);
+      if (result.protocol == "socket:") {
+        config4.host = decodeURI(result.pathname);
+        config4.database = result.searchParams.get("db");
+        config4.client_encoding = result.searchParams.get("encoding");
+        return config4;
+      }
+      const hostname = (dummyHost ? "" : result.hostname).replace(/^\[(.+)\]$/, "$1");
+      if (!config4.host) {
+        config4.host = decodeURIComponent(hostname);
+      } else if (hostname && /^%2f/i.test(hostname)) {
+        result.pathname = hostname + result.pathname;
+      }
+      if (!config4.port) {
+        config4.port = result.port;
+      }
+      const pathname = result.pathname.slice(1) || null;
+      config4.database = pathname ? decodeURI(pathname) : null;
+      if (config4.ssl === "true" || config4.ssl === "1") {
+        config4.ssl = true;
+      }
+      if (config4.ssl === "0") {
+        config4.ssl = false;
+      }
+      if (config4.sslcert || config4.sslkey || config4.sslrootcert || config4.sslmode) {
+        config4.ssl = {};
+      }
+      if (config4.sslnegotiation === "direct" && config4.ssl === void 0) {
+        config4.ssl = true;
+      }
+      const fs = config4.sslcert || config4.sslkey || config4.sslrootcert ? __require("fs") : null;
+      if (config4.sslcert) {
+        config4.ssl.cert = fs.readFileSync(config4.sslcert).toString();
+      }
+      if (config4.sslkey) {
+        config4.ssl.key = fs.readFileSync(config4.sslkey).toString();
+      }
+      if (config4.sslrootcert) {
+        config4.ssl.ca = fs.readFileSync(config4.sslrootcert).toString();
+      }
+      if (options2.useLibpqCompat && config4.uselibpqcompat) {
+        throw new Error("Both useLibpqCompat and uselibpqcompat are set. Please use only one of them.");
+      }
+      if (config4.uselibpqcompat === "true" || options2.useLibpqCompat) {
+        switch (config4.sslmode) {
+          case "disable": {
+            config4.ssl = false;
+            break;
+          }
+          case "prefer": {
+            config4.ssl.rejectUnauthorized = false;
+            break;
+          }
+          case "require": {
+            if (config4.sslrootcert) {
+              config4.ssl.checkServerIdentity = function() {
+              };
+            } else {
+              config4.ssl.rejectUnauthorized = false;
+            }
+            break;
+          }
+          case "verify-ca": {
+            if (!config4.ssl.ca) {
+              throw new Error(
+                "SECURITY WARNING: Using sslmode=verify-ca requires specifying a CA with sslrootcert. If a public CA is used, verify-ca allows connections to a server that somebody else may have registered with the CA, making you vulnerable to Man-in-the-Middle attacks. Either specify a custom CA certificate with sslrootcert parameter or use sslmode=verify-full for proper security."
+              );
+            }
+            config4.ssl.checkServerIdentity = function() {
+            };
+            break;
+          }
+          case "verify-full": {
+            break;
+          }
+        }
+      } else {
+        switch (config4.sslmode) {
+          case "disable": {
+            config4.ssl = false;
+            break;
+          }
+          case "prefer":
+          case "require":
+          case "verify-ca":
+          case "verify-full": {
+            if (config4.sslmode !== "verify-full") {
+              deprecatedSslModeWarning(config4.sslmode);
+            }
+            break;
+          }
+          case "no-verify": {
+            config4.ssl.rejectUnauthorized = false;
+            break;
+          }
+        }
+      }
+      return config4;
+    }
+    function toConnectionOptions(sslConfig) {
+      const connectionOptions = Object.entries(sslConfig).reduce((c, [key, value]) => {
+        if (value !== void 0 && value !== null) {
+          c[key] = value;
+        }
+        return c;
+      }, /* @__PURE__ */ Object.create(null));
+      return connectionOptions;
+    }
+    function toClientConfig(config4) {
+      const poolConfig = Object.entries(config4).reduce((c, [key, value]) => {
+        if (key === "ssl") {
+          const sslConfig = value;
+          if (typeof sslConfig === "boolean") {
+            c[key] = sslConfig;
+          }
+          if (typeof sslConfig === "object") {
+            c[key] = toConnectionOptions(sslConfig);
+          }
+        } else if (value !== void 0 && value !== null) {
+          if (key === "port") {
+            if (value !== "") {
+              const v = parseInt(value, 10);
+              if (isNaN(v)) {
+                throw new Error(`Invalid ${key}: ${value}`);
+              }
+              c[key] = v;
+            }
+          } else {
+            c[key] = value;
+          }
+        }
+        return c;
+      }, /* @__PURE__ */ Object.create(null));
+      return poolConfig;
+    }
+    function parseIntoClientConfig(str2) {
+      return toClientConfig(parse(str2));
+    }
+    function deprecatedSslModeWarning(sslmode) {
+      if (!deprecatedSslModeWarning.warned && typeof process !== "undefined" && process.emitWarning) {
+        deprecatedSslModeWarning.warned = true;
+        process.emitWarning(`SECURITY WARNING: The SSL modes 'prefer', 'require', and 'verify-ca' are treated as aliases for 'verify-full'.
+In the next major version (pg-connection-string v3.0.0 and pg v9.0.0), these modes will adopt standard libpq semantics, which have weaker security guarantees.
+
+To prepare for this change:
+- If you want the current behavior, explicitly use 'sslmode=verify-full'
+- If you want libpq compatibility now, use 'uselibpqcompat=true&sslmode=${sslmode}'
+
+See https://www.postgresql.org/docs/current/libpq-ssl.html for libpq SSL mode definitions.`);
+      }
+    }
+    module.exports = parse;
+    parse.parse = parse;
+    parse.toClientConfig = toClientConfig;
+    parse.parseIntoClientConfig = parseIntoClientConfig;
+  }
+});
+
+// node_modules/pg/lib/connection-parameters.js
+var require_connection_parameters = __commonJS({
+  "node_modules/pg/lib/connection-parameters.js"(exports, module) {
+    "use strict";
+    var dns = __require("dns");
+    var defaults2 = require_defaults();
+    var parse = require_pg_connection_string().parse;
+    var val = function(key, config4, envVar) {
+      if (config4[key]) {
+        return config4[key];
+      }
+      if (envVar === void 0) {
+        envVar = process.env["PG" + key.toUpperCase()];
+      } else if (envVar === false) {
+      } else {
+        envVar = process.env[envVar];
+      }
+      return envVar || defaults2[key];
+    };
+    var readSSLConfigFromEnvironment = function() {
+      switch (process.env.PGSSLMODE) {
+        case "disable":
+          return false;
+        case "prefer":
+        case "require":
+        case "verify-ca":
+        case "verify-full":
+          return true;
+        case "no-verify":
+          return { rejectUnauthorized: false };
+      }
+      return defaults2.ssl;
+    };
+    var quoteParamValue = function(value) {
+      return "'" + ("" + value).replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "'";
+    };
+    var add = function(params, config4, paramName) {
+      const value = config4[paramName];
+      if (value !== void 0 && value !== null) {
+        params.push(paramName + "=" + quoteParamValue(value));
+      }
+    };
+    var ConnectionParameters = class {
+      constructor(config4) {
+        config4 = typeof config4 === "string" ? parse(config4) : config4 || {};
+        if (config4.connectionString) {
+          config4 = Object.assign({}, config4, parse(config4.connectionString));
+        }
+        this.user = val("user", config4);
+        this.database = val("database", config4);
+        if (this.database === void 0) {
+          this.database = this.user;
+        }
+        this.port = parseInt(val("port", config4), 10);
+        this.host = val("host", config4);
+        Object.defineProperty(this, "password", {
+          configurable: true,
+          enumerable: false,
+          writable: true,
+          value: val("password", config4)
+        });
+        this.binary = val("binary", config4);
+        this.options = val("options", config4);
+        this.ssl = typeof config4.ssl === "undefined" ? readSSLConfigFromEnvironment() : config4.ssl;
+        if (typeof this.ssl === "string") {
+          if (this.ssl === "true") {
+            this.ssl = true;
+          }
+        }
+        if (this.ssl === "no-verify") {
+          this.ssl = { rejectUnauthorized: false };
+        }
+        if (this.ssl && this.ssl.key) {
+          Object.defineProperty(this.ssl, "key", {
+            enumerable: false
+          });
+        }
+        this.sslnegotiation = val("sslnegotiation", config4, "PGSSLNEGOTIATION");
+        if (this.sslnegotiation !== void 0 && this.sslnegotiation !== "postgres" && this.sslnegotiation !== "direct") {
+          throw new Error(
+            `Invalid sslnegotiation value: "${this.sslnegotiation}". Valid values are "postgres" and "direct".`
+          );
+        }
+        if (this.sslnegotiation === "direct" && !this.ssl) {
+          throw new Error("sslnegotiation=direct requires SSL to be enabled");
+        }
+        this.client_encoding = val("client_encoding", config4);
+        this.replication = val("replication", config4);
+        this.isDomainSocket = !(this.host || "").indexOf("/");
+        this.application_name = val("application_name", config4, "PGAPPNAME");
+        this.fallback_application_name = val("fallback_application_name", config4, false);
+        this.statement_timeout = val("statement_timeout", config4, false);
+        this.lock_timeout = val("lock_timeout", config4, false);
+        this.idle_in_transaction_session_timeout = val("idle_in_transaction_session_timeout", config4, false);
+        this.query_timeout = val("query_timeout", config4, false);
+        if (config4.connectionTimeoutMillis === void 0) {
+          this.connect_timeout = process.env.PGCONNECT_TIMEOUT || 0;
+        } else {
+          this.connect_timeout = Math.floor(config4.connectionTimeoutMillis / 1e3);
+        }
+        if (config4.keepAlive === false) {
+          this.keepalives = 0;
+        } else if (config4.keepAlive === true) {
+          this.keepalives = 1;
+        }
+        if (typeof config4.keepAliveInitialDelayMillis === "number") {
+          this.keepalives_idle = Math.floor(config4.keepAliveInitialDelayMillis / 1e3);
+        }
+      }
+      getLibpqConnectionString(cb) {
+        const params = [];
+        add(params, this, "user");
+        add(params, this, "password");
+        add(params, this, "port");
+        add(params, this, "application_name");
+        add(params, this, "fallback_application_name");
+        add(params, this, "connect_timeout");
+        add(params, this, "options");
+        const ssl = typeof this.ssl === "object" ? this.ssl : this.ssl ? { sslmode: this.ssl } : {};
+        add(params, ssl, "sslmode");
+        add(params, ssl, "sslca");
+        add(params, ssl, "sslkey");
+        add(params, ssl, "sslcert");
+        add(params, ssl, "sslrootcert");
+        add(params, this, "sslnegotiation");
+        if (this.database) {
+          params.push("dbname=" + quoteParamValue(this.database));
+        }
+        if (this.replication) {
+          params.push("replication=" + quoteParamValue(this.replication));
+        }
+        if (this.host) {
+          params.push("host=" + quoteParamValue(this.host));
+        }
+        if (this.isDomainSocket) {
+          return cb(null, params.join(" "));
+        }
+        if (this.client_encoding) {
+          params.push("client_encoding=" + quoteParamValue(this.client_encoding));
+        }
+        dns.lookup(this.host, function(err, address) {
+          if (err) return cb(err, null);
+          params.push("hostaddr=" + quoteParamValue(address));
+          return cb(null, params.join(" "));
+        });
+      }
+    };
+    module.exports = ConnectionParameters;
+  }
+});
+
+// node_modules/pg/lib/result.js
+var require_result = __commonJS({
+  "node_modules/pg/lib/result.js"(exports, module) {
+    "use strict";
+    var types2 = require_pg_types();
+    var matchRegexp = /^([A-Za-z]+)(?: (\d+))?(?: (\d+))?/;
+    var Result2 = class {
+      constructor(rowMode, types3) {
+        this.command = null;
+        this.rowCount = null;
+        this.oid = null;
+        this.rows = [];
+        this.fields = [];
+        this._parsers = void 0;
+        this._types = types3;
+        this.RowCtor = null;
+        this.rowAsArray = rowMode === "array";
+        if (this.rowAsArray) {
+          this.parseRow = this._parseRowAsArray;
+        }
+        this._prebuiltEmptyResultObject = null;
+      }
+      // adds a command complete message
+      addCommandComplete(msg) {
+        let match;
+        if (msg.text) {
+          match = matchRegexp.exec(msg.text);
+        } else {
+          match = matchRegexp.exec(msg.command);
+        }
+        if (match) {
+          this.command = match[1];
+          if (match[3]) {
+            this.oid = parseInt(match[2], 10);
+            this.rowCount = parseInt(match[3], 10);
+          } else if (match[2]) {
+            this.rowCount = parseInt(match[2], 10);
+          }
+        }
+      }
+      _parseRowAsArray(rowData) {
+        const row = new Array(rowData.length);
+        for (let i = 0, len = rowData.length; i < len; i++) {
+          const rawValue = rowData[i];
+          if (rawValue !== null) {
+            row[i] = this._parsers[i](rawValue);
+          } else {
+            row[i] = null;
+          }
+        }
+        return row;
+      }
+      parseRow(rowData) {
+        const row = { ...this._prebuiltEmptyResultObject };
+        for (let i = 0, len = rowData.length; i < len; i++) {
+          const rawValue = rowData[i];
+          const field = this.fields[i].name;
+          if (rawValue !== null) {
+            const v = this.fields[i].format === "binary" ? Buffer.from(rawValue) : rawValue;
+            row[field] = this._parsers[i](v);
+          } else {
+            row[field] = null;
+          }
+        }
+        return row;
+      }
+      addRow(row) {
+        this.rows.push(row);
+      }
+      addFields(fieldDescriptions) {
+        this.fields = fieldDescriptions;
+        if (this.fields.length) {
+          this._parsers = new Array(fieldDescriptions.length);
+        }
+        const row = /* @__PURE__ */ Object.create(null);
+        for (let i = 0; i < fieldDescriptions.length; i++) {
+          const desc = fieldDescriptions[i];
+          row[desc.name] = null;
+          if (this._types) {
+            this._parsers[i] = this._types.getTypeParser(desc.dataTypeID, desc.format || "text");
+          } else {
+            this._parsers[i] = types2.getTypeParser(desc.dataTypeID, desc.format || "text");
+          }
+        }
+        this._prebuiltEmptyResultObject = { ...row };
+      }
+    };
+    module.exports = Result2;
+  }
+});
+
+// node_modules/pg/lib/query.js
+var require_query = __commonJS({
+  "node_modules/pg/lib/query.js"(exports, module) {
+    "use strict";
+    var { EventEmitter } = __require("events");
+    var Result2 = require_result();
+    var utils = require_utils();
+    var Query2 = class extends EventEmitter {
+      constructor(config4, values, callback) {
+        super();
+        config4 = utils.normalizeQueryConfig(config4, values, callback);
+        this.text = config4.text;
+        this.values = config4.values;
+        this.rows = config4.rows;
+        this.types = config4.types;
+        this.name = config4.name;
+        this.queryMode = config4.queryMode;
+        this.binary = config4.binary;
+        this.portal = config4.portal || "";
+        this.callback = config4.callback;
+        this._rowMode = config4.rowMode;
+        if (process.domain && config4.callback) {
+          this.callback = process.domain.bind(config4.callback);
+        }
+        this._result = new Result2(this._rowMode, this.types);
+        this._results = this._result;
+        this._canceledDueToError = false;
+      }
+      requiresPreparation() {
+        if (this.queryMode === "extended") {
+          return true;
+        }
+        if (this.name) {
+          return true;
+        }
+        if (this.rows) {
+          return true;
+        }
+        if (!this.text) {
+          return false;
+        }
+        if (!this.values) {
+          return false;
+        }
+        return this.values.length > 0;
+      }
+      _checkForMultirow() {
+        if (this._result.command) {
+          if (!Array.isArray(this._results)) {
+            this._results = [this._result];
+          }
+          this._result = new Result2(this._rowMode, this._result._types);
+          this._results.push(this._result);
+        }
+      }
+      // associates row metadata from the supplied
+      // message with this query object
+      // metadata used when parsing row results
+      handleRowDescription(msg) {
+        this._checkForMultirow();
+        this._result.addFields(msg.fields);
+        this._accumulateRows = this.callback || !this.listeners("row").length;
+      }
+      handleDataRow(msg) {
+        let row;
+        if (this._canceledDueToError) {
+          return;
+        }
+        try {
+          row = this._result.parseRow(msg.fields);
+        } catch (err) {
+          this._canceledDueToError = err;
+          return;
+        }
+        this.emit("row", row, this._result);
+        if (this._accumulateRows) {
+          this._result.addRow(row);
+        }
+      }
+      handleCommandComplete(msg, connection) {
+        this._checkForMultirow();
+        this._result.addCommandComplete(msg);
+        if (this.rows) {
+          connection.sync();
+        }
+      }
+      // if a named prepared statement is created with empty query text
+      // the backend will send an emptyQuery message but *not* a command complete message
+      // since we pipeline sync immediately after execute we don't need to do anything here
+      // unless we have rows specified, in which case we did not pipeline the initial sync call
+      handleEmptyQuery(connection) {
+        if (this.rows) {
+          connection.sync();
+        }
+      }
+      handleError(err, connection) {
+        if (this._canceledDueToError) {
+          err = this._canceledDueToError;
+          this._canceledDueToError = false;
+        }
+        if (this.callback) {
+          return this.callback(err);
+        }
+        this.emit("error", err);
+      }
+      handleReadyForQuery(con) {
+        if (this._canceledDueToError) {
+          return this.handleError(this._canceledDueToError, con);
+        }
+        if (this.callback) {
+          try {
+            this.callback(null, this._results);
+          } catch (err) {
+            process.nextTick(() => {
+              throw err;
+            });
+          }
+        }
+        this.emit("end", this._results);
+      }
+      submit(connection) {
+        if (typeof this.text !== "string" && typeof this.name !== "string") {
+          return new Error("A query must have either text or a name. Supplying neither is unsupported.");
+        }
+        const previous = connection.parsedStatements[this.name] || connection.submittedNamedStatements[this.name];
+        if (this.text && previous && this.text !== previous) {
+          return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`);
+        }
+        if (this.values && !Array.isArray(this.values)) {
+          return new Error("Query values must be an array");
+        }
+        if (this.requiresPreparation()) {
+          connection.stream.cork && connection.stream.cork();
+          try {
+            this.prepare(connection);
+          } finally {
+            connection.stream.uncork && connection.stream.uncork();
+          }
+        } else {
+          connection.query(this.text);
+        }
+        return null;
+      }
+      hasBeenParsed(connection) {
+        return this.name && (connection.parsedStatements[this.name] !== void 0 || connection.submittedNamedStatements[this.name] !== void 0);
+      }
+      handlePortalSuspended(connection) {
+        this._getRows(connection, this.rows);
+      }
+      _getRows(connection, rows) {
+        connection.execute({
+          portal: this.portal,
+          rows
+        });
+        if (!rows) {
+          connection.sync();
+        } else {
+          connection.flush();
+        }
+      }
+      // http://developer.postgresql.org/pgdocs/postgres/protocol-flow.html#PROTOCOL-FLOW-EXT-QUERY
+      prepare(connection) {
+        if (!this.hasBeenParsed(connection)) {
+          connection.parse({
+            text: this.text,
+            name: this.name,
+            types: this.types
+          });
+          if (this.name) {
+            connection.submittedNamedStatements[this.name] = this.text;
+          }
+        }
+        try {
+          connection.bind({
+            portal: this.portal,
+            statement: this.name,
+            values: this.values,
+            binary: this.binary,
+            valueMapper: utils.prepareValue
+          });
+        } catch (err) {
+          connection.close({ type: "S", name: this.name });
+          connection.sync();
+          this.handleError(err, connection);
+          return;
+        }
+        connection.describe({
+          type: "P",
+          name: this.portal || ""
+        });
+        this._getRows(connection, this.rows);
+      }
+      handleCopyInResponse(connection) {
+        connection.sendCopyFail("No source stream defined");
+      }
+      handleCopyData(msg, connection) {
+      }
+    };
+    module.exports = Query2;
+  }
+});
+
+// node_modules/pg-protocol/dist/messages.js
+var require_messages = __commonJS({
+  "node_modules/pg-protocol/dist/messages.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.NoticeMessage = exports.DataRowMessage = exports.CommandCompleteMessage = exports.ReadyForQueryMessage = exports.NotificationResponseMessage = exports.BackendKeyDataMessage = exports.AuthenticationMD5Password = exports.ParameterStatusMessage = exports.ParameterDescriptionMessage = exports.RowDescriptionMessage = exports.Field = exports.CopyResponse = exports.CopyDataMessage = exports.DatabaseError = exports.copyDone = exports.emptyQuery = exports.replicationStart = exports.portalSuspended = exports.noData = exports.closeComplete = exports.bindComplete = exports.parseComplete = void 0;
+    exports.parseComplete = {
+      name: "parseComplete",
+      length: 5
+    };
+    exports.bindComplete = {
+      name: "bindComplete",
+      length: 5
+    };
+    exports.closeComplete = {
+      name: "closeComplete",
+      length: 5
+    };
+    exports.noData = {
+      name: "noData",
+      length: 5
+    };
+    exports.portalSuspended = {
+      name: "portalSuspended",
+      length: 5
+    };
+    exports.replicationStart = {
+      name: "replicationStart",
+      length: 4
+    };
+    exports.emptyQuery = {
+      name: "emptyQuery",
+      length: 4
+    };
+    exports.copyDone = {
+      name: "copyDone",
+      length: 4
+    };
+    var DatabaseError2 = class extends Error {
+      constructor(message, length, name) {
+        super(message);
+        this.length = length;
+        this.name = name;
+      }
+    };
+    exports.DatabaseError = DatabaseError2;
+    var CopyDataMessage = class {
+      constructor(length, chunk) {
+        this.length = length;
+        this.chunk = chunk;
+        this.name = "copyData";
+      }
+    };
+    exports.CopyDataMessage = CopyDataMessage;
+    var CopyResponse = class {
+      constructor(length, name, binary, columnCount) {
+        this.length = length;
+        this.name = name;
+        this.binary = binary;
+        this.columnTypes = new Array(columnCount);
+      }
+    };
+    exports.CopyResponse = CopyResponse;
+    var Field = class {
+      constructor(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, format) {
+        this.name = name;
+        this.tableID = tableID;
+        this.columnID = columnID;
+        this.dataTypeID = dataTypeID;
+        this.dataTypeSize = dataTypeSize;
+        this.dataTypeModifier = dataTypeModifier;
+        this.format = format;
+      }
+    };
+    exports.Field = Field;
+    var RowDescriptionMessage = class {
+      constructor(length, fieldCount) {
+        this.length = length;
+        this.fieldCount = fieldCount;
+        this.name = "rowDescription";
+        this.fields = new Array(this.fieldCount);
+      }
+    };
+    exports.RowDescriptionMessage = RowDescriptionMessage;
+    var ParameterDescriptionMessage = class {
+      constructor(length, parameterCount) {
+        this.length = length;
+        this.parameterCount = parameterCount;
+        this.name = "parameterDescription";
+        this.dataTypeIDs = new Array(this.parameterCount);
+      }
+    };
+    exports.ParameterDescriptionMessage = ParameterDescriptionMessage;
+    var ParameterStatusMessage = class {
+      constructor(length, parameterName, parameterValue) {
+        this.length = length;
+        this.parameterName = parameterName;
+        this.parameterValue = parameterValue;
+        this.name = "parameterStatus";
+      }
+    };
+    exports.ParameterStatusMessage = ParameterStatusMessage;
+    var AuthenticationMD5Password = class {
+      constructor(length, salt) {
+        this.length = length;
+        this.salt = salt;
+        this.name = "authenticationMD5Password";
+      }
+    };
+    exports.AuthenticationMD5Password = AuthenticationMD5Password;
+    var BackendKeyDataMessage = class {
+      constructor(length, processID, secretKey) {
+        this.length = length;
+        this.processID = processID;
+        this.secretKey = secretKey;
+        this.name = "backendKeyData";
+      }
+    };
+    exports.BackendKeyDataMessage = BackendKeyDataMessage;
+    var NotificationResponseMessage = class {
+      constructor(length, processId, channel, payload) {
+        this.length = length;
+        this.processId = processId;
+        this.channel = channel;
+        this.payload = payload;
+        this.name = "notification";
+      }
+    };
+    exports.NotificationResponseMessage = NotificationResponseMessage;
+    var ReadyForQueryMessage = class {
+      constructor(length, status) {
+        this.length = length;
+        this.status = status;
+        this.name = "readyForQuery";
+      }
+    };
+    exports.ReadyForQueryMessage = ReadyForQueryMessage;
+    var CommandCompleteMessage = class {
+      constructor(length, text) {
+        this.length = length;
+        this.text = text;
+        this.name = "commandComplete";
+      }
+    };
+    exports.CommandCompleteMessage = CommandCompleteMessage;
+    var DataRowMessage = class {
+      constructor(length, fields) {
+        this.length = length;
+        this.fields = fields;
+        this.name = "dataRow";
+        this.fieldCount = fields.length;
+      }
+    };
+    exports.DataRowMessage = DataRowMessage;
+    var NoticeMessage = class {
+      constructor(length, message) {
+        this.length = length;
+        this.message = message;
+        this.name = "notice";
+      }
+    };
+    exports.NoticeMessage = NoticeMessage;
+  }
+});
+
+// node_modules/pg-protocol/dist/buffer-writer.js
+var require_buffer_writer = __commonJS({
+  "node_modules/pg-protocol/dist/buffer-writer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Writer = void 0;
+    var Writer = class {
+      constructor(size = 256) {
+        this.size = size;
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(size);
+      }
+      ensure(size) {
+        const remaining = this.buffer.length - this.offset;
+        if (remaining < size) {
+          const oldBuffer = this.buffer;
+          const newSize = oldBuffer.length + (oldBuffer.length >> 1) + size;
+          this.buffer = Buffer.allocUnsafe(newSize);
+          oldBuffer.copy(this.buffer, 0, 0, this.offset);
+        }
+      }
+      addInt32(num) {
+        this.ensure(4);
+        this.buffer[this.offset++] = num >>> 24 & 255;
+        this.buffer[this.offset++] = num >>> 16 & 255;
+        this.buffer[this.offset++] = num >>> 8 & 255;
+        this.buffer[this.offset++] = num >>> 0 & 255;
+        return this;
+      }
+      addInt16(num) {
+        this.ensure(2);
+        this.buffer[this.offset++] = num >>> 8 & 255;
+        this.buffer[this.offset++] = num >>> 0 & 255;
+        return this;
+      }
+      addCString(string) {
+        if (!string) {
+          this.ensure(1);
+        } else {
+          const len = Buffer.byteLength(string);
+          this.ensure(len + 1);
+          this.buffer.write(string, this.offset, "utf-8");
+          this.offset += len;
+        }
+        this.buffer[this.offset++] = 0;
+        return this;
+      }
+      addString(string = "") {
+        const len = Buffer.byteLength(string);
+        this.ensure(len);
+        this.buffer.write(string, this.offset);
+        this.offset += len;
+        return this;
+      }
+      // Write an Int32 byte-length prefix immediately followed by the string's UTF-8
+      // bytes. Postgres' Bind wire format prefixes every parameter with its length,
+      // and doing it in one method computes Buffer.byteLength ONCE — the previous
+      // `addInt32(Buffer.byteLength(s)).addString(s)` pairing scanned the string
+      // three times (byteLength for the prefix, byteLength again inside addString,
+      // then the encode), which is costly for large text parameters.
+      addInt32PrefixedString(string) {
+        const len = Buffer.byteLength(string);
+        this.ensure(4 + len);
+        const buffer = this.buffer;
+        let offset = this.offset;
+        buffer[offset++] = len >>> 24 & 255;
+        buffer[offset++] = len >>> 16 & 255;
+        buffer[offset++] = len >>> 8 & 255;
+        buffer[offset++] = len >>> 0 & 255;
+        buffer.write(string, offset, "utf-8");
+        this.offset = offset + len;
+        return this;
+      }
+      add(otherBuffer) {
+        this.ensure(otherBuffer.length);
+        otherBuffer.copy(this.buffer, this.offset);
+        this.offset += otherBuffer.length;
+        return this;
+      }
+      /**
+       * Appends an uninitialized block of {@link size} bytes to the buffer and returns its offset.
+       */
+      reserveUnsafe(size) {
+        const offset = this.offset;
+        this.ensure(size);
+        this.offset += size;
+        return offset;
+      }
+      join(code) {
+        if (code) {
+          this.buffer[this.headerPosition] = code;
+          const length = this.offset - (this.headerPosition + 1);
+          this.buffer.writeInt32BE(length, this.headerPosition + 1);
+        }
+        return this.buffer.slice(code ? 0 : 5, this.offset);
+      }
+      flush(code) {
+        const result = this.join(code);
+        this.offset = 5;
+        this.headerPosition = 0;
+        this.buffer = Buffer.allocUnsafe(this.size);
+        return result;
+      }
+      clear() {
+        this.offset = 5;
+        this.headerPosition = 0;
+      }
+    };
+    exports.Writer = Writer;
+  }
+});
+
+// node_modules/pg-protocol/dist/serializer.js
+var require_serializer = __commonJS({
+  "node_modules/pg-protocol/dist/serializer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.serialize = void 0;
+    var buffer_writer_1 = require_buffer_writer();
+    var writer = new buffer_writer_1.Writer();
+    var startup = (opts) => {
+      writer.addInt16(3).addInt16(0);
+      for (const key of Object.keys(opts)) {
+        writer.addCString(key).addCString(opts[key]);
+      }
+      writer.addCString("client_encoding").addCString("UTF8");
+      const bodyBuffer = writer.addCString("").flush();
+      const length = bodyBuffer.length + 4;
+      return new buffer_writer_1.Writer().addInt32(length).add(bodyBuffer).flush();
+    };
+    var requestSsl = () => {
+      const response = Buffer.allocUnsafe(8);
+      response.writeInt32BE(8, 0);
+      response.writeInt32BE(80877103, 4);
+      return response;
+    };
+    var password = (password2) => {
+      return writer.addCString(password2).flush(
+        112
+        /* code.startup */
+      );
+    };
+    var sendSASLInitialResponseMessage = function(mechanism, initialResponse) {
+      writer.addCString(mechanism).addInt32PrefixedString(initialResponse);
+      return writer.flush(
+        112
+        /* code.startup */
+      );
+    };
+    var sendSCRAMClientFinalMessage = function(additionalData) {
+      return writer.addString(additionalData).flush(
+        112
+        /* code.startup */
+      );
+    };
+    var query = (text) => {
+      return writer.addCString(text).flush(
+        81
+        /* code.query */
+      );
+    };
+    var emptyArray = [];
+    var parse = (query2) => {
+      const name = query2.name || "";
+      if (name.length > 63) {
+        console.error("Warning! Postgres only supports 63 characters for query names.");
+        console.error("You supplied %s (%s)", name, name.length);
+        console.error("This can cause conflicts and silent errors executing queries");
+      }
+      const types2 = query2.types || emptyArray;
+      const len = types2.length;
+      const buffer = writer.addCString(name).addCString(query2.text).addInt16(len);
+      for (let i = 0; i < len; i++) {
+        buffer.addInt32(types2[i]);
+      }
+      return writer.flush(
+        80
+        /* code.parse */
+      );
+    };
+    var writeValues = function(values, valueMapper, formatsOffset) {
+      const len = values.length;
+      for (let i = 0; i < len; i++) {
+        const mappedVal = valueMapper ? valueMapper(values[i], i) : values[i];
+        let formatByte = 0;
+        if (mappedVal == null) {
+          writer.addInt32(-1);
+        } else if (mappedVal instanceof Buffer) {
+          formatByte = 1;
+          writer.addInt32(mappedVal.length);
+          writer.add(mappedVal);
+        } else {
+          writer.addInt32PrefixedString(mappedVal);
+        }
+        const buf = writer.buffer;
+        buf[formatsOffset++] = 0;
+        buf[formatsOffset++] = formatByte;
+      }
+    };
+    var bind = (config4 = {}) => {
+      const portal = config4.portal || "";
+      const statement = config4.statement || "";
+      const binary = config4.binary || false;
+      const values = config4.values || emptyArray;
+      const len = values.length;
+      writer.addCString(portal).addCString(statement);
+      writer.addInt16(len);
+      const formatsOffset = writer.reserveUnsafe(len * 2);
+      writer.addInt16(len);
+      try {
+        writeValues(values, config4.valueMapper, formatsOffset);
+      } catch (err) {
+        writer.clear();
+        throw err;
+      }
+      writer.addInt16(1);
+      writer.addInt16(
+        binary ? 1 : 0
+        /* ParamType.STRING */
+      );
+      return writer.flush(
+        66
+        /* code.bind */
+      );
+    };
+    var emptyExecute = Buffer.from([69, 0, 0, 0, 9, 0, 0, 0, 0, 0]);
+    var execute = (config4) => {
+      if (!config4 || !config4.portal && !config4.rows) {
+        return emptyExecute;
+      }
+      const portal = config4.portal || "";
+      const rows = config4.rows || 0;
+      const portalLength = Buffer.byteLength(portal);
+      const len = 4 + portalLength + 1 + 4;
+      const buff = Buffer.allocUnsafe(1 + len);
+      buff[0] = 69;
+      buff.writeInt32BE(len, 1);
+      buff.write(portal, 5, "utf-8");
+      buff[portalLength + 5] = 0;
+      buff.writeUInt32BE(rows, buff.length - 4);
+      return buff;
+    };
+    var cancel = (processID, secretKey) => {
+      const buffer = Buffer.allocUnsafe(16);
+      buffer.writeInt32BE(16, 0);
+      buffer.writeInt16BE(1234, 4);
+      buffer.writeInt16BE(5678, 6);
+      buffer.writeInt32BE(processID, 8);
+      buffer.writeInt32BE(secretKey, 12);
+      return buffer;
+    };
+    var cstringMessage = (code, string) => {
+      const stringLen = Buffer.byteLength(string);
+      const len = 4 + stringLen + 1;
+      const buffer = Buffer.allocUnsafe(1 + len);
+      buffer[0] = code;
+      buffer.writeInt32BE(len, 1);
+      buffer.write(string, 5, "utf-8");
+      buffer[len] = 0;
+      return buffer;
+    };
+    var emptyDescribePortal = writer.addCString("P").flush(
+      68
+      /* code.describe */
+    );
+    var emptyDescribeStatement = writer.addCString("S").flush(
+      68
+      /* code.describe */
+    );
+    var describe = (msg) => {
+      return msg.name ? cstringMessage(68, `${msg.type}${msg.name || ""}`) : msg.type === "P" ? emptyDescribePortal : emptyDescribeStatement;
+    };
+    var close = (msg) => {
+      const text = `${msg.type}${msg.name || ""}`;
+      return cstringMessage(67, text);
+    };
+    var copyData = (chunk) => {
+      return writer.add(chunk).flush(
+        100
+        /* code.copyFromChunk */
+      );
+    };
+    var copyFail = (message) => {
+      return cstringMessage(102, message);
+    };
+    var codeOnlyBuffer = (code) => Buffer.from([code, 0, 0, 0, 4]);
+    var flushBuffer = codeOnlyBuffer(
+      72
+      /* code.flush */
+    );
+    var syncBuffer = codeOnlyBuffer(
+      83
+      /* code.sync */
+    );
+    var endBuffer = codeOnlyBuffer(
+      88
+      /* code.end */
+    );
+    var copyDoneBuffer = codeOnlyBuffer(
+      99
+      /* code.copyDone */
+    );
+    var serialize = {
+      startup,
+      password,
+      requestSsl,
+      sendSASLInitialResponseMessage,
+      sendSCRAMClientFinalMessage,
+      query,
+      parse,
+      bind,
+      execute,
+      describe,
+      close,
+      flush: () => flushBuffer,
+      sync: () => syncBuffer,
+      end: () => endBuffer,
+      copyData,
+      copyDone: () => copyDoneBuffer,
+      copyFail,
+      cancel
+    };
+    exports.serialize = serialize;
+  }
+});
+
+// node_modules/pg-protocol/dist/buffer-reader.js
+var require_buffer_reader = __commonJS({
+  "node_modules/pg-protocol/dist/buffer-reader.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.BufferReader = void 0;
+    var BufferReader = class {
+      constructor(offset = 0) {
+        this.offset = offset;
+        this.buffer = Buffer.allocUnsafe(0);
+        this.encoding = "utf-8";
+      }
+      setBuffer(offset, buffer) {
+        this.offset = offset;
+        this.buffer = buffer;
+      }
+      int16() {
+        const result = this.buffer.readInt16BE(this.offset);
+        this.offset += 2;
+        return result;
+      }
+      byte() {
+        const result = this.buffer[this.offset];
+        this.offset++;
+        return result;
+      }
+      int32() {
+        const result = this.buffer.readInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+      }
+      uint32() {
+        const result = this.buffer.readUInt32BE(this.offset);
+        this.offset += 4;
+        return result;
+      }
+      string(length) {
+        const result = this.buffer.toString(this.encoding, this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+      }
+      cstring() {
+        const start = this.offset;
+        let end = start;
+        while (this.buffer[end++]) {
+        }
+        this.offset = end;
+        return this.buffer.toString(this.encoding, start, end - 1);
+      }
+      bytes(length) {
+        const result = this.buffer.slice(this.offset, this.offset + length);
+        this.offset += length;
+        return result;
+      }
+    };
+    exports.BufferReader = BufferReader;
+  }
+});
+
+// node_modules/pg-protocol/dist/parser.js
+var require_parser = __commonJS({
+  "node_modules/pg-protocol/dist/parser.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Parser = void 0;
+    var messages_1 = require_messages();
+    var buffer_reader_1 = require_buffer_reader();
+    var CODE_LENGTH = 1;
+    var LEN_LENGTH = 4;
+    var HEADER_LENGTH = CODE_LENGTH + LEN_LENGTH;
+    var LATEINIT_LENGTH = -1;
+    var emptyBuffer = Buffer.allocUnsafe(0);
+    var Parser = class {
+      constructor(opts) {
+        this.buffer = emptyBuffer;
+        this.bufferLength = 0;
+        this.bufferOffset = 0;
+        this.reader = new buffer_reader_1.BufferReader();
+        if ((opts === null || opts === void 0 ? void 0 : opts.mode) === "binary") {
+          throw new Error("Binary mode not supported yet");
+        }
+        this.mode = (opts === null || opts === void 0 ? void 0 : opts.mode) || "text";
+      }
+      parse(buffer, callback) {
+        this.mergeBuffer(buffer);
+        const bufferFullLength = this.bufferOffset + this.bufferLength;
+        let offset = this.bufferOffset;
+        while (offset + HEADER_LENGTH <= bufferFullLength) {
+          const code = this.buffer[offset];
+          const length = this.buffer.readUInt32BE(offset + CODE_LENGTH);
+          const fullMessageLength = CODE_LENGTH + length;
+          if (fullMessageLength + offset <= bufferFullLength) {
+            const message = this.handlePacket(offset + HEADER_LENGTH, code, length, this.buffer);
+            callback(message);
+            offset += fullMessageLength;
+          } else {
+            break;
+          }
+        }
+        if (offset === bufferFullLength) {
+          this.buffer = emptyBuffer;
+          this.bufferLength = 0;
+          this.bufferOffset = 0;
+        } else {
+          this.bufferLength = bufferFullLength - offset;
+          this.bufferOffset = offset;
+        }
+      }
+      mergeBuffer(buffer) {
+        if (this.bufferLength > 0) {
+          const newLength = this.bufferLength + buffer.byteLength;
+          const newFullLength = newLength + this.bufferOffset;
+          if (newFullLength > this.buffer.byteLength) {
+            let newBuffer;
+            if (newLength <= this.buffer.byteLength && this.bufferOffset >= this.bufferLength) {
+              newBuffer = this.buffer;
+            } else {
+              let newBufferLength = this.buffer.byteLength * 2;
+              while (newLength >= newBufferLength) {
+                newBufferLength *= 2;
+              }
+              newBuffer = Buffer.allocUnsafe(newBufferLength);
+            }
+            this.buffer.copy(newBuffer, 0, this.bufferOffset, this.bufferOffset + this.bufferLength);
+            this.buffer = newBuffer;
+            this.bufferOffset = 0;
+          }
+          buffer.copy(this.buffer, this.bufferOffset + this.bufferLength);
+          this.bufferLength = newLength;
+        } else {
+          this.buffer = buffer;
+          this.bufferOffset = 0;
+          this.bufferLength = buffer.byteLength;
+        }
+      }
+      handlePacket(offset, code, length, bytes) {
+        const { reader } = this;
+        reader.setBuffer(offset, bytes);
+        let message;
+        switch (code) {
+          case 50:
+            message = messages_1.bindComplete;
+            break;
+          case 49:
+            message = messages_1.parseComplete;
+            break;
+          case 51:
+            message = messages_1.closeComplete;
+            break;
+          case 110:
+            message = messages_1.noData;
+            break;
+          case 115:
+            message = messages_1.portalSuspended;
+            break;
+          case 99:
+            message = messages_1.copyDone;
+            break;
+          case 87:
+            message = messages_1.replicationStart;
+            break;
+          case 73:
+            message = messages_1.emptyQuery;
+            break;
+          case 68:
+            message = parseDataRowMessage(reader);
+            break;
+          case 67:
+            message = parseCommandCompleteMessage(reader);
+            break;
+          case 90:
+            message = parseReadyForQueryMessage(reader);
+            break;
+          case 65:
+            message = parseNotificationMessage(reader);
+            break;
+          case 82:
+            message = parseAuthenticationResponse(reader, length);
+            break;
+          case 83:
+            message = parseParameterStatusMessage(reader);
+            break;
+          case 75:
+            message = parseBackendKeyData(reader);
+            break;
+          case 69:
+            message = parseErrorMessage(reader, "error");
+            break;
+          case 78:
+            message = parseErrorMessage(reader, "notice");
+            break;
+          case 84:
+            message = parseRowDescriptionMessage(reader);
+            break;
+          case 116:
+            message = parseParameterDescriptionMessage(reader);
+            break;
+          case 71:
+            message = parseCopyInMessage(reader);
+            break;
+          case 72:
+            message = parseCopyOutMessage(reader);
+            break;
+          case 100:
+            message = parseCopyData(reader, length);
+            break;
+          default:
+            return new messages_1.DatabaseError("received invalid response: " + code.toString(16), length, "error");
+        }
+        reader.setBuffer(0, emptyBuffer);
+        message.length = length;
+        return message;
+      }
+    };
+    exports.Parser = Parser;
+    var parseReadyForQueryMessage = (reader) => {
+      const status = reader.string(1);
+      return new messages_1.ReadyForQueryMessage(LATEINIT_LENGTH, status);
+    };
+    var parseCommandCompleteMessage = (reader) => {
+      const text = reader.cstring();
+      return new messages_1.CommandCompleteMessage(LATEINIT_LENGTH, text);
+    };
+    var parseCopyData = (reader, length) => {
+      const chunk = reader.bytes(length - 4);
+      return new messages_1.CopyDataMessage(LATEINIT_LENGTH, chunk);
+    };
+    var parseCopyInMessage = (reader) => parseCopyMessage(reader, "copyInResponse");
+    var parseCopyOutMessage = (reader) => parseCopyMessage(reader, "copyOutResponse");
+    var parseCopyMessage = (reader, messageName) => {
+      const isBinary = reader.byte() !== 0;
+      const columnCount = reader.int16();
+      const message = new messages_1.CopyResponse(LATEINIT_LENGTH, messageName, isBinary, columnCount);
+      for (let i = 0; i < columnCount; i++) {
+        message.columnTypes[i] = reader.int16();
+      }
+      return message;
+    };
+    var parseNotificationMessage = (reader) => {
+      const processId = reader.int32();
+      const channel = reader.cstring();
+      const payload = reader.cstring();
+      return new messages_1.NotificationResponseMessage(LATEINIT_LENGTH, processId, channel, payload);
+    };
+    var parseRowDescriptionMessage = (reader) => {
+      const fieldCount = reader.int16();
+      const message = new messages_1.RowDescriptionMessage(LATEINIT_LENGTH, fieldCount);
+      for (let i = 0; i < fieldCount; i++) {
+        message.fields[i] = parseField(reader);
+      }
+      return message;
+    };
+    var parseField = (reader) => {
+      const name = reader.cstring();
+      const tableID = reader.uint32();
+      const columnID = reader.int16();
+      const dataTypeID = reader.uint32();
+      const dataTypeSize = reader.int16();
+      const dataTypeModifier = reader.int32();
+      const mode = reader.int16() === 0 ? "text" : "binary";
+      return new messages_1.Field(name, tableID, columnID, dataTypeID, dataTypeSize, dataTypeModifier, mode);
+    };
+    var parseParameterDescriptionMessage = (reader) => {
+      const parameterCount = reader.int16();
+      const message = new messages_1.ParameterDescriptionMessage(LATEINIT_LENGTH, parameterCount);
+      for (let i = 0; i < parameterCount; i++) {
+        message.dataTypeIDs[i] = reader.uint32();
+      }
+      return message;
+    };
+    var parseDataRowMessage = (reader) => {
+      const fieldCount = reader.int16();
+      const fields = new Array(fieldCount);
+      for (let i = 0; i < fieldCount; i++) {
+        const len = reader.int32();
+        fields[i] = len === -1 ? null : reader.string(len);
+      }
+      return new messages_1.DataRowMessage(LATEINIT_LENGTH, fields);
+    };
+    var parseParameterStatusMessage = (reader) => {
+      const name = reader.cstring();
+      const value = reader.cstring();
+      return new messages_1.ParameterStatusMessage(LATEINIT_LENGTH, name, value);
+    };
+    var parseBackendKeyData = (reader) => {
+      const processID = reader.int32();
+      const secretKey = reader.int32();
+      return new messages_1.BackendKeyDataMessage(LATEINIT_LENGTH, processID, secretKey);
+    };
+    var parseAuthenticationResponse = (reader, length) => {
+      const code = reader.int32();
+      const message = {
+        name: "authenticationOk",
+        length
+      };
+      switch (code) {
+        case 0:
+          break;
+        case 3:
+          if (message.length === 8) {
+            message.name = "authenticationCleartextPassword";
+          }
+          break;
+        case 5:
+          if (message.length === 12) {
+            message.name = "authenticationMD5Password";
+            const salt = reader.bytes(4);
+            return new messages_1.AuthenticationMD5Password(LATEINIT_LENGTH, salt);
+          }
+          break;
+        case 10:
+          {
+            message.name = "authenticationSASL";
+            message.mechanisms = [];
+            let mechanism;
+            do {
+              mechanism = reader.cstring();
+              if (mechanism) {
+                message.mechanisms.push(mechanism);
+              }
+            } while (mechanism);
+          }
+          break;
+        case 11:
+          message.name = "authenticationSASLContinue";
+          message.data = reader.string(length - 8);
+          break;
+        case 12:
+          message.name = "authenticationSASLFinal";
+          message.data = reader.string(length - 8);
+          break;
+        default:
+          throw new Error("Unknown authenticationOk message type " + code);
+      }
+      return message;
+    };
+    var parseErrorMessage = (reader, name) => {
+      const fields = {};
+      let fieldType = reader.string(1);
+      while (fieldType !== "\0") {
+        fields[fieldType] = reader.cstring();
+        fieldType = reader.string(1);
+      }
+      const messageValue = fields.M;
+      const message = name === "notice" ? new messages_1.NoticeMessage(LATEINIT_LENGTH, messageValue) : new messages_1.DatabaseError(messageValue, LATEINIT_LENGTH, name);
+      message.severity = fields.S;
+      message.code = fields.C;
+      message.detail = fields.D;
+      message.hint = fields.H;
+      message.position = fields.P;
+      message.internalPosition = fields.p;
+      message.internalQuery = fields.q;
+      message.where = fields.W;
+      message.schema = fields.s;
+      message.table = fields.t;
+      message.column = fields.c;
+      message.dataType = fields.d;
+      message.constraint = fields.n;
+      message.file = fields.F;
+      message.line = fields.L;
+      message.routine = fields.R;
+      return message;
+    };
+  }
+});
+
+// node_modules/pg-protocol/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/pg-protocol/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DatabaseError = exports.serialize = void 0;
+    exports.parse = parse;
+    var messages_1 = require_messages();
+    Object.defineProperty(exports, "DatabaseError", { enumerable: true, get: function() {
+      return messages_1.DatabaseError;
+    } });
+    var serializer_1 = require_serializer();
+    Object.defineProperty(exports, "serialize", { enumerable: true, get: function() {
+      return serializer_1.serialize;
+    } });
+    var parser_1 = require_parser();
+    function parse(stream, callback) {
+      const parser = new parser_1.Parser();
+      stream.on("data", (buffer) => parser.parse(buffer, callback));
+      return new Promise((resolve) => stream.on("end", () => resolve()));
+    }
+  }
+});
+
+// node_modules/pg-cloudflare/dist/empty.js
+var require_empty = __commonJS({
+  "node_modules/pg-cloudflare/dist/empty.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = {};
+  }
+});
+
+// node_modules/pg/lib/stream.js
+var require_stream = __commonJS({
+  "node_modules/pg/lib/stream.js"(exports, module) {
+    var { getStream, getSecureStream } = getStreamFuncs();
+    module.exports = {
+      /**
+       * Get a socket stream compatible with the current runtime environment.
+       * @returns {Duplex}
+       */
+      getStream,
+      /**
+       * Get a TLS secured socket, compatible with the current environment,
+       * using the socket and other settings given in `options`.
+       * @returns {Duplex}
+       */
+      getSecureStream
+    };
+    function getNodejsStreamFuncs() {
+      function getStream2(ssl) {
+        const net = __require("net");
+        return new net.Socket();
+      }
+      function getSecureStream2(options2) {
+        const tls = __require("tls");
+        return tls.connect(options2);
+      }
+      return {
+        getStream: getStream2,
+        getSecureStream: getSecureStream2
+      };
+    }
+    function getCloudflareStreamFuncs() {
+      function getStream2(ssl) {
+        const { CloudflareSocket } = require_empty();
+        return new CloudflareSocket(ssl);
+      }
+      function getSecureStream2(options2) {
+        options2.socket.startTls(options2);
+        return options2.socket;
+      }
+      return {
+        getStream: getStream2,
+        getSecureStream: getSecureStream2
+      };
+    }
+    function isCloudflareRuntime() {
+      if (typeof navigator === "object" && navigator !== null && typeof navigator.userAgent === "string") {
+        return navigator.userAgent === "Cloudflare-Workers";
+      }
+      if (typeof Response === "function") {
+        const resp = new Response(null, { cf: { thing: true } });
+        if (typeof resp.cf === "object" && resp.cf !== null && resp.cf.thing) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function getStreamFuncs() {
+      if (isCloudflareRuntime()) {
+        return getCloudflareStreamFuncs();
+      }
+      return getNodejsStreamFuncs();
+    }
+  }
+});
+
+// node_modules/pg/lib/connection.js
+var require_connection = __commonJS({
+  "node_modules/pg/lib/connection.js"(exports, module) {
+    "use strict";
+    var EventEmitter = __require("events").EventEmitter;
+    var { parse, serialize } = require_dist();
+    var stream = require_stream();
+    var { getStream } = stream;
+    var flushBuffer = serialize.flush();
+    var syncBuffer = serialize.sync();
+    var endBuffer = serialize.end();
+    var Connection2 = class extends EventEmitter {
+      constructor(config4) {
+        super();
+        config4 = config4 || {};
+        this.stream = config4.stream || getStream(config4.ssl);
+        if (typeof this.stream === "function") {
+          this.stream = this.stream(config4);
+        }
+        this._keepAlive = config4.keepAlive;
+        this._keepAliveInitialDelayMillis = config4.keepAliveInitialDelayMillis;
+        this.parsedStatements = {};
+        this.submittedNamedStatements = {};
+        this.ssl = config4.ssl || false;
+        this.sslNegotiation = config4.sslNegotiation || "postgres";
+        this._ending = false;
+        this._emitMessage = false;
+        const self = this;
+        this.on("newListener", function(eventName) {
+          if (eventName === "message") {
+            self._emitMessage = true;
+          }
+        });
+      }
+      connect(port, host) {
+        const self = this;
+        this._connecting = true;
+        this.stream.setNoDelay(true);
+        this.stream.connect(port, host);
+        this.stream.once("connect", function() {
+          if (self._keepAlive) {
+            self.stream.setKeepAlive(true, self._keepAliveInitialDelayMillis);
+          }
+          self.emit("connect");
+        });
+        const reportStreamError = function(error) {
+          if (self._ending && (error.code === "ECONNRESET" || error.code === "EPIPE")) {
+            return;
+          }
+          self.emit("error", error);
+        };
+        this.stream.on("error", reportStreamError);
+        this.stream.on("close", function() {
+          self.emit("end");
+        });
+        if (!this.ssl) {
+          return this.attachListeners(this.stream);
+        }
+        if (this.sslNegotiation === "direct") {
+          return this.stream.once("connect", function() {
+            self.upgradeToSSL(host, reportStreamError);
+          });
+        }
+        this.stream.once("data", function(buffer) {
+          const responseCode = buffer.toString("utf8");
+          switch (responseCode) {
+            case "S":
+              break;
+            case "N":
+              self.stream.end();
+              return self.emit("error", new Error("The server does not support SSL connections"));
+            default:
+              self.stream.end();
+              return self.emit("error", new Error("There was an error establishing an SSL connection"));
+          }
+          self.upgradeToSSL(host, reportStreamError);
+        });
+      }
+      upgradeToSSL(host, reportStreamError) {
+        const self = this;
+        const options2 = {
+          socket: self.stream,
+          // tls.connect checks the server identity against `servername`, falling
+          // back to `host` and then to 'localhost'. `servername` must stay unset
+          // for IP addresses (see below), so `host` is needed to keep certificate
+          // validation working when connecting to an IP address.
+          host
+        };
+        if (self.ssl !== true) {
+          Object.assign(options2, self.ssl);
+          if ("key" in self.ssl) {
+            options2.key = self.ssl.key;
+          }
+        }
+        if (self.sslNegotiation === "direct") {
+          options2.ALPNProtocols = ["postgresql"];
+        }
+        const net = __require("net");
+        if (net.isIP && net.isIP(host) === 0) {
+          options2.servername = host;
+        }
+        try {
+          self.stream = stream.getSecureStream(options2);
+        } catch (err) {
+          return self.emit("error", err);
+        }
+        self.attachListeners(self.stream);
+        self.stream.on("error", reportStreamError);
+        self.emit("sslconnect");
+      }
+      attachListeners(stream2) {
+        parse(stream2, (msg) => {
+          const eventName = msg.name === "error" ? "errorMessage" : msg.name;
+          if (this._emitMessage) {
+            this.emit("message", msg);
+          }
+          this.emit(eventName, msg);
+        });
+      }
+      requestSsl() {
+        this.stream.write(serialize.requestSsl());
+      }
+      startup(config4) {
+        this.stream.write(serialize.startup(config4));
+      }
+      cancel(processID, secretKey) {
+        this._send(serialize.cancel(processID, secretKey));
+      }
+      password(password) {
+        this._send(serialize.password(password));
+      }
+      sendSASLInitialResponseMessage(mechanism, initialResponse) {
+        this._send(serialize.sendSASLInitialResponseMessage(mechanism, initialResponse));
+      }
+      sendSCRAMClientFinalMessage(additionalData) {
+        this._send(serialize.sendSCRAMClientFinalMessage(additionalData));
+      }
+      _send(buffer) {
+        if (!this.stream.writable) {
+          return false;
+        }
+        return this.stream.write(buffer);
+      }
+      query(text) {
+        this._send(serialize.query(text));
+      }
+      // send parse message
+      parse(query) {
+        this._send(serialize.parse(query));
+      }
+      // send bind message
+      bind(config4) {
+        this._send(serialize.bind(config4));
+      }
+      // send execute message
+      execute(config4) {
+        this._send(serialize.execute(config4));
+      }
+      flush() {
+        if (this.stream.writable) {
+          this.stream.write(flushBuffer);
+        }
+      }
+      sync() {
+        this._send(syncBuffer);
+      }
+      ref() {
+        this.stream.ref();
+      }
+      unref() {
+        this.stream.unref();
+      }
+      end() {
+        this._ending = true;
+        if (!this._connecting || !this.stream.writable) {
+          this.stream.end();
+          return;
+        }
+        return this.stream.write(endBuffer, () => {
+          this.stream.end();
+        });
+      }
+      close(msg) {
+        this._send(serialize.close(msg));
+      }
+      describe(msg) {
+        this._send(serialize.describe(msg));
+      }
+      sendCopyFromChunk(chunk) {
+        this._send(serialize.copyData(chunk));
+      }
+      endCopyFrom() {
+        this._send(serialize.copyDone());
+      }
+      sendCopyFail(msg) {
+        this._send(serialize.copyFail(msg));
+      }
+    };
+    module.exports = Connection2;
+  }
+});
+
+// node_modules/split2/index.js
+var require_split2 = __commonJS({
+  "node_modules/split2/index.js"(exports, module) {
+    "use strict";
+    var { Transform } = __require("stream");
+    var { StringDecoder } = __require("string_decoder");
+    var kLast = /* @__PURE__ */ Symbol("last");
+    var kDecoder = /* @__PURE__ */ Symbol("decoder");
+    function transform(chunk, enc, cb) {
+      let list;
+      if (this.overflow) {
+        const buf = this[kDecoder].write(chunk);
+        list = buf.split(this.matcher);
+        if (list.length === 1) return cb();
+        list.shift();
+        this.overflow = false;
+      } else {
+        this[kLast] += this[kDecoder].write(chunk);
+        list = this[kLast].split(this.matcher);
+      }
+      this[kLast] = list.pop();
+      for (let i = 0; i < list.length; i++) {
+        try {
+          push(this, this.mapper(list[i]));
+        } catch (error) {
+          return cb(error);
+        }
+      }
+      this.overflow = this[kLast].length > this.maxLength;
+      if (this.overflow && !this.skipOverflow) {
+        cb(new Error("maximum buffer reached"));
+        return;
+      }
+      cb();
+    }
+    function flush(cb) {
+      this[kLast] += this[kDecoder].end();
+      if (this[kLast]) {
+        try {
+          push(this, this.mapper(this[kLast]));
+        } catch (error) {
+          return cb(error);
+        }
+      }
+      cb();
+    }
+    function push(self, val) {
+      if (val !== void 0) {
+        self.push(val);
+      }
+    }
+    function noop(incoming) {
+      return incoming;
+    }
+    function split(matcher, mapper, options2) {
+      matcher = matcher || /\r?\n/;
+      mapper = mapper || noop;
+      options2 = options2 || {};
+      switch (arguments.length) {
+        case 1:
+          if (typeof matcher === "function") {
+            mapper = matcher;
+            matcher = /\r?\n/;
+          } else if (typeof matcher === "object" && !(matcher instanceof RegExp) && !matcher[Symbol.split]) {
+            options2 = matcher;
+            matcher = /\r?\n/;
+          }
+          break;
+        case 2:
+          if (typeof matcher === "function") {
+            options2 = mapper;
+            mapper = matcher;
+            matcher = /\r?\n/;
+          } else if (typeof mapper === "object") {
+            options2 = mapper;
+            mapper = noop;
+          }
+      }
+      options2 = Object.assign({}, options2);
+      options2.autoDestroy = true;
+      options2.transform = transform;
+      options2.flush = flush;
+      options2.readableObjectMode = true;
+      const stream = new Transform(options2);
+      stream[kLast] = "";
+      stream[kDecoder] = new StringDecoder("utf8");
+      stream.matcher = matcher;
+      stream.mapper = mapper;
+      stream.maxLength = options2.maxLength;
+      stream.skipOverflow = options2.skipOverflow || false;
+      stream.overflow = false;
+      stream._destroy = function(err, cb) {
+        this._writableState.errorEmitted = false;
+        cb(err);
+      };
+      return stream;
+    }
+    module.exports = split;
+  }
+});
+
+// node_modules/pgpass/lib/helper.js
+var require_helper = __commonJS({
+  "node_modules/pgpass/lib/helper.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var Stream = __require("stream").Stream;
+    var split = require_split2();
+    var util = __require("util");
+    var defaultPort = 5432;
+    var isWin = process.platform === "win32";
+    var warnStream = process.stderr;
+    var S_IRWXG = 56;
+    var S_IRWXO = 7;
+    var S_IFMT = 61440;
+    var S_IFREG = 32768;
+    function isRegFile(mode) {
+      return (mode & S_IFMT) == S_IFREG;
+    }
+    var fieldNames = ["host", "port", "database", "user", "password"];
+    var nrOfFields = fieldNames.length;
+    var passKey = fieldNames[nrOfFields - 1];
+    function warn() {
+      var isWritable = warnStream instanceof Stream && true === warnStream.writable;
+      if (isWritable) {
+        var args = Array.prototype.slice.call(arguments).concat("\n");
+        warnStream.write(util.format.apply(util, args));
+      }
+    }
+    Object.defineProperty(module.exports, "isWin", {
+      get: function() {
+        return isWin;
+      },
+      set: function(val) {
+        isWin = val;
+      }
+    });
+    module.exports.warnTo = function(stream) {
+      var old = warnStream;
+      warnStream = stream;
+      return old;
+    };
+    module.exports.getFileName = function(rawEnv) {
+      var env = rawEnv || process.env;
+      var file = env.PGPASSFILE || (isWin ? path.join(env.APPDATA || "./", "postgresql", "pgpass.conf") : path.join(env.HOME || "./", ".pgpass"));
+      return file;
+    };
+    module.exports.usePgPass = function(stats, fname) {
+      if (Object.prototype.hasOwnProperty.call(process.env, "PGPASSWORD")) {
+        return false;
+      }
+      if (isWin) {
+        return true;
+      }
+      fname = fname || "<unkn>";
+      if (!isRegFile(stats.mode)) {
+        warn('WARNING: password file "%s" is not a plain file', fname);
+        return false;
+      }
+      if (stats.mode & (S_IRWXG | S_IRWXO)) {
+        warn('WARNING: password file "%s" has group or world access; permissions should be u=rw (0600) or less', fname);
+        return false;
+      }
+      return true;
+    };
+    var matcher = module.exports.match = function(connInfo, entry) {
+      return fieldNames.slice(0, -1).reduce(function(prev, field, idx) {
+        if (idx == 1) {
+          if (Number(connInfo[field] || defaultPort) === Number(entry[field])) {
+            return prev && true;
+          }
+        }
+        return prev && (entry[field] === "*" || entry[field] === connInfo[field]);
+      }, true);
+    };
+    module.exports.getPassword = function(connInfo, stream, cb) {
+      var pass;
+      var lineStream = stream.pipe(split());
+      function onLine(line) {
+        var entry = parseLine(line);
+        if (entry && isValidEntry(entry) && matcher(connInfo, entry)) {
+          pass = entry[passKey];
+          lineStream.end();
+        }
+      }
+      var onEnd = function() {
+        stream.destroy();
+        cb(pass);
+      };
+      var onErr = function(err) {
+        stream.destroy();
+        warn("WARNING: error on reading file: %s", err);
+        cb(void 0);
+      };
+      stream.on("error", onErr);
+      lineStream.on("data", onLine).on("end", onEnd).on("error", onErr);
+    };
+    var parseLine = module.exports.parseLine = function(line) {
+      if (line.length < 11 || line.match(/^\s+#/)) {
+        return null;
+      }
+      var curChar = "";
+      var prevChar = "";
+      var fieldIdx = 0;
+      var startIdx = 0;
+      var endIdx = 0;
+      var obj = {};
+      var isLastField = false;
+      var addToObj = function(idx, i0, i1) {
+        var field = line.substring(i0, i1);
+        if (!Object.hasOwnProperty.call(process.env, "PGPASS_NO_DEESCAPE")) {
+          field = field.replace(/\\([:\\])/g, "$1");
+        }
+        obj[fieldNames[idx]] = field;
+      };
+      for (var i = 0; i < line.length - 1; i += 1) {
+        curChar = line.charAt(i + 1);
+        prevChar = line.charAt(i);
+        isLastField = fieldIdx == nrOfFields - 1;
+        if (isLastField) {
+          addToObj(fieldIdx, startIdx);
+          break;
+        }
+        if (i >= 0 && curChar == ":" && prevChar !== "\\") {
+          addToObj(fieldIdx, startIdx, i + 1);
+          startIdx = i + 2;
+          fieldIdx += 1;
+        }
+      }
+      obj = Object.keys(obj).length === nrOfFields ? obj : null;
+      return obj;
+    };
+    var isValidEntry = module.exports.isValidEntry = function(entry) {
+      var rules = {
+        // host
+        0: function(x) {
+          return x.length > 0;
+        },
+        // port
+        1: function(x) {
+          if (x === "*") {
+            return true;
+          }
+          x = Number(x);
+          return isFinite(x) && x > 0 && x < 9007199254740992 && Math.floor(x) === x;
+        },
+        // database
+        2: function(x) {
+          return x.length > 0;
+        },
+        // username
+        3: function(x) {
+          return x.length > 0;
+        },
+        // password
+        4: function(x) {
+          return x.length > 0;
+        }
+      };
+      for (var idx = 0; idx < fieldNames.length; idx += 1) {
+        var rule = rules[idx];
+        var value = entry[fieldNames[idx]] || "";
+        var res = rule(value);
+        if (!res) {
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+});
+
+// node_modules/pgpass/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/pgpass/lib/index.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var fs = __require("fs");
+    var helper = require_helper();
+    module.exports = function(connInfo, cb) {
+      var file = helper.getFileName();
+      fs.stat(file, function(err, stat) {
+        if (err || !helper.usePgPass(stat, file)) {
+          return cb(void 0);
+        }
+        var st = fs.createReadStream(file);
+        helper.getPassword(connInfo, st, cb);
+      });
+    };
+    module.exports.warnTo = helper.warnTo;
+  }
+});
+
+// node_modules/pg/lib/client.js
+var require_client = __commonJS({
+  "node_modules/pg/lib/client.js"(exports, module) {
+    var EventEmitter = __require("events").EventEmitter;
+    var utils = require_utils();
+    var nodeUtils = __require("util");
+    var sasl = require_sasl();
+    var TypeOverrides2 = require_type_overrides();
+    var ConnectionParameters = require_connection_parameters();
+    var Query2 = require_query();
+    var defaults2 = require_defaults();
+    var Connection2 = require_connection();
+    var crypto = require_utils2();
+    var activeQueryDeprecationNotice = nodeUtils.deprecate(
+      () => {
+      },
+      "Client.activeQuery is deprecated and will be removed in pg@9.0"
+    );
+    var queryQueueDeprecationNotice = nodeUtils.deprecate(
+      () => {
+      },
+      "Client.queryQueue is deprecated and will be removed in pg@9.0."
+    );
+    var pgPassDeprecationNotice = nodeUtils.deprecate(
+      () => {
+      },
+      "pgpass support is deprecated and will be removed in pg@9.0. You can provide an async function as the password property to the Client/Pool constructor that returns a password instead. Within this function you can call the pgpass module in your own code."
+    );
+    var byoPromiseDeprecationNotice = nodeUtils.deprecate(
+      () => {
+      },
+      "Passing a custom Promise implementation to the Client/Pool constructor is deprecated and will be removed in pg@9.0."
+    );
+    var queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+      () => {
+      },
+      "Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead."
+    );
+    function coerceNumberOrDefault(value, defaultValue) {
+      if (typeof value === "number") {
+        return Number.isFinite(value) ? value : defaultValue;
+      }
+      if (typeof value === "string" && value.trim() !== "") {
+        const n = Number(value);
+        return Number.isFinite(n) ? n : defaultValue;
+      }
+      return defaultValue;
+    }
+    var Client2 = class extends EventEmitter {
+      constructor(config4) {
+        super();
+        this.connectionParameters = new ConnectionParameters(config4);
+        this.user = this.connectionParameters.user;
+        this.database = this.connectionParameters.database;
+        this.port = this.connectionParameters.port;
+        this.host = this.connectionParameters.host;
+        Object.defineProperty(this, "password", {
+          configurable: true,
+          enumerable: false,
+          writable: true,
+          value: this.connectionParameters.password
+        });
+        this.replication = this.connectionParameters.replication;
+        const c = config4 || {};
+        if (c.Promise) {
+          byoPromiseDeprecationNotice();
+        }
+        this._Promise = c.Promise || global.Promise;
+        this._types = new TypeOverrides2(c.types);
+        this._ending = false;
+        this._ended = false;
+        this._connecting = false;
+        this._connected = false;
+        this._connectionError = false;
+        this._queryable = true;
+        this._activeQuery = null;
+        this._txStatus = null;
+        this.enableChannelBinding = Boolean(c.enableChannelBinding);
+        this.scramMaxIterations = coerceNumberOrDefault(c.scramMaxIterations, sasl.DEFAULT_MAX_SCRAM_ITERATIONS);
+        this.connection = c.connection || new Connection2({
+          stream: c.stream,
+          ssl: this.connectionParameters.ssl,
+          sslNegotiation: this.connectionParameters.sslnegotiation,
+          keepAlive: c.keepAlive || false,
+          keepAliveInitialDelayMillis: c.keepAliveInitialDelayMillis || 0,
+          encoding: this.connectionParameters.client_encoding || "utf8"
+        });
+        this._queryQueue = [];
+        this._sentQueryQueue = [];
+        this.pipeline = Boolean(c.pipeline);
+        this.binary = c.binary || defaults2.binary;
+        this.processID = null;
+        this.secretKey = null;
+        this.ssl = this.connectionParameters.ssl || false;
+        this.sslNegotiation = this.connectionParameters.sslnegotiation || "postgres";
+        if (this.ssl && this.ssl.key) {
+          Object.defineProperty(this.ssl, "key", {
+            enumerable: false
+          });
+        }
+        this._connectionTimeoutMillis = c.connectionTimeoutMillis || 0;
+      }
+      get activeQuery() {
+        activeQueryDeprecationNotice();
+        return this._activeQuery;
+      }
+      set activeQuery(val) {
+        activeQueryDeprecationNotice();
+        this._activeQuery = val;
+      }
+      _getActiveQuery() {
+        return this._activeQuery;
+      }
+      _errorAllQueries(err) {
+        const enqueueError = (query) => {
+          process.nextTick(() => {
+            query.handleError(err, this.connection);
+          });
+        };
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery) {
+          enqueueError(activeQuery);
+          this._activeQuery = null;
+        }
+        this._sentQueryQueue.forEach(enqueueError);
+        this._sentQueryQueue.length = 0;
+        this._queryQueue.forEach(enqueueError);
+        this._queryQueue.length = 0;
+      }
+      _connect(callback) {
+        const self = this;
+        const con = this.connection;
+        this._connectionCallback = callback;
+        if (this._connecting || this._connected) {
+          const err = new Error("Client has already been connected. You cannot reuse a client.");
+          process.nextTick(() => {
+            callback(err);
+          });
+          return;
+        }
+        this._connecting = true;
+        if (this._connectionTimeoutMillis > 0) {
+          this.connectionTimeoutHandle = setTimeout(() => {
+            con._ending = true;
+            con.stream.destroy(new Error("timeout expired"));
+          }, this._connectionTimeoutMillis);
+          if (this.connectionTimeoutHandle.unref) {
+            this.connectionTimeoutHandle.unref();
+          }
+        }
+        if (this.host && this.host.indexOf("/") === 0) {
+          con.connect(this.host + "/.s.PGSQL." + this.port);
+        } else {
+          con.connect(this.port, this.host);
+        }
+        con.on("connect", function() {
+          if (self.ssl) {
+            if (self.sslNegotiation !== "direct") {
+              con.requestSsl();
+            }
+          } else {
+            con.startup(self.getStartupConf());
+          }
+        });
+        con.on("sslconnect", function() {
+          con.startup(self.getStartupConf());
+        });
+        this._attachListeners(con);
+        con.once("end", () => {
+          const error = this._ending ? new Error("Connection terminated") : new Error("Connection terminated unexpectedly");
+          clearTimeout(this.connectionTimeoutHandle);
+          this._errorAllQueries(error);
+          this._ended = true;
+          if (!this._ending) {
+            if (this._connecting && !this._connectionError) {
+              if (this._connectionCallback) {
+                this._connectionCallback(error);
+              } else {
+                this._handleErrorEvent(error);
+              }
+            } else if (!this._connectionError) {
+              this._handleErrorEvent(error);
+            }
+          }
+          process.nextTick(() => {
+            this.emit("end");
+          });
+        });
+      }
+      connect(callback) {
+        if (callback) {
+          this._connect(callback);
+          return;
+        }
+        return new this._Promise((resolve, reject) => {
+          this._connect((error) => {
+            if (error) {
+              reject(error);
+            } else {
+              resolve(this);
+            }
+          });
+        });
+      }
+      _attachListeners(con) {
+        con.on("authenticationCleartextPassword", this._handleAuthCleartextPassword.bind(this));
+        con.on("authenticationMD5Password", this._handleAuthMD5Password.bind(this));
+        con.on("authenticationSASL", this._handleAuthSASL.bind(this));
+        con.on("authenticationSASLContinue", this._handleAuthSASLContinue.bind(this));
+        con.on("authenticationSASLFinal", this._handleAuthSASLFinal.bind(this));
+        con.on("backendKeyData", this._handleBackendKeyData.bind(this));
+        con.on("error", this._handleErrorEvent.bind(this));
+        con.on("errorMessage", this._handleErrorMessage.bind(this));
+        con.on("readyForQuery", this._handleReadyForQuery.bind(this));
+        con.on("notice", this._handleNotice.bind(this));
+        con.on("rowDescription", this._handleRowDescription.bind(this));
+        con.on("dataRow", this._handleDataRow.bind(this));
+        con.on("portalSuspended", this._handlePortalSuspended.bind(this));
+        con.on("emptyQuery", this._handleEmptyQuery.bind(this));
+        con.on("commandComplete", this._handleCommandComplete.bind(this));
+        con.on("parseComplete", this._handleParseComplete.bind(this));
+        con.on("copyInResponse", this._handleCopyInResponse.bind(this));
+        con.on("copyData", this._handleCopyData.bind(this));
+        con.on("notification", this._handleNotification.bind(this));
+      }
+      _getPassword(cb) {
+        const con = this.connection;
+        if (typeof this.password === "function") {
+          this._Promise.resolve().then(() => this.password(this.connectionParameters)).then((pass) => {
+            if (pass !== void 0) {
+              if (typeof pass !== "string") {
+                con.emit("error", new TypeError("Password must be a string"));
+                return;
+              }
+              this.connectionParameters.password = this.password = pass;
+            } else {
+              this.connectionParameters.password = this.password = null;
+            }
+            cb();
+          }).catch((err) => {
+            con.emit("error", err);
+          });
+        } else if (this.password !== null) {
+          cb();
+        } else {
+          try {
+            const pgPass = require_lib();
+            pgPass(this.connectionParameters, (pass) => {
+              if (void 0 !== pass) {
+                pgPassDeprecationNotice();
+                this.connectionParameters.password = this.password = pass;
+              }
+              cb();
+            });
+          } catch (e) {
+            this.emit("error", e);
+          }
+        }
+      }
+      _handleAuthCleartextPassword(msg) {
+        this._getPassword(() => {
+          this.connection.password(this.password);
+        });
+      }
+      _handleAuthMD5Password(msg) {
+        this._getPassword(async () => {
+          try {
+            const hashedPassword = await crypto.postgresMd5PasswordHash(this.user, this.password, msg.salt);
+            this.connection.password(hashedPassword);
+          } catch (e) {
+            this.emit("error", e);
+          }
+        });
+      }
+      _handleAuthSASL(msg) {
+        this._getPassword(() => {
+          try {
+            this.saslSession = sasl.startSession(
+              msg.mechanisms,
+              this.enableChannelBinding && this.connection.stream,
+              this.scramMaxIterations
+            );
+            this.connection.sendSASLInitialResponseMessage(this.saslSession.mechanism, this.saslSession.response);
+          } catch (err) {
+            this.connection.emit("error", err);
+          }
+        });
+      }
+      async _handleAuthSASLContinue(msg) {
+        try {
+          await sasl.continueSession(
+            this.saslSession,
+            this.password,
+            msg.data,
+            this.enableChannelBinding && this.connection.stream
+          );
+          this.connection.sendSCRAMClientFinalMessage(this.saslSession.response);
+        } catch (err) {
+          this.connection.emit("error", err);
+        }
+      }
+      _handleAuthSASLFinal(msg) {
+        try {
+          sasl.finalizeSession(this.saslSession, msg.data);
+          this.saslSession = null;
+        } catch (err) {
+          this.connection.emit("error", err);
+        }
+      }
+      _handleBackendKeyData(msg) {
+        this.processID = msg.processID;
+        this.secretKey = msg.secretKey;
+      }
+      _handleReadyForQuery(msg) {
+        if (this._connecting) {
+          this._connecting = false;
+          this._connected = true;
+          clearTimeout(this.connectionTimeoutHandle);
+          if (this._connectionCallback) {
+            this._connectionCallback(null, this);
+            this._connectionCallback = null;
+          }
+          this.emit("connect");
+        }
+        const activeQuery = this._getActiveQuery();
+        this._activeQuery = null;
+        this._txStatus = msg?.status ?? null;
+        this.readyForQuery = true;
+        if (activeQuery) {
+          activeQuery.handleReadyForQuery(this.connection);
+        }
+        this._pulseQueryQueue();
+      }
+      // if we receive an error event or error message
+      // during the connection process we handle it here
+      _handleErrorWhileConnecting(err) {
+        if (this._connectionError) {
+          return;
+        }
+        this._connectionError = true;
+        clearTimeout(this.connectionTimeoutHandle);
+        if (this._connectionCallback) {
+          return this._connectionCallback(err);
+        }
+        this.emit("error", err);
+      }
+      // if we're connected and we receive an error event from the connection
+      // this means the socket is dead - do a hard abort of all queries and emit
+      // the socket error on the client as well
+      _handleErrorEvent(err) {
+        if (this._connecting) {
+          return this._handleErrorWhileConnecting(err);
+        }
+        this._queryable = false;
+        this._errorAllQueries(err);
+        this.emit("error", err);
+      }
+      // handle error messages from the postgres backend
+      _handleErrorMessage(msg) {
+        if (this._connecting) {
+          return this._handleErrorWhileConnecting(msg);
+        }
+        const activeQuery = this._getActiveQuery();
+        if (!activeQuery) {
+          this._handleErrorEvent(msg);
+          return;
+        }
+        this._activeQuery = null;
+        if (activeQuery.name) {
+          delete this.connection.submittedNamedStatements[activeQuery.name];
+        }
+        activeQuery.handleError(msg, this.connection);
+      }
+      _handleRowDescription(msg) {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected rowDescription message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        activeQuery.handleRowDescription(msg);
+      }
+      _handleDataRow(msg) {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected dataRow message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        activeQuery.handleDataRow(msg);
+      }
+      _handlePortalSuspended(msg) {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected portalSuspended message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        activeQuery.handlePortalSuspended(this.connection);
+      }
+      _handleEmptyQuery(msg) {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected emptyQuery message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        activeQuery.handleEmptyQuery(this.connection);
+      }
+      _handleCommandComplete(msg) {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected commandComplete message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        activeQuery.handleCommandComplete(msg, this.connection);
+      }
+      _handleParseComplete() {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected parseComplete message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        if (activeQuery.name) {
+          this.connection.parsedStatements[activeQuery.name] = activeQuery.text;
+          delete this.connection.submittedNamedStatements[activeQuery.name];
+        }
+      }
+      _handleCopyInResponse(msg) {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected copyInResponse message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        activeQuery.handleCopyInResponse(this.connection);
+      }
+      _handleCopyData(msg) {
+        const activeQuery = this._getActiveQuery();
+        if (activeQuery == null) {
+          const error = new Error("Received unexpected copyData message from backend.");
+          this._handleErrorEvent(error);
+          return;
+        }
+        activeQuery.handleCopyData(msg, this.connection);
+      }
+      _handleNotification(msg) {
+        this.emit("notification", msg);
+      }
+      _handleNotice(msg) {
+        this.emit("notice", msg);
+      }
+      getStartupConf() {
+        const params = this.connectionParameters;
+        const data = {
+          user: params.user,
+          database: params.database
+        };
+        const appName = params.application_name || params.fallback_application_name;
+        if (appName) {
+          data.application_name = appName;
+        }
+        if (params.replication) {
+          data.replication = "" + params.replication;
+        }
+        if (params.statement_timeout) {
+          data.statement_timeout = String(parseInt(params.statement_timeout, 10));
+        }
+        if (params.lock_timeout) {
+          data.lock_timeout = String(parseInt(params.lock_timeout, 10));
+        }
+        if (params.idle_in_transaction_session_timeout) {
+          data.idle_in_transaction_session_timeout = String(parseInt(params.idle_in_transaction_session_timeout, 10));
+        }
+        if (params.options) {
+          data.options = params.options;
+        }
+        return data;
+      }
+      cancel(client, query) {
+        if (client.activeQuery === query) {
+          const con = this.connection;
+          if (this.host && this.host.indexOf("/") === 0) {
+            con.connect(this.host + "/.s.PGSQL." + this.port);
+          } else {
+            con.connect(this.port, this.host);
+          }
+          con.on("connect", function() {
+            con.cancel(client.processID, client.secretKey);
+          });
+        } else if (client._queryQueue.indexOf(query) !== -1) {
+          client._queryQueue.splice(client._queryQueue.indexOf(query), 1);
+        } else if (client._sentQueryQueue.indexOf(query) !== -1) {
+          query.callback = () => {
+          };
+        }
+      }
+      setTypeParser(oid, format, parseFn) {
+        return this._types.setTypeParser(oid, format, parseFn);
+      }
+      getTypeParser(oid, format) {
+        return this._types.getTypeParser(oid, format);
+      }
+      // escapeIdentifier and escapeLiteral moved to utility functions & exported
+      // on PG
+      // re-exported here for backwards compatibility
+      escapeIdentifier(str2) {
+        return utils.escapeIdentifier(str2);
+      }
+      escapeLiteral(str2) {
+        return utils.escapeLiteral(str2);
+      }
+      _pulseQueryQueue() {
+        if (this.pipeline) {
+          this._pulsePipelinedQueryQueue();
+          return;
+        }
+        if (this.readyForQuery === true) {
+          this._activeQuery = this._queryQueue.shift();
+          const activeQuery = this._getActiveQuery();
+          if (activeQuery) {
+            this.readyForQuery = false;
+            this.hasExecuted = true;
+            const queryError = activeQuery.submit(this.connection);
+            if (queryError) {
+              process.nextTick(() => {
+                activeQuery.handleError(queryError, this.connection);
+                this.readyForQuery = true;
+                this._pulseQueryQueue();
+              });
+            }
+          } else if (this.hasExecuted) {
+            this._activeQuery = null;
+            this.emit("drain");
+          }
+        }
+      }
+      _pulsePipelinedQueryQueue() {
+        if (!this._connected || !this._queryable) {
+          return;
+        }
+        while (this._queryQueue.length > 0) {
+          const query = this._queryQueue.shift();
+          this.hasExecuted = true;
+          const queryError = query.submit(this.connection);
+          if (queryError) {
+            process.nextTick(() => {
+              query.handleError(queryError, this.connection);
+            });
+            continue;
+          }
+          this._sentQueryQueue.push(query);
+        }
+        if (this.readyForQuery && !this._activeQuery && this._sentQueryQueue.length > 0) {
+          this._activeQuery = this._sentQueryQueue.shift();
+          this.readyForQuery = false;
+        }
+        if (!this._activeQuery && this._sentQueryQueue.length === 0 && this._queryQueue.length === 0 && this.hasExecuted) {
+          this.emit("drain");
+        }
+      }
+      query(config4, values, callback) {
+        let query;
+        let result;
+        if (config4 == null) {
+          throw new TypeError("Client was passed a null or undefined query");
+        }
+        if (typeof config4.submit === "function") {
+          result = query = config4;
+          if (!query.callback) {
+            if (typeof values === "function") {
+              query.callback = values;
+            } else if (callback) {
+              query.callback = callback;
+            }
+          }
+        } else {
+          query = new Query2(config4, values, callback);
+          if (!query.callback) {
+            result = new this._Promise((resolve, reject) => {
+              query.callback = (err, res) => err ? reject(err) : resolve(res);
+            }).catch((err) => {
+              Error.captureStackTrace(err);
+              throw err;
+            });
+          } else if (typeof query.callback !== "function") {
+            throw new TypeError("callback is not a function");
+          }
+        }
+        const readTimeout = config4.query_timeout || this.connectionParameters.query_timeout;
+        if (readTimeout) {
+          const queryCallback = query.callback || (() => {
+          });
+          const readTimeoutTimer = setTimeout(() => {
+            const error = new Error("Query read timeout");
+            process.nextTick(() => {
+              query.handleError(error, this.connection);
+            });
+            queryCallback(error);
+            query.callback = () => {
+            };
+            const index = this._queryQueue.indexOf(query);
+            if (index > -1) {
+              this._queryQueue.splice(index, 1);
+            } else if (this.pipeline) {
+              this.connection.stream.destroy();
+              return;
+            }
+            this._pulseQueryQueue();
+          }, readTimeout);
+          query.callback = (err, res) => {
+            clearTimeout(readTimeoutTimer);
+            queryCallback(err, res);
+          };
+        }
+        if (this.binary && !query.binary) {
+          query.binary = true;
+        }
+        if (query._result && !query._result._types) {
+          query._result._types = this._types;
+        }
+        if (this.pipeline) {
+          const portalQuery = typeof config4.submit === "function" && !(query instanceof Query2) ? "Custom query classes such as pg-cursor and pg-query-stream are" : query.rows ? "The `rows` option is" : null;
+          if (portalQuery) {
+            process.nextTick(() => {
+              query.handleError(new Error(`${portalQuery} not supported in pipeline mode`), this.connection);
+            });
+            return result;
+          }
+        }
+        if (!this._queryable) {
+          process.nextTick(() => {
+            query.handleError(new Error("Client has encountered a connection error and is not queryable"), this.connection);
+          });
+          return result;
+        }
+        if (this._ending) {
+          process.nextTick(() => {
+            query.handleError(new Error("Client was closed and is not queryable"), this.connection);
+          });
+          return result;
+        }
+        if (this._queryQueue.length > 0 && !this.pipeline) {
+          queryQueueLengthDeprecationNotice();
+        }
+        this._queryQueue.push(query);
+        this._pulseQueryQueue();
+        return result;
+      }
+      ref() {
+        this.connection.ref();
+      }
+      unref() {
+        this.connection.unref();
+      }
+      getTransactionStatus() {
+        return this._txStatus;
+      }
+      end(cb) {
+        this._ending = true;
+        if (!this.connection._connecting || this._ended) {
+          if (cb) {
+            cb();
+            return;
+          } else {
+            return this._Promise.resolve();
+          }
+        }
+        if (!this._queryable) {
+          this.connection.stream.destroy();
+        } else if (this.pipeline && (this._getActiveQuery() || this._sentQueryQueue.length > 0 || this._queryQueue.length > 0)) {
+          this.once("drain", () => this.connection.end());
+        } else if (this._getActiveQuery()) {
+          this.connection.stream.destroy();
+        } else {
+          this.connection.end();
+        }
+        if (cb) {
+          this.connection.once("end", cb);
+        } else {
+          return new this._Promise((resolve) => {
+            this.connection.once("end", resolve);
+          });
+        }
+      }
+      get queryQueue() {
+        queryQueueDeprecationNotice();
+        return this._queryQueue;
+      }
+    };
+    Client2.Query = Query2;
+    module.exports = Client2;
+  }
+});
+
+// node_modules/pg-pool/index.js
+var require_pg_pool = __commonJS({
+  "node_modules/pg-pool/index.js"(exports, module) {
+    "use strict";
+    var EventEmitter = __require("events").EventEmitter;
+    var NOOP = function() {
+    };
+    var removeWhere = (list, predicate) => {
+      const i = list.findIndex(predicate);
+      return i === -1 ? void 0 : list.splice(i, 1)[0];
+    };
+    var IdleItem = class {
+      constructor(client, idleListener, timeoutId) {
+        this.client = client;
+        this.idleListener = idleListener;
+        this.timeoutId = timeoutId;
+      }
+    };
+    var PendingItem = class {
+      constructor(callback) {
+        this.callback = callback;
+      }
+    };
+    function throwOnDoubleRelease() {
+      throw new Error("Release called on client which has already been released to the pool.");
+    }
+    function promisify(Promise2, callback) {
+      if (callback) {
+        return { callback, result: void 0 };
+      }
+      let rej;
+      let res;
+      const cb = function(err, client) {
+        err ? rej(err) : res(client);
+      };
+      const result = new Promise2(function(resolve, reject) {
+        res = resolve;
+        rej = reject;
+      }).catch((err) => {
+        Error.captureStackTrace(err);
+        throw err;
+      });
+      return { callback: cb, result };
+    }
+    function makeIdleListener(pool, client) {
+      return function idleListener(err) {
+        err.client = client;
+        client.removeListener("error", idleListener);
+        client.on("error", () => {
+          pool.log("additional client error after disconnection due to error", err);
+        });
+        pool._remove(client);
+        pool.emit("error", err, client);
+      };
+    }
+    var Pool2 = class extends EventEmitter {
+      constructor(options2, Client2) {
+        super();
+        this.options = Object.assign({}, options2);
+        if (options2 != null && "password" in options2) {
+          Object.defineProperty(this.options, "password", {
+            configurable: true,
+            enumerable: false,
+            writable: true,
+            value: options2.password
+          });
+        }
+        if (options2 != null && options2.ssl && options2.ssl.key) {
+          Object.defineProperty(this.options.ssl, "key", {
+            enumerable: false
+          });
+        }
+        this.options.max = this.options.max || this.options.poolSize || 10;
+        this.options.min = this.options.min || 0;
+        this.options.maxUses = this.options.maxUses || Infinity;
+        this.options.allowExitOnIdle = this.options.allowExitOnIdle || false;
+        this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0;
+        this.log = this.options.log || function() {
+        };
+        this.Client = this.options.Client || Client2 || require_lib2().Client;
+        this.Promise = this.options.Promise || global.Promise;
+        if (typeof this.options.idleTimeoutMillis === "undefined") {
+          this.options.idleTimeoutMillis = 1e4;
+        }
+        this._clients = [];
+        this._idle = [];
+        this._expired = /* @__PURE__ */ new WeakSet();
+        this._pendingQueue = [];
+        this._endCallback = void 0;
+        this.ending = false;
+        this.ended = false;
+      }
+      _promiseTry(f) {
+        const Promise2 = this.Promise;
+        if (typeof Promise2.try === "function") {
+          return Promise2.try(f);
+        }
+        return new Promise2((resolve) => resolve(f()));
+      }
+      _isFull() {
+        return this._clients.length >= this.options.max;
+      }
+      _isAboveMin() {
+        return this._clients.length > this.options.min;
+      }
+      _pulseQueue() {
+        this.log("pulse queue");
+        if (this.ended) {
+          this.log("pulse queue ended");
+          return;
+        }
+        if (this.ending) {
+          this.log("pulse queue on ending");
+          if (this._idle.length) {
+            this._idle.slice().map((item) => {
+              this._remove(item.client);
+            });
+          }
+          if (!this._clients.length) {
+            this.ended = true;
+            this._endCallback();
+          }
+          return;
+        }
+        if (!this._pendingQueue.length) {
+          this.log("no queued requests");
+          return;
+        }
+        if (!this._idle.length && this._isFull()) {
+          return;
+        }
+        const pendingItem = this._pendingQueue.shift();
+        if (this._idle.length) {
+          const idleItem = this._idle.pop();
+          clearTimeout(idleItem.timeoutId);
+          const client = idleItem.client;
+          client.ref && client.ref();
+          const idleListener = idleItem.idleListener;
+          return this._acquireClient(client, pendingItem, idleListener, false);
+        }
+        if (!this._isFull()) {
+          return this.newClient(pendingItem);
+        }
+        throw new Error("unexpected condition");
+      }
+      _remove(client, callback) {
+        const removed = removeWhere(this._idle, (item) => item.client === client);
+        if (removed !== void 0) {
+          clearTimeout(removed.timeoutId);
+        }
+        this._clients = this._clients.filter((c) => c !== client);
+        const context = this;
+        client.end(() => {
+          context.emit("remove", client);
+          if (typeof callback === "function") {
+            callback();
+          }
+        });
+      }
+      connect(cb) {
+        if (this.ending) {
+          const err = new Error("Cannot use a pool after calling end on the pool");
+          return cb ? cb(err) : this.Promise.reject(err);
+        }
+        const response = promisify(this.Promise, cb);
+        const result = response.result;
+        if (this._isFull() || this._idle.length) {
+          if (this._idle.length) {
+            process.nextTick(() => this._pulseQueue());
+          }
+          if (!this.options.connectionTimeoutMillis) {
+            this._pendingQueue.push(new PendingItem(response.callback));
+            return result;
+          }
+          const queueCallback = (err, res, done) => {
+            clearTimeout(tid);
+            response.callback(err, res, done);
+          };
+          const pendingItem = new PendingItem(queueCallback);
+          const tid = setTimeout(() => {
+            removeWhere(this._pendingQueue, (i) => i.callback === queueCallback);
+            pendingItem.timedOut = true;
+            response.callback(new Error("timeout exceeded when trying to connect"));
+          }, this.options.connectionTimeoutMillis);
+          if (tid.unref) {
+            tid.unref();
+          }
+          this._pendingQueue.push(pendingItem);
+          return result;
+        }
+        this.newClient(new PendingItem(response.callback));
+        return result;
+      }
+      newClient(pendingItem) {
+        const client = new this.Client(this.options);
+        this._clients.push(client);
+        const idleListener = makeIdleListener(this, client);
+        this.log("checking client timeout");
+        let tid;
+        let timeoutHit = false;
+        if (this.options.connectionTimeoutMillis) {
+          tid = setTimeout(() => {
+            if (client.connection) {
+              this.log("ending client due to timeout");
+              timeoutHit = true;
+              client.connection.stream.destroy();
+            } else if (!client.isConnected()) {
+              this.log("ending client due to timeout");
+              timeoutHit = true;
+              client.end();
+            }
+          }, this.options.connectionTimeoutMillis);
+        }
+        this.log("connecting new client");
+        client.connect((err) => {
+          if (tid) {
+            clearTimeout(tid);
+          }
+          client.on("error", idleListener);
+          if (err) {
+            this.log("client failed to connect", err);
+            this._clients = this._clients.filter((c) => c !== client);
+            if (timeoutHit) {
+              err = new Error("Connection terminated due to connection timeout", { cause: err });
+            }
+            this._pulseQueue();
+            if (!pendingItem.timedOut) {
+              pendingItem.callback(err, void 0, NOOP);
+            }
+          } else {
+            this.log("new client connected");
+            if (this.options.onConnect) {
+              this._promiseTry(() => this.options.onConnect(client)).then(
+                () => {
+                  this._afterConnect(client, pendingItem, idleListener);
+                },
+                (hookErr) => {
+                  this._clients = this._clients.filter((c) => c !== client);
+                  client.end(() => {
+                    this._pulseQueue();
+                    if (!pendingItem.timedOut) {
+                      pendingItem.callback(hookErr, void 0, NOOP);
+                    }
+                  });
+                }
+              );
+              return;
+            }
+            return this._afterConnect(client, pendingItem, idleListener);
+          }
+        });
+      }
+      _afterConnect(client, pendingItem, idleListener) {
+        if (this.options.maxLifetimeSeconds !== 0) {
+          const maxLifetimeTimeout = setTimeout(() => {
+            this.log("ending client due to expired lifetime");
+            this._expired.add(client);
+            const idleIndex = this._idle.findIndex((idleItem) => idleItem.client === client);
+            if (idleIndex !== -1) {
+              this._acquireClient(
+                client,
+                new PendingItem((err, client2, clientRelease) => clientRelease()),
+                idleListener,
+                false
+              );
+            }
+          }, this.options.maxLifetimeSeconds * 1e3);
+          maxLifetimeTimeout.unref();
+          client.once("end", () => clearTimeout(maxLifetimeTimeout));
+        }
+        return this._acquireClient(client, pendingItem, idleListener, true);
+      }
+      // acquire a client for a pending work item
+      _acquireClient(client, pendingItem, idleListener, isNew) {
+        if (isNew) {
+          this.emit("connect", client);
+        }
+        this.emit("acquire", client);
+        client.release = this._releaseOnce(client, idleListener);
+        client.removeListener("error", idleListener);
+        if (!pendingItem.timedOut) {
+          if (isNew && this.options.verify) {
+            this.options.verify(client, (err) => {
+              if (err) {
+                client.release(err);
+                return pendingItem.callback(err, void 0, NOOP);
+              }
+              pendingItem.callback(void 0, client, client.release);
+            });
+          } else {
+            pendingItem.callback(void 0, client, client.release);
+          }
+        } else {
+          if (isNew && this.options.verify) {
+            this.options.verify(client, client.release);
+          } else {
+            client.release();
+          }
+        }
+      }
+      // returns a function that wraps _release and throws if called more than once
+      _releaseOnce(client, idleListener) {
+        let released = false;
+        return (err) => {
+          if (released) {
+            throwOnDoubleRelease();
+          }
+          released = true;
+          this._release(client, idleListener, err);
+        };
+      }
+      // release a client back to the poll, include an error
+      // to remove it from the pool
+      _release(client, idleListener, err) {
+        client.on("error", idleListener);
+        client._poolUseCount = (client._poolUseCount || 0) + 1;
+        this.emit("release", err, client);
+        if (err || this.ending || !client._queryable || client._ending || client._poolUseCount >= this.options.maxUses) {
+          if (client._poolUseCount >= this.options.maxUses) {
+            this.log("remove expended client");
+          }
+          return this._remove(client, this._pulseQueue.bind(this));
+        }
+        const isExpired = this._expired.has(client);
+        if (isExpired) {
+          this.log("remove expired client");
+          this._expired.delete(client);
+          return this._remove(client, this._pulseQueue.bind(this));
+        }
+        let tid;
+        if (this.options.idleTimeoutMillis && this._isAboveMin()) {
+          tid = setTimeout(() => {
+            if (this._isAboveMin()) {
+              this.log("remove idle client");
+              this._remove(client, this._pulseQueue.bind(this));
+            }
+          }, this.options.idleTimeoutMillis);
+          if (this.options.allowExitOnIdle) {
+            tid.unref();
+          }
+        }
+        if (this.options.allowExitOnIdle) {
+          client.unref();
+        }
+        this._idle.push(new IdleItem(client, idleListener, tid));
+        this._pulseQueue();
+      }
+      query(text, values, cb) {
+        if (typeof text === "function") {
+          const response2 = promisify(this.Promise, text);
+          setImmediate(function() {
+            return response2.callback(new Error("Passing a function as the first parameter to pool.query is not supported"));
+          });
+          return response2.result;
+        }
+        if (typeof values === "function") {
+          cb = values;
+          values = void 0;
+        }
+        const response = promisify(this.Promise, cb);
+        cb = response.callback;
+        this.connect((err, client) => {
+          if (err) {
+            return cb(err);
+          }
+          let clientReleased = false;
+          const onError = (err2) => {
+            if (clientReleased) {
+              return;
+            }
+            clientReleased = true;
+            client.release(err2);
+            cb(err2);
+          };
+          client.once("error", onError);
+          this.log("dispatching query");
+          try {
+            client.query(text, values, (err2, res) => {
+              this.log("query dispatched");
+              client.removeListener("error", onError);
+              if (clientReleased) {
+                return;
+              }
+              clientReleased = true;
+              client.release(err2);
+              if (err2) {
+                return cb(err2);
+              }
+              return cb(void 0, res);
+            });
+          } catch (err2) {
+            client.release(err2);
+            return cb(err2);
+          }
+        });
+        return response.result;
+      }
+      end(cb) {
+        this.log("ending");
+        if (this.ending) {
+          const err = new Error("Called end on pool more than once");
+          return cb ? cb(err) : this.Promise.reject(err);
+        }
+        this.ending = true;
+        const promised = promisify(this.Promise, cb);
+        this._endCallback = promised.callback;
+        this._pulseQueue();
+        return promised.result;
+      }
+      get waitingCount() {
+        return this._pendingQueue.length;
+      }
+      get idleCount() {
+        return this._idle.length;
+      }
+      get expiredCount() {
+        return this._clients.reduce((acc, client) => acc + (this._expired.has(client) ? 1 : 0), 0);
+      }
+      get totalCount() {
+        return this._clients.length;
+      }
+    };
+    module.exports = Pool2;
+  }
+});
+
+// node_modules/pg/lib/native/query.js
+var require_query2 = __commonJS({
+  "node_modules/pg/lib/native/query.js"(exports, module) {
+    "use strict";
+    var EventEmitter = __require("events").EventEmitter;
+    var util = __require("util");
+    var utils = require_utils();
+    var NativeQuery = module.exports = function(config4, values, callback) {
+      EventEmitter.call(this);
+      config4 = utils.normalizeQueryConfig(config4, values, callback);
+      this.text = config4.text;
+      this.values = config4.values;
+      this.name = config4.name;
+      this.queryMode = config4.queryMode;
+      this.callback = config4.callback;
+      this.state = "new";
+      this._arrayMode = config4.rowMode === "array";
+      this._emitRowEvents = false;
+      this.on(
+        "newListener",
+        function(event) {
+          if (event === "row") this._emitRowEvents = true;
+        }.bind(this)
+      );
+    };
+    util.inherits(NativeQuery, EventEmitter);
+    var errorFieldMap = {
+      sqlState: "code",
+      statementPosition: "position",
+      messagePrimary: "message",
+      messageDetail: "detail",
+      messageHint: "hint",
+      context: "where",
+      schemaName: "schema",
+      tableName: "table",
+      columnName: "column",
+      dataTypeName: "dataType",
+      constraintName: "constraint",
+      sourceFile: "file",
+      sourceLine: "line",
+      sourceFunction: "routine"
+    };
+    NativeQuery.prototype.handleError = function(err) {
+      const fields = this.native && this.native.pq.resultErrorFields();
+      if (fields) {
+        for (const key in fields) {
+          const normalizedFieldName = errorFieldMap[key] || key;
+          err[normalizedFieldName] = fields[key];
+        }
+      }
+      if (this.callback) {
+        this.callback(err);
+      } else {
+        this.emit("error", err);
+      }
+      this.state = "error";
+    };
+    NativeQuery.prototype.then = function(onSuccess, onFailure) {
+      return this._getPromise().then(onSuccess, onFailure);
+    };
+    NativeQuery.prototype.catch = function(callback) {
+      return this._getPromise().catch(callback);
+    };
+    NativeQuery.prototype._getPromise = function() {
+      if (this._promise) return this._promise;
+      this._promise = new Promise(
+        function(resolve, reject) {
+          this._once("end", resolve);
+          this._once("error", reject);
+        }.bind(this)
+      );
+      return this._promise;
+    };
+    NativeQuery.prototype.submit = function(client) {
+      this.state = "running";
+      const self = this;
+      this.native = client.native;
+      client.native.arrayMode = this._arrayMode;
+      let after = function(err, rows, results) {
+        client.native.arrayMode = false;
+        setImmediate(function() {
+          self.emit("_done");
+        });
+        if (err) {
+          return self.handleError(err);
+        }
+        if (self._emitRowEvents) {
+          if (results.length > 1) {
+            rows.forEach((rowOfRows, i) => {
+              rowOfRows.forEach((row) => {
+                self.emit("row", row, results[i]);
+              });
+            });
+          } else {
+            rows.forEach(function(row) {
+              self.emit("row", row, results);
+            });
+          }
+        }
+        self.state = "end";
+        self.emit("end", results);
+        if (self.callback) {
+          self.callback(null, results);
+        }
+      };
+      if (process.domain) {
+        after = process.domain.bind(after);
+      }
+      if (this.name) {
+        if (this.name.length > 63) {
+          console.error("Warning! Postgres only supports 63 characters for query names.");
+          console.error("You supplied %s (%s)", this.name, this.name.length);
+          console.error("This can cause conflicts and silent errors executing queries");
+        }
+        const values = (this.values || []).map(utils.prepareValue);
+        if (client.namedQueries[this.name] !== void 0) {
+          if (this.text && client.namedQueries[this.name] !== this.text) {
+            const err = new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`);
+            return after(err);
+          }
+          return client.native.execute(this.name, values, after);
+        }
+        return client.native.prepare(this.name, this.text, values.length, function(err) {
+          if (err) return after(err);
+          client.namedQueries[self.name] = self.text;
+          return self.native.execute(self.name, values, after);
+        });
+      } else if (this.values) {
+        if (!Array.isArray(this.values)) {
+          const err = new Error("Query values must be an array");
+          return after(err);
+        }
+        const vals = this.values.map(utils.prepareValue);
+        client.native.query(this.text, vals, after);
+      } else if (this.queryMode === "extended") {
+        client.native.query(this.text, [], after);
+      } else {
+        client.native.query(this.text, after);
+      }
+    };
+  }
+});
+
+// node_modules/pg/lib/native/client.js
+var require_client2 = __commonJS({
+  "node_modules/pg/lib/native/client.js"(exports, module) {
+    var nodeUtils = __require("util");
+    var Native;
+    try {
+      Native = __require("pg-native");
+    } catch (e) {
+      throw e;
+    }
+    var TypeOverrides2 = require_type_overrides();
+    var EventEmitter = __require("events").EventEmitter;
+    var util = __require("util");
+    var ConnectionParameters = require_connection_parameters();
+    var NativeQuery = require_query2();
+    var queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
+      () => {
+      },
+      "Calling client.query() when the client is already executing a query is deprecated and will be removed in pg@9.0. Use async/await or an external async flow control mechanism instead."
+    );
+    var Client2 = module.exports = function(config4) {
+      EventEmitter.call(this);
+      config4 = config4 || {};
+      this._Promise = config4.Promise || global.Promise;
+      this._types = new TypeOverrides2(config4.types);
+      this.native = new Native({
+        types: this._types
+      });
+      this._queryQueue = [];
+      this._ending = false;
+      this._connecting = false;
+      this._connected = false;
+      this._queryable = true;
+      this.pipeline = Boolean(config4.pipeline);
+      this._pipelineInFlight = false;
+      const cp = this.connectionParameters = new ConnectionParameters(config4);
+      if (config4.nativeConnectionString) cp.nativeConnectionString = config4.nativeConnectionString;
+      this.user = cp.user;
+      Object.defineProperty(this, "password", {
+        configurable: true,
+        enumerable: false,
+        writable: true,
+        value: cp.password
+      });
+      this.database = cp.database;
+      this.host = cp.host;
+      this.port = cp.port;
+      this.namedQueries = {};
+    };
+    Client2.Query = NativeQuery;
+    util.inherits(Client2, EventEmitter);
+    Client2.prototype._errorAllQueries = function(err) {
+      const enqueueError = (query) => {
+        process.nextTick(() => {
+          query.native = this.native;
+          query.handleError(err);
+        });
+      };
+      if (this._hasActiveQuery()) {
+        enqueueError(this._activeQuery);
+        this._activeQuery = null;
+      }
+      this._queryQueue.forEach(enqueueError);
+      this._queryQueue.length = 0;
+    };
+    Client2.prototype._connect = function(cb) {
+      const self = this;
+      if (this._connecting) {
+        process.nextTick(() => cb(new Error("Client has already been connected. You cannot reuse a client.")));
+        return;
+      }
+      this._connecting = true;
+      this.connectionParameters.getLibpqConnectionString(function(err, conString) {
+        if (self.connectionParameters.nativeConnectionString) conString = self.connectionParameters.nativeConnectionString;
+        if (err) return cb(err);
+        self.native.connect(conString, function(err2) {
+          if (err2) {
+            self.native.end();
+            return cb(err2);
+          }
+          self._connected = true;
+          self.native.on("error", function(err3) {
+            self._queryable = false;
+            self._errorAllQueries(err3);
+            self.emit("error", err3);
+          });
+          self.native.on("notification", function(msg) {
+            self.emit("notification", {
+              channel: msg.relname,
+              payload: msg.extra
+            });
+          });
+          self.emit("connect");
+          self._pulseQueryQueue(true);
+          cb(null, this);
+        });
+      });
+    };
+    Client2.prototype.connect = function(callback) {
+      if (callback) {
+        this._connect(callback);
+        return;
+      }
+      return new this._Promise((resolve, reject) => {
+        this._connect((error) => {
+          if (error) {
+            reject(error);
+          } else {
+            resolve(this);
+          }
+        });
+      });
+    };
+    Client2.prototype.query = function(config4, values, callback) {
+      let query;
+      let result;
+      let readTimeout;
+      let readTimeoutTimer;
+      let queryCallback;
+      if (config4 === null || config4 === void 0) {
+        throw new TypeError("Client was passed a null or undefined query");
+      } else if (typeof config4.submit === "function") {
+        readTimeout = config4.query_timeout || this.connectionParameters.query_timeout;
+        result = query = config4;
+        if (typeof values === "function") {
+          config4.callback = values;
+        }
+      } else {
+        readTimeout = config4.query_timeout || this.connectionParameters.query_timeout;
+        query = new NativeQuery(config4, values, callback);
+        if (!query.callback) {
+          let resolveOut, rejectOut;
+          result = new this._Promise((resolve, reject) => {
+            resolveOut = resolve;
+            rejectOut = reject;
+          }).catch((err) => {
+            Error.captureStackTrace(err);
+            throw err;
+          });
+          query.callback = (err, res) => err ? rejectOut(err) : resolveOut(res);
+        }
+      }
+      if (readTimeout) {
+        queryCallback = query.callback || (() => {
+        });
+        readTimeoutTimer = setTimeout(() => {
+          const error = new Error("Query read timeout");
+          process.nextTick(() => {
+            query.handleError(error, this.connection);
+          });
+          queryCallback(error);
+          query.callback = () => {
+          };
+          const index = this._queryQueue.indexOf(query);
+          if (index > -1) {
+            this._queryQueue.splice(index, 1);
+          }
+          this._pulseQueryQueue();
+        }, readTimeout);
+        query.callback = (err, res) => {
+          clearTimeout(readTimeoutTimer);
+          queryCallback(err, res);
+        };
+      }
+      if (!this._queryable) {
+        query.native = this.native;
+        process.nextTick(() => {
+          query.handleError(new Error("Client has encountered a connection error and is not queryable"));
+        });
+        return result;
+      }
+      if (this._ending) {
+        query.native = this.native;
+        process.nextTick(() => {
+          query.handleError(new Error("Client was closed and is not queryable"));
+        });
+        return result;
+      }
+      if (this._queryQueue.length > 0 && !this.pipeline) {
+        queryQueueLengthDeprecationNotice();
+      }
+      this._queryQueue.push(query);
+      this._pulseQueryQueue();
+      return result;
+    };
+    Client2.prototype.end = function(cb) {
+      const self = this;
+      this._ending = true;
+      if (this._connecting && !this._connected) {
+        this.once("connect", () => {
+          this.end(() => {
+          });
+        });
+      }
+      let result;
+      if (!cb) {
+        result = new this._Promise(function(resolve, reject) {
+          cb = (err) => err ? reject(err) : resolve();
+        });
+      }
+      const doEnd = function() {
+        self.native.end(function() {
+          self._connected = false;
+          self._errorAllQueries(new Error("Connection terminated"));
+          process.nextTick(() => {
+            self.emit("end");
+            if (cb) cb();
+          });
+        });
+      };
+      if (this.pipeline && (this._pipelineInFlight || this._queryQueue.length > 0)) {
+        this.once("drain", doEnd);
+      } else {
+        doEnd();
+      }
+      return result;
+    };
+    Client2.prototype._hasActiveQuery = function() {
+      return this._activeQuery && this._activeQuery.state !== "error" && this._activeQuery.state !== "end";
+    };
+    Client2.prototype._pulseQueryQueue = function(initialConnection) {
+      if (!this._connected) {
+        return;
+      }
+      if (this.pipeline && !initialConnection) {
+        return this._pulsePipelinedQueryQueue();
+      }
+      if (this._hasActiveQuery()) {
+        return;
+      }
+      const query = this._queryQueue.shift();
+      if (!query) {
+        if (!initialConnection) {
+          this.emit("drain");
+        }
+        return;
+      }
+      this._activeQuery = query;
+      query.submit(this);
+      const self = this;
+      query.once("_done", function() {
+        self._pulseQueryQueue();
+      });
+    };
+    Client2.prototype._pulsePipelinedQueryQueue = function() {
+      if (!this._connected || this._pipelineInFlight) {
+        return;
+      }
+      if (this._queryQueue.length === 0) {
+        if (this.hasExecuted) {
+          this.emit("drain");
+        }
+        return;
+      }
+      this._pipelineInFlight = true;
+      const self = this;
+      const queries = [];
+      const nativeQueries = [];
+      const utils = require_utils();
+      while (this._queryQueue.length > 0) {
+        const query = this._queryQueue.shift();
+        this.hasExecuted = true;
+        nativeQueries.push(query);
+        const values = query.values ? query.values.map(utils.prepareValue) : null;
+        const pipelineEntry = { text: query.text, name: query.name, arrayMode: query._arrayMode };
+        if (values) {
+          pipelineEntry.values = values;
+        }
+        if (query.name && this.namedQueries[query.name]) {
+          pipelineEntry._alreadyPrepared = true;
+        }
+        queries.push(pipelineEntry);
+      }
+      this.native.pipeline(queries, function(err, results) {
+        self._pipelineInFlight = false;
+        if (err) {
+          self._connected = false;
+          self._queryable = false;
+          for (let i = 0; i < nativeQueries.length; i++) {
+            const q = nativeQueries[i];
+            q.native = self.native;
+            q.handleError(err);
+          }
+          self._errorAllQueries(err);
+          self.emit("error", err);
+          self.emit("end");
+          return;
+        }
+        for (let i = 0; i < nativeQueries.length; i++) {
+          const q = nativeQueries[i];
+          const r = results[i];
+          q.native = self.native;
+          if (r.err) {
+            q.handleError(r.err);
+          } else {
+            if (q.name) {
+              self.namedQueries[q.name] = q.text;
+            }
+            q.state = "end";
+            q.emit("end", r.result);
+            if (q.callback) {
+              q.callback(null, r.result);
+            }
+          }
+          setImmediate(function() {
+            q.emit("_done");
+          });
+        }
+        self._pulsePipelinedQueryQueue();
+      });
+    };
+    Client2.prototype.cancel = function(query) {
+      if (this._activeQuery === query) {
+        this.native.cancel(function() {
+        });
+      } else if (this._queryQueue.indexOf(query) !== -1) {
+        this._queryQueue.splice(this._queryQueue.indexOf(query), 1);
+      }
+    };
+    Client2.prototype.ref = function() {
+    };
+    Client2.prototype.unref = function() {
+    };
+    Client2.prototype.setTypeParser = function(oid, format, parseFn) {
+      return this._types.setTypeParser(oid, format, parseFn);
+    };
+    Client2.prototype.getTypeParser = function(oid, format) {
+      return this._types.getTypeParser(oid, format);
+    };
+    Client2.prototype.isConnected = function() {
+      return this._connected;
+    };
+    Client2.prototype.getTransactionStatus = function() {
+      return this.native.getTransactionStatus();
+    };
+  }
+});
+
+// node_modules/pg/lib/native/index.js
+var require_native = __commonJS({
+  "node_modules/pg/lib/native/index.js"(exports, module) {
+    "use strict";
+    module.exports = require_client2();
+  }
+});
+
+// node_modules/pg/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/pg/lib/index.js"(exports, module) {
+    "use strict";
+    var Client2 = require_client();
+    var defaults2 = require_defaults();
+    var Connection2 = require_connection();
+    var Result2 = require_result();
+    var utils = require_utils();
+    var Pool2 = require_pg_pool();
+    var TypeOverrides2 = require_type_overrides();
+    var { DatabaseError: DatabaseError2 } = require_dist();
+    var { escapeIdentifier: escapeIdentifier2, escapeLiteral: escapeLiteral2 } = require_utils();
+    var poolFactory = (Client3) => {
+      return class BoundPool extends Pool2 {
+        constructor(options2) {
+          super(options2, Client3);
+        }
+      };
+    };
+    var PG = function(clientConstructor2) {
+      this.defaults = defaults2;
+      this.Client = clientConstructor2;
+      this.Query = this.Client.Query;
+      this.Pool = poolFactory(this.Client);
+      this._pools = [];
+      this.Connection = Connection2;
+      this.types = require_pg_types();
+      this.DatabaseError = DatabaseError2;
+      this.TypeOverrides = TypeOverrides2;
+      this.escapeIdentifier = escapeIdentifier2;
+      this.escapeLiteral = escapeLiteral2;
+      this.Result = Result2;
+      this.utils = utils;
+    };
+    var clientConstructor = Client2;
+    var forceNative = false;
+    try {
+      forceNative = !!process.env.NODE_PG_FORCE_NATIVE;
+    } catch {
+    }
+    if (forceNative) {
+      clientConstructor = require_native();
+    }
+    module.exports = new PG(clientConstructor);
+    Object.defineProperty(module.exports, "native", {
+      configurable: true,
+      enumerable: false,
+      get() {
+        let native = null;
+        try {
+          native = new PG(require_native());
+        } catch (err) {
+          if (err.code !== "MODULE_NOT_FOUND") {
+            throw err;
+          }
+        }
+        Object.defineProperty(module.exports, "native", {
+          value: native
+        });
+        return native;
+      }
+    });
+  }
+});
+
+// src/reconcile/break-glass.ts
+var NOT_REVIEWED = "break-glass not reviewed";
+var REQUEST_CLOSED = "break-glass request closed";
+function breakGlassLabel(r) {
+  return `${r.lease} (break-glass #${r.pullRequest})`;
+}
+var ms = (t) => Date.parse(t);
+function isBreakGlassRecord(v) {
+  if (!v || typeof v !== "object") return false;
+  const r = v;
+  const strings = ["lease", "blob", "requester", "resource", "grantee", "role", "grantedAt", "end", "reviewBy"];
+  if (!strings.every((k) => typeof r[k] === "string") || typeof r.pullRequest !== "number") return false;
+  const ended = r.ended;
+  if (ended !== void 0 && !(ended && typeof ended === "object" && typeof ended.why === "string" && typeof ended.at === "string" && Number.isFinite(ms(ended.at)))) return false;
+  return [r.grantedAt, r.end, r.reviewBy].every((t) => Number.isFinite(ms(t)));
+}
+function breakGlassRecords(notes, signer, unreadable) {
+  const trusted = [];
+  const unbound = [];
+  for (const [object, text] of notes) {
+    if (!text.includes('"breakGlass"')) continue;
+    const r = readEvidenceNote(object, text, signer);
+    if (r.kind === "unreadable") unreadable?.(object, r.reason);
+    if (r.kind !== "evidence" || !Array.isArray(r.note.breakGlass)) continue;
+    const { note, trust } = r;
+    if (trust === "untrusted") continue;
+    for (const b of note.breakGlass ?? []) {
+      if (!isBreakGlassRecord(b)) continue;
+      if (trust === "signed") trusted.push({ noteOn: object, record: b });
+      else unbound.push({ noteOn: object, record: b, trust, ...typeof note.repository === "string" ? { repository: note.repository } : {} });
+    }
+  }
+  return { trusted, unbound };
+}
+function trustedBreakGlassRecords(notes, signer, unreadable) {
+  return breakGlassRecords(notes, signer, unreadable).trusted;
+}
+function recordPolicyProblem(r, policy) {
+  const resource = policy.resources.get(r.resource);
+  if (!resource) return { code: "break-glass-record-resource", message: `resource '${r.resource}' is not in the policy` };
+  if (!resource.breakGlass.allowed) return { code: "break-glass-record-not-allowed", message: `${resource.id} does not allow break-glass access` };
+  if (!resource.roles.includes(r.role)) return { code: "break-glass-record-role", message: `role '${r.role}' is not one of ${resource.id}'s roles (${resource.roles.join(", ")})` };
+  const minutes = (ms(r.end) - ms(r.grantedAt)) / MINUTE_MS;
+  if (minutes > resource.breakGlass.maxDurationMinutes) {
+    return { code: "break-glass-record-too-long", message: `it lasts ${formatDuration(Math.ceil(minutes))}, over ${resource.id}'s break-glass maximum of ${formatDuration(resource.breakGlass.maxDurationMinutes)}` };
+  }
+  return void 0;
+}
+var CLOCK_SKEW_MS = 5 * MINUTE_MS;
+function recordPullRequestProblem(r, pr, here) {
+  const n = `#${r.pullRequest}`;
+  if (pr.kind === "missing") return { code: "break-glass-record-no-pull-request", message: `pull request ${n} does not exist in ${here.repository}` };
+  const mismatch = (why) => ({ code: "break-glass-record-pull-request-mismatch", message: `pull request ${n} ${why}` });
+  if (pr.baseRepository.toLowerCase() !== here.repository.toLowerCase() || pr.baseRef !== here.defaultBranch) return mismatch(`targets ${pr.baseRepository}:${pr.baseRef}, not ${here.repository}:${here.defaultBranch}`);
+  if (pr.createdAt > ms(r.grantedAt) + CLOCK_SKEW_MS) return mismatch(`was opened at ${formatTimestamp(pr.createdAt)}, after the grant at ${formatTimestamp(ms(r.grantedAt))}`);
+  if (pr.headBlob !== r.blob) return mismatch(pr.headBlob === void 0 ? `has no ${r.lease} at its head` : `no longer carries the granted content of ${r.lease} at its head (blob ${r.blob.slice(0, 7)}, now ${pr.headBlob.slice(0, 7)})`);
+  return void 0;
+}
+function wouldLast(r) {
+  const start = ms(r.grantedAt);
+  return { start, end: Math.max(start, Math.min(ms(r.end), ms(r.reviewBy), r.ended ? ms(r.ended.at) : Infinity)) };
+}
+function decideBreakGlass(q) {
+  const asks = q.changes.flatMap((c) => {
+    if (!c.head || checkLeasePath(c.path).kind !== "lease") return [];
+    const loaded = loadLease(c.path, c.head.bytes);
+    const value = loaded.doc.value;
+    return loaded.lease?.breakGlass === true || typeof value === "object" && value?.breakGlass === true ? [{ change: c, lease: loaded.lease }] : [];
+  });
+  const own = q.records.filter((r) => r.record.pullRequest === q.pullRequest.number);
+  if (asks.length === 0) {
+    const first = own[0];
+    return first ? { kind: "already", lease: first.record.lease, record: first.record, changed: true } : { kind: "none" };
+  }
+  const ask = asks[0];
+  const path = ask.change.path;
+  if (own.length > 0) {
+    const r = own[0].record;
+    return { kind: "already", lease: path, record: r, changed: r.lease !== path || r.blob !== q.blobs.get(path) || asks.length > 1 || q.changes.length > 1 };
+  }
+  const why = [];
+  if (!q.pullRequest.open) why.push("the pull request is not open.");
+  if (q.pullRequest.baseRef !== q.defaultBranch) why.push(`the pull request targets ${q.pullRequest.baseRef}, not ${q.defaultBranch}.`);
+  if (q.changes.length !== 1 || ask.change.status !== "added") {
+    why.push("a break-glass pull request must add exactly one new lease and change nothing else.");
+  }
+  if (!q.report.ok) {
+    const errors = q.report.files.flatMap((f) => f.errors.map((d) => `${d.code} (${d.file}:${d.line})`));
+    why.push(`the request does not pass validation: ${errors.join(", ")}.`);
+  }
+  const lease = ask.lease;
+  if (!lease) return { kind: "refused", lease: path, why: why.length ? why : ["the lease does not parse."] };
+  const resource = q.policy?.resources.get(lease.resource);
+  if (!resource) why.push(`resource '${lease.resource}' is not in the policy.`);
+  else if (!resource.breakGlass.allowed) why.push(`${resource.id} does not allow break-glass access.`);
+  if (lease.notBefore !== void 0) why.push("break-glass access starts at once; remove notBefore.");
+  if (lease.expires !== void 0) why.push("break-glass access lasts a duration from the grant; use duration instead of expires.");
+  const blob = q.blobs.get(path);
+  if (!blob) why.push("the lease's content could not be identified.");
+  const live = q.records.find(
+    (r) => !r.record.ended && r.record.resource === lease.resource && r.record.grantee.toLowerCase() === lease.grantee.toLowerCase() && q.now < Math.min(ms(r.record.end), ms(r.record.reviewBy)) && !(q.policy && recordPolicyProblem(r.record, q.policy))
+  );
+  if (live) why.push(`${lease.grantee} already has break-glass access on ${lease.resource} from #${live.record.pullRequest} until ${formatTimestamp(Math.min(ms(live.record.end), ms(live.record.reviewBy)))}; break-glass grants do not chain.`);
+  if (!q.hasKey) why.push("this workflow has no evidence key (input evidence-key), so no break-glass record could be trusted: give it the JIT_EVIDENCE_KEY secret.");
+  if (why.length > 0 || !resource || !blob) return { kind: "refused", lease: path, why };
+  const w = leaseWindow(lease, q.now);
+  const end = Math.min(w.end, q.now + resource.breakGlass.maxDurationMinutes * MINUTE_MS);
+  if (end <= q.now) return { kind: "refused", lease: path, why: ["the lease ends before it starts."] };
+  const record = {
+    lease: path,
+    blob,
+    pullRequest: q.pullRequest.number,
+    requester: q.pullRequest.author,
+    resource: resource.id,
+    grantee: lease.grantee,
+    role: lease.role,
+    grantedAt: new Date(q.now).toISOString(),
+    end: new Date(end).toISOString(),
+    reviewBy: new Date(q.now + resource.breakGlass.reviewWithinMinutes * MINUTE_MS).toISOString()
+  };
+  return { kind: "grant", record, resource, lease };
+}
+function grantStep(holds, role, target3) {
+  if (holds.includes(role)) return { kind: "none", why: `already holds ${role}` };
+  if (target3.singleRole && holds.length > 0) {
+    const best = [...holds].sort((a, b) => target3.rank(b) - target3.rank(a))[0];
+    if (target3.rank(best) >= target3.rank(role)) return { kind: "none", why: `already holds ${best}, at least ${role}` };
+    return { kind: "change-role", from: best };
+  }
+  return { kind: "grant" };
+}
+function approverMentions(resource, groups) {
+  const out = /* @__PURE__ */ new Set();
+  for (const who of resource.approvalRules.flatMap((r) => r.from)) {
+    const members = who.startsWith("group:") ? groups[who.slice("group:".length)] ?? [] : [who];
+    for (const m of members) out.add(m.startsWith("@") ? m : `@${m}`);
+  }
+  return [...out];
+}
+function grantedComment(r, lease, approvers, outcome) {
+  const minutes = Math.round((ms(r.end) - ms(r.grantedAt)) / MINUTE_MS);
+  return [
+    `\u{1F6A8} **Break-glass**: @${r.grantee} was granted **${r.role}** on **${r.resource}** at ${formatTimestamp(ms(r.grantedAt))}, before any approval, for ${formatDuration(minutes)} (until ${formatTimestamp(ms(r.end))}). Target: ${outcome}.`,
+    "",
+    `> ${lease.reason}${lease.ticket ? ` (${lease.ticket})` : ""}`,
+    "",
+    `${approvers.join(", ") || "Approvers"}: review this pull request and **approve and merge it by ${formatTimestamp(ms(r.reviewBy))}**. Otherwise the access is revoked (if still live) and flagged as \`${NOT_REVIEWED}\` in a revocation commit on main. Closing the pull request unmerged ends the access at the next sweep.`,
+    "",
+    `The grant is bound to this content of \`${r.lease}\` (blob \`${r.blob.slice(0, 7)}\`): only this content, approved and merged, counts as reviewed. Pushing a change to it grants or extends nothing, and ends the access at the next run while the pull request's head does not carry this content.`
+  ].join("\n");
+}
+function reviewedMerge(r, adds) {
+  return adds.find((a) => a.path === r.lease && a.blob === r.blob && a.verdict === "approved" && a.pullRequest === r.pullRequest && a.time < ms(r.reviewBy));
+}
+function unsettled(records, adds) {
+  return records.filter((r) => !r.record.ended && !reviewedMerge(r.record, adds));
+}
+function breakGlassSweep(input) {
+  const out = { windows: [], takeovers: /* @__PURE__ */ new Map(), endings: [], heldOnly: [], problems: [] };
+  for (const at of input.records) {
+    const { noteOn, record: r } = at;
+    const refused = input.refused?.get(at);
+    const unchecked = input.unchecked?.get(at);
+    const start = ms(r.grantedAt);
+    const merged = refused ? void 0 : reviewedMerge(r, input.adds);
+    if (merged) {
+      out.takeovers.set(`${merged.path}\0${merged.commit}`, { start, end: ms(r.end), pullRequest: r.pullRequest });
+      continue;
+    }
+    const closedAt = r.ended ? void 0 : input.closedUnmerged.get(r.pullRequest);
+    const reviewBy = ms(r.reviewBy);
+    const end = Math.min(ms(r.end), reviewBy, r.ended ? ms(r.ended.at) : Infinity, closedAt ?? Infinity);
+    const window = { path: breakGlassLabel(r), resource: r.resource, grantee: r.grantee, role: r.role, start, end: Math.max(start, end) };
+    const inForce = start <= input.now && input.now < window.end;
+    const problem = refused ?? unchecked;
+    if (problem && inForce) out.problems.push({ noteOn, record: r, problem, message: `${breakGlassLabel(r)}: ${problem.code}: break-glass access for @${r.grantee} as ${r.role} on ${r.resource} ${refused ? "is refused" : "is not granted in this run"}: ${problem.message}.` });
+    if (refused) out.windows.push({ ...window, end: start });
+    else if (unchecked && inForce) out.heldOnly.push(window);
+    else out.windows.push(window);
+    if (r.ended) continue;
+    const who = `@${r.grantee} as ${r.role} on ${r.resource}`;
+    if (closedAt !== void 0 && closedAt < reviewBy) {
+      out.endings.push({ noteOn, record: r, why: REQUEST_CLOSED, endedAt: Math.max(start, end), message: `${r.lease}: ${REQUEST_CLOSED}: #${r.pullRequest} was closed unmerged at ${formatTimestamp(closedAt)}; break-glass access for ${who} (granted ${formatTimestamp(start)}) was never approved, and is revoked.` });
+    } else if (input.now >= reviewBy) {
+      out.endings.push({ noteOn, record: r, why: NOT_REVIEWED, endedAt: Math.max(start, end), message: `${r.lease}: ${NOT_REVIEWED}: break-glass access for ${who}, granted ${formatTimestamp(start)} in #${r.pullRequest}, was not approved and merged by ${formatTimestamp(reviewBy)}; it is revoked.` });
+    }
+  }
+  return out;
+}
+
+// src/providers/github-errors.ts
+function httpStatus(e) {
+  if (typeof e !== "object" || e === null || !("status" in e)) return void 0;
+  const n = Number(e.status);
+  return Number.isFinite(n) ? n : void 0;
+}
+function apiMessage(e) {
+  const data = e?.response?.data;
+  if (typeof data === "object" && data !== null) {
+    const d = data;
+    const parts = [];
+    if (typeof d.message === "string") parts.push(d.message);
+    if (Array.isArray(d.errors)) {
+      for (const item of d.errors) {
+        if (typeof item === "string") parts.push(item);
+        else if (typeof item === "object" && item !== null) {
+          const it = item;
+          if (typeof it.message === "string") parts.push(it.message);
+          else if (typeof it.code === "string") parts.push(`${String(it.field ?? "")} ${it.code}`.trim());
+        }
+      }
+    }
+    if (parts.length > 0) return parts.join(": ");
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+function failed(code, message) {
+  return { status: "failed", code, message };
+}
+async function accountExists(gh, login) {
+  try {
+    await gh.rest.users.getByUsername({ username: login });
+    return true;
+  } catch (e) {
+    return httpStatus(e) === 404 ? false : void 0;
+  }
+}
+function unexpected(e, what, target3) {
+  const status = httpStatus(e);
+  if (status === 404 && target3) {
+    return failed("not-found", `${what}: ${target3} was not found, or the GitHub App cannot see it; check the resource's provider settings and the App's installation.`);
+  }
+  if (status === 403) {
+    return failed("forbidden", `${what}: GitHub refused (403: ${apiMessage(e)}). Check that the GitHub App has the permission this needs (organization Members, repository Administration) and access to the target.`);
+  }
+  if (status !== void 0) return failed("api-error", `${what}: GitHub answered ${status} (${apiMessage(e)}); a later run retries it.`);
+  return failed("api-error", `${what}: ${apiMessage(e)}; a later run retries it.`);
+}
+async function notFound(gh, login, what, target3) {
+  if (await accountExists(gh, login) === false) {
+    return failed("user-not-found", `${what}: there is no GitHub account named ${login} (deleted, renamed or mistyped); fix the grantee in the lease.`);
+  }
+  return failed("not-found", `${what}: ${target3} was not found, or the GitHub App cannot see it; check the resource's provider settings and the App's installation.`);
+}
+
+// src/providers/github-org-role.ts
+function orgOf(r) {
+  if (r.provider.type !== "github-org-role") throw new Error(`${r.id} is not a github-org-role resource`);
+  return r.provider.org;
+}
+var lower = (s) => s.toLowerCase();
+var GRANTS_NOTHING = /* @__PURE__ */ new Set(["all_repo_read", "all_repo_triage", "all_repo_write", "all_repo_maintain", "ci_cd_admin", "security_manager"]);
+function canGrantOthers(role, held, target3) {
+  const name = lower(role);
+  if (GRANTS_NOTHING.has(name)) return false;
+  if (lower(resourceOrg(held.provider)) !== lower(resourceOrg(target3.provider))) return false;
+  return name === "all_repo_admin" ? target3.provider.type === "github-repo" : true;
+}
+function githubOrgRoleProvider(gh) {
+  const rolesByOrg = /* @__PURE__ */ new Map();
+  const roles = (org) => {
+    let p = rolesByOrg.get(lower(org));
+    if (!p) {
+      p = gh.rest.orgs.listOrgRoles({ org }).then((res) => {
+        const m = /* @__PURE__ */ new Map();
+        for (const x of res.data.roles ?? []) m.set(x.name, { id: x.id, name: x.name });
+        for (const x of res.data.roles ?? []) if (!m.has(lower(x.name))) m.set(lower(x.name), { id: x.id, name: x.name });
+        return m;
+      });
+      p.catch(() => rolesByOrg.delete(lower(org)));
+      rolesByOrg.set(lower(org), p);
+    }
+    return p;
+  };
+  const roleId = async (org, name) => {
+    const m = await roles(org);
+    return (m.get(name) ?? m.get(lower(name)))?.id;
+  };
+  const unknownRole = async (org, name, what) => {
+    const names = [...new Set([...(await roles(org)).values()].map((x) => x.name))];
+    return failed("unknown-role", `${what}: ${org} has no organization role named "${name}" (it has: ${names.join(", ") || "none"}); fix the resource's roles in the policy.`);
+  };
+  const holders = async (org, id) => {
+    const users = await gh.paginate(gh.rest.orgs.listOrgRoleUsers, { org, role_id: id, per_page: 100 });
+    return new Map(users.filter((u) => u.assignment !== "indirect").map((u) => [lower(u.login), u.login]));
+  };
+  const isMember = async (org, username) => {
+    try {
+      const res = await gh.rest.orgs.checkMembershipForUser({ org, username });
+      return res.status === 204;
+    } catch (e) {
+      return httpStatus(e) === 404 ? false : void 0;
+    }
+  };
+  const assign = async (org, grantee, role) => {
+    const what = `give ${grantee} the organization role ${role} in ${org}`;
+    try {
+      const id = await roleId(org, role);
+      if (id === void 0) return await unknownRole(org, role, what);
+      if ((await holders(org, id)).has(lower(grantee))) return { status: "unchanged" };
+      try {
+        await gh.rest.orgs.assignUserToOrgRole({ org, username: grantee, role_id: id });
+        return { status: "granted" };
+      } catch (e) {
+        const status = httpStatus(e);
+        if (status === 404) return await notFound(gh, grantee, what, `organization ${org} or its role ${role}`);
+        if (status === 422) {
+          if (await isMember(org, grantee) === false) {
+            return failed("not-org-member", `${grantee} is not a member of ${org}; organization roles need membership. Invite them to ${org} first (jit-access does not).`);
+          }
+          return failed("rejected", `${what}: GitHub refused it (${apiMessage(e)}); organization roles may not be available to ${org}.`);
+        }
+        return unexpected(e, what);
+      }
+    } catch (e) {
+      return unexpected(e, what, `organization ${org}`);
+    }
+  };
+  const unassign = async (org, grantee, role) => {
+    const what = `remove the organization role ${role} in ${org} from ${grantee}`;
+    try {
+      const id = await roleId(org, role);
+      if (id === void 0) return { status: "unchanged" };
+      if (!(await holders(org, id)).has(lower(grantee))) return { status: "unchanged" };
+      await gh.rest.orgs.revokeOrgRoleUser({ org, username: grantee, role_id: id });
+      return { status: "revoked" };
+    } catch (e) {
+      if (httpStatus(e) === 404) return { status: "unchanged" };
+      return unexpected(e, what);
+    }
+  };
+  return {
+    type: "github-org-role",
+    nativeExpiry: false,
+    singleRole: false,
+    rank: () => 0,
+    canGrantOthers,
+    limits: "Only direct role assignments are managed: roles held through a team stay. Organization roles need organization membership; jit-access does not invite anyone to the organization.",
+    async list(r) {
+      const org = orgOf(r);
+      const grants = [];
+      for (const role of r.roles) {
+        const id = await roleId(org, role);
+        if (id === void 0) continue;
+        for (const login of (await holders(org, id)).values()) grants.push({ resource: r.id, grantee: login, role, state: "active" });
+      }
+      return grants;
+    },
+    grant: (r, grantee, role) => assign(orgOf(r), grantee, role),
+    /** Leaves the grantee with exactly `role` among the resource's roles. */
+    async changeRole(r, grantee, role) {
+      const org = orgOf(r);
+      const outcome = await assign(org, grantee, role);
+      if (outcome.status === "failed") return outcome;
+      let changed = outcome.status !== "unchanged";
+      for (const other of r.roles) {
+        if (other === role) continue;
+        const removed = await unassign(org, grantee, other);
+        if (removed.status === "failed") return removed;
+        if (removed.status !== "unchanged") changed = true;
+      }
+      return { status: changed ? "granted" : "unchanged" };
+    },
+    revoke: (r, grant) => unassign(orgOf(r), grant.grantee, grant.role)
+  };
+}
+
+// src/providers/github-repo.ts
+var BUILT_IN = ["pull", "triage", "push", "maintain", "admin"];
+var RANK = { pull: 1, triage: 2, push: 3, maintain: 4, admin: 5 };
+var FROM_UI_NAME = { read: "pull", write: "push" };
+var TO_INVITATION = { pull: "read", triage: "triage", push: "write", maintain: "maintain", admin: "admin" };
+function target(r) {
+  if (r.provider.type !== "github-repo") throw new Error(`${r.id} is not a github-repo resource`);
+  return { owner: r.provider.owner, repo: r.provider.repo };
+}
+var lower2 = (s) => s.toLowerCase();
+var label = (t) => `${t.owner}/${t.repo}`;
+var sameRepo = (a, b) => a.provider.type === "github-repo" && b.provider.type === "github-repo" && lower2(a.provider.owner) === lower2(b.provider.owner) && lower2(a.provider.repo) === lower2(b.provider.repo);
+var isBuiltIn = (role) => BUILT_IN.includes(role);
+var roleOf = (uiName) => FROM_UI_NAME[uiName] ?? uiName;
+function githubRepoProvider(gh) {
+  const directCollaborators = async (t) => {
+    const list = await gh.paginate(gh.rest.repos.listCollaborators, { ...t, affiliation: "direct", per_page: 100 });
+    return list.filter((c) => lower2(c.login) !== lower2(t.owner)).map((c) => ({ login: c.login, role: roleOf(c.role_name) }));
+  };
+  const invitations = async (t) => {
+    const list = await gh.paginate(gh.rest.repos.listInvitations, { ...t, per_page: 100 });
+    return list.flatMap((i) => i.invitee ? [{ id: i.id, login: i.invitee.login, role: roleOf(i.permissions), expired: i.expired === true }] : []);
+  };
+  const holdings = async (t, login) => {
+    const [direct, invites] = await Promise.all([directCollaborators(t), invitations(t)]);
+    return { direct: direct.find((c) => lower2(c.login) === lower2(login)), invites: invites.filter((i) => lower2(i.login) === lower2(login)) };
+  };
+  const writeFailure = async (e, t, grantee, role, what) => {
+    const status = httpStatus(e);
+    const message = apiMessage(e);
+    if (status === 404) return notFound(gh, grantee, what, `repository ${label(t)}`);
+    if (status === 422) {
+      if (/block/i.test(message)) return failed("blocked", `${what}: ${grantee} is blocked by ${t.owner} (or blocked it), so GitHub will not add them (${message}). Unblock them, or withdraw the lease.`);
+      if (/invitation|24 hours|per day|spam/i.test(message)) return failed("invitation-limit", `${what}: GitHub allows 50 invitations per repository per 24 hours (${message}); a later run invites ${grantee}.`);
+      if (!isBuiltIn(role) && /permission|role/i.test(message)) {
+        return failed("unknown-role", `${what}: "${role}" is not a built-in permission nor a custom repository role of ${t.owner} (${message}); fix the resource's roles.`);
+      }
+      return failed("rejected", `${what}: GitHub refused it (${message}).`);
+    }
+    return unexpected(e, what);
+  };
+  const put = async (t, grantee, role, what) => {
+    try {
+      const res = await gh.rest.repos.addCollaborator({ ...t, username: grantee, permission: role });
+      if (res.status === 201) return { status: "invited", ...res.data?.id !== void 0 ? { handle: String(res.data.id) } : {} };
+      return { status: "granted" };
+    } catch (e) {
+      return writeFailure(e, t, grantee, role, what);
+    }
+  };
+  const provider = {
+    type: "github-repo",
+    nativeExpiry: false,
+    singleRole: true,
+    rank: (role) => RANK[role] ?? 2.5,
+    // a custom role: above triage, below push unless known
+    // Admin manages the repository's collaborators; pull to maintain cannot. A custom role's
+    // permissions are the organization's to set (and jit-access does not read them): it may.
+    canGrantOthers: (role, held, target3) => (role === "admin" || !isBuiltIn(role)) && sameRepo(held, target3),
+    limits: "Only direct collaborators and their invitations are managed: access through the organization's base permission, teams or organization roles stays after a revoke. GitHub lists a collaborator's highest role from every source, and pending custom-role invitations by their base role.",
+    async list(r) {
+      const t = target(r);
+      const [direct, invites] = await Promise.all([directCollaborators(t), invitations(t)]);
+      const grants = direct.map((c) => ({ resource: r.id, grantee: c.login, role: c.role, state: "active" }));
+      const seen = new Set(direct.map((c) => lower2(c.login)));
+      for (const inv of invites) {
+        if (inv.expired || seen.has(lower2(inv.login))) continue;
+        seen.add(lower2(inv.login));
+        grants.push({ resource: r.id, grantee: inv.login, role: inv.role, state: "pending", handle: String(inv.id) });
+      }
+      return grants;
+    },
+    async grant(r, grantee, role) {
+      const t = target(r);
+      const what = `give ${grantee} ${role} on ${label(t)}`;
+      if (!role.trim()) return failed("invalid-role", `${what}: the role is empty.`);
+      try {
+        const { direct, invites } = await holdings(t, grantee);
+        if (direct?.role === role) return { status: "unchanged" };
+        const open = invites.find((i) => !i.expired);
+        if (!direct && open) {
+          if (open.role === role) return { status: "unchanged" };
+          if (isBuiltIn(role)) {
+            try {
+              await gh.rest.repos.updateInvitation({ ...t, invitation_id: open.id, permissions: TO_INVITATION[role] });
+              return { status: "invited", handle: String(open.id) };
+            } catch (e) {
+              if (httpStatus(e) !== 404) return writeFailure(e, t, grantee, role, what);
+            }
+          }
+        }
+        for (const stale of invites.filter((i) => i.expired)) {
+          await gh.rest.repos.deleteInvitation({ ...t, invitation_id: stale.id }).catch((e) => {
+            if (httpStatus(e) !== 404) throw e;
+          });
+        }
+        return await put(t, grantee, role, what);
+      } catch (e) {
+        return unexpected(e, what, `repository ${label(t)}`);
+      }
+    },
+    async changeRole(r, grantee, role) {
+      return provider.grant(r, grantee, role);
+    },
+    async revoke(r, grant) {
+      const t = target(r);
+      const what = `remove ${grant.grantee} from ${label(t)}`;
+      try {
+        const { direct, invites } = await holdings(t, grant.grantee);
+        let changed = false;
+        for (const inv of invites) {
+          try {
+            await gh.rest.repos.deleteInvitation({ ...t, invitation_id: inv.id });
+            if (!inv.expired) changed = true;
+          } catch (e) {
+            if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
+          }
+        }
+        if (direct) {
+          try {
+            await gh.rest.repos.removeCollaborator({ ...t, username: grant.grantee });
+            changed = true;
+          } catch (e) {
+            if (httpStatus(e) !== 404) return writeFailure(e, t, grant.grantee, grant.role, what);
+          }
+        }
+        return { status: changed ? "revoked" : "unchanged" };
+      } catch (e) {
+        return unexpected(e, what, `repository ${label(t)}`);
+      }
+    }
+  };
+  return provider;
+}
+
+// src/providers/github-team.ts
+var ROLES = ["member", "maintainer"];
+function target2(r) {
+  if (r.provider.type !== "github-team") throw new Error(`${r.id} is not a github-team resource`);
+  return { org: r.provider.org, team_slug: r.provider.team };
+}
+var label2 = (t) => `${t.org}/${t.team_slug}`;
+var sameTeam = (a, b) => a.provider.type === "github-team" && b.provider.type === "github-team" && a.provider.org.toLowerCase() === b.provider.org.toLowerCase() && a.provider.team.toLowerCase() === b.provider.team.toLowerCase();
+var lower3 = (s) => s.toLowerCase();
+function githubTeamProvider(gh) {
+  const orgTeams = /* @__PURE__ */ new Map();
+  const orgInvitations = /* @__PURE__ */ new Map();
+  const childrenOf = (org) => {
+    let p = orgTeams.get(lower3(org));
+    if (!p) {
+      p = gh.paginate(gh.rest.teams.list, { org, per_page: 100 }).then((teams) => {
+        const m = /* @__PURE__ */ new Map();
+        for (const t of teams) {
+          const parent = t.parent?.slug;
+          if (parent) m.set(lower3(parent), [...m.get(lower3(parent)) ?? [], t.slug]);
+        }
+        return m;
+      });
+      p.catch(() => orgTeams.delete(lower3(org)));
+      orgTeams.set(lower3(org), p);
+    }
+    return p;
+  };
+  const pendingIn = (org) => {
+    let p = orgInvitations.get(lower3(org));
+    if (!p) {
+      p = gh.paginate(gh.rest.orgs.listPendingInvitations, { org, per_page: 100 }).then((list) => list.flatMap((i) => i.login ? [{ id: i.id, login: i.login }] : []));
+      p.catch(() => orgInvitations.delete(lower3(org)));
+      orgInvitations.set(lower3(org), p);
+    }
+    return p;
+  };
+  const wrote = (org) => orgInvitations.delete(lower3(org));
+  const descendants = async (t) => {
+    const tree = await childrenOf(t.org);
+    const out = [];
+    const queue = [...tree.get(lower3(t.team_slug)) ?? []];
+    while (queue.length > 0) {
+      const c = queue.shift();
+      if (out.includes(c)) continue;
+      out.push(c);
+      queue.push(...tree.get(lower3(c)) ?? []);
+    }
+    return out;
+  };
+  const logins = async (org, slugs, role) => {
+    const lists = await Promise.all(slugs.map((team_slug) => gh.paginate(gh.rest.teams.listMembersInOrg, { org, team_slug, role, per_page: 100 })));
+    return new Set(lists.flat().map((m) => lower3(m.login)));
+  };
+  const directMembers = async (t) => {
+    const all = await gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "all", per_page: 100 });
+    if (all.every((m) => typeof m.inherited === "boolean" && (m.role === "member" || m.role === "maintainer"))) {
+      return all.filter((m) => m.inherited === false).map((m) => ({ login: m.login, role: m.role }));
+    }
+    const [maintainers, below] = await Promise.all([
+      gh.paginate(gh.rest.teams.listMembersInOrg, { ...t, role: "maintainer", per_page: 100 }),
+      descendants(t)
+    ]);
+    const isMaintainer = new Set(maintainers.map((m) => lower3(m.login)));
+    const inChild = below.length > 0 ? await logins(t.org, below, "all") : /* @__PURE__ */ new Set();
+    const ambiguousMaintainers = all.some((m) => inChild.has(lower3(m.login)) && isMaintainer.has(lower3(m.login)));
+    const maintainerBelow = ambiguousMaintainers ? await logins(t.org, below, "maintainer") : /* @__PURE__ */ new Set();
+    const out = [];
+    for (const m of all) {
+      const k = lower3(m.login);
+      const role = isMaintainer.has(k) ? "maintainer" : "member";
+      if (inChild.has(k) && !(role === "maintainer" && !maintainerBelow.has(k))) continue;
+      out.push({ login: m.login, role });
+    }
+    return out;
+  };
+  const membership = async (t, username) => {
+    try {
+      const res = await gh.rest.teams.getMembershipForUserInOrg({ ...t, username });
+      return { role: res.data.role, state: res.data.state };
+    } catch (e) {
+      if (httpStatus(e) === 404) return void 0;
+      throw e;
+    }
+  };
+  const invitationOf = async (t, username) => {
+    const invitations = await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 });
+    return invitations.find((i) => i.login && lower3(i.login) === lower3(username))?.id;
+  };
+  const writeFailure = async (e, t, grantee, what) => {
+    const status = httpStatus(e);
+    const message = apiMessage(e);
+    if (status === 403 && /^blocked$/i.test(message.trim())) {
+      return failed("blocked", `${what}: GitHub answers "Blocked": ${grantee} is blocked by ${t.org} (or blocked it). Unblock them in the organization's settings, or withdraw the lease.`);
+    }
+    if (status === 403 && /identity provider|synchroniz|externally managed|idp/i.test(message)) {
+      return failed("idp-managed", `${what}: team ${label2(t)} is synchronized with an identity provider, so its membership can only change there. Add ${grantee} to the IdP group, or manage another team with jit-access.`);
+    }
+    if (status === 404) return notFound(gh, grantee, what, `team ${label2(t)}`);
+    if (status === 422) return failed("rejected", `${what}: GitHub refused it (${message}).`);
+    return unexpected(e, what);
+  };
+  const provider = {
+    type: "github-team",
+    nativeExpiry: false,
+    singleRole: true,
+    rank: (role) => role === "maintainer" ? 2 : role === "member" ? 1 : 0,
+    // A maintainer adds and removes the team's members; a member cannot. Nothing reaches other teams.
+    canGrantOthers: (role, held, target3) => role !== "member" && sameTeam(held, target3),
+    limits: "Only direct team memberships are managed: members through a child team, and access through other teams or the organization, remain. GitHub reports organization owners as maintainers. Without GitHub's team member details, a direct member who is also in a child team is not listed (nor revoked).",
+    async list(r) {
+      const t = target2(r);
+      const [direct, orgPending] = await Promise.all([directMembers(t), pendingIn(t.org)]);
+      const grants = direct.map((m) => ({ resource: r.id, grantee: m.login, role: m.role, state: "active" }));
+      if (orgPending.length === 0) return grants;
+      const seen = new Set(direct.map((m) => lower3(m.login)));
+      const invitations = await gh.paginate(gh.rest.teams.listPendingInvitationsInOrg, { ...t, per_page: 100 });
+      for (const inv of invitations) {
+        if (!inv.login || seen.has(lower3(inv.login))) continue;
+        const m = await membership(t, inv.login);
+        if (m?.state !== "pending") continue;
+        seen.add(lower3(inv.login));
+        grants.push({ resource: r.id, grantee: inv.login, role: m.role, state: "pending", handle: String(inv.id) });
+      }
+      return grants;
+    },
+    async grant(r, grantee, role) {
+      const t = target2(r);
+      const what = `add ${grantee} to ${label2(t)} as ${role}`;
+      if (!ROLES.includes(role)) return failed("invalid-role", `${what}: team roles are member and maintainer.`);
+      try {
+        const before = await membership(t, grantee);
+        if (before && before.role === role) return { status: "unchanged" };
+        let res;
+        try {
+          res = await gh.rest.teams.addOrUpdateMembershipForUserInOrg({ ...t, username: grantee, role });
+        } catch (e) {
+          return await writeFailure(e, t, grantee, what);
+        } finally {
+          wrote(t.org);
+        }
+        if (res.data.state !== "pending") return { status: "granted" };
+        const id = await invitationOf(t, grantee).catch(() => void 0);
+        return { status: "invited", ...id !== void 0 ? { handle: String(id) } : {} };
+      } catch (e) {
+        return unexpected(e, what, `team ${label2(t)}`);
+      }
+    },
+    async changeRole(r, grantee, role) {
+      return provider.grant(r, grantee, role);
+    },
+    async revoke(r, grant) {
+      const t = target2(r);
+      const what = `remove ${grant.grantee} from ${label2(t)}`;
+      try {
+        let changed = false;
+        const current = await membership(t, grant.grantee);
+        if (current) {
+          try {
+            await gh.rest.teams.removeMembershipForUserInOrg({ ...t, username: grant.grantee });
+            changed = true;
+          } catch (e) {
+            if (httpStatus(e) !== 404) return await writeFailure(e, t, grant.grantee, what);
+          } finally {
+            wrote(t.org);
+          }
+        }
+        if (await cancelLeftoverInvitation(t, grant)) changed = true;
+        return { status: changed ? "revoked" : "unchanged" };
+      } catch (e) {
+        return unexpected(e, what, `team ${label2(t)}`);
+      }
+    }
+  };
+  const cancelLeftoverInvitation = async (t, grant) => {
+    let id = grant.handle !== void 0 && /^\d+$/.test(grant.handle) ? Number(grant.handle) : void 0;
+    if (id === void 0 && grant.state === "pending") {
+      const pending = await gh.paginate(gh.rest.orgs.listPendingInvitations, { org: t.org, per_page: 100 });
+      id = pending.find((i) => i.login && lower3(i.login) === lower3(grant.grantee))?.id;
+    }
+    if (id === void 0) return false;
+    try {
+      const teams = await gh.paginate(gh.rest.orgs.listInvitationTeams, { org: t.org, invitation_id: id, per_page: 100 });
+      if (teams.length > 0) return false;
+      await gh.rest.orgs.cancelInvitation({ org: t.org, invitation_id: id });
+      wrote(t.org);
+      return true;
+    } catch (e) {
+      if (httpStatus(e) === 404) return false;
+      throw e;
+    }
+  };
+  return provider;
+}
+
+// src/providers/command.ts
+import { spawn } from "node:child_process";
+import { lstatSync, realpathSync } from "node:fs";
+import { isAbsolute, join, posix, sep } from "node:path";
+var COMMAND_PROTOCOL = "jit-access/command/v1";
+var DEFAULT_TIMEOUT_S = 30;
+var MAX_STDOUT_BYTES = 1024 * 1024;
+var MAX_STDERR_BYTES = 64 * 1024;
+var STDERR_SHOWN = 2e3;
+var DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+var CommandFailure = class extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+  code;
+};
+function config(r) {
+  if (r.provider.type !== "command") throw new Error(`${r.id} is not a command resource`);
+  return r.provider;
+}
+var ALLOWED = {
+  grant: ["granted", "unchanged", "invited", "failed"],
+  revoke: ["revoked", "unchanged", "failed"],
+  "change-role": ["granted", "unchanged", "failed"]
+};
+function schemaErrors(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of errors ?? []) {
+    if (e.keyword === "oneOf") continue;
+    seen.add(`${e.instancePath || "(reply)"} ${e.message ?? "is invalid"}${e.keyword === "additionalProperties" ? ` (${String(e.params.additionalProperty)})` : ""}`);
+  }
+  return [...seen].slice(0, 5).join("; ") || "it matches neither a list reply ({ grants }) nor a status reply ({ status })";
+}
+function checkReply(action, text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CommandFailure("command-reply-malformed", `its reply is not JSON (${text.trim() ? `starts with ${JSON.stringify(text.trim().slice(0, 60))}` : "it printed nothing"}).`);
+  }
+  if (!commandReply(value)) throw new CommandFailure("command-reply-malformed", `its reply breaks schemas/command-reply.v1.schema.json: ${schemaErrors(commandReply.errors)}.`);
+  const reply = value;
+  if (action === "list") {
+    if ("status" in reply && reply.status === "failed") throw new CommandFailure(reply.code ?? "command-failed", `reports a failure${reply.message ? `: ${reply.message}` : " (no message)"}`);
+    if (!("grants" in reply)) throw new CommandFailure("command-reply-malformed", "it answered list with a status; list needs { grants: [...] }.");
+    return reply;
+  }
+  if (!("status" in reply)) throw new CommandFailure("command-reply-malformed", `it answered ${action} with a list of grants; ${action} needs { status }.`);
+  if (!ALLOWED[action].includes(reply.status)) throw new CommandFailure("command-reply-malformed", `it answered ${action} with status "${reply.status}", which ${action} cannot have (${ALLOWED[action].join(", ")}).`);
+  return reply;
+}
+function tail(stderr, truncated) {
+  const text = stderr.trimEnd();
+  if (!text) return "";
+  const cut = text.length > STDERR_SHOWN || truncated;
+  return ` Its stderr${cut ? ` (last ${Math.min(STDERR_SHOWN, text.length)} characters)` : ""}:
+${cut ? "\u2026" : ""}${text.slice(-STDERR_SHOWN)}`;
+}
+function runCommand(o) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(o.file, o.args, { cwd: o.cwd, env: o.env, stdio: ["pipe", "pipe", "pipe"], detached: true });
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let errTruncated = false;
+    let failure;
+    const stop = (f) => {
+      failure ??= f;
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    };
+    const timer = setTimeout(() => stop(new CommandFailure("command-timeout", `${o.label} ran longer than ${o.timeoutMs / 1e3} s and was stopped.`)), o.timeoutMs);
+    child.stdout.on("data", (c) => {
+      outBytes += c.length;
+      if (outBytes > MAX_STDOUT_BYTES) stop(new CommandFailure("command-reply-oversized", `${o.label} wrote more than ${MAX_STDOUT_BYTES} bytes to stdout; a reply is one JSON document, far smaller.`));
+      else out.push(c);
+    });
+    child.stderr.on("data", (c) => {
+      err.push(c);
+      errBytes += c.length;
+      while (errBytes - err[0].length >= MAX_STDERR_BYTES) {
+        errBytes -= err.shift().length;
+        errTruncated = true;
+      }
+    });
+    child.stdin.on("error", () => void 0);
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      reject(new CommandFailure("command-not-runnable", `${o.label} could not be started (${e.code ?? e.message}).`));
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      const all = Buffer.concat(err);
+      const stderr = all.subarray(Math.max(0, all.length - MAX_STDERR_BYTES)).toString("utf8");
+      if (failure) return reject(new CommandFailure(failure.code, failure.message + tail(stderr, errTruncated)));
+      if (signal) return reject(new CommandFailure("command-signal", `${o.label} was ended by ${signal}.${tail(stderr, errTruncated)}`));
+      if (code !== 0) return reject(new CommandFailure("command-exit", `${o.label} exited with status ${code}.${tail(stderr, errTruncated)}`));
+      resolve({ stdout: Buffer.concat(out).toString("utf8"), stderr });
+    });
+    child.stdin.end(o.input);
+  });
+}
+async function resolveExecutable(repo, run) {
+  const refuse = (message) => new CommandFailure("command-refused", `${run}: ${message} Nothing was run.`);
+  if (isAbsolute(run) || posix.normalize(run) !== run || run.split("/").some((s) => s === ".." || s === "." || s === "" || s === ".git")) throw refuse("not a plain path inside the access repo.");
+  const listed = (await git(repo.dir, ["ls-tree", "-z", "--full-tree", repo.ref, "--", run])).toString("utf8").split("\0").filter(Boolean);
+  const entry = listed.map((l) => ({ meta: l.slice(0, l.indexOf("	")).split(" "), path: l.slice(l.indexOf("	") + 1) })).find((e) => e.path === run);
+  if (!entry) throw refuse(`not committed on ${repo.ref}: only the committed version of a command runs.`);
+  const [mode, type, blob] = entry.meta;
+  if (type !== "blob" || mode === "120000") throw refuse(`committed on ${repo.ref} as a ${mode === "120000" ? "symbolic link" : type ?? "non-file"}, not an executable file.`);
+  if (mode !== "100755") throw refuse(`committed on ${repo.ref} without the executable bit (git update-index --chmod=+x ${run}).`);
+  const root = realpathSync(repo.dir);
+  let at = root;
+  for (const part of run.split("/")) {
+    at = join(at, part);
+    let st;
+    try {
+      st = lstatSync(at);
+    } catch {
+      throw refuse("not in the checkout.");
+    }
+    if (st.isSymbolicLink()) throw refuse(`${at.slice(root.length + 1)} is a symbolic link in the checkout.`);
+  }
+  const file = realpathSync(at);
+  if (!file.startsWith(root + sep)) throw refuse("it resolves outside the access repo.");
+  if (!lstatSync(file).isFile()) throw refuse("not a regular file in the checkout.");
+  const actual = (await gitText(repo.dir, ["hash-object", "--no-filters", "--", file])).trim();
+  if (actual !== blob) throw refuse(`the checkout's file differs from the version committed on ${repo.ref}: only the committed version runs.`);
+  return file;
+}
+function commandProvider(ctx) {
+  const verified = /* @__PURE__ */ new Map();
+  const executable = (r) => {
+    const cfg = config(r);
+    if (!ctx.accessRepo) return Promise.reject(new CommandFailure("command-refused", `${cfg.run}: this run has no checkout of the access repo's default branch to run it from. Nothing was run.`));
+    let p = verified.get(cfg.run);
+    if (!p) {
+      p = resolveExecutable(ctx.accessRepo, cfg.run);
+      p.catch(() => verified.delete(cfg.run));
+      verified.set(cfg.run, p);
+    }
+    return p;
+  };
+  const call = async (r, req) => {
+    const cfg = config(r);
+    const file = await executable(r);
+    const env = { PATH: ctx.env.PATH ?? DEFAULT_PATH };
+    for (const name of cfg.env ?? []) {
+      const v = ctx.env[name];
+      if (v !== void 0) env[name] = v;
+    }
+    const request = { protocol: COMMAND_PROTOCOL, ...req, now: new Date(ctx.now).toISOString(), resource: { id: r.id, roles: r.roles } };
+    const { stdout } = await runCommand({ file, args: cfg.args ?? [], cwd: ctx.accessRepo.dir, env, input: JSON.stringify(request) + "\n", timeoutMs: (cfg.timeout ?? DEFAULT_TIMEOUT_S) * 1e3, label: cfg.run });
+    try {
+      return checkReply(req.action, stdout);
+    } catch (e) {
+      if (e instanceof CommandFailure) throw new CommandFailure(e.code, `${cfg.run}: ${e.message}`);
+      throw e;
+    }
+  };
+  const item = async (what, r, req) => {
+    try {
+      const reply = await call(r, req);
+      switch (reply.status) {
+        case "failed":
+          return { status: "failed", code: reply.code ?? "command-failed", message: `${what}: ${config(r).run} reports a failure${reply.message ? `: ${reply.message}` : " (no message)"}` };
+        case "invited":
+          return { status: "invited", ...reply.handle ? { handle: reply.handle } : {} };
+        case "granted":
+          return { status: "granted" };
+        case "revoked":
+          return { status: "revoked" };
+        default:
+          return { status: "unchanged" };
+      }
+    } catch (e) {
+      const code = e instanceof CommandFailure ? e.code : "command-error";
+      return { status: "failed", code, message: `${what}: ${e.message}` };
+    }
+  };
+  return {
+    type: "command",
+    nativeExpiry: false,
+    singleRole: false,
+    rank: () => 0,
+    // What a role means to the command is the command's own: a holder may have added grants by hand.
+    canGrantOthers: (_role, held, target3) => held.id === target3.id,
+    limits: "whatever the command manages; it cannot expire access by itself unless the command sets the end it is given (expiresAt).",
+    async list(r) {
+      try {
+        const reply = await call(r, { action: "list" });
+        return reply.grants.map((g) => ({ resource: r.id, grantee: g.grantee, role: g.role, state: g.state ?? "active", ...g.handle !== void 0 ? { handle: g.handle } : {} }));
+      } catch (e) {
+        throw new Error(`${r.id}: ${e.message}`);
+      }
+    },
+    grant(r, grantee, role, opts = {}) {
+      if (!r.roles.includes(role)) return Promise.resolve({ status: "failed", code: "role-unknown", message: `${role} is not one of ${r.id}'s roles.` });
+      return item(`grant ${role} to ${grantee} on ${r.id}`, r, { action: "grant", grantee, role, ...opts.lease ? { lease: opts.lease } : {}, ...opts.expiresAt !== void 0 ? { expiresAt: new Date(opts.expiresAt).toISOString() } : {} });
+    },
+    changeRole(r, grantee, role) {
+      if (!r.roles.includes(role)) return Promise.resolve({ status: "failed", code: "role-unknown", message: `${role} is not one of ${r.id}'s roles.` });
+      return item(`change ${grantee} to ${role} on ${r.id}`, r, { action: "change-role", grantee, role });
+    },
+    revoke(r, g) {
+      return item(`revoke ${g.role} from ${g.grantee} on ${r.id}`, r, { action: "revoke", grantee: g.grantee, role: g.role, state: g.state, ...g.handle !== void 0 ? { handle: g.handle } : {} });
+    }
+  };
+}
+
+// src/providers/postgres.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+
+// node_modules/pg/esm/index.mjs
+var import_lib = __toESM(require_lib2(), 1);
+var Client = import_lib.default.Client;
+var Pool = import_lib.default.Pool;
+var Connection = import_lib.default.Connection;
+var types = import_lib.default.types;
+var Query = import_lib.default.Query;
+var DatabaseError = import_lib.default.DatabaseError;
+var escapeIdentifier = import_lib.default.escapeIdentifier;
+var escapeLiteral = import_lib.default.escapeLiteral;
+var Result = import_lib.default.Result;
+var TypeOverrides = import_lib.default.TypeOverrides;
+var defaults = import_lib.default.defaults;
+var esm_default = import_lib.default;
+
+// src/credentials/secret.ts
+import { inspect } from "node:util";
+var REDACTED = "[secret]";
+var Secret = class {
+  #value;
+  constructor(value) {
+    this.#value = value;
+  }
+  /** The value itself: for encryption to the grantee only. */
+  reveal() {
+    return this.#value;
+  }
+  toString() {
+    return REDACTED;
+  }
+  toJSON() {
+    return REDACTED;
+  }
+  [Symbol.toPrimitive]() {
+    return REDACTED;
+  }
+  [inspect.custom]() {
+    return REDACTED;
+  }
+};
+
+// src/credentials/random-password.ts
+import { randomBytes } from "node:crypto";
+var PASSWORD_BYTES = 24;
+var MIN_PASSWORD_BYTES = 16;
+function randomPassword(bytes = PASSWORD_BYTES, random = randomBytes) {
+  if (!Number.isInteger(bytes) || bytes < MIN_PASSWORD_BYTES) throw new RangeError(`a password needs at least ${MIN_PASSWORD_BYTES} random bytes (128 bits)`);
+  const drawn = random(bytes);
+  if (drawn.length !== bytes) throw new RangeError(`the random source gave ${drawn.length} bytes, ${bytes} were asked`);
+  return Buffer.from(drawn).toString("base64url");
+}
+
+// src/credentials/scram.ts
+import { createHash, createHmac, pbkdf2Sync, randomBytes as randomBytes2 } from "node:crypto";
+var SCRAM_ITERATIONS = 4096;
+var SCRAM_SALT_BYTES = 16;
+var PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+var B64 = "[A-Za-z0-9+/]+={0,2}";
+var VERIFIER = new RegExp(`^SCRAM-SHA-256\\$(\\d+):(${B64})\\$(${B64}):(${B64})$`);
+function hmac(key, text) {
+  return createHmac("sha256", key).update(text, "utf8").digest();
+}
+function scramSha256Secrets(password, salt, iterations = SCRAM_ITERATIONS) {
+  if (!PRINTABLE_ASCII.test(password)) throw new RangeError("a SCRAM password here must be non-empty printable ASCII");
+  if (salt.length === 0) throw new RangeError("a SCRAM salt must not be empty");
+  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError("SCRAM iterations must be a positive integer");
+  const salted = pbkdf2Sync(password, salt, iterations, 32, "sha256");
+  const clientKey = hmac(salted, "Client Key");
+  return {
+    iterations,
+    salt: Uint8Array.from(salt),
+    storedKey: new Uint8Array(createHash("sha256").update(clientKey).digest()),
+    serverKey: new Uint8Array(hmac(salted, "Server Key"))
+  };
+}
+var b64 = (bytes) => Buffer.from(bytes).toString("base64");
+function scramSha256Verifier(password, salt, iterations = SCRAM_ITERATIONS) {
+  const s = scramSha256Secrets(password, salt, iterations);
+  return `SCRAM-SHA-256$${s.iterations}:${b64(s.salt)}$${b64(s.storedKey)}:${b64(s.serverKey)}`;
+}
+function newScramSha256Verifier(password, iterations = SCRAM_ITERATIONS) {
+  return scramSha256Verifier(password, randomBytes2(SCRAM_SALT_BYTES), iterations);
+}
+
+// src/providers/postgres.ts
+var DB_NAME = POSTGRES_NAME;
+var MARK = "jit-access ";
+function config2(r) {
+  if (r.provider.type !== "postgres") throw new Error(`${r.id} is not a postgres resource`);
+  return r.provider;
+}
+var lower4 = (s) => s.toLowerCase();
+var finite = (ms2) => ms2 !== null && Number.isFinite(Number(ms2)) ? Number(ms2) : void 0;
+var fail = (code, message) => ({ status: "failed", code, message });
+function databaseLogin(cfg, grantee) {
+  const mapped = Object.entries(cfg.logins?.map ?? {}).find(([gh]) => lower4(gh) === lower4(grantee))?.[1];
+  const login = mapped ?? (cfg.logins?.pattern ?? "{login}").replaceAll("{login}", lower4(grantee));
+  return DB_NAME.test(login) ? login : void 0;
+}
+function githubLogin(cfg, login) {
+  const mapped = Object.entries(cfg.logins?.map ?? {}).find(([, db]) => db === login)?.[0];
+  if (mapped) return mapped;
+  const pattern = cfg.logins?.pattern ?? "{login}";
+  const parts = pattern.split("{login}");
+  if (parts.length !== 2) return login;
+  const [before, after] = parts;
+  if (login.length > before.length + after.length && login.startsWith(before) && login.endsWith(after)) {
+    const name = login.slice(before.length, login.length - after.length);
+    if (databaseLogin(cfg, name) === login && !Object.values(cfg.logins?.map ?? {}).includes(login)) return name;
+  }
+  return login;
+}
+function parseMark(comment) {
+  if (!comment?.startsWith(MARK)) return void 0;
+  try {
+    const v = JSON.parse(comment.slice(MARK.length));
+    if (v.kind !== "ephemeral" && v.kind !== "checkout" || typeof v.resource !== "string" || typeof v.grantee !== "string" || typeof v.role !== "string") return void 0;
+    return { kind: v.kind, resource: v.resource, grantee: v.grantee, role: v.role, ...typeof v.lease === "string" ? { lease: v.lease } : {}, ...typeof v.until === "string" ? { until: v.until } : {} };
+  } catch {
+    return void 0;
+  }
+}
+var markText = (m) => MARK + JSON.stringify(m);
+function connectionDetails(url) {
+  try {
+    const u = new URL(url);
+    return { host: u.hostname || "localhost", port: u.port || "5432", database: decodeURIComponent(u.pathname.replace(/^\//, "")) || "postgres" };
+  } catch {
+    return {};
+  }
+}
+function errorText(e, connection) {
+  let text = e instanceof Error ? e.message : String(e);
+  if (connection) text = text.split(connection).join("<connection string>");
+  return text;
+}
+function postgresProvider(ctx) {
+  const clients = /* @__PURE__ */ new Map();
+  const urlOf = (r) => {
+    const cfg = config2(r);
+    const url = ctx.env[cfg.connection.env];
+    if (!url) throw new Error(`${r.id}: the environment variable ${cfg.connection.env} (the admin connection string) is not set. Map the Actions secret to it in the workflow (env: ${cfg.connection.env}: \${{ secrets.${cfg.connection.env} }}).`);
+    return url;
+  };
+  const client = (r) => {
+    let p = clients.get(r.id);
+    if (!p) {
+      p = (async () => {
+        const url = urlOf(r);
+        const c = new esm_default.Client({ connectionString: url, connectionTimeoutMillis: 1e4, statement_timeout: 3e4, application_name: "jit-access" });
+        c.on("error", () => void 0);
+        try {
+          await c.connect();
+        } catch (e) {
+          throw new Error(`${r.id}: cannot connect to the database (${errorText(e, url)}).`);
+        }
+        return c;
+      })();
+      p.catch(() => clients.delete(r.id));
+      clients.set(r.id, p);
+    }
+    return p;
+  };
+  const q = async (r, text, values) => (await (await client(r)).query(text, values)).rows;
+  const tx = async (r, statements) => {
+    const c = await client(r);
+    await c.query("BEGIN");
+    try {
+      for (const s of statements) await c.query(s);
+      await c.query("COMMIT");
+    } catch (e) {
+      await c.query("ROLLBACK").catch(() => void 0);
+      throw e;
+    }
+  };
+  const id = esm_default.escapeIdentifier;
+  const lit = esm_default.escapeLiteral;
+  const endSessions = (r, login) => q(r, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1 AND pid <> pg_backend_pid()", [login]);
+  const until = (ms2) => new Date(ms2).toISOString();
+  const issued = (r, login, password) => ({ details: { login, ...connectionDetails(urlOf(r)) }, secret: new Secret(password) });
+  const guarded = async (what, r, f) => {
+    try {
+      return await f();
+    } catch (e) {
+      const code = typeof e.code === "string" ? ` (SQLSTATE ${e.code})` : "";
+      let connection;
+      try {
+        connection = urlOf(r);
+      } catch {
+        connection = void 0;
+      }
+      return fail("database-error", `${what}: ${errorText(e, connection)}${code}`);
+    }
+  };
+  const roleOk = (r, role) => r.roles.includes(role) && DB_NAME.test(role);
+  const elevate = {
+    async list(r) {
+      const cfg = config2(r);
+      const rows = await q(
+        r,
+        "SELECT g.rolname AS role, m.rolname AS member FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member WHERE g.rolname = ANY($1::text[]) ORDER BY 1, 2",
+        [r.roles]
+      );
+      return rows.map((row) => ({ resource: r.id, grantee: githubLogin(cfg, row.member), role: row.role, state: "active", handle: row.member }));
+    },
+    async grant(r, grantee, role) {
+      const login = databaseLogin(config2(r), grantee);
+      if (!login) return fail("login-invalid", `${grantee} maps to no valid database login (logins in ${r.id}'s policy; names match ${DB_NAME}).`);
+      const [exists] = await q(r, "SELECT rolname AS login FROM pg_roles WHERE rolname = $1", [login]);
+      if (!exists) return fail("login-missing", `the database login ${login} (for ${grantee}) does not exist: create it once (without privileges), or map ${grantee} to their login in the policy.`);
+      const [direct] = await q(r, "SELECT count(*)::int AS n FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member WHERE g.rolname = $2 AND m.rolname = $1", [login, role]);
+      if ((direct?.n ?? 0) > 0) return { status: "unchanged" };
+      await q(r, `GRANT ${id(role)} TO ${id(login)}`);
+      return { status: "granted" };
+    },
+    async revoke(r, g) {
+      const login = g.handle ?? databaseLogin(config2(r), g.grantee);
+      if (!login || !DB_NAME.test(login)) return fail("login-invalid", `no valid database login for ${g.grantee}.`);
+      const [direct] = await q(r, "SELECT count(*)::int AS n FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member WHERE g.rolname = $2 AND m.rolname = $1", [login, g.role]);
+      if ((direct?.n ?? 0) === 0) return { status: "unchanged" };
+      await q(r, `REVOKE ${id(g.role)} FROM ${id(login)}`);
+      await endSessions(r, login);
+      return { status: "revoked" };
+    }
+  };
+  const ephemeralRows = (r) => q(
+    r,
+    "SELECT r.rolname AS login, shobj_description(r.oid, 'pg_authid') AS comment, extract(epoch FROM r.rolvaliduntil)::float8 * 1000 AS valid_until, ARRAY(SELECT g.rolname FROM pg_auth_members am JOIN pg_roles g ON g.oid = am.roleid WHERE am.member = r.oid ORDER BY 1)::text[] AS roles FROM pg_roles r WHERE starts_with(shobj_description(r.oid, 'pg_authid'), $1)",
+    [MARK]
+  ).then((rows) => rows.flatMap((row) => {
+    const mark = parseMark(row.comment);
+    return mark?.kind === "ephemeral" && mark.resource === r.id ? [{ login: row.login, mark, roles: row.roles, expiresAt: finite(row.valid_until) }] : [];
+  }));
+  const ephemeralName = (r, grantee) => {
+    const prefix = config2(r).prefix ?? "jit";
+    const who = lower4(grantee).replace(/[^a-z0-9]/g, "_").slice(0, 40);
+    return `${prefix}_${who}_${randomBytes3(3).toString("hex")}`.slice(0, 63);
+  };
+  const ephemeral = {
+    async list(r) {
+      const out = [];
+      for (const e of await ephemeralRows(r)) {
+        const held = e.roles.filter((x) => r.roles.includes(x));
+        for (const role of held.length > 0 ? held : [e.mark.role]) out.push({ resource: r.id, grantee: e.mark.grantee, role, state: "active", handle: e.login, ...e.expiresAt !== void 0 ? { expiresAt: e.expiresAt } : {} });
+      }
+      return out;
+    },
+    async grant(r, grantee, role, opts) {
+      if (opts.expiresAt === void 0) return fail("expiry-missing", `an ephemeral login needs the lease's end (VALID UNTIL); none was given for ${grantee}.`);
+      const existing = (await ephemeralRows(r)).find((e) => lower4(e.mark.grantee) === lower4(grantee) && e.mark.role === role && e.roles.includes(role));
+      if (existing) return { status: "unchanged" };
+      const login = ephemeralName(r, grantee);
+      if (!DB_NAME.test(login)) return fail("login-invalid", `cannot make a valid login name for ${grantee} (prefix ${config2(r).prefix ?? "jit"}).`);
+      const password = randomPassword();
+      const mark = { kind: "ephemeral", resource: r.id, grantee, role, ...opts.lease ? { lease: opts.lease } : {}, until: until(opts.expiresAt) };
+      await tx(r, [
+        `CREATE ROLE ${id(login)} LOGIN INHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD ${lit(newScramSha256Verifier(password))} VALID UNTIL ${lit(until(opts.expiresAt))} IN ROLE ${id(role)}`,
+        `COMMENT ON ROLE ${id(login)} IS ${lit(markText(mark))}`,
+        `ALTER ROLE ${id(login)} SET log_statement = 'all'`
+      ]);
+      return { status: "granted", credential: issued(r, login, password) };
+    },
+    async renew(r, g, expiresAt) {
+      const mine = (await ephemeralRows(r)).filter((e) => lower4(e.mark.grantee) === lower4(g.grantee) && e.mark.role === g.role && (!g.handle || e.login === g.handle));
+      if (mine.length === 0) return fail("renew-not-held", `${g.grantee} holds no ephemeral login for ${g.role} on ${r.id} to renew; the next run grants one if a lease backs it.`);
+      for (const e of mine) await tx(r, [`ALTER ROLE ${id(e.login)} VALID UNTIL ${lit(until(expiresAt))}`, `COMMENT ON ROLE ${id(e.login)} IS ${lit(markText({ ...e.mark, until: until(expiresAt) }))}`]);
+      return { status: "granted" };
+    },
+    async revoke(r, g) {
+      const mine = (await ephemeralRows(r)).filter((e) => g.handle ? e.login === g.handle : lower4(e.mark.grantee) === lower4(g.grantee) && e.mark.role === g.role);
+      if (mine.length === 0) return { status: "unchanged" };
+      for (const e of mine) {
+        await q(r, `ALTER ROLE ${id(e.login)} NOLOGIN`);
+        await endSessions(r, e.login);
+        await tx(r, [`DROP OWNED BY ${id(e.login)}`, `DROP ROLE ${id(e.login)}`]);
+      }
+      return { status: "revoked" };
+    }
+  };
+  const checkoutRows = (r) => q(r, "SELECT rolname AS login, shobj_description(oid, 'pg_authid') AS comment, extract(epoch FROM rolvaliduntil)::float8 * 1000 AS valid_until FROM pg_roles WHERE rolname = ANY($1::text[])", [r.roles]);
+  const holder = (r, comment) => {
+    const m = parseMark(comment);
+    return m?.kind === "checkout" && m.resource === r.id ? m : void 0;
+  };
+  const checkout = {
+    async list(r) {
+      return (await checkoutRows(r)).flatMap((row) => {
+        const m = holder(r, row.comment);
+        const expiresAt = finite(row.valid_until);
+        return m ? [{ resource: r.id, grantee: m.grantee, role: row.login, state: "active", handle: row.login, ...expiresAt !== void 0 ? { expiresAt } : {} }] : [];
+      });
+    },
+    async grant(r, grantee, account, opts) {
+      if (opts.expiresAt === void 0) return fail("expiry-missing", `a checkout needs the lease's end (VALID UNTIL); none was given for ${grantee}.`);
+      const row = (await checkoutRows(r)).find((x) => x.login === account);
+      if (!row) return fail("login-missing", `the shared login ${account} does not exist in the database.`);
+      const m = holder(r, row.comment);
+      if (m && lower4(m.grantee) === lower4(grantee)) return { status: "unchanged" };
+      if (m) return fail("checkout-held", `${account} is checked out by ${m.grantee}${m.until ? ` until ${m.until}` : ""}: one holder at a time.`);
+      const password = randomPassword();
+      const mark = { kind: "checkout", resource: r.id, grantee, role: account, ...opts.lease ? { lease: opts.lease } : {}, until: until(opts.expiresAt) };
+      await tx(r, [
+        `ALTER ROLE ${id(account)} WITH LOGIN PASSWORD ${lit(newScramSha256Verifier(password))} VALID UNTIL ${lit(until(opts.expiresAt))}`,
+        `COMMENT ON ROLE ${id(account)} IS ${lit(markText(mark))}`,
+        `ALTER ROLE ${id(account)} SET log_statement = 'all'`
+      ]);
+      await endSessions(r, account);
+      return { status: "granted", credential: issued(r, account, password) };
+    },
+    async renew(r, g, expiresAt) {
+      const account = g.handle ?? g.role;
+      const row = (await checkoutRows(r)).find((x) => x.login === account);
+      const m = row ? holder(r, row.comment) : void 0;
+      if (!m || lower4(m.grantee) !== lower4(g.grantee)) return fail("renew-not-held", `${account} is not checked out by ${g.grantee} on ${r.id}: nothing to renew; the next run checks it out if a lease backs it.`);
+      await tx(r, [`ALTER ROLE ${id(account)} VALID UNTIL ${lit(until(expiresAt))}`, `COMMENT ON ROLE ${id(account)} IS ${lit(markText({ ...m, until: until(expiresAt) }))}`]);
+      return { status: "granted" };
+    },
+    async revoke(r, g) {
+      const account = g.handle ?? g.role;
+      const row = (await checkoutRows(r)).find((x) => x.login === account);
+      if (!row) return fail("login-missing", `the shared login ${account} does not exist in the database.`);
+      if (!holder(r, row.comment)) return { status: "unchanged" };
+      await tx(r, [
+        `ALTER ROLE ${id(account)} WITH PASSWORD ${lit(newScramSha256Verifier(randomPassword()))} VALID UNTIL '-infinity'`,
+        `COMMENT ON ROLE ${id(account)} IS NULL`
+      ]);
+      await endSessions(r, account);
+      return { status: "revoked" };
+    }
+  };
+  const byAccess = (r) => ({ elevate, ephemeral, checkout })[config2(r).access];
+  const provider = {
+    type: "postgres",
+    nativeExpiry: true,
+    singleRole: false,
+    rank: () => 0,
+    limits: "elevate: membership cannot expire by itself (the sweep or a timer ends it) and revoking ends all of the login's sessions. ephemeral and checkout: the database refuses new logins after VALID UNTIL, but an open session keeps running until it is ended at revocation; DROP OWNED covers the resource's database only.",
+    issuesCredentials: (r) => config2(r).access !== "elevate",
+    // What a leased database role may do (CREATEROLE, ADMIN OPTION) is the database's to say:
+    // unknown here, so a holder on the same database could have added grants by hand.
+    canGrantOthers: (_role, held, target3) => held.provider.type === "postgres" && target3.provider.type === "postgres" && held.provider.connection.env === target3.provider.connection.env,
+    async list(r) {
+      for (const role of r.roles) if (!DB_NAME.test(role)) throw new Error(`${r.id}: role '${role}' is not a name jit-access writes (${DB_NAME}).`);
+      return byAccess(r).list(r);
+    },
+    grant(r, grantee, role, opts = {}) {
+      if (!roleOk(r, role)) return Promise.resolve(fail("role-unknown", `${role} is not one of ${r.id}'s roles.`));
+      return guarded(`grant ${role} to ${grantee} on ${r.id}`, r, () => byAccess(r).grant(r, grantee, role, opts));
+    },
+    changeRole(r, grantee, role) {
+      return Promise.resolve(fail("unsupported", `${r.id}: change ${grantee} to ${role} by a grant and a revoke.`));
+    },
+    renew(r, g, opts) {
+      const access = config2(r).access;
+      if (access === "elevate") return Promise.resolve(fail("renew-unsupported", `${r.id}: a membership (elevate) has no end in the database to move; the sweep or a timer ends it.`));
+      if (!roleOk(r, g.role)) return Promise.resolve(fail("role-unknown", `${g.role} is not one of ${r.id}'s roles.`));
+      return guarded(`renew ${g.role} for ${g.grantee} on ${r.id} until ${until(opts.expiresAt)}`, r, () => (access === "ephemeral" ? ephemeral : checkout).renew(r, g, opts.expiresAt));
+    },
+    revoke(r, g) {
+      if (!DB_NAME.test(g.role)) return Promise.resolve(fail("role-invalid", `'${g.role}' is not a name jit-access writes.`));
+      return guarded(`revoke ${g.role} from ${g.grantee} on ${r.id}`, r, () => byAccess(r).revoke(r, g));
+    },
+    async close() {
+      const all = [...clients.values()];
+      clients.clear();
+      await Promise.all(all.map((p) => p.then((c) => c.end()).catch(() => void 0)));
+    }
+  };
+  return provider;
+}
+
+// src/providers/ssh-certificate.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+
+// src/credentials/credential-error.ts
+var CredentialError = class extends Error {
+  code;
+  constructor(code, message) {
+    super(message);
+    this.name = "CredentialError";
+    this.code = code;
+  }
+};
+
+// src/credentials/openssh-private-key.ts
+import { createPrivateKey, createPublicKey } from "node:crypto";
+var OPENSSH_BEGIN = "-----BEGIN OPENSSH PRIVATE KEY-----";
+var OPENSSH_END = "-----END OPENSSH PRIVATE KEY-----";
+var MAGIC = "openssh-key-v1\0";
+function passphraseProtected(source) {
+  return new CredentialError(
+    "ssh-key-passphrase-protected",
+    `${source} is protected by a passphrase, which jit does not read: decrypt with the age CLI instead (\`age -d -i ${source}\`, it asks for the passphrase), or pass a key without a passphrase`
+  );
+}
+function malformed(source, detail) {
+  return new CredentialError("ssh-key-malformed", `${source} is not a usable SSH private key: ${detail}`);
+}
+function b64url(bytes) {
+  return Buffer.from(bytes).toString("base64url");
+}
+function toBigInt(bytes) {
+  return bytes.length === 0 ? 0n : BigInt("0x" + Buffer.from(bytes).toString("hex"));
+}
+function fromBigInt(value) {
+  let hex = value.toString(16);
+  if (hex.length % 2 === 1) hex = "0" + hex;
+  return new Uint8Array(Buffer.from(hex, "hex"));
+}
+function ed25519Key(seed, comment) {
+  const publicKey = ed25519.getPublicKey(seed);
+  const blob = concat(sshString("ssh-ed25519"), sshString(publicKey));
+  return { type: "ssh-ed25519", seed: Uint8Array.from(seed), publicKey, blob, fingerprint: sshFingerprint(blob), comment };
+}
+function rsaKey(privateKey, comment) {
+  const jwk = createPublicKey(privateKey).export({ format: "jwk" });
+  const mpint = (b642) => {
+    const m = unsignedMagnitude(new Uint8Array(Buffer.from(b642 ?? "", "base64url")));
+    return (m[0] ?? 0) & 128 ? concat(new Uint8Array([0]), m) : m;
+  };
+  const blob = concat(sshString("ssh-rsa"), sshString(mpint(jwk.e)), sshString(mpint(jwk.n)));
+  return { type: "ssh-rsa", privateKey, blob, fingerprint: sshFingerprint(blob), comment };
+}
+function concat(...parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+function equalBytes(a, b) {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+function parseOpenSsh(text, source) {
+  const start = text.indexOf(OPENSSH_BEGIN);
+  const end = text.indexOf(OPENSSH_END, start);
+  if (end < 0) throw malformed(source, `no "${OPENSSH_END}" line`);
+  const body = text.slice(start + OPENSSH_BEGIN.length, end).replace(/\s+/g, "");
+  const bytes = new Uint8Array(Buffer.from(body, "base64"));
+  if (Buffer.from(bytes.subarray(0, MAGIC.length)).toString("latin1") !== MAGIC) throw malformed(source, "not an openssh-key-v1 file");
+  const r = new SshWireReader(bytes.subarray(MAGIC.length));
+  const cipher = r.text();
+  const kdf = r.text();
+  r.string();
+  if (cipher !== "none" || kdf !== "none") throw passphraseProtected(source);
+  const count = r.uint32();
+  if (count !== 1) throw malformed(source, `it holds ${count} keys, expected one`);
+  const publicBlob = r.string();
+  const priv = new SshWireReader(r.string());
+  if (priv.uint32() !== priv.uint32()) throw malformed(source, "its check bytes differ (a damaged file)");
+  const type = priv.text();
+  let key;
+  if (type === "ssh-ed25519") {
+    const pub = priv.string();
+    const secret = priv.string();
+    if (pub.length !== 32 || secret.length !== 64) throw malformed(source, "wrong ssh-ed25519 key sizes");
+    key = ed25519Key(secret.subarray(0, 32), priv.text());
+    if (!equalBytes(key.publicKey, pub) || !equalBytes(secret.subarray(32), pub)) throw malformed(source, "its public and private halves do not match");
+  } else if (type === "ssh-rsa") {
+    const n = priv.string();
+    const e = priv.string();
+    const d = priv.string();
+    const iqmp = priv.string();
+    const p = priv.string();
+    const q = priv.string();
+    const comment = priv.text();
+    const dn = toBigInt(d);
+    const jwk = {
+      kty: "RSA",
+      n: b64url(unsignedMagnitude(n)),
+      e: b64url(unsignedMagnitude(e)),
+      d: b64url(unsignedMagnitude(d)),
+      p: b64url(unsignedMagnitude(p)),
+      q: b64url(unsignedMagnitude(q)),
+      dp: b64url(fromBigInt(dn % (toBigInt(p) - 1n))),
+      dq: b64url(fromBigInt(dn % (toBigInt(q) - 1n))),
+      qi: b64url(unsignedMagnitude(iqmp))
+    };
+    try {
+      key = rsaKey(createPrivateKey({ key: jwk, format: "jwk" }), comment);
+    } catch (err) {
+      throw malformed(source, `its RSA parameters are invalid (${err.message})`);
+    }
+  } else {
+    throw new CredentialError(
+      "ssh-key-unsupported",
+      `${source} is a ${type} key: credentials are encrypted to ssh-ed25519 and ssh-rsa keys only (decrypt with the age CLI and a matching key)`
+    );
+  }
+  if (!equalBytes(key.blob, publicBlob)) throw malformed(source, "its public key section does not match the private key");
+  return key;
+}
+function parsePem(text, source) {
+  if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(text) || /Proc-Type:\s*4,ENCRYPTED/.test(text)) throw passphraseProtected(source);
+  let keyObject;
+  try {
+    keyObject = createPrivateKey({ key: text, format: "pem" });
+  } catch (err) {
+    throw malformed(source, err.message);
+  }
+  if (keyObject.asymmetricKeyType === "rsa") return rsaKey(keyObject, "");
+  if (keyObject.asymmetricKeyType === "ed25519") {
+    const d = keyObject.export({ format: "jwk" }).d;
+    return ed25519Key(new Uint8Array(Buffer.from(d ?? "", "base64url")), "");
+  }
+  throw new CredentialError(
+    "ssh-key-unsupported",
+    `${source} is a ${keyObject.asymmetricKeyType ?? "unknown"} key: credentials are encrypted to ssh-ed25519 and ssh-rsa keys only`
+  );
+}
+function parseSshPrivateKey(text, source = "the key") {
+  try {
+    if (text.includes(OPENSSH_BEGIN)) return parseOpenSsh(text, source);
+    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return parsePem(text, source);
+  } catch (err) {
+    if (err instanceof SshWireError) throw malformed(source, `truncated (${err.message})`);
+    throw err;
+  }
+  if (/^(ssh-|sk-|ecdsa-)/.test(text.trim())) {
+    throw malformed(source, "this is a public key; pass the private key (the same path without .pub)");
+  }
+  throw malformed(source, `no "${OPENSSH_BEGIN}" block`);
+}
+
+// src/ssh/user-certificate.ts
+var CERT_TYPES = { "ssh-ed25519": "ssh-ed25519-cert-v01@openssh.com", "ssh-rsa": "ssh-rsa-cert-v01@openssh.com" };
+var USER_EXTENSIONS = ["no-touch-required", "permit-X11-forwarding", "permit-agent-forwarding", "permit-port-forwarding", "permit-pty", "permit-user-rc"];
+var USER_CERT = 1;
+var UINT64_MAX = (1n << 64n) - 1n;
+var CertificateError = class extends Error {
+};
+function concat2(...parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+function uint64(v) {
+  if (v < 0n || v > UINT64_MAX) throw new CertificateError(`${v} does not fit in 64 bits`);
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigUint64(0, v);
+  return out;
+}
+function uint32(v) {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, v);
+  return out;
+}
+function options(entries2) {
+  const sorted = [...entries2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i][0] === sorted[i - 1][0]) throw new CertificateError(`option ${sorted[i][0]} appears twice`);
+  return concat2(...sorted.map(([name, value]) => concat2(sshString(name), sshString(value === void 0 ? new Uint8Array(0) : sshString(value)))));
+}
+var seconds = (v, what) => {
+  if (!Number.isSafeInteger(v) || v < 0) throw new CertificateError(`${what} must be whole seconds since the epoch, not ${v}`);
+  return BigInt(v);
+};
+function signUserCertificate(req) {
+  if (req.ca.type !== "ssh-ed25519") throw new CertificateError("the CA must be an ssh-ed25519 key");
+  if (req.nonce.length < 16) throw new CertificateError("the nonce must be at least 16 random bytes");
+  if (req.serial < 1n || req.serial > UINT64_MAX) throw new CertificateError("the serial must be between 1 and 2^64-1");
+  if (req.principals.length === 0) throw new CertificateError("a certificate for no principal would be valid for every user: refused");
+  const after = seconds(req.validAfter, "validAfter");
+  const before = seconds(req.validBefore, "validBefore");
+  if (before <= after) throw new CertificateError("the certificate would end before it starts");
+  for (const e of req.extensions) if (!USER_EXTENSIONS.includes(e)) throw new CertificateError(`unknown extension ${e}`);
+  const key = new SshWireReader(req.publicKey.blob);
+  const keyType = key.text();
+  if (keyType !== req.publicKey.type) throw new CertificateError("the public key blob does not match its type");
+  const certType = CERT_TYPES[req.publicKey.type];
+  const caBlob = concat2(sshString("ssh-ed25519"), sshString(req.ca.publicKey));
+  const body = concat2(
+    sshString(certType),
+    sshString(req.nonce),
+    key.rest(),
+    // the key's fields after its type: ed25519 (string pk), rsa (mpint e, mpint n)
+    uint64(req.serial),
+    uint32(USER_CERT),
+    sshString(req.keyId),
+    sshString(concat2(...req.principals.map((p) => sshString(p)))),
+    uint64(after),
+    uint64(before),
+    sshString(options(Object.entries(req.criticalOptions ?? {}))),
+    sshString(options(req.extensions.map((e) => [e, void 0]))),
+    sshString(new Uint8Array(0)),
+    sshString(caBlob)
+  );
+  const signature = ed25519.sign(body, req.ca.seed);
+  const blob = concat2(body, sshString(concat2(sshString("ssh-ed25519"), sshString(signature))));
+  const comment = (req.comment ?? req.keyId).replace(/[\r\n]/g, " ");
+  return `${certType} ${Buffer.from(blob).toString("base64")}${comment ? ` ${comment}` : ""}`;
+}
+function formatValidity(v) {
+  if (v === 0n) return "always";
+  if (v === UINT64_MAX) return "forever";
+  return new Date(Number(v) * 1e3).toISOString().replace(/\.000Z$/, "Z");
+}
+
+// src/ssh/krl.ts
+var MAGIC2 = new TextEncoder().encode("SSHKRL\n\0");
+var FORMAT_VERSION = 1;
+var SECTION_CERTIFICATES = 1;
+var CERT_SERIAL_LIST = 32;
+var CERT_KEY_ID = 35;
+function concat3(...parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+var section = (type, data) => concat3(new Uint8Array([type]), sshString(data));
+function buildKrl(spec) {
+  const serials = [...new Set(spec.serials)].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  for (const s of serials) if (s < 1n || s > UINT64_MAX) throw new RangeError(`serial ${s} cannot be revoked (1 \u2026 2^64-1)`);
+  const keyIds = [...new Set(spec.keyIds ?? [])].sort();
+  const subsections = [];
+  if (serials.length) subsections.push(section(CERT_SERIAL_LIST, concat3(...serials.map(uint64))));
+  if (keyIds.length) subsections.push(section(CERT_KEY_ID, concat3(...keyIds.map((id) => sshString(id)))));
+  const header = concat3(MAGIC2, uint32(FORMAT_VERSION), uint64(spec.version), uint64(BigInt(Math.max(0, Math.floor(spec.generatedAt)))), uint64(0n), sshString(""), sshString(spec.comment ?? ""));
+  if (subsections.length === 0) return header;
+  return concat3(header, section(SECTION_CERTIFICATES, concat3(sshString(spec.caBlob), sshString(""), ...subsections)));
+}
+
+// src/providers/ssh-certificate.ts
+var CLOCK_SKEW_MS2 = 6e4;
+var DEFAULT_EXTENSIONS = ["permit-pty"];
+var KRL_FILE = "revoked.krl";
+var namespaceOf = (r) => `ssh-certificate/${r.id}`;
+var fail2 = (code, message) => ({ status: "failed", code, message });
+var lower5 = (s) => s.toLowerCase();
+function config3(r) {
+  if (r.provider.type !== "ssh-certificate") throw new Error(`${r.id} is not an ssh-certificate resource`);
+  return r.provider;
+}
+var str = (v) => typeof v === "string";
+var int = (v) => typeof v === "number" && Number.isSafeInteger(v);
+var SERIAL = /^[1-9][0-9]{0,19}$/;
+function readRecord(rec) {
+  const b = rec.body;
+  if (b.kind === "issued" && str(b.serial) && SERIAL.test(b.serial) && str(b.keyId) && str(b.grantee) && str(b.principal) && str(b.key) && str(b.keyType) && int(b.validAfter) && int(b.validBefore) && str(b.issuedAt) && str(b.certificate)) {
+    return { issued: { serial: b.serial, keyId: b.keyId, grantee: b.grantee, principal: b.principal, ...str(b.lease) ? { lease: b.lease } : {}, key: b.key, keyType: b.keyType, validAfter: b.validAfter, validBefore: b.validBefore, issuedAt: b.issuedAt, certificate: b.certificate } };
+  }
+  if (b.kind === "revoked" && str(b.serial) && SERIAL.test(b.serial) && str(b.revokedAt)) return { revoked: { serial: b.serial, revokedAt: b.revokedAt } };
+  return {};
+}
+function certificateState(records) {
+  const issued = /* @__PURE__ */ new Map();
+  const revoked = /* @__PURE__ */ new Map();
+  for (const r of records) {
+    const x = readRecord(r);
+    if (x.issued) issued.set(x.issued.serial, x.issued);
+    if (x.revoked) revoked.set(x.revoked.serial, x.revoked);
+  }
+  return { issued, revoked };
+}
+function revocationList(caBlob, records, resource, repository, now) {
+  const { revoked } = certificateState(records);
+  const bytes = buildKrl({ caBlob, serials: [...revoked.keys()].map((s) => BigInt(s)), version: BigInt(revoked.size), generatedAt: Math.floor(now / 1e3), comment: `jit-access ${repository} ${resource}` });
+  return { name: KRL_FILE, bytes };
+}
+function keyIdFor(repository, lease, grantee) {
+  return `jit-access:${repository}:${lease ?? "-"}:${grantee}`;
+}
+function sshCertificateProvider(ctx) {
+  const ledgerOf = (r) => {
+    if (!ctx.ledger) throw new Error(`${r.id}: ssh-certificate keeps its certificates in the ledger (refs/jit/ledger, signed with the evidence key), which this run does not have: set JIT_EVIDENCE_KEY (the Action's evidence-key input).`);
+    return ctx.ledger;
+  };
+  const caOf = (r) => {
+    const cfg = config3(r);
+    const text = ctx.env[cfg.ca.env];
+    if (!text) throw new Error(`${r.id}: the environment variable ${cfg.ca.env} (the CA's private key) is not set. Map the Actions secret to it in the workflow (env: ${cfg.ca.env}: \${{ secrets.${cfg.ca.env} }}).`);
+    let key;
+    try {
+      key = parseSshPrivateKey(text, `$${cfg.ca.env}`);
+    } catch (e) {
+      throw new Error(`${r.id}: ${e instanceof CredentialError ? e.message : "the CA key cannot be read"}.`);
+    }
+    if (key.type !== "ssh-ed25519") {
+      throw new Error(`${r.id}: the CA in $${cfg.ca.env} is an RSA key; jit-access signs with ssh-ed25519 CAs only (sshd refuses SHA-1 RSA certificate signatures). Make one with \`ssh-keygen -t ed25519 -f ca\`.`);
+    }
+    return key;
+  };
+  const stateOf = async (r) => certificateState(await ledgerOf(r).read(namespaceOf(r)));
+  const live = (s) => [...s.issued.values()].filter((c) => !s.revoked.has(c.serial) && c.validBefore * 1e3 > ctx.now);
+  const issue = async (r, grantee, role, expiresAt, lease, state) => {
+    const cfg = config3(r);
+    const ledger = ledgerOf(r);
+    const ca = caOf(r);
+    const validAfter = Math.floor((ctx.now - CLOCK_SKEW_MS2) / 1e3);
+    const validBefore = Math.floor(expiresAt / 1e3);
+    const lines = await ctx.gh.paginate(ctx.gh.rest.users.listPublicKeysForUser, { username: grantee, per_page: 100 }).then((keys2) => keys2.map((k) => k.key));
+    const { keys, skipped } = selectRecipientKeys(lines);
+    if (keys.length === 0) {
+      return fail2("no-ssh-key", `${grantee} has no ssh-ed25519 or ssh-rsa key on GitHub${skipped.length ? ` (skipped: ${skipped.map((k) => `${k.type || "?"}: ${k.detail}`).join("; ")})` : ""}: nothing to certify. Add an SSH key (GitHub \u2192 Settings \u2192 SSH and GPG keys); the next run grants.`);
+    }
+    const keyId = keyIdFor(ledger.repository, lease, grantee);
+    const issuedAt = new Date(ctx.now).toISOString();
+    const certs = keys.map((key) => {
+      let serial;
+      do
+        serial = randomBytes4(8).readBigUInt64BE() >> 1n;
+      while (serial === 0n || state.issued.has(serial.toString()));
+      const certificate = signUserCertificate({
+        ca,
+        publicKey: key,
+        principals: [role],
+        validAfter,
+        validBefore,
+        serial,
+        keyId,
+        extensions: cfg.extensions ?? [...DEFAULT_EXTENSIONS],
+        ...cfg.sourceAddress ? { criticalOptions: { "source-address": cfg.sourceAddress.join(",") } } : {},
+        nonce: randomBytes4(32),
+        comment: `${grantee}@${r.id}`
+      });
+      return { serial: serial.toString(), keyId, grantee, principal: role, ...lease ? { lease } : {}, key: key.fingerprint, keyType: key.type, validAfter, validBefore, issuedAt, certificate };
+    });
+    try {
+      await ledger.append(
+        namespaceOf(r),
+        certs.map((c) => ({ id: `issued-${c.serial}`, body: { kind: "issued", ...c } })),
+        (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)]
+      );
+    } catch (e) {
+      return fail2("ledger-unwritable", `the certificates could not be recorded, so none was given out (${e.message}); the next run tries again.`);
+    }
+    ctx.log(`${r.id}: certified ${certs.length} key(s) of ${grantee} as ${role} until ${formatValidity(BigInt(validBefore))} (serials ${certs.map((c) => c.serial).join(", ")}).`);
+    return { status: "granted", published: { kind: "ssh-certificates", summary: summaryOf(r, cfg, certs), text: certs.map((c) => c.certificate).join("\n") + "\n" } };
+  };
+  const revokeCertificates = async (r, targets, grantee = targets[0].grantee, role = targets[0].principal) => {
+    const ledger = ledgerOf(r);
+    const ca = caOf(r);
+    const at = new Date(ctx.now).toISOString();
+    try {
+      await ledger.append(
+        namespaceOf(r),
+        targets.map((c) => ({ id: `revoked-${c.serial}`, body: { kind: "revoked", serial: c.serial, revokedAt: at, grantee: c.grantee, principal: c.principal } })),
+        (all) => [revocationList(ca.blob, all, r.id, ledger.repository, ctx.now)]
+      );
+    } catch (e) {
+      return fail2("ledger-unwritable", `the revocation could not be recorded, so the KRL is unchanged and the certificates stay valid until ${formatValidity(BigInt(Math.max(...targets.map((c) => c.validBefore))))} (${e.message}); the next run tries again.`);
+    }
+    ctx.log(`${r.id}: revoked ${grantee}'s certificate(s) as ${role} (serials ${targets.map((c) => c.serial).join(", ")}); servers refuse them once they fetch ${ledger.location(namespaceOf(r), KRL_FILE)}.`);
+    return { status: "revoked" };
+  };
+  const guarded = async (what, f) => {
+    try {
+      return await f();
+    } catch (e) {
+      return fail2("ssh-certificate-error", `${what}: ${e.message}`);
+    }
+  };
+  const provider = {
+    type: "ssh-certificate",
+    nativeExpiry: true,
+    singleRole: false,
+    rank: () => 0,
+    // A certificate signs nothing for others, and drift does not apply here.
+    canGrantOthers: () => false,
+    limits: "sshd refuses a certificate after its end and, once servers fetched the KRL, after a revocation, but does not end a session that is already open (see the README's session limit); certificates the CA signed outside jit-access are not seen.",
+    publishes: () => true,
+    async list(r) {
+      config3(r);
+      const s = await stateOf(r);
+      const byGrant = /* @__PURE__ */ new Map();
+      for (const c of live(s)) {
+        const k = `${lower5(c.grantee)}\0${c.principal}`;
+        const g = byGrant.get(k);
+        if (g) {
+          g.handle = `${g.handle},${c.serial}`;
+          g.expiresAt = Math.max(g.expiresAt ?? 0, c.validBefore * 1e3);
+        } else byGrant.set(k, { resource: r.id, grantee: c.grantee, role: c.principal, state: "active", handle: c.serial, expiresAt: c.validBefore * 1e3 });
+      }
+      for (const g of byGrant.values()) g.handle = g.handle.split(",").sort((a, b) => BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0).join(",");
+      return [...byGrant.values()];
+    },
+    grant(r, grantee, role, opts = {}) {
+      return guarded(`certificate for ${grantee} as ${role} on ${r.id}`, async () => {
+        config3(r);
+        if (!r.roles.includes(role) || !SSH_PRINCIPAL.test(role)) return fail2("role-unknown", `${role} is not one of ${r.id}'s principals.`);
+        if (opts.expiresAt === void 0) return fail2("expiry-missing", `a certificate needs the lease's end; none was given for ${grantee}.`);
+        if (opts.expiresAt - ctx.now < 1e3) return fail2("window-over", `${grantee}'s lease on ${r.id} ends at ${new Date(opts.expiresAt).toISOString()}: no time left to certify.`);
+        ledgerOf(r);
+        caOf(r);
+        const validBefore = Math.floor(opts.expiresAt / 1e3);
+        const state = await stateOf(r);
+        const mine = live(state).filter((c) => lower5(c.grantee) === lower5(grantee) && c.principal === role);
+        if (mine.some((c) => c.validBefore >= validBefore)) return { status: "unchanged" };
+        return issue(r, grantee, role, opts.expiresAt, opts.lease, state);
+      });
+    },
+    renew(r, g, opts) {
+      return guarded(`renew ${g.grantee}'s certificates as ${g.role} on ${r.id}`, async () => {
+        config3(r);
+        if (!r.roles.includes(g.role) || !SSH_PRINCIPAL.test(g.role)) return fail2("role-unknown", `${g.role} is not one of ${r.id}'s principals.`);
+        if (opts.expiresAt - ctx.now < 1e3) return fail2("window-over", `${g.grantee}'s lease on ${r.id} now ends at ${new Date(opts.expiresAt).toISOString()}: no time left to certify.`);
+        const state = await stateOf(r);
+        const mine = live(state).filter((c) => lower5(c.grantee) === lower5(g.grantee) && c.principal === g.role);
+        if (mine.length === 0) return fail2("renew-not-held", `${g.grantee} holds no certificate as ${g.role} on ${r.id} to renew; the next run grants one if a lease backs it.`);
+        const issued = await issue(r, g.grantee, g.role, opts.expiresAt, opts.lease, state);
+        if (issued.status !== "granted") return issued;
+        const validBefore = Math.floor(opts.expiresAt / 1e3);
+        const outlast = mine.filter((c) => c.validBefore > validBefore);
+        if (outlast.length > 0) {
+          const revoked = await revokeCertificates(r, outlast);
+          if (revoked.status === "failed") return revoked;
+        }
+        return issued;
+      });
+    },
+    changeRole(r, grantee, role) {
+      return Promise.resolve(fail2("unsupported", `${r.id}: change ${grantee} to ${role} by a grant and a revoke.`));
+    },
+    revoke(r, g) {
+      return guarded(`revoke ${g.grantee}'s certificates as ${g.role} on ${r.id}`, async () => {
+        const state = await stateOf(r);
+        const handles = g.handle ? new Set(g.handle.split(",")) : void 0;
+        const targets = live(state).filter((c) => handles ? handles.has(c.serial) : lower5(c.grantee) === lower5(g.grantee) && c.principal === g.role);
+        if (targets.length === 0) return { status: "unchanged" };
+        return revokeCertificates(r, targets, g.grantee, g.role);
+      });
+    }
+  };
+  return provider;
+}
+function summaryOf(r, cfg, certs) {
+  const c = certs[0];
+  const hosts = cfg.hosts?.length ? ` on ${cfg.hosts.map((h) => `\`${h}\``).join(", ")}` : "";
+  return [
+    `Principal \`${c.principal}\`${hosts}, valid from ${formatValidity(BigInt(c.validAfter))} to ${formatValidity(BigInt(c.validBefore))} (the lease's end). One certificate per SSH key of @${c.grantee} on GitHub: ${certs.map((x) => `${x.keyType} ${x.key} (serial ${x.serial})`).join(", ")}. Key id \`${c.keyId}\`.`,
+    "",
+    `Certificates are public: they are useless without your private key. Install with \`jit ssh-cert <this pull request's number>\` (it writes \`~/.ssh/id_ed25519-cert.pub\` next to your key, which plain \`ssh\` then uses), or save the line for your key as \`<your key>-cert.pub\`. Servers refuse it after its end, and after an early revoke once they fetched ${r.id}'s revocation list.`
+  ].join("\n");
+}
+
+// src/providers/registry.ts
+var FACTORIES = {
+  "github-team": (ctx) => githubTeamProvider(ctx.gh),
+  "github-repo": (ctx) => githubRepoProvider(ctx.gh),
+  "github-org-role": (ctx) => githubOrgRoleProvider(ctx.gh),
+  postgres: postgresProvider,
+  "ssh-certificate": sshCertificateProvider,
+  command: commandProvider
+};
+function contextOf(gh, run = {}) {
+  return { gh, env: run.env ?? {}, now: run.now ?? 0, log: run.log ?? (() => void 0), ...run.ledger ? { ledger: run.ledger } : {}, ...run.accessRepo ? { accessRepo: run.accessRepo } : {} };
+}
+function createProviderRegistry(gh, run) {
+  const byType = /* @__PURE__ */ new Map();
+  const ctx = contextOf(gh, run);
+  const registry = (resource) => {
+    const type = resource.provider.type;
+    let p = byType.get(type);
+    if (!p) {
+      const factory = FACTORIES[type];
+      if (!factory) throw new Error(`${resource.id}: no provider for type "${String(type)}"`);
+      byType.set(type, p = factory(ctx));
+    }
+    return p;
+  };
+  registry.close = async () => {
+    await Promise.all([...byType.values()].map((p) => p.close?.().catch(() => void 0)));
+  };
+  return registry;
+}
+
+// src/git/provider-ledger.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join2 } from "node:path";
+
+// src/providers/ledger.ts
+var LEDGER_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+// src/git/provider-ledger.ts
+var LEDGER_REF = "refs/jit/ledger";
+var MAX_RECORD_BYTES = 64 * 1024;
+var NAMESPACE = /^[a-z0-9][a-z0-9-]{0,62}\/[a-z0-9][a-z0-9-]{0,62}$/;
+function signedText(repository, path, body) {
+  return `jit-access ledger v1
+${repository}
+${path}
+${canonicalJson(body)}`;
+}
+function recordPath(namespace, id) {
+  return `${namespace}/records/${id}.json`;
+}
+function formatRecord(repository, namespace, record, key) {
+  const body = JSON.parse(canonicalJson(record.body));
+  return `${JSON.stringify({ v: 1, body, mac: noteMac(signedText(repository, recordPath(namespace, record.id), body), key) })}
+`;
+}
+function verifyRecord(repository, path, text, key) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!v || typeof v !== "object" || Array.isArray(v)) return void 0;
+  const { v: version, body, mac } = v;
+  if (version !== 1 || !body || typeof body !== "object" || Array.isArray(body)) return void 0;
+  return macVerifies(mac, () => signedText(repository, path, body), key) ? body : void 0;
+}
+function authEnv(token) {
+  if (!token) return void 0;
+  const basic = Buffer.from(`x-access-token:${token}`).toString("base64");
+  return { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraheader", GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${basic}` };
+}
+async function fetchLedger(repoDir, remote = "origin", token) {
+  const args = ["fetch", "--quiet", remote, `+${LEDGER_REF}:${LEDGER_REF}`];
+  try {
+    await git(repoDir, args);
+    return true;
+  } catch {
+    if (!token) return false;
+  }
+  try {
+    await git(repoDir, args, void 0, authEnv(token));
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function tip(repoDir) {
+  try {
+    return (await gitText(repoDir, ["rev-parse", "--verify", "--quiet", `${LEDGER_REF}^{commit}`])).trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function entries(repoDir, commit, under) {
+  const out = (await git(repoDir, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", under])).toString("utf8");
+  const list = [];
+  for (const rec of out.split("\0")) {
+    const tab = rec.indexOf("	");
+    if (tab < 0) continue;
+    const [mode = "", type = "", sha = "", size = ""] = rec.slice(0, tab).trim().split(/\s+/);
+    if (mode !== "100644" || type !== "blob") continue;
+    list.push({ path: rec.slice(tab + 1), sha, size: Number(size) });
+  }
+  return list;
+}
+function gitLedger(o) {
+  if (!o.key) throw new Error("the provider ledger needs the evidence key (JIT_EVIDENCE_KEY): its records are signed with it");
+  const log = o.log ?? (() => void 0);
+  const checkNamespace = (ns) => {
+    if (!NAMESPACE.test(ns)) throw new Error(`ledger namespace '${ns}' is not <type>/<resource>`);
+  };
+  const readAt = async (commit, namespace) => {
+    const out = /* @__PURE__ */ new Map();
+    if (!commit) return out;
+    const prefix = `${namespace}/records/`;
+    const found = (await entries(o.repoDir, commit, prefix)).filter((e) => e.path.startsWith(prefix));
+    const small = found.filter((e) => e.size <= MAX_RECORD_BYTES);
+    const blobs = await readBlobs(o.repoDir, small.map((e) => e.sha));
+    let ignored = found.length - small.length;
+    for (const e of small) {
+      const name = e.path.slice(prefix.length);
+      const id = name.endsWith(".json") ? name.slice(0, -".json".length) : "";
+      const body = LEDGER_NAME.test(id) ? verifyRecord(o.repository, e.path, blobs.get(e.sha)?.toString("utf8") ?? "", o.key) : void 0;
+      if (body) out.set(id, { id, body });
+      else ignored++;
+    }
+    if (ignored > 0) log(`${LEDGER_REF}: ${ignored} file(s) under ${prefix} are not records signed for ${o.repository} and were ignored.`);
+    return out;
+  };
+  const commitOn = async (parent, namespace, add, derive) => {
+    const existing = await readAt(parent, namespace);
+    const fresh = [];
+    for (const r of add) {
+      const there = existing.get(r.id);
+      if (there && canonicalJson(there.body) === canonicalJson(r.body)) continue;
+      if (there) throw new Error(`ledger record ${namespace}/${r.id} already exists with other content`);
+      fresh.push(r);
+    }
+    const all = [...existing.values(), ...fresh];
+    const files = derive?.(all) ?? [];
+    for (const f of files) if (!LEDGER_NAME.test(f.name) || f.name === "records") throw new Error(`ledger file name '${f.name}' is not allowed`);
+    const writes = [
+      ...fresh.map((r) => ({ path: recordPath(namespace, r.id), bytes: formatRecord(o.repository, namespace, r, o.key) })),
+      ...files.map((f) => ({ path: `${namespace}/${f.name}`, bytes: f.bytes }))
+    ];
+    if (writes.length === 0) return void 0;
+    const index = mkdtempSync(join2(tmpdir(), "jit-ledger-"));
+    try {
+      const env = { GIT_INDEX_FILE: join2(index, "index") };
+      await git(o.repoDir, parent ? ["read-tree", parent] : ["read-tree", "--empty"], void 0, env);
+      const lines = [];
+      for (const w of writes) lines.push(`100644 ${(await git(o.repoDir, ["hash-object", "-w", "--stdin"], w.bytes)).toString("utf8").trim()}	${w.path}`);
+      await git(o.repoDir, ["update-index", "--index-info"], lines.join("\n") + "\n", env);
+      const tree = (await git(o.repoDir, ["write-tree"], void 0, env)).toString("utf8").trim();
+      if (parent && (await gitText(o.repoDir, ["rev-parse", `${parent}^{tree}`])).trim() === tree) return void 0;
+      const when = `${Math.floor(o.now / 1e3)} +0000`;
+      const who = { GIT_AUTHOR_NAME: "jit-access", GIT_AUTHOR_EMAIL: "jit-access@users.noreply.github.com", GIT_COMMITTER_NAME: "jit-access", GIT_COMMITTER_EMAIL: "jit-access@users.noreply.github.com", GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when };
+      const message = `jit-access ledger: ${namespace}: ${fresh.length} record(s)${files.length ? `, ${files.map((f) => f.name).join(", ")}` : ""}
+`;
+      return (await git(o.repoDir, ["commit-tree", tree, ...parent ? ["-p", parent] : [], "-F", "-"], message, who)).toString("utf8").trim();
+    } finally {
+      rmSync(index, { recursive: true, force: true });
+    }
+  };
+  let queue = Promise.resolve();
+  const serial = (f) => {
+    const run = queue.then(f, f);
+    queue = run.catch(() => void 0);
+    return run;
+  };
+  return {
+    repository: o.repository,
+    location: (namespace, name) => `${LEDGER_REF}:${namespace}/${name}`,
+    async read(namespace) {
+      checkNamespace(namespace);
+      return [...(await readAt(await tip(o.repoDir), namespace)).values()];
+    },
+    async append(namespace, records, derive) {
+      checkNamespace(namespace);
+      for (const r of records) if (!LEDGER_NAME.test(r.id)) throw new Error(`ledger record id '${r.id}' is not allowed`);
+      return serial(async () => {
+        const attempts = o.remote ? o.attempts ?? 5 : 1;
+        let error = "";
+        for (let i = 0; i < attempts; i++) {
+          if (o.remote && i > 0) await fetchLedger(o.repoDir, o.remote, o.token);
+          const parent = await tip(o.repoDir);
+          const commit = await commitOn(parent, namespace, records, derive);
+          if (!commit) return;
+          if (o.remote) {
+            const push = (env) => git(o.repoDir, ["push", "--quiet", o.remote, `${commit}:${LEDGER_REF}`], void 0, env);
+            try {
+              await push().catch((e) => o.token ? push(authEnv(o.token)) : Promise.reject(e));
+            } catch (e) {
+              error = e.message;
+              continue;
+            }
+          }
+          await git(o.repoDir, ["update-ref", LEDGER_REF, commit, ...parent ? [parent] : ["0".repeat(40)]]);
+          return;
+        }
+        throw new Error(`could not save to ${LEDGER_REF}${o.remote ? ` on ${o.remote}` : ""} after ${attempts} attempt(s): ${error}`);
+      });
+    }
+  };
+}
+
+// src/action/provider-run.ts
+async function providerRun(ctx, evidenceKey) {
+  const log = (line) => info(line);
+  let ledger;
+  if (evidenceKey) {
+    await fetchLedger(ctx.workspace, "origin", ctx.token);
+    ledger = gitLedger({ repoDir: ctx.workspace, repository: `${ctx.owner}/${ctx.repo}`, key: evidenceKey, remote: "origin", token: ctx.token, now: ctx.now, log });
+  }
+  return { env: process.env, now: ctx.now, log, ...ledger ? { ledger } : {}, accessRepo: { dir: ctx.workspace, ref: "HEAD" } };
+}
+
+// src/diagnostics/error-message.ts
+function errorMessage(e) {
+  if (e instanceof Error) return e.message || e.name;
+  if (typeof e === "string") return e;
+  if (typeof e === "object" && e !== null && typeof e.message === "string") return e.message;
+  try {
+    return `${String(e)} thrown`;
+  } catch {
+    return "an unprintable value thrown";
+  }
+}
+
+// src/git/commits.ts
+var EMPTY_TREE_SHA1 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+async function firstParent(repo, commit) {
+  const header = FULL_SHA.test(commit) ? await repoSession(repo)?.commit(commit) : void 0;
+  if (header && (header.parents.length > 0 || commit.length === 40)) return header.parents[0] ?? EMPTY_TREE_SHA1;
+  try {
+    return (await gitText(repo, ["rev-parse", "--verify", "--quiet", `${commit}^1`])).trim();
+  } catch {
+    return (await gitText(repo, ["hash-object", "-t", "tree", "/dev/null"])).trim();
+  }
+}
+var WALK_LIMIT = 2e4;
+async function isAncestor(repo, a, b) {
+  if (a === b) return true;
+  const walked = await walkAncestry(repo, a, b);
+  if (walked !== void 0) return walked;
+  return git(repo, ["merge-base", "--is-ancestor", a, b]).then(
+    () => true,
+    () => false
+  );
+}
+async function walkAncestry(repo, a, b) {
+  const s = repoSession(repo);
+  if (!s || !FULL_SHA.test(a) || !FULL_SHA.test(b)) return void 0;
+  if (await isShallow(repo)) return void 0;
+  if (!await s.commit(a)) return void 0;
+  const seen = /* @__PURE__ */ new Set([b]);
+  let level = [b];
+  while (level.length > 0) {
+    const headers = await Promise.all(level.map((c) => s.commit(c)));
+    const next = [];
+    for (const h of headers) {
+      if (!h) return void 0;
+      for (const p of h.parents) {
+        if (p === a) return true;
+        if (seen.has(p)) continue;
+        seen.add(p);
+        next.push(p);
+      }
+    }
+    if (seen.size > WALK_LIMIT) return void 0;
+    level = next;
+  }
+  return false;
+}
+
+// src/approval/policy-in-force.ts
+var FILE_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
+var FETCH_BATCH = 64;
+var PolicyChain = class {
+  constructor(o) {
+    this.o = o;
+  }
+  o;
+  verdicts = /* @__PURE__ */ new Map();
+  loaded = /* @__PURE__ */ new Map();
+  ancestry = /* @__PURE__ */ new Map();
+  /** Contents asked for in one batch and not loaded yet, by blob (one git process per batch, not per version). */
+  fetched = /* @__PURE__ */ new Map();
+  indexOf;
+  /** Evidence made in this run that may be recorded for good, by commit. */
+  fresh = /* @__PURE__ */ new Map();
+  get versions() {
+    return this.o.versions;
+  }
+  /** The verdict on version i. */
+  verdict(i) {
+    let p = this.verdicts.get(i);
+    if (!p) {
+      p = this.judge(i);
+      this.verdicts.set(i, p);
+    }
+    return p;
+  }
+  /** The newest verified, valid version among the first `count` versions (undefined: none). */
+  async inForceBefore(count) {
+    for (let i = count - 1; i >= 0; i--) {
+      const v = await this.verdict(i);
+      if (v.state !== "anchor" && v.state !== "approved") continue;
+      const l = await this.load(v.version);
+      if (l.policy) return { index: i, inForce: { version: v.version, policy: l.policy, bytes: l.bytes } };
+    }
+    return void 0;
+  }
+  /** The policy in force at the tip, and the verdicts on the versions after it (none in force). */
+  async atTip() {
+    const found = await this.inForceBefore(this.versions.length);
+    const refused = [];
+    for (let i = (found?.index ?? -1) + 1; i < this.versions.length; i++) {
+      const v = await this.verdict(i);
+      const problem = v.state === "anchor" || v.state === "approved" ? (await this.load(v.version)).problem : void 0;
+      refused.push(problem ? { ...v, state: "invalid", why: `it was verified, but ${problem}` } : v);
+    }
+    return { ...found ? { inForce: found.inForce } : {}, refused };
+  }
+  /**
+   * The verified policy in force just after `commit`, a commit on the same first-parent
+   * history (e.g. the parent of a lease change): lease changes are judged by it, never by an
+   * unverified version that was on main then.
+   */
+  async at(commit) {
+    let lo = 0;
+    let hi = this.versions.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (await this.isAncestor(this.versions[mid].commit, commit)) lo = mid + 1;
+      else hi = mid;
+    }
+    return (await this.inForceBefore(lo))?.inForce;
+  }
+  isAncestor(a, b) {
+    const k = `${a} ${b}`;
+    let p = this.ancestry.get(k);
+    if (!p) {
+      p = isAncestor(this.o.repoDir, a, b);
+      this.ancestry.set(k, p);
+    }
+    return p;
+  }
+  load(v) {
+    const k = `${v.mode}\0${v.blob}`;
+    let p = this.loaded.get(k);
+    if (!p) {
+      p = (async () => {
+        if (v.status === "D") return { bytes: new Uint8Array(), problem: "the file was removed" };
+        if (!FILE_MODES.has(v.mode)) return { bytes: new Uint8Array(), problem: `it is not a regular file (git mode ${v.mode})` };
+        const bytes = await this.content(v);
+        if (!bytes) return { bytes: new Uint8Array(), problem: `its content (blob ${v.blob.slice(0, 7)}) cannot be read` };
+        const loaded = loadPolicy(this.o.policyPath, bytes);
+        if (loaded.policy) return { policy: loaded.policy, bytes };
+        const d = loaded.diagnostics.slice(0, 3).map((x) => `${x.line}:${x.column} [${x.code}] ${x.message}`).join("; ");
+        return { bytes, problem: `it is not a valid policy (${d}${loaded.diagnostics.length > 3 ? "; \u2026" : ""})` };
+      })();
+      this.loaded.set(k, p);
+    }
+    return p;
+  }
+  /**
+   * A version's content. Versions with no signed verdict are each loaded in turn when they are
+   * verified (judge): with the API, a miss also asks for the next such versions in the same
+   * `git cat-file` process, so a branch with many unverified versions costs a few processes.
+   */
+  content(v) {
+    let p = this.fetched.get(v.blob);
+    if (!p) {
+      const blobs = [v.blob];
+      if (this.o.verify) {
+        this.indexOf ??= new Map(this.versions.map((x, i) => [x, i]));
+        const from = this.indexOf.get(v) ?? this.versions.length;
+        for (let i = from + 1; i < this.versions.length && blobs.length < FETCH_BATCH; i++) {
+          const x = this.versions[i];
+          if (x.status === "D" || !FILE_MODES.has(x.mode) || this.fetched.has(x.blob) || this.loaded.has(`${x.mode}\0${x.blob}`) || blobs.includes(x.blob) || this.o.signed(x)) continue;
+          blobs.push(x.blob);
+        }
+      }
+      const read = readBlobs(this.o.repoDir, blobs).catch(() => /* @__PURE__ */ new Map());
+      for (const b of blobs) if (!this.fetched.has(b)) this.fetched.set(b, read.then((m) => m.get(b)));
+      p = this.fetched.get(v.blob);
+    }
+    this.fetched.delete(v.blob);
+    return p;
+  }
+  async judge(i) {
+    const version = this.versions[i];
+    const at = new Date(this.o.now).toISOString();
+    const signed = this.o.signed(version);
+    if (signed) {
+      if (signed.verdict === "rejected") return { version, state: signed.findings.some((f) => f.startsWith("invalid:")) ? "invalid" : "rejected", evidence: signed, source: "signed-note", why: signed.findings.map((f) => f.replace(/^invalid: /, "")).join("; ") || "verification failed" };
+      return { version, state: signed.bootstrap ? "anchor" : "approved", evidence: signed, source: "signed-note" };
+    }
+    const before = version.status === "D" ? void 0 : await this.inForceBefore(i);
+    if (before && !this.o.verify) return { version, state: "unchecked", source: "none", why: "no signed verdict on record and no API to verify it" };
+    const l = await this.load(version);
+    if (!l.policy) {
+      const evidence = { path: this.o.policyPath, blob: version.blob, verdict: "rejected", approvals: [], policyCommit: version.commit, findings: [`invalid: ${l.problem}`], verifiedAt: at };
+      if (version.status !== "D") this.fresh.set(version.commit, evidence);
+      return { version, state: "invalid", evidence, source: "this-run", why: l.problem };
+    }
+    if (!before) {
+      const evidence = { path: this.o.policyPath, blob: version.blob, verdict: "approved", bootstrap: true, approvals: [], policyCommit: version.commit, findings: [], verifiedAt: at };
+      this.fresh.set(version.commit, evidence);
+      return { version, state: "anchor", evidence, source: "this-run" };
+    }
+    let result;
+    try {
+      result = await this.o.verify(version, { commit: before.inForce.version.commit, policy: before.inForce.policy });
+    } catch (e) {
+      return { version, state: "unchecked", source: "none", why: `it could not be verified (${e.message})` };
+    }
+    if (result.final) this.fresh.set(version.commit, result.evidence);
+    if (result.evidence.verdict === "approved") return { version, state: "approved", evidence: result.evidence, source: "this-run" };
+    return { version, state: "rejected", evidence: result.evidence, source: "this-run", why: result.evidence.findings.join("; ") || "verification failed" };
+  }
+};
+function signedPolicyEvidence(text, v, policyPath, signer) {
+  const note = text === void 0 ? void 0 : parseNote(text);
+  if (!note?.policy || note.policy.path !== policyPath || note.policy.blob !== v.blob) return void 0;
+  return isTrusted(note, v.commit, signer) ? note.policy : void 0;
+}
+function refusedMessage(policyPath, v, inForce) {
+  const code = v.state === "invalid" ? "policy-invalid" : "policy-unverified";
+  const what = v.version.status === "D" ? `The removal of ${policyPath} in ${short(v.version.commit)}` : `${policyPath} as changed in ${short(v.version.commit)}`;
+  return { code, message: `${code}: ${what} is not in force: ${(v.why ?? "not verified").replace(/\.$/, "")}. jit-access keeps applying the last verified version (from ${short(inForce.commit)}) until the admins approve a change in a merged pull request.` };
+}
+var short = (sha) => sha.slice(0, 7);
+async function policyForRun(o) {
+  const versions = o.versions ?? await readPolicyLog(o.repoDir, o.ref, o.policyPath);
+  if (versions.length === 0) throw new UsageError("policy-missing", `No ${o.policyPath} at ${o.ref}.`);
+  const chain = new PolicyChain({ ...o, versions, signed: (v) => signedPolicyEvidence(o.noteOf(v.commit), v, o.policyPath, o.signer) });
+  const tip2 = await chain.atTip();
+  if (!tip2.inForce) {
+    const why = tip2.refused.map((v) => `${short(v.version.commit)}: ${v.why ?? v.state}`).join("; ");
+    throw new UsageError("policy-invalid", `${o.policyPath} at ${o.ref} has no valid version to act on (${why}).`);
+  }
+  const findings = tip2.refused.map((v) => ({ commit: v.version.commit, ...refusedMessage(o.policyPath, v, tip2.inForce.version) }));
+  return { inForce: tip2.inForce, findings, chain };
+}
+function policyVerdictUpdates(chain, updates) {
+  const out = [];
+  for (const [commit, evidence] of chain.fresh) {
+    updates.push({ object: commit, change: (note) => ({ ...note, policy: evidence }) });
+    out.push(evidence);
+  }
+  return out;
+}
+
+// src/approval/verify-policy.ts
+async function verifyPolicyChange(ctx, c, judge) {
+  const { gh, owner, repo, policyPath } = ctx;
+  const evidence = { path: policyPath, blob: c.blob, verdict: "rejected", approvals: [], policyCommit: judge.commit, findings: [], verifiedAt: new Date(ctx.now).toISOString() };
+  const reject = (finding) => {
+    evidence.findings.push(finding);
+    return { evidence, final: true };
+  };
+  const assoc = await gh.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: c.commit, per_page: 100 });
+  const pr = assoc.data.find((p) => p.merged_at && p.base.ref === ctx.defaultBranch && p.base.repo.full_name.toLowerCase() === `${owner}/${repo}`.toLowerCase());
+  if (!pr) return reject(`no-pull-request: ${policyPath} reached ${ctx.defaultBranch} in ${c.commit.slice(0, 7)} without a merged pull request.`);
+  const author = pr.user?.login ?? "";
+  evidence.pullRequest = { number: pr.number, author, headSha: pr.head.sha, ...pr.merged_at ? { mergedAt: pr.merged_at } : {} };
+  const files = await gh.paginate(gh.rest.pulls.listFiles, { owner, repo, pull_number: pr.number, per_page: 100 });
+  const mine = files.find((f) => f.filename === policyPath && f.status !== "removed");
+  if (!mine) return reject(`not-in-pull-request: PR #${pr.number} does not change ${policyPath}; this version reached ${ctx.defaultBranch} another way.`);
+  if (mine.sha !== c.blob) return reject(`content-differs: ${policyPath} on ${ctx.defaultBranch} (${c.commit.slice(0, 7)}) is not the version reviewed in PR #${pr.number}.`);
+  const admins = judge.policy.admins;
+  const reviews = await gh.paginate(gh.rest.pulls.listReviews, { owner, repo, pull_number: pr.number, per_page: 100 });
+  const facts = await resolveFacts(gh, { teams: [...new Set(teamsIn(admins, judge.policy.groups))], orgMembers: [] });
+  const result = evaluateApprovals({
+    rules: [{ from: admins, count: 1 }],
+    groups: judge.policy.groups,
+    author,
+    // A policy change has no grantee: only the author is excluded.
+    grantee: author,
+    headSha: pr.head.sha,
+    facts,
+    reviews: reviews.filter((r) => r.user).map((r) => ({ id: r.id, reviewer: r.user.login, state: r.state, commitId: r.commit_id ?? "", submittedAt: r.submitted_at ? Date.parse(r.submitted_at) : 0 }))
+  });
+  if (!result.satisfied) {
+    const who = expandRefs(admins, judge.policy.groups).join(", ");
+    evidence.findings.push(...result.missing.map((m) => `approvals-missing: ${m} (the admins of the policy in force, from ${judge.commit.slice(0, 7)}: ${who})`));
+    evidence.findings.push(...result.ignored.map((i) => `approval-ignored: ${i.why.replace("is not an approver of this resource", "is not an admin of the policy in force")}`));
+    return { evidence, final: result.unknown.length === 0 };
+  }
+  evidence.verdict = "approved";
+  evidence.approvals = result.counted.map((r) => ({ reviewer: r.reviewer, reviewId: r.id, commit: r.commitId, submittedAt: new Date(r.submittedAt).toISOString() }));
+  return { evidence, final: true };
+}
+
+export {
+  breakGlassLabel,
+  isBreakGlassRecord,
+  breakGlassRecords,
+  trustedBreakGlassRecords,
+  recordPolicyProblem,
+  recordPullRequestProblem,
+  wouldLast,
+  decideBreakGlass,
+  grantStep,
+  approverMentions,
+  grantedComment,
+  unsettled,
+  breakGlassSweep,
+  errorMessage,
+  firstParent,
+  PolicyChain,
+  policyForRun,
+  policyVerdictUpdates,
+  verifyPolicyChange,
+  CredentialError,
+  createProviderRegistry,
+  providerRun
+};
