@@ -44,8 +44,10 @@ export interface ClientOptions {
   /** Base wait before retrying a 5xx, ms (the wait grows as 1, 4, 9 × this). Default 1000. */
   retryBaseMs?: number;
   /**
-   * Space writes 1 s apart (3 s for invitations), as GitHub asks of integrations. Default
-   * true; simulations against the emulator turn it off.
+   * Space writes 1 s apart (3 s for invitations), as GitHub asks of integrations, and queue
+   * requests (at most 10 at once). Default true. Simulations against the local emulator turn it
+   * off: requests then go at once (the queue alone costs several ms a request, more than the
+   * emulator's answer). Rate-limit answers (403/429) are still waited out and retried.
    */
   spaceWrites?: boolean;
   /** When the API cannot be reached: retries (default 2), the wait before each (delayMs × attempt), and for tests a sleep and a counter. */
@@ -80,7 +82,7 @@ export function createClient(opts: ClientOptions): GitHubClient {
         warn(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);
         return retryCount < max;
       },
-      ...(opts.spaceWrites === false ? { write: immediate, notifications: immediate } : {}),
+      ...(opts.spaceWrites === false ? { global: immediate, auth: immediate, search: immediate, write: immediate, notifications: immediate } : {}),
     } as never,
   });
 }
