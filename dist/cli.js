@@ -740,7 +740,7 @@ function parse(cmd, args, options) {
 }
 async function reachableClient(token, apiUrl, io, log = (m) => io.err(`${m}
 `)) {
-  const { assertApiReachable, createClient } = await import("./chunks/client-SZXJQYNQ.js");
+  const { assertApiReachable, createClient } = await import("./chunks/client-INMDISXM.js");
   const gh = createClient({ token, ...apiUrl ? { baseUrl: apiUrl } : {}, log });
   await assertApiReachable(gh);
   return gh;
@@ -1196,7 +1196,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-VCBLVM4J.js");
+  const { runSandbox } = await import("./chunks/sandbox-6RUMGF66.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));

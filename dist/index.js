@@ -5771,7 +5771,7 @@ function createClient(opts) {
         warn(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s (attempt ${retryCount + 1}/${max}).`);
         return retryCount < max;
       },
-      ...opts.spaceWrites === false ? { write: immediate, notifications: immediate } : {}
+      ...opts.spaceWrites === false ? { global: immediate, auth: immediate, search: immediate, write: immediate, notifications: immediate } : {}
     }
   });
 }

@@ -4,7 +4,7 @@ const require = __jitCreateRequire(import.meta.url);
 import {
   assertApiReachable,
   createClient
-} from "./chunk-S7KUAZE4.js";
+} from "./chunk-UQOWAPX3.js";
 import "./chunk-Z4P6QO65.js";
 import "./chunk-ZKNAD5EA.js";
 export {

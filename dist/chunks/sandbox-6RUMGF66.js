@@ -25,7 +25,7 @@ import {
 } from "./chunk-JY6PORVY.js";
 import {
   createClient
-} from "./chunk-S7KUAZE4.js";
+} from "./chunk-UQOWAPX3.js";
 import "./chunk-Z4P6QO65.js";
 import {
   createProviderRegistry,
