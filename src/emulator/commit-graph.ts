@@ -18,7 +18,6 @@ export interface CommitNode {
 
 export type CommitGraph = ReadonlyMap<string, CommitNode>;
 
-const HEX40 = /^[0-9a-f]{40}$/;
 const COMMITTER = /^committer [^>\n]*> (\d{1,15}) [+-]\d{4}$/;
 
 /**
@@ -194,8 +193,4 @@ export function revListIn(graph: CommitGraph, from: string, to: string): string[
     out.push(c);
   }
   return out.filter((c) => !has(c, UNINTERESTING));
-}
-
-export function isFullSha(s: string): boolean {
-  return HEX40.test(s);
 }

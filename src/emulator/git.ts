@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { isAncestorIn, mergeBasesIn, parseCommitObject, revListIn } from "./commit-graph.js";
 import type { CommitNode } from "./commit-graph.js";
-import { ObjectReader, parseRawTree } from "./object-reader.js";
+import { ObjectReader, parseRawTree } from "../git/object-reader.js";
 
 export interface TreeEntry {
   /** "100644", "100755", "120000" (symlink), "040000" (tree), "160000" (submodule) */
