@@ -1196,7 +1196,7 @@ async function sandbox(args, io) {
     io.out(SANDBOX_HELP);
     return 0;
   }
-  const { runSandbox } = await import("./chunks/sandbox-6RUMGF66.js");
+  const { runSandbox } = await import("./chunks/sandbox-XFHMMRLF.js");
   const { fileURLToPath } = await import("node:url");
   const { existsSync } = await import("node:fs");
   const here = fileURLToPath(new URL(".", import.meta.url));
